@@ -1,0 +1,7 @@
+"""Allow ``python -m feeder``."""
+
+import sys
+
+from feeder.cli import main
+
+sys.exit(main())

@@ -1,0 +1,124 @@
+"""Find article files in the inbox and read them into decoded RawArticles."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+import re
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+from feeder.errors import NotAnArticle, UndecodableFile, UnreadableFile
+from feeder.records import Kind, RawArticle
+
+SUFFIXES: dict[str, Kind] = {".txt": "text", ".html": "html", ".htm": "html"}
+
+# The HTML prescan, reduced to what saved pages carry: <meta charset> or http-equiv content.
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_XML_ENCODING = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
+_CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def discover(folder: Path) -> Iterator[Path]:
+    """Article files below folder, in a stable order; hidden files and folders are skipped."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES:
+                yield Path(root) / name
+
+
+def read_article(path: Path, *, inbox: Path | None = None, max_bytes: int = 5_000_000) -> RawArticle:
+    """Read and decode one file; raise an InputError naming the file and the problem."""
+    data = _read_bytes(path, inbox, max_bytes)
+    if not data.strip():
+        raise NotAnArticle(path, "empty file: nothing to publish")
+    kind = SUFFIXES.get(path.suffix.lower(), "text")
+    text, encoding = decode(data, kind, path)
+    return RawArticle(path=path, kind=kind, text=text.replace("\r\n", "\n").replace("\r", "\n"),
+                      encoding=encoding, digest=hashlib.sha256(data).hexdigest(), size=len(data))
+
+
+def _read_bytes(path: Path, inbox: Path | None, max_bytes: int) -> bytes:
+    try:
+        if inbox is not None and path.is_symlink() and not _inside(path.resolve(), inbox.resolve()):
+            raise UnreadableFile(path, "symbolic link to a file outside the inbox: not followed")
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise UnreadableFile(path, "not a regular file")
+        if info.st_size > max_bytes:
+            raise UnreadableFile(
+                path, f"file is {info.st_size} bytes, over the limit of {max_bytes} "
+                      "(input.max_file_bytes)")
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise UnreadableFile(path, f"cannot read the file: {exc.strerror or exc}") from exc
+    if len(data) > max_bytes:
+        raise UnreadableFile(path, f"file grew over the limit of {max_bytes} bytes while read")
+    return data
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def decode(data: bytes, kind: Kind, path: Path) -> tuple[str, str]:
+    """Bytes to text: a BOM, then a declared charset, then UTF-8, then GB18030 or cp1252."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _strict(data, encoding, path), encoding
+    if b"\x00" in data:
+        raise UndecodableFile(path, "binary data (NUL bytes): not a text or HTML article")
+    declared = _declared(data) if kind == "html" else None
+    for encoding in filter(None, (declared, "utf-8")):
+        try:
+            return _check_text(data.decode(encoding), path), encoding
+        except UnicodeDecodeError:
+            continue
+    return _guess_legacy(data, path)
+
+
+def _declared(data: bytes) -> str | None:
+    head = data[:4096]
+    match = _XML_ENCODING.search(head) or _META_CHARSET.search(head)
+    if not match:
+        return None
+    try:
+        name = codecs.lookup(match.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+    # Pages labelled GBK or GB2312 are routinely GB18030 in practice (a superset of both).
+    return "gb18030" if name in ("gbk", "gb2312") else name
+
+
+def _guess_legacy(data: bytes, path: Path) -> tuple[str, str]:
+    try:
+        text = data.decode("gb18030")
+        if len(_CJK.findall(text)) * 4 >= len(re.findall(r"[^\x00-\x7f]", text)):
+            return _check_text(text, path), "gb18030"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return _check_text(data.decode("cp1252"), path), "cp1252"
+    except UnicodeDecodeError:
+        return _check_text(data.decode("latin-1"), path), "latin-1"
+
+
+def _strict(data: bytes, encoding: str, path: Path) -> str:
+    try:
+        return _check_text(data.decode(encoding), path)
+    except UnicodeDecodeError as exc:
+        raise UndecodableFile(path, f"invalid {encoding} text at byte {exc.start}") from exc
+
+
+def _check_text(text: str, path: Path) -> str:
+    """Refuse decoded text that is mostly control characters: that is binary, not prose."""
+    if len(_CONTROL.findall(text)) * 20 > len(text):
+        raise UndecodableFile(path, "binary data (control characters): not a text or HTML article")
+    return text

@@ -1,0 +1,219 @@
+"""Render Entries as an Atom document with feedgen (the only module that imports it), and write it atomically.
+
+feedgen 1.0.0 falls short in three ways that this module works around, without forking it:
+entry links lose their ``rel`` (a ``via`` link would become a second alternate), ``source()``
+writes only a title and a link (no id, no updated), and the feed's ``updated`` defaults to the
+clock. Links and sources are therefore written by an entry extension, and ``updated`` is
+always set from the newest entry.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import tempfile
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from feedgen.feed import FeedGenerator
+from lxml import etree
+
+from feeder import __version__
+from feeder.errors import PublishError
+from feeder.records import Article, Entry, Stamp
+
+ATOM = "http://www.w3.org/2005/Atom"
+SUMMARY_CHARS = 280
+
+
+class _CreditExtension:
+    """Writes an entry's links and its complete atom:source, which feedgen cannot."""
+
+    def __init__(self) -> None:
+        self.links: list[dict[str, str]] = []
+        self.source: dict[str, str] | None = None
+
+    def extend_ns(self) -> dict[str, str]:
+        return {}
+
+    def extend_atom(self, entry: Any) -> Any:
+        for attrs in self.links:
+            etree.SubElement(entry, f"{{{ATOM}}}link", attrs)
+        if self.source:
+            source = etree.SubElement(entry, f"{{{ATOM}}}source")
+            for name in ("id", "title", "updated"):
+                etree.SubElement(source, f"{{{ATOM}}}{name}").text = self.source[name]
+            etree.SubElement(source, f"{{{ATOM}}}link",
+                             {"rel": "alternate", "type": "text/html", "href": self.source["link"]})
+        return entry
+
+    def extend_rss(self, item: Any) -> Any:
+        return item
+
+
+def render_atom(entries: Sequence[Entry], *, feed_id: str, title: str, author: str, self_url: str,
+                language: str, subtitle: str | None = None, home: str | None = None,
+                empty_updated: datetime) -> bytes:
+    """The feed document; entries newest first; ``updated`` is the newest entry's (same input, same bytes)."""
+    fg = FeedGenerator()
+    fg.id(feed_id)
+    fg.title(title)
+    fg.author({"name": author})
+    fg.link(href=self_url, rel="self", type="application/atom+xml")
+    if home:
+        fg.link(href=home, rel="alternate", type="text/html")
+    if subtitle:
+        fg.subtitle(subtitle)
+    fg.language(language)
+    fg.generator("feeder", version=__version__)
+    ordered = sorted(entries, key=lambda e: (e.updated, e.id), reverse=True)
+    fg.updated(ordered[0].updated if ordered else empty_updated)
+    for entry in ordered:
+        _add_entry(fg, entry)
+    return bytes(fg.atom_str(pretty=True, encoding="UTF-8", xml_declaration=True))
+
+
+def _add_entry(fg: FeedGenerator, entry: Entry) -> None:
+    article = entry.article
+    fe = fg.add_entry(order="append")
+    fe.register_extension("credit", _CreditExtension, atom=True, rss=False)
+    fe.id(entry.id)
+    fe.title(article.title)
+    fe.updated(entry.updated)
+    if entry.published:
+        fe.published(entry.published)
+    for name in entry_authors(article):
+        fe.author({"name": name})
+    fe.content(content_html(article), type="html")
+    fe.summary(summary_text(article), type="text")
+    credit: _CreditExtension = fe.credit
+    credit.links = _links(article, entry.vias)
+    if article.outlet:
+        fe.rights(f"© {article.outlet.name}. Republished with attribution.")
+        credit.source = {"id": article.outlet.feed_id or article.outlet.homepage,
+                         "title": article.outlet.name, "updated": entry.updated.isoformat(),
+                         "link": article.outlet.homepage}
+
+
+def entry_authors(article: Article) -> tuple[str, ...]:
+    """The story's authors; when no person is known, the outlet, else the republisher."""
+    if article.authors:
+        return article.authors
+    fallback = article.outlet.name if article.outlet else article.republisher
+    return (fallback,) if fallback else ()
+
+
+def _links(article: Article, vias: Sequence[str]) -> list[dict[str, str]]:
+    links = []
+    if article.source_url:
+        links.append({"rel": "alternate", "type": "text/html", "href": article.source_url})
+    for via in dict.fromkeys(vias):
+        if via != article.source_url:
+            links.append({"rel": "via", "type": "text/html", "href": via})
+    return links
+
+
+def content_html(article: Article) -> str:
+    """The story as escaped paragraphs (full text or excerpt per the outlet's rights) and a visible credit."""
+    paragraphs = article.body
+    excerpt = article.outlet is not None and article.outlet.rights == "excerpt"
+    if excerpt:
+        paragraphs = paragraphs[:1]
+    parts = [f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs]
+    if excerpt and article.source_url:
+        parts.append(f'<p><a href="{html.escape(article.source_url)}">Read the full story at '
+                     f"{html.escape(article.outlet.name if article.outlet else '')}</a></p>")
+    parts.append(f"<p><em>{credit_line(article)}</em></p>")
+    return "".join(parts)
+
+
+def credit_line(article: Article) -> str:
+    """ "Originally published by China Daily (By Fan Feifei, updated 2020-10-13 16:49 UTC+08:00)." as HTML."""
+    if article.outlet is None:
+        who = html.escape(article.republisher or "the republishing site")
+        return f"Published by {who}; no original outlet is named on the page."
+    outlet = html.escape(article.outlet.name)
+    if article.source_url:
+        outlet = f'<a href="{html.escape(article.source_url)}">{outlet}</a>'
+    details = []
+    if article.authors:
+        details.append("By " + html.escape(_join(article.authors)))
+    if article.published:
+        details.append(f"published {human_date(article.published)}")
+    if article.updated and article.published and article.updated.value != article.published.value:
+        details.append(f"updated {human_date(article.updated)}")
+    if article.republisher:
+        details.append(f"republished by {html.escape(article.republisher)}")
+    tail = f" ({'; '.join(details)})" if details else ""
+    return f"Originally published by {outlet}{tail}."
+
+
+def human_date(stamp: Stamp) -> str:
+    value = stamp.value
+    if stamp.day_only:
+        return value.strftime("%Y-%m-%d")
+    offset = value.strftime("%z")
+    return f"{value.strftime('%Y-%m-%d %H:%M')} UTC{offset[:3]}:{offset[3:]}"
+
+
+def _join(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def summary_text(article: Article) -> str:
+    first = article.body[0]
+    if len(first) <= SUMMARY_CHARS:
+        return first
+    return first[:SUMMARY_CHARS].rsplit(" ", 1)[0] + "…"
+
+
+def write_atomic(path: Path, data: bytes) -> bool:
+    """Replace path with data via a fsynced temporary file and a rename; False when already identical."""
+    try:
+        if path.exists() and path.read_bytes() == data:
+            return False
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, path)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+        _fsync_dir(path.parent)
+    except OSError as exc:
+        raise PublishError(path, exc.strerror or str(exc)) from exc
+    return True
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def previous_entries(path: Path) -> dict[str, str]:
+    """Entry id -> updated text of the feed published at path (empty when there is none yet)."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return {}
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError:
+        return {}
+    found = {}
+    for entry in root.iterfind(f"{{{ATOM}}}entry"):
+        eid, updated = entry.findtext(f"{{{ATOM}}}id"), entry.findtext(f"{{{ATOM}}}updated")
+        if eid and updated:
+            found[eid] = updated
+    return found

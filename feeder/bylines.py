@@ -1,0 +1,56 @@
+"""Turn raw byline strings into clean person names; agencies, desks, roles and places are not people."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+_LEAD = re.compile(
+    r"^\s*(?:(?:written|reported|story|text|words|reporting|additional reporting)\s+by|by|author|"
+    r"authors|writer|reporter|reporters)\s*[:：]?\s+", re.I)
+_SPLIT = re.compile(r"\s*(?:,|;|&|/|\band\b|\bwith\b|\+|、|，)\s*", re.I)
+_PLACE_TAIL = re.compile(r"\s+(?:in|from|at)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*$")
+_OUTLET_TAIL = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z].*$")
+_ROLES = re.compile(
+    r"\b(?:staff|desk|newsroom|team|editors?|editorial|correspondents?|reporters?|writers?|"
+    r"contributors?|agency|agencies|news|wires?|bureau|online|web|digital|photographer|"
+    r"photo|photos|video|graphics|source|updated|published|comments?)\b", re.I)
+_NOT_NAME = re.compile(r"[\d@#:|<>()\[\]{}=_*\\]|https?|www\.|\.com\b|\.cn\b")
+_LOWER_PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "del", "la", "le", "bin", "al"})
+
+
+def clean_authors(raw: str, is_outlet: Callable[[str], bool] = lambda _: False) -> tuple[str, ...]:
+    """Person names in a byline, in order, title-cased, without roles, places or agencies."""
+    text = _LEAD.sub("", " ".join(raw.split()))
+    text = re.sub(r"\s*\|.*$", "", text)  # "By A | outlet | Updated" keeps only the names
+    names: list[str] = []
+    for part in _SPLIT.split(text):
+        name = _clean_one(part, is_outlet)
+        if name and name not in names:
+            names.append(name)
+    return tuple(names)
+
+
+def _clean_one(part: str, is_outlet: Callable[[str], bool]) -> str | None:
+    part = _LEAD.sub("", part.strip(" .-–—:"))
+    part = _PLACE_TAIL.sub("", part)
+    part = _OUTLET_TAIL.sub("", part).strip(" .-–—")
+    if not part or is_outlet(part) or _ROLES.search(part) or _NOT_NAME.search(part):
+        return None
+    words = part.split()
+    if not 1 <= len(words) <= 5 or not all(re.match(r"^[^\W\d_][\w'’.-]*$", w) for w in words):
+        return None
+    return _title_case(words)
+
+
+def _title_case(words: list[str]) -> str:
+    """ "FAN FEIFEI" -> "Fan Feifei"; names already in mixed case are kept as written."""
+    if any(w.isupper() and len(w) > 1 for w in words) or all(w.islower() for w in words):
+        words = [w.lower() if w.lower() in _LOWER_PARTICLES and i else _cap(w)
+                 for i, w in enumerate(words)]
+    return " ".join(words)
+
+
+def _cap(word: str) -> str:
+    """Capitalize each part of a word: "jean-pierre" -> "Jean-Pierre", "o'neil" -> "O'Neil"."""
+    return re.sub(r"(^|[-'’])(\w)", lambda m: m.group(1) + m.group(2).upper(), word.lower())

@@ -1,0 +1,249 @@
+"""Read config.toml into a frozen Config, naming every problem by its dotted key."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from feeder.errors import ConfigError
+from feeder.records import Outlet
+from feeder.sources import BUILTIN, Registry, build_registry
+
+
+@dataclass(frozen=True)
+class FeedSettings:
+    """Identity and presentation of the published feed."""
+
+    id_base: str
+    title: str
+    subtitle: str | None
+    author: str
+    base_url: str
+    filename: str
+    home: str | None
+    language: str
+    max_entries: int
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything a pass needs, validated; paths are absolute."""
+
+    path: Path
+    input_folder: Path
+    max_file_bytes: int
+    output_folder: Path
+    state_folder: Path
+    feed: FeedSettings
+    default_zone: str
+    outlets: tuple[Outlet, ...]
+
+    @cached_property
+    def registry(self) -> Registry:
+        return build_registry(self.outlets)
+
+    @property
+    def feed_id(self) -> str:
+        return self.feed.id_base + "feed"
+
+    @property
+    def self_url(self) -> str:
+        return self.feed.base_url + self.feed.filename
+
+
+Check = Callable[[Any], str | None]  # returns a problem, or None when the value is fine
+
+
+def _is_str(v: Any) -> str | None:
+    return None if isinstance(v, str) and v.strip() else "must be a non-empty string"
+
+
+def _is_int(v: Any) -> str | None:
+    ok = isinstance(v, int) and not isinstance(v, bool) and v > 0
+    return None if ok else "must be a positive whole number"
+
+
+def _is_zone(v: Any) -> str | None:
+    if _is_str(v):
+        return "must be an IANA time zone name such as 'Asia/Shanghai'"
+    try:
+        ZoneInfo(v)
+    except (ZoneInfoNotFoundError, ValueError):
+        return f"unknown time zone {v!r}: use an IANA name such as 'Asia/Shanghai' or 'UTC'"
+    return None
+
+
+def _is_url(v: Any) -> str | None:
+    if _is_str(v) or urlsplit(v).scheme not in ("http", "https") or not urlsplit(v).netloc:
+        return "must be an absolute http(s) URL"
+    return None
+
+
+def _is_base_url(v: Any) -> str | None:
+    return _is_url(v) or (None if v.endswith("/") else "must end with '/'")
+
+
+def _is_id_base(v: Any) -> str | None:
+    if _is_str(v) or ":" not in v:
+        return "must be an absolute IRI prefix such as 'tag:example.org,2026:'"
+    return None
+
+
+def _is_str_list(v: Any) -> str | None:
+    ok = isinstance(v, list) and all(isinstance(x, str) and x.strip() for x in v)
+    return None if ok else "must be a list of non-empty strings"
+
+
+def _is_rights(v: Any) -> str | None:
+    return None if v in ("full", "excerpt") else "must be 'full' or 'excerpt'"
+
+
+def _is_bool(v: Any) -> str | None:
+    return None if isinstance(v, bool) else "must be true or false"
+
+
+def _is_filename(v: Any) -> str | None:
+    if _is_str(v) or "/" in v or "\\" in v or v.startswith("."):
+        return "must be a plain file name such as 'feed.atom'"
+    return None
+
+
+# section -> key -> (check, default); a default of ... means the key is required.
+SCHEMA: Mapping[str, Mapping[str, tuple[Check, Any]]] = {
+    "input": {"folder": (_is_str, "articles"), "max_file_bytes": (_is_int, 5_000_000)},
+    "output": {"folder": (_is_str, "feeds"), "state": (_is_str, ".feeder-state")},
+    "feed": {
+        "id_base": (_is_id_base, ...),
+        "title": (_is_str, ...),
+        "subtitle": (_is_str, None),
+        "author": (_is_str, ...),
+        "base_url": (_is_base_url, ...),
+        "filename": (_is_filename, "feed.atom"),
+        "home": (_is_url, None),
+        "language": (_is_str, "en"),
+        "max_entries": (_is_int, 100),
+    },
+    "defaults": {"timezone": (_is_zone, "UTC")},
+}
+
+OUTLET_SCHEMA: Mapping[str, Check] = {
+    "name": _is_str,
+    "homepage": _is_url,
+    "timezone": _is_zone,
+    "aliases": _is_str_list,
+    "domains": _is_str_list,
+    "rights": _is_rights,
+    "feed_id": _is_str,
+    "agency": _is_bool,
+}
+
+
+def load_config(path: Path | str) -> Config:
+    """Read and validate a config file; raise ConfigError listing every problem found."""
+    path = Path(path).resolve()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(path, [f"cannot read the file: {exc.strerror or exc}"]) from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(path, [f"not valid TOML: {exc}"]) from exc
+    return parse_config(data, path)
+
+
+def parse_config(data: Mapping[str, Any], path: Path) -> Config:
+    """Validate parsed TOML; relative paths resolve against the config file's folder."""
+    problems: list[str] = []
+    sections = {name: _section(data, name, keys, problems) for name, keys in SCHEMA.items()}
+    outlets = _outlets(data.get("outlets", {}), problems)
+    for unknown in sorted(set(data) - set(SCHEMA) - {"outlets"}):
+        problems.append(f"{unknown}: unknown section (known: {', '.join([*SCHEMA, 'outlets'])})")
+    if problems:
+        raise ConfigError(path, problems)
+    root = path.parent
+    return Config(
+        path=path,
+        input_folder=(root / sections["input"]["folder"]).resolve(),
+        max_file_bytes=sections["input"]["max_file_bytes"],
+        output_folder=(root / sections["output"]["folder"]).resolve(),
+        state_folder=(root / sections["output"]["state"]).resolve(),
+        feed=FeedSettings(**sections["feed"]),
+        default_zone=sections["defaults"]["timezone"],
+        outlets=outlets,
+    )
+
+
+def _section(data: Mapping[str, Any], name: str, keys: Mapping[str, tuple[Check, Any]],
+             problems: list[str]) -> dict[str, Any]:
+    table = data.get(name, {})
+    if not isinstance(table, dict):
+        problems.append(f"{name}: must be a table ([{name}])")
+        return {}
+    for unknown in sorted(set(table) - set(keys)):
+        problems.append(f"{name}.{unknown}: unknown key (known: {', '.join(keys)})")
+    values: dict[str, Any] = {}
+    for key, (check, default) in keys.items():
+        if key not in table:
+            if default is ...:
+                problems.append(f"{name}.{key}: required")
+            values[key] = default
+        elif (problem := check(table[key])) is not None:
+            problems.append(f"{name}.{key}: {problem}")
+        else:
+            values[key] = table[key]
+    return values
+
+
+def _outlets(table: Any, problems: list[str]) -> tuple[Outlet, ...]:
+    if not isinstance(table, dict):
+        problems.append("outlets: must be a table of outlets ([outlets.KEY])")
+        return ()
+    builtin = {o.key: o for o in BUILTIN}
+    found: list[Outlet] = []
+    for key, entry in table.items():
+        outlet = _outlet(key, entry, builtin.get(key), problems)
+        if outlet is not None:
+            found.append(outlet)
+    return tuple(found)
+
+
+def _outlet(key: str, entry: Any, base: Outlet | None, problems: list[str]) -> Outlet | None:
+    where = f"outlets.{key}"
+    if not isinstance(entry, dict):
+        problems.append(f"{where}: must be a table")
+        return None
+    before = len(problems)
+    for name in sorted(set(entry) - set(OUTLET_SCHEMA)):
+        problems.append(f"{where}.{name}: unknown key (known: {', '.join(OUTLET_SCHEMA)})")
+    for name, check in OUTLET_SCHEMA.items():
+        if name in entry and (problem := check(entry[name])) is not None:
+            problems.append(f"{where}.{name}: {problem}")
+    if base is None:
+        for name in ("name", "homepage", "timezone"):
+            if name not in entry:
+                problems.append(f"{where}.{name}: required for an outlet that is not built in")
+    if len(problems) > before:
+        return None
+    return _merge_outlet(key, entry, base)
+
+
+def _merge_outlet(key: str, entry: Mapping[str, Any], base: Outlet | None) -> Outlet:
+    """A config entry changes the fields it names; aliases and domains add to the built-in ones."""
+    start = base or Outlet(key=key, name=entry["name"], homepage=entry["homepage"],
+                           zone=entry["timezone"])
+    return replace(
+        start,
+        name=entry.get("name", start.name),
+        homepage=entry.get("homepage", start.homepage),
+        zone=entry.get("timezone", start.zone),
+        aliases=tuple(dict.fromkeys((*start.aliases, *entry.get("aliases", ())))),
+        domains=tuple(dict.fromkeys((*start.domains, *entry.get("domains", ())))),
+        rights=entry.get("rights", start.rights),
+        feed_id=entry.get("feed_id", start.feed_id),
+        agency=entry.get("agency", start.agency),
+    )

@@ -1,0 +1,36 @@
+"""Extraction stage: RawArticle -> Page, the strings a page says about its story, with where they were."""
+
+from __future__ import annotations
+
+from feeder.errors import NotAnArticle
+from feeder.extract import rules
+from feeder.extract.html import extract_html
+from feeder.extract.text import extract_text
+from feeder.records import Page, RawArticle
+from feeder.sources import Registry
+
+__all__ = ["extract"]
+
+
+def extract(raw: RawArticle, registry: Registry) -> Page:
+    """Read one article; raise NotAnArticle (naming the file) when it holds no publishable story."""
+    def is_outlet(name: str) -> bool:
+        return registry.named(name) is not None
+
+    def outlet_url(url: str) -> bool:
+        return registry.for_url(url) is not None
+
+    wall = rules.BOT_WALL.search(raw.text[:3000])
+    if raw.kind == "html":
+        page = extract_html(raw.text, is_outlet, outlet_url)
+    else:
+        page = extract_text(raw.text, is_outlet)
+    words = sum(len(p.split()) for p in page.body) if page else 0
+    if wall and words < 150:
+        raise NotAnArticle(raw.path, f"bot wall or interstitial page ({wall.group(0)!r}): the capture "
+                                     "holds no article; scrape it again")
+    if page is None or page.title is None or not page.title.value.strip():
+        raise NotAnArticle(raw.path, "no headline found: the first line or <title>/<h1> is empty")
+    if not page.body:
+        raise NotAnArticle(raw.path, "no article body found: no paragraph of story text")
+    return page

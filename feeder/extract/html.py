@@ -1,0 +1,252 @@
+"""Extract a Page from a saved HTML page: metadata from meta tags and JSON-LD, text from the main content.
+
+This is the only module that imports BeautifulSoup.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
+
+from feeder.extract.lines import Hints, IsOutlet, Line, read_lines, split_title
+from feeder.records import Clue, DateClue, Page
+
+DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "form", "svg", "button", "input",
+             "select", "textarea", "nav", "aside", "footer", "object", "embed", "canvas", "video",
+             "audio", "picture", "img", "link", "meta", "head")
+FURNITURE_ATTR = re.compile(
+    r"(?:^|[\s_-])(?:share|sharing|sharedaddy|social|related|recommend\w*|comments?|respond|"
+    r"sidebar|widgets?|advert\w*|ads?|adsbygoogle|ad-?slot|banner|promo\w*|subscribe|newsletter|"
+    r"footer|navbar|nav|navigation|menu|breadcrumbs?|popular|trending|cookie\w*|modal|popup|"
+    r"signup|jp-relatedposts|post-navigation|pagination|author-box|author-bio|tagcloud|"
+    r"blog-pager|feed-links|skip-link|screen-reader-text)(?:$|[\s_-])", re.I)
+BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption",
+                   "dt", "dd", "pre", "address", "time", "div", "section", "article", "header",
+                   "main", "ul", "ol", "table", "tr", "td", "th", "figure", "tbody", "dl", "center"})
+CONTENT_SELECTORS = ("[itemprop=articleBody]", ".entry-content", ".post-body", ".post-content",
+                     ".article-body", ".article-content", ".story-body", ".story-content",
+                     "#articleBody", ".td-post-content", ".content-body", "article", "main")
+ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting",
+                           "AnalysisNewsArticle", "WebPage", "OpinionNewsArticle"})
+
+
+def extract_html(text: str, is_outlet: IsOutlet, outlet_url: IsOutlet) -> Page | None:
+    """The Page in a saved HTML document, or None when it has no title at all."""
+    soup = BeautifulSoup(text, "lxml")
+    meta = _meta(soup)
+    ld = _json_ld(soup)
+    _drop_furniture(soup)
+    title = _headline(soup, meta, ld, is_outlet)
+    if not title:
+        return None
+    container = _container(soup)
+    lines = list(_lines(soup.body or soup, container))
+    hints = _hints(soup, meta, ld, title, is_outlet, outlet_url)
+    return read_lines(lines, title, hints, is_outlet)
+
+
+def _meta(soup: BeautifulSoup) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for tag in soup.find_all("meta"):
+        key = tag.get("property") or tag.get("name") or tag.get("itemprop")
+        content = tag.get("content")
+        if isinstance(key, str) and isinstance(content, str) and content.strip():
+            found.setdefault(key.lower().strip(), " ".join(content.split()))
+    for tag in soup.find_all("link", rel=True):
+        if "canonical" in (tag.get("rel") or []) and isinstance(tag.get("href"), str):
+            found.setdefault("canonical", tag["href"].strip())
+    if soup.title and soup.title.string:
+        found.setdefault("title", " ".join(soup.title.string.split()))
+    return found
+
+
+def _json_ld(soup: BeautifulSoup) -> dict[str, Any]:
+    """The first article-like JSON-LD object on the page (looking inside @graph and lists)."""
+    for script in soup.find_all("script", type="application/ld+json"):
+        try:
+            data = json.loads(script.string or "")
+        except (ValueError, RecursionError):
+            continue
+        for item in _ld_items(data):
+            kinds = item.get("@type")
+            kinds = kinds if isinstance(kinds, list) else [kinds]
+            if ARTICLE_TYPES.intersection(k for k in kinds if isinstance(k, str)):
+                return item
+    return {}
+
+
+def _ld_items(data: Any) -> Iterator[dict[str, Any]]:
+    stack = [data]
+    while stack:
+        item = stack.pop(0)
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            yield item
+            if isinstance(item.get("@graph"), list):
+                stack.extend(item["@graph"])
+
+
+def _drop_furniture(soup: BeautifulSoup) -> None:
+    for tag in soup.find_all(DROP_TAGS):
+        tag.decompose()
+    for node in soup.find_all(string=lambda s: isinstance(s, Comment | Declaration | Doctype |
+                                                          ProcessingInstruction)):
+        node.extract()
+    for tag in soup.find_all(_is_furniture):
+        tag.decompose()
+
+
+def _is_furniture(tag: Tag) -> bool:
+    if tag.name in ("body", "html", "article", "main") or tag.attrs is None:
+        return False
+    classes = tag.get("class") or []
+    words = " ".join([*classes, str(tag.get("id") or "")]) if isinstance(classes, list) else ""
+    return bool(words) and bool(FURNITURE_ATTR.search(words)) and not tag.find("h1")
+
+
+def _headline(soup: BeautifulSoup, meta: Mapping[str, str], ld: Mapping[str, Any],
+              is_outlet: IsOutlet) -> str | None:
+    h1 = soup.find("h1")
+    candidates = [
+        _text(h1) if isinstance(h1, Tag) else None,
+        meta.get("og:title"), ld.get("headline") if isinstance(ld.get("headline"), str) else None,
+        meta.get("twitter:title"), meta.get("title"),
+    ]
+    for candidate in candidates:
+        if candidate and candidate.strip():
+            return split_title(candidate, [], is_outlet)[0] if candidate != candidates[0] else candidate
+    return None
+
+
+def _container(soup: BeautifulSoup) -> Tag | None:
+    for selector in CONTENT_SELECTORS:
+        found = soup.select_one(selector)
+        if found is not None and found.find("p"):
+            return found
+    best: tuple[int, Tag | None] = (0, None)
+    for p in soup.find_all("p"):
+        parent = p.parent
+        if isinstance(parent, Tag):
+            score = sum(len(_text(x)) for x in parent.find_all("p", recursive=False))
+            best = max(best, (score, parent), key=lambda pair: pair[0])
+    return best[1]
+
+
+def _lines(root: Tag, container: Tag | None) -> Iterator[Line]:
+    """Each block of text once, in document order; inline runs split on <br>."""
+    count = 0
+    inside = {id(t) for t in container.find_all(True)} | {id(container)} if container else set()
+    stack: list[Iterator[Any]] = [iter(root.children)]
+    run: list[str] = []
+    owner: Tag = root
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
+        if isinstance(child, Tag) and child.name in BLOCKS and _has_blocks(child):
+            yield from _flush(run, owner, inside, count)
+            count += len(run)
+            run = []
+            owner = child
+            stack.append(iter(child.children))
+        elif isinstance(child, Tag) and child.name in BLOCKS:
+            yield from _flush(run, owner, inside, count)
+            count += len(run) + 1
+            run = []
+            text = _text(child)
+            if text:
+                yield Line(text, f"<{child.name}> block {count}", id(child) in inside)
+        elif isinstance(child, Tag) and child.name == "br":
+            run.append("\n")
+        elif isinstance(child, Tag | NavigableString):
+            run.append(child.get_text(" ") if isinstance(child, Tag) else str(child))
+            owner = child.parent if isinstance(child.parent, Tag) else owner
+    yield from _flush(run, owner, inside, count)
+
+
+def _flush(run: list[str], owner: Tag, inside: set[int], count: int) -> Iterator[Line]:
+    for n, piece in enumerate(re.split(r"\n", "".join(run))):
+        text = " ".join(piece.split())
+        if text:
+            yield Line(text, f"<{owner.name}> text {count + n + 1}", id(owner) in inside)
+
+
+def _has_blocks(tag: Tag) -> bool:
+    return tag.find(BLOCKS) is not None or tag.find("br") is not None and tag.name not in ("p", "li")
+
+
+def _text(tag: Tag) -> str:
+    return " ".join(tag.get_text(" ").split())
+
+
+def _hints(soup: BeautifulSoup, meta: Mapping[str, str], ld: Mapping[str, Any], title: str,
+           is_outlet: IsOutlet, outlet_url: IsOutlet) -> Hints:
+    url = meta.get("canonical") or meta.get("og:url") or _str(ld.get("url"))
+    site = meta.get("og:site_name") or _name(ld.get("publisher"))
+    outlet_page = bool(url and outlet_url(url)) or bool(site and is_outlet(site))
+    links = tuple(dict.fromkeys(_links(soup)))
+    outlets = [Clue(site, "meta og:site_name / JSON-LD publisher")] if outlet_page and site else []
+    if outlet_page and url and not outlets:
+        outlets.append(Clue(url, "canonical URL of the outlet's page"))
+    original = next((link for link in links if outlet_url(link)), None)
+    if original and not outlet_page:
+        outlets.append(Clue(original, "link to the outlet's site"))
+    dates = _ld_dates(meta, ld)
+    people = _authors(meta, ld)
+    return Hints(
+        title=Clue(title, "headline (<h1>, og:title, JSON-LD or <title>)"),
+        page_title=meta.get("title"),
+        outlet_page=outlet_page,
+        outlets=tuple(outlets),
+        bylines=people if outlet_page else (),
+        dates=dates if outlet_page else (),
+        republisher=None if outlet_page or not people else people[0],
+        republished=None if outlet_page or not dates else Clue(dates[0].value, dates[0].origin),
+        source_url=Clue(url, "canonical URL") if outlet_page and url else (
+            Clue(original, "link to the original article") if original else None),
+        via=None if outlet_page or not url else Clue(url, "canonical URL of the republishing page"),
+        links=links,
+    )
+
+
+def _ld_dates(meta: Mapping[str, str], ld: Mapping[str, Any]) -> tuple[DateClue, ...]:
+    pairs = (("published", _str(ld.get("datePublished")), "JSON-LD datePublished"),
+             ("published", meta.get("article:published_time"), "meta article:published_time"),
+             ("updated", _str(ld.get("dateModified")), "JSON-LD dateModified"),
+             ("updated", meta.get("article:modified_time"), "meta article:modified_time"))
+    return tuple(DateClue(value, origin, role) for role, value, origin in pairs  # type: ignore[arg-type]
+                 if value)
+
+
+def _authors(meta: Mapping[str, str], ld: Mapping[str, Any]) -> tuple[Clue, ...]:
+    names = [_name(a) for a in (ld.get("author") if isinstance(ld.get("author"), list)
+                                else [ld.get("author")])]
+    found = [Clue(n, "JSON-LD author") for n in names if n]
+    for key in ("author", "article:author", "byl", "dc.creator"):
+        if key in meta and not meta[key].startswith("http"):
+            found.append(Clue(meta[key], f"meta {key}"))
+    return tuple(found[:1] if not names else found)
+
+
+def _name(value: Any) -> str | None:
+    if isinstance(value, dict):
+        value = value.get("name")
+    return " ".join(value.split()) if isinstance(value, str) and value.strip() else None
+
+
+def _str(value: Any) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _links(soup: BeautifulSoup) -> Iterator[str]:
+    for a in soup.find_all("a", href=True):
+        href = a["href"]
+        if isinstance(href, str) and href.startswith(("http://", "https://")):
+            yield href.strip()

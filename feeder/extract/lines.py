@@ -1,0 +1,221 @@
+"""Read a page given as ordered lines: find headline, story paragraphs, credits, bylines and stamps."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from feeder.extract import rules
+from feeder.records import Clue, DateClue, DateRole, Page
+
+IsOutlet = Callable[[str], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One block of text on the page, where it was, and whether it is inside the main content."""
+
+    text: str
+    origin: str
+    in_body: bool = True
+
+
+@dataclass(frozen=True)
+class Hints:
+    """What the document's structure and metadata already tell (HTML meta tags, JSON-LD, <h1>)."""
+
+    title: Clue | None = None
+    page_title: str | None = None
+    outlet_page: bool = False
+    outlets: tuple[Clue, ...] = ()
+    bylines: tuple[Clue, ...] = ()
+    dates: tuple[DateClue, ...] = ()
+    republisher: Clue | None = None
+    republished: Clue | None = None
+    source_url: Clue | None = None
+    via: Clue | None = None
+    links: tuple[str, ...] = ()
+
+
+@dataclass
+class _Found:
+    """Clues gathered while walking the lines, strongest first within each list."""
+
+    body: list[str] = field(default_factory=list)
+    credited: list[Clue] = field(default_factory=list)  # "Source:" lines and pipe stamp fields
+    datelined: list[Clue] = field(default_factory=list)  # datelines and trailing credits
+    bylines: list[Clue] = field(default_factory=list)
+    dates: list[DateClue] = field(default_factory=list)
+    republisher: Clue | None = None
+    republished: Clue | None = None
+
+
+def fold_text(text: str) -> str:
+    return re.sub(r"\W+", " ", text.casefold()).strip()
+
+
+def split_title(page_title: str, lines: Sequence[str], is_outlet: IsOutlet) -> tuple[str, str | None]:
+    """The headline in a page title and the site suffix it carried ("Story - Blog" -> Story, Blog)."""
+    page_title = " ".join(page_title.split())
+    seen = {fold_text(x) for x in lines}
+    for sep in rules.TITLE_SEPARATORS:
+        head, found, site = page_title.rpartition(sep)
+        if not found or not head.strip():
+            continue
+        if fold_text(head) in seen or len(site.split()) <= 4 or is_outlet(site):
+            return head.strip(), site.strip()
+    return page_title, None
+
+
+def is_prose(text: str) -> bool:
+    if re.search(r"[\u4e00-\u9fff]", text):
+        return len(text) >= 20
+    words = len(text.split())
+    return words >= rules.MIN_PROSE_WORDS or (words >= 4 and bool(rules.SENTENCE_END.search(text)))
+
+
+def is_date_line(text: str) -> bool:
+    return len(text) <= rules.MAX_DATE_LINE and bool(rules.DATE_HINT.search(text)) and (
+        not is_prose(text) or len(text.split()) <= 10)
+
+
+def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOutlet) -> Page:
+    """Walk the lines once, in order; the headline line marks where the story starts."""
+    found = _Found()
+    started, ended = False, False
+    folded_title = fold_text(title)
+    for line in lines:
+        text = line.text
+        if fold_text(text) == folded_title:
+            started = started or line.in_body or not hints.outlet_page
+            continue
+        story = started or line.in_body and bool(found.body)
+        if _credit(line, found, is_outlet, story or hints.outlet_page):
+            continue
+        if rules.FURNITURE.match(text):
+            ended = ended or bool(rules.STORY_END.match(text) and found.body)
+            continue
+        if is_prose(text) and not is_date_line(text) and line.in_body and not ended:
+            found.body.append(text)
+            started = True
+        elif is_date_line(text) and not found.body:
+            _header_date(line, found, hints.outlet_page)
+    return _page(found, title, hints, is_outlet)
+
+
+def _credit(line: Line, found: _Found, is_outlet: IsOutlet, story: bool) -> bool:
+    """Take credit, stamp, byline, editor and photo lines; True when the line was one."""
+    text = line.text
+    if rules.EDITOR_LINE.match(text) or rules.PHOTO_LINE.match(text):
+        return True
+    if (m := rules.REPORTING_LINE.match(text)) is not None:
+        found.bylines.append(Clue(m.group(1), f"{line.origin}: 'Reporting by' credit"))
+        return True
+    if (m := rules.SOURCE_LINE.match(text)) is not None or "|" in text and _stamp_fields(text):
+        _pipe_fields(m.group(1) if m else text, line.origin, found, is_outlet)
+        return True
+    if (m := rules.STAMP_LABEL.match(text)) is not None and is_date_line(m.group("rest")):
+        found.dates.append(DateClue(m.group("rest"), f"{line.origin}: '{m.group('label')}' stamp",
+                                    _role(m.group("label"))))
+        return True
+    return _byline(line, found, is_outlet, story)
+
+
+def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool) -> bool:
+    text = line.text
+    if (m := rules.POSTED_BY.match(text)) is not None:
+        found.republisher = found.republisher or Clue(m.group(1), f"{line.origin}: 'Posted by' line")
+        if m.group(2) and is_date_line(m.group(2)):
+            found.republished = found.republished or Clue(m.group(2), f"{line.origin}: post date")
+        return True
+    if (m := rules.BYLINE.match(text)) is None or is_prose(text) and len(text.split()) > 12:
+        return False
+    name = m.group(1).strip()
+    if is_outlet(name):
+        found.credited.append(Clue(name, f"{line.origin}: agency byline"))
+    elif story:
+        found.bylines.append(Clue(name, f"{line.origin}: byline"))
+    elif found.republisher is None:
+        found.republisher = Clue(name, f"{line.origin}: republisher's byline")
+    return True
+
+
+def _stamp_fields(text: str) -> bool:
+    """A pipe-separated credit such as "By A | chinadaily.com.cn | Updated: 2020-10-13 16:49"."""
+    fields = [f.strip() for f in text.split("|")]
+    return len(text) < 200 and any(
+        rules.STAMP_LABEL.match(f) or rules.BYLINE.match(f) for f in fields) and any(
+        is_date_line(f) for f in fields)
+
+
+def _pipe_fields(text: str, origin: str, found: _Found, is_outlet: IsOutlet) -> None:
+    for index, part in enumerate(f.strip() for f in text.split("|")):
+        where = f"{origin}: credit field {index + 1}"
+        if not part:
+            continue
+        if (m := rules.STAMP_LABEL.match(part)) is not None and is_date_line(m.group("rest")):
+            found.dates.append(DateClue(m.group("rest"), where, _role(m.group("label"))))
+        elif (m := rules.BYLINE.match(part)) is not None:
+            target = found.credited if is_outlet(m.group(1)) else found.bylines
+            target.append(Clue(m.group(1), where))
+        elif is_date_line(part):
+            found.dates.append(DateClue(part, where, "stamp"))
+        elif not rules.EDITOR_LINE.match(part):
+            found.credited.append(Clue(part, where))
+
+
+def _role(label: str) -> DateRole:
+    label = label.lower()
+    if label.startswith(("updat", "modif")):
+        return "stamp"  # a lone "Updated:" stamp is both published and updated
+    return "published" if label.startswith(("publish", "releas")) else "stamp"
+
+
+def _header_date(line: Line, found: _Found, outlet_page: bool) -> None:
+    if outlet_page:
+        found.dates.append(DateClue(line.text, f"{line.origin}: date line", "stamp"))
+    elif found.republished is None:
+        found.republished = Clue(line.text, f"{line.origin}: republisher's post date")
+
+
+def _page(found: _Found, title: str, hints: Hints, is_outlet: IsOutlet) -> Page:
+    body = _strip_datelines(found, is_outlet)
+    return Page(
+        title=hints.title or Clue(title, "page title"),
+        body=tuple(body),
+        outlets=(*found.credited, *found.datelined, *hints.outlets),
+        bylines=(*found.bylines, *hints.bylines),
+        dates=(*found.dates, *hints.dates),
+        republisher=hints.republisher or found.republisher if not hints.outlet_page else None,
+        republished=hints.republished or found.republished if not hints.outlet_page else None,
+        source_url=hints.source_url,
+        via=hints.via,
+        links=hints.links,
+    )
+
+
+def _strip_datelines(found: _Found, is_outlet: IsOutlet) -> list[str]:
+    """Take the agency token out of the first paragraph's dateline and the last one's credit."""
+    body = list(found.body)
+    if body:
+        body[0] = _dateline(body[0], found, is_outlet)
+        body[-1] = _trailing_credit(body[-1], found, is_outlet)
+    return [p for p in body if p]
+
+
+def _dateline(text: str, found: _Found, is_outlet: IsOutlet) -> str:
+    if (m := rules.DATELINE_OPEN.match(text)) and is_outlet(m.group("outlet")):
+        found.datelined.append(Clue(m.group("outlet"), "dateline of the first paragraph"))
+        return text[m.end():]
+    if (m := rules.DATELINE_CITY.match(text)) and is_outlet(m.group("outlet")):
+        found.datelined.append(Clue(m.group("outlet"), "dateline of the first paragraph"))
+        return (text[: m.start("token")].rstrip() + text[m.end("token"):]).strip()
+    return text
+
+
+def _trailing_credit(text: str, found: _Found, is_outlet: IsOutlet) -> str:
+    if (m := rules.TRAILING_CREDIT.search(text)) and is_outlet(m.group("outlet")):
+        found.datelined.append(Clue(m.group("outlet"), "credit at the end of the last paragraph"))
+        return text[: m.start()].rstrip()
+    return text

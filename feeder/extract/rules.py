@@ -1,0 +1,86 @@
+"""Boilerplate, credit and dateline rules as data: compiled patterns that the extractors apply."""
+
+from __future__ import annotations
+
+import re
+
+# Whole lines that are page furniture (ads, widgets, share and comment blocks, navigation).
+FURNITURE = re.compile(
+    r"^(?:test banner|post top ad|post bottom ad|responsive ads? here|advertisement|advertising|"
+    r"ads?|sponsored(?: content)?|ad by .*|home|menu|search|search this blog|skip to (?:main )?content|"
+    r"share(?: this)?(?: post| article| story)?:?|share on \w+|tweet|pin it|email|print|"
+    r"facebook|twitter|x|whatsapp|pinterest|linkedin|telegram|reddit|weibo|wechat|copy link|"
+    r"subscribe.*|sign up.*|follow us.*|join our .*|newsletter.*|"
+    r"related(?: posts?| articles?| stories| news)?:?|popular posts?|most (?:read|popular|viewed).*|"
+    r"you (?:may|might) also like.*|recommended(?: for you)?|trending(?: now)?|read more.*|"
+    r"continue reading.*|see also:?|more from .*|"
+    r"labels?:.*|tags?:.*|categories:?.*|category:.*|filed under:?.*|"
+    r"no comments?:?|\d+ comments?:?|comments?:?|post a comment|leave a (?:reply|comment).*|"
+    r"reply|like this:?|like loading\.*|loading\.*|newer posts?|older posts?|previous(?: post)?|"
+    r"next(?: post)?|« .*|.* »|powered by .*|subscribe to: .*|"
+    r"(?:copyright )?(?:©|\(c\)).*|all rights reserved.*|privacy policy.*|terms of (?:use|service).*|"
+    r"about us|contact us|contact|about|back to top|top|cookie.*|accept|"
+    r"\[?(?:photo|image|video)\]?|click here.*|watch:?.*video|listen to this article.*|"
+    r"\d+\s*(?:min|minute)s? read)$",
+    re.I,
+)
+
+# Lines after which the story is over (comment blocks, related lists, blog footers).
+STORY_END = re.compile(
+    r"^(?:no comments?:?|\d+ comments?:?|post a comment|leave a (?:reply|comment).*|comments?:?|"
+    r"related(?: posts?| articles?| stories| news)?:?|you (?:may|might) also like.*|"
+    r"popular posts?|newer posts?|older posts?|share this(?: post| article| story)?:?|"
+    r"most (?:read|popular|viewed).*|recommended(?: for you)?|read more:?|more from .*)$",
+    re.I,
+)
+
+# Credit and stamp lines that are about the story rather than part of it.
+SOURCE_LINE = re.compile(r"^(?:source|sources|from|via|courtesy(?: of)?|credit)\s*[:：]\s*(.+)$", re.I)
+EDITOR_LINE = re.compile(
+    r"^(?:(?:chief |executive |responsible |web |copy |managing )?editors?|edited by|"
+    r"editor in charge|责任编辑)\s*[:：]?\s*\S.{0,80}$", re.I)
+PHOTO_LINE = re.compile(
+    r"^(?:(?:file |cover |top |main )?(?:photo|photos|photograph|image|picture|video)s?"
+    r"(?:\s+by|\s+credit)?\s*[:：/]|photo by\b).{0,200}$"
+    r"|^.{0,400}[\[(](?:photo|photos|image|file photo|video)\s*(?:/|:|by)[^\])]{1,60}[\])]\s*$", re.I)
+REPORTING_LINE = re.compile(
+    r"^\(?(?:(?:additional )?reporting by|writing by|compiled by)\s+(.+?)\)?\s*$", re.I)
+BYLINE = re.compile(r"^(?:by|written by|posted by|author\s*[:：])\s+(.{2,120})$", re.I)
+POSTED_BY = re.compile(r"^posted by\s+(.+?)(?:\s+(?:on|at)\s+(.+))?$", re.I)
+POSTED_ON = re.compile(r"^posted\s+(?:on\s+)?(.+?)(?:\s+by\s+(.+))?$", re.I)
+STAMP_LABEL = re.compile(
+    r"^(?:last\s+)?(?P<label>updated|update|published|modified|release[sd]?|date|time)\b\s*(?:on|at)?"
+    r"\s*[:：]?\s*(?P<rest>.+)$", re.I)
+
+# "(China Daily) Text", "BEIJING, March 2 (Xinhua) -- Text", "NEW YORK (AP) — Text".
+DATELINE_OPEN = re.compile(r"^\(\s*(?P<outlet>[^()]{2,40}?)\s*\)\s*(?:[-–—:]+\s*)?")
+DATELINE_CITY = re.compile(
+    r"^(?P<city>[A-Z][A-Za-z .'’-]{1,40}?(?:,\s*[A-Z][A-Za-z .]{1,25}?)?"
+    r"(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?)\s*(?P<token>\(\s*(?P<outlet>[^()]{2,40}?)\s*\))"
+    r"(?=\s*(?:--|—|–|-|:)\s)")
+# "... last sentence. (Xinhua)" or "... last sentence.(Xinhua)" at the end of the story.
+TRAILING_CREDIT = re.compile(r"\s*[(（]\s*(?P<outlet>[^()（）]{2,40}?)\s*[)）]\s*$")
+
+# A line is a date when it is short and mostly a date.
+DATE_HINT = re.compile(
+    r"(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?[\s-]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+    r"|\b\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})",
+    re.I,
+)
+MAX_DATE_LINE = 90
+
+# Title suffix separators, tried from the right.
+TITLE_SEPARATORS = (" - ", " | ", " – ", " — ", " :: ", " · ", " » ")
+
+# Bot walls and interstitials: such a page has no article to publish.
+BOT_WALL = re.compile(
+    r"just a moment\.*|checking your browser|enable javascript and cookies|please enable javascript|"
+    r"attention required!? \| cloudflare|verify you are (?:a )?human|are you a robot|"
+    r"access denied|ddos protection by|captcha|request unsuccessful",
+    re.I,
+)
+
+# Prose: a body paragraph has enough words, or ends a sentence.
+MIN_PROSE_WORDS = 8
+SENTENCE_END = re.compile(r"[.!?。！？\"”’'):]$")

@@ -1,0 +1,129 @@
+"""Normalization stage: Page + registry -> Article with canonical outlet, clean names and aware dates."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from urllib.parse import urlsplit
+
+from feeder.bylines import clean_authors
+from feeder.dates import CHINA_ZONE, parse_date
+from feeder.extract.lines import fold_text
+from feeder.records import Article, Clue, DateClue, Outlet, Page, RawArticle, Stamp
+from feeder.sources import Registry
+
+_DOMAIN = re.compile(r"^(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?$", re.I)
+
+
+def normalize(raw: RawArticle, page: Page, registry: Registry, default_zone: str) -> Article:
+    """Resolve the outlet, clean the bylines, read the dates; record where each field came from."""
+    provenance: list[tuple[str, str]] = [("title", page.title.origin if page.title else "")]
+    outlet = _outlet(page.outlets, registry, provenance)
+    zone = outlet.zone if outlet else default_zone
+    published, updated = _original_dates(page.dates, zone, outlet, provenance)
+    authors = _authors(page.bylines, registry, provenance)
+    republished = _stamp(page.republished, default_zone, False, "republished", provenance)
+    republisher = _republisher(page.republisher, registry, provenance)
+    title = page.title.value if page.title else ""
+    source_url = page.source_url.value if page.source_url else None
+    return Article(
+        path=str(raw.path), digest=raw.digest, title=title, body=page.body, outlet=outlet,
+        source_url=source_url, authors=authors, republisher=republisher, published=published,
+        updated=updated, republished=republished, via=page.via.value if page.via else None,
+        story_key=story_key(title, outlet, source_url, published, page.via, republished),
+        provenance=tuple(provenance),
+    )
+
+
+def _outlet(clues: tuple[Clue, ...], registry: Registry, provenance: list[tuple[str, str]]
+            ) -> Outlet | None:
+    for clue in clues:
+        found = registry.named(clue.value)
+        if found is None and _DOMAIN.match(clue.value):
+            url = clue.value if "://" in clue.value else f"http://{clue.value}"
+            found = registry.for_url(url)
+        if found is not None:
+            provenance.append(("source", f"{clue.origin}: {clue.value!r} -> {found.name}"))
+            return found
+    provenance.append(("source", "no outlet named on the page"))
+    return None
+
+
+def _original_dates(clues: tuple[DateClue, ...], zone: str, outlet: Outlet | None,
+                    provenance: list[tuple[str, str]]) -> tuple[Stamp | None, Stamp | None]:
+    china = zone == CHINA_ZONE
+    read: dict[str, Stamp | None] = {"published": None, "updated": None, "stamp": None}
+    for clue in clues:
+        if read[clue.role] is None:
+            read[clue.role] = _stamp(clue, zone, china, None, [])
+    published = read["published"] or read["stamp"] or read["updated"]
+    updated = read["updated"] or read["stamp"] or published
+    if published and updated and updated.value < published.value:
+        updated = published
+    _note_date("published", published, zone, outlet, provenance)
+    _note_date("updated", updated, zone, outlet, provenance)
+    return published, updated
+
+
+def _stamp(clue: Clue | DateClue | None, zone: str, china: bool, field: str | None,
+           provenance: list[tuple[str, str]]) -> Stamp | None:
+    if clue is None:
+        return None
+    parsed = parse_date(clue.value, zone, china_context=china)
+    if parsed is None:
+        return None
+    stamp = Stamp(parsed.value, clue.origin, parsed.zone_stated, parsed.day_only)
+    if field:
+        _note_date(field, stamp, zone, None, provenance)
+    return stamp
+
+
+def _note_date(field: str, stamp: Stamp | None, zone: str, outlet: Outlet | None,
+               provenance: list[tuple[str, str]]) -> None:
+    if stamp is None:
+        provenance.append((field, "no date found"))
+        return
+    whose = f"{outlet.name}'s zone" if outlet else "the configured default zone"
+    how = "zone stated on the page" if stamp.zone_stated else f"zone assumed: {zone} ({whose})"
+    precision = "; day precision" if stamp.day_only else ""
+    provenance.append((field, f"{stamp.origin}; {how}{precision}"))
+
+
+def _authors(clues: tuple[Clue, ...], registry: Registry, provenance: list[tuple[str, str]]
+             ) -> tuple[str, ...]:
+    for clue in clues:
+        names = clean_authors(clue.value, lambda s: registry.named(s) is not None)
+        if names:
+            provenance.append(("authors", f"{clue.origin}: {clue.value!r}"))
+            return names
+    provenance.append(("authors", "no person byline (agency, desk or none)"))
+    return ()
+
+
+def _republisher(clue: Clue | None, registry: Registry, provenance: list[tuple[str, str]]
+                 ) -> str | None:
+    if clue is None:
+        return None
+    name = re.sub(r"^(?:by|posted by|author)\s*[:：]?\s+", "", " ".join(clue.value.split()), flags=re.I)
+    if not name or registry.named(name) is not None:
+        return None
+    provenance.append(("republisher", clue.origin))
+    return name
+
+
+def story_key(title: str, outlet: Outlet | None, source_url: str | None, published: Stamp | None,
+              via: Clue | None, republished: Stamp | None) -> str:
+    """What makes two files the same story: the original URL, else outlet + headline + date."""
+    if source_url:
+        parts = urlsplit(source_url)
+        return f"url:{(parts.hostname or '').removeprefix('www.')}{parts.path.rstrip('/')}"
+    day = published.value.date().isoformat() if published else ""
+    if outlet is not None:
+        return f"story:{outlet.key}|{fold_text(title)}|{day}"
+    where = via.value if via else (republished.value.date().isoformat() if republished else "")
+    return f"post:{fold_text(title)}|{where}"
+
+
+def entry_id(id_base: str, key: str) -> str:
+    """The Atom id of a story: derived from its key only, so it never changes once published."""
+    return f"{id_base}entry:{hashlib.sha256(key.encode()).hexdigest()[:24]}"

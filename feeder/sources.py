@@ -1,0 +1,133 @@
+"""The registry of outlets: canonical names, homepages, time zones and aliases, built in and from config."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from feeder.records import Outlet
+
+BUILTIN: tuple[Outlet, ...] = (
+    Outlet(
+        key="china-daily",
+        name="China Daily",
+        homepage="https://www.chinadaily.com.cn/",
+        zone="Asia/Shanghai",
+        aliases=("China Daily", "chinadaily", "chinadaily.com.cn", "China Daily Global",
+                 "China Daily Asia", "China Daily USA", "China Daily Website"),
+        domains=("chinadaily.com.cn", "chinadailyasia.com", "chinadailyhk.com"),
+    ),
+    Outlet(
+        key="xinhua",
+        name="Xinhua",
+        homepage="http://www.news.cn/english/",
+        zone="Asia/Shanghai",
+        aliases=("Xinhua", "Xinhua News Agency", "Xinhuanet", "xinhuanet.com", "news.cn",
+                 "Xinhua News", "XINHUA"),
+        domains=("xinhuanet.com", "news.cn"),
+        agency=True,
+    ),
+    Outlet(
+        key="global-times",
+        name="Global Times",
+        homepage="https://www.globaltimes.cn/",
+        zone="Asia/Shanghai",
+        aliases=("Global Times", "globaltimes.cn", "Global Times Online"),
+        domains=("globaltimes.cn",),
+    ),
+    Outlet(
+        key="peoples-daily",
+        name="People's Daily",
+        homepage="http://en.people.cn/",
+        zone="Asia/Shanghai",
+        aliases=("People's Daily", "People's Daily Online", "People’s Daily", "People’s Daily Online",
+                 "Peoples Daily", "en.people.cn", "people.cn"),
+        domains=("people.cn", "people.com.cn"),
+    ),
+    Outlet(
+        key="cgtn",
+        name="CGTN",
+        homepage="https://www.cgtn.com/",
+        zone="Asia/Shanghai",
+        aliases=("CGTN", "cgtn.com", "China Global Television Network", "CGTN Digital"),
+        domains=("cgtn.com",),
+    ),
+    Outlet(
+        key="reuters",
+        name="Reuters",
+        homepage="https://www.reuters.com/",
+        zone="UTC",
+        aliases=("Reuters", "reuters.com", "Thomson Reuters", "REUTERS"),
+        domains=("reuters.com",),
+        agency=True,
+    ),
+    Outlet(
+        key="ap",
+        name="AP",
+        homepage="https://apnews.com/",
+        zone="America/New_York",
+        aliases=("AP", "Associated Press", "The Associated Press", "apnews.com", "AP News"),
+        domains=("apnews.com", "ap.org"),
+        agency=True,
+    ),
+    Outlet(
+        key="afp",
+        name="AFP",
+        homepage="https://www.afp.com/",
+        zone="Europe/Paris",
+        aliases=("AFP", "Agence France-Presse", "Agence France Presse", "afp.com"),
+        domains=("afp.com",),
+        agency=True,
+    ),
+)
+
+_FOLD = re.compile(r"[^a-z0-9.]+")
+
+
+def fold(name: str) -> str:
+    """Fold a name for alias matching: case, curly quotes, spaces and punctuation do not count."""
+    return _FOLD.sub("", name.replace("’", "'").casefold().removeprefix("the "))
+
+
+def host_of(url: str) -> str:
+    """The lower-cased host of a URL, without a leading "www."."""
+    host = (urlsplit(url).hostname or "").lower()
+    return host.removeprefix("www.")
+
+
+@dataclass(frozen=True)
+class Registry:
+    """Outlets by key, with indexes by folded alias and by domain."""
+
+    outlets: Mapping[str, Outlet]
+    by_alias: Mapping[str, Outlet]
+    by_domain: Mapping[str, Outlet]
+
+    def named(self, text: str) -> Outlet | None:
+        """The outlet this name or alias denotes, if any."""
+        return self.by_alias.get(fold(text))
+
+    def for_url(self, url: str) -> Outlet | None:
+        """The outlet that owns this URL's host (or a parent domain of it)."""
+        host = host_of(url)
+        while host:
+            if host in self.by_domain:
+                return self.by_domain[host]
+            _, _, host = host.partition(".")
+        return None
+
+
+def build_registry(overrides: Iterable[Outlet] = ()) -> Registry:
+    """Built-in outlets, with config entries replacing (same key) or adding to them."""
+    outlets = {o.key: o for o in BUILTIN}
+    outlets.update((o.key, o) for o in overrides)
+    by_alias: dict[str, Outlet] = {}
+    by_domain: dict[str, Outlet] = {}
+    for outlet in outlets.values():
+        for alias in (outlet.name, outlet.key, *outlet.aliases):
+            by_alias[fold(alias)] = outlet
+        for domain in outlet.domains:
+            by_domain[domain.lower().removeprefix("www.")] = outlet
+    return Registry(outlets, by_alias, by_domain)
