@@ -39,13 +39,15 @@ class _CreditExtension:
         return {}
 
     def extend_atom(self, entry: Any) -> Any:
+        # feedgen builds elements without a namespace and declares Atom with a literal xmlns
+        # attribute on the root; ours follow suit so they serialize as plain Atom elements.
         for attrs in self.links:
-            etree.SubElement(entry, f"{{{ATOM}}}link", attrs)
+            etree.SubElement(entry, "link", attrs)
         if self.source:
-            source = etree.SubElement(entry, f"{{{ATOM}}}source")
+            source = etree.SubElement(entry, "source")
             for name in ("id", "title", "updated"):
-                etree.SubElement(source, f"{{{ATOM}}}{name}").text = self.source[name]
-            etree.SubElement(source, f"{{{ATOM}}}link",
+                etree.SubElement(source, name).text = self.source[name]
+            etree.SubElement(source, "link",
                              {"rel": "alternate", "type": "text/html", "href": self.source["link"]})
         return entry
 
@@ -121,10 +123,10 @@ def content_html(article: Article) -> str:
     excerpt = article.outlet is not None and article.outlet.rights == "excerpt"
     if excerpt:
         paragraphs = paragraphs[:1]
-    parts = [f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs]
+    parts = [f"<p>{_text(p)}</p>" for p in paragraphs]
     if excerpt and article.source_url:
         parts.append(f'<p><a href="{html.escape(article.source_url)}">Read the full story at '
-                     f"{html.escape(article.outlet.name if article.outlet else '')}</a></p>")
+                     f"{_text(article.outlet.name if article.outlet else '')}</a></p>")
     parts.append(f"<p><em>{credit_line(article)}</em></p>")
     return "".join(parts)
 
@@ -132,22 +134,27 @@ def content_html(article: Article) -> str:
 def credit_line(article: Article) -> str:
     """ "Originally published by China Daily (By Fan Feifei, updated 2020-10-13 16:49 UTC+08:00)." as HTML."""
     if article.outlet is None:
-        who = html.escape(article.republisher or "the republishing site")
+        who = _text(article.republisher or "the republishing site")
         return f"Published by {who}; no original outlet is named on the page."
-    outlet = html.escape(article.outlet.name)
+    outlet = _text(article.outlet.name)
     if article.source_url:
         outlet = f'<a href="{html.escape(article.source_url)}">{outlet}</a>'
     details = []
     if article.authors:
-        details.append("By " + html.escape(_join(article.authors)))
+        details.append("By " + _text(_join(article.authors)))
     if article.published:
         details.append(f"published {human_date(article.published)}")
     if article.updated and article.published and article.updated.value != article.published.value:
         details.append(f"updated {human_date(article.updated)}")
     if article.republisher:
-        details.append(f"republished by {html.escape(article.republisher)}")
+        details.append(f"republished by {_text(article.republisher)}")
     tail = f" ({'; '.join(details)})" if details else ""
     return f"Originally published by {outlet}{tail}."
+
+
+def _text(value: str) -> str:
+    """Escape text for an HTML text node (quotes stay readable)."""
+    return html.escape(value, quote=False)
 
 
 def human_date(stamp: Stamp) -> str:

@@ -24,9 +24,10 @@ FURNITURE_ATTR = re.compile(
     r"sidebar|widgets?|advert\w*|ads?|adsbygoogle|ad-?slot|banner|promo\w*|subscribe|newsletter|"
     r"footer|navbar|nav|navigation|menu|breadcrumbs?|popular|trending|cookie\w*|modal|popup|"
     r"signup|jp-relatedposts|post-navigation|pagination|author-box|author-bio|tagcloud|"
-    r"blog-pager|feed-links|skip-link|screen-reader-text)(?:$|[\s_-])", re.I)
+    r"blog-pager|feed-links|skip-link|screen-reader-text|today|date-today|current-date|ticker|"
+    r"top-bar|topbar|masthead)(?:$|[\s_-])", re.I)
 BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption",
-                   "dt", "dd", "pre", "address", "time", "div", "section", "article", "header",
+                   "dt", "dd", "pre", "address", "div", "section", "article", "header",
                    "main", "ul", "ol", "table", "tr", "td", "th", "figure", "tbody", "dl", "center"})
 CONTENT_SELECTORS = ("[itemprop=articleBody]", ".entry-content", ".post-body", ".post-content",
                      ".article-body", ".article-content", ".story-body", ".story-content",
@@ -160,8 +161,7 @@ def _lines(root: Tag, container: Tag | None) -> Iterator[Line]:
             yield from _flush(run, owner, inside, count)
             count += len(run) + 1
             run = []
-            text = _text(child)
-            if text:
+            for text in _block_texts(child):
                 yield Line(text, f"<{child.name}> block {count}", id(child) in inside)
         elif isinstance(child, Tag) and child.name == "br":
             run.append("\n")
@@ -178,8 +178,18 @@ def _flush(run: list[str], owner: Tag, inside: set[int], count: int) -> Iterator
             yield Line(text, f"<{owner.name}> text {count + n + 1}", id(owner) in inside)
 
 
+def _block_texts(tag: Tag) -> list[str]:
+    """A block's text; a block made only of several inline elements (meta rows) gives one each."""
+    parts = [c for c in tag.children if not (isinstance(c, NavigableString) and not c.strip())]
+    if len(parts) > 1 and all(isinstance(c, Tag) and c.name in ("span", "div", "time", "a", "small")
+                              for c in parts):
+        return [t for t in (" ".join(c.get_text(" ").split()) for c in parts) if t]
+    text = _text(tag)
+    return [text] if text else []
+
+
 def _has_blocks(tag: Tag) -> bool:
-    return tag.find(BLOCKS) is not None or tag.find("br") is not None and tag.name not in ("p", "li")
+    return tag.find(BLOCKS) is not None or tag.find("br") is not None
 
 
 def _text(tag: Tag) -> str:
@@ -201,6 +211,7 @@ def _hints(soup: BeautifulSoup, meta: Mapping[str, str], ld: Mapping[str, Any], 
     dates = _ld_dates(meta, ld)
     people = _authors(meta, ld)
     return Hints(
+        skip_before_title=True,
         title=Clue(title, "headline (<h1>, og:title, JSON-LD or <title>)"),
         page_title=meta.get("title"),
         outlet_page=outlet_page,

@@ -36,6 +36,8 @@ class Hints:
     source_url: Clue | None = None
     via: Clue | None = None
     links: tuple[str, ...] = ()
+    # HTML: what stands before the headline is the site's masthead (menus, today's date).
+    skip_before_title: bool = False
 
 
 @dataclass
@@ -49,6 +51,7 @@ class _Found:
     dates: list[DateClue] = field(default_factory=list)
     republisher: Clue | None = None
     republished: Clue | None = None
+    posted_time: Clue | None = None  # Blogger's "Posted by X at 7:45 PM" footer
 
 
 def fold_text(text: str) -> str:
@@ -83,24 +86,28 @@ def is_date_line(text: str) -> bool:
 def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOutlet) -> Page:
     """Walk the lines once, in order; the headline line marks where the story starts."""
     found = _Found()
-    started, ended = False, False
     folded_title = fold_text(title)
+    started, ended = False, False
+    skipping = hints.skip_before_title and any(fold_text(x.text) == folded_title for x in lines)
     for line in lines:
         text = line.text
         if fold_text(text) == folded_title:
-            started = started or line.in_body or not hints.outlet_page
+            started, skipping = True, False
             continue
-        story = started or line.in_body and bool(found.body)
-        if _credit(line, found, is_outlet, story or hints.outlet_page):
+        if skipping:
+            continue
+        story = started and line.in_body or hints.outlet_page
+        if _credit(line, found, is_outlet, story):
             continue
         if rules.FURNITURE.match(text):
             ended = ended or bool(rules.STORY_END.match(text) and found.body)
             continue
-        if is_prose(text) and not is_date_line(text) and line.in_body and not ended:
+        if is_date_line(text):
+            if not found.body:
+                _header_date(line, found, story)
+        elif is_prose(text) and line.in_body and not ended:
             found.body.append(text)
             started = True
-        elif is_date_line(text) and not found.body:
-            _header_date(line, found, hints.outlet_page)
     return _page(found, title, hints, is_outlet)
 
 
@@ -112,7 +119,7 @@ def _credit(line: Line, found: _Found, is_outlet: IsOutlet, story: bool) -> bool
     if (m := rules.REPORTING_LINE.match(text)) is not None:
         found.bylines.append(Clue(m.group(1), f"{line.origin}: 'Reporting by' credit"))
         return True
-    if (m := rules.SOURCE_LINE.match(text)) is not None or "|" in text and _stamp_fields(text):
+    if (m := rules.SOURCE_LINE.match(text)) is not None or "|" in text and _stamp_fields(text, is_outlet):
         _pipe_fields(m.group(1) if m else text, line.origin, found, is_outlet)
         return True
     if (m := rules.STAMP_LABEL.match(text)) is not None and is_date_line(m.group("rest")):
@@ -126,8 +133,25 @@ def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool) -> bool
     text = line.text
     if (m := rules.POSTED_BY.match(text)) is not None:
         found.republisher = found.republisher or Clue(m.group(1), f"{line.origin}: 'Posted by' line")
-        if m.group(2) and is_date_line(m.group(2)):
-            found.republished = found.republished or Clue(m.group(2), f"{line.origin}: post date")
+        when = m.group(2) or ""
+        if is_date_line(when):
+            found.republished = found.republished or Clue(when, f"{line.origin}: post date")
+        elif rules.TIME_ONLY.match(when):
+            found.posted_time = Clue(when, f"{line.origin}: post time")
+        return True
+    if (m := rules.POSTED_ON.match(text)) is not None and is_date_line(m.group(1)):
+        found.republished = found.republished or Clue(m.group(1), f"{line.origin}: 'Posted on' line")
+        if m.group(2):
+            found.republisher = found.republisher or Clue(m.group(2), f"{line.origin}: 'Posted on' line")
+        return True
+    if len(text) <= 60 and is_outlet(text):
+        found.credited.append(Clue(text, f"{line.origin}: outlet name line"))
+        return True
+    if (m := rules.BYLINE_OUTLET.match(text)) is not None and is_outlet(m.group("outlet")):
+        found.credited.append(Clue(m.group("outlet"), f"{line.origin}: outlet in the byline"))
+        found.bylines.append(Clue(m.group("names"), f"{line.origin}: byline"))
+        if is_date_line(m.group("date")):
+            found.dates.append(DateClue(m.group("date"), f"{line.origin}: stamp after the byline", "stamp"))
         return True
     if (m := rules.BYLINE.match(text)) is None or is_prose(text) and len(text.split()) > 12:
         return False
@@ -141,11 +165,11 @@ def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool) -> bool
     return True
 
 
-def _stamp_fields(text: str) -> bool:
+def _stamp_fields(text: str, is_outlet: IsOutlet) -> bool:
     """A pipe-separated credit such as "By A | chinadaily.com.cn | Updated: 2020-10-13 16:49"."""
     fields = [f.strip() for f in text.split("|")]
     return len(text) < 200 and any(
-        rules.STAMP_LABEL.match(f) or rules.BYLINE.match(f) for f in fields) and any(
+        rules.STAMP_LABEL.match(f) or rules.BYLINE.match(f) or is_outlet(f) for f in fields) and any(
         is_date_line(f) for f in fields)
 
 
@@ -172,9 +196,11 @@ def _role(label: str) -> DateRole:
     return "published" if label.startswith(("publish", "releas")) else "stamp"
 
 
-def _header_date(line: Line, found: _Found, outlet_page: bool) -> None:
-    if outlet_page:
-        found.dates.append(DateClue(line.text, f"{line.origin}: date line", "stamp"))
+def _header_date(line: Line, found: _Found, story: bool) -> None:
+    """A bare date: the outlet's stamp inside the story, the republisher's post date before it."""
+    if story:
+        if not any(d.role == "stamp" for d in found.dates):
+            found.dates.append(DateClue(line.text, f"{line.origin}: date line under the byline", "stamp"))
     elif found.republished is None:
         found.republished = Clue(line.text, f"{line.origin}: republisher's post date")
 
@@ -188,11 +214,19 @@ def _page(found: _Found, title: str, hints: Hints, is_outlet: IsOutlet) -> Page:
         bylines=(*found.bylines, *hints.bylines),
         dates=(*found.dates, *hints.dates),
         republisher=hints.republisher or found.republisher if not hints.outlet_page else None,
-        republished=hints.republished or found.republished if not hints.outlet_page else None,
+        republished=None if hints.outlet_page else hints.republished or _with_time(found),
         source_url=hints.source_url,
         via=hints.via,
         links=hints.links,
     )
+
+
+def _with_time(found: _Found) -> Clue | None:
+    """A day-only post date completed by the time in the blog's "Posted by X at 7:45 PM" footer."""
+    date, time = found.republished, found.posted_time
+    if date is None or time is None or re.search(r"\d:\d\d", date.value):
+        return date
+    return Clue(f"{date.value} {time.value}", f"{date.origin}, time from {time.origin}")
 
 
 def _strip_datelines(found: _Found, is_outlet: IsOutlet) -> list[str]:

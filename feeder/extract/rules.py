@@ -13,6 +13,7 @@ FURNITURE = re.compile(
     r"subscribe.*|sign up.*|follow us.*|join our .*|newsletter.*|"
     r"related(?: posts?| articles?| stories| news)?:?|popular posts?|most (?:read|popular|viewed).*|"
     r"you (?:may|might) also like.*|recommended(?: for you)?|trending(?: now)?|read more.*|"
+    r"read (?:the )?(?:original|full (?:story|article|text)).*|original (?:story|article|link)\s*:.*|"
     r"continue reading.*|see also:?|more from .*|"
     r"labels?:.*|tags?:.*|categories:?.*|category:.*|filed under:?.*|"
     r"no comments?:?|\d+ comments?:?|comments?:?|post a comment|leave a (?:reply|comment).*|"
@@ -37,17 +38,23 @@ STORY_END = re.compile(
 # Credit and stamp lines that are about the story rather than part of it.
 SOURCE_LINE = re.compile(r"^(?:source|sources|from|via|courtesy(?: of)?|credit)\s*[:：]\s*(.+)$", re.I)
 EDITOR_LINE = re.compile(
-    r"^(?:(?:chief |executive |responsible |web |copy |managing )?editors?|edited by|"
+    r"^[(\[]?(?:(?:chief |executive |responsible |web |copy |managing )?editors?|edited by|"
     r"editor in charge|责任编辑)\s*[:：]?\s*\S.{0,80}$", re.I)
 PHOTO_LINE = re.compile(
     r"^(?:(?:file |cover |top |main )?(?:photo|photos|photograph|image|picture|video)s?"
     r"(?:\s+by|\s+credit)?\s*[:：/]|photo by\b).{0,200}$"
-    r"|^.{0,400}[\[(](?:photo|photos|image|file photo|video)\s*(?:/|:|by)[^\])]{1,60}[\])]\s*$", re.I)
+    r"|^(?:photo|file photo|a photo|this photo|the photo|picture)\s+(?:shows|taken|of)\b.{0,300}$"
+    r"|^.{0,400}[\[(](?:[\w'’ ]{0,30}\s)?(?:photo|photos|image|file photo|video)\s*(?:/|:|by)[^\])]{1,60}[\])]\s*$"
+    r"|^.{0,300}\((?:[\w'’ .]{2,40})/(?:[\w'’ .]{2,40})\)\s*$", re.I)
 REPORTING_LINE = re.compile(
-    r"^\(?(?:(?:additional )?reporting by|writing by|compiled by)\s+(.+?)\)?\s*$", re.I)
+    r"^\(?(?:(?:additional )?reporting by|writing by|compiled by)\s+([^;)]+)(?:[;)].*)?$", re.I)
 BYLINE = re.compile(r"^(?:by|written by|posted by|author\s*[:：])\s+(.{2,120})$", re.I)
-POSTED_BY = re.compile(r"^posted by\s+(.+?)(?:\s+(?:on|at)\s+(.+))?$", re.I)
-POSTED_ON = re.compile(r"^posted\s+(?:on\s+)?(.+?)(?:\s+by\s+(.+))?$", re.I)
+# "By Xiong Yaqin (People's Daily) 09:13, March 11, 2021": names, outlet, stamp in one line.
+BYLINE_OUTLET = re.compile(r"^by\s+(?P<names>[^()]{2,80}?)\s*\((?P<outlet>[^()]{2,40})\)\s*[,|·-]?\s*(?P<date>.*)$",
+                           re.I)
+POSTED_BY = re.compile(
+    r"^posted by\s*:?\s+(.+?)(?:\s*(?:·|•|\||,|\s-\s|\bon\b|\bat\b)\s*(.+))?$", re.I)
+POSTED_ON = re.compile(r"^posted\s+(?!by\b)(?:on\s+)?(.+?)(?:\s+by\s+(.+))?$", re.I)
 STAMP_LABEL = re.compile(
     r"^(?:last\s+)?(?P<label>updated|update|published|modified|release[sd]?|date|time)\b\s*(?:on|at)?"
     r"\s*[:：]?\s*(?P<rest>.+)$", re.I)
@@ -69,6 +76,7 @@ DATE_HINT = re.compile(
     re.I,
 )
 MAX_DATE_LINE = 90
+TIME_ONLY = re.compile(r"^\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?$", re.I)
 
 # Title suffix separators, tried from the right.
 TITLE_SEPARATORS = (" - ", " | ", " – ", " — ", " :: ", " · ", " » ")

@@ -1,0 +1,44 @@
+"""Shared fixtures: paths to the scenario corpus and a config builder for temporary inboxes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from feeder.config import Config, load_config
+
+ROOT = Path(__file__).resolve().parent.parent
+SCENARIOS = ROOT / "tests" / "fixtures" / "scenarios"
+
+CONFIG_TEMPLATE = """
+[input]
+folder = "inbox"
+[output]
+folder = "feeds"
+state = "state"
+[feed]
+id_base = "tag:feeder.test,2026:"
+title = "Test feed"
+author = "feeder tests"
+base_url = "http://localhost:8080/"
+max_entries = {max_entries}
+{extra}
+"""
+
+
+def write_config(folder: Path, *, max_entries: int = 100, extra: str = "") -> Path:
+    """A config.toml in folder with an empty inbox/ beside it."""
+    (folder / "inbox").mkdir(exist_ok=True)
+    path = folder / "config.toml"
+    path.write_text(CONFIG_TEMPLATE.format(max_entries=max_entries, extra=extra), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> Config:
+    return load_config(write_config(tmp_path))
+
+
+def scenario_inputs() -> list[Path]:
+    return sorted(p for p in SCENARIOS.iterdir() if p.suffix in (".txt", ".html", ".htm"))
