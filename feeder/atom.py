@@ -13,6 +13,7 @@ import html
 import os
 import tempfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,60 @@ from feeder.errors import PublishError
 from feeder.records import Article, Entry, Stamp
 
 ATOM = "http://www.w3.org/2005/Atom"
+HISTORY = "http://purl.org/syndication/history/1.0"  # RFC 5005
 SUMMARY_CHARS = 280
+
+
+@dataclass(frozen=True, slots=True)
+class FeedMeta:
+    """What identifies and describes one feed document."""
+
+    feed_id: str
+    title: str
+    author: str
+    self_url: str
+    language: str
+    subtitle: str | None = None
+    home: str | None = None
+    archive: bool = False  # an RFC 5005 archive document (fh:archive)
+    current_url: str | None = None  # the subscription feed, from an archive document
+    prev_archive_url: str | None = None
+
+
+class _HistoryExtension:
+    """RFC 5005 links and fh:archive, which feedgen's link() refuses (it allows five rel values)."""
+
+    def __init__(self) -> None:
+        self.meta: FeedMeta | None = None
+
+    def extend_ns(self) -> dict[str, str]:
+        return {"fh": HISTORY} if self.meta and self.meta.archive else {}
+
+    def extend_atom(self, feed: Any) -> Any:
+        meta = self.meta
+        if meta is None:
+            return feed
+        position = _first_entry_index(feed)
+        extra: list[Any] = []
+        if meta.archive:
+            extra.append(etree.Element(f"{{{HISTORY}}}archive"))
+        for rel, href in (("current", meta.current_url), ("prev-archive", meta.prev_archive_url)):
+            if href:
+                extra.append(etree.Element("link", {"rel": rel, "type": "application/atom+xml",
+                                                    "href": href}))
+        for offset, element in enumerate(extra):
+            feed.insert(position + offset, element)  # before the entries, where validators look
+        return feed
+
+    def extend_rss(self, feed: Any) -> Any:
+        return feed
+
+
+def _first_entry_index(feed: Any) -> int:
+    for index, child in enumerate(feed):
+        if child.tag in ("entry", f"{{{ATOM}}}entry"):
+            return index
+    return len(feed)
 
 
 class _CreditExtension:
@@ -55,26 +109,64 @@ class _CreditExtension:
         return item
 
 
-def render_atom(entries: Sequence[Entry], *, feed_id: str, title: str, author: str, self_url: str,
-                language: str, subtitle: str | None = None, home: str | None = None,
-                empty_updated: datetime) -> bytes:
+def render_atom(entries: Sequence[Entry], meta: FeedMeta, *, empty_updated: datetime) -> bytes:
     """The feed document; entries newest first; ``updated`` is the newest entry's (same input, same bytes)."""
-    fg = FeedGenerator()
-    fg.id(feed_id)
-    fg.title(title)
-    fg.author({"name": author})
-    fg.link(href=self_url, rel="self", type="application/atom+xml")
-    if home:
-        fg.link(href=home, rel="alternate", type="text/html")
-    if subtitle:
-        fg.subtitle(subtitle)
-    fg.language(language)
-    fg.generator("feeder", version=__version__)
+    fg = _generator(meta)
     ordered = sorted(entries, key=lambda e: (e.updated, e.id), reverse=True)
     fg.updated(ordered[0].updated if ordered else empty_updated)
     for entry in ordered:
         _add_entry(fg, entry)
     return bytes(fg.atom_str(pretty=True, encoding="UTF-8", xml_declaration=True))
+
+
+def _generator(meta: FeedMeta) -> FeedGenerator:
+    fg = FeedGenerator()
+    fg.register_extension("history", _HistoryExtension, None, atom=True, rss=False)
+    fg.history.meta = meta
+    fg.id(meta.feed_id)
+    fg.title(meta.title)
+    fg.author({"name": meta.author})
+    fg.link(href=meta.self_url, rel="self", type="application/atom+xml")
+    if meta.home:
+        fg.link(href=meta.home, rel="alternate", type="text/html")
+    if meta.subtitle:
+        fg.subtitle(meta.subtitle)
+    fg.language(meta.language)
+    fg.generator("feeder", version=__version__)
+    return fg
+
+
+def render_rss(entries: Sequence[Entry], meta: FeedMeta, *, empty_updated: datetime) -> bytes:
+    """An RSS 2.0 rendition of the same entries, crediting each outlet with <source> and dc:creator."""
+    fg = FeedGenerator()
+    fg.load_extension("dc", atom=False, rss=True)
+    fg.title(meta.title)
+    fg.link(href=meta.home or meta.self_url.rsplit("/", 1)[0] + "/", rel="alternate")
+    fg.link(href=meta.self_url, rel="self", type="application/rss+xml")
+    fg.description(meta.subtitle or meta.title)
+    fg.language(meta.language)
+    fg.generator("feeder", version=__version__)
+    ordered = sorted(entries, key=lambda e: (e.updated, e.id), reverse=True)
+    fg.lastBuildDate(ordered[0].updated if ordered else empty_updated)
+    for entry in ordered:
+        _add_item(fg, entry)
+    return bytes(fg.rss_str(pretty=True, encoding="UTF-8", xml_declaration=True))
+
+
+def _add_item(fg: FeedGenerator, entry: Entry) -> None:
+    article = entry.article
+    fe = fg.add_entry(order="append")
+    fe.guid(entry.id, permalink=False)
+    fe.title(article.title)
+    link = article.source_url or next(iter(entry.vias), None)
+    if link:
+        fe.link(href=link)
+    fe.description(content_html(article))
+    fe.pubDate(entry.published or entry.updated)
+    for name in entry_authors(article):
+        fe.dc.dc_creator(name, replace=False)
+    if article.outlet:
+        fe.source(url=article.outlet.homepage, title=article.outlet.name)
 
 
 def _add_entry(fg: FeedGenerator, entry: Entry) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -32,6 +32,15 @@ class FeedSettings:
 
 
 @dataclass(frozen=True)
+class Schedule:
+    """When the daemon runs a pass: a crontab expression, else every ``interval_seconds``."""
+
+    cron: str | None
+    interval_seconds: int
+    misfire_grace_seconds: int
+
+
+@dataclass(frozen=True)
 class Config:
     """Everything a pass needs, validated; paths are absolute."""
 
@@ -43,6 +52,9 @@ class Config:
     feed: FeedSettings
     default_zone: str
     outlets: tuple[Outlet, ...]
+    per_outlet: bool = False
+    rss: bool = False
+    schedule: Schedule = field(default_factory=lambda: Schedule(None, 900, 300))
 
     @cached_property
     def registry(self) -> Registry:
@@ -117,7 +129,10 @@ def _is_filename(v: Any) -> str | None:
 # section -> key -> (check, default); a default of ... means the key is required.
 SCHEMA: Mapping[str, Mapping[str, tuple[Check, Any]]] = {
     "input": {"folder": (_is_str, "articles"), "max_file_bytes": (_is_int, 5_000_000)},
-    "output": {"folder": (_is_str, "feeds"), "state": (_is_str, ".feeder-state")},
+    "output": {"folder": (_is_str, "feeds"), "state": (_is_str, ".feeder-state"),
+               "per_outlet": (_is_bool, False), "rss": (_is_bool, False)},
+    "schedule": {"cron": (_is_str, None), "interval_seconds": (_is_int, 900),
+                 "misfire_grace_seconds": (_is_int, 300)},
     "feed": {
         "id_base": (_is_id_base, ...),
         "title": (_is_str, ...),
@@ -175,6 +190,9 @@ def parse_config(data: Mapping[str, Any], path: Path) -> Config:
         feed=FeedSettings(**sections["feed"]),
         default_zone=sections["defaults"]["timezone"],
         outlets=outlets,
+        per_outlet=sections["output"]["per_outlet"],
+        rss=sections["output"]["rss"],
+        schedule=Schedule(**sections["schedule"]),
     )
 
 

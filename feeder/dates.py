@@ -82,7 +82,7 @@ def _clean(raw: str) -> str:
 def _take_zone(text: str, china_context: bool) -> tuple[str, tzinfo | None]:
     if match := _OFFSET.search(text):
         sign = -1 if match.group(1) in "-−" else 1
-        hours, minutes = int(match.group(2)), int(match.group(3) or 0)
+        hours, minutes = float(match.group(2)), int(match.group(3) or 0)
         if hours > 14 or minutes > 59:
             return text, None
         offset = timezone(sign * timedelta(hours=hours, minutes=minutes))
@@ -121,9 +121,9 @@ def _read_numeric(text: str) -> datetime | None:
     match = _NUMERIC.match(text) or _CHINESE.match(text)
     if not match:
         return None
-    parts = [int(p) if p else 0 for p in match.groups()]
+    year, month, day, hour, minute, second = (int(p) if p else 0 for p in match.groups()[:6])
     try:
-        return datetime(*parts[:6])  # noqa: DTZ001 - the caller adds the zone
+        return datetime(year, month, day, hour, minute, second)  # noqa: DTZ001 - the caller adds the zone
     except ValueError:
         return None
 

@@ -1,20 +1,26 @@
-"""The pass: inbox files -> Articles -> Entries -> feed bytes -> feeds/; the only module that knows the stage order."""
+"""The pass: inbox files -> Articles -> Entries in the store -> feed documents; the one module knowing the order."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from datetime import UTC, datetime
+import logging
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from feeder.articles import discover, read_article
-from feeder.atom import previous_entries, render_atom, write_atomic
+from feeder.atom import write_atomic
 from feeder.config import Config
 from feeder.errors import InputError
 from feeder.extract import extract
 from feeder.normalize import entry_id, normalize
+from feeder.publish import Document, documents
 from feeder.records import Article, Entry, Rejection, RunReport
+from feeder.store import FileState, RunRow, Store
 
-Result = Article | Rejection
+log = logging.getLogger("feeder")
+Progress = Callable[[int, int], None]
 
 
 def inspect_file(path: Path, config: Config, *, inbox: Path | None = None) -> Article:
@@ -24,58 +30,132 @@ def inspect_file(path: Path, config: Config, *, inbox: Path | None = None) -> Ar
     return normalize(raw, page, config.registry, config.default_zone)
 
 
-def read_inbox(config: Config) -> Iterator[Result]:
-    """One result per article file in the inbox, in a stable order; a bad file never stops the rest."""
+@dataclass(frozen=True, slots=True)
+class _Seen:
+    """An inbox file and its stat, as found by the scan."""
+
+    path: Path
+    size: int
+    mtime_ns: int
+
+
+def _scan(config: Config, known: dict[str, FileState]) -> Iterator[_Seen]:
+    """Files that are new or whose size or mtime changed since the store saw them."""
     for path in discover(config.input_folder):
         try:
-            yield inspect_file(path, config, inbox=config.input_folder)
-        except InputError as exc:
-            yield Rejection(str(path), exc.reason)
+            info = os.stat(path)
+        except OSError:
+            info = None
+        size, mtime = (info.st_size, info.st_mtime_ns) if info else (-1, -1)
+        old = known.get(str(path))
+        if old is None or old.size != size or old.mtime_ns != mtime:
+            yield _Seen(path, size, mtime)
 
 
-def to_entries(articles: Iterable[Article], id_base: str, fallback: dict[str, datetime]) -> list[Entry]:
-    """One Entry per story: files carrying the same story merge, listing every republishing page."""
-    groups: dict[str, list[Article]] = {}
-    for article in articles:
-        groups.setdefault(article.story_key, []).append(article)
-    return [_merge(entry_id(id_base, key), group, fallback) for key, group in sorted(groups.items())]
+def run_once(config: Config, *, now: datetime, progress: Progress | None = None) -> RunReport:
+    """One pass: read only new or changed files, publish feeds whose bytes change, then commit state."""
+    store = Store.open(config.state_folder)
+    try:
+        return _pass(config, store, now, progress)
+    finally:
+        store.close()
 
 
-def _merge(eid: str, group: list[Article], fallback: dict[str, datetime]) -> Entry:
-    best = max(group, key=lambda a: (a.published is not None, len(a.authors), len(a.body), a.path))
-    vias = tuple(sorted({a.via for a in group if a.via}))
-    updated = max(_updated(a, fallback) for a in group)
-    published = best.published.value if best.published else None
-    return Entry(id=eid, article=best, updated=max(updated, published or updated),
-                 published=published, vias=vias)
+def _pass(config: Config, store: Store, now: datetime, progress: Progress | None) -> RunReport:
+    changed = list(_scan(config, store.files()))
+    with store.transaction():
+        rejected, new, updated = _ingest(config, store, changed, now, progress)
+        written = _publish(config, store, now, force=bool(new or updated))
+        total = store.count_entries()
+        report = RunReport(new=new, updated=updated, unchanged=total - new - updated,
+                           rejected=tuple(rejected), feeds=tuple(written), entries=total)
+        store.record_run(RunRow(now.isoformat(), now.isoformat(), new, updated, report.unchanged,
+                                len(rejected), report.feeds))
+    return report
 
 
-def _updated(article: Article, fallback: dict[str, datetime]) -> datetime:
-    stamp = article.updated or article.published or article.republished
-    return stamp.value if stamp else fallback[article.path]
+def _ingest(config: Config, store: Store, changed: list[_Seen], now: datetime,
+            progress: Progress | None) -> tuple[list[Rejection], int, int]:
+    known = store.files()
+    rejected: list[Rejection] = []
+    fresh: list[tuple[_Seen, Article]] = []
+    for done, seen in enumerate(changed, 1):
+        result = _read(config, seen)
+        if isinstance(result, Rejection):
+            rejected.append(result)
+            log.warning("rejected %s: %s", result.path, result.reason)
+            store.record_file(str(seen.path), seen.size, seen.mtime_ns, "", status="rejected",
+                              reason=result.reason, story_key=None, now=now)
+        elif (old := known.get(str(seen.path))) and old.digest == result.digest:
+            store.touch_file(str(seen.path), seen.size, seen.mtime_ns)
+        else:
+            fresh.append((seen, result))
+        if progress:
+            progress(done, len(changed))
+    # Oldest story first, so publication order (and so archive pages) follows the stories' dates.
+    fresh.sort(key=lambda pair: (_stamp(pair[1], now), str(pair[0].path)))
+    counts = {"new": 0, "updated": 0, "unchanged": 0}
+    for seen, article in fresh:
+        counts[_save(config, store, article, now)] += 1
+        store.record_file(str(seen.path), seen.size, seen.mtime_ns, article.digest, status="ok",
+                          reason=None, story_key=article.story_key, now=now)
+    return rejected, counts["new"], counts["updated"]
 
 
-def file_times(articles: Iterable[Article]) -> dict[str, datetime]:
-    """When each file was last modified: the date of last resort for a story with no date at all."""
-    return {a.path: datetime.fromtimestamp(Path(a.path).stat().st_mtime, UTC).replace(microsecond=0)
-            for a in articles if not (a.updated or a.published or a.republished)}
+def _read(config: Config, seen: _Seen) -> Article | Rejection:
+    try:
+        return inspect_file(seen.path, config, inbox=config.input_folder)
+    except InputError as exc:
+        return Rejection(str(seen.path), exc.reason)
 
 
-def run_once(config: Config, *, now: datetime) -> RunReport:
-    """One pass over the inbox: publish the feed when its bytes change; report what happened."""
-    results = list(read_inbox(config))
-    articles = [r for r in results if isinstance(r, Article)]
-    rejected = tuple(r for r in results if isinstance(r, Rejection))
-    entries = to_entries(articles, config.feed.id_base, file_times(articles))
-    entries = sorted(entries, key=lambda e: (e.updated, e.id), reverse=True)[: config.feed.max_entries]
-    target = config.output_folder / config.feed.filename
-    before = previous_entries(target)
-    feed = render_atom(entries, feed_id=config.feed_id, title=config.feed.title,
-                       author=config.feed.author, self_url=config.self_url,
-                       language=config.feed.language, subtitle=config.feed.subtitle,
-                       home=config.feed.home, empty_updated=now)
-    written = write_atomic(target, feed)
-    new = sum(1 for e in entries if e.id not in before)
-    changed = sum(1 for e in entries if e.id in before and before[e.id] != e.updated.isoformat())
-    return RunReport(new=new, updated=changed, unchanged=len(entries) - new - changed,
-                     rejected=rejected, feeds=(str(target),) if written else (), entries=len(entries))
+def _stamp(article: Article, now: datetime) -> datetime:
+    own = article.updated or article.published or article.republished
+    return own.value if own else now
+
+
+def _save(config: Config, store: Store, article: Article, now: datetime) -> str:
+    """Store one story: a new entry, an edit of a known one (same id, new ``updated``), or another copy."""
+    stamp = _stamp(article, now)
+    published = article.published.value if article.published else None
+    eid = entry_id(config.feed.id_base, article.story_key)
+    old = store.entry(eid, config.registry)
+    if old is None:
+        entry = Entry(eid, article, max(stamp, published or stamp), published, _vias(article, ()))
+        store.save_entry(entry, first_seen=now, renew=False)
+        return "new"
+    if _same_story_text(old.article, article):
+        merged = Entry(eid, old.article, old.updated, old.published, _vias(article, old.vias))
+        store.save_entry(merged, first_seen=now, renew=False)
+        return "unchanged" if merged.vias == old.vias else "updated"
+    entry = Entry(eid, article, stamp if stamp > old.updated else max(now, old.updated), published,
+                  _vias(article, old.vias))
+    store.save_entry(entry, first_seen=now, renew=True)
+    return "updated"
+
+
+def _same_story_text(a: Article, b: Article) -> bool:
+    return (a.title, a.body, a.authors, a.published, a.updated) == (
+        b.title, b.body, b.authors, b.published, b.updated)
+
+
+def _vias(article: Article, old: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted({*old, article.via})) if article.via else tuple(old)
+
+
+def _publish(config: Config, store: Store, now: datetime, *, force: bool) -> list[str]:
+    """Write every document whose bytes changed (an unchanged state rewrites nothing)."""
+    written = []
+    for document in documents(config, store, now=now):
+        if not _needs_render(document, force):
+            continue
+        if write_atomic(document.path, document.render()):
+            log.info("published %s", document.path)
+            written.append(str(document.path))
+    return written
+
+
+def _needs_render(document: Document, force: bool) -> bool:
+    if document.immutable:
+        return not document.path.exists()
+    return force or not document.path.exists()

@@ -21,10 +21,7 @@ def extract(raw: RawArticle, registry: Registry) -> Page:
         return registry.for_url(url) is not None
 
     wall = rules.BOT_WALL.search(raw.text[:3000])
-    if raw.kind == "html":
-        page = extract_html(raw.text, is_outlet, outlet_url)
-    else:
-        page = extract_text(raw.text, is_outlet)
+    page = extract_html(raw.text, is_outlet, outlet_url) if raw.kind == "html" else extract_text(raw.text, is_outlet)
     words = sum(len(p.split()) for p in page.body) if page else 0
     if wall and words < 150:
         raise NotAnArticle(raw.path, f"bot wall or interstitial page ({wall.group(0)!r}): the capture "

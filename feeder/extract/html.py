@@ -10,8 +10,8 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from bs4 import BeautifulSoup, NavigableString, Tag
-from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
+from bs4 import BeautifulSoup
+from bs4.element import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 
 from feeder.extract.lines import Hints, IsOutlet, Line, read_lines, split_title
 from feeder.records import Clue, DateClue, Page
@@ -59,8 +59,9 @@ def _meta(soup: BeautifulSoup) -> dict[str, str]:
         if isinstance(key, str) and isinstance(content, str) and content.strip():
             found.setdefault(key.lower().strip(), " ".join(content.split()))
     for tag in soup.find_all("link", rel=True):
-        if "canonical" in (tag.get("rel") or []) and isinstance(tag.get("href"), str):
-            found.setdefault("canonical", tag["href"].strip())
+        href = tag.get("href")
+        if "canonical" in (tag.get("rel") or []) and isinstance(href, str):
+            found.setdefault("canonical", href.strip())
     if soup.title and soup.title.string:
         found.setdefault("title", " ".join(soup.title.string.split()))
     return found
@@ -106,8 +107,9 @@ def _drop_furniture(soup: BeautifulSoup) -> None:
 def _is_furniture(tag: Tag) -> bool:
     if tag.name in ("body", "html", "article", "main") or tag.attrs is None:
         return False
-    classes = tag.get("class") or []
-    words = " ".join([*classes, str(tag.get("id") or "")]) if isinstance(classes, list) else ""
+    classes = tag.get("class")
+    names = list(classes) if isinstance(classes, list) else [str(classes or "")]
+    words = " ".join([*names, str(tag.get("id") or "")]).strip()
     return bool(words) and bool(FURNITURE_ATTR.search(words)) and not tag.find("h1")
 
 
@@ -237,13 +239,13 @@ def _ld_dates(meta: Mapping[str, str], ld: Mapping[str, Any]) -> tuple[DateClue,
 
 
 def _authors(meta: Mapping[str, str], ld: Mapping[str, Any]) -> tuple[Clue, ...]:
-    names = [_name(a) for a in (ld.get("author") if isinstance(ld.get("author"), list)
-                                else [ld.get("author")])]
+    raw = ld.get("author")
+    names = [_name(a) for a in (raw if isinstance(raw, list) else [raw])]
     found = [Clue(n, "JSON-LD author") for n in names if n]
-    for key in ("author", "article:author", "byl", "dc.creator"):
-        if key in meta and not meta[key].startswith("http"):
-            found.append(Clue(meta[key], f"meta {key}"))
-    return tuple(found[:1] if not names else found)
+    if not found:
+        found = [Clue(meta[key], f"meta {key}") for key in ("author", "article:author", "byl", "dc.creator")
+                 if key in meta and not meta[key].startswith("http")][:1]
+    return tuple(found)
 
 
 def _name(value: Any) -> str | None:

@@ -96,7 +96,7 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
             continue
         if skipping:
             continue
-        story = started and line.in_body or hints.outlet_page
+        story = (started and line.in_body) or hints.outlet_page
         if _credit(line, found, is_outlet, story):
             continue
         if rules.FURNITURE.match(text):
@@ -119,7 +119,7 @@ def _credit(line: Line, found: _Found, is_outlet: IsOutlet, story: bool) -> bool
     if (m := rules.REPORTING_LINE.match(text)) is not None:
         found.bylines.append(Clue(m.group(1), f"{line.origin}: 'Reporting by' credit"))
         return True
-    if (m := rules.SOURCE_LINE.match(text)) is not None or "|" in text and _stamp_fields(text, is_outlet):
+    if (m := rules.SOURCE_LINE.match(text)) is not None or ("|" in text and _stamp_fields(text, is_outlet)):
         _pipe_fields(m.group(1) if m else text, line.origin, found, is_outlet)
         return True
     if (m := rules.STAMP_LABEL.match(text)) is not None and is_date_line(m.group("rest")):
@@ -153,7 +153,7 @@ def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool) -> bool
         if is_date_line(m.group("date")):
             found.dates.append(DateClue(m.group("date"), f"{line.origin}: stamp after the byline", "stamp"))
         return True
-    if (m := rules.BYLINE.match(text)) is None or is_prose(text) and len(text.split()) > 12:
+    if (m := rules.BYLINE.match(text)) is None or (is_prose(text) and len(text.split()) > 12):
         return False
     name = m.group(1).strip()
     if is_outlet(name):
