@@ -44,6 +44,7 @@ class FeedMeta:
     archive: bool = False  # an RFC 5005 archive document (fh:archive)
     current_url: str | None = None  # the subscription feed, from an archive document
     prev_archive_url: str | None = None
+    next_archive_url: str | None = None
 
 
 class _HistoryExtension:
@@ -63,7 +64,8 @@ class _HistoryExtension:
         extra: list[Any] = []
         if meta.archive:
             extra.append(etree.Element(f"{{{HISTORY}}}archive"))
-        for rel, href in (("current", meta.current_url), ("prev-archive", meta.prev_archive_url)):
+        for rel, href in (("current", meta.current_url), ("prev-archive", meta.prev_archive_url),
+                          ("next-archive", meta.next_archive_url)):
             if href:
                 extra.append(etree.Element("link", {"rel": rel, "type": "application/atom+xml",
                                                     "href": href}))
@@ -274,6 +276,8 @@ def write_atomic(path: Path, data: bytes) -> bool:
         if path.exists() and path.read_bytes() == data:
             return False
         path.parent.mkdir(parents=True, exist_ok=True)
+        for stale in path.parent.glob(f".{path.name}.*.tmp"):
+            stale.unlink()  # left by a writer that was killed; only one feeder holds the folder's lock
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as handle:

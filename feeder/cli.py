@@ -1,21 +1,25 @@
-"""Command line: ``feeder build|inspect|validate``; the only module that prints."""
+"""Command line: ``feeder build|run|status|inspect|validate``; the only module that prints."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
+import urllib.request
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from feeder import __version__
 from feeder.config import Config, load_config
 from feeder.errors import ConfigError, FeederError, InputError
+from feeder.lock import InstanceLock
 from feeder.normalize import entry_id
-from feeder.pipeline import inspect_file, run_once
+from feeder.pipeline import inspect_file
 from feeder.records import Article, Stamp
+from feeder.validate import format_finding, has_errors, validate_feed
 
 DEFAULT_CONFIG = "config.toml"
 
@@ -40,27 +44,109 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="feeder", description=__doc__)
     parser.add_argument("--version", action="version", version=f"feeder {__version__}")
     sub = parser.add_subparsers(dest="command")
-    build = sub.add_parser("build", help="one pass: read the inbox, write the feed")
-    build.add_argument("-c", "--config", default=DEFAULT_CONFIG, help="config file (default: %(default)s)")
+    build = sub.add_parser("build", help="one pass: read the inbox, write the feeds")
+    _config_option(build)
     build.set_defaults(func=_build)
+    run = sub.add_parser("run", help="the daemon: a pass on the configured schedule until stopped")
+    _config_option(run)
+    run.add_argument("--once", action="store_true", help="run a single pass and exit (for cron)")
+    run.add_argument("--every", type=float, metavar="SECONDS", help="override the schedule with an interval")
+    run.set_defaults(func=_run)
+    status = sub.add_parser("status", help="the last pass, the feeds and the rejected files")
+    _config_option(status)
+    status.set_defaults(func=_status)
     inspect = sub.add_parser("inspect", help="show what feeder extracts from files; writes nothing")
     inspect.add_argument("files", nargs="+", type=Path)
-    inspect.add_argument("-c", "--config", default=None, help="config file (default: built-in settings)")
+    inspect.add_argument("-c", "--config", default=None, help="config file (default: ./config.toml if present)")
     inspect.add_argument("--json", action="store_true", help="one JSON object per line per file")
     inspect.set_defaults(func=_inspect)
+    validate = sub.add_parser("validate", help="check Atom documents against RFC 4287 and RFC 5005")
+    validate.add_argument("targets", nargs="+", metavar="PATH_OR_URL")
+    validate.add_argument("--strict", action="store_true", help="warnings fail too")
+    validate.add_argument("--json", action="store_true", help="one JSON object per document")
+    validate.set_defaults(func=_validate)
     return parser
 
 
+def _config_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-c", "--config", default=DEFAULT_CONFIG, help="config file (default: %(default)s)")
+
+
+def _logging() -> None:
+    logging.basicConfig(stream=sys.stderr, level=logging.INFO,
+                        format="%(asctime)s feeder %(levelname)s %(message)s")
+
+
 def _build(args: argparse.Namespace) -> int:
+    from feeder.daemon import one_pass
+
     config = load_config(args.config)
-    report = run_once(config, now=datetime.now(UTC).replace(microsecond=0))
-    for rejection in report.rejected:
-        print(f"rejected: {rejection.path}: {rejection.reason}", file=sys.stderr)
+    with InstanceLock(config.state_folder):
+        report = one_pass(config) if args.command == "run" else _quiet_pass(config)
     target = config.output_folder / config.feed.filename
     state = "written" if report.feeds else "unchanged"
     print(f"{report.new} new, {report.updated} updated, {report.unchanged} unchanged, "
-          f"{len(report.rejected)} rejected; {report.entries} entries in {target} ({state})")
+          f"{len(report.rejected)} rejected; {report.entries} entries; {target} {state}")
+    return 1 if report.refused else 0
+
+
+def _quiet_pass(config: Config) -> Any:
+    from feeder.daemon import now_utc
+    from feeder.pipeline import run_once
+
+    report = run_once(config, now=now_utc())
+    for rejection in report.rejected:
+        print(f"rejected: {rejection.path}: {rejection.reason}", file=sys.stderr)
+    for refusal in report.refused:
+        print(f"not published: {refusal}", file=sys.stderr)
+    return report
+
+
+def _run(args: argparse.Namespace) -> int:
+    from feeder.daemon import run_daemon, terminal_progress
+
+    _logging()
+    if args.once:
+        return _build(args)
+    config = load_config(args.config)
+    return run_daemon(config, every=args.every, progress=terminal_progress())
+
+
+def _status(args: argparse.Namespace) -> int:
+    from feeder.status import describe
+
+    print(describe(load_config(args.config)))
     return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    worst = 0
+    for target in args.targets:
+        try:
+            data = _fetch(target)
+        except OSError as exc:
+            print(f"{target}: cannot read: {exc}", file=sys.stderr)
+            worst = 2
+            continue
+        findings = validate_feed(data)
+        failed = has_errors(findings, strict=args.strict)
+        if args.json:
+            print(json.dumps({"target": target, "valid": not failed,
+                              "findings": [asdict(f) for f in findings]}))
+        else:
+            for finding in findings:
+                print(format_finding(target, finding))
+            errors = sum(f.severity == "error" for f in findings)
+            print(f"{target}: {errors} errors, {len(findings) - errors} warnings")
+        worst = max(worst, 1 if failed else 0)
+    return worst
+
+
+def _fetch(target: str) -> bytes:
+    if target.startswith(("http://", "https://")):
+        with urllib.request.urlopen(target, timeout=30) as response:
+            return bytes(response.read())
+    return Path(target).read_bytes()
 
 
 def _inspect(args: argparse.Namespace) -> int:

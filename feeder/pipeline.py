@@ -18,6 +18,7 @@ from feeder.normalize import entry_id, normalize
 from feeder.publish import Document, documents
 from feeder.records import Article, Entry, Rejection, RunReport
 from feeder.store import FileState, RunRow, Store
+from feeder.validate import validate_feed
 
 log = logging.getLogger("feeder")
 Progress = Callable[[int, int], None]
@@ -65,10 +66,11 @@ def _pass(config: Config, store: Store, now: datetime, progress: Progress | None
     changed = list(_scan(config, store.files()))
     with store.transaction():
         rejected, new, updated = _ingest(config, store, changed, now, progress)
-        written = _publish(config, store, now, force=bool(new or updated))
+        written, refused = _publish(config, store, now, force=bool(new or updated))
         total = store.count_entries()
         report = RunReport(new=new, updated=updated, unchanged=total - new - updated,
-                           rejected=tuple(rejected), feeds=tuple(written), entries=total)
+                           rejected=tuple(rejected), feeds=tuple(written), entries=total,
+                           refused=tuple(refused))
         store.record_run(RunRow(now.isoformat(), now.isoformat(), new, updated, report.unchanged,
                                 len(rejected), report.feeds))
     return report
@@ -143,19 +145,34 @@ def _vias(article: Article, old: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted({*old, article.via})) if article.via else tuple(old)
 
 
-def _publish(config: Config, store: Store, now: datetime, *, force: bool) -> list[str]:
-    """Write every document whose bytes changed (an unchanged state rewrites nothing)."""
-    written = []
+def _publish(config: Config, store: Store, now: datetime, *, force: bool) -> tuple[list[str], list[str]]:
+    """Write every document whose bytes changed and that passes the gate; an unchanged state writes nothing."""
+    written, refused = [], []
     for document in documents(config, store, now=now):
         if not _needs_render(document, force):
             continue
-        if write_atomic(document.path, document.render()):
+        data = document.render()
+        problems = gate(document, data, now)
+        if problems:
+            log.error("not published %s (the previous one stays): %s", document.path, "; ".join(problems))
+            refused.append(f"{document.path}: {'; '.join(problems)}")
+        elif write_atomic(document.path, data):
             log.info("published %s", document.path)
             written.append(str(document.path))
-    return written
+    return written, refused
+
+
+def gate(document: Document, data: bytes, now: datetime) -> list[str]:
+    """The publishing gate: the errors that keep a rendered Atom document from replacing the published one."""
+    if document.kind != "atom":
+        return []
+    findings = validate_feed(data, now=now)
+    return [f"line {f.line}: [{f.code}] {f.message}" for f in findings if f.severity == "error"]
 
 
 def _needs_render(document: Document, force: bool) -> bool:
+    if not document.path.exists():
+        return True
     if document.immutable:
-        return not document.path.exists()
-    return force or not document.path.exists()
+        return document.settled is not None and document.settled not in document.path.read_bytes()
+    return force

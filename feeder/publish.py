@@ -21,7 +21,10 @@ class Document:
     path: Path
     kind: str  # "atom" or "rss"
     render: Callable[[], bytes]
-    immutable: bool = False  # a full archive page: written once, never rewritten
+    # A full archive page is written once; it is written again only to gain its next-archive
+    # link when the next page fills (its entries never change). ``settled`` is that link.
+    immutable: bool = False
+    settled: bytes | None = None
 
 
 def documents(config: Config, store: Store, *, now: datetime) -> Iterator[Document]:
@@ -51,7 +54,7 @@ def _feed_documents(config: Config, store: Store, *, now: datetime, outlet: str 
         yield Document(atom_path.with_suffix(".rss"), "rss",
                        lambda: render_rss(entries(), rss_meta, empty_updated=now))
     for page in range(1, pages + 1):
-        yield _archive(config, store, stem, meta, page, now)
+        yield _archive(config, store, stem, meta, (page, pages), now)
 
 
 def _meta(config: Config, stem: str, outlet: str | None) -> FeedMeta:
@@ -75,15 +78,18 @@ def _archive_url(config: Config, stem: str, page: int) -> str:
     return f"{config.feed.base_url}{ARCHIVE_FOLDER}/{stem}-{page}.atom"
 
 
-def _archive(config: Config, store: Store, stem: str, meta: FeedMeta, page: int, now: datetime) -> Document:
+def _archive(config: Config, store: Store, stem: str, meta: FeedMeta, position: tuple[int, int],
+             now: datetime) -> Document:
+    page, pages = position
     size = config.feed.max_entries
+    newer = _archive_url(config, stem, page + 1) if page < pages else None
     page_meta = replace(
         meta, feed_id=f"{meta.feed_id}/archive/{page}", self_url=_archive_url(config, stem, page),
         archive=True, current_url=meta.self_url,
         prev_archive_url=_archive_url(config, stem, page - 1) if page > 1 else None,
-        title=f"{meta.title} (archive {page})")
+        next_archive_url=newer, title=f"{meta.title} (archive {page})")
     seq_range = ((page - 1) * size + 1, page * size)
     path = config.output_folder / ARCHIVE_FOLDER / f"{stem}-{page}.atom"
     return Document(path, "atom", lambda: render_atom(
         store.entries_by_seq(config.registry, seq_range=seq_range), page_meta, empty_updated=now),
-        immutable=True)
+        immutable=True, settled=newer.encode() if newer else None)

@@ -131,3 +131,4 @@ class RunReport:
     rejected: tuple[Rejection, ...]
     feeds: tuple[str, ...]
     entries: int
+    refused: tuple[str, ...] = ()  # documents the publishing gate kept back, with why

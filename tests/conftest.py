@@ -17,6 +17,7 @@ folder = "inbox"
 [output]
 folder = "feeds"
 state = "state"
+{output}
 [feed]
 id_base = "tag:feeder.test,2026:"
 title = "Test feed"
@@ -27,11 +28,11 @@ max_entries = {max_entries}
 """
 
 
-def write_config(folder: Path, *, max_entries: int = 100, extra: str = "") -> Path:
+def write_config(folder: Path, *, max_entries: int = 100, extra: str = "", output: str = "") -> Path:
     """A config.toml in folder with an empty inbox/ beside it."""
     (folder / "inbox").mkdir(exist_ok=True)
     path = folder / "config.toml"
-    path.write_text(CONFIG_TEMPLATE.format(max_entries=max_entries, extra=extra), encoding="utf-8")
+    path.write_text(CONFIG_TEMPLATE.format(max_entries=max_entries, extra=extra, output=output), encoding="utf-8")
     return path
 
 

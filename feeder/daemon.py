@@ -1,0 +1,95 @@
+"""The daemon: APScheduler runs a pass on the configured schedule; signals stop it cleanly. No business logic.
+
+This is the only module that imports APScheduler.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import sys
+from datetime import UTC, datetime
+from types import FrameType
+
+from apscheduler.schedulers.blocking import BlockingScheduler
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.interval import IntervalTrigger
+
+from feeder.config import Config
+from feeder.errors import ConfigError
+from feeder.lock import InstanceLock
+from feeder.pipeline import Progress, run_once
+from feeder.records import RunReport
+
+log = logging.getLogger("feeder")
+
+
+def now_utc() -> datetime:
+    """The clock, read here and in the CLI only; everything below gets time passed in."""
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def one_pass(config: Config, progress: Progress | None = None) -> RunReport:
+    """A pass with its start and finish logged."""
+    log.info("pass started: inbox %s", config.input_folder)
+    report = run_once(config, now=now_utc(), progress=progress)
+    log.info("pass finished: %d new, %d updated, %d unchanged, %d rejected; %d entries; %d feed files written",
+             report.new, report.updated, report.unchanged, len(report.rejected), report.entries,
+             len(report.feeds))
+    return report
+
+
+def trigger(config: Config, every: float | None) -> CronTrigger | IntervalTrigger:
+    """The schedule: --every wins, then schedule.cron, then schedule.interval_seconds."""
+    if every is not None:
+        return IntervalTrigger(seconds=every, timezone=UTC)
+    if config.schedule.cron:
+        try:
+            return CronTrigger.from_crontab(config.schedule.cron, timezone=UTC)
+        except ValueError as exc:
+            raise ConfigError(config.path, [f"schedule.cron: {exc}"]) from exc
+    return IntervalTrigger(seconds=config.schedule.interval_seconds, timezone=UTC)
+
+
+def run_daemon(config: Config, *, every: float | None = None, progress: Progress | None = None) -> int:
+    """Run passes on schedule until SIGTERM or SIGINT; a pass in flight finishes first. Returns 0."""
+    when = trigger(config, every)
+    with InstanceLock(config.state_folder):
+        scheduler = BlockingScheduler(timezone=UTC)
+        scheduler.add_job(_guarded_pass, when, args=(config, progress), id="pass", max_instances=1,
+                          coalesce=True, misfire_grace_time=config.schedule.misfire_grace_seconds,
+                          next_run_time=now_utc())
+
+        def stop(signum: int, _frame: FrameType | None) -> None:
+            if not scheduler.running:
+                return  # a second signal while the first one waits for the pass in flight
+            log.info("%s received: stopping after the pass in flight", signal.Signals(signum).name)
+            scheduler.shutdown(wait=True)
+
+        signal.signal(signal.SIGTERM, stop)
+        signal.signal(signal.SIGINT, stop)
+        log.info("daemon started: %s", when)
+        scheduler.start()
+        log.info("daemon stopped")
+    return 0
+
+
+def _guarded_pass(config: Config, progress: Progress | None) -> None:
+    """A failing pass is logged and the daemon lives on to try at the next tick."""
+    try:
+        one_pass(config, progress)
+    except Exception:  # the daemon must outlive one bad pass; the error is logged in full
+        log.exception("pass failed")
+
+
+def terminal_progress() -> Progress | None:
+    """A progress line when stderr is a terminal; plain log lines every 1000 files otherwise."""
+    if sys.stderr.isatty():
+        def show(done: int, total: int) -> None:
+            print(f"\r  {done}/{total} files", end="" if done < total else "\n", file=sys.stderr)
+        return show
+
+    def log_every(done: int, total: int) -> None:
+        if done % 1000 == 0 or (done == total and total >= 1000):
+            log.info("progress: %d/%d files", done, total)
+    return log_every

@@ -1,0 +1,140 @@
+"""Incremental passes over durable state: edits, removals, archives, several feeds, status."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import feedparser
+import pytest
+from lxml import etree
+
+from feeder.config import load_config
+from feeder.pipeline import run_once
+from feeder.status import describe
+from feeder.validate import validate_feed
+from tests.conftest import SCENARIOS, write_config
+from tests.stories import story_text, write_story
+
+NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
+HISTORY = "http://purl.org/syndication/history/1.0"
+
+
+def _ids(path: Path) -> list[str]:
+    return [e.id for e in feedparser.parse(path.read_bytes()).entries]
+
+
+def _entry_xml(page: Path) -> list[bytes]:
+    root = etree.fromstring(page.read_bytes())
+    return [etree.tostring(e) for e in root.iter("{http://www.w3.org/2005/Atom}entry")]
+
+
+def test_removed_files_keep_their_entries(tmp_path: Path) -> None:
+    config = load_config(write_config(tmp_path))
+    paths = [write_story(config.input_folder, n) for n in range(5)]
+    run_once(config, now=NOW)
+    feed = config.output_folder / "feed.atom"
+    before = feed.read_bytes()
+    for path in paths[:3]:
+        path.unlink()
+    report = run_once(config, now=NOW + timedelta(hours=1))
+    assert report.entries == 5
+    assert feed.read_bytes() == before
+
+
+def test_edited_file_updates_its_entry_with_the_same_id(tmp_path: Path) -> None:
+    config = load_config(write_config(tmp_path))
+    path = write_story(config.input_folder, 1)
+    run_once(config, now=NOW)
+    feed = config.output_folder / "feed.atom"
+    (first,) = feedparser.parse(feed.read_bytes()).entries
+    later = NOW + timedelta(days=3)
+    path.write_text(story_text(1).replace("shortened to under an hour", "shortened to forty minutes"))
+    report = run_once(config, now=later)
+    assert (report.new, report.updated) == (0, 1)
+    (second,) = feedparser.parse(feed.read_bytes()).entries
+    assert second.id == first.id
+    assert second.published == first.published
+    assert datetime.fromisoformat(second.updated) == later
+    assert "forty minutes" in second.content[0].value
+
+
+def test_unchanged_inbox_reads_nothing_and_rewrites_nothing(tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    config = load_config(write_config(tmp_path))
+    for n in range(4):
+        write_story(config.input_folder, n)
+    run_once(config, now=NOW)
+    feed = config.output_folder / "feed.atom"
+    stamp, data = feed.stat().st_mtime_ns, feed.read_bytes()
+
+    def must_not_read(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("an unchanged file was read again")
+
+    monkeypatch.setattr("feeder.pipeline.inspect_file", must_not_read)
+    report = run_once(config, now=NOW + timedelta(hours=2))
+    assert report.feeds == () and report.rejected == () and report.new == report.updated == 0
+    assert feed.stat().st_mtime_ns == stamp and feed.read_bytes() == data
+
+
+def test_archives_hold_what_leaves_the_main_feed_and_never_change(tmp_path: Path) -> None:
+    config = load_config(write_config(tmp_path, max_entries=3))
+    for n in range(7):
+        write_story(config.input_folder, n)
+    run_once(config, now=NOW)
+    archive = config.output_folder / "archive"
+    pages = sorted(archive.glob("feed-*.atom"))
+    assert [p.name for p in pages] == ["feed-1.atom", "feed-2.atom"]
+    frozen = {p: _entry_xml(p) for p in pages}
+    for n in range(7, 12):
+        write_story(config.input_folder, n)
+    run_once(config, now=NOW)
+    for page, entries in frozen.items():
+        assert _entry_xml(page) == entries, "an archive page's entries never change"
+    settled = {p: p.stat().st_mtime_ns for p in archive.glob("feed-*.atom")}
+    write_story(config.input_folder, 12)
+    run_once(config, now=NOW)
+    assert all(p.stat().st_mtime_ns == m for p, m in settled.items() if p.name != "feed-4.atom")
+    seen: set[str] = set()
+    for page in [*sorted(archive.glob("feed-*.atom")), config.output_folder / "feed.atom"]:
+        data = page.read_bytes()
+        assert [f for f in validate_feed(data, now=NOW) if f.severity == "error"] == []
+        seen.update(_ids(page))
+    assert len(seen) == 13, "every published story is in the main feed or an archive"
+    root = etree.fromstring((archive / "feed-2.atom").read_bytes())
+    assert root.find(f"{{{HISTORY}}}archive") is not None
+    rels = {link.get("rel"): link.get("href") for link in root.iter("{http://www.w3.org/2005/Atom}link")}
+    assert rels["current"] == config.self_url
+    assert rels["prev-archive"].endswith("archive/feed-1.atom")
+    main = etree.fromstring((config.output_folder / "feed.atom").read_bytes())
+    main_rels = {link.get("rel"): link.get("href") for link in main.iter("{http://www.w3.org/2005/Atom}link")}
+    assert main_rels["prev-archive"].endswith(f"archive/feed-{len(list(archive.glob('feed-*.atom')))}.atom")
+
+
+def test_per_outlet_and_rss_feeds(tmp_path: Path) -> None:
+    config = load_config(write_config(tmp_path, output="per_outlet = true\nrss = true"))
+    for name in ("blogger_chinadaily_lost_outlet_field.txt", "blogger_xinhua_dateline_source_editor.txt",
+                 "wordpress_ap_edt_stamp.html"):
+        (config.input_folder / name).write_bytes((SCENARIOS / name).read_bytes())
+    run_once(config, now=NOW)
+    out = config.output_folder
+    assert {p.name for p in out.glob("*.atom")} == {"feed.atom", "china-daily.atom", "xinhua.atom", "ap.atom"}
+    china = feedparser.parse((out / "china-daily.atom").read_bytes())
+    assert [e.source.title for e in china.entries] == ["China Daily"]
+    assert china.feed.id != feedparser.parse((out / "feed.atom").read_bytes()).feed.id
+    for atom in out.glob("*.atom"):
+        assert validate_feed(atom.read_bytes(), now=NOW) == ()
+    rss = feedparser.parse((out / "feed.rss").read_bytes())
+    assert rss.bozo == 0 and rss.version == "rss20"
+    assert {e.source.title for e in rss.entries} == {"China Daily", "Xinhua", "AP"}
+
+
+def test_status_reports_the_pass_feeds_and_rejections(tmp_path: Path) -> None:
+    config = load_config(write_config(tmp_path))
+    write_story(config.input_folder, 1)
+    (config.input_folder / "empty.txt").write_text("")
+    run_once(config, now=NOW)
+    text = describe(config)
+    assert "1 new" in text and "1 rejected" in text
+    assert "feed.atom (1 entries" in text
+    assert "empty.txt: empty file" in text
