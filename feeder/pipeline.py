@@ -62,17 +62,29 @@ def run_once(config: Config, *, now: datetime, progress: Progress | None = None)
         store.close()
 
 
+class _KeepBack(Exception):
+    """Raised inside the state transaction to undo it: a refused document must be retried next pass."""
+
+    def __init__(self, report: RunReport) -> None:
+        self.report = report
+
+
 def _pass(config: Config, store: Store, now: datetime, progress: Progress | None) -> RunReport:
     changed = list(_scan(config, store.files()))
-    with store.transaction():
-        rejected, new, updated = _ingest(config, store, changed, now, progress)
-        written, refused = _publish(config, store, now, force=bool(new or updated))
-        total = store.count_entries()
-        report = RunReport(new=new, updated=updated, unchanged=total - new - updated,
-                           rejected=tuple(rejected), feeds=tuple(written), entries=total,
-                           refused=tuple(refused))
-        store.record_run(RunRow(now.isoformat(), now.isoformat(), new, updated, report.unchanged,
-                                len(rejected), report.feeds))
+    try:
+        with store.transaction():
+            rejected, new, updated = _ingest(config, store, changed, now, progress)
+            written, refused = _publish(config, store, now, force=bool(new or updated))
+            total = store.count_entries()
+            report = RunReport(new=new, updated=updated, unchanged=total - new - updated,
+                               rejected=tuple(rejected), feeds=tuple(written), entries=total,
+                               refused=tuple(refused))
+            if refused:
+                raise _KeepBack(report)
+            store.record_run(RunRow(now.isoformat(), now.isoformat(), new, updated, report.unchanged,
+                                    len(rejected), report.feeds))
+    except _KeepBack as kept:
+        return kept.report
     return report
 
 
