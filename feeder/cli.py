@@ -60,6 +60,12 @@ def _parser() -> argparse.ArgumentParser:
     inspect.add_argument("-c", "--config", default=None, help="config file (default: ./config.toml if present)")
     inspect.add_argument("--json", action="store_true", help="one JSON object per line per file")
     inspect.set_defaults(func=_inspect)
+    score = sub.add_parser("score", help="per-field extraction accuracy over labelled folders")
+    score.add_argument("folders", nargs="*", type=Path,
+                       default=[Path("tests/fixtures/scenarios"), Path("tests/fixtures/corpus")])
+    score.add_argument("-c", "--config", default=None, help="config file (default: ./config.toml if present)")
+    score.add_argument("-v", "--verbose", action="store_true", help="list every miss")
+    score.set_defaults(func=_score)
     validate = sub.add_parser("validate", help="check Atom documents against RFC 4287 and RFC 5005")
     validate.add_argument("targets", nargs="+", metavar="PATH_OR_URL")
     validate.add_argument("--strict", action="store_true", help="warnings fail too")
@@ -119,6 +125,19 @@ def _status(args: argparse.Namespace) -> int:
     return 0
 
 
+def _score(args: argparse.Namespace) -> int:
+    from feeder.score import labelled, score, table
+
+    config = load_config(args.config) if args.config else _builtin_config()
+    folders = [f for f in args.folders if f.is_dir()]
+    result = score(labelled(folders), lambda path: inspect_record(path, config))
+    print(table(result))
+    print(f"{sum(result.total.values())} fields in {len(folders)} folders; {len(result.crashes)} crashes")
+    for line in (result.misses if args.verbose else result.misses[:20]) + result.crashes:
+        print(f"  {line}")
+    return 0 if not result.crashes else 1
+
+
 def _validate(args: argparse.Namespace) -> int:
     worst = 0
     for target in args.targets:
@@ -171,13 +190,27 @@ def _builtin_config() -> Config:
 def inspect_record(path: Path, config: Config) -> dict[str, Any]:
     """The ``inspect --json`` contract: stable keys, extended only with new ones."""
     try:
-        article = inspect_file(path, config)
+        article = _learned(inspect_file(path, config), config)
     except InputError as exc:
         return {"path": str(path), "status": "rejected", "error": str(exc), "title": None,
                 "source": None, "authors": [], "republisher": None, "published": None,
                 "updated": None, "body": [], "id": None, "republished": None, "via": None,
                 "provenance": {}}
     return article_record(article, config.feed.id_base)
+
+
+def _learned(article: Article, config: Config) -> Article:
+    """Apply the boilerplate learned by earlier passes, when there is a state folder."""
+    from feeder.learn import strip_learned
+    from feeder.store import Store
+
+    store = Store.open_existing(config.state_folder)
+    if store is None:
+        return article
+    try:
+        return strip_learned(store, article)
+    finally:
+        store.close()
 
 
 def article_record(article: Article, id_base: str) -> dict[str, Any]:

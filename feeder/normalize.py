@@ -31,8 +31,16 @@ def normalize(raw: RawArticle, page: Page, registry: Registry, default_zone: str
         source_url=source_url, authors=authors, republisher=republisher, published=published,
         updated=updated, republished=republished, via=page.via.value if page.via else None,
         story_key=story_key(title, outlet, source_url, published, page.via, republished),
-        provenance=tuple(provenance),
+        provenance=tuple(provenance), site=site_key(page),
     )
+
+
+def site_key(page: Page) -> str | None:
+    """Which site republished the page: its name (title suffix or og:site_name), else its host."""
+    if page.site and fold_text(page.site):
+        return "name:" + fold_text(page.site)
+    host = urlsplit(page.via.value).hostname if page.via else None
+    return f"host:{host.removeprefix('www.')}" if host else None
 
 
 def _outlet(clues: tuple[Clue, ...], registry: Registry, provenance: list[tuple[str, str]]

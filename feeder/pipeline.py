@@ -14,6 +14,7 @@ from feeder.atom import write_atomic
 from feeder.config import Config
 from feeder.errors import InputError
 from feeder.extract import extract
+from feeder.learn import learn, stale_stories, strip_learned
 from feeder.normalize import entry_id, normalize
 from feeder.publish import Document, documents
 from feeder.records import Article, Entry, Rejection, RunReport
@@ -110,10 +111,25 @@ def _ingest(config: Config, store: Store, changed: list[_Seen], now: datetime,
     fresh.sort(key=lambda pair: (_stamp(pair[1], now), str(pair[0].path)))
     counts = {"new": 0, "updated": 0, "unchanged": 0}
     for seen, article in fresh:
-        counts[_save(config, store, article, now)] += 1
+        counts[_save(config, store, learn(store, article), now)] += 1
         store.record_file(str(seen.path), seen.size, seen.mtime_ns, article.digest, status="ok",
                           reason=None, story_key=article.story_key, now=now)
+        for key in stale_stories(store, article):
+            counts["updated"] += _reclean(config, store, key, now)
     return rejected, counts["new"], counts["updated"]
+
+
+def _reclean(config: Config, store: Store, key: str, now: datetime) -> int:
+    """Take newly learned furniture out of an entry published earlier; 1 when it changed."""
+    old = store.entry(entry_id(config.feed.id_base, key), config.registry)
+    if old is None:
+        return 0
+    cleaned = strip_learned(store, old.article)
+    if cleaned.body == old.article.body:
+        return 0
+    store.save_entry(Entry(old.id, cleaned, max(now, old.updated), old.published, old.vias),
+                     first_seen=now, renew=True)
+    return 1
 
 
 def _read(config: Config, seen: _Seen) -> Article | Rejection:

@@ -70,6 +70,7 @@ class Page:
     source_url: Clue | None = None
     via: Clue | None = None
     links: tuple[str, ...] = ()  # absolute http(s) links seen on the page, for outlet matching
+    site: str | None = None  # the republishing site's name (title suffix, og:site_name) for learning
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +101,7 @@ class Article:
     via: str | None
     story_key: str  # identity of the story, independent of file name and republishing site
     provenance: tuple[tuple[str, str], ...] = field(default=())
+    site: str | None = None  # key of the republishing site, for learned boilerplate
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,7 @@ picked up on the next request. This module only reads the clock through ``http.s
 from __future__ import annotations
 
 import contextlib
+import copy
 import gzip
 import hashlib
 import html
@@ -115,6 +116,7 @@ class FeedView:
     language: str | None
     updated: datetime | None
     entries: tuple[EntryView, ...]
+    history: tuple[tuple[str, str], ...] = ()  # RFC 5005 (rel, served path): current, prev-/next-archive
 
 
 @dataclass(frozen=True)
@@ -220,7 +222,7 @@ def parse_feed(data: bytes) -> FeedView | None:
         return _atom_feed(root)
     channel = root.find("channel")
     if root.tag == "rss" and channel is not None:
-        return _rss_feed(channel, root)
+        return _rss_feed(channel)
     return None
 
 
@@ -234,7 +236,30 @@ def _atom_feed(root: etree._Element) -> FeedView:
                     subtitle=_atom_text(root.find(_atom("subtitle"))),
                     language=root.get("{http://www.w3.org/XML/1998/namespace}lang"),
                     updated=_iso_date(root.findtext(_atom("updated"))),
-                    entries=tuple(_atom_entry(e, authors) for e in root.iterfind(_atom("entry"))))
+                    entries=tuple(_atom_entry(e, authors) for e in root.iterfind(_atom("entry"))),
+                    history=_history(root))
+
+
+def _history(root: etree._Element) -> tuple[tuple[str, str], ...]:
+    """RFC 5005 links that point at a document this server would serve, as served paths."""
+    found = []
+    for link in root.iterfind(_atom("link")):
+        rel = link.get("rel", "")
+        local = _served_path(link.get("href")) if rel in ("current", "prev-archive", "next-archive") else None
+        if local:
+            found.append((rel, local))
+    return tuple(found)
+
+
+def _served_path(url: str | None) -> str | None:
+    """The served path a published URL names (its file, or archive/ and its file), when it is safe."""
+    try:
+        segments = [s for s in urlsplit(url or "").path.split("/") if s]
+    except ValueError:
+        return None
+    tail = segments[-2:] if len(segments) > 1 and segments[-2] == ARCHIVE_FOLDER else segments[-1:]
+    parts = request_parts("/" + "/".join(tail))
+    return "/".join(parts) if parts and is_feed_path(parts) else None
 
 
 def _atom_entry(entry: etree._Element, feed_authors: tuple[str, ...]) -> EntryView:
@@ -301,18 +326,16 @@ def _atom_content(element: etree._Element | None) -> str:
 
 def _xhtml_markup(element: etree._Element) -> str:
     """The markup inside an xhtml construct's div, with namespaces dropped, for the sanitizer."""
-    div = element.find(f"{{{XHTML_NS}}}div")
-    if div is None:
+    found = element.find(f"{{{XHTML_NS}}}div")
+    if found is None:
         return html.escape(_inner_text(element))
-    parts = [html.escape(div.text or "")]
-    for child in div:
-        if isinstance(child.tag, str):
-            for node in child.iter():
-                if isinstance(node.tag, str):
-                    node.tag = etree.QName(node).localname
-            etree.cleanup_namespaces(child)
-        parts.append(etree.tostring(child, method="html", encoding="unicode", with_tail=True))
-    return "".join(parts)
+    div = copy.deepcopy(found)  # a tree of its own, so no namespace is inherited from the feed
+    for node in div.iter():
+        if isinstance(node.tag, str):
+            node.tag = etree.QName(node).localname
+    etree.cleanup_namespaces(div)
+    inner = (etree.tostring(child, method="html", encoding="unicode", with_tail=True) for child in div)
+    return html.escape(div.text or "") + "".join(inner)
 
 
 def _inner_text(element: etree._Element) -> str:
@@ -324,7 +347,7 @@ def _text_paragraphs(text: str) -> str:
     return "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
 
 
-def _rss_feed(channel: etree._Element, root: etree._Element) -> FeedView:
+def _rss_feed(channel: etree._Element) -> FeedView:
     return FeedView(kind="rss", title=_plain(channel.findtext("title")) or "Untitled feed",
                     subtitle=_plain(channel.findtext("description")),
                     language=_plain(channel.findtext("language")),
@@ -446,10 +469,10 @@ CSS = """
 @media (prefers-color-scheme:dark){:root{--muted:#a4a9b0;--line:#3a3f45;--accent:#8ab4f8}}
 body{font:17px/1.6 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:46rem;margin:0 auto;
 padding:1.5rem 1rem 4rem}
-a{color:var(--accent)}h1{font-size:1.7rem;line-height:1.25;margin:.2rem 0}
+a{color:var(--accent)}a:not([href]){color:inherit}h1{font-size:1.7rem;line-height:1.25;margin:.2rem 0}
 h2{font-size:1.25rem;line-height:1.3;margin:0 0 .3rem}
 header{border-bottom:1px solid var(--line);padding-bottom:1rem;margin-bottom:1.5rem}
-.meta,.note,nav{color:var(--muted);font-size:.9rem}
+.meta,.note,nav{color:var(--muted);font-size:.9rem}.pager{margin:.8rem 0}
 .subscribe{display:inline-block;border:1px solid var(--accent);border-radius:.35rem;padding:.05rem .55rem;
 text-decoration:none;font-weight:600}
 article,.feeds li{border-bottom:1px solid var(--line);padding:1rem 0 1.2rem}
@@ -491,17 +514,30 @@ def _when(value: datetime) -> str:
 
 
 def index_html(documents: list[Document]) -> bytes:
-    feeds = [d for d in documents if not d.path.startswith(ARCHIVE_FOLDER + "/")]
+    """Every feed, largest first, its Atom and RSS documents as one item; then the archive pages."""
     archives = [d for d in documents if d.path.startswith(ARCHIVE_FOLDER + "/")]
-    items = "\n".join(_index_item(d) for d in feeds) or (
+    groups: dict[str, list[Document]] = {}
+    for document in documents:
+        if not document.path.startswith(ARCHIVE_FOLDER + "/"):
+            groups.setdefault(Path(document.path).stem, []).append(document)
+    ordered = sorted((sorted(g, key=_atom_first) for g in groups.values()), key=_largest_first)
+    items = "\n".join(_index_item(g) for g in ordered) or (
         '<li class="note">No feeds are published yet: run <code>feeder build</code>.</li>')
     body = (f'<header><h1>Feeds</h1><p class="note">Subscribe in a feed reader with a link below, '
             f"or read a feed here.</p></header>\n<main>\n<ul class=\"feeds\">\n{items}\n</ul>\n")
     if archives:
-        listed = "\n".join(_index_item(d) for d in archives)
+        listed = "\n".join(_index_item([d]) for d in archives)
         body += f'<h2>Archives</h2>\n<ul class="feeds">\n{listed}\n</ul>\n'
-    alternates = [_alternate(d) for d in feeds if d.feed]
+    alternates = [_alternate(d) for g in ordered for d in g if d.feed]
     return page_html(title="Feeds", lang="en", alternates=alternates, body=body + "</main>")
+
+
+def _atom_first(document: Document) -> tuple[bool, str]:
+    return (document.feed is None or document.feed.kind != "atom", document.path)
+
+
+def _largest_first(group: list[Document]) -> tuple[int, str]:
+    return (-max(len(d.feed.entries) if d.feed else -1 for d in group), group[0].path)
 
 
 def _alternate(document: Document) -> tuple[str, str, str]:
@@ -509,18 +545,26 @@ def _alternate(document: Document) -> tuple[str, str, str]:
     return MEDIA_TYPES[feed.kind].split(";")[0], feed.title, _feed_href(document.path)
 
 
-def _index_item(document: Document) -> str:
-    feed, path = document.feed, document.path
-    if feed is None:
-        return (f'<li><h2>{_e(path)}</h2><p class="meta">This file could not be read as a feed. '
-                f'<a href="{_e(_feed_href(path))}">Raw file</a></p></li>')
-    count = len(feed.entries)
+def _subscribe(document: Document) -> str:
+    kind = document.feed.kind if document.feed else "atom"
+    return (f'<a class="subscribe" href="{_e(_feed_href(document.path))}">Subscribe ({_kind_label(kind)})'
+            f"</a> <code>{_e(document.path)}</code>")
+
+
+def _index_item(group: list[Document]) -> str:
+    """One feed: the first readable document's title and counts, a subscribe link per document."""
+    main = next((d for d in group if d.feed), None)
+    links = " · ".join(_subscribe(d) for d in group)
+    if main is None or main.feed is None:
+        return f'<li><h2>{_e(group[0].path)}</h2><p class="meta">Not readable as a feed. {links}</p></li>'
+    feed, count = main.feed, len(main.feed.entries)
     updated = f" · updated {_when(feed.updated)}" if feed.updated else ""
     subtitle = f"<p>{_e(feed.subtitle)}</p>" if feed.subtitle else ""
-    return (f'<li><h2><a href="{_e(_view_href(path))}">{_e(feed.title)}</a></h2>{subtitle}'
-            f'<p class="meta">{count} {"entry" if count == 1 else "entries"}{updated} · '
-            f'<a class="subscribe" href="{_e(_feed_href(path))}">Subscribe ({_kind_label(feed.kind)})</a> '
-            f'<code>{_e(path)}</code></p></li>')
+    return (f'<li><h2><a href="{_e(_view_href(main.path))}">{_e(feed.title)}</a></h2>{subtitle}'
+            f'<p class="meta">{count} {"entry" if count == 1 else "entries"}{updated} · {links}</p></li>')
+
+
+HISTORY_LABELS = {"current": "Current feed", "prev-archive": "Older entries", "next-archive": "Newer entries"}
 
 
 def view_html(document: Document) -> bytes:
@@ -531,9 +575,11 @@ def view_html(document: Document) -> bytes:
         return page_html(title=path, lang="en", alternates=[], body=body)
     subtitle = f"<p>{_e(feed.subtitle)}</p>" if feed.subtitle else ""
     entries = "\n".join(_entry_html(e) for e in feed.entries) or '<p class="note">No entries yet.</p>'
-    body = (f'{nav}\n<header><h1>{_e(feed.title)}</h1>{subtitle}<p class="meta">'
-            f'<a class="subscribe" href="{_e(_feed_href(path))}">Subscribe ({_kind_label(feed.kind)})</a> '
-            f"{len(feed.entries)} entries</p></header>\n<main>\n{entries}\n</main>")
+    history = " · ".join(f'<a href="{_e(_view_href(local))}">{HISTORY_LABELS[rel]}</a>'
+                         for rel, local in feed.history)
+    pager = f'\n<nav class="pager">{history}</nav>' if history else ""
+    body = (f'{nav}\n<header><h1>{_e(feed.title)}</h1>{subtitle}<p class="meta">{_subscribe(document)} · '
+            f"{len(feed.entries)} entries</p>{pager}</header>\n<main>\n{entries}\n</main>{pager}")
     lang = feed.language if feed.language and LANG.fullmatch(feed.language) else "en"
     return page_html(title=feed.title, lang=lang, alternates=[_alternate(document)], body=body)
 
@@ -659,10 +705,10 @@ class Site:
     def _archives(self) -> Iterator[tuple[str, ...]]:
         listed = 0
         for folder, dirs, files in os.walk(self.root / ARCHIVE_FOLDER):
-            dirs[:] = sorted(d for d in dirs if _safe_name(d))
             relative = Path(folder).relative_to(self.root).parts
+            dirs[:] = sorted(d for d in dirs if _safe_name(d)) if len(relative) < MAX_DEPTH - 1 else []
             for name in sorted(f for f in files if _safe_name(f)):
-                if listed >= MAX_ARCHIVES_LISTED or len(relative) >= MAX_DEPTH:
+                if listed >= MAX_ARCHIVES_LISTED:
                     return
                 listed += 1
                 yield (*relative, name)
@@ -822,6 +868,14 @@ class _Server(ThreadingHTTPServer):
         self.site = site
         self.cache_control = cache_control
         super().__init__(address, _Handler)
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A client that hangs up mid-response is routine; anything else is logged, not printed."""
+        error = sys.exc_info()[1]
+        if isinstance(error, ConnectionError | TimeoutError):
+            logger.debug("%s went away: %s", client_address, error)
+        else:
+            logger.exception("error while handling a request from %s", client_address)
 
     def server_bind(self) -> None:
         socketserver.TCPServer.server_bind(self)  # HTTPServer.server_bind would also call socket.getfqdn()

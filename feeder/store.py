@@ -24,6 +24,8 @@ CREATE TABLE IF NOT EXISTS entries (
     first_seen TEXT NOT NULL, updated TEXT NOT NULL, published TEXT, outlet TEXT,
     digest TEXT NOT NULL, article TEXT NOT NULL, vias TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS entries_outlet ON entries (outlet, seq);
+CREATE TABLE IF NOT EXISTS site_lines (
+    site TEXT NOT NULL, hash TEXT NOT NULL, story_key TEXT NOT NULL, PRIMARY KEY (site, hash, story_key));
 CREATE TABLE IF NOT EXISTS runs (
     id INTEGER PRIMARY KEY AUTOINCREMENT, started TEXT NOT NULL, finished TEXT NOT NULL,
     new INTEGER NOT NULL, updated INTEGER NOT NULL, unchanged INTEGER NOT NULL,
@@ -79,6 +81,11 @@ class Store:
         except (OSError, sqlite3.Error) as exc:
             raise StateError(path, str(exc)) from exc
         return cls(db, path)
+
+    @classmethod
+    def open_existing(cls, folder: Path) -> Store | None:
+        """The store if a pass has created one (for read-only use such as inspect), else None."""
+        return cls.open(folder) if (folder / "state.sqlite3").is_file() else None
 
     def close(self) -> None:
         self._db.close()
@@ -165,6 +172,27 @@ class Store:
         rows = self._db.execute("SELECT DISTINCT outlet FROM entries WHERE outlet IS NOT NULL ORDER BY 1")
         return [r[0] for r in rows]
 
+    # learned boilerplate -----------------------------------------------------------------------
+    def add_site_lines(self, site: str, story_key: str, hashes: Iterable[str]) -> None:
+        self._db.executemany("INSERT OR IGNORE INTO site_lines VALUES (?,?,?)",
+                             [(site, h, story_key) for h in hashes])
+
+    def repeated_lines(self, site: str, hashes: Iterable[str]) -> set[str]:
+        """The hashes among these that occur in two or more different stories of the site."""
+        wanted = list(dict.fromkeys(hashes))
+        if not wanted:
+            return set()
+        marks = ",".join("?" * len(wanted))
+        rows = self._db.execute(
+            f"SELECT hash FROM site_lines WHERE site=? AND hash IN ({marks}) "
+            "GROUP BY hash HAVING COUNT(DISTINCT story_key) >= 2", [site, *wanted])
+        return {r[0] for r in rows}
+
+    def stories_with_line(self, site: str, line_hash: str) -> list[str]:
+        rows = self._db.execute("SELECT story_key FROM site_lines WHERE site=? AND hash=? ORDER BY 1",
+                                (site, line_hash))
+        return [r[0] for r in rows]
+
     # runs --------------------------------------------------------------------------------------
     def record_run(self, row: RunRow) -> None:
         self._db.execute("INSERT INTO runs (started, finished, new, updated, unchanged, rejected, feeds) "
@@ -212,6 +240,7 @@ def article_to_json(article: Article) -> dict[str, Any]:
         "republisher": article.republisher, "published": _stamp_json(article.published),
         "updated": _stamp_json(article.updated), "republished": _stamp_json(article.republished),
         "via": article.via, "story_key": article.story_key, "provenance": [list(p) for p in article.provenance],
+        "site": article.site,
     }
 
 
@@ -228,5 +257,5 @@ def article_from_json(data: dict[str, Any], registry: Registry) -> Article:
         republisher=data["republisher"], published=_stamp_from(data["published"]),
         updated=_stamp_from(data["updated"]), republished=_stamp_from(data["republished"]),
         via=data["via"], story_key=data["story_key"],
-        provenance=tuple((p[0], p[1]) for p in data["provenance"]),
+        provenance=tuple((p[0], p[1]) for p in data["provenance"]), site=data.get("site"),
     )

@@ -20,8 +20,8 @@ March {day}, 2021
 (China Daily) Port authorities in the city of Ningbo reported item {n} in a series of logistics updates, \
 saying container throughput rose for the {n}th week as exporters cleared a backlog of orders.
 
-Officials said crane crews would keep working extra shifts, and that truck queues at the main gate had \
-shortened to under an hour for most drivers on weekdays.
+Officials said crane crews would keep working extra shifts for batch {n}, and that truck queues at the main \
+gate had shortened to under an hour for most drivers on weekdays.
 
 Analysts expect freight rates to ease later in the year as more empty containers return from overseas \
 markets, the report number {n} added.

@@ -9,6 +9,7 @@ import json
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any
+from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 from bs4.element import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
@@ -212,7 +213,9 @@ def _hints(soup: BeautifulSoup, meta: Mapping[str, str], ld: Mapping[str, Any], 
         outlets.append(Clue(original, "link to the outlet's site"))
     dates = _ld_dates(meta, ld)
     people = _authors(meta, ld)
+    suffix = split_title(meta["title"], [], is_outlet)[1] if meta.get("title") else None
     return Hints(
+        site=meta.get("og:site_name") or suffix or (urlsplit(url).hostname if url else None),
         skip_before_title=True,
         title=Clue(title, "headline (<h1>, og:title, JSON-LD or <title>)"),
         page_title=meta.get("title"),

@@ -38,6 +38,7 @@ class Hints:
     links: tuple[str, ...] = ()
     # HTML: what stands before the headline is the site's masthead (menus, today's date).
     skip_before_title: bool = False
+    site: str | None = None
 
 
 @dataclass
@@ -218,6 +219,7 @@ def _page(found: _Found, title: str, hints: Hints, is_outlet: IsOutlet) -> Page:
         source_url=hints.source_url,
         via=hints.via,
         links=hints.links,
+        site=hints.site,
     )
 
 

@@ -14,5 +14,5 @@ def extract_text(text: str, is_outlet: IsOutlet) -> Page | None:
         return None
     head, rest = lines[0], lines[1:]
     title, site = split_title(head.text, [line.text for line in rest], is_outlet)
-    hints = Hints(page_title=head.text, outlet_page=bool(site and is_outlet(site)))
+    hints = Hints(page_title=head.text, outlet_page=bool(site and is_outlet(site)), site=site)
     return read_lines(rest, title, hints, is_outlet)

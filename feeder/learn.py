@@ -1,0 +1,49 @@
+"""Cross-document boilerplate: paragraphs that recur in different stories of one site are furniture.
+
+Learned from the inbox itself and kept in the store between runs. A paragraph is removed only
+when it occurs in at least two different stories of the same site, so text that occurs in
+one file only is never removed, and the same story seen twice does not teach anything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+
+from feeder.extract.lines import fold_text
+from feeder.records import Article
+from feeder.store import Store
+
+
+def line_hash(paragraph: str) -> str:
+    return hashlib.sha1(fold_text(paragraph).encode(), usedforsecurity=False).hexdigest()[:20]
+
+
+def learn(store: Store, article: Article) -> Article:
+    """Record the article's paragraphs for its site; return it without the site's known furniture."""
+    if article.site is None:
+        return article
+    store.add_site_lines(article.site, article.story_key, (line_hash(p) for p in article.body))
+    return strip_learned(store, article)
+
+
+def strip_learned(store: Store, article: Article) -> Article:
+    """The article without paragraphs its site repeats across stories (never emptied entirely)."""
+    if article.site is None:
+        return article
+    furniture = store.repeated_lines(article.site, (line_hash(p) for p in article.body))
+    body = tuple(p for p in article.body if line_hash(p) not in furniture)
+    if not body or len(body) == len(article.body):
+        return article
+    note = ("body", f"{len(article.body) - len(body)} paragraph(s) removed: learned as furniture of "
+                    f"{article.site} (they recur in other stories of that site)")
+    return replace(article, body=body, provenance=(*article.provenance, note))
+
+
+def stale_stories(store: Store, article: Article) -> list[str]:
+    """Other stories of the site that still carry a paragraph this article showed to be furniture."""
+    if article.site is None:
+        return []
+    furniture = store.repeated_lines(article.site, (line_hash(p) for p in article.body))
+    keys = {key for h in furniture for key in store.stories_with_line(article.site, h)}
+    return sorted(keys - {article.story_key})
