@@ -51,7 +51,7 @@ class ParsedDate:
     day_only: bool
 
 
-def parse_date(raw: str, zone: str, *, china_context: bool = False) -> ParsedDate | None:
+def parse_date(raw: str, zone: str | tzinfo, *, china_context: bool = False) -> ParsedDate | None:
     """Read raw as a timestamp; times without a printed zone are in ``zone`` (an IANA name).
 
     Returns None when raw is not a full date with a year (a date without a year is never a
@@ -67,7 +67,7 @@ def parse_date(raw: str, zone: str, *, china_context: bool = False) -> ParsedDat
     day_only = not _HAS_TIME.search(text)
     if value.tzinfo is not None:  # an ISO stamp that carries its own offset
         return ParsedDate(value.replace(microsecond=0), True, day_only)
-    tz: tzinfo = stated or ZoneInfo(zone)
+    tz: tzinfo = stated or (ZoneInfo(zone) if isinstance(zone, str) else zone)
     return ParsedDate(value.replace(tzinfo=tz, microsecond=0), stated is not None, day_only)
 
 
@@ -75,8 +75,14 @@ def _clean(raw: str) -> str:
     text = " ".join(raw.replace("\u00a0", " ").split())
     text = _LABEL.sub("", text).strip(" |,;·•")
     text = re.sub(r"\b([ap])\.\s?m\.?", r"\1m", text, flags=re.I)
+    text = re.sub(r"\b(\d{1,2})\.(\d{2})(\s*[ap]m\b)", r"\1:\2\3", text, flags=re.I)  # "4.05 pm"
     text = re.sub(r"\b([A-Z][a-z]{2,8})\.", r"\1", text)  # "Mar." -> "Mar"
     return text.replace("|", " ").replace("−", "-").strip()
+
+
+def stated_offset(text: str) -> tzinfo | None:
+    """The fixed offset in "UTC+09:00" / "GMT-5", with the sign as printed; None when there is none."""
+    return _take_zone(text, False)[1] if _OFFSET.search(text) else None
 
 
 def _take_zone(text: str, china_context: bool) -> tuple[str, tzinfo | None]:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
+from datetime import tzinfo
 from urllib.parse import urlsplit
 
 from feeder.bylines import clean_authors
-from feeder.dates import CHINA_ZONE, parse_date
+from feeder.dates import CHINA_ZONE, parse_date, stated_offset
 from feeder.extract.lines import fold_text
 from feeder.records import Article, Clue, DateClue, Outlet, Page, RawArticle, Stamp
 from feeder.sources import Registry
@@ -19,13 +21,16 @@ def normalize(raw: RawArticle, page: Page, registry: Registry, default_zone: str
     """Resolve the outlet, clean the bylines, read the dates; record where each field came from."""
     provenance: list[tuple[str, str]] = [("title", page.title.origin if page.title else "")]
     outlet = _outlet(page.outlets, registry, provenance)
+    page_zone = stated_offset(page.page_zone) if page.page_zone else None
+    if outlet is None:
+        page = _own_post(page)  # no outlet named: the page's stamps and bylines are its own
     zone = outlet.zone if outlet else default_zone
     published, updated = _original_dates(page.dates, zone, outlet, provenance)
     authors = _authors(page.bylines, registry, provenance)
-    republished = _stamp(page.republished, default_zone, False, "republished", provenance)
+    republished = _stamp(page.republished, page_zone or default_zone, False, "republished", provenance)
     republisher = _republisher(page.republisher, registry, provenance)
     title = page.title.value if page.title else ""
-    source_url = page.source_url.value if page.source_url else None
+    source_url = page.source_url.value if page.source_url and outlet else None
     return Article(
         path=str(raw.path), digest=raw.digest, title=title, body=page.body, outlet=outlet,
         source_url=source_url, authors=authors, republisher=republisher, published=published,
@@ -35,12 +40,14 @@ def normalize(raw: RawArticle, page: Page, registry: Registry, default_zone: str
     )
 
 
-def site_key(page: Page) -> str | None:
-    """Which site republished the page: its name (title suffix or og:site_name), else its host."""
-    if page.site and fold_text(page.site):
-        return "name:" + fold_text(page.site)
-    host = urlsplit(page.via.value).hostname if page.via else None
-    return f"host:{host.removeprefix('www.')}" if host else None
+def _own_post(page: Page) -> Page:
+    """A page that credits no outlet republishes nothing: its byline is the site's, its date its post date.
+
+    No credit is invented, so the story has no original authors or original stamps.
+    """
+    republisher = page.republisher or (page.bylines[0] if page.bylines else None)
+    republished = page.republished or (Clue(page.dates[0].value, page.dates[0].origin) if page.dates else None)
+    return replace(page, bylines=(), dates=(), republisher=republisher, republished=republished)
 
 
 def _outlet(clues: tuple[Clue, ...], registry: Registry, provenance: list[tuple[str, str]]
@@ -73,7 +80,7 @@ def _original_dates(clues: tuple[DateClue, ...], zone: str, outlet: Outlet | Non
     return published, updated
 
 
-def _stamp(clue: Clue | DateClue | None, zone: str, china: bool, field: str | None,
+def _stamp(clue: Clue | DateClue | None, zone: str | tzinfo, china: bool, field: str | None,
            provenance: list[tuple[str, str]]) -> Stamp | None:
     if clue is None:
         return None
@@ -86,7 +93,7 @@ def _stamp(clue: Clue | DateClue | None, zone: str, china: bool, field: str | No
     return stamp
 
 
-def _note_date(field: str, stamp: Stamp | None, zone: str, outlet: Outlet | None,
+def _note_date(field: str, stamp: Stamp | None, zone: str | tzinfo, outlet: Outlet | None,
                provenance: list[tuple[str, str]]) -> None:
     if stamp is None:
         provenance.append((field, "no date found"))
@@ -135,3 +142,11 @@ def story_key(title: str, outlet: Outlet | None, source_url: str | None, publish
 def entry_id(id_base: str, key: str) -> str:
     """The Atom id of a story: derived from its key only, so it never changes once published."""
     return f"{id_base}entry:{hashlib.sha256(key.encode()).hexdigest()[:24]}"
+
+
+def site_key(page: Page) -> str | None:
+    """Which site republished the page: its name (title suffix or og:site_name), else its host."""
+    if page.site and fold_text(page.site):
+        return "name:" + fold_text(page.site)
+    host = urlsplit(page.via.value).hostname if page.via else None
+    return f"host:{host.removeprefix('www.')}" if host else None

@@ -71,6 +71,7 @@ class Page:
     via: Clue | None = None
     links: tuple[str, ...] = ()  # absolute http(s) links seen on the page, for outlet matching
     site: str | None = None  # the republishing site's name (title suffix, og:site_name) for learning
+    page_zone: str | None = None  # a zone the page states for its own times ("All times are UTC+09:00")
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,4 +30,18 @@ def extract(raw: RawArticle, registry: Registry) -> Page:
         raise NotAnArticle(raw.path, "no headline found: the first line or <title>/<h1> is empty")
     if not page.body:
         raise NotAnArticle(raw.path, "no article body found: no paragraph of story text")
+    if _truncated(raw, page):
+        raise NotAnArticle(raw.path, "truncated capture: the story stops mid-sentence where the file ends; "
+                                     "scrape it again")
     return page
+
+
+def _truncated(raw: RawArticle, page: Page) -> bool:
+    """The file ends inside the story: its last paragraph is cut off and nothing of the page follows."""
+    last = page.body[-1]
+    if rules.SENTENCE_END.search(last.rstrip()):
+        return False
+    if raw.kind == "html":
+        return "</html>" not in raw.text[-4000:].lower()
+    tail = " ".join(raw.text.split()[-12:])
+    return " ".join(last.split()).endswith(tail)

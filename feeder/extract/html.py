@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from collections.abc import Iterator, Mapping
 from typing import Any
 from urllib.parse import urlsplit
@@ -14,7 +15,8 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup
 from bs4.element import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 
-from feeder.extract.lines import Hints, IsOutlet, Line, read_lines, split_title
+from feeder.extract import rules
+from feeder.extract.lines import Hints, IsOutlet, Line, fold_text, read_lines, split_title
 from feeder.records import Clue, DateClue, Page
 
 DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "form", "svg", "button", "input",
@@ -28,7 +30,7 @@ FURNITURE_ATTR = re.compile(
     r"blog-pager|feed-links|skip-link|screen-reader-text|today|date-today|current-date|ticker|"
     r"top-bar|topbar|masthead)(?:$|[\s_-])", re.I)
 BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption",
-                   "dt", "dd", "pre", "address", "div", "section", "article", "header",
+                   "dt", "dd", "pre", "address", "div", "cite", "section", "article", "header",
                    "main", "ul", "ol", "table", "tr", "td", "th", "figure", "tbody", "dl", "center"})
 CONTENT_SELECTORS = ("[itemprop=articleBody]", ".entry-content", ".post-body", ".post-content",
                      ".article-body", ".article-content", ".story-body", ".story-content",
@@ -42,6 +44,7 @@ def extract_html(text: str, is_outlet: IsOutlet, outlet_url: IsOutlet) -> Page |
     soup = BeautifulSoup(text, "lxml")
     meta = _meta(soup)
     ld = _json_ld(soup)
+    zone = rules.PAGE_ZONE.search(soup.get_text(" "))
     _drop_furniture(soup)
     title = _headline(soup, meta, ld, is_outlet)
     if not title:
@@ -49,7 +52,7 @@ def extract_html(text: str, is_outlet: IsOutlet, outlet_url: IsOutlet) -> Page |
     container = _container(soup)
     lines = list(_lines(soup.body or soup, container))
     hints = _hints(soup, meta, ld, title, is_outlet, outlet_url)
-    return read_lines(lines, title, hints, is_outlet)
+    return read_lines(lines, title, replace(hints, page_zone=zone.group(1) if zone else None), is_outlet)
 
 
 def _meta(soup: BeautifulSoup) -> dict[str, str]:
@@ -116,62 +119,71 @@ def _is_furniture(tag: Tag) -> bool:
 
 def _headline(soup: BeautifulSoup, meta: Mapping[str, str], ld: Mapping[str, Any],
               is_outlet: IsOutlet) -> str | None:
+    """The story's headline: the heading that the <title> names, else og:title, JSON-LD, <h1>, <title>."""
+    headings = [_text(h) for h in soup.find_all(["h1", "h2", "h3"])]
+    page_title = meta.get("title") or ""
+    head = split_title(page_title, headings, is_outlet)[0] if page_title else ""
+    folded = {fold_text(h): h for h in headings if h}
+    if head and fold_text(head) in folded:
+        return folded[fold_text(head)]
+    og = meta.get("og:title") or (ld.get("headline") if isinstance(ld.get("headline"), str) else None)
+    if og:
+        return split_title(og, headings, is_outlet)[0]
     h1 = soup.find("h1")
-    candidates = [
-        _text(h1) if isinstance(h1, Tag) else None,
-        meta.get("og:title"), ld.get("headline") if isinstance(ld.get("headline"), str) else None,
-        meta.get("twitter:title"), meta.get("title"),
-    ]
-    for candidate in candidates:
-        if candidate and candidate.strip():
-            return split_title(candidate, [], is_outlet)[0] if candidate != candidates[0] else candidate
-    return None
+    return (_text(h1) if isinstance(h1, Tag) else None) or head or None
 
 
 def _container(soup: BeautifulSoup) -> Tag | None:
+    """The element holding the story: a known content class, else the densest block of prose."""
     for selector in CONTENT_SELECTORS:
         found = soup.select_one(selector)
         if found is not None and found.find("p"):
             return found
     best: tuple[int, Tag | None] = (0, None)
-    for p in soup.find_all("p"):
-        parent = p.parent
-        if isinstance(parent, Tag):
-            score = sum(len(_text(x)) for x in parent.find_all("p", recursive=False))
-            best = max(best, (score, parent), key=lambda pair: pair[0])
+    for tag in soup.find_all(["div", "blockquote", "section", "article", "td", "main"]):
+        score = _prose_score(tag)
+        if score > best[0]:
+            best = (score, tag)
     return best[1]
+
+
+def _prose_score(tag: Tag) -> int:
+    """Characters of prose directly inside: text runs and <p> children, not nested containers."""
+    total = 0
+    for child in tag.children:
+        if isinstance(child, NavigableString):
+            text = str(child).strip()
+        elif isinstance(child, Tag) and child.name in ("p", "br", "span", "a", "em", "strong", "b", "i"):
+            text = _text(child) if child.name == "p" else ""
+        else:
+            continue
+        total += len(text) if len(text.split()) >= 8 else 0
+    return total
 
 
 def _lines(root: Tag, container: Tag | None) -> Iterator[Line]:
     """Each block of text once, in document order; inline runs split on <br>."""
     count = 0
     inside = {id(t) for t in container.find_all(True)} | {id(container)} if container else set()
-    stack: list[Iterator[Any]] = [iter(root.children)]
+    stack: list[tuple[Iterator[Any], Tag]] = [(iter(root.children), root)]
     run: list[str] = []
-    owner: Tag = root
     while stack:
-        child = next(stack[-1], None)
+        children, owner = stack[-1]
+        child = next(children, None)
+        if child is None or (isinstance(child, Tag) and child.name in BLOCKS):
+            yield from _flush(run, owner, inside, count)
+            count, run = count + len(run) + 1, []
         if child is None:
             stack.pop()
-            continue
-        if isinstance(child, Tag) and child.name in BLOCKS and _has_blocks(child):
-            yield from _flush(run, owner, inside, count)
-            count += len(run)
-            run = []
-            owner = child
-            stack.append(iter(child.children))
+        elif isinstance(child, Tag) and child.name in BLOCKS and _has_blocks(child):
+            stack.append((iter(child.children), child))
         elif isinstance(child, Tag) and child.name in BLOCKS:
-            yield from _flush(run, owner, inside, count)
-            count += len(run) + 1
-            run = []
             for text in _block_texts(child):
                 yield Line(text, f"<{child.name}> block {count}", id(child) in inside)
         elif isinstance(child, Tag) and child.name == "br":
             run.append("\n")
         elif isinstance(child, Tag | NavigableString):
             run.append(child.get_text(" ") if isinstance(child, Tag) else str(child))
-            owner = child.parent if isinstance(child.parent, Tag) else owner
-    yield from _flush(run, owner, inside, count)
 
 
 def _flush(run: list[str], owner: Tag, inside: set[int], count: int) -> Iterator[Line]:

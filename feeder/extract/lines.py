@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from feeder.extract import rules
 from feeder.records import Clue, DateClue, DateRole, Page
@@ -39,6 +39,7 @@ class Hints:
     # HTML: what stands before the headline is the site's masthead (menus, today's date).
     skip_before_title: bool = False
     site: str | None = None
+    page_zone: str | None = None
 
 
 @dataclass
@@ -53,6 +54,7 @@ class _Found:
     republisher: Clue | None = None
     republished: Clue | None = None
     posted_time: Clue | None = None  # Blogger's "Posted by X at 7:45 PM" footer
+    ended: bool = False  # an author box or comment block closed the story
 
 
 def fold_text(text: str) -> str:
@@ -60,16 +62,28 @@ def fold_text(text: str) -> str:
 
 
 def split_title(page_title: str, lines: Sequence[str], is_outlet: IsOutlet) -> tuple[str, str | None]:
-    """The headline in a page title and the site suffix it carried ("Story - Blog" -> Story, Blog)."""
+    """The headline in a page title and the site suffix it carried ("Story - Blog" -> Story, Blog).
+
+    "Story | by Author | Medium" loses both tails when the page repeats "Story" as a line.
+    """
     page_title = " ".join(page_title.split())
     seen = {fold_text(x) for x in lines}
+    head, site = page_title, None
+    while True:
+        cut = _cut_suffix(head, seen, is_outlet)
+        if cut is None:
+            return head, site
+        head, site = cut[0], cut[1] if site is None else f"{cut[1]} {site}"
+        if fold_text(head) in seen:
+            return head, site
+
+
+def _cut_suffix(title: str, seen: set[str], is_outlet: IsOutlet) -> tuple[str, str] | None:
     for sep in rules.TITLE_SEPARATORS:
-        head, found, site = page_title.rpartition(sep)
-        if not found or not head.strip():
-            continue
-        if fold_text(head) in seen or len(site.split()) <= 4 or is_outlet(site):
+        head, found, site = title.rpartition(sep)
+        if found and head.strip() and (fold_text(head) in seen or len(site.split()) <= 4 or is_outlet(site)):
             return head.strip(), site.strip()
-    return page_title, None
+    return None
 
 
 def is_prose(text: str) -> bool:
@@ -87,6 +101,9 @@ def is_date_line(text: str) -> bool:
 def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOutlet) -> Page:
     """Walk the lines once, in order; the headline line marks where the story starts."""
     found = _Found()
+    lines = [piece for line in lines for piece in _segments(line)]
+    zone = next((m.group(1) for x in lines if (m := rules.PAGE_ZONE.search(x.text))), None)
+    hints = replace(hints, page_zone=hints.page_zone or zone)
     folded_title = fold_text(title)
     started, ended = False, False
     skipping = hints.skip_before_title and any(fold_text(x.text) == folded_title for x in lines)
@@ -103,6 +120,7 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
         if rules.FURNITURE.match(text):
             ended = ended or bool(rules.STORY_END.match(text) and found.body)
             continue
+        ended = ended or found.ended
         if is_date_line(text):
             if not found.body:
                 _header_date(line, found, story)
@@ -110,6 +128,14 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
             found.body.append(text)
             started = True
     return _page(found, title, hints, is_outlet)
+
+
+def _segments(line: Line) -> list[Line]:
+    """A short meta row "Xinhua, 5 Mar 2021 21:40 · Shared on 6 Mar 2021 by x" read as its parts."""
+    parts = [p.strip() for p in re.split(r"\s[·•]\s", line.text)]
+    if len(parts) < 2 or len(line.text) > 200 or not any(is_date_line(p) for p in parts):
+        return [line]
+    return [Line(p, f"{line.origin} part {n}", line.in_body) for n, p in enumerate(parts, 1) if p]
 
 
 def _credit(line: Line, found: _Found, is_outlet: IsOutlet, story: bool) -> bool:
@@ -148,6 +174,10 @@ def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool) -> bool
     if len(text) <= 60 and is_outlet(text):
         found.credited.append(Clue(text, f"{line.origin}: outlet name line"))
         return True
+    if (m := rules.OUTLET_STAMP.match(text)) and is_outlet(m.group("outlet")) and is_date_line(m.group("date")):
+        found.credited.append(Clue(m.group("outlet"), f"{line.origin}: outlet and stamp"))
+        found.dates.append(DateClue(m.group("date"), f"{line.origin}: outlet and stamp", "stamp"))
+        return True
     if (m := rules.BYLINE_OUTLET.match(text)) is not None and is_outlet(m.group("outlet")):
         found.credited.append(Clue(m.group("outlet"), f"{line.origin}: outlet in the byline"))
         found.bylines.append(Clue(m.group("names"), f"{line.origin}: byline"))
@@ -157,8 +187,15 @@ def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool) -> bool
     if (m := rules.BYLINE.match(text)) is None or (is_prose(text) and len(text.split()) > 12):
         return False
     name = m.group(1).strip()
-    if is_outlet(name):
-        found.credited.append(Clue(name, f"{line.origin}: agency byline"))
+    if (split := rules.NAME_THEN_DATE.match(name)) and is_date_line(split.group("date")):
+        name = split.group("name")
+        _header_date(Line(split.group("date"), line.origin, line.in_body), found, story)
+    desk = rules.DESK_WORDS.sub("", name)
+    if is_outlet(name) or (desk != name and is_outlet(desk)):
+        found.credited.append(Clue(desk if desk != name else name, f"{line.origin}: agency or desk byline"))
+    elif found.body:
+        found.ended = True  # an author box after the story: the republisher, not the story's author
+        found.republisher = found.republisher or Clue(name, f"{line.origin}: author box after the story")
     elif story:
         found.bylines.append(Clue(name, f"{line.origin}: byline"))
     elif found.republisher is None:
@@ -182,8 +219,11 @@ def _pipe_fields(text: str, origin: str, found: _Found, is_outlet: IsOutlet) -> 
         if (m := rules.STAMP_LABEL.match(part)) is not None and is_date_line(m.group("rest")):
             found.dates.append(DateClue(m.group("rest"), where, _role(m.group("label"))))
         elif (m := rules.BYLINE.match(part)) is not None:
-            target = found.credited if is_outlet(m.group(1)) else found.bylines
-            target.append(Clue(m.group(1), where))
+            desk = rules.DESK_WORDS.sub("", m.group(1))
+            if is_outlet(m.group(1)) or is_outlet(desk):
+                found.credited.append(Clue(desk, where))
+            else:
+                found.bylines.append(Clue(m.group(1), where))
         elif is_date_line(part):
             found.dates.append(DateClue(part, where, "stamp"))
         elif not rules.EDITOR_LINE.match(part):
@@ -220,6 +260,7 @@ def _page(found: _Found, title: str, hints: Hints, is_outlet: IsOutlet) -> Page:
         via=hints.via,
         links=hints.links,
         site=hints.site,
+        page_zone=hints.page_zone,
     )
 
 

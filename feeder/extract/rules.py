@@ -18,7 +18,8 @@ FURNITURE = re.compile(
     r"labels?:.*|tags?:.*|categories:?.*|category:.*|filed under:?.*|"
     r"no comments?:?|\d+ comments?:?|comments?:?|post a comment|leave a (?:reply|comment).*|"
     r"reply|like this:?|like loading\.*|loading\.*|newer posts?|older posts?|previous(?: post)?|"
-    r"next(?: post)?|« .*|.* »|powered by .*|subscribe to: .*|"
+    r"next(?: post)?|« .*|.* »|powered by .*|theme by .*|subscribe to: .*|today\s*[:：].*|"
+    r"\d+ (?:notes|followers|likes|reblogs|views)|follow|sign in|open in app|write|listen|share|"
     r"(?:copyright )?(?:©|\(c\)).*|all rights reserved.*|privacy policy.*|terms of (?:use|service).*|"
     r"about us|contact us|contact|about|back to top|top|cookie.*|accept|"
     r"\[?(?:photo|image|video)\]?|click here.*|watch:?.*video|listen to this article.*|"
@@ -31,7 +32,8 @@ STORY_END = re.compile(
     r"^(?:no comments?:?|\d+ comments?:?|post a comment|leave a (?:reply|comment).*|comments?:?|"
     r"related(?: posts?| articles?| stories| news)?:?|you (?:may|might) also like.*|"
     r"popular posts?|newer posts?|older posts?|share this(?: post| article| story)?:?|"
-    r"most (?:read|popular|viewed).*|recommended(?: for you)?|read more:?|more from .*)$",
+    r"most (?:read|popular|viewed).*|recommended(?: for you)?|read more:?|more from .*|"
+    r"about the author|\d+ followers|written by .*)$",
     re.I,
 )
 
@@ -54,7 +56,18 @@ BYLINE_OUTLET = re.compile(r"^by\s+(?P<names>[^()]{2,80}?)\s*\((?P<outlet>[^()]{
                            re.I)
 POSTED_BY = re.compile(
     r"^posted by\s*:?\s+(.+?)(?:\s*(?:·|•|\||,|\s-\s|\bon\b|\bat\b)\s*(.+))?$", re.I)
-POSTED_ON = re.compile(r"^posted\s+(?!by\b)(?:on\s+)?(.+?)(?:\s+by\s+(.+))?$", re.I)
+POSTED_ON = re.compile(
+    r"^(?:posted|shared|reblogged|reposted|republished|added)\s+(?!by\b)(?:on\s+)?(.+?)(?:\s+by\s+(.+))?$", re.I)
+# "Xinhua, 5 Mar 2021 21:40": an outlet and its stamp in one field.
+OUTLET_STAMP = re.compile(r"^(?P<outlet>[^,|·]{2,40}),\s*(?P<date>.+)$")
+# "harbourwatcher » Wed Mar 03, 2021 4:12 pm": a name with a date after a separator.
+NAME_THEN_DATE = re.compile(r"^(?P<name>.+?)\s*(?:»|·|•|\||–|—)\s*(?P<date>.+)$")
+# "All times are UTC+09:00": the zone the page states for its own times.
+PAGE_ZONE = re.compile(r"\b(?:all )?times?\s+(?:are|shown|in|are in)\s+(?:in\s+)?((?:UTC|GMT)\s*[+-−]\s*\d{1,2}(?::?\d{2})?)",
+                       re.I)
+# Words that make a byline a desk rather than a person: "China Daily Web", "CGTN Digital desk".
+DESK_WORDS = re.compile(r"\s+(?:digital|web|online|desk|staff|staff reporter|staff writer|newsroom|team|news|"
+                        r"reporters?|correspondents?|editors?)\b.*$", re.I)
 STAMP_LABEL = re.compile(
     r"^(?:last\s+)?(?P<label>updated|update|published|modified|release[sd]?|date|time)\b\s*(?:on|at)?"
     r"\s*[:：]?\s*(?P<rest>.+)$", re.I)
