@@ -8,6 +8,8 @@ from collections.abc import Callable
 _LEAD = re.compile(
     r"^\s*(?:(?:written|reported|story|text|words|reporting|additional reporting)\s+by|by|author|"
     r"authors|writer|reporter|reporters)\s*[:：]?\s+", re.I)
+# "Xinhua writers Liu Fang, Zhou Hao": the desk before the names goes, the names stay.
+_DESK_PREFIX = re.compile(r"^(?:[A-Z][\w'’.]*\s+){1,3}(?:staff\s+)?(?:writers?|reporters?|correspondents?)\s+(?=[A-Z])")
 _SPLIT = re.compile(r"\s*(?:,|;|&|/|\band\b|\bwith\b|\+|、|，)\s*", re.I)
 _PLACE_TAIL = re.compile(r"\s+(?:in|from|at)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*$")
 _OUTLET_TAIL = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z].*$")
@@ -22,6 +24,7 @@ _LOWER_PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "del", "la
 def clean_authors(raw: str, is_outlet: Callable[[str], bool] = lambda _: False) -> tuple[str, ...]:
     """Person names in a byline, in order, title-cased, without roles, places or agencies."""
     text = _LEAD.sub("", " ".join(raw.split()))
+    text = _DESK_PREFIX.sub("", text)
     text = re.sub(r"\s*\|.*$", "", text)  # "By A | outlet | Updated" keeps only the names
     names: list[str] = []
     for part in _SPLIT.split(text):

@@ -31,10 +31,14 @@ def normalize(raw: RawArticle, page: Page, registry: Registry, default_zone: str
     republisher = _republisher(page.republisher, registry, provenance)
     title = page.title.value if page.title else ""
     source_url = page.source_url.value if page.source_url and outlet else None
+    via = page.via.value if page.via else None
+    if source_url and registry.for_url(source_url) not in (None, outlet):
+        # An outlet's page carrying another outlet's story: that page republished it.
+        source_url, via = None, via or source_url
     return Article(
         path=str(raw.path), digest=raw.digest, title=title, body=page.body, outlet=outlet,
         source_url=source_url, authors=authors, republisher=republisher, published=published,
-        updated=updated, republished=republished, via=page.via.value if page.via else None,
+        updated=updated, republished=republished, via=via,
         story_key=story_key(title, outlet, source_url, published, page.via, republished),
         provenance=tuple(provenance), site=site_key(page),
     )
@@ -71,13 +75,23 @@ def _original_dates(clues: tuple[DateClue, ...], zone: str, outlet: Outlet | Non
     for clue in clues:
         if read[clue.role] is None:
             read[clue.role] = _stamp(clue, zone, china, None, [])
-    published = read["published"] or read["stamp"] or read["updated"]
-    updated = read["updated"] or read["stamp"] or published
+    published = _most_precise(read["published"] or read["stamp"] or read["updated"],
+                              (read["stamp"], read["updated"]))
+    # A loose date line is an update only when nothing says when the story was first published.
+    updated = read["updated"] or (read["stamp"] if read["published"] is None else None) or published
     if published and updated and updated.value < published.value:
         updated = published
     _note_date("published", published, zone, outlet, provenance)
     _note_date("updated", updated, zone, outlet, provenance)
     return published, updated
+
+
+def _most_precise(chosen: Stamp | None, others: tuple[Stamp | None, ...]) -> Stamp | None:
+    """A day-only stamp gives way to another stamp of the same day that prints the time."""
+    if chosen is None or not chosen.day_only:
+        return chosen
+    same_day = [o for o in others if o and not o.day_only and o.value.date() == chosen.value.date()]
+    return same_day[0] if same_day else chosen
 
 
 def _stamp(clue: Clue | DateClue | None, zone: str | tzinfo, china: bool, field: str | None,

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import replace
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -35,6 +35,7 @@ BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote",
 CONTENT_SELECTORS = ("[itemprop=articleBody]", ".entry-content", ".post-body", ".post-content",
                      ".article-body", ".article-content", ".story-body", ".story-content",
                      "#articleBody", ".td-post-content", ".content-body", "article", "main")
+_ISO_WITH_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting",
                            "AnalysisNewsArticle", "WebPage", "OpinionNewsArticle"})
 
@@ -106,6 +107,10 @@ def _drop_furniture(soup: BeautifulSoup) -> None:
         node.extract()
     for tag in soup.find_all(_is_furniture):
         tag.decompose()
+    for time in soup.find_all("time", datetime=True):
+        stamp = time.get("datetime")
+        if isinstance(stamp, str) and _ISO_WITH_TIME.match(stamp.strip()) and time.find_parent("p") is None:
+            time.string = stamp.strip()  # the machine-readable stamp carries the time and offset
 
 
 def _is_furniture(tag: Tag) -> bool:
@@ -119,18 +124,18 @@ def _is_furniture(tag: Tag) -> bool:
 
 def _headline(soup: BeautifulSoup, meta: Mapping[str, str], ld: Mapping[str, Any],
               is_outlet: IsOutlet) -> str | None:
-    """The story's headline: the heading that the <title> names, else og:title, JSON-LD, <h1>, <title>."""
+    """The story's headline: a heading that og:title, JSON-LD or <title> names; else og:title, <h1>, <title>."""
     headings = [_text(h) for h in soup.find_all(["h1", "h2", "h3"])]
+    folded = {fold_text(h): h for h in headings if h}
     page_title = meta.get("title") or ""
     head = split_title(page_title, headings, is_outlet)[0] if page_title else ""
-    folded = {fold_text(h): h for h in headings if h}
-    if head and fold_text(head) in folded:
-        return folded[fold_text(head)]
     og = meta.get("og:title") or (ld.get("headline") if isinstance(ld.get("headline"), str) else None)
-    if og:
-        return split_title(og, headings, is_outlet)[0]
+    og = split_title(og, headings, is_outlet)[0] if og else None
+    for candidate in (og, head):
+        if candidate and fold_text(candidate) in folded:
+            return folded[fold_text(candidate)]
     h1 = soup.find("h1")
-    return (_text(h1) if isinstance(h1, Tag) else None) or head or None
+    return og or (_text(h1) if isinstance(h1, Tag) else None) or head or None
 
 
 def _container(soup: BeautifulSoup) -> Tag | None:
@@ -170,14 +175,15 @@ def _lines(root: Tag, container: Tag | None) -> Iterator[Line]:
     while stack:
         children, owner = stack[-1]
         child = next(children, None)
-        if child is None or (isinstance(child, Tag) and child.name in BLOCKS):
+        separate = isinstance(child, Tag) and (child.name in BLOCKS or _is_meta_span(child))
+        if child is None or separate:
             yield from _flush(run, owner, inside, count)
             count, run = count + len(run) + 1, []
         if child is None:
             stack.pop()
         elif isinstance(child, Tag) and child.name in BLOCKS and _has_blocks(child):
             stack.append((iter(child.children), child))
-        elif isinstance(child, Tag) and child.name in BLOCKS:
+        elif isinstance(child, Tag) and (child.name in BLOCKS or _is_meta_span(child)):
             for text in _block_texts(child):
                 yield Line(text, f"<{child.name}> block {count}", id(child) in inside)
         elif isinstance(child, Tag) and child.name == "br":
@@ -191,6 +197,12 @@ def _flush(run: list[str], owner: Tag, inside: set[int], count: int) -> Iterator
         text = " ".join(piece.split())
         if text:
             yield Line(text, f"<{owner.name}> text {count + n + 1}", id(owner) in inside)
+
+
+def _is_meta_span(tag: Tag) -> bool:
+    """A classed <span> directly in a container (byline, stamp, badge) is a line of its own."""
+    return tag.name == "span" and bool(tag.get("class")) and isinstance(tag.parent, Tag) and (
+        tag.parent.name not in ("p", "li", "a", "em", "strong", "h1", "h2", "h3"))
 
 
 def _block_texts(tag: Tag) -> list[str]:
@@ -213,21 +225,24 @@ def _text(tag: Tag) -> str:
 
 def _hints(soup: BeautifulSoup, meta: Mapping[str, str], ld: Mapping[str, Any], title: str,
            is_outlet: IsOutlet, outlet_url: IsOutlet) -> Hints:
-    url = meta.get("canonical") or meta.get("og:url") or _str(ld.get("url"))
+    own = meta.get("og:url") or meta.get("canonical") or _str(ld.get("url"))
+    canonical = meta.get("canonical")
     site = meta.get("og:site_name") or _name(ld.get("publisher"))
-    outlet_page = bool(url and outlet_url(url)) or bool(site and is_outlet(site))
+    outlet_page = bool(own and outlet_url(own)) or bool(site and is_outlet(site))
     links = tuple(dict.fromkeys(_links(soup)))
     outlets = [Clue(site, "meta og:site_name / JSON-LD publisher")] if outlet_page and site else []
-    if outlet_page and url and not outlets:
-        outlets.append(Clue(url, "canonical URL of the outlet's page"))
-    original = next((link for link in links if outlet_url(link)), None)
+    if outlet_page and own and not outlets:
+        outlets.append(Clue(own, "URL of the outlet's page"))
+    # A republished page may name the original as its canonical URL, else link to it.
+    original = canonical if canonical and outlet_url(canonical) and not outlet_page else None
+    original = original or next((link for link in links if outlet_url(link)), None)
     if original and not outlet_page:
         outlets.append(Clue(original, "link to the outlet's site"))
     dates = _ld_dates(meta, ld)
-    people = _authors(meta, ld)
+    people = _authors(meta, ld) or _microdata_author(soup)
     suffix = split_title(meta["title"], [], is_outlet)[1] if meta.get("title") else None
     return Hints(
-        site=meta.get("og:site_name") or suffix or (urlsplit(url).hostname if url else None),
+        site=meta.get("og:site_name") or suffix or (urlsplit(own).hostname if own else None),
         skip_before_title=True,
         title=Clue(title, "headline (<h1>, og:title, JSON-LD or <title>)"),
         page_title=meta.get("title"),
@@ -237,9 +252,9 @@ def _hints(soup: BeautifulSoup, meta: Mapping[str, str], ld: Mapping[str, Any], 
         dates=dates if outlet_page else (),
         republisher=None if outlet_page or not people else people[0],
         republished=None if outlet_page or not dates else Clue(dates[0].value, dates[0].origin),
-        source_url=Clue(url, "canonical URL") if outlet_page and url else (
+        source_url=Clue(own, "URL of the outlet's page") if outlet_page and own else (
             Clue(original, "link to the original article") if original else None),
-        via=None if outlet_page or not url else Clue(url, "canonical URL of the republishing page"),
+        via=None if outlet_page or not own else Clue(own, "URL of the republishing page"),
         links=links,
     )
 
@@ -263,6 +278,12 @@ def _authors(meta: Mapping[str, str], ld: Mapping[str, Any]) -> tuple[Clue, ...]
     return tuple(found)
 
 
+def _microdata_author(soup: BeautifulSoup) -> tuple[Clue, ...]:
+    found = soup.select_one("[itemprop=author] [itemprop=name]") or soup.select_one("[itemprop=author]")
+    name = _text(found) if isinstance(found, Tag) else ""
+    return (Clue(name, "microdata itemprop=author"),) if name and len(name) <= 60 else ()
+
+
 def _name(value: Any) -> str | None:
     if isinstance(value, dict):
         value = value.get("name")
@@ -274,7 +295,13 @@ def _str(value: Any) -> str | None:
 
 
 def _links(soup: BeautifulSoup) -> Iterator[str]:
+    """Links that credit an original ("Read the original at …", "Source: …"), not mentions in a story."""
     for a in soup.find_all("a", href=True):
         href = a["href"]
-        if isinstance(href, str) and href.startswith(("http://", "https://")):
+        before = a.previous_sibling
+        lead = " ".join(str(before).split())[-60:] if isinstance(before, NavigableString) else ""
+        context = _text(a.parent) if isinstance(a.parent, Tag) else ""
+        if isinstance(href, str) and href.startswith(("http://", "https://")) and (
+                rules.CREDIT_LINK.search(lead) or rules.CREDIT_LINK.search(context[:80])
+                or len(context) <= len(_text(a)) + 3):
             yield href.strip()

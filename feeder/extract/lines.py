@@ -55,6 +55,8 @@ class _Found:
     republished: Clue | None = None
     posted_time: Clue | None = None  # Blogger's "Posted by X at 7:45 PM" footer
     ended: bool = False  # an author box or comment block closed the story
+    after_credit: bool = False  # the previous line named the outlet: a bare date next is its stamp
+    original_url: Clue | None = None
 
 
 def fold_text(text: str) -> str:
@@ -107,16 +109,27 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
     folded_title = fold_text(title)
     started, ended = False, False
     skipping = hints.skip_before_title and any(fold_text(x.text) == folded_title for x in lines)
-    for line in lines:
+    for index, line in enumerate(lines):
         text = line.text
+        if rules.MEMBER_META.match(text) and found.republisher is None:
+            found.republisher = _member(lines[max(0, index - 3):index])
+            continue
         if fold_text(text) == folded_title:
             started, skipping = True, False
             continue
         if skipping:
             continue
         story = (started and line.in_body) or hints.outlet_page
-        if _credit(line, found, is_outlet, story):
+        following = lines[index + 1].text if index + 1 < len(lines) else ""
+        credited = len(found.credited)
+        if _credit(line, found, is_outlet, story, following):
+            found.after_credit = len(found.credited) > credited
             continue
+        if found.after_credit and is_date_line(text):
+            found.dates.insert(0, DateClue(text, f"{line.origin}: stamp beside the outlet's name", "stamp"))
+            found.after_credit = False
+            continue
+        found.after_credit = False
         if rules.FURNITURE.match(text):
             ended = ended or bool(rules.STORY_END.match(text) and found.body)
             continue
@@ -130,6 +143,14 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
     return _page(found, title, hints, is_outlet)
 
 
+def _member(before: Sequence[Line]) -> Clue | None:
+    """A forum member's name: the one-word line just above their rank, join date or post count."""
+    for line in reversed(before):
+        if rules.USERNAME.match(line.text) and not rules.FURNITURE.match(line.text):
+            return Clue(line.text, f"{line.origin}: forum member above the member details")
+    return None
+
+
 def _segments(line: Line) -> list[Line]:
     """A short meta row "Xinhua, 5 Mar 2021 21:40 · Shared on 6 Mar 2021 by x" read as its parts."""
     parts = [p.strip() for p in re.split(r"\s[·•]\s", line.text)]
@@ -138,10 +159,14 @@ def _segments(line: Line) -> list[Line]:
     return [Line(p, f"{line.origin} part {n}", line.in_body) for n, p in enumerate(parts, 1) if p]
 
 
-def _credit(line: Line, found: _Found, is_outlet: IsOutlet, story: bool) -> bool:
+def _credit(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, following: str) -> bool:
     """Take credit, stamp, byline, editor and photo lines; True when the line was one."""
     text = line.text
     if rules.EDITOR_LINE.match(text) or rules.PHOTO_LINE.match(text):
+        return True
+    if (m := rules.ORIGINAL_URL.match(text)) is not None:
+        found.original_url = found.original_url or Clue(m.group(1), f"{line.origin}: original article's address")
+        found.credited.append(Clue(m.group(1), f"{line.origin}: original article's address"))
         return True
     if (m := rules.REPORTING_LINE.match(text)) is not None:
         found.bylines.append(Clue(m.group(1), f"{line.origin}: 'Reporting by' credit"))
@@ -149,11 +174,20 @@ def _credit(line: Line, found: _Found, is_outlet: IsOutlet, story: bool) -> bool
     if (m := rules.SOURCE_LINE.match(text)) is not None or ("|" in text and _stamp_fields(text, is_outlet)):
         _pipe_fields(m.group(1) if m else text, line.origin, found, is_outlet)
         return True
+    if (m := rules.PUBLISHED_ON_SITE.match(text)) and is_date_line(m.group("date")) and not is_outlet(m.group("site")):
+        found.republished = found.republished or Clue(m.group("date"), f"{line.origin}: '{m.group(0)[:40]}'")
+        return True
     if (m := rules.STAMP_LABEL.match(text)) is not None and is_date_line(m.group("rest")):
         found.dates.append(DateClue(m.group("rest"), f"{line.origin}: '{m.group('label')}' stamp",
                                     _role(m.group("label"))))
         return True
-    return _byline(line, found, is_outlet, story)
+    return _byline(line, found, is_outlet, story or _names_outlet(following, is_outlet))
+
+
+def _names_outlet(text: str, is_outlet: IsOutlet) -> bool:
+    """Does this line start with an outlet's name ("Reuters · March 5", "AFP | Mar 9")?"""
+    head = re.split(r"\s*(?:[·•|,]|\s-\s)\s*", text, maxsplit=1)[0]
+    return bool(head) and len(head) <= 40 and is_outlet(head)
 
 
 def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool) -> bool:
@@ -176,7 +210,7 @@ def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool) -> bool
         return True
     if (m := rules.OUTLET_STAMP.match(text)) and is_outlet(m.group("outlet")) and is_date_line(m.group("date")):
         found.credited.append(Clue(m.group("outlet"), f"{line.origin}: outlet and stamp"))
-        found.dates.append(DateClue(m.group("date"), f"{line.origin}: outlet and stamp", "stamp"))
+        found.dates.insert(0, DateClue(m.group("date"), f"{line.origin}: outlet and stamp", "stamp"))
         return True
     if (m := rules.BYLINE_OUTLET.match(text)) is not None and is_outlet(m.group("outlet")):
         found.credited.append(Clue(m.group("outlet"), f"{line.origin}: outlet in the byline"))
@@ -212,11 +246,23 @@ def _stamp_fields(text: str, is_outlet: IsOutlet) -> bool:
 
 
 def _pipe_fields(text: str, origin: str, found: _Found, is_outlet: IsOutlet) -> None:
+    before = len(found.dates)
+    _read_fields(text, origin, found, is_outlet)
+    if any(is_outlet(f.strip()) for f in text.split("|")):
+        # A stamp printed beside the outlet's name is the outlet's: it outranks loose date lines.
+        found.dates[:] = found.dates[before:] + found.dates[:before]
+
+
+def _read_fields(text: str, origin: str, found: _Found, is_outlet: IsOutlet) -> None:
     for index, part in enumerate(f.strip() for f in text.split("|")):
         where = f"{origin}: credit field {index + 1}"
         if not part:
             continue
-        if (m := rules.STAMP_LABEL.match(part)) is not None and is_date_line(m.group("rest")):
+        if (m := rules.POSTED_ON.match(part)) is not None and is_date_line(m.group(1)):
+            found.republished = found.republished or Clue(m.group(1), where)
+            if m.group(2):
+                found.republisher = found.republisher or Clue(m.group(2), where)
+        elif (m := rules.STAMP_LABEL.match(part)) is not None and is_date_line(m.group("rest")):
             found.dates.append(DateClue(m.group("rest"), where, _role(m.group("label"))))
         elif (m := rules.BYLINE.match(part)) is not None:
             desk = rules.DESK_WORDS.sub("", m.group(1))
@@ -233,7 +279,7 @@ def _pipe_fields(text: str, origin: str, found: _Found, is_outlet: IsOutlet) -> 
 def _role(label: str) -> DateRole:
     label = label.lower()
     if label.startswith(("updat", "modif")):
-        return "stamp"  # a lone "Updated:" stamp is both published and updated
+        return "updated"  # normalization makes a lone "Updated:" stamp the published one too
     return "published" if label.startswith(("publish", "releas")) else "stamp"
 
 
@@ -256,7 +302,7 @@ def _page(found: _Found, title: str, hints: Hints, is_outlet: IsOutlet) -> Page:
         dates=(*found.dates, *hints.dates),
         republisher=hints.republisher or found.republisher if not hints.outlet_page else None,
         republished=None if hints.outlet_page else hints.republished or _with_time(found),
-        source_url=hints.source_url,
+        source_url=hints.source_url or found.original_url,
         via=hints.via,
         links=hints.links,
         site=hints.site,

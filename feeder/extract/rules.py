@@ -20,6 +20,7 @@ FURNITURE = re.compile(
     r"reply|like this:?|like loading\.*|loading\.*|newer posts?|older posts?|previous(?: post)?|"
     r"next(?: post)?|« .*|.* »|powered by .*|theme by .*|subscribe to: .*|today\s*[:：].*|"
     r"\d+ (?:notes|followers|likes|reblogs|views)|follow|sign in|open in app|write|listen|share|"
+    r"quote:?|#\d+|reply with quote|thread tools.*|[_\-=*~]{5,}|(?:thread|topic|re)\s*:.*|"
     r"(?:copyright )?(?:©|\(c\)).*|all rights reserved.*|privacy policy.*|terms of (?:use|service).*|"
     r"about us|contact us|contact|about|back to top|top|cookie.*|accept|"
     r"\[?(?:photo|image|video)\]?|click here.*|watch:?.*video|listen to this article.*|"
@@ -33,12 +34,18 @@ STORY_END = re.compile(
     r"related(?: posts?| articles?| stories| news)?:?|you (?:may|might) also like.*|"
     r"popular posts?|newer posts?|older posts?|share this(?: post| article| story)?:?|"
     r"most (?:read|popular|viewed).*|recommended(?: for you)?|read more:?|more from .*|"
-    r"about the author|\d+ followers|written by .*)$",
+    r"about the author|\d+ followers|written by .*|[_\-=*~]{5,}|reply with quote)$",
     re.I,
 )
 
 # Credit and stamp lines that are about the story rather than part of it.
-SOURCE_LINE = re.compile(r"^(?:source|sources|from|via|courtesy(?: of)?|credit)\s*[:：]\s*(.+)$", re.I)
+SOURCE_LINE = re.compile(
+    r"^(?:(?:source|sources|from|via|courtesy(?: of)?|credit)\s*[:：]|(?:syndicated|republished|reprinted|adapted)"
+    r"\s+from|originally published (?:by|in))\s*(.+)$", re.I)
+# "Published on Pacific Rim Business Digest: 5 March 2021 09:10 GMT": the republisher's own stamp.
+PUBLISHED_ON_SITE = re.compile(
+    r"^(?:published|posted|added|shared|republished)\s+(?:on|to|at|in)\s+(?P<site>[^:]{2,60}?)\s*[:：]\s*(?P<date>.+)$",
+    re.I)
 EDITOR_LINE = re.compile(
     r"^[(\[]?(?:(?:chief |executive |responsible |web |copy |managing )?editors?|edited by|"
     r"editor in charge|责任编辑)\s*[:：]?\s*\S.{0,80}$", re.I)
@@ -57,19 +64,32 @@ BYLINE_OUTLET = re.compile(r"^by\s+(?P<names>[^()]{2,80}?)\s*\((?P<outlet>[^()]{
 POSTED_BY = re.compile(
     r"^posted by\s*:?\s+(.+?)(?:\s*(?:·|•|\||,|\s-\s|\bon\b|\bat\b)\s*(.+))?$", re.I)
 POSTED_ON = re.compile(
-    r"^(?:posted|shared|reblogged|reposted|republished|added)\s+(?!by\b)(?:on\s+)?(.+?)(?:\s+by\s+(.+))?$", re.I)
+    r"^(?:posted|shared|reblogged|reposted|republished|added)\s*:?\s+(?!by\b)(?:on\s+)?(.+?)(?:\s+by\s+(.+))?$",
+    re.I)
 # "Xinhua, 5 Mar 2021 21:40": an outlet and its stamp in one field.
 OUTLET_STAMP = re.compile(r"^(?P<outlet>[^,|·]{2,40}),\s*(?P<date>.+)$")
 # "harbourwatcher » Wed Mar 03, 2021 4:12 pm": a name with a date after a separator.
 NAME_THEN_DATE = re.compile(r"^(?P<name>.+?)\s*(?:»|·|•|\||–|—)\s*(?P<date>.+)$")
 # "All times are UTC+09:00": the zone the page states for its own times.
-PAGE_ZONE = re.compile(r"\b(?:all )?times?\s+(?:are|shown|in|are in)\s+(?:in\s+)?((?:UTC|GMT)\s*[+-−]\s*\d{1,2}(?::?\d{2})?)",
-                       re.I)
+PAGE_ZONE = re.compile(
+    r"\b(?:all )?times?\s+(?:are|shown|in|are in)\s+(?:in\s+)?((?:UTC|GMT)\s*[+-−]\s*\d{1,2}(?::?\d{2})?)", re.I)
+# "Original: https://…" in a text dump: the original article's address.
+ORIGINAL_URL = re.compile(
+    r"^(?:original(?: story| article| link)?|source|via|read (?:more|the original)(?: at)?|originally published at)"
+    r"\s*[:：]?\s*(https?://\S+)$", re.I)
+# Text around a link that makes it a credit to the original, not a mention in the story.
+CREDIT_LINK = re.compile(
+    r"(?:read|view|see)\s+(?:the\s+)?(?:original|full|more)|original\s+(?:story|article|link|source|post)|"
+    r"(?:source|via|credit|original)\s*:\s*$|originally published|syndicated from|republished from", re.I)
+# Forum member details; the short line just above them is the member's name.
+MEMBER_META = re.compile(r"^(?:join(?:ed| date)|member since|posts|location|reputation|rank)\s*:", re.I)
+USERNAME = re.compile(r"^[\w.\-]{3,32}$")
+
 # Words that make a byline a desk rather than a person: "China Daily Web", "CGTN Digital desk".
 DESK_WORDS = re.compile(r"\s+(?:digital|web|online|desk|staff|staff reporter|staff writer|newsroom|team|news|"
                         r"reporters?|correspondents?|editors?)\b.*$", re.I)
 STAMP_LABEL = re.compile(
-    r"^(?:last\s+)?(?P<label>updated|update|published|modified|release[sd]?|date|time)\b\s*(?:on|at)?"
+    r"^(?:last\s+|originally\s+|first\s+)?(?P<label>updated|update|published|modified|release[sd]?|date|time)\b\s*(?:on|at)?"
     r"\s*[:：]?\s*(?P<rest>.+)$", re.I)
 
 # "(China Daily) Text", "BEIJING, March 2 (Xinhua) -- Text", "NEW YORK (AP) — Text".
@@ -98,7 +118,8 @@ TITLE_SEPARATORS = (" - ", " | ", " – ", " — ", " :: ", " · ", " » ")
 BOT_WALL = re.compile(
     r"just a moment\.*|checking your browser|enable javascript and cookies|please enable javascript|"
     r"attention required!? \| cloudflare|verify you are (?:a )?human|are you a robot|"
-    r"access denied|ddos protection by|captcha|request unsuccessful",
+    r"access denied|ddos protection by|captcha|request unsuccessful|before you continue|"
+    r"we and our \d+ (?:partners|vendors)|manage (?:cookie|privacy) (?:settings|preferences)",
     re.I,
 )
 
