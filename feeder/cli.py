@@ -51,7 +51,13 @@ def _parser() -> argparse.ArgumentParser:
     _config_option(run)
     run.add_argument("--once", action="store_true", help="run a single pass and exit (for cron)")
     run.add_argument("--every", type=float, metavar="SECONDS", help="override the schedule with an interval")
+    run.add_argument("--serve", action="store_true", help="also serve the feeds over HTTP ([serve] settings)")
     run.set_defaults(func=_run)
+    serve = sub.add_parser("serve", help="serve the published feeds over HTTP (feeds and HTML views)")
+    _config_option(serve)
+    serve.add_argument("--host", default=None, help="address to bind (default: [serve] host, 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=None, help="port (default: [serve] port, 8080)")
+    serve.set_defaults(func=_serve)
     status = sub.add_parser("status", help="the last pass, the feeds and the rejected files")
     _config_option(status)
     status.set_defaults(func=_status)
@@ -115,7 +121,21 @@ def _run(args: argparse.Namespace) -> int:
     if args.once:
         return _build(args)
     config = load_config(args.config)
-    return run_daemon(config, every=args.every, progress=terminal_progress())
+    return run_daemon(config, every=args.every, progress=terminal_progress(),
+                      serve=args.serve or config.serve.enabled)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from feeder.serve import serve
+
+    config = load_config(args.config)
+    host = args.host or config.serve.host
+    port = args.port if args.port is not None else config.serve.port
+    try:
+        return serve(config.output_folder, host, port, config.serve.cache_control)
+    except OSError as exc:
+        print(f"feeder: cannot listen on {host}:{port}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
 
 
 def _status(args: argparse.Namespace) -> int:

@@ -41,6 +41,16 @@ class Schedule:
 
 
 @dataclass(frozen=True)
+class ServeSettings:
+    """The HTTP server for the feeds folder; ``enabled`` makes ``feeder run`` serve too."""
+
+    enabled: bool
+    host: str
+    port: int
+    cache_control: str
+
+
+@dataclass(frozen=True)
 class Config:
     """Everything a pass needs, validated; paths are absolute."""
 
@@ -55,6 +65,7 @@ class Config:
     per_outlet: bool = False
     rss: bool = False
     schedule: Schedule = field(default_factory=lambda: Schedule(None, 900, 300))
+    serve: ServeSettings = field(default_factory=lambda: ServeSettings(False, "127.0.0.1", 8080, "max-age=300"))
 
     @cached_property
     def registry(self) -> Registry:
@@ -126,6 +137,17 @@ def _is_filename(v: Any) -> str | None:
     return None
 
 
+def _is_port(v: Any) -> str | None:
+    ok = isinstance(v, int) and not isinstance(v, bool) and 0 < v < 65536
+    return None if ok else "must be a port number from 1 to 65535"
+
+
+def _is_header(v: Any) -> str | None:
+    if _is_str(v) or any(c in v for c in "\r\n\0"):
+        return "must be a one-line header value such as 'max-age=300'"
+    return None
+
+
 # section -> key -> (check, default); a default of ... means the key is required.
 SCHEMA: Mapping[str, Mapping[str, tuple[Check, Any]]] = {
     "input": {"folder": (_is_str, "articles"), "max_file_bytes": (_is_int, 5_000_000)},
@@ -145,6 +167,8 @@ SCHEMA: Mapping[str, Mapping[str, tuple[Check, Any]]] = {
         "max_entries": (_is_int, 100),
     },
     "defaults": {"timezone": (_is_zone, "UTC")},
+    "serve": {"enabled": (_is_bool, False), "host": (_is_str, "127.0.0.1"), "port": (_is_port, 8080),
+              "cache_control": (_is_header, "max-age=300")},
 }
 
 OUTLET_SCHEMA: Mapping[str, Check] = {
@@ -193,6 +217,7 @@ def parse_config(data: Mapping[str, Any], path: Path) -> Config:
         per_outlet=sections["output"]["per_outlet"],
         rss=sections["output"]["rss"],
         schedule=Schedule(**sections["schedule"]),
+        serve=ServeSettings(**sections["serve"]),
     )
 
 

@@ -8,6 +8,9 @@ from __future__ import annotations
 import logging
 import signal
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from types import FrameType
 
@@ -51,10 +54,14 @@ def trigger(config: Config, every: float | None) -> CronTrigger | IntervalTrigge
     return IntervalTrigger(seconds=config.schedule.interval_seconds, timezone=UTC)
 
 
-def run_daemon(config: Config, *, every: float | None = None, progress: Progress | None = None) -> int:
-    """Run passes on schedule until SIGTERM or SIGINT; a pass in flight finishes first. Returns 0."""
+def run_daemon(config: Config, *, every: float | None = None, progress: Progress | None = None,
+               serve: bool = False) -> int:
+    """Run passes on schedule until SIGTERM or SIGINT; a pass in flight finishes first. Returns 0.
+
+    With ``serve``, the feeds folder is also served over HTTP from a thread of this process.
+    """
     when = trigger(config, every)
-    with InstanceLock(config.state_folder):
+    with InstanceLock(config.state_folder), _server(config, serve):
         scheduler = BlockingScheduler(timezone=UTC)
         scheduler.add_job(_guarded_pass, when, args=(config, progress), id="pass", max_instances=1,
                           coalesce=True, misfire_grace_time=config.schedule.misfire_grace_seconds,
@@ -72,6 +79,26 @@ def run_daemon(config: Config, *, every: float | None = None, progress: Progress
         scheduler.start()
         log.info("daemon stopped")
     return 0
+
+
+@contextmanager
+def _server(config: Config, enabled: bool) -> Iterator[None]:
+    if not enabled:
+        yield
+        return
+    from feeder.serve import make_server
+
+    settings = config.serve
+    handle = make_server(config.output_folder, host=settings.host, port=settings.port,
+                         cache_control=settings.cache_control)
+    thread = threading.Thread(target=handle.serve_forever, name="feeder-serve", daemon=True)
+    thread.start()
+    log.info("serving %s on %s", config.output_folder, handle.url)
+    try:
+        yield
+    finally:
+        handle.shutdown()
+        thread.join(timeout=10)
 
 
 def _guarded_pass(config: Config, progress: Progress | None) -> None:

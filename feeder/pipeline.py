@@ -109,27 +109,28 @@ def _ingest(config: Config, store: Store, changed: list[_Seen], now: datetime,
             progress(done, len(changed))
     # Oldest story first, so publication order (and so archive pages) follows the stories' dates.
     fresh.sort(key=lambda pair: (_stamp(pair[1], now), str(pair[0].path)))
-    counts = {"new": 0, "updated": 0, "unchanged": 0}
+    new: set[str] = set()
+    touched: set[str] = set()
     for seen, article in fresh:
-        counts[_save(config, store, learn(store, article), now)] += 1
+        eid, outcome = _save(config, store, learn(store, article), now)
+        (new if outcome == "new" else touched if outcome == "updated" else set()).add(eid)
         store.record_file(str(seen.path), seen.size, seen.mtime_ns, article.digest, status="ok",
                           reason=None, story_key=article.story_key, now=now)
-        for key in stale_stories(store, article):
-            counts["updated"] += _reclean(config, store, key, now)
-    return rejected, counts["new"], counts["updated"]
+        touched.update(filter(None, (_reclean(config, store, key, now) for key in stale_stories(store, article))))
+    return rejected, len(new), len(touched - new)
 
 
-def _reclean(config: Config, store: Store, key: str, now: datetime) -> int:
-    """Take newly learned furniture out of an entry published earlier; 1 when it changed."""
+def _reclean(config: Config, store: Store, key: str, now: datetime) -> str | None:
+    """Take newly learned furniture out of an entry published earlier; its id when it changed."""
     old = store.entry(entry_id(config.feed.id_base, key), config.registry)
     if old is None:
-        return 0
+        return None
     cleaned = strip_learned(store, old.article)
     if cleaned.body == old.article.body:
-        return 0
+        return None
     store.save_entry(Entry(old.id, cleaned, max(now, old.updated), old.published, old.vias),
                      first_seen=now, renew=True)
-    return 1
+    return old.id
 
 
 def _read(config: Config, seen: _Seen) -> Article | Rejection:
@@ -144,7 +145,7 @@ def _stamp(article: Article, now: datetime) -> datetime:
     return own.value if own else now
 
 
-def _save(config: Config, store: Store, article: Article, now: datetime) -> str:
+def _save(config: Config, store: Store, article: Article, now: datetime) -> tuple[str, str]:
     """Store one story: a new entry, an edit of a known one (same id, new ``updated``), or another copy."""
     stamp = _stamp(article, now)
     published = article.published.value if article.published else None
@@ -153,15 +154,15 @@ def _save(config: Config, store: Store, article: Article, now: datetime) -> str:
     if old is None:
         entry = Entry(eid, article, max(stamp, published or stamp), published, _vias(article, ()))
         store.save_entry(entry, first_seen=now, renew=False)
-        return "new"
+        return eid, "new"
     if _same_story_text(old.article, article):
         merged = Entry(eid, old.article, old.updated, old.published, _vias(article, old.vias))
         store.save_entry(merged, first_seen=now, renew=False)
-        return "unchanged" if merged.vias == old.vias else "updated"
+        return eid, "unchanged" if merged.vias == old.vias else "updated"
     entry = Entry(eid, article, stamp if stamp > old.updated else max(now, old.updated), published,
                   _vias(article, old.vias))
     store.save_entry(entry, first_seen=now, renew=True)
-    return "updated"
+    return eid, "updated"
 
 
 def _same_story_text(a: Article, b: Article) -> bool:

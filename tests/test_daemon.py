@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 import random
 import signal
+import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -140,3 +142,34 @@ def test_sigkill_at_random_moments_never_leaves_a_broken_feed(tmp_path: Path) ->
     run_once(fresh, now=NOW)
     assert (live.output_folder / "feed.atom").read_bytes() == (fresh.output_folder / "feed.atom").read_bytes()
     assert not list(live.output_folder.glob(".*.tmp")), "a later pass clears temporary files of killed ones"
+
+
+def test_run_serves_the_feeds_in_the_same_process(tmp_path: Path) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = load_config(write_config(tmp_path, extra=f"[serve]\nport = {port}\n"))
+    write_story(config.input_folder, 4)
+    process = _feeder("run", "-c", str(config.path), "--every", "1", "--serve",
+                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+    try:
+        _wait_for(lambda: (config.output_folder / "feed.atom").exists())
+        url = f"http://127.0.0.1:{port}/feed.atom"
+        _wait_for(lambda: _get(url) is not None)
+        status, kind, body = _get(url)  # type: ignore[misc]
+        assert status == 200 and kind.startswith("application/atom+xml")
+        assert body == (config.output_folder / "feed.atom").read_bytes()
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=20) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=10)
+
+
+def _get(url: str) -> tuple[int, str, bytes] | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.headers["Content-Type"], response.read()
+    except OSError:
+        return None
