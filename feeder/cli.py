@@ -18,7 +18,7 @@ from feeder.errors import ConfigError, FeederError, InputError
 from feeder.lock import InstanceLock
 from feeder.normalize import entry_id
 from feeder.pipeline import inspect_file
-from feeder.records import Article, Stamp
+from feeder.records import Article, RunReport, Stamp
 from feeder.validate import format_finding, has_errors, validate_feed
 
 DEFAULT_CONFIG = "config.toml"
@@ -102,7 +102,7 @@ def _build(args: argparse.Namespace) -> int:
     return 1 if report.refused else 0
 
 
-def _quiet_pass(config: Config) -> Any:
+def _quiet_pass(config: Config) -> RunReport:
     from feeder.daemon import now_utc
     from feeder.pipeline import run_once
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from feeder.atom import FeedMeta, render_atom, render_rss
 from feeder.config import Config
+from feeder.records import Entry
 from feeder.store import Store
 
 ARCHIVE_FOLDER = "archive"
@@ -44,7 +45,7 @@ def _feed_documents(config: Config, store: Store, *, now: datetime, outlet: str 
         meta = replace(meta, prev_archive_url=_archive_url(config, stem, pages))
     size = config.feed.max_entries
 
-    def entries() -> list:  # type: ignore[type-arg]
+    def entries() -> list[Entry]:
         return store.entries_by_seq(config.registry, newest=size, outlet=outlet)
 
     atom_path = config.output_folder / (config.feed.filename if outlet is None else f"{stem}.atom")
