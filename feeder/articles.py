@@ -59,6 +59,8 @@ def _read_bytes(path: Path, inbox: Path | None, max_bytes: int) -> bytes:
             data = handle.read(max_bytes + 1)
     except OSError as exc:
         raise UnreadableFile(path, f"cannot read the file: {exc.strerror or exc}") from exc
+    except RuntimeError as exc:  # a symbolic link loop
+        raise UnreadableFile(path, f"cannot resolve the file: {exc}") from exc
     if len(data) > max_bytes:
         raise UnreadableFile(path, f"file grew over the limit of {max_bytes} bytes while read")
     return data

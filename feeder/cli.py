@@ -9,6 +9,7 @@ import sys
 import urllib.request
 from collections.abc import Sequence
 from dataclasses import asdict
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from feeder.lock import InstanceLock
 from feeder.normalize import entry_id
 from feeder.pipeline import inspect_file
 from feeder.records import Article, RunReport, Stamp
+from feeder.text import display_path
 from feeder.validate import format_finding, has_errors, validate_feed
 
 DEFAULT_CONFIG = "config.toml"
@@ -190,8 +192,10 @@ def _fetch(target: str) -> bytes:
 
 def _inspect(args: argparse.Namespace) -> int:
     config = load_config(args.config) if args.config else _builtin_config()
+    from feeder.daemon import now_utc
+
     for path in args.files:
-        record = inspect_record(path, config)
+        record = inspect_record(path, config, now_utc())
         print(json.dumps(record, ensure_ascii=False) if args.json else _table(record))
     return 0
 
@@ -207,12 +211,12 @@ def _builtin_config() -> Config:
                         Path.cwd() / "inspect.toml")
 
 
-def inspect_record(path: Path, config: Config) -> dict[str, Any]:
+def inspect_record(path: Path, config: Config, now: datetime | None = None) -> dict[str, Any]:
     """The ``inspect --json`` contract: stable keys, extended only with new ones."""
     try:
-        article = _learned(inspect_file(path, config), config)
+        article = _learned(inspect_file(path, config, now=now), config)
     except InputError as exc:
-        return {"path": str(path), "status": "rejected", "error": str(exc), "title": None,
+        return {"path": display_path(path), "status": "rejected", "error": str(exc), "title": None,
                 "source": None, "authors": [], "republisher": None, "published": None,
                 "updated": None, "body": [], "id": None, "republished": None, "via": None,
                 "provenance": {}}
@@ -260,6 +264,7 @@ def _table(record: dict[str, Any]) -> str:
             ("authors", ", ".join(record["authors"]) or "-"), ("republisher", record["republisher"]),
             ("published", record["published"]), ("updated", record["updated"]),
             ("republished", record["republished"]), ("via", record["via"]), ("id", record["id"]),
+            ("dates", "implausible dates ignored" if "dates" in provenance else "plausible"),
             ("body", f"{len(record['body'])} paragraphs")]
     for name, value in rows:
         lines.append(f"  {name:<12} {value if value is not None else '-'}")

@@ -41,6 +41,15 @@ class Schedule:
 
 
 @dataclass(frozen=True)
+class DatePolicy:
+    """Which original dates are believable, and what to do with the rest."""
+
+    future_tolerance_hours: int
+    oldest_year: int
+    implausible: str  # "fallback": ignore the date (the republication date stands in); "reject": skip the file
+
+
+@dataclass(frozen=True)
 class ServeSettings:
     """The HTTP server for the feeds folder; ``enabled`` makes ``feeder run`` serve too."""
 
@@ -65,6 +74,7 @@ class Config:
     per_outlet: bool = False
     rss: bool = False
     schedule: Schedule = field(default_factory=lambda: Schedule(None, 900, 300))
+    dates: DatePolicy = field(default_factory=lambda: DatePolicy(48, 1990, "fallback"))
     serve: ServeSettings = field(default_factory=lambda: ServeSettings(False, "127.0.0.1", 8080, "max-age=300"))
 
     @cached_property
@@ -137,6 +147,10 @@ def _is_filename(v: Any) -> str | None:
     return None
 
 
+def _is_policy(v: Any) -> str | None:
+    return None if v in ("fallback", "reject") else "must be 'fallback' or 'reject'"
+
+
 def _is_port(v: Any) -> str | None:
     ok = isinstance(v, int) and not isinstance(v, bool) and 0 < v < 65536
     return None if ok else "must be a port number from 1 to 65535"
@@ -167,6 +181,8 @@ SCHEMA: Mapping[str, Mapping[str, tuple[Check, Any]]] = {
         "max_entries": (_is_int, 100),
     },
     "defaults": {"timezone": (_is_zone, "UTC")},
+    "dates": {"future_tolerance_hours": (_is_int, 48), "oldest_year": (_is_int, 1990),
+              "implausible": (_is_policy, "fallback")},
     "serve": {"enabled": (_is_bool, False), "host": (_is_str, "127.0.0.1"), "port": (_is_port, 8080),
               "cache_control": (_is_header, "max-age=300")},
 }
@@ -218,6 +234,7 @@ def parse_config(data: Mapping[str, Any], path: Path) -> Config:
         rss=sections["output"]["rss"],
         schedule=Schedule(**sections["schedule"]),
         serve=ServeSettings(**sections["serve"]),
+        dates=DatePolicy(**sections["dates"]),
     )
 
 

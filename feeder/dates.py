@@ -9,6 +9,7 @@ and guesses abbreviations from the machine's locale.
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone, tzinfo
@@ -28,6 +29,12 @@ ABBREVIATIONS: dict[str, float] = {
     "PST": -8, "PDT": -7, "AKST": -9, "AKDT": -8, "HST": -10, "AST": -4, "ADT": -3,
 }
 
+# Zone words that name a region's clock, summer or winter: they resolve through the IANA zone.
+REGIONAL: dict[str, str] = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver",
+                            "PT": "America/Los_Angeles", "BJT": "Asia/Shanghai", "CEST": "Europe/Paris",
+                            "CET": "Europe/Paris"}
+_REGIONAL = re.compile(r"\b(ET|CT|MT|PT)\b")
+_TZ_IN_TEXT = re.compile(r"[+-]\d{2}:?\d{2}\b|\bZ\b")
 _OFFSET = re.compile(r"\(?\b(?:GMT|UTC|UT)\s*([+-−])\s*(\d{1,2})(?::?(\d{2}))?\)?", re.I)
 _ABBREV = re.compile(r"\(?\b(CST|" + "|".join(k for k in ABBREVIATIONS if len(k) > 1) + r")\b\)?")
 _LABEL = re.compile(
@@ -93,6 +100,8 @@ def _take_zone(text: str, china_context: bool) -> tuple[str, tzinfo | None]:
             return text, None
         offset = timezone(sign * timedelta(hours=hours, minutes=minutes))
         return (text[: match.start()] + text[match.end():]).strip(), offset
+    if match := _REGIONAL.search(text):
+        return (text[: match.start()] + text[match.end():]).strip(), ZoneInfo(REGIONAL[match.group(1)])
     if match := _ABBREV.search(text):
         hours = resolve_abbreviation(match.group(1), china_context)
         return (text[: match.start()] + text[match.end():]).strip(), timezone(timedelta(hours=hours))
@@ -138,9 +147,13 @@ def _read_words(text: str) -> datetime | None:
     text = _fix_hours(text)
     for fuzzy in (False, True):
         try:
-            return dateutil_parser.parse(text, fuzzy=fuzzy, default=_DEFAULT)
+            with warnings.catch_warnings():
+                # Zone words were taken out above; dateutil would only warn about leftovers.
+                warnings.simplefilter("ignore")
+                value = dateutil_parser.parse(text, fuzzy=fuzzy, default=_DEFAULT)
         except (ValueError, OverflowError, TypeError):
             continue
+        return value.replace(tzinfo=None) if value.tzinfo and not _TZ_IN_TEXT.search(text) else value
     return None
 
 

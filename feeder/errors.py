@@ -14,6 +14,7 @@ these, with the original chained as ``__cause__``.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -36,7 +37,8 @@ class InputError(FeederError):
     """One input file was rejected; ``reason`` is a one-line explanation."""
 
     def __init__(self, path: Path | str, reason: str) -> None:
-        self.path = str(path)
+        # Undecodable bytes in a file name become \xNN escapes, so the message prints anywhere.
+        self.path = os.fsencode(path).decode("utf-8", "backslashreplace")
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
 

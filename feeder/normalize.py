@@ -5,14 +5,17 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import replace
-from datetime import tzinfo
+from datetime import datetime, timedelta, tzinfo
 from urllib.parse import urlsplit
 
 from feeder.bylines import clean_authors
+from feeder.config import DatePolicy
 from feeder.dates import CHINA_ZONE, parse_date, stated_offset
+from feeder.errors import NotAnArticle
 from feeder.extract.lines import fold_text
 from feeder.records import Article, Clue, DateClue, Outlet, Page, RawArticle, Stamp
-from feeder.sources import Registry
+from feeder.sources import Registry, clean_url, host_of
+from feeder.text import display_path, xml_text
 
 _DOMAIN = re.compile(r"^(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?$", re.I)
 
@@ -29,17 +32,19 @@ def normalize(raw: RawArticle, page: Page, registry: Registry, default_zone: str
     authors = _authors(page.bylines, registry, provenance)
     republished = _stamp(page.republished, page_zone or default_zone, False, "republished", provenance)
     republisher = _republisher(page.republisher, registry, provenance)
-    title = page.title.value if page.title else ""
-    source_url = page.source_url.value if page.source_url and outlet else None
-    via = page.via.value if page.via else None
+    title = xml_text(page.title.value) if page.title else ""
+    source_url = clean_url(page.source_url.value) if page.source_url and outlet else None
+    via = clean_url(page.via.value) if page.via else None
     if source_url and registry.for_url(source_url) not in (None, outlet):
         # An outlet's page carrying another outlet's story: that page republished it.
         source_url, via = None, via or source_url
     return Article(
-        path=str(raw.path), digest=raw.digest, title=title, body=page.body, outlet=outlet,
-        source_url=source_url, authors=authors, republisher=republisher, published=published,
+        path=display_path(raw.path), digest=raw.digest, title=title,
+        body=tuple(filter(None, (xml_text(p) for p in page.body))), outlet=outlet,
+        source_url=source_url, authors=tuple(filter(None, map(xml_text, authors))),
+        republisher=xml_text(republisher) if republisher else None, published=published,
         updated=updated, republished=republished, via=via,
-        story_key=story_key(title, outlet, source_url, published, page.via, republished),
+        story_key=story_key(title, outlet, source_url, published, via, republished),
         provenance=tuple(provenance), site=site_key(page),
     )
 
@@ -141,15 +146,14 @@ def _republisher(clue: Clue | None, registry: Registry, provenance: list[tuple[s
 
 
 def story_key(title: str, outlet: Outlet | None, source_url: str | None, published: Stamp | None,
-              via: Clue | None, republished: Stamp | None) -> str:
+              via: str | None, republished: Stamp | None) -> str:
     """What makes two files the same story: the original URL, else outlet + headline + date."""
     if source_url:
-        parts = urlsplit(source_url)
-        return f"url:{(parts.hostname or '').removeprefix('www.')}{parts.path.rstrip('/')}"
+        return f"url:{host_of(source_url)}{urlsplit(source_url).path.rstrip('/')}"
     day = published.value.date().isoformat() if published else ""
     if outlet is not None:
         return f"story:{outlet.key}|{fold_text(title)}|{day}"
-    where = via.value if via else (republished.value.date().isoformat() if republished else "")
+    where = via or (republished.value.date().isoformat() if republished else "")
     return f"post:{fold_text(title)}|{where}"
 
 
@@ -162,5 +166,30 @@ def site_key(page: Page) -> str | None:
     """Which site republished the page: its name (title suffix or og:site_name), else its host."""
     if page.site and fold_text(page.site):
         return "name:" + fold_text(page.site)
-    host = urlsplit(page.via.value).hostname if page.via else None
-    return f"host:{host.removeprefix('www.')}" if host else None
+    host = host_of(page.via.value) if page.via else None
+    return f"host:{host}" if host else None
+
+
+def check_dates(article: Article, policy: DatePolicy, now: datetime | None) -> Article:
+    """Original dates before ``oldest_year`` or beyond ``now`` + tolerance are implausible.
+
+    Policy "fallback" drops them (the republication date, else the first-seen time, stands in)
+    and says so in the provenance; "reject" refuses the file. Without ``now`` (inspecting with
+    no clock), only the lower bound is checked.
+    """
+    latest = now + timedelta(hours=policy.future_tolerance_hours) if now else None
+    problems = [f"{name} {stamp.value.isoformat()}" for name, stamp in
+                (("published", article.published), ("updated", article.updated),
+                 ("republished", article.republished))
+                if stamp and (stamp.value.year < policy.oldest_year or (latest and stamp.value > latest))]
+    if not problems:
+        return article
+    reason = f"implausible date: {', '.join(problems)} (before {policy.oldest_year} or in the future)"
+    if policy.implausible == "reject":
+        raise NotAnArticle(article.path, f"{reason}; dates.implausible = 'reject'")
+    keep = {name: stamp for name, stamp in (("published", article.published), ("updated", article.updated),
+                                            ("republished", article.republished))
+            if stamp and not (stamp.value.year < policy.oldest_year or (latest and stamp.value > latest))}
+    return replace(article, published=keep.get("published"), updated=keep.get("updated"),
+                   republished=keep.get("republished"),
+                   provenance=(*article.provenance, ("dates", f"{reason}: ignored (dates.implausible = 'fallback')")))

@@ -15,21 +15,22 @@ from feeder.config import Config
 from feeder.errors import InputError
 from feeder.extract import extract
 from feeder.learn import learn, stale_stories, strip_learned
-from feeder.normalize import entry_id, normalize
+from feeder.normalize import check_dates, entry_id, normalize
 from feeder.publish import Document, documents
 from feeder.records import Article, Entry, Rejection, RunReport
 from feeder.store import FileState, RunRow, Store
+from feeder.text import display_path
 from feeder.validate import validate_feed
 
 log = logging.getLogger("feeder")
 Progress = Callable[[int, int], None]
 
 
-def inspect_file(path: Path, config: Config, *, inbox: Path | None = None) -> Article:
+def inspect_file(path: Path, config: Config, *, inbox: Path | None = None, now: datetime | None = None) -> Article:
     """Read, extract and normalize one file; raise InputError naming the file when it is rejected."""
     raw = read_article(path, inbox=inbox, max_bytes=config.max_file_bytes)
     page = extract(raw, config.registry)
-    return normalize(raw, page, config.registry, config.default_zone)
+    return check_dates(normalize(raw, page, config.registry, config.default_zone), config.dates, now)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +50,7 @@ def _scan(config: Config, known: dict[str, FileState]) -> Iterator[_Seen]:
         except OSError:
             info = None
         size, mtime = (info.st_size, info.st_mtime_ns) if info else (-1, -1)
-        old = known.get(str(path))
+        old = known.get(display_path(path))
         if old is None or old.size != size or old.mtime_ns != mtime:
             yield _Seen(path, size, mtime)
 
@@ -95,14 +96,14 @@ def _ingest(config: Config, store: Store, changed: list[_Seen], now: datetime,
     rejected: list[Rejection] = []
     fresh: list[tuple[_Seen, Article]] = []
     for done, seen in enumerate(changed, 1):
-        result = _read(config, seen)
+        result = _read(config, seen, now)
         if isinstance(result, Rejection):
             rejected.append(result)
             log.warning("rejected %s: %s", result.path, result.reason)
-            store.record_file(str(seen.path), seen.size, seen.mtime_ns, "", status="rejected",
+            store.record_file(display_path(seen.path), seen.size, seen.mtime_ns, "", status="rejected",
                               reason=result.reason, story_key=None, now=now)
-        elif (old := known.get(str(seen.path))) and old.digest == result.digest:
-            store.touch_file(str(seen.path), seen.size, seen.mtime_ns)
+        elif (old := known.get(display_path(seen.path))) and old.digest == result.digest:
+            store.touch_file(display_path(seen.path), seen.size, seen.mtime_ns)
         else:
             fresh.append((seen, result))
         if progress:
@@ -114,7 +115,7 @@ def _ingest(config: Config, store: Store, changed: list[_Seen], now: datetime,
     for seen, article in fresh:
         eid, outcome = _save(config, store, learn(store, article), now)
         (new if outcome == "new" else touched if outcome == "updated" else set()).add(eid)
-        store.record_file(str(seen.path), seen.size, seen.mtime_ns, article.digest, status="ok",
+        store.record_file(display_path(seen.path), seen.size, seen.mtime_ns, article.digest, status="ok",
                           reason=None, story_key=article.story_key, now=now)
         touched.update(filter(None, (_reclean(config, store, key, now) for key in stale_stories(store, article))))
     return rejected, len(new), len(touched - new)
@@ -133,11 +134,11 @@ def _reclean(config: Config, store: Store, key: str, now: datetime) -> str | Non
     return old.id
 
 
-def _read(config: Config, seen: _Seen) -> Article | Rejection:
+def _read(config: Config, seen: _Seen, now: datetime) -> Article | Rejection:
     try:
-        return inspect_file(seen.path, config, inbox=config.input_folder)
+        return inspect_file(seen.path, config, inbox=config.input_folder, now=now)
     except InputError as exc:
-        return Rejection(str(seen.path), exc.reason)
+        return Rejection(display_path(seen.path), exc.reason)
 
 
 def _stamp(article: Article, now: datetime) -> datetime:

@@ -92,9 +92,26 @@ def fold(name: str) -> str:
 
 
 def host_of(url: str) -> str:
-    """The lower-cased host of a URL, without a leading "www."."""
-    host = (urlsplit(url).hostname or "").lower()
+    """The lower-cased host of a URL, without a leading "www."; empty for a malformed URL."""
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:  # "http://[oops": a page can carry any junk in a link
+        return ""
     return host.removeprefix("www.")
+
+
+def clean_url(url: str | None) -> str | None:
+    """An absolute http(s) URL fit for a feed link, or None: junk, scripts and data: URLs go."""
+    if not url:
+        return None
+    url = url.strip().replace(" ", "%20")
+    if re.search(r"[\x00-\x1f\x7f<>\"\\^`{|}]", url) or not host_of(url):
+        return None
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError:
+        return None
+    return url if scheme in ("http", "https") else None
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
+from collections import deque
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from typing import Any
-from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 from bs4.element import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
@@ -18,6 +19,7 @@ from bs4.element import Comment, Declaration, Doctype, NavigableString, Processi
 from feeder.extract import rules
 from feeder.extract.lines import Hints, IsOutlet, Line, fold_text, read_lines, split_title
 from feeder.records import Clue, DateClue, Page
+from feeder.sources import host_of
 
 DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "form", "svg", "button", "input",
              "select", "textarea", "nav", "aside", "footer", "object", "embed", "canvas", "video",
@@ -42,7 +44,10 @@ ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "ReportageNewsArticle", "Bl
 
 def extract_html(text: str, is_outlet: IsOutlet, outlet_url: IsOutlet) -> Page | None:
     """The Page in a saved HTML document, or None when it has no title at all."""
-    soup = BeautifulSoup(text, "lxml")
+    with warnings.catch_warnings():
+        # bs4 warns about markup that looks like a file name or URL; a page is a page.
+        warnings.simplefilter("ignore")
+        soup = BeautifulSoup(text, "lxml")
     meta = _meta(soup)
     ld = _json_ld(soup)
     zone = rules.PAGE_ZONE.search(soup.get_text(" "))
@@ -88,9 +93,9 @@ def _json_ld(soup: BeautifulSoup) -> dict[str, Any]:
 
 
 def _ld_items(data: Any) -> Iterator[dict[str, Any]]:
-    stack = [data]
+    stack = deque([data])
     while stack:
-        item = stack.pop(0)
+        item = stack.popleft()
         if isinstance(item, list):
             stack.extend(item)
         elif isinstance(item, dict):
@@ -145,7 +150,7 @@ def _container(soup: BeautifulSoup) -> Tag | None:
         if found is not None and found.find("p"):
             return found
     best: tuple[int, Tag | None] = (0, None)
-    for tag in soup.find_all(["div", "blockquote", "section", "article", "td", "main"]):
+    for tag in soup.find_all(["div", "blockquote", "section", "article", "td", "main", "body", "font", "a", "span"]):
         score = _prose_score(tag)
         if score > best[0]:
             best = (score, tag)
@@ -167,29 +172,41 @@ def _prose_score(tag: Tag) -> int:
 
 
 def _lines(root: Tag, container: Tag | None) -> Iterator[Line]:
-    """Each block of text once, in document order; inline runs split on <br>."""
+    """Each block of text once, in document order; inline runs split on <br>. Linear in the page size."""
     count = 0
     inside = {id(t) for t in container.find_all(True)} | {id(container)} if container else set()
+    blocky = _block_map(root)
     stack: list[tuple[Iterator[Any], Tag]] = [(iter(root.children), root)]
     run: list[str] = []
     while stack:
         children, owner = stack[-1]
         child = next(children, None)
-        separate = isinstance(child, Tag) and (child.name in BLOCKS or _is_meta_span(child))
+        tag = child if isinstance(child, Tag) else None
+        separate = tag is not None and (tag.name in BLOCKS or _is_meta_span(tag) or id(tag) in blocky)
         if child is None or separate:
             yield from _flush(run, owner, inside, count)
             count, run = count + len(run) + 1, []
         if child is None:
             stack.pop()
-        elif isinstance(child, Tag) and child.name in BLOCKS and _has_blocks(child):
-            stack.append((iter(child.children), child))
-        elif isinstance(child, Tag) and (child.name in BLOCKS or _is_meta_span(child)):
-            for text in _block_texts(child):
-                yield Line(text, f"<{child.name}> block {count}", id(child) in inside)
-        elif isinstance(child, Tag) and child.name == "br":
+        elif tag is not None and id(tag) in blocky:
+            stack.append((iter(tag.children), tag))  # holds blocks (even an inline <a> or <font> does)
+        elif tag is not None and (tag.name in BLOCKS or _is_meta_span(tag)):
+            for text in _block_texts(tag):
+                yield Line(text, f"<{tag.name}> block {count}", id(tag) in inside)
+        elif tag is not None and tag.name == "br":
             run.append("\n")
         elif isinstance(child, Tag | NavigableString):
             run.append(child.get_text(" ") if isinstance(child, Tag) else str(child))
+
+
+def _block_map(root: Tag) -> set[int]:
+    """Ids of the elements that contain a block element or a <br>, computed in one pass from the leaves."""
+    blocky: set[int] = set()
+    for tag in reversed(list(root.find_all(True))):
+        parent = tag.parent
+        if parent is not None and (tag.name in BLOCKS or tag.name == "br" or id(tag) in blocky):
+            blocky.add(id(parent))
+    return blocky
 
 
 def _flush(run: list[str], owner: Tag, inside: set[int], count: int) -> Iterator[Line]:
@@ -215,10 +232,6 @@ def _block_texts(tag: Tag) -> list[str]:
     return [text] if text else []
 
 
-def _has_blocks(tag: Tag) -> bool:
-    return tag.find(BLOCKS) is not None or tag.find("br") is not None
-
-
 def _text(tag: Tag) -> str:
     return " ".join(tag.get_text(" ").split())
 
@@ -242,7 +255,7 @@ def _hints(soup: BeautifulSoup, meta: Mapping[str, str], ld: Mapping[str, Any], 
     people = _authors(meta, ld) or _microdata_author(soup)
     suffix = split_title(meta["title"], [], is_outlet)[1] if meta.get("title") else None
     return Hints(
-        site=meta.get("og:site_name") or suffix or (urlsplit(own).hostname if own else None),
+        site=meta.get("og:site_name") or suffix or (host_of(own) if own else None),
         skip_before_title=True,
         title=Clue(title, "headline (<h1>, og:title, JSON-LD or <title>)"),
         page_title=meta.get("title"),
@@ -296,12 +309,17 @@ def _str(value: Any) -> str | None:
 
 def _links(soup: BeautifulSoup) -> Iterator[str]:
     """Links that credit an original ("Read the original at …", "Source: …"), not mentions in a story."""
+    contexts: dict[int, str] = {}
     for a in soup.find_all("a", href=True):
         href = a["href"]
+        if not isinstance(href, str) or not href.startswith(("http://", "https://")):
+            continue
         before = a.previous_sibling
         lead = " ".join(str(before).split())[-60:] if isinstance(before, NavigableString) else ""
-        context = _text(a.parent) if isinstance(a.parent, Tag) else ""
-        if isinstance(href, str) and href.startswith(("http://", "https://")) and (
-                rules.CREDIT_LINK.search(lead) or rules.CREDIT_LINK.search(context[:80])
-                or len(context) <= len(_text(a)) + 3):
+        parent = a.parent if isinstance(a.parent, Tag) else a
+        if id(parent) not in contexts:  # once per parent: a list of many links stays linear
+            contexts[id(parent)] = _text(parent)
+        context = contexts[id(parent)]
+        if rules.CREDIT_LINK.search(lead) or rules.CREDIT_LINK.search(context[:80]) or (
+                len(context) <= len(_text(a)) + 3):
             yield href.strip()
