@@ -12,6 +12,8 @@ _LEAD = re.compile(
 _DESK_PREFIX = re.compile(r"^(?:[A-Z][\w'’.]*\s+){1,3}(?:staff\s+)?(?:writers?|reporters?|correspondents?)\s+(?=[A-Z])")
 _SPLIT = re.compile(r"\s*(?:,|;|&|/|\band\b|\bwith\b|\+|、|，)\s*", re.I)
 _PLACE_TAIL = re.compile(r"\s+(?:in|from|at)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*$")
+# "He Qingshan in Zhuhai, Guangdong": the place tail runs to the end, commas included.
+_PLACE_CLAUSE = re.compile(r"\s+in\s+[A-Z][\w'’.-]*(?:[\s,]+[A-Z][\w'’.-]*)*\s*$")
 _OUTLET_TAIL = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z].*$")
 _ROLES = re.compile(
     r"\b(?:staff|desk|newsroom|team|editors?|editorial|correspondents?|reporters?|writers?|"
@@ -26,6 +28,7 @@ def clean_authors(raw: str, is_outlet: Callable[[str], bool] = lambda _: False) 
     text = _LEAD.sub("", " ".join(raw.split()))
     text = _DESK_PREFIX.sub("", text)
     text = re.sub(r"\s*\|.*$", "", text)  # "By A | outlet | Updated" keeps only the names
+    text = _PLACE_CLAUSE.sub("", text)
     names: list[str] = []
     for part in _SPLIT.split(text):
         name = _clean_one(part, is_outlet)

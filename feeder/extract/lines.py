@@ -64,11 +64,17 @@ def fold_text(text: str) -> str:
 
 
 def split_title(page_title: str, lines: Sequence[str], is_outlet: IsOutlet) -> tuple[str, str | None]:
-    """The headline in a page title and the site suffix it carried ("Story - Blog" -> Story, Blog).
+    """The headline in a page title and the site name it carried ("Story - Blog" -> Story, Blog).
 
-    "Story | by Author | Medium" loses both tails when the page repeats "Story" as a line.
+    The page usually repeats its headline: the longest line that the title contains wins
+    ("Site - Story", "[list] Story", "user: Story", "Story | by Author | Medium"). Else known
+    separators are cut from the right.
     """
     page_title = " ".join(page_title.split())
+    repeated = _repeated_headline(page_title, lines)
+    if repeated:
+        rest = " ".join(fold_text(page_title).replace(fold_text(repeated), " ").split())
+        return repeated, rest or None
     seen = {fold_text(x) for x in lines}
     head, site = page_title, None
     while True:
@@ -76,8 +82,17 @@ def split_title(page_title: str, lines: Sequence[str], is_outlet: IsOutlet) -> t
         if cut is None:
             return head, site
         head, site = cut[0], cut[1] if site is None else f"{cut[1]} {site}"
-        if fold_text(head) in seen:
-            return head, site
+
+
+def _repeated_headline(page_title: str, lines: Sequence[str]) -> str | None:
+    whole = fold_text(page_title)
+    best: str | None = None
+    for line in lines[:80]:
+        folded = fold_text(line)
+        if len(folded.split()) >= 4 and folded in whole and len(folded) * 2 >= len(whole) and (
+                best is None or len(folded) > len(fold_text(best))):
+            best = " ".join(line.split())
+    return best
 
 
 def _cut_suffix(title: str, seen: set[str], is_outlet: IsOutlet) -> tuple[str, str] | None:
@@ -117,6 +132,8 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
         if fold_text(text) == folded_title:
             started, skipping = True, False
             continue
+        if _titled(fold_text(text), folded_title):
+            continue  # "Thread: Headline", "08:25 am - Headline": a header, not the story's start
         if skipping:
             continue
         story = (started and line.in_body) or hints.outlet_page
@@ -141,6 +158,11 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
             found.body.append(text)
             started = True
     return _page(found, title, hints, is_outlet)
+
+
+def _titled(folded: str, title: str) -> bool:
+    """The headline with a short lead ("08:25 am - Headline", "Re: Headline")."""
+    return len(title) >= 20 and folded.endswith(title) and len(folded[: -len(title)].split()) <= 4
 
 
 def _member(before: Sequence[Line]) -> Clue | None:
@@ -184,6 +206,12 @@ def _credit(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, followi
     return _byline(line, found, is_outlet, story or _names_outlet(following, is_outlet))
 
 
+def _outlet_after_names(name: str, is_outlet: IsOutlet) -> str | None:
+    """The outlet in "Names, Outlet" / "Names for Outlet" / "Names (Outlet)", if the tail is one."""
+    match = re.search(r"(?:,|\bfor\b|\()\s*(?:the\s+)?([^,()]{2,40}?)\)?\s*$", name)
+    return match.group(1) if match and is_outlet(match.group(1)) else None
+
+
 def _names_outlet(text: str, is_outlet: IsOutlet) -> bool:
     """Does this line start with an outlet's name ("Reuters · March 5", "AFP | Mar 9")?"""
     head = re.split(r"\s*(?:[·•|,]|\s-\s)\s*", text, maxsplit=1)[0]
@@ -225,8 +253,13 @@ def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool) -> bool
         name = split.group("name")
         _header_date(Line(split.group("date"), line.origin, line.in_body), found, story)
     desk = rules.DESK_WORDS.sub("", name)
+    credit = _outlet_after_names(name, is_outlet)
     if is_outlet(name) or (desk != name and is_outlet(desk)):
         found.credited.append(Clue(desk if desk != name else name, f"{line.origin}: agency or desk byline"))
+    elif credit:
+        # "By DELPHINE ORTEGA, Associated Press": the byline of the outlet's story, wherever it stands.
+        found.credited.append(Clue(credit, f"{line.origin}: outlet named in the byline"))
+        found.bylines.append(Clue(name, f"{line.origin}: byline naming the outlet"))
     elif found.body:
         found.ended = True  # an author box after the story: the republisher, not the story's author
         found.republisher = found.republisher or Clue(name, f"{line.origin}: author box after the story")
@@ -321,8 +354,12 @@ def _with_time(found: _Found) -> Clue | None:
 def _strip_datelines(found: _Found, is_outlet: IsOutlet) -> list[str]:
     """Take the agency token out of the first paragraph's dateline and the last one's credit."""
     body = list(found.body)
+    for index in range(min(3, len(body))):  # a standfirst may stand before the datelined paragraph
+        datelined = _dateline(body[index], found, is_outlet)
+        if datelined != body[index]:
+            body[index] = datelined
+            break
     if body:
-        body[0] = _dateline(body[0], found, is_outlet)
         body[-1] = _trailing_credit(body[-1], found, is_outlet)
     return [p for p in body if p]
 

@@ -21,6 +21,8 @@ FURNITURE = re.compile(
     r"next(?: post)?|« .*|.* »|powered by .*|theme by .*|subscribe to: .*|today\s*[:：].*|"
     r"\d+ (?:notes|followers|likes|reblogs|views)|follow|sign in|open in app|write|listen|share|"
     r"quote:?|#\d+|reply with quote|thread tools.*|[_\-=*~]{5,}|(?:thread|topic|re)\s*:.*|"
+    r"(?:previous|next) message.*|messages sorted by.*|more information about the .* mailing list.*|"
+    r"(?:[^|]{1,25}\|){2,}[^|]{1,25}|"
     r"(?:copyright )?(?:©|\(c\)).*|all rights reserved.*|privacy policy.*|terms of (?:use|service).*|"
     r"about us|contact us|contact|about|back to top|top|cookie.*|accept|"
     r"\[?(?:photo|image|video)\]?|click here.*|watch:?.*video|listen to this article.*|"
@@ -54,7 +56,9 @@ PHOTO_LINE = re.compile(
     r"(?:\s+by|\s+credit)?\s*[:：/]|photo by\b).{0,200}$"
     r"|^(?:photo|file photo|a photo|this photo|the photo|picture)\s+(?:shows|taken|of)\b.{0,300}$"
     r"|^.{0,400}[\[(](?:[\w'’ ]{0,30}\s)?(?:photo|photos|image|file photo|video)\s*(?:/|:|by)[^\])]{1,60}[\])]\s*$"
-    r"|^.{0,300}\((?:[\w'’ .]{2,40})/(?:[\w'’ .]{2,40})\)\s*$", re.I)
+    r"|^.{0,300}\((?:[\w'’ .]{2,40})/(?:[\w'’ .]{2,40})\)\s*$"
+    r"|^.{10,300}[.!?]?\s(?:photos?|image|file photo)\s*[:/]\s*[\w'’ ./-]{1,40}$"
+    r"|^.{10,300}\s/\s?[A-Z][\w'’ .]{1,30}$", re.I)
 REPORTING_LINE = re.compile(
     r"^\(?(?:(?:additional )?reporting by|writing by|compiled by)\s+([^;)]+)(?:[;)].*)?$", re.I)
 BYLINE = re.compile(r"^(?:by|written by|posted by|author\s*[:：])\s+(.{2,120})$", re.I)
@@ -112,14 +116,17 @@ MAX_DATE_LINE = 90
 TIME_ONLY = re.compile(r"^\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?$", re.I)
 
 # Title suffix separators, tried from the right.
-TITLE_SEPARATORS = (" - ", " | ", " – ", " — ", " :: ", " · ", " » ")
+TITLE_SEPARATORS = (" - ", " | ", " – ", " — ", " :: ", " · ", " » ", " ~ ", " : ")
 
 # Bot walls and interstitials: such a page has no article to publish.
 BOT_WALL = re.compile(
     r"just a moment\.*|checking your browser|enable javascript and cookies|please enable javascript|"
     r"attention required!? \| cloudflare|verify you are (?:a )?human|are you a robot|"
     r"access denied|ddos protection by|captcha|request unsuccessful|before you continue|"
-    r"we and our \d+ (?:partners|vendors)|manage (?:cookie|privacy) (?:settings|preferences)",
+    r"we and our \d+ (?:partners|vendors)|manage (?:cookie|privacy) (?:settings|preferences)|"
+    r"(?:sign|log) ?in to (?:continue|read|keep reading)|subscribe (?:now )?to (?:continue|read|keep reading)|"
+    r"this (?:article|content|story) is (?:for|available to|only for) (?:subscribers|members)|"
+    r"404\b.{0,20}not found|page not found|the page you (?:requested|are looking for)",
     re.I,
 )
 

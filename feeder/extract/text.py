@@ -9,6 +9,8 @@ from feeder.records import Page
 def extract_text(text: str, is_outlet: IsOutlet) -> Page | None:
     """The Page in a text dump, or None when it has no title line."""
     lines = [Line(" ".join(raw.split()), f"line {n}") for n, raw in enumerate(text.split("\n"), 1)]
+    if _wrapped(text):
+        lines = _unwrap(lines)  # blank lines still separate the paragraphs here
     lines = [line for line in lines if line.text]
     if not lines:
         return None
@@ -16,3 +18,22 @@ def extract_text(text: str, is_outlet: IsOutlet) -> Page | None:
     title, site = split_title(head.text, [line.text for line in rest], is_outlet)
     hints = Hints(page_title=head.text, outlet_page=bool(site and is_outlet(site)), site=site)
     return read_lines(rest, title, hints, is_outlet)
+
+
+def _wrapped(text: str) -> bool:
+    """Hard-wrapped prose (mail archives, exports): most long lines stop near the same width."""
+    lengths = [len(x.rstrip()) for x in text.split("\n") if len(x.strip()) >= 40]
+    return len(lengths) >= 6 and sum(55 <= n <= 80 for n in lengths) * 2 >= len(lengths)
+
+
+def _unwrap(lines: list[Line]) -> list[Line]:
+    """Join the lines of a wrapped paragraph (consecutive lines near the wrap width) into one."""
+    joined: list[Line] = []
+    for line in lines:
+        last = joined[-1] if joined else None
+        if last and line.text and 55 <= len(last.text) <= 80 and not last.text.endswith(":") and (
+                last.origin.startswith("line")):
+            joined[-1] = Line(f"{last.text} {line.text}", last.origin, last.in_body)
+        else:
+            joined.append(line)
+    return joined
