@@ -16,7 +16,7 @@ BUILTIN: tuple[Outlet, ...] = (
         homepage="https://www.chinadaily.com.cn/",
         zone="Asia/Shanghai",
         aliases=("China Daily", "chinadaily", "chinadaily.com.cn", "China Daily Global",
-                 "China Daily Asia", "China Daily USA", "China Daily Website"),
+                 "China Daily Asia", "China Daily USA", "China Daily Website", "中国日报", "中国日报网"),
         domains=("chinadaily.com.cn", "chinadailyasia.com", "chinadailyhk.com"),
     ),
     Outlet(
@@ -25,7 +25,7 @@ BUILTIN: tuple[Outlet, ...] = (
         homepage="http://www.news.cn/english/",
         zone="Asia/Shanghai",
         aliases=("Xinhua", "Xinhua News Agency", "Xinhuanet", "xinhuanet.com", "news.cn",
-                 "Xinhua News", "XINHUA"),
+                 "Xinhua News", "XINHUA", "新华社", "新华网", "新华通讯社"),
         domains=("xinhuanet.com", "news.cn"),
         agency=True,
     ),
@@ -34,7 +34,7 @@ BUILTIN: tuple[Outlet, ...] = (
         name="Global Times",
         homepage="https://www.globaltimes.cn/",
         zone="Asia/Shanghai",
-        aliases=("Global Times", "globaltimes.cn", "Global Times Online"),
+        aliases=("Global Times", "globaltimes.cn", "Global Times Online", "环球时报", "环球网"),
         domains=("globaltimes.cn",),
     ),
     Outlet(
@@ -43,7 +43,7 @@ BUILTIN: tuple[Outlet, ...] = (
         homepage="http://en.people.cn/",
         zone="Asia/Shanghai",
         aliases=("People's Daily", "People's Daily Online", "People’s Daily", "People’s Daily Online",
-                 "Peoples Daily", "en.people.cn", "people.cn"),
+                 "Peoples Daily", "en.people.cn", "people.cn", "人民日报", "人民网"),
         domains=("people.cn", "people.com.cn"),
     ),
     Outlet(
@@ -51,7 +51,7 @@ BUILTIN: tuple[Outlet, ...] = (
         name="CGTN",
         homepage="https://www.cgtn.com/",
         zone="Asia/Shanghai",
-        aliases=("CGTN", "cgtn.com", "China Global Television Network", "CGTN Digital"),
+        aliases=("CGTN", "cgtn.com", "China Global Television Network", "CGTN Digital", "中国国际电视台"),
         domains=("cgtn.com",),
     ),
     Outlet(
@@ -59,7 +59,7 @@ BUILTIN: tuple[Outlet, ...] = (
         name="Reuters",
         homepage="https://www.reuters.com/",
         zone="UTC",
-        aliases=("Reuters", "reuters.com", "Thomson Reuters", "REUTERS"),
+        aliases=("Reuters", "reuters.com", "Thomson Reuters", "REUTERS", "路透社", "ロイター"),
         domains=("reuters.com",),
         agency=True,
     ),
@@ -68,7 +68,7 @@ BUILTIN: tuple[Outlet, ...] = (
         name="AP",
         homepage="https://apnews.com/",
         zone="America/New_York",
-        aliases=("AP", "Associated Press", "The Associated Press", "apnews.com", "AP News"),
+        aliases=("AP", "Associated Press", "The Associated Press", "apnews.com", "AP News", "美联社"),
         domains=("apnews.com", "ap.org"),
         agency=True,
     ),
@@ -77,13 +77,13 @@ BUILTIN: tuple[Outlet, ...] = (
         name="AFP",
         homepage="https://www.afp.com/",
         zone="Europe/Paris",
-        aliases=("AFP", "Agence France-Presse", "Agence France Presse", "afp.com"),
+        aliases=("AFP", "Agence France-Presse", "Agence France Presse", "afp.com", "法新社"),
         domains=("afp.com",),
         agency=True,
     ),
 )
 
-_FOLD = re.compile(r"[^a-z0-9.]+")
+_FOLD = re.compile(r"[^\w.]+")
 
 
 def fold(name: str) -> str:

@@ -186,6 +186,9 @@ def _credit(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, followi
     text = line.text
     if rules.EDITOR_LINE.match(text) or rules.PHOTO_LINE.match(text):
         return True
+    if (m := rules.MAIL_FROM.match(text)) is not None and not story:
+        found.republisher = found.republisher or Clue(m.group("name"), f"{line.origin}: mail sender")
+        return True
     if (m := rules.ORIGINAL_URL.match(text)) is not None:
         found.original_url = found.original_url or Clue(m.group(1), f"{line.origin}: original article's address")
         found.credited.append(Clue(m.group(1), f"{line.origin}: original article's address"))
@@ -200,6 +203,10 @@ def _credit(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, followi
         found.republished = found.republished or Clue(m.group("date"), f"{line.origin}: '{m.group(0)[:40]}'")
         return True
     if (m := rules.STAMP_LABEL.match(text)) is not None and is_date_line(m.group("rest")):
+        if m.group("label").lower() in ("date", "time") and not story:
+            # "Date: …" in a page's own header (a mail archive, a forum post) is its post date.
+            found.republished = found.republished or Clue(m.group("rest"), f"{line.origin}: 'Date' header")
+            return True
         found.dates.append(DateClue(m.group("rest"), f"{line.origin}: '{m.group('label')}' stamp",
                                     _role(m.group("label"))))
         return True

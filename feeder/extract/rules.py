@@ -42,7 +42,8 @@ STORY_END = re.compile(
 
 # Credit and stamp lines that are about the story rather than part of it.
 SOURCE_LINE = re.compile(
-    r"^(?:(?:source|sources|from|via|courtesy(?: of)?|credit)\s*[:：]|(?:syndicated|republished|reprinted|adapted)"
+    r"^(?:(?:source|sources|from|via|courtesy(?: of)?|credit|来源|消息来源|出处|出典|稿源)\s*[:：]|"
+    r"(?:syndicated|republished|reprinted|adapted)"
     r"\s+from|originally published (?:by|in))\s*(.+)$", re.I)
 # "Published on Pacific Rim Business Digest: 5 March 2021 09:10 GMT": the republisher's own stamp.
 PUBLISHED_ON_SITE = re.compile(
@@ -66,7 +67,7 @@ BYLINE = re.compile(r"^(?:by|written by|posted by|author\s*[:：])\s+(.{2,120})$
 BYLINE_OUTLET = re.compile(r"^by\s+(?P<names>[^()]{2,80}?)\s*\((?P<outlet>[^()]{2,40})\)\s*[,|·-]?\s*(?P<date>.*)$",
                            re.I)
 POSTED_BY = re.compile(
-    r"^posted by\s*:?\s+(.+?)(?:\s*(?:·|•|\||,|\s-\s|\bon\b|\bat\b)\s*(.+))?$", re.I)
+    r"^(?:posted|sent|shared|submitted) by\s*:?\s+(.+?)(?:\s*(?:·|•|\||,|\s-\s|\bon\b|\bat\b)\s*(.+))?$", re.I)
 POSTED_ON = re.compile(
     r"^(?:posted|shared|reblogged|reposted|republished|added)\s*:?\s+(?!by\b)(?:on\s+)?(.+?)(?:\s+by\s+(.+))?$",
     re.I)
@@ -84,7 +85,10 @@ ORIGINAL_URL = re.compile(
 # Text around a link that makes it a credit to the original, not a mention in the story.
 CREDIT_LINK = re.compile(
     r"(?:read|view|see)\s+(?:the\s+)?(?:original|full|more)|original\s+(?:story|article|link|source|post)|"
-    r"(?:source|via|credit|original)\s*:\s*$|originally published|syndicated from|republished from", re.I)
+    r"(?:source|via|credit|original)\s*:\s*$|originally published|syndicated from|republished from|"
+    r"原文链接|原文|来源|出典|出处", re.I)
+# "From: Oskar Lindqvist <oskar@example.org>": the sender of a mail archive page.
+MAIL_FROM = re.compile(r"^from\s*:\s*(?P<name>[^<>()@]{2,60}?)\s*(?:<[^>]*>|\([^)]*\))\s*$", re.I)
 # Forum member details; the short line just above them is the member's name.
 MEMBER_META = re.compile(r"^(?:join(?:ed| date)|member since|posts|location|reputation|rank)\s*:", re.I)
 USERNAME = re.compile(r"^[\w.\-]{3,32}$")
