@@ -71,8 +71,8 @@ def _meta(config: Config, stem: str, outlet: str | None) -> FeedMeta:
 
 def _full_pages(store: Store, size: int) -> int:
     """Archive pages are fixed ranges of publication order; a page is full once the order passes it."""
-    seqs = store.seq_bounds()
-    return (seqs[-1] // size) if seqs and len(seqs) > size else 0
+    top, count = store.seq_extent()
+    return top // size if count > size else 0
 
 
 def _archive_url(config: Config, stem: str, page: int) -> str:
@@ -93,4 +93,5 @@ def _archive(config: Config, store: Store, stem: str, meta: FeedMeta, position: 
     path = config.output_folder / ARCHIVE_FOLDER / f"{stem}-{page}.atom"
     return Document(path, "atom", lambda: render_atom(
         store.entries_by_seq(config.registry, seq_range=seq_range), page_meta, empty_updated=now),
-        immutable=True, settled=newer.encode() if newer else None)
+        # Only the page just before the newest can still lack its next-archive link.
+        immutable=True, settled=newer.encode() if newer and page == pages - 1 else None)

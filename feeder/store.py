@@ -165,8 +165,10 @@ class Store:
         sql += " ORDER BY seq DESC" + (f" LIMIT {int(newest)}" if newest else "")
         return [_entry(row, registry) for row in self._db.execute(sql, args)]
 
-    def seq_bounds(self) -> list[int]:
-        return [r[0] for r in self._db.execute("SELECT seq FROM entries ORDER BY seq")]
+    def seq_extent(self) -> tuple[int, int]:
+        """(highest publication sequence number, number of entries)."""
+        top, count = self._db.execute("SELECT COALESCE(MAX(seq), 0), COUNT(*) FROM entries").fetchone()
+        return int(top), int(count)
 
     def outlets(self) -> list[str]:
         rows = self._db.execute("SELECT DISTINCT outlet FROM entries WHERE outlet IS NOT NULL ORDER BY 1")
