@@ -11,16 +11,16 @@ _LEAD = re.compile(
 # "Xinhua writers Liu Fang, Zhou Hao": the desk before the names goes, the names stay.
 _DESK_PREFIX = re.compile(r"^(?:[A-Z][\w'’.]*\s+){1,3}(?:staff\s+)?(?:writers?|reporters?|correspondents?)\s+(?=[A-Z])")
 _SPLIT = re.compile(r"\s*(?:,|;|&|/|\band\b|\bwith\b|\+|、|，)\s*", re.I)
-_PLACE_TAIL = re.compile(r"\s+(?:in|from|at)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*$")
+_PLACE_TAIL = re.compile(r"\s+(?i:in|from|at)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*$")
 # "He Qingshan in Zhuhai, Guangdong": the place tail runs to the end, commas included.
-_PLACE_CLAUSE = re.compile(r"\s+in\s+[A-Z][\w'’.-]*(?:[\s,]+[A-Z][\w'’.-]*)*\s*$")
-_OUTLET_TAIL = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z].*$")
+_PLACE_CLAUSE = re.compile(r"\s+(?i:in)\s+[A-Z][\w'’.-]*(?:[\s,]+[A-Z][\w'’.-]*)*\s*$")
+_OUTLET_TAIL = re.compile(r"\s+(?i:for|of)\s+(?:the\s+)?[A-Z].*$")
 _ROLES = re.compile(
     r"\b(?:staff|desk|newsroom|team|editors?|editorial|correspondents?|reporters?|writers?|"
     r"contributors?|agency|agencies|news|wires?|bureau|online|web|digital|photographer|"
     r"photo|photos|video|graphics|source|updated|published|comments?)\b", re.I)
 _NOT_NAME = re.compile(r"[\d@#:|<>()\[\]{}=_*\\]|https?|www\.|\.com\b|\.cn\b")
-_LOWER_PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "del", "la", "le", "bin", "al"})
+_LOWER_PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "del", "la", "le"})
 
 
 def clean_authors(raw: str, is_outlet: Callable[[str], bool] = lambda _: False) -> tuple[str, ...]:
@@ -52,7 +52,8 @@ def _clean_one(part: str, is_outlet: Callable[[str], bool]) -> str | None:
 def _title_case(words: list[str]) -> str:
     """ "FAN FEIFEI" -> "Fan Feifei"; names already in mixed case are kept as written."""
     if any(w.isupper() and len(w) > 1 for w in words) or all(w.islower() for w in words):
-        words = [w.lower() if w.lower() in _LOWER_PARTICLES and i else _cap(w)
+        last = len(words) - 1
+        words = [w.lower() if w.lower() in _LOWER_PARTICLES and 0 < i < last else _cap(w)
                  for i, w in enumerate(words)]
     return " ".join(words)
 

@@ -163,4 +163,32 @@ def _fix_hours(text: str) -> str:
 
 
 _DEFAULT = datetime(2000, 1, 1)  # noqa: DTZ001 - placeholder for missing fields; the year is checked
-_READERS: tuple[Callable[[str], datetime | None], ...] = (_read_iso, _read_numeric, _read_words)
+_MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+_MONTH_FIRST = re.compile(
+    r"^(?:[a-z]+,?\s+)?(?P<month>[a-z]{3})[a-z]*\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})"
+    r"(?:,?\s+(?:at\s+)?(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?\s*(?P<ampm>[ap]m)?)?$", re.I)
+_DAY_FIRST = re.compile(
+    r"^(?:[a-z]+,?\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?[\s-]+(?P<month>[a-z]{3})[a-z]*\.?[\s-]+(?P<year>\d{4})"
+    r"(?:,?\s+(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?\s*(?P<ampm>[ap]m)?)?$", re.I)
+
+
+def _read_month_names(text: str) -> datetime | None:
+    """The common "March 2, 2021 4:05 PM" and "2 March 2021 16:05" shapes, without dateutil's cost."""
+    match = _MONTH_FIRST.match(text) or _DAY_FIRST.match(text)
+    month = _MONTHS.get(match.group("month").lower()) if match else None
+    if match is None or month is None:
+        return None
+    hour, minute = int(match.group("hour") or 0), int(match.group("minute") or 0)
+    meridiem = (match.group("ampm") or "").lower()
+    if meridiem and hour <= 12:
+        hour = hour % 12 + (12 if meridiem == "pm" else 0)
+    try:
+        return datetime(int(match.group("year")), month, int(match.group("day")), hour, minute,  # noqa: DTZ001
+                        int(match.group("second") or 0))
+    except ValueError:
+        return None
+
+
+_READERS: tuple[Callable[[str], datetime | None], ...] = (_read_iso, _read_numeric, _read_month_names,
+                                                          _read_words)

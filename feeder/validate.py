@@ -199,7 +199,8 @@ def _aware(now: datetime | None) -> datetime | None:
 
 
 def _local(el: Element) -> str:
-    return etree.QName(el).localname
+    tag = el.tag
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
 def _is_atom(el: Element, *names: str) -> bool:
@@ -211,8 +212,8 @@ def _elements(el: Element) -> list[Element]:
 
 
 def _atom_children(el: Element, name: str | None = None) -> list[Element]:
-    return [c for c in _elements(el)
-            if etree.QName(c).namespace == ATOM and (name is None or _local(c) == name)]
+    # lxml filters by tag in C: this is the validator's innermost loop.
+    return list(el.iterchildren(f"{{{ATOM}}}{name or '*'}"))
 
 
 def _value(el: Element) -> str:

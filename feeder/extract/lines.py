@@ -122,17 +122,18 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
     zone = next((m.group(1) for x in lines if (m := rules.PAGE_ZONE.search(x.text))), None)
     hints = replace(hints, page_zone=hints.page_zone or zone)
     folded_title = fold_text(title)
+    folds = [fold_text(x.text) if len(x.text) < 2 * len(title) + 40 else "" for x in lines]
     started, ended = False, False
-    skipping = hints.skip_before_title and any(fold_text(x.text) == folded_title for x in lines)
+    skipping = hints.skip_before_title and folded_title in folds
     for index, line in enumerate(lines):
-        text = line.text
+        text, folded = line.text, folds[index]
         if rules.MEMBER_META.match(text) and found.republisher is None:
             found.republisher = _member(lines[max(0, index - 3):index])
             continue
-        if fold_text(text) == folded_title:
+        if folded == folded_title:
             started, skipping = True, False
             continue
-        if _titled(fold_text(text), folded_title):
+        if folded and _titled(folded, folded_title):
             continue  # "Thread: Headline", "08:25 am - Headline": a header, not the story's start
         if skipping:
             continue
@@ -184,6 +185,8 @@ def _segments(line: Line) -> list[Line]:
 def _credit(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, following: str) -> bool:
     """Take credit, stamp, byline, editor and photo lines; True when the line was one."""
     text = line.text
+    if len(text) > 420:
+        return False  # credit, stamp and caption lines are short; story paragraphs are not
     if rules.EDITOR_LINE.match(text) or rules.PHOTO_LINE.match(text):
         return True
     if (m := rules.MAIL_FROM.match(text)) is not None and not story:

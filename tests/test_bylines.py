@@ -1,0 +1,60 @@
+"""Byline cleaning: person names in title case, split, without places, roles or agencies."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from feeder.bylines import _ROLES as ROLE_WORDS
+from feeder.bylines import clean_authors
+from feeder.sources import build_registry
+
+REGISTRY = build_registry()
+
+
+def is_outlet(name: str) -> bool:
+    return REGISTRY.named(name) is not None
+
+
+word = st.text(alphabet="abcdefghijklmnoprstuvwyz", min_size=2, max_size=9).map(str.capitalize)
+# Role words (staff, desk, editor, news …) are refused by design, so names are drawn without them.
+names = st.lists(word, min_size=2, max_size=3).map(" ".join).filter(
+    lambda n: not is_outlet(n) and not ROLE_WORDS.search(n) and not any(
+        w.lower() in ("and", "with", "in", "for", "by", "from", "at", "of", "van", "von", "der", "den", "de", "da",
+                      "del", "la", "le") for w in n.split()))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(names, min_size=1, max_size=3, unique=True), st.booleans(), st.sampled_from(
+    ("", " in Beijing", " in Zhuhai, Guangdong")))
+def test_names_come_back_clean(people: list[str], shout: bool, place: str) -> None:
+    joined = people[0] if len(people) == 1 else ", ".join(people[:-1]) + " and " + people[-1]
+    raw = f"By {joined}{place}"
+    assert clean_authors(raw.upper() if shout else raw, is_outlet) == tuple(people)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80))
+def test_any_byline_cleans_without_error_and_never_names_an_agency(raw: str) -> None:
+    for name in clean_authors(raw, is_outlet):
+        assert not is_outlet(name)
+        assert name == name.strip() and name
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("By FAN FEIFEI", ("Fan Feifei",)),
+    ("By ZHANG YI and LI WEI", ("Zhang Yi", "Li Wei")),
+    ("Zhang Yi / Li Wei", ("Zhang Yi", "Li Wei")),
+    ("By Wang Hua in Shanghai", ("Wang Hua",)),
+    ("By XINHUA", ()),
+    ("Reuters Staff", ()),
+    ("By Li Ming, China Daily correspondent", ("Li Ming",)),
+    ("by Xinhua writers Liu Fang, Zhou Hao", ("Liu Fang", "Zhou Hao")),
+    ("By JEAN-PIERRE DUBOIS", ("Jean-Pierre Dubois",)),
+    ("By MARY O'NEIL", ("Mary O'Neil",)),
+    ("Editor: Li Ming", ()),
+    ("Photo: Qian Baoyu/China Daily", ()),
+])
+def test_known_bylines(raw: str, expected: tuple[str, ...]) -> None:
+    assert clean_authors(raw, is_outlet) == expected
