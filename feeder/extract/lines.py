@@ -132,6 +132,8 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
             continue
         if folded == folded_title:
             started, skipping = True, False
+            if _slight(found.body):
+                found.body.clear()  # prose above the headline was a tagline or a teaser, not the story
             continue
         if folded and _titled(folded, folded_title):
             continue  # "Thread: Headline", "08:25 am - Headline": a header, not the story's start
@@ -159,6 +161,11 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
             found.body.append(text)
             started = True
     return _page(found, title, hints, is_outlet)
+
+
+def _slight(body: Sequence[str]) -> bool:
+    """Too little prose to be a story yet: a tagline, a teaser or a standfirst."""
+    return len(body) <= 2 and sum(len(p.split()) for p in body) < 60
 
 
 def _titled(folded: str, title: str) -> bool:
@@ -199,6 +206,9 @@ def _credit(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, followi
     if (m := rules.REPORTING_LINE.match(text)) is not None:
         found.bylines.append(Clue(m.group(1), f"{line.origin}: 'Reporting by' credit"))
         return True
+    if len(found.body) >= 2 and (rules.SOURCE_LINE.match(text) or rules.REPORTING_LINE.match(text)
+                                 or rules.ORIGINAL_URL.match(text)):
+        found.ended = True  # a credit line after the paragraphs closes the story; comments follow
     if (m := rules.SOURCE_LINE.match(text)) is not None or ("|" in text and _stamp_fields(text, is_outlet)):
         _pipe_fields(m.group(1) if m else text, line.origin, found, is_outlet)
         return True
@@ -270,6 +280,9 @@ def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool) -> bool
         # "By DELPHINE ORTEGA, Associated Press": the byline of the outlet's story, wherever it stands.
         found.credited.append(Clue(credit, f"{line.origin}: outlet named in the byline"))
         found.bylines.append(Clue(name, f"{line.origin}: byline naming the outlet"))
+    elif found.body and _slight(found.body):
+        found.body.clear()  # a byline after a line or two of prose: that prose was a teaser
+        found.bylines.append(Clue(name, f"{line.origin}: byline"))
     elif found.body:
         found.ended = True  # an author box after the story: the republisher, not the story's author
         found.republisher = found.republisher or Clue(name, f"{line.origin}: author box after the story")

@@ -22,6 +22,7 @@ FURNITURE = re.compile(
     r"\d+ (?:notes|followers|likes|reblogs|views)|follow|sign in|open in app|write|listen|share|"
     r"quote:?|#\d+|reply with quote|thread tools.*|[_\-=*~]{5,}|(?:thread|topic|re)\s*:.*|"
     r"(?:previous|next) message.*|messages sorted by.*|more information about the .* mailing list.*|"
+    r"email this.*|sort by:?.*|level \d+|view (?:entire|full) discussion.*|.*next part.*|an html attachment.*|"
     r"(?:[^|]{1,25}\|){2,}[^|]{1,25}|"
     r"(?:copyright )?(?:©|\(c\)).*|all rights reserved.*|privacy policy.*|terms of (?:use|service).*|"
     r"about us|contact us|contact|about|back to top|top|cookie.*|accept|"
@@ -36,7 +37,8 @@ STORY_END = re.compile(
     r"related(?: posts?| articles?| stories| news)?:?|you (?:may|might) also like.*|"
     r"popular posts?|newer posts?|older posts?|share this(?: post| article| story)?:?|"
     r"most (?:read|popular|viewed).*|recommended(?: for you)?|read more:?|more from .*|"
-    r"about the author|\d+ followers|written by .*|[_\-=*~]{5,}|reply with quote)$",
+    r"about the author|\d+ followers|written by .*|[_\-=*~]{5,}|reply with quote|--|sort by:?.*|"
+    r"\d+% upvoted|.*next part.*|share · save.*)$",
     re.I,
 )
 

@@ -11,6 +11,7 @@ def extract_text(text: str, is_outlet: IsOutlet) -> Page | None:
     lines = [Line(" ".join(raw.split()), f"line {n}") for n, raw in enumerate(text.split("\n"), 1)]
     if _wrapped(text):
         lines = _unwrap(lines)  # blank lines still separate the paragraphs here
+    lines = _continued(lines)
     lines = [line for line in lines if line.text]
     if not lines:
         return None
@@ -33,6 +34,19 @@ def _unwrap(lines: list[Line]) -> list[Line]:
         last = joined[-1] if joined else None
         if last and line.text and 55 <= len(last.text) <= 80 and not last.text.endswith(":") and (
                 last.origin.startswith("line")):
+            joined[-1] = Line(f"{last.text} {line.text}", last.origin, last.in_body)
+        else:
+            joined.append(line)
+    return joined
+
+
+def _continued(lines: list[Line]) -> list[Line]:
+    """Join a line that stops mid-sentence to the next when that one carries on in lower case."""
+    joined: list[Line] = []
+    for line in lines:
+        last = joined[-1] if joined else None
+        if last and last.text and line.text[:1].islower() and len(last.text.split()) >= 6 and (
+                not last.text.endswith((".", "!", "?", ":", '"', "”", "’", ")"))):
             joined[-1] = Line(f"{last.text} {line.text}", last.origin, last.in_body)
         else:
             joined.append(line)
