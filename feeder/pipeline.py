@@ -5,8 +5,11 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import repeat
+from multiprocessing import get_context
 from pathlib import Path
 
 from feeder.articles import discover, read_article
@@ -95,8 +98,7 @@ def _ingest(config: Config, store: Store, changed: list[_Seen], now: datetime,
     known = store.files()
     rejected: list[Rejection] = []
     fresh: list[tuple[_Seen, Article]] = []
-    for done, seen in enumerate(changed, 1):
-        result = _read(config, seen, now)
+    for done, (seen, result) in enumerate(zip(changed, _read_all(config, changed, now), strict=True), 1):
         if isinstance(result, Rejection):
             rejected.append(result)
             log.warning("rejected %s: %s", result.path, result.reason)
@@ -132,6 +134,19 @@ def _reclean(config: Config, store: Store, key: str, now: datetime) -> str | Non
     store.save_entry(Entry(old.id, cleaned, max(now, old.updated), old.published, old.vias),
                      first_seen=now, renew=True)
     return old.id
+
+
+PARALLEL_FROM = 400  # below this many files a process pool costs more than it saves
+
+
+def _read_all(config: Config, changed: list[_Seen], now: datetime) -> Iterator[Article | Rejection]:
+    """Read and extract the changed files, on every core when there are many (a backfill)."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(changed) < PARALLEL_FROM or workers < 2:
+        yield from (_read(config, seen, now) for seen in changed)
+        return
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
+        yield from pool.map(_read, repeat(config), changed, repeat(now), chunksize=64)
 
 
 def _read(config: Config, seen: _Seen, now: datetime) -> Article | Rejection:
