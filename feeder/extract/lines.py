@@ -134,6 +134,7 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
             started, skipping = True, False
             if _slight(found.body):
                 found.body.clear()  # prose above the headline was a tagline or a teaser, not the story
+                ended = found.ended = False
             continue
         if folded and _titled(folded, folded_title):
             continue  # "Thread: Headline", "08:25 am - Headline": a header, not the story's start
@@ -280,13 +281,13 @@ def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool) -> bool
         # "By DELPHINE ORTEGA, Associated Press": the byline of the outlet's story, wherever it stands.
         found.credited.append(Clue(credit, f"{line.origin}: outlet named in the byline"))
         found.bylines.append(Clue(name, f"{line.origin}: byline naming the outlet"))
-    elif found.body and _slight(found.body):
-        found.body.clear()  # a byline after a line or two of prose: that prose was a teaser
+    elif found.body and _slight(found.body) and text[:3].lower() == "by ":
+        found.body.clear()  # a "By …" line after a line or two of prose: that prose was a teaser
         found.bylines.append(Clue(name, f"{line.origin}: byline"))
-    elif found.body:
+    elif found.body and not _slight(found.body):
         found.ended = True  # an author box after the story: the republisher, not the story's author
         found.republisher = found.republisher or Clue(name, f"{line.origin}: author box after the story")
-    elif story:
+    elif story and not text.lower().startswith("author"):
         found.bylines.append(Clue(name, f"{line.origin}: byline"))
     elif found.republisher is None:
         found.republisher = Clue(name, f"{line.origin}: republisher's byline")
