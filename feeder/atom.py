@@ -13,7 +13,7 @@ import html
 import os
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,8 @@ from lxml import etree
 from feeder import __version__
 from feeder.errors import PublishError
 from feeder.records import Article, Entry, Stamp
+from feeder.sources import clean_url
+from feeder.text import xml_text
 
 ATOM = "http://www.w3.org/2005/Atom"
 HISTORY = "http://purl.org/syndication/history/1.0"  # RFC 5005
@@ -155,7 +157,23 @@ def render_rss(entries: Sequence[Entry], meta: FeedMeta, *, empty_updated: datet
     return bytes(fg.rss_str(pretty=True, encoding="UTF-8", xml_declaration=True))
 
 
+def _xml_safe(entry: Entry) -> Entry:
+    """The entry as XML can carry it: no character XML 1.0 forbids in its text, only clean links.
+
+    normalize() cleans what it reads from a page; this guards every other way in (the store, the
+    API), since lxml refuses such a character with a ValueError and then no feed is written at all.
+    """
+    a = entry.article
+    article = replace(
+        a, title=xml_text(a.title) or "(untitled)", body=tuple(xml_text(p) for p in a.body),
+        authors=tuple(filter(None, (xml_text(n) for n in a.authors))),
+        republisher=xml_text(a.republisher) or None if a.republisher else None,
+        source_url=clean_url(a.source_url), via=clean_url(a.via))
+    return replace(entry, article=article, vias=tuple(filter(None, map(clean_url, entry.vias))))
+
+
 def _add_item(fg: FeedGenerator, entry: Entry) -> None:
+    entry = _xml_safe(entry)
     article = entry.article
     fe = fg.add_entry(order="append")
     fe.guid(entry.id, permalink=False)
@@ -172,6 +190,7 @@ def _add_item(fg: FeedGenerator, entry: Entry) -> None:
 
 
 def _add_entry(fg: FeedGenerator, entry: Entry) -> None:
+    entry = _xml_safe(entry)
     article = entry.article
     fe = fg.add_entry(order="append")
     fe.register_extension("credit", _CreditExtension, atom=True, rss=False)

@@ -105,7 +105,8 @@ def clean_url(url: str | None) -> str | None:
     if not url:
         return None
     url = url.strip().replace(" ", "%20")
-    if re.search(r"[\x00-\x1f\x7f<>\"\\^`{|}]", url) or not host_of(url):
+    # ASCII controls and URL-unsafe marks; lone surrogates, U+FFFE and U+FFFF, which XML cannot carry
+    if re.search(r"[\x00-\x1f\x7f<>\"\\^`{|}\ud800-\udfff\ufffe\uffff]", url) or not host_of(url):
         return None
     try:
         scheme = urlsplit(url).scheme.lower()

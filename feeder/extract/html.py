@@ -110,21 +110,43 @@ def _drop_furniture(soup: BeautifulSoup) -> None:
     for node in soup.find_all(string=lambda s: isinstance(s, Comment | Declaration | Doctype |
                                                           ProcessingInstruction)):
         node.extract()
-    for tag in soup.find_all(_is_furniture):
+    holds_h1 = _holding(soup, "h1")
+    for tag in soup.find_all(lambda t: _is_furniture(t, holds_h1)):
         tag.decompose()
-    for time in soup.find_all("time", datetime=True):
+    in_p, in_time = _inside(soup, "p"), _inside(soup, "time")
+    # a <time> inside a <time> is skipped: setting .string costs a walk to the root in bs4
+    for time in (t for t in soup.find_all("time", datetime=True) if id(t) not in in_time):
         stamp = time.get("datetime")
-        if isinstance(stamp, str) and _ISO_WITH_TIME.match(stamp.strip()) and time.find_parent("p") is None:
+        if isinstance(stamp, str) and _ISO_WITH_TIME.match(stamp.strip()) and id(time) not in in_p:
             time.string = stamp.strip()  # the machine-readable stamp carries the time and offset
 
 
-def _is_furniture(tag: Tag) -> bool:
+def _holding(root: Tag, name: str) -> set[int]:
+    """Ids of the elements with a <name> below them, in one pass from the leaves (tag.find() is O(depth))."""
+    found: set[int] = set()
+    for tag in reversed(list(root.find_all(True))):
+        if tag.parent is not None and (tag.name == name or id(tag) in found):
+            found.add(id(tag.parent))
+    return found
+
+
+def _inside(root: Tag, name: str) -> set[int]:
+    """Ids of the elements inside a <name>, in one pass from the root (find_parent() is O(depth))."""
+    found: set[int] = set()
+    for tag in root.find_all(True):  # document order: a parent before its children
+        parent = tag.parent
+        if parent is not None and (parent.name == name or id(parent) in found):
+            found.add(id(tag))
+    return found
+
+
+def _is_furniture(tag: Tag, holds_h1: set[int]) -> bool:
     if tag.name in ("body", "html", "article", "main") or tag.attrs is None:
         return False
     classes = tag.get("class")
     names = list(classes) if isinstance(classes, list) else [str(classes or "")]
     words = " ".join([*names, str(tag.get("id") or "")]).strip()
-    return bool(words) and bool(FURNITURE_ATTR.search(words)) and not tag.find("h1")
+    return bool(words) and bool(FURNITURE_ATTR.search(words)) and id(tag) not in holds_h1
 
 
 def _headline(soup: BeautifulSoup, meta: Mapping[str, str], ld: Mapping[str, Any],
