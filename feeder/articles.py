@@ -26,11 +26,40 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
 
 def discover(folder: Path) -> Iterator[Path]:
     """Article files below folder, in a stable order; hidden files and folders are skipped."""
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES:
-                yield Path(root) / name
+    for path, _size, _mtime in scan(folder):
+        yield Path(path)
+
+
+def scan(folder: Path) -> Iterator[tuple[str, int, int]]:
+    """(path, size, mtime_ns) of each article file below folder, sorted; no pathlib on the hot path.
+
+    An inbox of 100,000 files is listed on every pass, so this stays with os.scandir and strings.
+    A file that vanishes or cannot be stat'ed is listed with size and mtime -1 (read, then reported).
+    """
+    stack = [os.fspath(folder)]
+    while stack:
+        try:
+            with os.scandir(stack.pop()) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError:
+            continue
+        folders = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                folders.append(entry.path)
+            elif os.path.splitext(entry.name)[1].lower() in SUFFIXES:
+                yield entry.path, *_stat(entry)
+        stack.extend(reversed(folders))  # subfolders next, in name order
+
+
+def _stat(entry: os.DirEntry[str]) -> tuple[int, int]:
+    try:
+        info = entry.stat()
+    except OSError:
+        return -1, -1
+    return info.st_size, info.st_mtime_ns
 
 
 def read_article(path: Path, *, inbox: Path | None = None, max_bytes: int = 5_000_000) -> RawArticle:

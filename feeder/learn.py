@@ -19,12 +19,20 @@ def line_hash(paragraph: str) -> str:
     return hashlib.sha1(fold_text(paragraph).encode(), usedforsecurity=False).hexdigest()[:20]
 
 
-def learn(store: Store, article: Article) -> Article:
-    """Record the article's paragraphs for its site; return it without the site's known furniture."""
+def learn(store: Store, article: Article) -> tuple[Article, list[str]]:
+    """Record the article's paragraphs for its site; return it without the site's known furniture,
+    and the other stories that still carry a paragraph this article has just shown to be furniture.
+
+    Only a paragraph seen in exactly one other story becomes furniture here, so each earlier
+    story is cleaned once, when its furniture is first learned: a site's thousandth story does
+    not revisit the other 999.
+    """
     if article.site is None:
-        return article
-    store.add_site_lines(article.site, article.story_key, (line_hash(p) for p in article.body))
-    return strip_learned(store, article)
+        return article, []
+    hashes = [line_hash(p) for p in article.body]
+    newly = store.single_story_lines(article.site, hashes, excluding=article.story_key)
+    store.add_site_lines(article.site, article.story_key, hashes)
+    return strip_learned(store, article), sorted(set(newly.values()))
 
 
 def strip_learned(store: Store, article: Article) -> Article:
@@ -38,12 +46,3 @@ def strip_learned(store: Store, article: Article) -> Article:
     note = ("body", f"{len(article.body) - len(body)} paragraph(s) removed: learned as furniture of "
                     f"{article.site} (they recur in other stories of that site)")
     return replace(article, body=body, provenance=(*article.provenance, note))
-
-
-def stale_stories(store: Store, article: Article) -> list[str]:
-    """Other stories of the site that still carry a paragraph this article showed to be furniture."""
-    if article.site is None:
-        return []
-    furniture = store.repeated_lines(article.site, (line_hash(p) for p in article.body))
-    keys = {key for h in furniture for key in store.stories_with_line(article.site, h)}
-    return sorted(keys - {article.story_key})

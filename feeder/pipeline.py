@@ -12,12 +12,12 @@ from itertools import repeat
 from multiprocessing import get_context
 from pathlib import Path
 
-from feeder.articles import discover, read_article
+from feeder.articles import read_article, scan
 from feeder.atom import write_atomic
 from feeder.config import Config
 from feeder.errors import InputError
 from feeder.extract import extract
-from feeder.learn import learn, stale_stories, strip_learned
+from feeder.learn import learn, strip_learned
 from feeder.normalize import check_dates, entry_id, normalize
 from feeder.publish import Document, documents
 from feeder.records import Article, Entry, Rejection, RunReport
@@ -47,15 +47,10 @@ class _Seen:
 
 def _scan(config: Config, known: dict[str, FileState]) -> Iterator[_Seen]:
     """Files that are new or whose size or mtime changed since the store saw them."""
-    for path in discover(config.input_folder):
-        try:
-            info = os.stat(path)
-        except OSError:
-            info = None
-        size, mtime = (info.st_size, info.st_mtime_ns) if info else (-1, -1)
-        old = known.get(display_path(path))
+    for path, size, mtime in scan(config.input_folder):
+        old = known.get(path) or known.get(display_path(path))
         if old is None or old.size != size or old.mtime_ns != mtime:
-            yield _Seen(path, size, mtime)
+            yield _Seen(Path(path), size, mtime)
 
 
 def run_once(config: Config, *, now: datetime, progress: Progress | None = None) -> RunReport:
@@ -75,10 +70,11 @@ class _KeepBack(Exception):
 
 
 def _pass(config: Config, store: Store, now: datetime, progress: Progress | None) -> RunReport:
-    changed = list(_scan(config, store.files()))
+    known = store.files()
+    changed = list(_scan(config, known))
     try:
         with store.transaction():
-            rejected, new, updated = _ingest(config, store, changed, now, progress)
+            rejected, new, updated = _ingest(config, store, known, changed, now, progress)
             written, refused = _publish(config, store, now, force=bool(new or updated))
             total = store.count_entries()
             report = RunReport(new=new, updated=updated, unchanged=total - new - updated,
@@ -93,9 +89,8 @@ def _pass(config: Config, store: Store, now: datetime, progress: Progress | None
     return report
 
 
-def _ingest(config: Config, store: Store, changed: list[_Seen], now: datetime,
+def _ingest(config: Config, store: Store, known: dict[str, FileState], changed: list[_Seen], now: datetime,
             progress: Progress | None) -> tuple[list[Rejection], int, int]:
-    known = store.files()
     rejected: list[Rejection] = []
     fresh: list[tuple[_Seen, Article]] = []
     for done, (seen, result) in enumerate(zip(changed, _read_all(config, changed, now), strict=True), 1):
@@ -115,11 +110,12 @@ def _ingest(config: Config, store: Store, changed: list[_Seen], now: datetime,
     new: set[str] = set()
     touched: set[str] = set()
     for seen, article in fresh:
-        eid, outcome = _save(config, store, learn(store, article), now)
+        cleaned, stale = learn(store, article)
+        eid, outcome = _save(config, store, cleaned, now)
         (new if outcome == "new" else touched if outcome == "updated" else set()).add(eid)
         store.record_file(display_path(seen.path), seen.size, seen.mtime_ns, article.digest, status="ok",
                           reason=None, story_key=article.story_key, now=now)
-        touched.update(filter(None, (_reclean(config, store, key, now) for key in stale_stories(store, article))))
+        touched.update(filter(None, (_reclean(config, store, key, now) for key in stale)))
     return rejected, len(new), len(touched - new)
 
 

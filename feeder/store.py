@@ -190,6 +190,17 @@ class Store:
             "GROUP BY hash HAVING COUNT(DISTINCT story_key) >= 2", [site, *wanted])
         return {r[0] for r in rows}
 
+    def single_story_lines(self, site: str, hashes: Iterable[str], *, excluding: str) -> dict[str, str]:
+        """Of these hashes, those held by exactly one other story of the site: hash -> that story."""
+        wanted = list(dict.fromkeys(hashes))
+        if not wanted:
+            return {}
+        marks = ",".join("?" * len(wanted))
+        rows = self._db.execute(
+            f"SELECT hash, MIN(story_key) FROM site_lines WHERE site=? AND hash IN ({marks}) AND story_key != ? "
+            "GROUP BY hash HAVING COUNT(DISTINCT story_key) = 1", [site, *wanted, excluding])
+        return {r[0]: r[1] for r in rows}
+
     def stories_with_line(self, site: str, line_hash: str) -> list[str]:
         rows = self._db.execute("SELECT story_key FROM site_lines WHERE site=? AND hash=? ORDER BY 1",
                                 (site, line_hash))
