@@ -91,31 +91,31 @@ def _pass(config: Config, store: Store, now: datetime, progress: Progress | None
 
 def _ingest(config: Config, store: Store, known: dict[str, FileState], changed: list[_Seen], now: datetime,
             progress: Progress | None) -> tuple[list[Rejection], int, int]:
+    """Store each changed file's story as it is read (memory stays flat in a backfill of any size)."""
     rejected: list[Rejection] = []
-    fresh: list[tuple[_Seen, Article]] = []
+    new: set[str] = set()
+    touched: set[str] = set()
+    first_new_seq = store.seq_extent()[0] + 1
     for done, (seen, result) in enumerate(zip(changed, _read_all(config, changed, now), strict=True), 1):
+        path = display_path(seen.path)
         if isinstance(result, Rejection):
             rejected.append(result)
             log.warning("rejected %s: %s", result.path, result.reason)
-            store.record_file(display_path(seen.path), seen.size, seen.mtime_ns, "", status="rejected",
-                              reason=result.reason, story_key=None, now=now)
-        elif (old := known.get(display_path(seen.path))) and old.digest == result.digest:
-            store.touch_file(display_path(seen.path), seen.size, seen.mtime_ns)
+            store.record_file(path, seen.size, seen.mtime_ns, "", status="rejected", reason=result.reason,
+                              story_key=None, now=now)
+        elif (old := known.get(path)) and old.digest == result.digest:
+            store.touch_file(path, seen.size, seen.mtime_ns)
         else:
-            fresh.append((seen, result))
+            cleaned, stale = learn(store, result)
+            eid, outcome = _save(config, store, cleaned, now)
+            (new if outcome == "new" else touched if outcome == "updated" else set()).add(eid)
+            store.record_file(path, seen.size, seen.mtime_ns, result.digest, status="ok", reason=None,
+                              story_key=result.story_key, now=now)
+            touched.update(filter(None, (_reclean(config, store, key, now) for key in stale)))
         if progress:
             progress(done, len(changed))
-    # Oldest story first, so publication order (and so archive pages) follows the stories' dates.
-    fresh.sort(key=lambda pair: (_stamp(pair[1], now), str(pair[0].path)))
-    new: set[str] = set()
-    touched: set[str] = set()
-    for seen, article in fresh:
-        cleaned, stale = learn(store, article)
-        eid, outcome = _save(config, store, cleaned, now)
-        (new if outcome == "new" else touched if outcome == "updated" else set()).add(eid)
-        store.record_file(display_path(seen.path), seen.size, seen.mtime_ns, article.digest, status="ok",
-                          reason=None, story_key=article.story_key, now=now)
-        touched.update(filter(None, (_reclean(config, store, key, now) for key in stale)))
+    # Publication order (and so the archive pages) follows the stories' dates, not the files' order.
+    store.order_by_date(since_seq=first_new_seq)
     return rejected, len(new), len(touched - new)
 
 
@@ -133,6 +133,7 @@ def _reclean(config: Config, store: Store, key: str, now: datetime) -> str | Non
 
 
 PARALLEL_FROM = 400  # below this many files a process pool costs more than it saves
+BATCH = 2000
 
 
 def _read_all(config: Config, changed: list[_Seen], now: datetime) -> Iterator[Article | Rejection]:
@@ -142,7 +143,9 @@ def _read_all(config: Config, changed: list[_Seen], now: datetime) -> Iterator[A
         yield from (_read(config, seen, now) for seen in changed)
         return
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
-        yield from pool.map(_read, repeat(config), changed, repeat(now), chunksize=64)
+        for start in range(0, len(changed), BATCH):  # batches keep finished results from piling up
+            batch = changed[start:start + BATCH]
+            yield from pool.map(_read, repeat(config), batch, repeat(now), chunksize=32)
 
 
 def _read(config: Config, seen: _Seen, now: datetime) -> Article | Rejection:

@@ -144,6 +144,15 @@ class Store:
     def _next_seq(self) -> int:
         return int(self._db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM entries").fetchone()[0])
 
+    def order_by_date(self, *, since_seq: int) -> None:
+        """Renumber the entries placed since ``since_seq`` by their date (UTC), oldest first."""
+        rows = self._db.execute(
+            "SELECT id FROM entries WHERE seq >= ? ORDER BY julianday(updated), id", (since_seq,)).fetchall()
+        # Two steps, because seq is unique: first out of the way (negative), then into place.
+        self._db.executemany("UPDATE entries SET seq = ? WHERE id = ?",
+                             [(-(since_seq + n), row[0]) for n, row in enumerate(rows)])
+        self._db.execute("UPDATE entries SET seq = -seq WHERE seq < 0")
+
     def count_entries(self, outlet: str | None = None) -> int:
         if outlet is None:
             return int(self._db.execute("SELECT COUNT(*) FROM entries").fetchone()[0])
