@@ -1,0 +1,413 @@
+"""Benchmarks: full builds, incremental and unchanged passes, and inspect cost, as medians with peak RSS.
+
+    python bench/run.py [--sizes 1000,10000,100000] [--repeat 5] [--quick]
+
+Every measurement runs in a fresh process: the parent times the process and reads its peak RSS (``wait4``),
+the child times ``run_once`` itself. Corpora are cached under bench/out/ by (size, mix, furniture, seed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import corpus
+
+HERE = Path(__file__).resolve().parent
+NOW = datetime(2026, 1, 1, tzinfo=UTC)  # passes run "now"; every corpus stamp is earlier
+FURNITURE_MAX = 10_000  # beyond this the learned-furniture build grows quadratically into hours (PROFILE.md)
+TEXT = corpus.Spec(text_share=1.0, furnished=0.0)
+MIXED = corpus.Spec(text_share=0.7, furnished=0.0)
+FURNISHED = corpus.Spec(text_share=0.7, furnished=0.5)
+CORPUS_NAMES = {TEXT: "text", MIXED: "mixed", FURNISHED: "mixed + site furniture"}
+CONFIG = """\
+[input]
+folder = "inbox"
+[output]
+folder = "feeds"
+state = "state"
+[feed]
+id_base = "tag:feeder.bench,2026:"
+title = "Bench feed"
+author = "feeder bench"
+base_url = "http://localhost:8080/"
+max_entries = 100
+"""
+# (measurement, size) -> (limit in seconds, what it is compared with); "flat" compares add 1 across sizes.
+TARGETS: dict[tuple[str, int], float] = {
+    ("full build (text)", 10_000): 2.5,
+    ("add 1 file", 100_000): 0.5,
+    ("unchanged pass", 100_000): 0.3,
+}
+HTML_LIMIT_MS = 5.0
+RSS_LIMIT_MIB = 300.0
+RSS_SIZE = 100_000
+
+
+# --- children: what runs inside the measured process ------------------------------------------------------
+
+def child_pass(config_path: str) -> None:
+    """One run_once, timed in-process; prints the seconds and the report counts as JSON."""
+    from feeder.config import load_config
+    from feeder.pipeline import run_once
+
+    config = load_config(config_path)
+    start = time.perf_counter()
+    report = run_once(config, now=NOW)
+    seconds = time.perf_counter() - start
+    print(json.dumps({"seconds": seconds, "new": report.new, "updated": report.updated,
+                      "rejected": len(report.rejected), "entries": report.entries}))
+
+
+def child_inspect(config_path: str, files: Sequence[str]) -> None:
+    """``feeder inspect``'s work per file (read, extract, normalize, learned furniture), timed per file."""
+    from feeder.cli import inspect_record
+    from feeder.config import load_config
+
+    config = load_config(config_path)
+    times, rejected = [], 0
+    for name in files:
+        start = time.perf_counter()
+        record = inspect_record(Path(name), config, NOW)
+        times.append(time.perf_counter() - start)
+        rejected += record["status"] != "ok"
+    print(json.dumps({"seconds": statistics.median(times), "rejected": rejected, "files": len(files)}))
+
+
+# --- the parent: processes, workspaces, measurements -------------------------------------------------------
+
+@dataclass(frozen=True)
+class Run:
+    wall: float  # seconds, process start to exit, measured by the parent
+    rss_mib: float  # the process's peak resident set
+    result: dict[str, float]  # what the child printed (empty for the CLI)
+
+
+def spawn(argv: Sequence[str], timeout: float) -> Run:
+    """Run argv to its end (killed after timeout) and return its wall time, peak RSS and JSON output."""
+    with open(os.devnull, "wb") as devnull, tempfile.TemporaryFile() as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(argv, stdout=out, stderr=devnull)
+        timer = threading.Timer(timeout, proc.kill)
+        timer.start()
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        timer.cancel()
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        lines = out.read().decode().strip().splitlines()
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(argv[:4])}...: exit {proc.returncode}" +
+                           (" (timed out)" if wall >= timeout else ""))
+    result = json.loads(lines[-1]) if lines and lines[-1].startswith("{") else {}
+    return Run(wall, usage.ru_maxrss / 1024, result)
+
+
+def _child(*args: str) -> list[str]:
+    return [sys.executable, str(Path(__file__).resolve()), *args]
+
+
+def _cli() -> list[str]:
+    script = Path(sys.executable).parent / "feeder"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "feeder"]
+
+
+@dataclass
+class Workspace:
+    """A config, an inbox (hard links to a cached corpus) and the state/feeds folders a pass writes."""
+
+    root: Path
+    size: int
+    spec: corpus.Spec
+
+    @classmethod
+    def make(cls, out: Path, size: int, spec: corpus.Spec) -> Workspace:
+        source = corpus.corpus(out, size, spec)
+        ws = cls(out / "work" / f"n{size}-{spec.label}", size, spec)
+        if not (ws.root / "LINKED").exists():
+            shutil.rmtree(ws.root, ignore_errors=True)
+            shutil.copytree(source, ws.root / "inbox", copy_function=os.link)
+            (ws.root / "config.toml").write_text(CONFIG, encoding="utf-8")
+            (ws.root / "LINKED").write_text("inbox complete\n", encoding="utf-8")
+        return ws
+
+    @property
+    def config(self) -> str:
+        return str(self.root / "config.toml")
+
+    def wipe(self) -> None:
+        for name in ("state", "feeds", "inbox/incoming"):
+            shutil.rmtree(self.root / name, ignore_errors=True)
+
+    def snapshot(self) -> None:
+        """Keep the state and feeds of the build just made as the history for later passes."""
+        shutil.rmtree(self.root / "history", ignore_errors=True)
+        for name in ("state", "feeds"):
+            shutil.copytree(self.root / name, self.root / "history" / name)
+
+    def restore(self) -> None:
+        self.wipe()
+        shutil.copytree(self.root / "history" / "state", self.root / "state")
+        shutil.copytree(self.root / "history" / "feeds", self.root / "feeds", copy_function=os.link)
+
+
+@dataclass
+class Row:
+    measurement: str
+    size: int
+    corpus: str
+    runs: list[Run] = field(default_factory=list)
+    cli: list[Run] = field(default_factory=list)
+    note: str = ""
+
+    @property
+    def seconds(self) -> float | None:
+        return statistics.median(r.result["seconds"] for r in self.runs) if self.runs else None
+
+    @property
+    def cli_seconds(self) -> float | None:
+        return statistics.median(r.wall for r in self.cli) if self.cli else None
+
+    @property
+    def rss(self) -> float | None:
+        return max(r.rss_mib for r in [*self.runs, *self.cli]) if self.runs else None
+
+
+@dataclass
+class Bench:
+    out: Path
+    repeat: int
+    timeout: float
+    quick: bool
+    rows: list[Row] = field(default_factory=list)
+
+    def measure(self, row: Row, once: Callable[[], None]) -> None:
+        """Run ``once`` repeat times into row; a failure or timeout becomes the row's note."""
+        self.rows.append(row)
+        started = time.perf_counter()
+        try:
+            for _ in range(self.repeat):
+                once()
+        except RuntimeError as exc:
+            row.runs, row.cli, row.note = [], [], str(exc)
+        print(f"  {row.measurement} n={row.size} {row.corpus}: {_secs(row.seconds)} "
+              f"({time.perf_counter() - started:.0f} s)", file=sys.stderr, flush=True)
+
+    def full_build(self, size: int, spec: corpus.Spec, *, cli: bool) -> Workspace:
+        ws = Workspace.make(self.out, size, spec)
+        row = Row(f"full build ({'text' if spec == TEXT else 'mixed'})", size, CORPUS_NAMES[spec])
+        shutil.rmtree(ws.root / "history", ignore_errors=True)
+
+        def once() -> None:
+            if cli:
+                ws.wipe()
+                row.cli.append(spawn([*_cli(), "build", "-c", ws.config], self.timeout))
+            ws.wipe()
+            row.runs.append(self._pass(ws, expect_new=size))
+
+        self.measure(row, once)
+        if row.runs:
+            ws.snapshot()
+        return ws
+
+    def incremental(self, ws: Workspace, added: int, name: str) -> None:
+        row = Row(name, ws.size, CORPUS_NAMES[ws.spec])
+        if not (ws.root / "history").exists():
+            self.rows.append(Row(name, ws.size, CORPUS_NAMES[ws.spec], note="no history: the full build failed"))
+            return
+
+        def once() -> None:
+            ws.restore()
+            corpus.write_files(ws.root / "inbox" / "incoming", range(ws.size, ws.size + added), ws.spec)
+            row.runs.append(self._pass(ws, expect_new=added))
+
+        self.measure(row, once)
+
+    def _pass(self, ws: Workspace, expect_new: int) -> Run:
+        run = spawn(_child("child-pass", ws.config), self.timeout)
+        if run.result["new"] != expect_new or run.result["rejected"]:
+            raise RuntimeError(f"pass made {run.result['new']} new entries ({expect_new} expected), "
+                               f"{run.result['rejected']} rejected")
+        return run
+
+    def inspect(self, kind: str, spec: corpus.Spec) -> None:
+        files = 50 if self.quick else 200
+        ws = Workspace.make(self.out, files, spec)  # its state folder stays empty: nothing learned
+        paths = sorted(str(p) for p in (ws.root / "inbox").iterdir())
+        row = Row(f"inspect, per {kind} file", files, kind)
+
+        def once() -> None:
+            row.runs.append(spawn(_child("child-inspect", ws.config, *paths), self.timeout))
+
+        self.measure(row, once)
+
+    def run(self, sizes: Sequence[int]) -> None:
+        for size in sizes:
+            self.full_build(size, TEXT, cli=True)
+            mixed = self.full_build(size, MIXED, cli=True)
+            self.incremental(mixed, 1, "add 1 file")
+            self.incremental(mixed, 100, "add 100 files")
+            self.incremental(mixed, 0, "unchanged pass")
+            if size <= FURNITURE_MAX:
+                furnished = self.full_build(size, FURNISHED, cli=False)
+                self.incremental(furnished, 1, "add 1 file")
+            else:
+                for name in ("full build (mixed)", "add 1 file"):
+                    self.rows.append(Row(name, size, CORPUS_NAMES[FURNISHED],
+                                         note="not run: grows quadratically, hours at this size (PROFILE.md)"))
+        self.inspect("text", TEXT)
+        self.inspect("HTML", corpus.Spec(text_share=0.0, furnished=0.0))
+
+
+# --- the table -----------------------------------------------------------------------------------------
+
+def _secs(value: float | None) -> str:
+    if value is None:
+        return "—"
+    return f"{value * 1000:.2f} ms" if value < 0.1 else f"{value:.2f} s"
+
+
+def _verdict(value: float | None, limit: float, unit: str) -> tuple[str, str]:
+    target = f"≤ {limit:g} {unit}"
+    if value is None:
+        return target, "not measured"
+    if value <= limit:
+        return target, f"yes ({limit / value:.1f}× under)" if value else "yes"
+    return target, f"**no** ({value / limit:.1f}× over)"
+
+
+def _target(row: Row, rows: Sequence[Row]) -> tuple[str, str]:
+    if row.measurement.startswith("inspect, per HTML"):
+        return _verdict(row.seconds * 1000 if row.seconds is not None else None, HTML_LIMIT_MS, "ms")
+    limit = TARGETS.get((row.measurement, row.size))
+    if limit is None or row.corpus == CORPUS_NAMES[FURNISHED]:
+        return "", ""
+    target, met = _verdict(row.seconds, limit, "s")
+    if row.measurement == "add 1 file":
+        smaller = [r for r in rows if r.measurement == row.measurement and r.corpus == row.corpus
+                   and r.size < row.size and r.seconds]
+        if smaller and row.seconds:
+            growth = row.seconds / smaller[-1].seconds
+            target += ", flat in history size"
+            met += f"; ×{growth:.1f} from {smaller[-1].size:,} ({'flat' if growth <= 1.5 else '**not flat**'})"
+    return target, met
+
+
+def machine() -> str:
+    model = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (f"{os.cpu_count()} CPUs (nproc {len(os.sched_getaffinity(0))}), {model}; Python "
+            f"{platform.python_version()}; {platform.system()} {platform.release()}")
+
+
+def code_version() -> str:
+    """The commit measured, and whether feeder/ had uncommitted changes (read-only git calls)."""
+    def git(*args: str) -> str:
+        try:
+            return subprocess.run(["git", *args], cwd=HERE.parent, capture_output=True, text=True,
+                                  check=False).stdout.strip()
+        except OSError:
+            return ""
+    head = git("rev-parse", "--short", "HEAD") or "unknown"
+    dirty = git("status", "--porcelain", "--", "feeder")
+    return f"{head}{' + uncommitted changes in feeder/' if dirty else ''}"
+
+
+def load() -> str:
+    return "/".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def table(rows: Sequence[Row], command: str, repeat: int, code: tuple[str, str], loads: tuple[str, str]) -> str:
+    version = code[0] if code[0] == code[1] else f"{code[0]} at the start, {code[1]} at the end"
+    lines = [
+        "# feeder benchmarks", "",
+        f"- machine: {machine()}; load average (1/5/15 min) {loads[0]} at the start, {loads[1]} at the end",
+        f"- command: `{command}`",
+        f"- code: {version}",
+        f"- each figure: the median of {repeat} run(s), each run a fresh process; peak RSS is the largest "
+        "single process of any run (a pass's worker processes included, not summed)",
+        "- corpus (bench/corpus.py, seed 1): *text* = Blogger text dumps; *mixed* = 70 % text dumps, 30 % HTML "
+        "(WordPress, portal and outlet JSON-LD pages with full furniture); *site furniture* = half the 40 "
+        "republishing sites also repeat their own lines, which feeder learns and strips",
+        "- *pass* = `run_once` timed inside the process; *CLI* = `feeder build` wall time including interpreter "
+        "start and imports; inspect = median per file inside one process", "",
+        "| measurement | files | corpus | pass (in-process) | CLI wall (incl. interpreter) | peak RSS | target "
+        "| met |",
+        "|---|---:|---|---:|---:|---:|---|---|",
+    ]
+    groups = list(dict.fromkeys((r.measurement, r.corpus) for r in rows))
+    for row in sorted(rows, key=lambda r: (groups.index((r.measurement, r.corpus)), r.size)):
+        target, met = _target(row, rows)
+        rss = f"{row.rss:.0f} MiB" if row.rss is not None else "—"
+        lines.append(f"| {row.measurement} | {row.size:,} | {row.corpus} | {_secs(row.seconds)} | "
+                     f"{_secs(row.cli_seconds)} | {rss} | {target} | {met or row.note} |")
+    largest = max(r.size for r in rows if not r.measurement.startswith("inspect"))
+    big = [r.rss for r in rows if r.size == largest and r.rss is not None]
+    target, met = _verdict(max(big) if big else None, RSS_LIMIT_MIB, "MiB") if largest == RSS_SIZE else ("", "")
+    peak = f"{max(big):.0f} MiB" if big else "—"
+    lines.append(f"| peak RSS, any run at {largest:,} | {largest:,} | all | — | — | {peak} | {target} | {met} |")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "child-pass":
+        child_pass(args.config)
+        return 0
+    if args.command == "child-inspect":
+        child_inspect(args.config, args.files)
+        return 0
+    out = Path(args.out).resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    bench = Bench(out, args.repeat, args.timeout, args.quick)
+    started, load_before = code_version(), load()
+    bench.run(sizes)
+    command = "python bench/run.py " + " ".join(sys.argv[1:] if argv is None else argv)
+    text = table(bench.rows, command.strip(), args.repeat, (started, code_version()), (load_before, load()))
+    sys.stdout.write(text)
+    results = args.results or (None if args.quick else str(HERE / "RESULTS.md"))
+    if results:
+        Path(results).write_text(text, encoding="utf-8")
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="1000,10000,100000", help="corpus sizes (default: %(default)s)")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per figure; the median is shown")
+    parser.add_argument("--quick", action="store_true",
+                        help="a smoke run: 50 files per inspect figure, and bench/RESULTS.md is left alone")
+    parser.add_argument("--timeout", type=float, default=3600, help="seconds before one run is killed")
+    parser.add_argument("--out", default=str(HERE / "out"), help="cache and work folder (default: bench/out)")
+    parser.add_argument("--results", default=None, help="write the table here (default: bench/RESULTS.md)")
+    sub = parser.add_subparsers(dest="command")
+    child = sub.add_parser("child-pass", help=argparse.SUPPRESS)
+    child.add_argument("config")
+    child = sub.add_parser("child-inspect", help=argparse.SUPPRESS)
+    child.add_argument("config")
+    child.add_argument("files", nargs="+")
+    return parser
+
+
+if __name__ == "__main__":
+    sys.exit(main())

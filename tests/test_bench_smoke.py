@@ -1,0 +1,28 @@
+"""The benchmark runs end to end at a small size and prints a table with every row (no timing assertions)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ROWS = ("full build (text)", "full build (mixed)", "add 1 file", "add 100 files", "unchanged pass",
+        "inspect, per text file", "inspect, per HTML file", "peak RSS, any run at 200")
+
+
+def test_bench_quick_run_prints_every_row(tmp_path: Path) -> None:
+    results = tmp_path / "RESULTS.md"
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "run.py"), "--sizes", "200", "--repeat", "1", "--quick",
+         "--out", str(tmp_path / "out"), "--results", str(results)],
+        capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    table = results.read_text(encoding="utf-8")
+    assert table == done.stdout
+    rows = [line for line in table.splitlines() if line.startswith("| ") and not line.startswith("| measurement")]
+    for name in ROWS:
+        assert any(row.startswith(f"| {name} |") for row in rows), f"no row {name!r} in:\n{table}"
+    measured = [row for row in rows if "site furniture" not in row and not row.startswith("| peak RSS")]
+    assert all(" s |" in row or " ms |" in row for row in measured), table
+    assert sum("site furniture" in row for row in rows) == 2
