@@ -9,6 +9,7 @@ the child times ``run_once`` itself. Corpora are cached under bench/out/ by (siz
 from __future__ import annotations
 
 import argparse
+import fcntl
 import json
 import os
 import platform
@@ -192,6 +193,7 @@ class Bench:
     repeat: int
     timeout: float
     quick: bool
+    checkpoint: Callable[[], object]  # called after each row: the table so far survives an interrupted run
     rows: list[Row] = field(default_factory=list)
 
     def measure(self, row: Row, once: Callable[[], None]) -> None:
@@ -205,6 +207,7 @@ class Bench:
             row.runs, row.cli, row.note = [], [], str(exc)
         print(f"  {row.measurement} n={row.size} {row.corpus}: {_secs(row.seconds)} "
               f"({time.perf_counter() - started:.0f} s)", file=sys.stderr, flush=True)
+        self.checkpoint()
 
     def full_build(self, size: int, spec: corpus.Spec, *, cli: bool) -> Workspace:
         ws = Workspace.make(self.out, size, spec)
@@ -378,16 +381,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     out = Path(args.out).resolve()
     out.mkdir(parents=True, exist_ok=True)
-    sizes = [int(s) for s in args.sizes.split(",")]
-    bench = Bench(out, args.repeat, args.timeout, args.quick)
-    started, load_before = code_version(), load()
-    bench.run(sizes)
-    command = "python bench/run.py " + " ".join(sys.argv[1:] if argv is None else argv)
-    text = table(bench.rows, command.strip(), args.repeat, (started, code_version()), (load_before, load()))
-    sys.stdout.write(text)
-    results = args.results or (None if args.quick else str(HERE / "RESULTS.md"))
-    if results:
-        Path(results).write_text(text, encoding="utf-8")
+    with open(out / "LOCK", "w") as lock:
+        try:  # two runs in one folder would wipe each other's state mid-measurement
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"bench: another run is using {out}; wait for it to finish, or give this one --out",
+                  file=sys.stderr)
+            return 2
+        command = "python bench/run.py " + " ".join(sys.argv[1:] if argv is None else argv)
+        started, load_before = code_version(), load()
+
+        def write(path: Path) -> str:
+            text = table(bench.rows, command.strip(), args.repeat, (started, code_version()), (load_before, load()))
+            path.write_text(text, encoding="utf-8")
+            return text
+
+        bench = Bench(out, args.repeat, args.timeout, args.quick, checkpoint=lambda: write(out / "partial.md"))
+        bench.run([int(s) for s in args.sizes.split(",")])
+        results = args.results or (None if args.quick else str(HERE / "RESULTS.md"))
+        sys.stdout.write(write(Path(results) if results else out / "partial.md"))
     return 0
 
 
