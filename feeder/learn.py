@@ -8,6 +8,7 @@ one file only is never removed, and the same story seen twice does not teach any
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import replace
 
 from feeder.extract.lines import fold_text
@@ -19,7 +20,15 @@ def line_hash(paragraph: str) -> str:
     return hashlib.sha1(fold_text(paragraph).encode(), usedforsecurity=False).hexdigest()[:20]
 
 
-def learn(store: Store, article: Article) -> tuple[Article, list[str]]:
+def body_hashes(article: Article) -> tuple[str, ...]:
+    """The learning keys of the article's paragraphs (empty when it has no site to learn for).
+
+    Pure, so a backfill computes them in the worker processes, beside the extraction.
+    """
+    return tuple(map(line_hash, article.body)) if article.site is not None else ()
+
+
+def learn(store: Store, article: Article, hashes: Sequence[str] | None = None) -> tuple[Article, list[str]]:
     """Record the article's paragraphs for its site; return it without the site's known furniture,
     and the other stories that still carry a paragraph this article has just shown to be furniture.
 
@@ -29,18 +38,27 @@ def learn(store: Store, article: Article) -> tuple[Article, list[str]]:
     """
     if article.site is None:
         return article, []
-    hashes = [line_hash(p) for p in article.body]
-    newly = store.single_story_lines(article.site, hashes, excluding=article.story_key)
+    hashes = body_hashes(article) if hashes is None else hashes
+    others = store.other_stories(article.site, hashes, excluding=article.story_key)
     store.add_site_lines(article.site, article.story_key, hashes)
-    return strip_learned(store, article), sorted(set(newly.values()))
+    # With this story's lines added, a line held by any other story is in two: furniture.
+    furniture = set(others)
+    newly = sorted({keys[0] for keys in others.values() if len(keys) == 1})
+    return _without(article, hashes, furniture), newly
 
 
 def strip_learned(store: Store, article: Article) -> Article:
     """The article without paragraphs its site repeats across stories (never emptied entirely)."""
     if article.site is None:
         return article
-    furniture = store.repeated_lines(article.site, (line_hash(p) for p in article.body))
-    body = tuple(p for p in article.body if line_hash(p) not in furniture)
+    hashes = body_hashes(article)
+    return _without(article, hashes, store.repeated_lines(article.site, hashes))
+
+
+def _without(article: Article, hashes: Sequence[str], furniture: set[str]) -> Article:
+    if not furniture:
+        return article
+    body = tuple(p for p, h in zip(article.body, hashes, strict=True) if h not in furniture)
     if not body or len(body) == len(article.body):
         return article
     note = ("body", f"{len(article.body) - len(body)} paragraph(s) removed: learned as furniture of "

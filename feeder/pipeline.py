@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
-from itertools import repeat
+from itertools import chain, islice, repeat
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -17,9 +17,9 @@ from feeder.atom import write_atomic
 from feeder.config import Config
 from feeder.errors import InputError
 from feeder.extract import extract
-from feeder.learn import learn, strip_learned
+from feeder.learn import body_hashes, learn, strip_learned
 from feeder.normalize import check_dates, entry_id, normalize
-from feeder.publish import Document, documents
+from feeder.publish import Document, Rendition, documents
 from feeder.records import Article, Entry, Rejection, RunReport
 from feeder.store import FileState, RunRow, Store
 from feeder.text import display_path
@@ -103,14 +103,15 @@ def _ingest(config: Config, store: Store, known: dict[str, FileState], changed: 
             log.warning("rejected %s: %s", result.path, result.reason)
             store.record_file(path, seen.size, seen.mtime_ns, "", status="rejected", reason=result.reason,
                               story_key=None, now=now)
-        elif (old := known.get(path)) and old.digest == result.digest:
+        elif (old := known.get(path)) and old.digest == result.article.digest:
             store.touch_file(path, seen.size, seen.mtime_ns)
         else:
-            cleaned, stale = learn(store, result)
+            article = result.article
+            cleaned, stale = learn(store, article, result.hashes)
             eid, outcome = _save(config, store, cleaned, now)
             (new if outcome == "new" else touched if outcome == "updated" else set()).add(eid)
-            store.record_file(path, seen.size, seen.mtime_ns, result.digest, status="ok", reason=None,
-                              story_key=result.story_key, now=now)
+            store.record_file(path, seen.size, seen.mtime_ns, article.digest, status="ok", reason=None,
+                              story_key=article.story_key, now=now)
             touched.update(filter(None, (_reclean(config, store, key, now) for key in stale)))
         if progress:
             progress(done, len(changed))
@@ -136,7 +137,15 @@ PARALLEL_FROM = 400  # below this many files a process pool costs more than it s
 BATCH = 2000
 
 
-def _read_all(config: Config, changed: list[_Seen], now: datetime) -> Iterator[Article | Rejection]:
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """A file's story, with its paragraphs' learning keys (computed where the story was read)."""
+
+    article: Article
+    hashes: tuple[str, ...]
+
+
+def _read_all(config: Config, changed: list[_Seen], now: datetime) -> Iterator[_Read | Rejection]:
     """Read and extract the changed files, on every core when there are many (a backfill)."""
     workers = min(os.cpu_count() or 1, 8)
     if len(changed) < PARALLEL_FROM or workers < 2:
@@ -148,11 +157,12 @@ def _read_all(config: Config, changed: list[_Seen], now: datetime) -> Iterator[A
             yield from pool.map(_read, repeat(config), batch, repeat(now), chunksize=32)
 
 
-def _read(config: Config, seen: _Seen, now: datetime) -> Article | Rejection:
+def _read(config: Config, seen: _Seen, now: datetime) -> _Read | Rejection:
     try:
-        return inspect_file(seen.path, config, inbox=config.input_folder, now=now)
+        article = inspect_file(seen.path, config, inbox=config.input_folder, now=now)
     except InputError as exc:
         return Rejection(display_path(seen.path), exc.reason)
+    return _Read(article, body_hashes(article))
 
 
 def _stamp(article: Article, now: datetime) -> datetime:
@@ -167,8 +177,8 @@ def _save(config: Config, store: Store, article: Article, now: datetime) -> tupl
     eid = entry_id(config.feed.id_base, article.story_key)
     old = store.entry(eid, config.registry)
     if old is None:
-        entry = Entry(eid, article, max(stamp, published or stamp), published, _vias(article, ()))
-        store.save_entry(entry, first_seen=now, renew=False)
+        store.add_entry(Entry(eid, article, max(stamp, published or stamp), published, _vias(article, ())),
+                        first_seen=now)
         return eid, "new"
     if _same_story_text(old.article, article):
         merged = Entry(eid, old.article, old.updated, old.published, _vias(article, old.vias))
@@ -192,11 +202,8 @@ def _vias(article: Article, old: tuple[str, ...]) -> tuple[str, ...]:
 def _publish(config: Config, store: Store, now: datetime, *, force: bool) -> tuple[list[str], list[str]]:
     """Write every document whose bytes changed and that passes the gate; an unchanged state writes nothing."""
     written, refused = [], []
-    for document in documents(config, store, now=now):
-        if not _needs_render(document, force):
-            continue
-        data = document.render()
-        problems = gate(document, data, now)
+    pending = (document for document in documents(config, store, now=now) if _needs_render(document, force))
+    for document, (data, problems) in _render_all(pending, now):
         if problems:
             log.error("not published %s (the previous one stays): %s", document.path, "; ".join(problems))
             refused.append(f"{document.path}: {'; '.join(problems)}")
@@ -206,9 +213,40 @@ def _publish(config: Config, store: Store, now: datetime, *, force: bool) -> tup
     return written, refused
 
 
-def gate(document: Document, data: bytes, now: datetime) -> list[str]:
+Rendered = tuple[bytes, list[str]]  # a document's bytes and the gate's objections
+
+
+def _render_all(pending: Iterator[Document], now: datetime) -> Iterator[tuple[Document, Rendered]]:
+    """Render and gate the documents in order; a backfill's archive pages on every core.
+
+    The store is read here, in this process (its transaction is not visible to any other), a few
+    documents at a time so that only those pages' entries are ever held in memory.
+    """
+    workers = min(os.cpu_count() or 1, 8)
+    first = list(islice(pending, PARALLEL_DOCUMENTS))
+    if len(first) < PARALLEL_DOCUMENTS or workers < 2:
+        for document in chain(first, pending):
+            yield document, _render_and_gate(document.load(), now)
+        return
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
+        batch = first
+        while batch:
+            renditions = [document.load() for document in batch]
+            yield from zip(batch, pool.map(_render_and_gate, renditions, repeat(now)), strict=True)
+            batch = list(islice(pending, PARALLEL_DOCUMENTS))
+
+
+PARALLEL_DOCUMENTS = 8  # documents per batch; fewer pending than this are rendered here, in order
+
+
+def _render_and_gate(rendition: Rendition, now: datetime) -> Rendered:
+    data = rendition.render()
+    return data, gate(rendition.kind, data, now)
+
+
+def gate(kind: str, data: bytes, now: datetime) -> list[str]:
     """The publishing gate: the errors that keep a rendered Atom document from replacing the published one."""
-    if document.kind != "atom":
+    if kind != "atom":
         return []
     findings = validate_feed(data, now=now)
     return [f"line {f.line}: [{f.code}] {f.message}" for f in findings if f.severity == "error"]

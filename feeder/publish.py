@@ -16,16 +16,33 @@ ARCHIVE_FOLDER = "archive"
 
 
 @dataclass(frozen=True, slots=True)
+class Rendition:
+    """What a document is rendered from, as plain data: any process can turn it into bytes."""
+
+    kind: str  # "atom" or "rss"
+    meta: FeedMeta
+    entries: tuple[Entry, ...]
+    empty_updated: datetime
+
+    def render(self) -> bytes:
+        render = render_atom if self.kind == "atom" else render_rss
+        return render(self.entries, self.meta, empty_updated=self.empty_updated)
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
-    """One feed file to publish: where it goes, and how to render its bytes."""
+    """One feed file to publish: where it goes, and how to load what it is rendered from."""
 
     path: Path
     kind: str  # "atom" or "rss"
-    render: Callable[[], bytes]
+    load: Callable[[], Rendition]
     # A full archive page is written once; it is written again only to gain its next-archive
     # link when the next page fills (its entries never change). ``settled`` is that link.
     immutable: bool = False
     settled: bytes | None = None
+
+    def render(self) -> bytes:
+        return self.load().render()
 
 
 def documents(config: Config, store: Store, *, now: datetime) -> Iterator[Document]:
@@ -45,15 +62,14 @@ def _feed_documents(config: Config, store: Store, *, now: datetime, outlet: str 
         meta = replace(meta, prev_archive_url=_archive_url(config, stem, pages))
     size = config.feed.max_entries
 
-    def entries() -> list[Entry]:
-        return store.entries_by_seq(config.registry, newest=size, outlet=outlet)
+    def entries() -> tuple[Entry, ...]:
+        return tuple(store.entries_by_seq(config.registry, newest=size, outlet=outlet))
 
     atom_path = config.output_folder / (config.feed.filename if outlet is None else f"{stem}.atom")
-    yield Document(atom_path, "atom", lambda: render_atom(entries(), meta, empty_updated=now))
+    yield Document(atom_path, "atom", lambda: Rendition("atom", meta, entries(), now))
     if config.rss:
         rss_meta = replace(meta, self_url=config.feed.base_url + f"{stem}.rss")
-        yield Document(atom_path.with_suffix(".rss"), "rss",
-                       lambda: render_rss(entries(), rss_meta, empty_updated=now))
+        yield Document(atom_path.with_suffix(".rss"), "rss", lambda: Rendition("rss", rss_meta, entries(), now))
     for page in range(1, pages + 1):
         yield _archive(config, store, stem, meta, (page, pages), now)
 
@@ -91,7 +107,7 @@ def _archive(config: Config, store: Store, stem: str, meta: FeedMeta, position: 
         next_archive_url=newer, title=f"{meta.title} (archive {page})")
     seq_range = ((page - 1) * size + 1, page * size)
     path = config.output_folder / ARCHIVE_FOLDER / f"{stem}-{page}.atom"
-    return Document(path, "atom", lambda: render_atom(
-        store.entries_by_seq(config.registry, seq_range=seq_range), page_meta, empty_updated=now),
+    return Document(path, "atom", lambda: Rendition(
+        "atom", page_meta, tuple(store.entries_by_seq(config.registry, seq_range=seq_range)), now),
         # Only the page just before the newest can still lack its next-archive link.
         immutable=True, settled=newer.encode() if newer and page == pages - 1 else None)

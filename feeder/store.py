@@ -68,6 +68,7 @@ class Store:
     def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
         self._db = connection
         self.path = path
+        self._top_seq: int | None = None  # the highest seq, known inside a transaction once asked
 
     @classmethod
     def open(cls, folder: Path) -> Store:
@@ -93,11 +94,14 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[None]:
         self._db.execute("BEGIN IMMEDIATE")
+        self._top_seq = None
         try:
             yield
         except BaseException:
             self._db.execute("ROLLBACK")
             raise
+        finally:
+            self._top_seq = None
         self._db.execute("COMMIT")
 
     # files -------------------------------------------------------------------------------------
@@ -131,18 +135,27 @@ class Store:
         """Insert or replace an entry; ``renew`` moves it to the head of the publication order."""
         old = self._db.execute("SELECT seq, first_seen FROM entries WHERE id=?", (entry.id,)).fetchone()
         seq = self._next_seq() if old is None or renew else old[0]
-        seen = old[1] if old else first_seen.isoformat()
+        self._write_entry(entry, seq, old[1] if old else first_seen.isoformat())
+
+    def add_entry(self, entry: Entry, *, first_seen: datetime) -> None:
+        """Insert an entry the caller has just found absent, at the head of the publication order."""
+        self._write_entry(entry, self._next_seq(), first_seen.isoformat())
+
+    def _write_entry(self, entry: Entry, seq: int, first_seen: str) -> None:
         article = entry.article
         self._db.execute(
             "INSERT OR REPLACE INTO entries VALUES (?,?,?,?,?,?,?,?,?,?)",
-            (entry.id, article.story_key, seq, seen, entry.updated.isoformat(),
+            (entry.id, article.story_key, seq, first_seen, entry.updated.isoformat(),
              entry.published.isoformat() if entry.published else None,
              article.outlet.key if article.outlet else None, article.digest,
              json.dumps(article_to_json(article), ensure_ascii=False, sort_keys=True),
              json.dumps(list(entry.vias))))
 
     def _next_seq(self) -> int:
-        return int(self._db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM entries").fetchone()[0])
+        if self._top_seq is None or not self._db.in_transaction:
+            self._top_seq = int(self._db.execute("SELECT COALESCE(MAX(seq), 0) FROM entries").fetchone()[0])
+        self._top_seq += 1
+        return self._top_seq
 
     def order_by_date(self, *, since_seq: int) -> None:
         """Renumber the entries placed since ``since_seq`` by their date (UTC), oldest first."""
@@ -152,6 +165,7 @@ class Store:
         self._db.executemany("UPDATE entries SET seq = ? WHERE id = ?",
                              [(-(since_seq + n), row[0]) for n, row in enumerate(rows)])
         self._db.execute("UPDATE entries SET seq = -seq WHERE seq < 0")
+        self._top_seq = None
 
     def count_entries(self, outlet: str | None = None) -> int:
         if outlet is None:
@@ -190,30 +204,23 @@ class Store:
 
     def repeated_lines(self, site: str, hashes: Iterable[str]) -> set[str]:
         """The hashes among these that occur in two or more different stories of the site."""
-        wanted = list(dict.fromkeys(hashes))
-        if not wanted:
-            return set()
-        marks = ",".join("?" * len(wanted))
-        rows = self._db.execute(
-            f"SELECT hash FROM site_lines WHERE site=? AND hash IN ({marks}) "
-            "GROUP BY hash HAVING COUNT(DISTINCT story_key) >= 2", [site, *wanted])
-        return {r[0] for r in rows}
+        return {h for h, keys in self.other_stories(site, hashes, excluding=None).items() if len(keys) >= 2}
 
-    def single_story_lines(self, site: str, hashes: Iterable[str], *, excluding: str) -> dict[str, str]:
-        """Of these hashes, those held by exactly one other story of the site: hash -> that story."""
+    def other_stories(self, site: str, hashes: Iterable[str], *, excluding: str | None
+                      ) -> dict[str, tuple[str, ...]]:
+        """For each of these hashes, up to two stories of the site (not ``excluding``) that hold it.
+
+        Two tell "none", "exactly one" and "several" apart; the LIMIT keeps each lookup an index
+        probe, so a line that thousands of a site's stories share costs no more than a rare one.
+        """
         wanted = list(dict.fromkeys(hashes))
         if not wanted:
             return {}
-        marks = ",".join("?" * len(wanted))
         rows = self._db.execute(
-            f"SELECT hash, MIN(story_key) FROM site_lines WHERE site=? AND hash IN ({marks}) AND story_key != ? "
-            "GROUP BY hash HAVING COUNT(DISTINCT story_key) = 1", [site, *wanted, excluding])
-        return {r[0]: r[1] for r in rows}
-
-    def stories_with_line(self, site: str, line_hash: str) -> list[str]:
-        rows = self._db.execute("SELECT story_key FROM site_lines WHERE site=? AND hash=? ORDER BY 1",
-                                (site, line_hash))
-        return [r[0] for r in rows]
+            f"WITH wanted(h) AS (VALUES {','.join(['(?)'] * len(wanted))}) "
+            "SELECT h, (SELECT group_concat(story_key, char(31)) FROM (SELECT story_key FROM site_lines "
+            "WHERE site=? AND hash=h AND story_key IS NOT ? LIMIT 2)) FROM wanted", [*wanted, site, excluding])
+        return {h: tuple(keys.split("\x1f")) for h, keys in rows if keys}
 
     # runs --------------------------------------------------------------------------------------
     def record_run(self, row: RunRow) -> None:

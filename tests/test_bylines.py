@@ -18,11 +18,13 @@ def is_outlet(name: str) -> bool:
 
 
 word = st.text(alphabet="abcdefghijklmnoprstuvwyz", min_size=2, max_size=9).map(str.capitalize)
-# Role words (staff, desk, editor, news …) are refused by design, so names are drawn without them.
+# Role words (staff, desk, editor, news …) are refused by design, and byline labels ("By Author: …",
+# "Writer", "Story by") are read as labels, so names are drawn without either.
 names = st.lists(word, min_size=2, max_size=3).map(" ".join).filter(
     lambda n: not is_outlet(n) and not ROLE_WORDS.search(n) and not any(
         w.lower() in ("and", "with", "in", "for", "by", "from", "at", "of", "van", "von", "der", "den", "de", "da",
-                      "del", "la", "le") for w in n.split()))
+                      "del", "la", "le", "author", "authors", "writer", "reporter", "reporters", "written",
+                      "reported", "story", "text", "words", "reporting") for w in n.split()))
 
 
 @settings(max_examples=200, deadline=None)

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from feeder import pipeline
-from feeder.config import Config, load_config
+from feeder.config import load_config
 from feeder.pipeline import run_once
-from feeder.publish import Document
+from feeder.publish import Rendition
 from tests.conftest import write_config
 from tests.stories import write_story
 
@@ -26,19 +24,14 @@ def test_a_broken_render_is_not_published(tmp_path: Path, monkeypatch: pytest.Mo
     feed = config.output_folder / "feed.atom"
     good = feed.read_bytes()
 
-    real = pipeline.documents
-
-    def broken_documents(cfg: Config, store: object, *, now: datetime) -> Iterator[Document]:
-        for document in real(cfg, store, now=now):  # type: ignore[arg-type]
-            yield Document(document.path, document.kind, lambda: BROKEN)
-
-    monkeypatch.setattr(pipeline, "documents", broken_documents)
+    real = Rendition.render
+    monkeypatch.setattr(Rendition, "render", lambda self: BROKEN)
     write_story(config.input_folder, 2)
     report = run_once(config, now=NOW)
     assert feed.read_bytes() == good
     assert report.feeds == ()
     assert report.refused and "feed-missing-id" in report.refused[0]
-    monkeypatch.setattr(pipeline, "documents", real)
+    monkeypatch.setattr(Rendition, "render", real)
     retry = run_once(config, now=NOW)
     assert retry.new == 1, "the refused pass left no state behind, so the next one publishes the story"
     assert feed.read_bytes() != good

@@ -20,7 +20,7 @@ def extract(raw: RawArticle, registry: Registry) -> Page:
     def outlet_url(url: str) -> bool:
         return registry.for_url(url) is not None
 
-    wall = rules.BOT_WALL.search(raw.text[:3000])
+    wall = rules.BOT_WALL.search(raw.text[:3000].lower())
     page = extract_html(raw.text, is_outlet, outlet_url) if raw.kind == "html" else extract_text(raw.text, is_outlet)
     words = sum(len(p.split()) for p in page.body) if page else 0
     if wall and words < 150:

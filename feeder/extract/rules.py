@@ -124,7 +124,8 @@ TIME_ONLY = re.compile(r"^\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?$", r
 # Title suffix separators, tried from the right.
 TITLE_SEPARATORS = (" - ", " | ", " – ", " — ", " :: ", " · ", " » ", " ~ ", " : ")
 
-# Bot walls and interstitials: such a page has no article to publish.
+# Bot walls and interstitials: such a page has no article to publish. Matched against lower-cased
+# text: an alternation this long runs several times faster without re.I.
 BOT_WALL = re.compile(
     r"just a moment\.*|checking your browser|enable javascript and cookies|please enable javascript|"
     r"attention required!? \| cloudflare|verify you are (?:a )?human|are you a robot|"
@@ -133,7 +134,6 @@ BOT_WALL = re.compile(
     r"(?:sign|log) ?in to (?:continue|read|keep reading)|subscribe (?:now )?to (?:continue|read|keep reading)|"
     r"this (?:article|content|story) is (?:for|available to|only for) (?:subscribers|members)|"
     r"404\b.{0,20}not found|page not found|the page you (?:requested|are looking for)",
-    re.I,
 )
 
 # Prose: a body paragraph has enough words, or ends a sentence.
