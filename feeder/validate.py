@@ -791,9 +791,20 @@ def _unsafe_finding(line: int, el: Element, reason: str) -> Finding:
                     "remove it (link to the original page for interactive content)")
 
 
+# Markup that cannot carry anything unsafe: attribute-free tags none of UNSAFE_TAGS, and links to
+# http(s) addresses. A fragment made only of these (and escaped text, where "<" never appears)
+# needs no HTML parser; anything else, however slight, goes through it.
+_HARMLESS_MARKUP = re.compile(
+    r"</?(?:p|em|strong|b|i|u|br|blockquote|q|cite|ul|ol|li|h[1-6]|hr|small|sup|sub)\s*/?>"
+    r'|<a href="https?://[^"<>]*">|</a>', re.I)
+
+
 def _unsafe_html(el: Element) -> Iterator[Finding]:
+    text = _text(el)
+    if "<" not in _HARMLESS_MARKUP.sub("", text):
+        return
     base = _line(el) or 1
-    for line, tag, attrs in _html_tags(_text(el)):
+    for line, tag, attrs in _html_tags(text):
         for reason in _unsafe_reasons(tag, attrs):
             yield _unsafe_finding(base + line - 1, el, reason)
 

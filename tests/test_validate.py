@@ -298,3 +298,27 @@ def test_any_content_text_is_checked_without_exceptions(body: str, kind: str) ->
     data = MINIMAL.replace(b"<content>Plain text content is enough for an entry.</content>",
                            f'<content type="{kind}">{cleaned}</content>'.encode())
     assert_well_behaved(validate_feed(data))
+
+
+HARMLESS = "<p>Text &amp; more.</p><p><em>Originally published by AP</em> <a href=\"https://apnews.com/x\">AP</a></p>"
+
+
+@pytest.mark.parametrize("unsafe", [
+    '<p onclick="steal()">x</p>', '<a href="javascript:alert(1)">x</a>',
+    '<a href="https://x.example" onmouseover="y">x</a>', '<a href="jav&#x61;script:alert(1)">x</a>',
+    "<script>alert(1)</script>", "<SCRIPT>x</SCRIPT>", '<a href=" javascript:x">x</a>',
+    '<img src="data:text/html,x">', "<iframe src=x>", '<p style="x" onload="y">',
+])
+def test_unsafe_markup_is_found_beside_harmless_tags(unsafe: str) -> None:
+    """The shortcut for fragments of plain tags must never hide a tag it does not know."""
+    escaped = (HARMLESS + unsafe).replace("&", "&amp;").replace("<", "&lt;")
+    data = MINIMAL.replace(b"<content>Plain text content is enough for an entry.</content>",
+                           f'<content type="html">{escaped}</content>'.encode())
+    assert "unsafe-markup" in [f.code for f in check(data)]
+
+
+def test_harmless_markup_alone_has_no_finding() -> None:
+    escaped = HARMLESS.replace("&", "&amp;").replace("<", "&lt;")
+    data = MINIMAL.replace(b"<content>Plain text content is enough for an entry.</content>",
+                           f'<content type="html">{escaped}</content>'.encode())
+    assert [f.code for f in check(data) if f.code == "unsafe-markup"] == []
