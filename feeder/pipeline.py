@@ -21,7 +21,7 @@ from feeder.learn import body_hashes, learn, strip_learned
 from feeder.normalize import check_dates, entry_id, normalize
 from feeder.publish import Document, Rendition, documents
 from feeder.records import Article, Entry, Rejection, RunReport
-from feeder.store import FileState, RunRow, Store
+from feeder.store import RunRow, Store
 from feeder.text import display_path
 from feeder.validate import validate_feed
 
@@ -45,11 +45,10 @@ class _Seen:
     mtime_ns: int
 
 
-def _scan(config: Config, known: dict[str, FileState]) -> Iterator[_Seen]:
+def _scan(config: Config, known: dict[str, tuple[int, int]]) -> Iterator[_Seen]:
     """Files that are new or whose size or mtime changed since the store saw them."""
     for path, size, mtime in scan(config.input_folder):
-        old = known.get(path) or known.get(display_path(path))
-        if old is None or old.size != size or old.mtime_ns != mtime:
+        if known.get(path) != (size, mtime) and known.get(display_path(path)) != (size, mtime):
             yield _Seen(Path(path), size, mtime)
 
 
@@ -70,11 +69,10 @@ class _KeepBack(Exception):
 
 
 def _pass(config: Config, store: Store, now: datetime, progress: Progress | None) -> RunReport:
-    known = store.files()
-    changed = list(_scan(config, known))
+    changed = list(_scan(config, store.file_stats()))
     try:
         with store.transaction():
-            rejected, new, updated = _ingest(config, store, known, changed, now, progress)
+            rejected, new, updated = _ingest(config, store, changed, now, progress)
             written, refused = _publish(config, store, now, force=bool(new or updated))
             total = store.count_entries()
             report = RunReport(new=new, updated=updated, unchanged=total - new - updated,
@@ -89,7 +87,7 @@ def _pass(config: Config, store: Store, now: datetime, progress: Progress | None
     return report
 
 
-def _ingest(config: Config, store: Store, known: dict[str, FileState], changed: list[_Seen], now: datetime,
+def _ingest(config: Config, store: Store, changed: list[_Seen], now: datetime,
             progress: Progress | None) -> tuple[list[Rejection], int, int]:
     """Store each changed file's story as it is read (memory stays flat in a backfill of any size)."""
     rejected: list[Rejection] = []
@@ -103,7 +101,7 @@ def _ingest(config: Config, store: Store, known: dict[str, FileState], changed: 
             log.warning("rejected %s: %s", result.path, result.reason)
             store.record_file(path, seen.size, seen.mtime_ns, "", status="rejected", reason=result.reason,
                               story_key=None, now=now)
-        elif (old := known.get(path)) and old.digest == result.article.digest:
+        elif store.file_digest(path) == result.article.digest:
             store.touch_file(path, seen.size, seen.mtime_ns)
         else:
             article = result.article

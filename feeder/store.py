@@ -41,17 +41,6 @@ class StateError(FeederError):
 
 
 @dataclass(frozen=True, slots=True)
-class FileState:
-    """What the store remembers of one input file."""
-
-    size: int
-    mtime_ns: int
-    digest: str
-    status: str
-    reason: str | None
-
-
-@dataclass(frozen=True, slots=True)
 class RunRow:
     started: str
     finished: str
@@ -105,9 +94,14 @@ class Store:
         self._db.execute("COMMIT")
 
     # files -------------------------------------------------------------------------------------
-    def files(self) -> dict[str, FileState]:
-        rows = self._db.execute("SELECT path, size, mtime_ns, digest, status, reason FROM files")
-        return {r[0]: FileState(*r[1:]) for r in rows}
+    def file_stats(self) -> dict[str, tuple[int, int]]:
+        """Every known file's (size, mtime_ns): all a pass needs to tell which files changed."""
+        return {path: (size, mtime) for path, size, mtime in
+                self._db.execute("SELECT path, size, mtime_ns FROM files")}
+
+    def file_digest(self, path: str) -> str | None:
+        row = self._db.execute("SELECT digest FROM files WHERE path=?", (path,)).fetchone()
+        return row[0] if row else None
 
     def record_file(self, path: str, size: int, mtime_ns: int, digest: str, *, status: str,
                     reason: str | None, story_key: str | None, now: datetime) -> None:
