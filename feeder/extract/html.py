@@ -37,6 +37,9 @@ BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote",
 CONTENT_SELECTORS = ("[itemprop=articleBody]", ".entry-content", ".post-body", ".post-content",
                      ".article-body", ".article-content", ".story-body", ".story-content",
                      "#articleBody", ".td-post-content", ".content-body", "article", "main")
+# The named story containers (not the generic <article>/<main>): a furniture-sounding wrapper around one
+# of them ("widget Blog" on Blogger themes) is layout, not furniture.
+STORY_CONTAINERS = ", ".join(CONTENT_SELECTORS[:-2])
 _ISO_WITH_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting",
                            "AnalysisNewsArticle", "WebPage", "OpinionNewsArticle"})
@@ -110,8 +113,8 @@ def _drop_furniture(soup: BeautifulSoup) -> None:
     for node in soup.find_all(string=lambda s: isinstance(s, Comment | Declaration | Doctype |
                                                           ProcessingInstruction)):
         node.extract()
-    holds_h1 = _holding(soup, "h1")
-    for tag in soup.find_all(lambda t: _is_furniture(t, holds_h1)):
+    kept = _holding(soup, "h1") | _wrapping(soup.select(STORY_CONTAINERS))
+    for tag in soup.find_all(lambda t: _is_furniture(t, kept)):
         tag.decompose()
     in_p, in_time = _inside(soup, "p"), _inside(soup, "time")
     # a <time> inside a <time> is skipped: setting .string costs a walk to the root in bs4
@@ -130,6 +133,20 @@ def _holding(root: Tag, name: str) -> set[int]:
     return found
 
 
+def _wrapping(tags: list[Tag]) -> set[int]:
+    """Ids of the ancestors of these elements (a story container's wrappers) and of the elements themselves."""
+    found: set[int] = set()
+    for tag in tags:
+        if _text_words(tag) >= 50:  # a snippet card with a content class in a widget is not the story
+            found.add(id(tag))
+            found.update(id(parent) for parent in tag.parents)
+    return found
+
+
+def _text_words(tag: Tag) -> int:
+    return len(tag.get_text(" ").split())
+
+
 def _inside(root: Tag, name: str) -> set[int]:
     """Ids of the elements inside a <name>, in one pass from the root (find_parent() is O(depth))."""
     found: set[int] = set()
@@ -140,13 +157,13 @@ def _inside(root: Tag, name: str) -> set[int]:
     return found
 
 
-def _is_furniture(tag: Tag, holds_h1: set[int]) -> bool:
+def _is_furniture(tag: Tag, kept: set[int]) -> bool:
     if tag.name in ("body", "html", "article", "main") or tag.attrs is None:
         return False
     classes = tag.get("class")
     names = list(classes) if isinstance(classes, list) else [str(classes or "")]
     words = " ".join([*names, str(tag.get("id") or "")]).strip()
-    return bool(words) and bool(FURNITURE_ATTR.search(words)) and id(tag) not in holds_h1
+    return bool(words) and bool(FURNITURE_ATTR.search(words)) and id(tag) not in kept
 
 
 def _headline(soup: BeautifulSoup, meta: Mapping[str, str], ld: Mapping[str, Any],
