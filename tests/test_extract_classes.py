@@ -31,3 +31,85 @@ def test_furniture_classed_wrapper_around_the_post_body_is_kept(tmp_path: Path, 
     record = inspect(tmp_path, config, "widget_blog.html", page)
     assert record["body"] == [STORY, MORE]
     assert record["authors"] == ["Ana Torres"]
+
+
+def test_profile_article_platform_date_reposted_credit(tmp_path: Path, config: Config) -> None:
+    # A long-form post on a professional network: profile card (name, pipe headline, follower count),
+    # the platform's "Published" date above the reposted story, and a "Reposted from … for my network." credit.
+    url = "https://www.reuters.com/world/harbour-pilots-digital-chart-2021-05-04/"
+    page = f"""<html><head><title>Pilots get a digital chart</title>
+    <meta property="og:url" content="https://pro.example.net/pulse/pilots-digital-chart"></head><body>
+    <main><h1>Pilots get a digital chart</h1>
+    <div class="card"><h3>Nadia Okonjo</h3><h4>Port logistics | Tug scheduling and pilotage | North Sea</h4>
+    <div>4,102 followers</div><div>Published May 5, 2021</div></div>
+    <p>Reposted from <a href="{url}">Reuters</a> for my network.</p>
+    <p>By Tom Vries and Lena Bakker</p><p>May 4, 2021 3:10 PM</p>
+    <p>{STORY}</p><p>{MORE}</p></main></body></html>"""
+    record = inspect(tmp_path, config, "profile_post.html", page)
+    assert record["body"] == [STORY, MORE]
+    assert record["source"] == {"name": "Reuters", "url": url}
+    assert record["republisher"] == "Nadia Okonjo"
+    assert record["published"] == "2021-05-04T15:10:00+00:00"
+    assert record["republished"] == "2021-05-05T00:00:00+00:00"
+
+
+def test_social_post_dump_bracketed_headline_account_and_bilingual_credit(tmp_path: Path, config: Config) -> None:
+    # A microblog text dump: the first line is the app's name, the account sits above its follow button,
+    # the post time is above the 【headline】, and comments follow the bilingual credit line.
+    url = "http://www.xinhuanet.com/english/2021-06/02/c_139985411.htm"
+    dump = f"""声音 Voices
+首页 Home  发现 Discover  登录 Log in  注册 Sign up
+harbour_kite
+关注 Follow
+2021-6-3 08:15 来自 手机 app
+Sharing this one for the sailors among my friends #港口# #ships#
+【Harbour pilots get a shared digital chart】
+Source: Xinhua
+{STORY}
+{MORE}
+原文 Original: {url}
+kite_fan：我也看到了！Saw this on the ferry this morning, great news for the pilots.
+"""
+    record = inspect(tmp_path, config, "social_post.txt", dump)
+    assert record["title"] == "Harbour pilots get a shared digital chart"
+    assert record["republisher"] == "harbour_kite"
+    assert record["republished"] == "2021-06-03T08:15:00+00:00"
+    assert record["source"] == {"name": "Xinhua", "url": url}
+    assert record["body"] == [STORY, MORE]
+
+
+def test_answer_page_quoting_a_story_under_a_question_title(tmp_path: Path, config: Config) -> None:
+    # Q&A page: the page title is the question; the quoted story's headline is the bold line opening the
+    # quote; the answerer's own sentences around the quote and their "Answered" date are not the story.
+    page = f"""<html><head><title>Why do pilots use a digital chart now? - AskHub</title></head><body>
+    <h1 class="question">Why do pilots use a digital chart now?</h1>
+    <div class="answer"><a class="answer-user-name" href="https://askhub.example.com/u/rui">Rui Matos</a>
+    <div>Answered June 8, 2021</div>
+    <div class="answer-body"><p>I work on the tugs there, and this wire piece explains it better than I could:</p>
+    <blockquote><p><b>Harbour pilots get a shared digital chart</b></p>
+    <p>By Nils HANSEN · AFP · 7 Jun 2021, 10:20 CET</p><p>{STORY}</p><p>{MORE}</p></blockquote>
+    <p>Hope that helps, and say hello if you ever come through on the evening ferry.</p></div></div>
+    </body></html>"""
+    record = inspect(tmp_path, config, "answer.html", page)
+    assert record["title"] == "Harbour pilots get a shared digital chart"
+    assert record["republisher"] == "Rui Matos"
+    assert record["republished"] == "2021-06-08T00:00:00+00:00"
+    assert record["published"] == "2021-06-07T10:20:00+01:00"
+    assert record["body"] == [STORY, MORE]
+
+
+def test_channel_export_title_attribute_stamp_and_sender(tmp_path: Path, config: Config) -> None:
+    # A chat-channel export: <title> is the exporter's, the message's full timestamp (day-first, with its
+    # offset) is only in a title attribute, and an earlier message of the channel has its own stamp.
+    page = f"""<html><head><title>Exported Data</title></head><body>
+    <div class="message"><div class="date details" title="08.06.2021 07:02:10 UTC+02:00">07:02</div>
+    <div class="from_name">Quay Wire</div><div class="text">Morning all. Ships and ports today.</div></div>
+    <div class="message"><div class="date details" title="08.06.2021 19:45:31 UTC+02:00">19:45</div>
+    <div class="from_name">Quay Wire</div>
+    <div class="text"><strong>Harbour pilots get a shared digital chart</strong><br><br>Source: Reuters<br><br>
+    {STORY}<br><br>{MORE}</div></div></body></html>"""
+    record = inspect(tmp_path, config, "export.html", page)
+    assert record["title"] == "Harbour pilots get a shared digital chart"
+    assert record["republisher"] == "Quay Wire"
+    assert record["republished"] == "2021-06-08T19:45:31+02:00"
+    assert record["body"] == [STORY, MORE]

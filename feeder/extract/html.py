@@ -41,6 +41,12 @@ CONTENT_SELECTORS = ("[itemprop=articleBody]", ".entry-content", ".post-body", "
 # of them ("widget Blog" on Blogger themes) is layout, not furniture.
 STORY_CONTAINERS = ", ".join(CONTENT_SELECTORS[:-2])
 _ISO_WITH_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+_FULL_STAMP = re.compile(r"\d{4}.{0,12}\d{1,2}:\d{2}")
+# The account that posted the page, named by the markup: "user-name", "author__name", Telegram's "from_name".
+ACCOUNT_NAME_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:user|author|profile|account|channel|from)[-_]{0,2}name(?:$|[\s_-])", re.I)
+# A page title that is no headline: the question on a Q&A page, a two-word export or app name.
+GENERIC_TITLE_WORDS = 2
 ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting",
                            "AnalysisNewsArticle", "WebPage", "OpinionNewsArticle"})
 
@@ -59,9 +65,12 @@ def extract_html(text: str, is_outlet: IsOutlet, outlet_url: IsOutlet) -> Page |
     if not title:
         return None
     container = _container(soup)
+    lead = _lead_bold(container) if container is not None and _not_a_headline(title) else None
     lines = list(_lines(soup.body or soup, container))
-    hints = _hints(soup, meta, ld, title, is_outlet, outlet_url)
-    return read_lines(lines, title, replace(hints, page_zone=zone.group(1) if zone else None), is_outlet)
+    hints = _hints(soup, meta, ld, lead or title, is_outlet, outlet_url)
+    # A headline inside the content (a quoted story) has the post's own header above it: read that too.
+    hints = replace(hints, page_zone=zone.group(1) if zone else None, skip_before_title=lead is None)
+    return read_lines(lines, lead or title, hints, is_outlet)
 
 
 def _meta(soup: BeautifulSoup) -> dict[str, str]:
@@ -122,6 +131,10 @@ def _drop_furniture(soup: BeautifulSoup) -> None:
         stamp = time.get("datetime")
         if isinstance(stamp, str) and _ISO_WITH_TIME.match(stamp.strip()) and id(time) not in in_p:
             time.string = stamp.strip()  # the machine-readable stamp carries the time and offset
+    for dated in soup.select("[title][class*=date]"):
+        full = dated.get("title")
+        if isinstance(full, str) and _FULL_STAMP.search(full) and rules.DATE_HINT.search(full):
+            dated.string = full.strip()  # "18:42" shown, "15.09.2021 18:42:11 UTC+03:00" in the tooltip
 
 
 def _holding(root: Tag, name: str) -> set[int]:
@@ -180,6 +193,23 @@ def _headline(soup: BeautifulSoup, meta: Mapping[str, str], ld: Mapping[str, Any
             return folded[fold_text(candidate)]
     h1 = soup.find("h1")
     return og or (_text(h1) if isinstance(h1, Tag) else None) or head or None
+
+
+def _not_a_headline(title: str) -> bool:
+    return title.rstrip().endswith("?") or len(title.split()) <= GENERIC_TITLE_WORDS
+
+
+def _lead_bold(container: Tag) -> str | None:
+    """A quoted or shared story's headline: the bold line the story container opens with."""
+    bold = container.find(["b", "strong"])
+    if not isinstance(bold, Tag):
+        return None
+    text = _text(bold)
+    words = len(text.split())
+    opens = _text(container).startswith(text)
+    if not opens or not 4 <= words <= 25 or text.endswith(".") or text.lower().startswith("by "):
+        return None
+    return text
 
 
 def _container(soup: BeautifulSoup) -> Tag | None:
@@ -292,6 +322,7 @@ def _hints(soup: BeautifulSoup, meta: Mapping[str, str], ld: Mapping[str, Any], 
         outlets.append(Clue(original, "link to the outlet's site"))
     dates = _ld_dates(meta, ld)
     people = _authors(meta, ld) or _microdata_author(soup)
+    account = people[0] if people else _classed_account(soup)
     suffix = split_title(meta["title"], [], is_outlet)[1] if meta.get("title") else None
     return Hints(
         site=meta.get("og:site_name") or suffix or (host_of(own) if own else None),
@@ -302,7 +333,7 @@ def _hints(soup: BeautifulSoup, meta: Mapping[str, str], ld: Mapping[str, Any], 
         outlets=tuple(outlets),
         bylines=people if outlet_page else (),
         dates=dates if outlet_page else (),
-        republisher=None if outlet_page or not people else people[0],
+        republisher=None if outlet_page else account,
         republished=None if outlet_page or not dates else Clue(dates[0].value, dates[0].origin),
         source_url=Clue(own, "URL of the outlet's page") if outlet_page and own else (
             Clue(original, "link to the original article") if original else None),
@@ -334,6 +365,12 @@ def _microdata_author(soup: BeautifulSoup) -> tuple[Clue, ...]:
     found = soup.select_one("[itemprop=author] [itemprop=name]") or soup.select_one("[itemprop=author]")
     name = _text(found) if isinstance(found, Tag) else ""
     return (Clue(name, "microdata itemprop=author"),) if name and len(name) <= 60 else ()
+
+
+def _classed_account(soup: BeautifulSoup) -> Clue | None:
+    found = soup.find(class_=ACCOUNT_NAME_CLASS)
+    name = _text(found) if isinstance(found, Tag) else ""
+    return Clue(name, "account name (class naming a user or author name)") if 2 <= len(name) <= 60 else None
 
 
 def _name(value: Any) -> str | None:
