@@ -113,3 +113,21 @@ def test_channel_export_title_attribute_stamp_and_sender(tmp_path: Path, config:
     assert record["republisher"] == "Quay Wire"
     assert record["republished"] == "2021-06-08T19:45:31+02:00"
     assert record["body"] == [STORY, MORE]
+
+
+def test_app_view_original_link_and_header_byline_credited_in_the_tail(tmp_path: Path, config: Config) -> None:
+    # A news app's web view: the byline sits in the header above the article element, the story ends with
+    # "(Reporting by …)", and the only link to the original is worded "View original on …".
+    url = "https://www.reuters.com/world/harbour-pilots-digital-chart-2021-05-04/"
+    page = f"""<html><head><title>Harbour pilots get a shared digital chart</title></head><body>
+    <div class="app"><h1>Harbour pilots get a shared digital chart</h1>
+    <div class="meta"><span class="by">By Eva Lind and Jon Berg</span>
+    <span class="when">May 4, 2021 3:10 PM</span></div>
+    <article><p>OSLO, May 4 (Reuters) - {STORY}</p><p>{MORE}</p>
+    <p>(Reporting by Eva Lind and Jon Berg in Oslo; Editing by Ian Ross)</p></article>
+    <a class="orig" href="{url}">View original on Reuters</a>
+    <div class="note">This story is shown here under licence from its publisher.</div></div></body></html>"""
+    record = inspect(tmp_path, config, "app_view.html", page)
+    assert record["source"] == {"name": "Reuters", "url": url}
+    assert record["authors"] == ["Eva Lind", "Jon Berg"]
+    assert record["republisher"] is None

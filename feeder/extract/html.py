@@ -397,5 +397,6 @@ def _links(soup: BeautifulSoup) -> Iterator[str]:
             contexts[id(parent)] = _text(parent)
         context = contexts[id(parent)]
         if rules.CREDIT_LINK.search(lead) or rules.CREDIT_LINK.search(context[:80]) or (
+                rules.ORIGINAL_LINK_TEXT.match(_text(a))) or (
                 len(context) <= len(_text(a)) + 3):
             yield href.strip()

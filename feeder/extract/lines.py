@@ -388,6 +388,8 @@ def _header_date(line: Line, found: _Found, story: bool) -> None:
 def _page(found: _Found, title: str, hints: Hints, is_outlet: IsOutlet) -> Page:
     body = _strip_datelines(found, is_outlet)
     _place_header_stamp(found, hints)
+    if found.republisher and any(fold_text(found.republisher.value) in fold_text(b.value) for b in found.bylines):
+        found.republisher = None  # the people credited with the story ("Reporting by …") did not repost it
     return Page(
         title=hints.title or Clue(title, "page title"),
         body=tuple(body),

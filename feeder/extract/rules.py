@@ -92,6 +92,8 @@ CREDIT_LINK = re.compile(
     r"(?:source|via|credit|original)\s*:\s*$|originally published|"
     r"(?:syndicated|republished|reposted|reblogged|cross-?posted|shared) from|"
     r"原文链接|原文|来源|出典|出处", re.I)
+# A link whose own words credit the original ("View original on Reuters", "Original article").
+ORIGINAL_LINK_TEXT = re.compile(r"^(?:(?:read|view|see|open)\s+(?:the\s+)?)?original\b", re.I)
 # "From: Oskar Lindqvist <oskar@example.org>": the sender of a mail archive page.
 MAIL_FROM = re.compile(r"^from\s*:\s*(?P<name>[^<>()@]{2,60}?)\s*(?:<[^>]*>|\([^)]*\))\s*$", re.I)
 # Forum member details; the short line just above them is the member's name.
