@@ -38,8 +38,8 @@ CONTENT_SELECTORS = ("[itemprop=articleBody]", ".entry-content", ".post-body", "
                      ".article-body", ".article-content", ".story-body", ".story-content",
                      "#articleBody", ".td-post-content", ".content-body", "article", "main")
 # The named story containers (not the generic <article>/<main>): a furniture-sounding wrapper around one
-# of them ("widget Blog" on Blogger themes) is layout, not furniture.
-STORY_CONTAINERS = ", ".join(CONTENT_SELECTORS[:-2])
+# of them ("widget Blog" on Blogger themes) is layout, not furniture. Checked by hand in the one tree pass.
+STORY_CLASSES = frozenset(s[1:] for s in CONTENT_SELECTORS if s.startswith("."))
 _ISO_WITH_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 _FULL_STAMP = re.compile(r"\d{4}.{0,12}\d{1,2}:\d{2}")
 # The account that posted the page, named by the markup: "user-name", "author__name", Telegram's "from_name".
@@ -122,7 +122,7 @@ def _drop_furniture(soup: BeautifulSoup) -> None:
     for node in soup.find_all(string=lambda s: isinstance(s, Comment | Declaration | Doctype |
                                                           ProcessingInstruction)):
         node.extract()
-    kept = _holding(soup, "h1") | _wrapping(soup.select(STORY_CONTAINERS))
+    kept, dated = _kept(soup)
     for tag in soup.find_all(lambda t: _is_furniture(t, kept)):
         tag.decompose()
     in_p, in_time = _inside(soup, "p"), _inside(soup, "time")
@@ -131,29 +131,38 @@ def _drop_furniture(soup: BeautifulSoup) -> None:
         stamp = time.get("datetime")
         if isinstance(stamp, str) and _ISO_WITH_TIME.match(stamp.strip()) and id(time) not in in_p:
             time.string = stamp.strip()  # the machine-readable stamp carries the time and offset
-    for dated in soup.select("[title][class*=date]"):
-        full = dated.get("title")
+    for tag in dated:
+        if tag.attrs is None or tag.decomposed:
+            continue  # dropped with the furniture around it
+        full = tag.get("title")
         if isinstance(full, str) and _FULL_STAMP.search(full) and rules.DATE_HINT.search(full):
-            dated.string = full.strip()  # "18:42" shown, "15.09.2021 18:42:11 UTC+03:00" in the tooltip
+            tag.string = full.strip()  # "18:42" shown, "15.09.2021 18:42:11 UTC+03:00" in the tooltip
 
 
-def _holding(root: Tag, name: str) -> set[int]:
-    """Ids of the elements with a <name> below them, in one pass from the leaves (tag.find() is O(depth))."""
-    found: set[int] = set()
+def _kept(root: Tag) -> tuple[set[int], list[Tag]]:
+    """Ids of the elements never dropped as furniture (holding the <h1> or the story container), and the
+    date elements with a title attribute; one pass from the leaves (tag.find() is O(depth))."""
+    kept: set[int] = set()
+    dated: list[Tag] = []
     for tag in reversed(list(root.find_all(True))):
-        if tag.parent is not None and (tag.name == name or id(tag) in found):
-            found.add(id(tag.parent))
-    return found
+        parent = tag.parent
+        if parent is None:
+            continue
+        if tag.name == "h1" or id(tag) in kept:
+            kept.add(id(parent))
+        elif _is_story_container(tag) and _text_words(tag) >= 50:  # not a snippet card with a content class
+            kept.update((id(tag), id(parent)))
+        if tag.attrs and "title" in tag.attrs and "date" in str(tag.get("class")):
+            dated.append(tag)
+    return kept, dated
 
 
-def _wrapping(tags: list[Tag]) -> set[int]:
-    """Ids of the ancestors of these elements (a story container's wrappers) and of the elements themselves."""
-    found: set[int] = set()
-    for tag in tags:
-        if _text_words(tag) >= 50:  # a snippet card with a content class in a widget is not the story
-            found.add(id(tag))
-            found.update(id(parent) for parent in tag.parents)
-    return found
+def _is_story_container(tag: Tag) -> bool:
+    if not tag.attrs:
+        return False
+    classes = tag.get("class")
+    return (isinstance(classes, list) and not STORY_CLASSES.isdisjoint(classes)) or (
+        "articleBody" in (tag.get("id"), tag.get("itemprop")))
 
 
 def _text_words(tag: Tag) -> int:
