@@ -40,10 +40,12 @@ _ABBREV = re.compile(r"\(?\b(CST|" + "|".join(k for k in ABBREVIATIONS if len(k)
 _LABEL = re.compile(
     r"^\s*(?:last\s+)?(?:updated|update|published|posted|modified|date|release[sd]?|time)"
     r"(?:\s+(?:on|at))?\s*[:：]?\s*", re.I)
-_HAS_TIME = re.compile(r"\d{1,2}\s*[:.]\s*\d{2}(?!\d)|\d\s*[ap]\.?\s*m\b", re.I)
+_HAS_TIME = re.compile(r"\d{1,2}\s*[:.]\s*\d{2}(?!\d|\.\d)|\d\s*[ap]\.?\s*m\b", re.I)
 _YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
 _NUMERIC = re.compile(
     r"^(\d{4})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[T ]\s*(\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
+# "15.09.2021 18:42:11": a dotted numeric date is day-first wherever it is written (Europe, Russia, exports).
+_DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
 _CHINESE = re.compile(
     r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:(\d{1,2})\s*[:：时]\s*(\d{2})\s*分?"
     r"(?:\s*[:：]\s*(\d{2}))?)?$")
@@ -143,6 +145,17 @@ def _read_numeric(text: str) -> datetime | None:
         return None
 
 
+def _read_dotted(text: str) -> datetime | None:
+    match = _DOTTED.match(text)
+    if not match:
+        return None
+    day, month, year, hour, minute, second = (int(p) if p else 0 for p in match.groups())
+    try:
+        return datetime(year, month, day, hour, minute, second)  # noqa: DTZ001 - the caller adds the zone
+    except ValueError:
+        return None
+
+
 def _read_words(text: str) -> datetime | None:
     text = _fix_hours(text)
     for fuzzy in (False, True):
@@ -190,5 +203,5 @@ def _read_month_names(text: str) -> datetime | None:
         return None
 
 
-_READERS: tuple[Callable[[str], datetime | None], ...] = (_read_iso, _read_numeric, _read_month_names,
+_READERS: tuple[Callable[[str], datetime | None], ...] = (_read_iso, _read_numeric, _read_dotted, _read_month_names,
                                                           _read_words)

@@ -37,7 +37,16 @@ BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote",
 CONTENT_SELECTORS = ("[itemprop=articleBody]", ".entry-content", ".post-body", ".post-content",
                      ".article-body", ".article-content", ".story-body", ".story-content",
                      "#articleBody", ".td-post-content", ".content-body", "article", "main")
+# The named story containers (not the generic <article>/<main>): a furniture-sounding wrapper around one
+# of them ("widget Blog" on Blogger themes) is layout, not furniture. Checked by hand in the one tree pass.
+STORY_CLASSES = frozenset(s[1:] for s in CONTENT_SELECTORS if s.startswith("."))
 _ISO_WITH_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+_FULL_STAMP = re.compile(r"\d{4}.{0,12}\d{1,2}:\d{2}")
+# The account that posted the page, named by the markup: "user-name", "author__name", Telegram's "from_name".
+ACCOUNT_NAME_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:user|author|profile|account|channel|from)[-_]{0,2}name(?:$|[\s_-])", re.I)
+# A page title that is no headline: the question on a Q&A page, a two-word export or app name.
+GENERIC_TITLE_WORDS = 2
 ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting",
                            "AnalysisNewsArticle", "WebPage", "OpinionNewsArticle"})
 
@@ -56,9 +65,12 @@ def extract_html(text: str, is_outlet: IsOutlet, outlet_url: IsOutlet) -> Page |
     if not title:
         return None
     container = _container(soup)
+    lead = _lead_bold(container) if container is not None and _not_a_headline(title) else None
     lines = list(_lines(soup.body or soup, container))
-    hints = _hints(soup, meta, ld, title, is_outlet, outlet_url)
-    return read_lines(lines, title, replace(hints, page_zone=zone.group(1) if zone else None), is_outlet)
+    hints = _hints(soup, meta, ld, lead or title, is_outlet, outlet_url)
+    # A headline inside the content (a quoted story) has the post's own header above it: read that too.
+    hints = replace(hints, page_zone=zone.group(1) if zone else None, skip_before_title=lead is None)
+    return read_lines(lines, lead or title, hints, is_outlet)
 
 
 def _meta(soup: BeautifulSoup) -> dict[str, str]:
@@ -134,8 +146,8 @@ def _drop_furniture(soup: BeautifulSoup) -> None:
     for node in [n for n in soup.descendants if isinstance(n, Comment | Declaration | Doctype |
                                                            ProcessingInstruction)]:
         node.extract()
-    holds_h1 = _holding(soup, "h1")
-    _decompose(soup, lambda t: _is_furniture(t, holds_h1))
+    kept, dated = _kept(soup)
+    _decompose(soup, lambda t: _is_furniture(t, kept))
     tags = _tags(soup)
     in_p, in_time = _inside(tags, "p"), _inside(tags, "time")
     # a <time> inside a <time> is skipped: setting .string costs a walk to the root in bs4
@@ -143,15 +155,42 @@ def _drop_furniture(soup: BeautifulSoup) -> None:
         stamp = time.get("datetime")
         if isinstance(stamp, str) and _ISO_WITH_TIME.match(stamp.strip()) and id(time) not in in_p:
             time.string = stamp.strip()  # the machine-readable stamp carries the time and offset
+    for tag in dated:
+        if tag.attrs is None or tag.decomposed:
+            continue  # dropped with the furniture around it
+        full = tag.get("title")
+        if isinstance(full, str) and _FULL_STAMP.search(full) and rules.DATE_HINT.search(full):
+            tag.string = full.strip()  # "18:42" shown, "15.09.2021 18:42:11 UTC+03:00" in the tooltip
 
 
-def _holding(root: Tag, name: str) -> set[int]:
-    """Ids of the elements with a <name> below them, in one pass from the leaves (tag.find() is O(depth))."""
-    found: set[int] = set()
+def _kept(root: Tag) -> tuple[set[int], list[Tag]]:
+    """Ids of the elements never dropped as furniture (holding the <h1> or the story container), and the
+    date elements with a title attribute; one pass from the leaves (tag.find() is O(depth))."""
+    kept: set[int] = set()
+    dated: list[Tag] = []
     for tag in reversed(_tags(root)):
-        if tag.parent is not None and (tag.name == name or id(tag) in found):
-            found.add(id(tag.parent))
-    return found
+        parent = tag.parent
+        if parent is None:
+            continue
+        if tag.name == "h1" or id(tag) in kept:
+            kept.add(id(parent))
+        elif _is_story_container(tag) and _text_words(tag) >= 50:  # not a snippet card with a content class
+            kept.update((id(tag), id(parent)))
+        if tag.attrs and "title" in tag.attrs and "date" in str(tag.get("class")):
+            dated.append(tag)
+    return kept, dated
+
+
+def _is_story_container(tag: Tag) -> bool:
+    if not tag.attrs:
+        return False
+    classes = tag.get("class")
+    return (isinstance(classes, list) and not STORY_CLASSES.isdisjoint(classes)) or (
+        "articleBody" in (tag.get("id"), tag.get("itemprop")))
+
+
+def _text_words(tag: Tag) -> int:
+    return len(tag.get_text(" ").split())
 
 
 def _inside(tags: list[Tag], name: str) -> set[int]:
@@ -164,13 +203,13 @@ def _inside(tags: list[Tag], name: str) -> set[int]:
     return found
 
 
-def _is_furniture(tag: Tag, holds_h1: set[int]) -> bool:
+def _is_furniture(tag: Tag, kept: set[int]) -> bool:
     if tag.name in ("body", "html", "article", "main") or tag.attrs is None:
         return False
     classes = tag.get("class")
     names = list(classes) if isinstance(classes, list) else [str(classes or "")]
     words = " ".join([*names, str(tag.get("id") or "")]).strip()
-    return bool(words) and bool(FURNITURE_ATTR.search(words)) and id(tag) not in holds_h1
+    return bool(words) and bool(FURNITURE_ATTR.search(words)) and id(tag) not in kept
 
 
 def _headline(soup: BeautifulSoup, meta: Mapping[str, str], ld: Mapping[str, Any],
@@ -188,6 +227,23 @@ def _headline(soup: BeautifulSoup, meta: Mapping[str, str], ld: Mapping[str, Any
             return folded[fold_text(candidate)]
     h1 = next((t for t in tags if t.name == "h1"), None)
     return og or (_text(h1) if isinstance(h1, Tag) else None) or head or None
+
+
+def _not_a_headline(title: str) -> bool:
+    return title.rstrip().endswith("?") or len(title.split()) <= GENERIC_TITLE_WORDS
+
+
+def _lead_bold(container: Tag) -> str | None:
+    """A quoted or shared story's headline: the bold line the story container opens with."""
+    bold = container.find(["b", "strong"])
+    if not isinstance(bold, Tag):
+        return None
+    text = _text(bold)
+    words = len(text.split())
+    opens = _text(container).startswith(text)
+    if not opens or not 4 <= words <= 25 or text.endswith(".") or text.lower().startswith("by "):
+        return None
+    return text
 
 
 def _container(soup: BeautifulSoup) -> Tag | None:
@@ -320,6 +376,7 @@ def _hints(soup: BeautifulSoup, meta: Mapping[str, str], ld: Mapping[str, Any], 
         outlets.append(Clue(original, "link to the outlet's site"))
     dates = _ld_dates(meta, ld)
     people = _authors(meta, ld) or _microdata_author(soup)
+    account = people[0] if people else _classed_account(soup)
     suffix = split_title(meta["title"], [], is_outlet)[1] if meta.get("title") else None
     return Hints(
         site=meta.get("og:site_name") or suffix or (host_of(own) if own else None),
@@ -330,7 +387,7 @@ def _hints(soup: BeautifulSoup, meta: Mapping[str, str], ld: Mapping[str, Any], 
         outlets=tuple(outlets),
         bylines=people if outlet_page else (),
         dates=dates if outlet_page else (),
-        republisher=None if outlet_page or not people else people[0],
+        republisher=None if outlet_page else account,
         republished=None if outlet_page or not dates else Clue(dates[0].value, dates[0].origin),
         source_url=Clue(own, "URL of the outlet's page") if outlet_page and own else (
             Clue(original, "link to the original article") if original else None),
@@ -367,6 +424,12 @@ def _microdata_author(soup: BeautifulSoup) -> tuple[Clue, ...]:
     return (Clue(name, "microdata itemprop=author"),) if name and len(name) <= 60 else ()
 
 
+def _classed_account(soup: BeautifulSoup) -> Clue | None:
+    found = soup.find(class_=ACCOUNT_NAME_CLASS)
+    name = _text(found) if isinstance(found, Tag) else ""
+    return Clue(name, "account name (class naming a user or author name)") if 2 <= len(name) <= 60 else None
+
+
 def _name(value: Any) -> str | None:
     if isinstance(value, dict):
         value = value.get("name")
@@ -391,5 +454,6 @@ def _links(soup: BeautifulSoup) -> Iterator[str]:
             contexts[id(parent)] = _text(parent)
         context = contexts[id(parent)]
         if rules.CREDIT_LINK.search(lead) or rules.CREDIT_LINK.search(context[:80]) or (
+                rules.ORIGINAL_LINK_TEXT.match(_text(a))) or (
                 len(context) <= len(_text(a)) + 3):
             yield href.strip()

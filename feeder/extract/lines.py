@@ -58,6 +58,9 @@ class _Found:
     ended: bool = False  # an author box or comment block closed the story
     after_credit: bool = False  # the previous line named the outlet: a bare date next is its stamp
     original_url: Clue | None = None
+    # "Published Feb 10, 2021" above every credit and byline: the platform's own date, unless the story
+    # turns out to print no stamp of its own (then it is the story's, as on a plain blog dump).
+    header_stamp: DateClue | None = None
 
 
 _NON_WORD = re.compile(r"\W+")
@@ -131,14 +134,20 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
     folded_title = fold_text(title)
     folds = [fold_text(x.text) if len(x.text) < 2 * len(title) + 40 else "" for x in lines]
     started, ended = False, False
-    skipping = hints.skip_before_title and folded_title in folds
+    title_ahead = folded_title in folds  # the headline is repeated further down: we are above it
+    skipping = hints.skip_before_title and title_ahead
     for index, line in enumerate(lines):
         text, folded = line.text, folds[index]
         if rules.MEMBER_META.match(text) and found.republisher is None:
             found.republisher = _member(lines[max(0, index - 3):index])
             continue
+        if "ollow" in text and found.republisher is None and _slight(found.body):
+            if rules.FOLLOWER_COUNT.match(text):
+                found.republisher = _profile_name(lines[max(0, index - 3):index])
+            elif rules.FOLLOW_BUTTON.match(text) and index:
+                found.republisher = _account_name(lines[index - 1])
         if folded == folded_title:
-            started, skipping = True, False
+            started, skipping, title_ahead = True, False, False
             if _slight(found.body):
                 found.body.clear()  # prose above the headline was a tagline or a teaser, not the story
                 ended = found.ended = False
@@ -163,7 +172,12 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
             continue
         ended = ended or found.ended
         if is_date_line(text):
-            if not found.body:
+            if title_ahead:
+                # Above the headline: the post's own date, not the story's; the last one is nearest the post.
+                if found.republished is not None and found.republished.origin.endswith(_POST_DATE):
+                    found.republished = None
+                _header_date(line, found, False)
+            elif not found.body:
                 _header_date(line, found, story)
         elif is_prose(text) and line.in_body and not ended:
             found.body.append(text)
@@ -189,6 +203,22 @@ def _member(before: Sequence[Line]) -> Clue | None:
     return None
 
 
+def _profile_name(before: Sequence[Line]) -> Clue | None:
+    """A writer's name on a profile card: the name-shaped line just above their headline and follower count."""
+    for line in reversed(before):
+        if rules.PERSON_NAME.match(line.text) and not rules.FURNITURE.match(line.text):
+            return Clue(line.text, f"{line.origin}: profile name above the follower count")
+    return None
+
+
+def _account_name(line: Line) -> Clue | None:
+    """The account on a social post: the handle or name on the line just above its follow button."""
+    text = line.text
+    if (rules.USERNAME.match(text) or rules.PERSON_NAME.match(text)) and not rules.FURNITURE.match(text):
+        return Clue(text, f"{line.origin}: account name beside the follow button")
+    return None
+
+
 def _segments(line: Line) -> list[Line]:
     """A short meta row "Xinhua, 5 Mar 2021 21:40 · Shared on 6 Mar 2021 by x" read as its parts."""
     if "·" not in line.text and "•" not in line.text:
@@ -209,6 +239,9 @@ def _credit(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, followi
     if (m := rules.MAIL_FROM.match(text)) is not None and not story:
         found.republisher = found.republisher or Clue(m.group("name"), f"{line.origin}: mail sender")
         return True
+    if len(found.body) >= 2 and (rules.SOURCE_LINE.match(text) or rules.REPORTING_LINE.match(text)
+                                 or rules.ORIGINAL_URL.match(text)):
+        found.ended = True  # a credit line after the paragraphs closes the story; comments follow
     if (m := rules.ORIGINAL_URL.match(text)) is not None:
         found.original_url = found.original_url or Clue(m.group(1), f"{line.origin}: original article's address")
         found.credited.append(Clue(m.group(1), f"{line.origin}: original article's address"))
@@ -216,9 +249,6 @@ def _credit(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, followi
     if (m := rules.REPORTING_LINE.match(text)) is not None:
         found.bylines.append(Clue(m.group(1), f"{line.origin}: 'Reporting by' credit"))
         return True
-    if len(found.body) >= 2 and (rules.SOURCE_LINE.match(text) or rules.REPORTING_LINE.match(text)
-                                 or rules.ORIGINAL_URL.match(text)):
-        found.ended = True  # a credit line after the paragraphs closes the story; comments follow
     if (m := rules.SOURCE_LINE.match(text)) is not None or ("|" in text and _stamp_fields(text, is_outlet)):
         _pipe_fields(m.group(1) if m else text, line.origin, found, is_outlet)
         return True
@@ -230,8 +260,11 @@ def _credit(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, followi
             # "Date: …" in a page's own header (a mail archive, a forum post) is its post date.
             found.republished = found.republished or Clue(m.group("rest"), f"{line.origin}: 'Date' header")
             return True
-        found.dates.append(DateClue(m.group("rest"), f"{line.origin}: '{m.group('label')}' stamp",
-                                    _role(m.group("label"))))
+        clue = DateClue(m.group("rest"), f"{line.origin}: '{m.group('label')}' stamp", _role(m.group("label")))
+        if clue.role == "published" and not (found.body or found.bylines or found.credited or found.dates):
+            found.header_stamp = found.header_stamp or clue
+        else:
+            found.dates.append(clue)
         return True
     return _byline(line, found, is_outlet, story or _names_outlet(following, is_outlet))
 
@@ -349,17 +382,23 @@ def _role(label: str) -> DateRole:
     return "published" if label.startswith(("publish", "releas")) else "stamp"
 
 
+_POST_DATE = ": republisher's post date"
+
+
 def _header_date(line: Line, found: _Found, story: bool) -> None:
     """A bare date: the outlet's stamp inside the story, the republisher's post date before it."""
     if story:
         if not any(d.role == "stamp" for d in found.dates):
             found.dates.append(DateClue(line.text, f"{line.origin}: date line under the byline", "stamp"))
     elif found.republished is None:
-        found.republished = Clue(line.text, f"{line.origin}: republisher's post date")
+        found.republished = Clue(line.text, f"{line.origin}{_POST_DATE}")
 
 
 def _page(found: _Found, title: str, hints: Hints, is_outlet: IsOutlet) -> Page:
     body = _strip_datelines(found, is_outlet)
+    _place_header_stamp(found, hints)
+    if found.republisher and any(fold_text(found.republisher.value) in fold_text(b.value) for b in found.bylines):
+        found.republisher = None  # the people credited with the story ("Reporting by …") did not repost it
     return Page(
         title=hints.title or Clue(title, "page title"),
         body=tuple(body),
@@ -374,6 +413,17 @@ def _page(found: _Found, title: str, hints: Hints, is_outlet: IsOutlet) -> Page:
         site=hints.site,
         page_zone=hints.page_zone,
     )
+
+
+def _place_header_stamp(found: _Found, hints: Hints) -> None:
+    """The stamp above the story is the platform's post date when the story carries its own stamp below."""
+    header = found.header_stamp
+    if header is None:
+        return
+    if found.dates and not hints.outlet_page and found.republished is None:
+        found.republished = Clue(header.value, f"{header.origin} (the platform's date above the story's stamp)")
+    else:
+        found.dates.insert(0, header)
 
 
 def _with_time(found: _Found) -> Clue | None:

@@ -23,7 +23,7 @@ FURNITURE = re.compile(
     r"quote:?|#\d+|reply with quote|thread tools.*|[_\-=*~]{5,}|(?:thread|topic|re)\s*:.*|"
     r"(?:previous|next) message.*|messages sorted by.*|more information about the .* mailing list.*|"
     r"email this.*|sort by:?.*|level \d+|view (?:entire|full) discussion.*|.*next part.*|an html attachment.*|"
-    r"(?:[^|]{1,25}\|){2,}[^|]{1,25}|"
+    r"(?:[^|]{1,40}\|){2,}[^|.!?]{1,40}|"
     r"(?:copyright )?(?:©|\(c\)).*|all rights reserved.*|privacy policy.*|terms of (?:use|service).*|"
     r"about us|contact us|contact|about|back to top|top|cookie.*|accept|"
     r"\[?(?:photo|image|video)\]?|click here.*|watch:?.*video|listen to this article.*|"
@@ -45,7 +45,7 @@ STORY_END = re.compile(
 # Credit and stamp lines that are about the story rather than part of it.
 SOURCE_LINE = re.compile(
     r"^(?:(?:source|sources|from|via|courtesy(?: of)?|credit|来源|消息来源|出处|出典|稿源)\s*[:：]|"
-    r"(?:syndicated|republished|reprinted|adapted)"
+    r"(?:syndicated|republished|reprinted|adapted|reposted|reblogged|cross-?posted|shared)"
     r"\s+from|originally published (?:by|in))\s*(.+)$", re.I)
 # "Published on Pacific Rim Business Digest: 5 March 2021 09:10 GMT": the republisher's own stamp.
 PUBLISHED_ON_SITE = re.compile(
@@ -81,19 +81,31 @@ NAME_THEN_DATE = re.compile(r"^(?P<name>.+?)\s*(?:»|·|•|\||–|—)\s*(?P<da
 PAGE_ZONE = re.compile(
     r"\b(?:all )?times?\s+(?:are|shown|in|are in)\s+(?:in\s+)?((?:UTC|GMT)\s*[+-−]\s*\d{1,2}(?::?\d{2})?)", re.I)
 # "Original: https://…" in a text dump: the original article's address.
+# A bilingual label ("原文 Original: …", "来源 Source: …") names the same thing twice.
 ORIGINAL_URL = re.compile(
-    r"^(?:original(?: story| article| link)?|source|via|read (?:more|the original)(?: at)?|originally published at)"
+    r"^(?:(?:原文链接|原文|来源|出处)\s*)?"
+    r"(?:original(?: story| article| link)?|source|via|read (?:more|the original)(?: at)?|originally published at)"
     r"\s*[:：]?\s*(https?://\S+)$", re.I)
 # Text around a link that makes it a credit to the original, not a mention in the story.
 CREDIT_LINK = re.compile(
     r"(?:read|view|see)\s+(?:the\s+)?(?:original|full|more)|original\s+(?:story|article|link|source|post)|"
-    r"(?:source|via|credit|original)\s*:\s*$|originally published|syndicated from|republished from|"
+    r"(?:source|via|credit|original)\s*:\s*$|originally published|"
+    r"(?:syndicated|republished|reposted|reblogged|cross-?posted|shared) from|"
     r"原文链接|原文|来源|出典|出处", re.I)
+# A link whose own words credit the original ("View original on Reuters", "Original article").
+ORIGINAL_LINK_TEXT = re.compile(r"^(?:(?:read|view|see|open)\s+(?:the\s+)?)?original\b", re.I)
 # "From: Oskar Lindqvist <oskar@example.org>": the sender of a mail archive page.
 MAIL_FROM = re.compile(r"^from\s*:\s*(?P<name>[^<>()@]{2,60}?)\s*(?:<[^>]*>|\([^)]*\))\s*$", re.I)
 # Forum member details; the short line just above them is the member's name.
 MEMBER_META = re.compile(r"^(?:join(?:ed| date)|member since|posts|location|reputation|rank)\s*:", re.I)
 USERNAME = re.compile(r"^[\w.\-]{3,32}$")
+# A follow button beside an account's name ("Follow", "+ Follow", "关注 Follow") on a social post.
+FOLLOW_BUTTON = re.compile(r"^\+?\s*(?:关注\s*)?follow$", re.I)
+# "【Headline】": Chinese social posts set the headline of a shared story in lenticular brackets.
+BRACKETED_HEADLINE = re.compile(r"^【(?P<headline>[^【】]{10,200})】$")
+# "2,318 followers" on a profile card above a post; the person's name stands a line or two above it.
+FOLLOWER_COUNT = re.compile(r"^[\d.,]+\s*[km]?\s+(?:followers|connections|subscribers)$", re.I)
+PERSON_NAME = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3}$")
 
 # Words that make a byline a desk rather than a person: "China Daily Web", "CGTN Digital desk".
 DESK_WORDS = re.compile(r"\s+(?:digital|web|online|desk|staff|staff reporter|staff writer|newsroom|team|news|"
@@ -115,7 +127,7 @@ TRAILING_CREDIT = re.compile(r"\s*[(（]\s*(?P<outlet>[^()（）]{2,40}?)\s*[)�
 DATE_HINT = re.compile(
     r"(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
     r"|\b\d{1,2}(?:st|nd|rd|th)?[\s-]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
-    r"|\b\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})",
+    r"|\b\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\b\d{1,2}\.\d{1,2}\.\d{4}\b)",
     re.I,
 )
 MAX_DATE_LINE = 90

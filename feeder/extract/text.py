@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from feeder.extract import rules
 from feeder.extract.lines import Hints, IsOutlet, Line, read_lines, split_title
 from feeder.records import Page
 
@@ -17,8 +18,19 @@ def extract_text(text: str, is_outlet: IsOutlet) -> Page | None:
         return None
     head, rest = lines[0], lines[1:]
     title, site = split_title(head.text, [line.text for line in rest], is_outlet)
+    bracketed = _bracketed_headline(rest)
+    if bracketed and bracketed != title:
+        title, site = bracketed, head.text  # the first line was the app's or account's name
     hints = Hints(page_title=head.text, outlet_page=bool(site and is_outlet(site)), site=site)
     return read_lines(rest, title, hints, is_outlet)
+
+
+def _bracketed_headline(lines: list[Line]) -> str | None:
+    """A shared story's headline set in 【】 near the top of a social post."""
+    for line in lines[:40]:
+        if line.text.startswith("【") and (m := rules.BRACKETED_HEADLINE.match(line.text)):
+            return m.group("headline").strip()
+    return None
 
 
 def _wrapped(text: str) -> bool:
@@ -40,13 +52,18 @@ def _unwrap(lines: list[Line]) -> list[Line]:
     return joined
 
 
+def _continues(text: str) -> bool:
+    """A carried-on sentence has words or ends one; a lone lower-case token ("harbour_kite") is a handle."""
+    return " " in text or text.endswith((".", "!", "?", ",", ";", ":"))
+
+
 def _continued(lines: list[Line]) -> list[Line]:
     """Join a line that stops mid-sentence to the next when that one carries on in lower case."""
     joined: list[Line] = []
     for line in lines:
         last = joined[-1] if joined else None
         if last and last.text and line.text[:1].islower() and len(last.text.split()) >= 6 and (
-                not last.text.endswith((".", "!", "?", ":", '"', "”", "’", ")"))):
+                not last.text.endswith((".", "!", "?", ":", '"', "”", "’", ")"))) and _continues(line.text):
             joined[-1] = Line(f"{last.text} {line.text}", last.origin, last.in_body)
         else:
             joined.append(line)
