@@ -12,7 +12,7 @@ from itertools import chain, islice, repeat
 from multiprocessing import get_context
 from pathlib import Path
 
-from feeder.articles import read_article, scan
+from feeder.articles import changed_files, read_article
 from feeder.atom import write_atomic
 from feeder.config import Config
 from feeder.errors import InputError
@@ -45,13 +45,6 @@ class _Seen:
     mtime_ns: int
 
 
-def _scan(config: Config, known: dict[str, tuple[int, int]]) -> Iterator[_Seen]:
-    """Files that are new or whose size or mtime changed since the store saw them."""
-    for path, size, mtime in scan(config.input_folder):
-        if known.get(path) != (size, mtime) and known.get(display_path(path)) != (size, mtime):
-            yield _Seen(Path(path), size, mtime)
-
-
 def run_once(config: Config, *, now: datetime, progress: Progress | None = None) -> RunReport:
     """One pass: read only new or changed files, publish feeds whose bytes change, then commit state."""
     store = Store.open(config.state_folder)
@@ -69,7 +62,8 @@ class _KeepBack(Exception):
 
 
 def _pass(config: Config, store: Store, now: datetime, progress: Progress | None) -> RunReport:
-    changed = list(_scan(config, store.file_stats()))
+    changed = [_Seen(Path(path), size, mtime) for path, size, mtime in
+               changed_files(config.input_folder, store.file_stats())]
     try:
         with store.transaction():
             rejected, new, updated = _ingest(config, store, changed, now, progress)
