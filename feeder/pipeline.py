@@ -143,10 +143,26 @@ def _read_all(config: Config, changed: list[_Seen], now: datetime) -> Iterator[_
     if len(changed) < PARALLEL_FROM or workers < 2:
         yield from (_read(config, seen, now) for seen in changed)
         return
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork"),
+                             initializer=_start_worker, initargs=(config, now)) as pool:
         for start in range(0, len(changed), BATCH):  # batches keep finished results from piling up
-            batch = changed[start:start + BATCH]
-            yield from pool.map(_read, repeat(config), batch, repeat(now), chunksize=32)
+            yield from pool.map(_read_in_worker, changed[start:start + BATCH], chunksize=32)
+
+
+# A worker's pass settings, set once when it starts: sent with every file, they cost more to
+# pickle than a small file takes to read.
+_worker_job: tuple[Config, datetime] | None = None
+
+
+def _start_worker(config: Config, now: datetime) -> None:
+    global _worker_job
+    _worker_job = (config, now)
+
+
+def _read_in_worker(seen: _Seen) -> _Read | Rejection:
+    assert _worker_job is not None, "the pool's initializer sets the job"
+    config, now = _worker_job
+    return _read(config, seen, now)
 
 
 def _read(config: Config, seen: _Seen, now: datetime) -> _Read | Rejection:
