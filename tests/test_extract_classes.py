@@ -131,3 +131,66 @@ def test_app_view_original_link_and_header_byline_credited_in_the_tail(tmp_path:
     assert record["source"] == {"name": "Reuters", "url": url}
     assert record["authors"] == ["Eva Lind", "Jon Berg"]
     assert record["republisher"] is None
+
+
+def test_feed_post_dump_headline_above_byline_and_story_closed_by_post_stamp(tmp_path: Path, config: Config) -> None:
+    # A social feed dump: the first line is the app's name, the headline is the line above "By …", and the
+    # post's own stamp under the story closes it (replies with their own dates follow), giving `republished`.
+    page = f"""Chirpline
+chirp.example.net
+
+Quay Wire
+@quaywire@chirp.example.net
+
+Posting the whole piece because the link asks everyone to log in first:
+
+Harbour pilots get a shared digital chart
+By Eva LIND
+Reuters · May 4, 2021 3:10 PM UTC
+
+{STORY}
+
+{MORE}
+
+Jun 2, 2021, 09:41 · 4 reshares
+
+Ole Brun
+@ole@chirp.example.net
+@quaywire this is a great piece about the harbour and I wish more ports would copy it soon.
+Jun 2, 2021, 10:02
+"""
+    record = inspect(tmp_path, config, "feed.txt", page)
+    assert record["title"] == "Harbour pilots get a shared digital chart"
+    assert record["body"] == [STORY, MORE]
+    assert record["republished"] == "2021-06-02T09:41:00+00:00"
+
+
+def test_link_card_under_headline_and_byline_after_sort_row(tmp_path: Path, config: Config) -> None:
+    # A link post: the headline is followed by its lower-case address (not a continuation of it), and the
+    # story pasted in a comment starts at its byline, below the "Sort by" row that looks like an end.
+    page = f"""Harbour pilots get a shared digital chart : r/ports
+
+r/ports
+author: quay_kim
+posted: 2021-05-04 18:00:00 UTC
+
+Harbour pilots get a shared digital chart
+reuters.com/world/harbour-pil...
+
+Sort by: best
+
+quay_kim · OP · 12 points
+Here is the text for anyone who cannot open the link:
+
+By Eva Lind
+May 4, 2021 3:10 PM UTC
+
+{STORY}
+
+{MORE}
+"""
+    record = inspect(tmp_path, config, "link_post.txt", page)
+    assert record["title"] == "Harbour pilots get a shared digital chart"
+    assert record["body"] == [STORY, MORE]
+    assert record["republisher"] == "quay_kim"
+    assert record["republished"] == "2021-05-04T18:00:00+00:00"

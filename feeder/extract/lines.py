@@ -147,6 +147,9 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
             elif rules.FOLLOW_BUTTON.match(text) and index:
                 found.republisher = _account_name(lines[index - 1])
         if folded == folded_title:
+            if started and not _slight(found.body):
+                ended = True  # the headline again under a whole story: a link card or a teaser follows
+                continue
             started, skipping, title_ahead = True, False, False
             if _slight(found.body):
                 found.body.clear()  # prose above the headline was a tagline or a teaser, not the story
@@ -158,9 +161,11 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
             continue
         story = (started and line.in_body) or hints.outlet_page
         following = lines[index + 1].text if index + 1 < len(lines) else ""
-        credited = len(found.credited)
+        credited, paragraphs = len(found.credited), len(found.body)
         if _credit(line, found, is_outlet, story, following):
             found.after_credit = len(found.credited) > credited
+            if paragraphs and not found.body:
+                ended = False  # a byline under a teaser: the story starts here, below any earlier break
             continue
         if found.after_credit and is_date_line(text):
             found.dates.insert(0, DateClue(text, f"{line.origin}: stamp beside the outlet's name", "stamp"))
@@ -172,7 +177,12 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
             continue
         ended = ended or found.ended
         if is_date_line(text):
-            if title_ahead:
+            if found.body and not _slight(found.body) and not ended:
+                # A date under a whole story is the post's own stamp or a comment's: the story is over.
+                ended = True
+                if found.republished is None and not hints.outlet_page:
+                    found.republished = Clue(text, f"{line.origin}: post date under the post")
+            elif title_ahead:
                 # Above the headline: the post's own date, not the story's; the last one is nearest the post.
                 if found.republished is not None and found.republished.origin.endswith(_POST_DATE):
                     found.republished = None
