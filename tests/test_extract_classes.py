@@ -194,3 +194,63 @@ May 4, 2021 3:10 PM UTC
     assert record["body"] == [STORY, MORE]
     assert record["republisher"] == "quay_kim"
     assert record["republished"] == "2021-05-04T18:00:00+00:00"
+
+
+def test_forum_thread_bare_member_labels_and_date_above_the_credit(tmp_path: Path, config: Config) -> None:
+    # A forum thread dump: member details as label/value line pairs ("Joined" / a date) are no dates of the
+    # story; the thread's date above the story's credit row is the post date; the credit row names the outlet
+    # by its domain and carries the story's own stamp.
+    page = f"""Harbour pilots get a shared digital chart | Quayside Forum
+
+Harbour pilots get a shared digital chart
+Thread starter quay_kim  Start date May 5, 2021
+
+quay_kim
+Senior member
+Joined
+Feb 2, 2018
+Messages
+812
+
+May 5, 2021
+
+By EVA LIND in Oslo | reuters.com | Updated: 2021-05-04 15:10
+
+{STORY}
+
+{MORE}
+"""
+    record = inspect(tmp_path, config, "forum.txt", page)
+    assert record["republisher"] == "quay_kim"
+    assert record["republished"] == "2021-05-05T00:00:00+00:00"
+    assert record["published"] == "2021-05-04T15:10:00+00:00"
+    assert record["source"]["name"] == "Reuters"
+
+
+def test_journal_entry_writer_line_and_clip_or_curate_stamps(tmp_path: Path, config: Config) -> None:
+    # "NAME wrote DATE" heads a journal entry; "Clipped by …", "Curated … by …" and "Sent:" are the same
+    # act of reposting under other verbs.
+    entry = f"""quay_kim: Harbour pilots get a shared digital chart
+
+[profile] quay_kim wrote 2021-05-05 09:12 pm
+
+Harbour pilots get a shared digital chart
+
+OSLO, May 4 (Reuters) - {STORY}
+
+{MORE}
+"""
+    record = inspect(tmp_path, config, "entry.txt", entry)
+    assert record["republisher"] == "quay_kim"
+    assert record["republished"] == "2021-05-05T21:12:00+00:00"
+    clip = f"""Harbour pilots get a shared digital chart
+
+Clipped by Ola Nord · 6 May 2021 08:00 UTC
+
+OSLO, May 4 (Reuters) - {STORY}
+
+{MORE}
+"""
+    record = inspect(tmp_path, config, "clip.txt", clip)
+    assert record["republisher"] == "Ola Nord"
+    assert record["republished"] == "2021-05-06T08:00:00+00:00"

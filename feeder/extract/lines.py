@@ -136,10 +136,16 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
     started, ended = False, False
     title_ahead = folded_title in folds  # the headline is repeated further down: we are above it
     skipping = hints.skip_before_title and title_ahead
+    member_value = False  # "Joined" alone on a line: the next line is its value, not a date of the story
     for index, line in enumerate(lines):
         text, folded = line.text, folds[index]
-        if rules.MEMBER_META.match(text) and found.republisher is None:
-            found.republisher = _member(lines[max(0, index - 3):index])
+        if member_value:
+            member_value = False
+            continue
+        if (member := rules.MEMBER_META.match(text)) is not None:
+            member_value = member.end() == len(text) and not text.endswith(":")
+            if found.republisher is None:
+                found.republisher = _member(lines[max(0, index - 3):index])
             continue
         if "ollow" in text and found.republisher is None and _slight(found.body):
             if rules.FOLLOWER_COUNT.match(text):
@@ -293,6 +299,10 @@ def _names_outlet(text: str, is_outlet: IsOutlet) -> bool:
 
 def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool) -> bool:
     text = line.text
+    if not found.body and " wrote" in text and (m := rules.WROTE_ON.match(text)) and is_date_line(m.group("date")):
+        found.republisher = found.republisher or Clue(m.group("name"), f"{line.origin}: entry's writer")
+        found.republished = found.republished or Clue(m.group("date"), f"{line.origin}: entry's time")
+        return True
     if (m := rules.POSTED_BY.match(text)) is not None:
         found.republisher = found.republisher or Clue(m.group(1), f"{line.origin}: 'Posted by' line")
         when = m.group(2) or ""
@@ -397,7 +407,11 @@ _POST_DATE = ": republisher's post date"
 
 def _header_date(line: Line, found: _Found, story: bool) -> None:
     """A bare date: the outlet's stamp inside the story, the republisher's post date before it."""
-    if story:
+    if story and not (found.body or found.bylines or found.credited or found.dates) and (
+            found.header_stamp is None or found.header_stamp.role == "stamp"):
+        # Above every byline and credit: the platform's date, unless the story prints no stamp of its own.
+        found.header_stamp = DateClue(line.text, f"{line.origin}: date line above the story", "stamp")
+    elif story:
         if not any(d.role == "stamp" for d in found.dates):
             found.dates.append(DateClue(line.text, f"{line.origin}: date line under the byline", "stamp"))
     elif found.republished is None:
