@@ -254,3 +254,40 @@ OSLO, May 4 (Reuters) - {STORY}
     record = inspect(tmp_path, config, "clip.txt", clip)
     assert record["republisher"] == "Ola Nord"
     assert record["republished"] == "2021-05-06T08:00:00+00:00"
+
+
+def test_social_post_poster_from_handle_or_from_the_name_over_the_post_date(tmp_path: Path, config: Config) -> None:
+    # Who posted: the display name above an "@handle" line, or the page name over the post's date line.
+    handle = f"""Chirpline
+
+Ola Nord
+@ola@chirp.example.net
+
+Harbour pilots get a shared digital chart
+By Eva Lind
+Reuters · May 4, 2021 3:10 PM UTC
+
+{STORY}
+
+{MORE}
+"""
+    assert inspect(tmp_path, config, "handle.txt", handle)["republisher"] == "Ola Nord"
+    page = f"""Pagebook
+
+Quayside Harbour News
+June 2, 2021 at 9:41 AM · Public
+
+Worth a read for anyone who works the channel in fog:
+
+Harbour pilots get a shared digital chart
+By Eva Lind
+Reuters · May 4, 2021 3:10 PM UTC
+
+{STORY}
+
+{MORE}
+"""
+    record = inspect(tmp_path, config, "page_post.txt", page)
+    assert record["republisher"] == "Quayside Harbour News"
+    assert record["republished"] == "2021-06-02T09:41:00+00:00"
+    assert record["body"] == [STORY, MORE]

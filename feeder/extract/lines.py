@@ -152,6 +152,8 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
                 found.republisher = _profile_name(lines[max(0, index - 3):index])
             elif rules.FOLLOW_BUTTON.match(text) and index:
                 found.republisher = _account_name(lines[index - 1])
+        if text[:1] == "@" and index and found.republisher is None and not found.body and rules.HANDLE.match(text):
+            found.republisher = _account_name(lines[index - 1], "display name above the @handle")
         if folded == folded_title:
             if started and not _slight(found.body):
                 ended = True  # the headline again under a whole story: a link card or a teaser follows
@@ -193,8 +195,11 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
                 if found.republished is not None and found.republished.origin.endswith(_POST_DATE):
                     found.republished = None
                 _header_date(line, found, False)
+                _poster(lines, index, found)
             elif not found.body:
                 _header_date(line, found, story)
+                if not story:
+                    _poster(lines, index, found)
         elif is_prose(text) and line.in_body and not ended:
             found.body.append(text)
             started = True
@@ -227,12 +232,21 @@ def _profile_name(before: Sequence[Line]) -> Clue | None:
     return None
 
 
-def _account_name(line: Line) -> Clue | None:
+def _account_name(line: Line, where: str = "account name beside the follow button") -> Clue | None:
     """The account on a social post: the handle or name on the line just above its follow button."""
     text = line.text
     if (rules.USERNAME.match(text) or rules.PERSON_NAME.match(text)) and not rules.FURNITURE.match(text):
-        return Clue(text, f"{line.origin}: account name beside the follow button")
+        return Clue(text, f"{line.origin}: {where}")
     return None
+
+
+def _poster(lines: Sequence[Line], index: int, found: _Found) -> None:
+    """A post's header is its poster's name over its date: the name line just above the post date."""
+    if found.republisher is None and index and found.republished is not None and (
+            found.republished.origin.startswith(lines[index].origin)):
+        above = lines[index - 1]
+        if not is_date_line(above.text) and not is_prose(above.text):
+            found.republisher = _account_name(above, "name above the post date")
 
 
 def _segments(line: Line) -> list[Line]:

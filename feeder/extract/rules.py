@@ -102,6 +102,8 @@ MAIL_FROM = re.compile(r"^from\s*:\s*(?P<name>[^<>()@]{2,60}?)\s*(?:<[^>]*>|\([^
 # Forum member details; the short line just above them is the member's name.
 MEMBER_META = re.compile(
     r"^(?:join(?:ed| date)|member since|posts|messages|location|reputation|rank|reaction score)\s*(?::|$)", re.I)
+# "@hollis@social.example.org", "@quaywire": an account handle on its own line; the display name is above it.
+HANDLE = re.compile(r"^@[\w.\-]{2,32}(?:@[\w.\-]{3,80})?$")
 USERNAME = re.compile(r"^[\w.\-]{3,32}$")
 # A follow button beside an account's name ("Follow", "+ Follow", "关注 Follow") on a social post.
 FOLLOW_BUTTON = re.compile(r"^\+?\s*(?:关注\s*)?follow$", re.I)
