@@ -291,3 +291,47 @@ Reuters · May 4, 2021 3:10 PM UTC
     assert record["republisher"] == "Quayside Harbour News"
     assert record["republished"] == "2021-06-02T09:41:00+00:00"
     assert record["body"] == [STORY, MORE]
+
+
+def test_saved_email_subject_is_a_container_headline_above_the_byline(tmp_path: Path, config: Config) -> None:
+    # An email saved as HTML: <title> is the letter's subject, not the story's headline; the headline is
+    # the line above "By …". The sender and "Sent:" give the republisher and the republication time.
+    url = "https://www.reuters.com/world/harbour-pilots-digital-chart-2021-05-04/"
+    page = f"""<html><head><title>Quay Letter - week 18</title></head><body><div class="Section1">
+    <p class="MsoNormal">From: Ola Nord &lt;ola@quayletter.example.org&gt;</p>
+    <p class="MsoNormal">Sent: Thursday, May 6, 2021 6:30 PM</p>
+    <p class="MsoNormal">Subject: Quay Letter - week 18</p>
+    <p class="MsoNormal">Hello all, only one story this week, and a good one for the fog season.</p>
+    <p class="MsoNormal"><b>Harbour pilots get a shared digital chart</b></p>
+    <p class="MsoNormal">By Eva LIND</p><p class="MsoNormal">Reuters · May 4, 2021 3:10 PM UTC</p>
+    <p class="MsoNormal">OSLO, May 4 (Reuters) - {STORY}</p><p class="MsoNormal">{MORE}</p>
+    <p class="MsoNormal"><a href="{url}">Read on reuters.com</a></p></div></body></html>"""
+    record = inspect(tmp_path, config, "letter.html", page)
+    assert record["title"] == "Harbour pilots get a shared digital chart"
+    assert record["republisher"] == "Ola Nord"
+    assert record["republished"] == "2021-05-06T18:30:00+00:00"
+    assert record["body"] == [f"OSLO, May 4 - {STORY}", MORE]
+
+
+def test_property_labels_with_values_on_the_next_line(tmp_path: Path, config: Config) -> None:
+    # A clipping page's property table: "Created by" / name and "Created" / time, "Original:" / URL.
+    url = "https://www.reuters.com/world/harbour-pilots-digital-chart-2021-05-04/"
+    page = f"""Harbour pilots get a shared digital chart
+
+Harbour pilots get a shared digital chart
+* Created by
+Ola Nord
+* Created
+May 6, 2021 6:30 PM
+
+OSLO, May 4 (Reuters) - {STORY}
+
+{MORE}
+
+Original:
+{url}
+"""
+    record = inspect(tmp_path, config, "clip_page.txt", page)
+    assert record["republisher"] == "Ola Nord"
+    assert record["republished"] == "2021-05-06T18:30:00+00:00"
+    assert record["source"] == {"name": "Reuters", "url": url}

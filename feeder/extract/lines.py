@@ -112,6 +112,24 @@ def _cut_suffix(title: str, seen: set[str], is_outlet: IsOutlet) -> tuple[str, s
     return None
 
 
+def headline_above_byline(lines: Sequence[Line], title: str) -> str | None:
+    """The headline of a story shared inside a container (a feed, an app, a document): the line
+    just above the story's "By …" line, when the first line is not repeated on the page."""
+    folded = fold_text(title)
+    for index, line in enumerate(lines[:60]):
+        if fold_text(line.text) == folded:
+            return None  # the page repeats its title: that is the headline
+        if index and line.text[:3].lower() == "by " and len(line.text) <= 120 and (
+                rules.BYLINE.match(line.text)):
+            above = lines[index - 1].text
+            words = len(above.split())
+            if 4 <= words <= 25 and not above.endswith((".", ":", "!", "?", "…")) and not is_date_line(above) and (
+                    not rules.FURNITURE.match(above)):
+                return above
+            return None
+    return None
+
+
 def is_prose(text: str) -> bool:
     if re.search(r"[\u4e00-\u9fff]", text):
         return len(text) >= 20
@@ -127,7 +145,7 @@ def is_date_line(text: str) -> bool:
 def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOutlet) -> Page:
     """Walk the lines once, in order; the headline line marks where the story starts."""
     found = _Found()
-    lines = [piece for line in lines for piece in _segments(line)]
+    lines = _labelled([piece for line in lines for piece in _segments(line)])
     zone = next((m.group(1) for x in lines  # "time" first: a cheap test that spares most lines the regex
                  if "time" in x.text.lower() and (m := rules.PAGE_ZONE.search(x.text))), None)
     hints = replace(hints, page_zone=hints.page_zone or zone)
@@ -247,6 +265,30 @@ def _poster(lines: Sequence[Line], index: int, found: _Found) -> None:
         above = lines[index - 1]
         if not is_date_line(above.text) and not is_prose(above.text):
             found.republisher = _account_name(above, "name above the post date")
+
+
+def _labelled(lines: list[Line]) -> list[Line]:
+    """A property label alone on its line ("Original:", "Created by") read with the value on the next line."""
+    joined: list[Line] = []
+    skip = False
+    for index, line in enumerate(lines):
+        if skip:
+            skip = False
+            continue
+        text = line.text
+        following = lines[index + 1].text if index + 1 < len(lines) else ""
+        if following and len(text) <= 30 and len(following) <= 200 and (
+                (text.endswith((":", "：")) and len(text.split()) <= 3) or rules.LABEL_ONLY.match(text)) and (
+                not rules.FURNITURE.match(text)):  # "Quote:", "Tags:" head a block, not one value
+            label = _LEADING_ICON.sub("", text)
+            joined.append(Line(f"{label} {following}", line.origin, line.in_body))
+            skip = True
+        else:
+            joined.append(line)
+    return joined
+
+
+_LEADING_ICON = re.compile(r"^[^\w(\[]+")
 
 
 def _segments(line: Line) -> list[Line]:

@@ -74,6 +74,8 @@ REPOST_VERB = (r"(?:posted|sent|shared|submitted|reblogged|reposted|republished|
 POSTED_BY = re.compile(
     rf"^{REPOST_VERB} by\s*:?\s+(.+?)(?:\s*(?:·|•|\||,|\s-\s|\bon\b|\bat\b)\s*(.+))?$", re.I)
 POSTED_ON = re.compile(rf"^{REPOST_VERB}\s*:?\s+(?!by\b)(?:on\s+)?(.+?)(?:\s+by\s+(.+))?$", re.I)
+# "Created by", "🕒 Created", "Posted:": a property label whose value stands on the next line.
+LABEL_ONLY = re.compile(rf"^[^\w(\[]{{0,3}}\s*{REPOST_VERB}(?:\s+by)?\s*:?$", re.I)
 # "jadeharbor wrote 2021-03-09 10:47 pm", "[profile] kim wrote on March 9": a journal entry's writer and time.
 WROTE_ON = re.compile(r"^(?:\[[^\]]{1,30}\]\s*)?(?P<name>[^\s\[\]]{2,40}) wrote(?: on| at)?\s*:?\s+(?P<date>.+)$", re.I)
 # "Xinhua, 5 Mar 2021 21:40": an outlet and its stamp in one field.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from feeder.extract import rules
-from feeder.extract.lines import Hints, IsOutlet, Line, fold_text, is_date_line, read_lines, split_title
+from feeder.extract.lines import Hints, IsOutlet, Line, headline_above_byline, read_lines, split_title
 from feeder.records import Page
 
 
@@ -18,7 +18,7 @@ def extract_text(text: str, is_outlet: IsOutlet) -> Page | None:
         return None
     head, rest = lines[0], lines[1:]
     title, site = split_title(head.text, [line.text for line in rest], is_outlet)
-    bracketed = _bracketed_headline(rest) or _headline_above_byline(rest, title)
+    bracketed = _bracketed_headline(rest) or headline_above_byline(rest, title)
     if bracketed and bracketed != title:
         title, site = bracketed, head.text  # the first line was the app's or account's name
     hints = Hints(page_title=head.text, outlet_page=bool(site and is_outlet(site)), site=site)
@@ -30,24 +30,6 @@ def _bracketed_headline(lines: list[Line]) -> str | None:
     for line in lines[:40]:
         if line.text.startswith("【") and (m := rules.BRACKETED_HEADLINE.match(line.text)):
             return m.group("headline").strip()
-    return None
-
-
-def _headline_above_byline(lines: list[Line], title: str) -> str | None:
-    """The headline of a story shared inside a container (a feed, an app, a document): the line
-    just above the story's "By …" line, when the first line is not repeated on the page."""
-    folded = fold_text(title)
-    for index, line in enumerate(lines[:60]):
-        if fold_text(line.text) == folded:
-            return None  # the page repeats its title: that is the headline
-        if index and line.text[:3].lower() == "by " and len(line.text) <= 120 and (
-                rules.BYLINE.match(line.text)):
-            above = lines[index - 1].text
-            words = len(above.split())
-            if 4 <= words <= 25 and not above.endswith((".", ":", "!", "?", "…")) and not is_date_line(above) and (
-                    not rules.FURNITURE.match(above)):
-                return above
-            return None
     return None
 
 
