@@ -29,7 +29,8 @@ import corpus
 
 HERE = Path(__file__).resolve().parent
 NOW = datetime(2026, 1, 1, tzinfo=UTC)  # passes run "now"; every corpus stamp is earlier
-FURNITURE_MAX = 10_000  # beyond this the learned-furniture build grows quadratically into hours (PROFILE.md)
+LARGE = 100_000  # from this size on, --large-repeat runs per figure (a full build takes minutes)
+CLI_MAX = 10_000  # the CLI column (interpreter start included) is measured up to this size
 TEXT = corpus.Spec(text_share=1.0, furnished=0.0)
 MIXED = corpus.Spec(text_share=0.7, furnished=0.0)
 FURNISHED = corpus.Spec(text_share=0.7, furnished=0.5)
@@ -191,6 +192,7 @@ class Row:
 class Bench:
     out: Path
     repeat: int
+    large_repeat: int
     timeout: float
     quick: bool
     checkpoint: Callable[[], object]  # called after each row: the table so far survives an interrupted run
@@ -201,7 +203,7 @@ class Bench:
         self.rows.append(row)
         started = time.perf_counter()
         try:
-            for _ in range(self.repeat):
+            for _ in range(self.large_repeat if row.size >= LARGE else self.repeat):
                 once()
         except RuntimeError as exc:
             row.runs, row.cli, row.note = [], [], str(exc)
@@ -259,18 +261,13 @@ class Bench:
 
     def run(self, sizes: Sequence[int]) -> None:
         for size in sizes:
-            self.full_build(size, TEXT, cli=True)
-            mixed = self.full_build(size, MIXED, cli=True)
+            self.full_build(size, TEXT, cli=size <= CLI_MAX)
+            mixed = self.full_build(size, MIXED, cli=size <= CLI_MAX)
             self.incremental(mixed, 1, "add 1 file")
             self.incremental(mixed, 100, "add 100 files")
             self.incremental(mixed, 0, "unchanged pass")
-            if size <= FURNITURE_MAX:
-                furnished = self.full_build(size, FURNISHED, cli=False)
-                self.incremental(furnished, 1, "add 1 file")
-            else:
-                for name in ("full build (mixed)", "add 1 file"):
-                    self.rows.append(Row(name, size, CORPUS_NAMES[FURNISHED],
-                                         note="not run: grows quadratically, hours at this size (PROFILE.md)"))
+            furnished = self.full_build(size, FURNISHED, cli=False)
+            self.incremental(furnished, 1, "add 1 file")
         self.inspect("text", TEXT)
         self.inspect("HTML", corpus.Spec(text_share=0.0, furnished=0.0))
 
@@ -339,35 +336,35 @@ def load() -> str:
     return "/".join(f"{x:.1f}" for x in os.getloadavg())
 
 
-def table(rows: Sequence[Row], command: str, repeat: int, code: tuple[str, str], loads: tuple[str, str]) -> str:
+def table(rows: Sequence[Row], command: str, code: tuple[str, str], loads: tuple[str, str]) -> str:
     version = code[0] if code[0] == code[1] else f"{code[0]} at the start, {code[1]} at the end"
     lines = [
         "# feeder benchmarks", "",
         f"- machine: {machine()}; load average (1/5/15 min) {loads[0]} at the start, {loads[1]} at the end",
         f"- command: `{command}`",
         f"- code: {version}",
-        f"- each figure: the median of {repeat} run(s), each run a fresh process; peak RSS is the largest "
+        "- each figure: the median of its row's runs, each run a fresh process; peak RSS is the largest "
         "single process of any run (a pass's worker processes included, not summed)",
         "- corpus (bench/corpus.py, seed 1): *text* = Blogger text dumps; *mixed* = 70 % text dumps, 30 % HTML "
         "(WordPress, portal and outlet JSON-LD pages with full furniture); *site furniture* = half the 40 "
         "republishing sites also repeat their own lines, which feeder learns and strips",
         "- *pass* = `run_once` timed inside the process; *CLI* = `feeder build` wall time including interpreter "
         "start and imports; inspect = median per file inside one process", "",
-        "| measurement | files | corpus | pass (in-process) | CLI wall (incl. interpreter) | peak RSS | target "
-        "| met |",
-        "|---|---:|---|---:|---:|---:|---|---|",
+        "| measurement | files | corpus | runs | pass (in-process) | CLI wall (incl. interpreter) | peak RSS "
+        "| target | met |",
+        "|---|---:|---|---:|---:|---:|---:|---|---|",
     ]
     groups = list(dict.fromkeys((r.measurement, r.corpus) for r in rows))
     for row in sorted(rows, key=lambda r: (groups.index((r.measurement, r.corpus)), r.size)):
         target, met = _target(row, rows)
         rss = f"{row.rss:.0f} MiB" if row.rss is not None else "—"
-        lines.append(f"| {row.measurement} | {row.size:,} | {row.corpus} | {_secs(row.seconds)} | "
+        lines.append(f"| {row.measurement} | {row.size:,} | {row.corpus} | {len(row.runs)} | {_secs(row.seconds)} | "
                      f"{_secs(row.cli_seconds)} | {rss} | {target} | {met or row.note} |")
     largest = max(r.size for r in rows if not r.measurement.startswith("inspect"))
     big = [r.rss for r in rows if r.size == largest and r.rss is not None]
     target, met = _verdict(max(big) if big else None, RSS_LIMIT_MIB, "MiB") if largest == RSS_SIZE else ("", "")
     peak = f"{max(big):.0f} MiB" if big else "—"
-    lines.append(f"| peak RSS, any run at {largest:,} | {largest:,} | all | — | — | {peak} | {target} | {met} |")
+    lines.append(f"| peak RSS, any run at {largest:,} | {largest:,} | all | — | — | — | {peak} | {target} | {met} |")
     return "\n".join(lines) + "\n"
 
 
@@ -392,11 +389,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         started, load_before = code_version(), load()
 
         def write(path: Path) -> str:
-            text = table(bench.rows, command.strip(), args.repeat, (started, code_version()), (load_before, load()))
+            text = table(bench.rows, command.strip(), (started, code_version()), (load_before, load()))
             path.write_text(text, encoding="utf-8")
             return text
 
-        bench = Bench(out, args.repeat, args.timeout, args.quick, checkpoint=lambda: write(out / "partial.md"))
+        bench = Bench(out, args.repeat, args.large_repeat or args.repeat, args.timeout, args.quick,
+                      checkpoint=lambda: write(out / "partial.md"))
         bench.run([int(s) for s in args.sizes.split(",")])
         results = args.results or (None if args.quick else str(HERE / "RESULTS.md"))
         sys.stdout.write(write(Path(results) if results else out / "partial.md"))
@@ -407,6 +405,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000,10000,100000", help="corpus sizes (default: %(default)s)")
     parser.add_argument("--repeat", type=int, default=5, help="runs per figure; the median is shown")
+    parser.add_argument("--large-repeat", type=int, default=None,
+                        help=f"runs per figure from {LARGE:,} files on (default: --repeat)")
     parser.add_argument("--quick", action="store_true",
                         help="a smoke run: 50 files per inspect figure, and bench/RESULTS.md is left alone")
     parser.add_argument("--timeout", type=float, default=3600, help="seconds before one run is killed")

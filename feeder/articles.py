@@ -7,11 +7,12 @@ import hashlib
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Mapping
 from pathlib import Path
 
 from feeder.errors import NotAnArticle, UndecodableFile, UnreadableFile
 from feeder.records import Kind, RawArticle
+from feeder.text import display_path
 
 SUFFIXES: dict[str, Kind] = {".txt": "text", ".html": "html", ".htm": "html"}
 
@@ -24,34 +25,44 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
          (codecs.BOM_UTF16_BE, "utf-16"))
 
 
-def discover(folder: Path) -> Iterator[Path]:
-    """Article files below folder, in a stable order; hidden files and folders are skipped."""
-    for path, _size, _mtime in scan(folder):
-        yield Path(path)
+def changed_files(folder: Path, known: Mapping[str, tuple[int, int]]) -> list[tuple[str, int, int]]:
+    """(path, size, mtime_ns) of each article file below folder that ``known`` does not list with
+    that size and mtime, in scan order: a folder's files by name, then its subfolders, likewise.
 
-
-def scan(folder: Path) -> Iterator[tuple[str, int, int]]:
-    """(path, size, mtime_ns) of each article file below folder, sorted; no pathlib on the hot path.
-
-    An inbox of 100,000 files is listed on every pass, so this stays with os.scandir and strings.
+    Every pass lists the whole inbox (100,000 files and more), so the loop does only what each
+    file needs: one stat and one dictionary probe, with no pathlib and no sort of unchanged files.
     A file that vanishes or cannot be stat'ed is listed with size and mtime -1 (read, then reported).
     """
+    found: list[tuple[str, int, int]] = []
     stack = [os.fspath(folder)]
     while stack:
         try:
             with os.scandir(stack.pop()) as listing:
-                entries = sorted(listing, key=lambda e: e.name)
+                for entry in listing:
+                    name = entry.name
+                    if name.startswith("."):
+                        continue
+                    if entry.is_dir(follow_symlinks=False):
+                        stack.append(entry.path)
+                    elif name.lower().endswith(_ENDINGS):
+                        stats = _stat(entry)
+                        path = entry.path
+                        # state keys are display paths; they differ only for undecodable names
+                        if known.get(path) != stats and known.get(display_path(path)) != stats:
+                            found.append((path, *stats))
         except OSError:
             continue
-        folders = []
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            if entry.is_dir(follow_symlinks=False):
-                folders.append(entry.path)
-            elif os.path.splitext(entry.name)[1].lower() in SUFFIXES:
-                yield entry.path, *_stat(entry)
-        stack.extend(reversed(folders))  # subfolders next, in name order
+    root = os.fspath(folder)
+    return sorted(found, key=lambda item: _scan_order(root, item[0]))
+
+
+_ENDINGS = tuple(SUFFIXES)
+
+
+def _scan_order(root: str, path: str) -> tuple[tuple[int, str], ...]:
+    """Sort key of a path in scan order: at each level a folder's files (0) come before its subfolders (1)."""
+    *folders, name = os.path.relpath(path, root).split(os.sep)
+    return (*((1, part) for part in folders), (0, name))
 
 
 def _stat(entry: os.DirEntry[str]) -> tuple[int, int]:

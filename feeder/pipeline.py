@@ -12,7 +12,7 @@ from itertools import chain, islice, repeat
 from multiprocessing import get_context
 from pathlib import Path
 
-from feeder.articles import read_article, scan
+from feeder.articles import changed_files, read_article
 from feeder.atom import write_atomic
 from feeder.config import Config
 from feeder.errors import InputError
@@ -45,13 +45,6 @@ class _Seen:
     mtime_ns: int
 
 
-def _scan(config: Config, known: dict[str, tuple[int, int]]) -> Iterator[_Seen]:
-    """Files that are new or whose size or mtime changed since the store saw them."""
-    for path, size, mtime in scan(config.input_folder):
-        if known.get(path) != (size, mtime) and known.get(display_path(path)) != (size, mtime):
-            yield _Seen(Path(path), size, mtime)
-
-
 def run_once(config: Config, *, now: datetime, progress: Progress | None = None) -> RunReport:
     """One pass: read only new or changed files, publish feeds whose bytes change, then commit state."""
     store = Store.open(config.state_folder)
@@ -69,7 +62,8 @@ class _KeepBack(Exception):
 
 
 def _pass(config: Config, store: Store, now: datetime, progress: Progress | None) -> RunReport:
-    changed = list(_scan(config, store.file_stats()))
+    changed = [_Seen(Path(path), size, mtime) for path, size, mtime in
+               changed_files(config.input_folder, store.file_stats())]
     try:
         with store.transaction():
             rejected, new, updated = _ingest(config, store, changed, now, progress)
@@ -149,10 +143,26 @@ def _read_all(config: Config, changed: list[_Seen], now: datetime) -> Iterator[_
     if len(changed) < PARALLEL_FROM or workers < 2:
         yield from (_read(config, seen, now) for seen in changed)
         return
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork"),
+                             initializer=_start_worker, initargs=(config, now)) as pool:
         for start in range(0, len(changed), BATCH):  # batches keep finished results from piling up
-            batch = changed[start:start + BATCH]
-            yield from pool.map(_read, repeat(config), batch, repeat(now), chunksize=32)
+            yield from pool.map(_read_in_worker, changed[start:start + BATCH], chunksize=32)
+
+
+# A worker's pass settings, set once when it starts: sent with every file, they cost more to
+# pickle than a small file takes to read.
+_worker_job: tuple[Config, datetime] | None = None
+
+
+def _start_worker(config: Config, now: datetime) -> None:
+    global _worker_job
+    _worker_job = (config, now)
+
+
+def _read_in_worker(seen: _Seen) -> _Read | Rejection:
+    assert _worker_job is not None, "the pool's initializer sets the job"
+    config, now = _worker_job
+    return _read(config, seen, now)
 
 
 def _read(config: Config, seen: _Seen, now: datetime) -> _Read | Rejection:

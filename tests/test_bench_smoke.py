@@ -26,3 +26,14 @@ def test_bench_quick_run_prints_every_row(tmp_path: Path) -> None:
     measured = [row for row in rows if "site furniture" not in row and not row.startswith("| peak RSS")]
     assert all(" s |" in row or " ms |" in row for row in measured), table
     assert sum("site furniture" in row for row in rows) == 2
+
+
+def test_stage_profile_prints_each_stage(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "stages.py"), "--files", "40", "--kind", "mixed",
+         "--out", str(tmp_path / "out")], capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    for stage in ("read and decode", "extract", "normalize", "paragraph hashes", "whole pass, main process only",
+                  "load from the store", "render", "gate (validate)"):
+        assert f"| {stage} | " in done.stdout, done.stdout
+    assert "40 entries in 1 document(s)" in done.stdout, done.stdout
