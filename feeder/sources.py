@@ -125,7 +125,10 @@ class Registry:
 
     def named(self, text: str) -> Outlet | None:
         """The outlet this name or alias denotes, if any."""
-        return self.by_alias.get(fold(text))
+        found = self.by_alias.get(fold(text))
+        if found is None and "." in text and " " not in text.strip() and len(text) < 80:
+            return self.for_url(f"http://{text.strip().lower()}")  # "chinadaily.com.cn" in a credit row
+        return found
 
     def for_url(self, url: str) -> Outlet | None:
         """The outlet that owns this URL's host (or a parent domain of it)."""

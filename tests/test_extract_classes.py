@@ -131,3 +131,207 @@ def test_app_view_original_link_and_header_byline_credited_in_the_tail(tmp_path:
     assert record["source"] == {"name": "Reuters", "url": url}
     assert record["authors"] == ["Eva Lind", "Jon Berg"]
     assert record["republisher"] is None
+
+
+def test_feed_post_dump_headline_above_byline_and_story_closed_by_post_stamp(tmp_path: Path, config: Config) -> None:
+    # A social feed dump: the first line is the app's name, the headline is the line above "By …", and the
+    # post's own stamp under the story closes it (replies with their own dates follow), giving `republished`.
+    page = f"""Chirpline
+chirp.example.net
+
+Quay Wire
+@quaywire@chirp.example.net
+
+Posting the whole piece because the link asks everyone to log in first:
+
+Harbour pilots get a shared digital chart
+By Eva LIND
+Reuters · May 4, 2021 3:10 PM UTC
+
+{STORY}
+
+{MORE}
+
+Jun 2, 2021, 09:41 · 4 reshares
+
+Ole Brun
+@ole@chirp.example.net
+@quaywire this is a great piece about the harbour and I wish more ports would copy it soon.
+Jun 2, 2021, 10:02
+"""
+    record = inspect(tmp_path, config, "feed.txt", page)
+    assert record["title"] == "Harbour pilots get a shared digital chart"
+    assert record["body"] == [STORY, MORE]
+    assert record["republished"] == "2021-06-02T09:41:00+00:00"
+
+
+def test_link_card_under_headline_and_byline_after_sort_row(tmp_path: Path, config: Config) -> None:
+    # A link post: the headline is followed by its lower-case address (not a continuation of it), and the
+    # story pasted in a comment starts at its byline, below the "Sort by" row that looks like an end.
+    page = f"""Harbour pilots get a shared digital chart : r/ports
+
+r/ports
+author: quay_kim
+posted: 2021-05-04 18:00:00 UTC
+
+Harbour pilots get a shared digital chart
+reuters.com/world/harbour-pil...
+
+Sort by: best
+
+quay_kim · OP · 12 points
+Here is the text for anyone who cannot open the link:
+
+By Eva Lind
+May 4, 2021 3:10 PM UTC
+
+{STORY}
+
+{MORE}
+"""
+    record = inspect(tmp_path, config, "link_post.txt", page)
+    assert record["title"] == "Harbour pilots get a shared digital chart"
+    assert record["body"] == [STORY, MORE]
+    assert record["republisher"] == "quay_kim"
+    assert record["republished"] == "2021-05-04T18:00:00+00:00"
+
+
+def test_forum_thread_bare_member_labels_and_date_above_the_credit(tmp_path: Path, config: Config) -> None:
+    # A forum thread dump: member details as label/value line pairs ("Joined" / a date) are no dates of the
+    # story; the thread's date above the story's credit row is the post date; the credit row names the outlet
+    # by its domain and carries the story's own stamp.
+    page = f"""Harbour pilots get a shared digital chart | Quayside Forum
+
+Harbour pilots get a shared digital chart
+Thread starter quay_kim  Start date May 5, 2021
+
+quay_kim
+Senior member
+Joined
+Feb 2, 2018
+Messages
+812
+
+May 5, 2021
+
+By EVA LIND in Oslo | reuters.com | Updated: 2021-05-04 15:10
+
+{STORY}
+
+{MORE}
+"""
+    record = inspect(tmp_path, config, "forum.txt", page)
+    assert record["republisher"] == "quay_kim"
+    assert record["republished"] == "2021-05-05T00:00:00+00:00"
+    assert record["published"] == "2021-05-04T15:10:00+00:00"
+    assert record["source"]["name"] == "Reuters"
+
+
+def test_journal_entry_writer_line_and_clip_or_curate_stamps(tmp_path: Path, config: Config) -> None:
+    # "NAME wrote DATE" heads a journal entry; "Clipped by …", "Curated … by …" and "Sent:" are the same
+    # act of reposting under other verbs.
+    entry = f"""quay_kim: Harbour pilots get a shared digital chart
+
+[profile] quay_kim wrote 2021-05-05 09:12 pm
+
+Harbour pilots get a shared digital chart
+
+OSLO, May 4 (Reuters) - {STORY}
+
+{MORE}
+"""
+    record = inspect(tmp_path, config, "entry.txt", entry)
+    assert record["republisher"] == "quay_kim"
+    assert record["republished"] == "2021-05-05T21:12:00+00:00"
+    clip = f"""Harbour pilots get a shared digital chart
+
+Clipped by Ola Nord · 6 May 2021 08:00 UTC
+
+OSLO, May 4 (Reuters) - {STORY}
+
+{MORE}
+"""
+    record = inspect(tmp_path, config, "clip.txt", clip)
+    assert record["republisher"] == "Ola Nord"
+    assert record["republished"] == "2021-05-06T08:00:00+00:00"
+
+
+def test_social_post_poster_from_handle_or_from_the_name_over_the_post_date(tmp_path: Path, config: Config) -> None:
+    # Who posted: the display name above an "@handle" line, or the page name over the post's date line.
+    handle = f"""Chirpline
+
+Ola Nord
+@ola@chirp.example.net
+
+Harbour pilots get a shared digital chart
+By Eva Lind
+Reuters · May 4, 2021 3:10 PM UTC
+
+{STORY}
+
+{MORE}
+"""
+    assert inspect(tmp_path, config, "handle.txt", handle)["republisher"] == "Ola Nord"
+    page = f"""Pagebook
+
+Quayside Harbour News
+June 2, 2021 at 9:41 AM · Public
+
+Worth a read for anyone who works the channel in fog:
+
+Harbour pilots get a shared digital chart
+By Eva Lind
+Reuters · May 4, 2021 3:10 PM UTC
+
+{STORY}
+
+{MORE}
+"""
+    record = inspect(tmp_path, config, "page_post.txt", page)
+    assert record["republisher"] == "Quayside Harbour News"
+    assert record["republished"] == "2021-06-02T09:41:00+00:00"
+    assert record["body"] == [STORY, MORE]
+
+
+def test_saved_email_subject_is_a_container_headline_above_the_byline(tmp_path: Path, config: Config) -> None:
+    # An email saved as HTML: <title> is the letter's subject, not the story's headline; the headline is
+    # the line above "By …". The sender and "Sent:" give the republisher and the republication time.
+    url = "https://www.reuters.com/world/harbour-pilots-digital-chart-2021-05-04/"
+    page = f"""<html><head><title>Quay Letter - week 18</title></head><body><div class="Section1">
+    <p class="MsoNormal">From: Ola Nord &lt;ola@quayletter.example.org&gt;</p>
+    <p class="MsoNormal">Sent: Thursday, May 6, 2021 6:30 PM</p>
+    <p class="MsoNormal">Subject: Quay Letter - week 18</p>
+    <p class="MsoNormal">Hello all, only one story this week, and a good one for the fog season.</p>
+    <p class="MsoNormal"><b>Harbour pilots get a shared digital chart</b></p>
+    <p class="MsoNormal">By Eva LIND</p><p class="MsoNormal">Reuters · May 4, 2021 3:10 PM UTC</p>
+    <p class="MsoNormal">OSLO, May 4 (Reuters) - {STORY}</p><p class="MsoNormal">{MORE}</p>
+    <p class="MsoNormal"><a href="{url}">Read on reuters.com</a></p></div></body></html>"""
+    record = inspect(tmp_path, config, "letter.html", page)
+    assert record["title"] == "Harbour pilots get a shared digital chart"
+    assert record["republisher"] == "Ola Nord"
+    assert record["republished"] == "2021-05-06T18:30:00+00:00"
+    assert record["body"] == [f"OSLO, May 4 - {STORY}", MORE]
+
+
+def test_property_labels_with_values_on_the_next_line(tmp_path: Path, config: Config) -> None:
+    # A clipping page's property table: "Created by" / name and "Created" / time, "Original:" / URL.
+    url = "https://www.reuters.com/world/harbour-pilots-digital-chart-2021-05-04/"
+    page = f"""Harbour pilots get a shared digital chart
+
+Harbour pilots get a shared digital chart
+* Created by
+Ola Nord
+* Created
+May 6, 2021 6:30 PM
+
+OSLO, May 4 (Reuters) - {STORY}
+
+{MORE}
+
+Original:
+{url}
+"""
+    record = inspect(tmp_path, config, "clip_page.txt", page)
+    assert record["republisher"] == "Ola Nord"
+    assert record["republished"] == "2021-05-06T18:30:00+00:00"
+    assert record["source"] == {"name": "Reuters", "url": url}

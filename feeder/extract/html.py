@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 from bs4.element import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 
 from feeder.extract import rules
-from feeder.extract.lines import Hints, IsOutlet, Line, fold_text, read_lines, split_title
+from feeder.extract.lines import Hints, IsOutlet, Line, fold_text, headline_above_byline, read_lines, split_title
 from feeder.records import Clue, DateClue, Page
 from feeder.sources import host_of
 
@@ -67,6 +67,8 @@ def extract_html(text: str, is_outlet: IsOutlet, outlet_url: IsOutlet) -> Page |
     container = _container(soup)
     lead = _lead_bold(container) if container is not None and _not_a_headline(title) else None
     lines = list(_lines(soup.body or soup, container))
+    if lead is None and (above := headline_above_byline(lines, title)) is not None and above != title:
+        lead = above  # <title> named the container (an email's subject, a document's name), not the story
     hints = _hints(soup, meta, ld, lead or title, is_outlet, outlet_url)
     # A headline inside the content (a quoted story) has the post's own header above it: read that too.
     hints = replace(hints, page_zone=zone.group(1) if zone else None, skip_before_title=lead is None)

@@ -112,6 +112,24 @@ def _cut_suffix(title: str, seen: set[str], is_outlet: IsOutlet) -> tuple[str, s
     return None
 
 
+def headline_above_byline(lines: Sequence[Line], title: str) -> str | None:
+    """The headline of a story shared inside a container (a feed, an app, a document): the line
+    just above the story's "By …" line, when the first line is not repeated on the page."""
+    folded = fold_text(title)
+    for index, line in enumerate(lines[:60]):
+        if fold_text(line.text) == folded:
+            return None  # the page repeats its title: that is the headline
+        if index and line.text[:3].lower() == "by " and len(line.text) <= 120 and (
+                rules.BYLINE.match(line.text)):
+            above = lines[index - 1].text
+            words = len(above.split())
+            if 4 <= words <= 25 and not above.endswith((".", ":", "!", "?", "…")) and not is_date_line(above) and (
+                    not rules.FURNITURE.match(above)):
+                return above
+            return None
+    return None
+
+
 def is_prose(text: str) -> bool:
     if re.search(r"[\u4e00-\u9fff]", text):
         return len(text) >= 20
@@ -127,7 +145,7 @@ def is_date_line(text: str) -> bool:
 def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOutlet) -> Page:
     """Walk the lines once, in order; the headline line marks where the story starts."""
     found = _Found()
-    lines = [piece for line in lines for piece in _segments(line)]
+    lines = _labelled([piece for line in lines for piece in _segments(line)])
     zone = next((m.group(1) for x in lines  # "time" first: a cheap test that spares most lines the regex
                  if "time" in x.text.lower() and (m := rules.PAGE_ZONE.search(x.text))), None)
     hints = replace(hints, page_zone=hints.page_zone or zone)
@@ -136,17 +154,28 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
     started, ended = False, False
     title_ahead = folded_title in folds  # the headline is repeated further down: we are above it
     skipping = hints.skip_before_title and title_ahead
+    member_value = False  # "Joined" alone on a line: the next line is its value, not a date of the story
     for index, line in enumerate(lines):
         text, folded = line.text, folds[index]
-        if rules.MEMBER_META.match(text) and found.republisher is None:
-            found.republisher = _member(lines[max(0, index - 3):index])
+        if member_value:
+            member_value = False
+            continue
+        if (member := rules.MEMBER_META.match(text)) is not None:
+            member_value = member.end() == len(text) and not text.endswith(":")
+            if found.republisher is None:
+                found.republisher = _member(lines[max(0, index - 3):index])
             continue
         if "ollow" in text and found.republisher is None and _slight(found.body):
             if rules.FOLLOWER_COUNT.match(text):
                 found.republisher = _profile_name(lines[max(0, index - 3):index])
             elif rules.FOLLOW_BUTTON.match(text) and index:
                 found.republisher = _account_name(lines[index - 1])
+        if text[:1] == "@" and index and found.republisher is None and not found.body and rules.HANDLE.match(text):
+            found.republisher = _account_name(lines[index - 1], "display name above the @handle")
         if folded == folded_title:
+            if started and not _slight(found.body):
+                ended = True  # the headline again under a whole story: a link card or a teaser follows
+                continue
             started, skipping, title_ahead = True, False, False
             if _slight(found.body):
                 found.body.clear()  # prose above the headline was a tagline or a teaser, not the story
@@ -158,9 +187,11 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
             continue
         story = (started and line.in_body) or hints.outlet_page
         following = lines[index + 1].text if index + 1 < len(lines) else ""
-        credited = len(found.credited)
+        credited, paragraphs = len(found.credited), len(found.body)
         if _credit(line, found, is_outlet, story, following):
             found.after_credit = len(found.credited) > credited
+            if paragraphs and not found.body:
+                ended = False  # a byline under a teaser: the story starts here, below any earlier break
             continue
         if found.after_credit and is_date_line(text):
             found.dates.insert(0, DateClue(text, f"{line.origin}: stamp beside the outlet's name", "stamp"))
@@ -172,13 +203,21 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
             continue
         ended = ended or found.ended
         if is_date_line(text):
-            if title_ahead:
+            if found.body and not _slight(found.body) and not ended:
+                # A date under a whole story is the post's own stamp or a comment's: the story is over.
+                ended = True
+                if found.republished is None and not hints.outlet_page:
+                    found.republished = Clue(text, f"{line.origin}: post date under the post")
+            elif title_ahead:
                 # Above the headline: the post's own date, not the story's; the last one is nearest the post.
                 if found.republished is not None and found.republished.origin.endswith(_POST_DATE):
                     found.republished = None
                 _header_date(line, found, False)
+                _poster(lines, index, found)
             elif not found.body:
                 _header_date(line, found, story)
+                if not story:
+                    _poster(lines, index, found)
         elif is_prose(text) and line.in_body and not ended:
             found.body.append(text)
             started = True
@@ -211,12 +250,45 @@ def _profile_name(before: Sequence[Line]) -> Clue | None:
     return None
 
 
-def _account_name(line: Line) -> Clue | None:
+def _account_name(line: Line, where: str = "account name beside the follow button") -> Clue | None:
     """The account on a social post: the handle or name on the line just above its follow button."""
     text = line.text
     if (rules.USERNAME.match(text) or rules.PERSON_NAME.match(text)) and not rules.FURNITURE.match(text):
-        return Clue(text, f"{line.origin}: account name beside the follow button")
+        return Clue(text, f"{line.origin}: {where}")
     return None
+
+
+def _poster(lines: Sequence[Line], index: int, found: _Found) -> None:
+    """A post's header is its poster's name over its date: the name line just above the post date."""
+    if found.republisher is None and index and found.republished is not None and (
+            found.republished.origin.startswith(lines[index].origin)):
+        above = lines[index - 1]
+        if not is_date_line(above.text) and not is_prose(above.text):
+            found.republisher = _account_name(above, "name above the post date")
+
+
+def _labelled(lines: list[Line]) -> list[Line]:
+    """A property label alone on its line ("Original:", "Created by") read with the value on the next line."""
+    joined: list[Line] = []
+    skip = False
+    for index, line in enumerate(lines):
+        if skip:
+            skip = False
+            continue
+        text = line.text
+        following = lines[index + 1].text if index + 1 < len(lines) else ""
+        if following and len(text) <= 30 and len(following) <= 200 and (
+                (text.endswith((":", "：")) and len(text.split()) <= 3) or rules.LABEL_ONLY.match(text)) and (
+                not rules.FURNITURE.match(text)):  # "Quote:", "Tags:" head a block, not one value
+            label = _LEADING_ICON.sub("", text)
+            joined.append(Line(f"{label} {following}", line.origin, line.in_body))
+            skip = True
+        else:
+            joined.append(line)
+    return joined
+
+
+_LEADING_ICON = re.compile(r"^[^\w(\[]+")
 
 
 def _segments(line: Line) -> list[Line]:
@@ -283,6 +355,10 @@ def _names_outlet(text: str, is_outlet: IsOutlet) -> bool:
 
 def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool) -> bool:
     text = line.text
+    if not found.body and " wrote" in text and (m := rules.WROTE_ON.match(text)) and is_date_line(m.group("date")):
+        found.republisher = found.republisher or Clue(m.group("name"), f"{line.origin}: entry's writer")
+        found.republished = found.republished or Clue(m.group("date"), f"{line.origin}: entry's time")
+        return True
     if (m := rules.POSTED_BY.match(text)) is not None:
         found.republisher = found.republisher or Clue(m.group(1), f"{line.origin}: 'Posted by' line")
         when = m.group(2) or ""
@@ -387,7 +463,11 @@ _POST_DATE = ": republisher's post date"
 
 def _header_date(line: Line, found: _Found, story: bool) -> None:
     """A bare date: the outlet's stamp inside the story, the republisher's post date before it."""
-    if story:
+    if story and not (found.body or found.bylines or found.credited or found.dates) and (
+            found.header_stamp is None or found.header_stamp.role == "stamp"):
+        # Above every byline and credit: the platform's date, unless the story prints no stamp of its own.
+        found.header_stamp = DateClue(line.text, f"{line.origin}: date line above the story", "stamp")
+    elif story:
         if not any(d.role == "stamp" for d in found.dates):
             found.dates.append(DateClue(line.text, f"{line.origin}: date line under the byline", "stamp"))
     elif found.republished is None:

@@ -68,11 +68,16 @@ BYLINE = re.compile(r"^(?:by|written by|posted by|author\s*[:：])\s+(.{2,120})$
 # "By Xiong Yaqin (People's Daily) 09:13, March 11, 2021": names, outlet, stamp in one line.
 BYLINE_OUTLET = re.compile(r"^by\s+(?P<names>[^()]{2,80}?)\s*\((?P<outlet>[^()]{2,40})\)\s*[,|·-]?\s*(?P<date>.*)$",
                            re.I)
+# What a person does to put someone else's story on their page: post, share, clip, curate, save, pin.
+REPOST_VERB = (r"(?:posted|sent|shared|submitted|reblogged|reposted|republished|added|curated|clipped|saved|"
+               r"pinned|bookmarked|collected|created|scooped)")
 POSTED_BY = re.compile(
-    r"^(?:posted|sent|shared|submitted) by\s*:?\s+(.+?)(?:\s*(?:·|•|\||,|\s-\s|\bon\b|\bat\b)\s*(.+))?$", re.I)
-POSTED_ON = re.compile(
-    r"^(?:posted|shared|reblogged|reposted|republished|added)\s*:?\s+(?!by\b)(?:on\s+)?(.+?)(?:\s+by\s+(.+))?$",
-    re.I)
+    rf"^{REPOST_VERB} by\s*:?\s+(.+?)(?:\s*(?:·|•|\||,|\s-\s|\bon\b|\bat\b)\s*(.+))?$", re.I)
+POSTED_ON = re.compile(rf"^{REPOST_VERB}\s*:?\s+(?!by\b)(?:on\s+)?(.+?)(?:\s+by\s+(.+))?$", re.I)
+# "Created by", "🕒 Created", "Posted:": a property label whose value stands on the next line.
+LABEL_ONLY = re.compile(rf"^[^\w(\[]{{0,3}}\s*{REPOST_VERB}(?:\s+by)?\s*:?$", re.I)
+# "jadeharbor wrote 2021-03-09 10:47 pm", "[profile] kim wrote on March 9": a journal entry's writer and time.
+WROTE_ON = re.compile(r"^(?:\[[^\]]{1,30}\]\s*)?(?P<name>[^\s\[\]]{2,40}) wrote(?: on| at)?\s*:?\s+(?P<date>.+)$", re.I)
 # "Xinhua, 5 Mar 2021 21:40": an outlet and its stamp in one field.
 OUTLET_STAMP = re.compile(r"^(?P<outlet>[^,|·]{2,40}),\s*(?P<date>.+)$")
 # "harbourwatcher » Wed Mar 03, 2021 4:12 pm": a name with a date after a separator.
@@ -97,7 +102,10 @@ ORIGINAL_LINK_TEXT = re.compile(r"^(?:(?:read|view|see|open)\s+(?:the\s+)?)?orig
 # "From: Oskar Lindqvist <oskar@example.org>": the sender of a mail archive page.
 MAIL_FROM = re.compile(r"^from\s*:\s*(?P<name>[^<>()@]{2,60}?)\s*(?:<[^>]*>|\([^)]*\))\s*$", re.I)
 # Forum member details; the short line just above them is the member's name.
-MEMBER_META = re.compile(r"^(?:join(?:ed| date)|member since|posts|location|reputation|rank)\s*:", re.I)
+MEMBER_META = re.compile(
+    r"^(?:join(?:ed| date)|member since|posts|messages|location|reputation|rank|reaction score)\s*(?::|$)", re.I)
+# "@hollis@social.example.org", "@quaywire": an account handle on its own line; the display name is above it.
+HANDLE = re.compile(r"^@[\w.\-]{2,32}(?:@[\w.\-]{3,80})?$")
 USERNAME = re.compile(r"^[\w.\-]{3,32}$")
 # A follow button beside an account's name ("Follow", "+ Follow", "关注 Follow") on a social post.
 FOLLOW_BUTTON = re.compile(r"^\+?\s*(?:关注\s*)?follow$", re.I)

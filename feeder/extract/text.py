@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from feeder.extract import rules
-from feeder.extract.lines import Hints, IsOutlet, Line, read_lines, split_title
+from feeder.extract.lines import Hints, IsOutlet, Line, headline_above_byline, read_lines, split_title
 from feeder.records import Page
 
 
@@ -18,7 +18,7 @@ def extract_text(text: str, is_outlet: IsOutlet) -> Page | None:
         return None
     head, rest = lines[0], lines[1:]
     title, site = split_title(head.text, [line.text for line in rest], is_outlet)
-    bracketed = _bracketed_headline(rest)
+    bracketed = _bracketed_headline(rest) or headline_above_byline(rest, title)
     if bracketed and bracketed != title:
         title, site = bracketed, head.text  # the first line was the app's or account's name
     hints = Hints(page_title=head.text, outlet_page=bool(site and is_outlet(site)), site=site)
@@ -54,6 +54,8 @@ def _unwrap(lines: list[Line]) -> list[Line]:
 
 def _continues(text: str) -> bool:
     """A carried-on sentence has words or ends one; a lone lower-case token ("harbour_kite") is a handle."""
+    if " " not in text and "/" in text:
+        return False  # "example.com/news/stor..." under a headline is a link card's address
     return " " in text or text.endswith((".", "!", "?", ",", ";", ":"))
 
 
