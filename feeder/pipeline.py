@@ -19,7 +19,7 @@ from feeder.errors import InputError
 from feeder.extract import extract
 from feeder.learn import body_hashes, learn, strip_learned
 from feeder.normalize import check_dates, entry_id, normalize
-from feeder.publish import Document, Rendition, documents
+from feeder.publish import Document, Renderable, documents
 from feeder.records import Article, Entry, Rejection, RunReport
 from feeder.store import RunRow, Store
 from feeder.text import display_path
@@ -212,6 +212,8 @@ def _publish(config: Config, store: Store, now: datetime, *, force: bool) -> tup
     written, refused = [], []
     pending = (document for document in documents(config, store, now=now) if _needs_render(document, force))
     for document, (data, problems) in _render_all(pending, now):
+        if refused and document.kind == "html":
+            continue  # pages show the state this pass would commit; a refused feed rolls it back
         if problems:
             log.error("not published %s (the previous one stays): %s", document.path, "; ".join(problems))
             refused.append(f"{document.path}: {'; '.join(problems)}")
@@ -247,7 +249,7 @@ def _render_all(pending: Iterator[Document], now: datetime) -> Iterator[tuple[Do
 PARALLEL_DOCUMENTS = 8  # documents per batch; fewer pending than this are rendered here, in order
 
 
-def _render_and_gate(rendition: Rendition, now: datetime) -> Rendered:
+def _render_and_gate(rendition: Renderable, now: datetime) -> Rendered:
     data = rendition.render()
     return data, gate(rendition.kind, data, now)
 
