@@ -209,7 +209,8 @@ def _vias(article: Article, old: tuple[str, ...]) -> tuple[str, ...]:
 
 def _publish(config: Config, store: Store, now: datetime, *, force: bool) -> tuple[list[str], list[str]]:
     """Write every document whose bytes changed and that passes the gate; an unchanged state writes nothing."""
-    written, refused = [], []
+    written: list[str] = []
+    refused: list[str] = []
     pending = (document for document in documents(config, store, now=now) if _needs_render(document, force))
     for document, (data, problems) in _render_all(pending, now):
         if refused and document.kind == "html":

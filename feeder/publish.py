@@ -181,9 +181,10 @@ def _archive_pages(config: Config, store: Store, site: pages.Site,
         return tuple(store.entries_by_seq(config.registry, seq_range=seq_range))
 
     newer = ref.number == len(archives) - 1  # the page that gains its "newer" link when the next one fills
+    is_new = not path.exists()  # asked before the page is yielded: the pass may write it before resuming here
     yield Document(path, "html", lambda: pages.FeedPage(site, refs()[0], entries(), archives, ref.number),
                    immutable=True, settled=archives[-1].page.rsplit("/", 1)[1].encode() if newer else None)
-    if path.exists():
+    if not is_new:
         return
     for entry in entries():  # the page is new: so are the pages of the stories on it
         if entry.id not in written:
