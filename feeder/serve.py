@@ -340,14 +340,19 @@ EMPTY_INDEX = (b'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><t
 
 
 class GuardedH11(H11Protocol):
-    """uvicorn's h11 protocol with a deadline for each request head and a cap on open connections."""
+    """uvicorn's h11 protocol with a deadline for each request head and a cap on open connections.
+
+    ``waiting`` holds the connections in the order they started waiting for a request head (a
+    connection that is busy is dropped from it lazily), so the one to close at the cap is found at
+    once: a burst of a thousand connections costs a thousand steps, not a million.
+    """
 
     head_timeout = HEAD_TIMEOUT
     max_connections = 1000
+    waiting: OrderedDict[GuardedH11, None]  # one per server: make_server() gives each its own subclass
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         super().connection_made(transport)  # type: ignore[arg-type]
-        self._waiting_since = time.monotonic()
         self._deadline: asyncio.TimerHandle | None = None
         self._arm()
         if len(self.connections) > self.max_connections:
@@ -356,7 +361,8 @@ class GuardedH11(H11Protocol):
     def _arm(self) -> None:
         if self._deadline is not None:
             self._deadline.cancel()
-        self._waiting_since = time.monotonic()
+        self.waiting.pop(self, None)
+        self.waiting[self] = None
         self._deadline = self.loop.call_later(self.head_timeout, self._expire)
 
     def _waiting(self) -> bool:
@@ -368,10 +374,13 @@ class GuardedH11(H11Protocol):
             self.transport.close()
 
     def _evict(self) -> None:
-        waiting = [c for c in self.connections if isinstance(c, GuardedH11) and c._waiting()
-                   and not c.transport.is_closing()]
-        victim = min(waiting, key=lambda c: c._waiting_since, default=self)
-        victim.transport.close()
+        while self.waiting:
+            oldest = next(iter(self.waiting))
+            if oldest is not self and oldest._waiting() and not oldest.transport.is_closing():
+                oldest.transport.close()
+                return
+            del self.waiting[oldest]  # busy, closing, or the newcomer itself: not a candidate
+        self.transport.close()  # every other connection is busy: this one waits its turn elsewhere
 
     def on_response_complete(self) -> None:
         super().on_response_complete()
@@ -380,6 +389,7 @@ class GuardedH11(H11Protocol):
     def connection_lost(self, exc: Exception | None) -> None:
         if self._deadline is not None:
             self._deadline.cancel()
+        self.waiting.pop(self, None)
         super().connection_lost(exc)
 
 
@@ -464,7 +474,7 @@ def make_server(feeds: Path, *, host: str = "127.0.0.1", port: int = 8080,
         raise
     sock.listen(2048)
     sock.set_inheritable(True)
-    protocol = type("GuardedH11", (GuardedH11,), {"max_connections": connection_cap()})
+    protocol = type("GuardedH11", (GuardedH11,), {"max_connections": connection_cap(), "waiting": OrderedDict()})
     config = uvicorn.Config(App(Site(Path(feeds).resolve()), cache_control), http=protocol, lifespan="off",
                             ws="none", log_config=None, access_log=False, server_header=False,
                             timeout_keep_alive=5, timeout_graceful_shutdown=2, backlog=2048,
