@@ -12,7 +12,7 @@ from the folder, so a symlink, a hard link to another file, a dot file, a tempor
 anything else placed in the folder is 404. ``/`` is ``index.html``.
 
 Two guards around uvicorn's h11 protocol keep the server answering when clients misbehave: a
-request's head must arrive within ``HEAD_TIMEOUT`` seconds of the connection or of the previous
+request's head must arrive within about ``HEAD_TIMEOUT`` seconds of the connection or of the previous
 response (slowloris), and open connections are capped below the process's file limit; at the
 cap, the connection that has waited longest without a complete request is closed so that a new
 client is still answered. Requests h11 cannot parse (HTTP/0.9 among them) get a 400.
@@ -25,6 +25,7 @@ import gzip
 import hashlib
 import logging
 import os
+import random
 import re
 import resource
 import signal
@@ -32,10 +33,9 @@ import socket
 import stat
 import sys
 import threading
-import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, MutableMapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC
 from email.utils import formatdate, parsedate_to_datetime
 from pathlib import Path
@@ -56,6 +56,7 @@ RSS_TYPE = "application/rss+xml; charset=utf-8"
 HTML_TYPE = "text/html; charset=utf-8"
 MEDIA_TYPES = {".atom": ATOM_TYPE, ".rss": RSS_TYPE, ".html": HTML_TYPE, ".xsl": "text/xsl; charset=utf-8",
                ".xml": "application/xml; charset=utf-8"}
+FEED_TYPES = (ATOM_TYPE, RSS_TYPE)
 PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 
 SAFE_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,254}")  # no leading dot: no "..", no dotfiles
@@ -66,7 +67,10 @@ CACHED_DOCUMENTS = 512
 ETAG = re.compile(r'(?:W/)?"[^"]*"')
 QVALUE = re.compile(r"0(?:\.\d{0,3})?|1(?:\.0{0,3})?")
 HEAD_TIMEOUT = 10.0  # seconds for a request head to arrive
-SPARE_FILES = 64  # descriptors kept free for the listening socket, the event loop and opening documents
+SPARE_FILES = 32  # descriptors kept free for the listening socket, the event loop and opening documents
+# asyncio accepts up to ``backlog`` connections per wake-up before any of them is seen by the cap,
+# so the listen backlog is also how far past the cap a burst can go: the cap leaves room for it.
+ACCEPT_BATCH = 128
 MAX_HEAD_BYTES = 16 * 1024
 
 Scope = MutableMapping[str, Any]
@@ -263,6 +267,16 @@ def not_modified(headers: dict[str, list[str]], etag: str, mtime: float | None) 
     return int(mtime) <= when.timestamp()
 
 
+def wants_page(values: list[str]) -> bool:
+    """A browser navigating to a feed (it asks for HTML and names no feed type), not a feed reader.
+
+    Chromium shows ``application/atom+xml`` as plain text; as ``application/xml`` it applies the
+    document's xml-stylesheet. Readers name a feed type (or only XML) and get the feed's own type.
+    """
+    accept = ",".join(values).lower()
+    return "text/html" in accept and "atom+xml" not in accept and "rss+xml" not in accept
+
+
 def _printable(text: str) -> str:
     return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)
 
@@ -301,12 +315,15 @@ class App:
         packed = accepts_gzip(headers.get("accept-encoding", []))
         body, etag = (found.gzipped, found.etag_gzip) if packed else (found.body, found.etag)
         extra = [("content-encoding", "gzip")] if packed else []
+        if found.content_type in FEED_TYPES and wants_page(headers.get("accept", [])):
+            found = replace(found, content_type=MEDIA_TYPES[".xml"])  # so the browser applies feed.xsl
         if not_modified(headers, etag, found.mtime):
             return await _send(send, 304, self._validators(found, etag), b"", head=True)
         return await _send(send, 200, self._headers(found, body, etag) + extra, body, head=method == "HEAD")
 
     def _validators(self, found: Resource, etag: str) -> list[tuple[str, str]]:
-        headers = [("etag", etag), ("cache-control", self.cache_control), ("vary", "Accept-Encoding")]
+        vary = "Accept, Accept-Encoding" if found.content_type == MEDIA_TYPES[".xml"] else "Accept-Encoding"
+        headers = [("etag", etag), ("cache-control", self.cache_control), ("vary", vary)]
         if found.mtime is not None:
             headers.append(("last-modified", formatdate(found.mtime, usegmt=True)))
         return headers
@@ -363,7 +380,8 @@ class GuardedH11(H11Protocol):
             self._deadline.cancel()
         self.waiting.pop(self, None)
         self.waiting[self] = None
-        self._deadline = self.loop.call_later(self.head_timeout, self._expire)
+        # Spread over +-25 %: connections opened in one burst do not all close, and reconnect, at once.
+        self._deadline = self.loop.call_later(self.head_timeout * random.uniform(0.75, 1.25), self._expire)
 
     def _waiting(self) -> bool:
         """No complete request head since the connection opened or the last response ended."""
@@ -398,7 +416,7 @@ def connection_cap() -> int:
     soft, _hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     if soft == resource.RLIM_INFINITY:
         return 10_000
-    return max(16, soft - SPARE_FILES)
+    return max(16, soft - ACCEPT_BATCH - SPARE_FILES)
 
 
 # --- lifecycle -----------------------------------------------------------------------------------
@@ -472,12 +490,12 @@ def make_server(feeds: Path, *, host: str = "127.0.0.1", port: int = 8080,
     except OSError:
         sock.close()
         raise
-    sock.listen(2048)
+    sock.listen(ACCEPT_BATCH)
     sock.set_inheritable(True)
     protocol = type("GuardedH11", (GuardedH11,), {"max_connections": connection_cap(), "waiting": OrderedDict()})
     config = uvicorn.Config(App(Site(Path(feeds).resolve()), cache_control), http=protocol, lifespan="off",
                             ws="none", log_config=None, access_log=False, server_header=False,
-                            timeout_keep_alive=5, timeout_graceful_shutdown=2, backlog=2048,
+                            timeout_keep_alive=5, timeout_graceful_shutdown=2, backlog=ACCEPT_BATCH,
                             h11_max_incomplete_event_size=MAX_HEAD_BYTES, proxy_headers=False)
     return ServerHandle(uvicorn.Server(config), sock)
 

@@ -39,7 +39,7 @@
         </xsl:for-each>
         <xsl:if test="atom:published">; published <xsl:value-of select="substring(atom:published, 1, 10)"/></xsl:if>
         <xsl:text>).</xsl:text>
-        <xsl:if test="atom:link[@rel='related']"> <a href="{atom:link[@rel='related']/@href}">Read it here</a>.</xsl:if>
+        <xsl:if test="atom:link[@rel='related']"><xsl:text> </xsl:text><a href="{atom:link[@rel='related']/@href}">Read it here</a>.</xsl:if>
       </p>
       <p><xsl:value-of select="atom:summary"/></p>
     </article>
