@@ -51,7 +51,7 @@ def clean_url(url: str | None) -> str | None:
 
 
 _CODE_EDGES = " \t\r\n()[]{}（）【】.,;:·•|/-–—"  # what may surround a code printed as a credit: "(AA)", "— PA."
-_LABEL = re.compile(r"^(?:(?:source|sources|from|via|courtesy(?: of)?|credit|credits|by)(?:\s*[:：]\s*|\s+)"
+_LABEL = re.compile(r"^(?:(?:source|sources|from|via|courtesy(?: of)?|credit|credits)(?:\s*[:：]\s*|\s+)"
                     r"|(?:来源|消息来源|出处|出典|稿源)\s*[:：]?\s*)", re.IGNORECASE)
 _WRAPPERS = " \t\r\n\"'“”‘’«»()[]{}（）【】「」《》<>"
 _TRAILING = _WRAPPERS + ".,;:!?·•|/\\-–—*_~"
