@@ -25,7 +25,7 @@ from lxml import etree
 from feeder import __version__
 from feeder.errors import PublishError
 from feeder.records import Article, Entry, Stamp
-from feeder.sources import clean_url
+from feeder.sources import clean_url, source_id
 from feeder.text import xml_text
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -126,7 +126,7 @@ class _CreditExtension:
             source = etree.SubElement(entry, "source")
             for name in ("id", "title", "updated"):
                 etree.SubElement(source, name).text = self.source[name]
-            if self.source["link"]:
+            if "link" in self.source:
                 etree.SubElement(source, "link",
                                  {"rel": "alternate", "type": "text/html", "href": self.source["link"]})
         return entry
@@ -216,7 +216,7 @@ def _add_item(fg: FeedGenerator, entry: Entry, site_url: str | None) -> None:
     fe.pubDate(entry.published or entry.updated)
     for name in entry_authors(article):
         fe.dc.dc_creator(name, replace=False)
-    if article.outlet and article.outlet.homepage:
+    if article.outlet and article.outlet.homepage:  # RSS <source> needs a url
         fe.source(url=article.outlet.homepage, title=article.outlet.name)
 
 
@@ -238,10 +238,10 @@ def _add_entry(fg: FeedGenerator, entry: Entry, site_url: str | None) -> None:
     credit.links = _links(entry, site_url)
     if article.outlet:
         fe.rights(f"© {article.outlet.name}. Republished with attribution.")
-        source_id = article.outlet.feed_id or article.outlet.homepage
-        if source_id:  # an outlet known by name only is credited in the authors and the visible line
-            credit.source = {"id": source_id, "title": article.outlet.name,
-                             "updated": entry.updated.isoformat(), "link": article.outlet.homepage or ""}
+        credit.source = {"id": source_id(article.outlet), "title": article.outlet.name,
+                         "updated": entry.updated.isoformat()}
+        if article.outlet.homepage:  # an outlet credited only by its printed name has none
+            credit.source["link"] = article.outlet.homepage
 
 
 def entry_authors(article: Article) -> tuple[str, ...]:
