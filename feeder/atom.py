@@ -177,8 +177,9 @@ def render_rss(entries: Sequence[Entry], meta: FeedMeta, *, empty_updated: datet
     fg = FeedGenerator()
     fg.load_extension("dc", atom=False, rss=True)
     fg.title(meta.title)
-    fg.link(href=feed_home(meta) or meta.self_url.rsplit("/", 1)[0] + "/", rel="alternate")
+    # feedgen's RSS <link> is the last link given, so the self link goes first.
     fg.link(href=meta.self_url, rel="self", type="application/rss+xml")
+    fg.link(href=feed_home(meta) or meta.self_url.rsplit("/", 1)[0] + "/", rel="alternate")
     fg.description(meta.subtitle or meta.title)
     fg.language(meta.language)
     fg.generator("feeder", version=__version__)

@@ -219,6 +219,9 @@ def _publish(config: Config, store: Store, now: datetime, *, force: bool) -> tup
             log.error("not published %s (the previous one stays): %s", document.path, "; ".join(problems))
             refused.append(f"{document.path}: {'; '.join(problems)}")
         elif write_atomic(document.path, data):
+            if document.kind == "html":  # pages: one per entry, so not one log line each
+                log.debug("published %s", document.path)
+                continue
             log.info("published %s", document.path)
             written.append(str(document.path))
     return written, refused

@@ -296,7 +296,11 @@ class App:
             headers.setdefault(name.decode("latin-1").lower(), []).append(value.decode("latin-1"))
         method = scope["method"]
         target = scope["raw_path"].decode("latin-1")
-        status, length = await self._answer(method, target, headers, send)
+        if scope.get("http_version") in ("1.0", "1.1"):
+            status, length = await self._answer(method, target, headers, send)
+        else:  # h11 reads any HTTP/x.y; only 1.0 and 1.1 are spoken here
+            status, length = await _send(send, 505, [("connection", "close"), ("content-type", "text/plain")],
+                                         b"HTTP Version Not Supported\n", head=False)
         logger.info('%s - "%s %s HTTP/%s" %d %d "%s"', scope["client"][0] if scope.get("client") else "-",
                     _printable(method), _printable(target), scope.get("http_version", "1.1"), status, length,
                     _printable(",".join(headers.get("user-agent", []))))
