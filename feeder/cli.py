@@ -59,7 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--every", type=float, metavar="SECONDS", help="override the schedule with an interval")
     run.add_argument("--serve", action="store_true", help="also serve the feeds over HTTP ([serve] settings)")
     run.set_defaults(func=_run)
-    serve = sub.add_parser("serve", help="serve the published feeds over HTTP (feeds and HTML views)")
+    serve = sub.add_parser("serve", help="serve the published feeds over HTTP (feeds and pages, as published)")
     _config_option(serve)
     serve.add_argument("--host", default=None, help="address to bind (default: [serve] host, 127.0.0.1)")
     serve.add_argument("--port", type=int, default=None, help="port (default: [serve] port, 8080)")
