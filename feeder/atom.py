@@ -13,7 +13,8 @@ import hashlib
 import html
 import os
 import tempfile
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -330,14 +331,21 @@ def summary_text(article: Article) -> str:
     return first[:SUMMARY_CHARS].rsplit(" ", 1)[0] + "…"
 
 
-def write_atomic(path: Path, data: bytes) -> bool:
-    """Replace path with data via a fsynced temporary file and a rename; False when already identical."""
+_swept: set[Path] = set()  # folders this process has cleared of killed writers' temporary files
+_sweeping = threading.Lock()  # pages are written by several threads: none may start a temp file mid-sweep
+
+
+def write_atomic(path: Path, data: bytes, *, sync_folder: bool = True) -> bool:
+    """Replace path with data via a fsynced temporary file and a rename; False when already identical.
+
+    With ``sync_folder=False`` the caller makes the rename durable itself, once for many files
+    (``fsync_folders``) before it commits the state that says they are published.
+    """
     try:
         if path.exists() and path.read_bytes() == data:
             return False
         path.parent.mkdir(parents=True, exist_ok=True)
-        for stale in path.parent.glob(f".{path.name}.*.tmp"):
-            stale.unlink()  # left by a writer that was killed; only one feeder holds the folder's lock
+        _sweep(path.parent)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as handle:
@@ -349,10 +357,29 @@ def write_atomic(path: Path, data: bytes) -> bool:
         finally:
             if os.path.exists(tmp):
                 os.unlink(tmp)
-        _fsync_dir(path.parent)
+        if sync_folder:
+            _fsync_dir(path.parent)
     except OSError as exc:
         raise PublishError(path, exc.strerror or str(exc)) from exc
     return True
+
+
+def _sweep(folder: Path) -> None:
+    """Remove temporary files left by a writer that was killed, once per folder (a listing per write is O(n²))."""
+    with _sweeping:
+        if folder not in _swept:
+            for stale in folder.glob(".*.tmp"):
+                stale.unlink(missing_ok=True)  # only one feeder holds the folder's lock
+            _swept.add(folder)
+
+
+def fsync_folders(folders: Iterable[Path]) -> None:
+    """Make the renames in these folders durable (one fsync per folder)."""
+    for folder in folders:
+        try:
+            _fsync_dir(folder)
+        except OSError as exc:
+            raise PublishError(folder, exc.strerror or str(exc)) from exc
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import chain, islice, repeat
@@ -13,7 +13,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from feeder.articles import changed_files, read_article
-from feeder.atom import write_atomic
+from feeder.atom import fsync_folders, write_atomic
 from feeder.config import Config
 from feeder.errors import InputError
 from feeder.extract import extract
@@ -212,19 +212,29 @@ def _publish(config: Config, store: Store, now: datetime, *, force: bool) -> tup
     written: list[str] = []
     refused: list[str] = []
     pending = (document for document in documents(config, store, now=now) if _needs_render(document, force))
-    for document, (data, problems) in _render_all(pending, now):
-        if refused and document.kind == "html":
-            continue  # pages show the state this pass would commit; a refused feed rolls it back
-        if problems:
-            log.error("not published %s (the previous one stays): %s", document.path, "; ".join(problems))
-            refused.append(f"{document.path}: {'; '.join(problems)}")
-        elif write_atomic(document.path, data):
-            if document.kind == "html":  # pages: one per entry, so not one log line each
-                log.debug("published %s", document.path)
-                continue
-            log.info("published %s", document.path)
-            written.append(str(document.path))
+    # Pages (one per entry) are written by a few threads: each write waits on its own fsync, and
+    # concurrent fsyncs share the file system's journal commits. Their folders are synced once.
+    with ThreadPoolExecutor(max_workers=PAGE_WRITERS) as writers:
+        pages: list[tuple[Path, Future[bool]]] = []
+        for document, (data, problems) in _render_all(pending, now):
+            if refused and document.kind == "html":
+                continue  # pages show the state this pass would commit; a refused feed rolls it back
+            if problems:
+                log.error("not published %s (the previous one stays): %s", document.path, "; ".join(problems))
+                refused.append(f"{document.path}: {'; '.join(problems)}")
+            elif document.kind == "html":
+                pages.append((document.path, writers.submit(write_atomic, document.path, data, sync_folder=False)))
+            elif write_atomic(document.path, data):
+                log.info("published %s", document.path)
+                written.append(str(document.path))
+        changed = [path for path, future in pages if future.result()]  # raises the first PublishError
+    if changed:
+        log.info("published %d pages", len(changed))
+    fsync_folders({path.parent for path in changed})  # before the state commits
     return written, refused
+
+
+PAGE_WRITERS = 8
 
 
 Rendered = tuple[bytes, list[str]]  # a document's bytes and the gate's objections
