@@ -7,6 +7,7 @@ relative, so the folder works behind ``feeder serve``, nginx, caddy or an object
 
 from __future__ import annotations
 
+import hashlib
 import html
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -225,13 +226,19 @@ def stylesheet() -> bytes:
     return files("feeder").joinpath("assets", STYLESHEET).read_bytes()
 
 
-def manifest(paths: Sequence[str]) -> bytes:
-    """The list of published documents, sorted, relative to the feeds folder."""
-    return "".join(f"{p}\n" for p in sorted(set(paths))).encode()
+def manifest_head(entries: int, others: Sequence[str]) -> str:
+    """The list's first line: what it was built from (it is rebuilt when this line changes)."""
+    plan = hashlib.sha256("\n".join(sorted(others)).encode()).hexdigest()[:16]
+    return f"# feeder: {entries} entries, documents {plan}\n"
+
+
+def manifest(head: str, paths: Sequence[str]) -> bytes:
+    """The list of published documents, sorted, relative to the feeds folder, under its head line."""
+    return (head + "".join(f"{p}\n" for p in sorted(set(paths)))).encode()
 
 
 def read_manifest(data: bytes) -> frozenset[str]:
-    return frozenset(line for line in data.decode("utf-8", "replace").splitlines() if line)
+    return frozenset(line for line in data.decode("utf-8", "replace").splitlines() if line and line[0] != "#")
 
 
 # --- the frame every page shares -----------------------------------------------------------------
@@ -291,5 +298,5 @@ footer{border-top:1px solid var(--rule);margin-top:2rem;padding-top:.5rem}
 
 
 __all__ = ["ENTRY_FOLDER", "INDEX", "MANIFEST", "NOT_FOUND", "ArchiveRef", "EntryPage", "FeedPage", "FeedRef",
-           "FixedPage", "IndexPage", "Site", "entry_page", "feed_page", "index_page", "manifest",
+           "FixedPage", "IndexPage", "Site", "entry_page", "feed_page", "index_page", "manifest", "manifest_head",
            "not_found_page", "read_manifest", "stylesheet"]

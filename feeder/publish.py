@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Protocol
 
 from feeder import pages
-from feeder.atom import STYLESHEET, FeedMeta, entry_path, render_atom, render_rss
+from feeder.atom import ENTRY_FOLDER, STYLESHEET, FeedMeta, entry_path, render_atom, render_rss
 from feeder.config import Config
 from feeder.records import Entry
 from feeder.store import Store
@@ -208,12 +208,19 @@ def _feed_ref(config: Config, store: Store, outlet: str | None) -> pages.FeedRef
 
 
 def _manifest(config: Config, store: Store, planned: list[Path]) -> Document:
-    """The list of everything published, for ``feeder serve``: it serves these paths and nothing else."""
+    """The list of everything published, for ``feeder serve``: it serves these paths and nothing else.
+
+    Entries are never removed, so the list changes only when their number or the other documents
+    do; its first line says which, and it is rebuilt (every entry id read) only then.
+    """
     folder = config.output_folder
+    entries = folder / ENTRY_FOLDER  # entry pages are planned only when they may change: listed from the ids
+    others = [p.relative_to(folder).as_posix() for p in planned if p.parent != entries]
+    count = store.count_entries()
+    head = pages.manifest_head(count, others)
 
     def load() -> pages.FixedPage:
-        paths = [p.relative_to(folder).as_posix() for p in planned]
-        paths += [entry_path(eid) for eid in store.entry_ids()]
-        return pages.FixedPage(pages.manifest(paths))
+        paths = others + [entry_path(eid) for eid in store.entry_ids()]
+        return pages.FixedPage(pages.manifest(head, paths))
 
-    return Document(folder / pages.MANIFEST, "html", load)
+    return Document(folder / pages.MANIFEST, "html", load, immutable=True, settled=head.encode())
