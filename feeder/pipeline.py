@@ -241,7 +241,26 @@ Rendered = tuple[bytes, list[str]]  # a document's bytes and the gate's objectio
 
 
 def _render_all(pending: Iterator[Document], now: datetime) -> Iterator[tuple[Document, Rendered]]:
-    """Render and gate the documents in order; a backfill's archive pages on every core.
+    """Render and gate the feeds, then the pages (planned after every feed), in order.
+
+    Pages need no gate and render in well under a worker's round trip, so they are rendered here.
+    """
+    first_page: list[Document] = []
+
+    def feeds() -> Iterator[Document]:
+        for document in pending:
+            if document.kind == "html":
+                first_page.append(document)
+                return
+            yield document
+
+    yield from _render_feeds(feeds(), now)
+    for document in chain(first_page, pending):
+        yield document, _render_and_gate(document.load(), now)
+
+
+def _render_feeds(pending: Iterator[Document], now: datetime) -> Iterator[tuple[Document, Rendered]]:
+    """Render and gate feed documents in order; a backfill's archive pages on every core.
 
     The store is read here, in this process (its transaction is not visible to any other), a few
     documents at a time so that only those pages' entries are ever held in memory.
