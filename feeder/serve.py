@@ -486,6 +486,7 @@ def make_server(feeds: Path, *, host: str = "127.0.0.1", port: int = 8080,
     """A server bound to host:port (0 picks a free port) for the feeds folder; OSError if it cannot bind."""
     if any(c in cache_control for c in "\r\n\0"):
         raise ValueError(f"cache_control must be one header line, not {cache_control!r}")
+    logging.getLogger("uvicorn").setLevel(logging.WARNING)  # its start/stop chatter; feeder logs what it serves
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -507,7 +508,6 @@ def make_server(feeds: Path, *, host: str = "127.0.0.1", port: int = 8080,
 def serve(feeds: Path, host: str = "127.0.0.1", port: int = 8080, cache_control: str = "max-age=300") -> int:
     """Serve until SIGINT or SIGTERM, logging one line per request to stderr; returns 0. Main thread only."""
     logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(asctime)s %(name)s: %(message)s")
-    logging.getLogger("uvicorn").setLevel(logging.WARNING)  # its start-up chatter; our own line says where
     handle = make_server(feeds, host=host, port=port, cache_control=cache_control)
     stop = threading.Event()
 
