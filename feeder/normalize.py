@@ -12,7 +12,7 @@ from feeder.bylines import clean_authors
 from feeder.config import DatePolicy
 from feeder.dates import CHINA_ZONE, parse_date, stated_offset
 from feeder.errors import NotAnArticle
-from feeder.extract.lines import fold_text
+from feeder.fold import fold_text
 from feeder.records import Article, Clue, DateClue, Outlet, Page, RawArticle, Stamp
 from feeder.sources import Registry, clean_url, host_of
 from feeder.text import display_path, xml_text

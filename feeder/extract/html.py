@@ -17,7 +17,8 @@ from bs4 import BeautifulSoup
 from bs4.element import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 
 from feeder.extract import rules
-from feeder.extract.lines import Hints, IsOutlet, Line, fold_text, headline_above_byline, read_lines, split_title
+from feeder.extract.lines import Hints, IsOutlet, Line, headline_above_byline, read_lines, split_title
+from feeder.fold import fold_text
 from feeder.records import Clue, DateClue, Page
 from feeder.sources import host_of
 

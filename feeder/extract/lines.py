@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from feeder.extract import rules
+from feeder.fold import fold_text
 from feeder.records import Clue, DateClue, DateRole, Page
 
 IsOutlet = Callable[[str], bool]
@@ -63,13 +63,6 @@ class _Found:
     header_stamp: DateClue | None = None
 
 
-_NON_WORD = re.compile(r"\W+")
-
-
-@lru_cache(maxsize=4096)
-def fold_text(text: str) -> str:
-    """Text compared loosely: case-folded words only. Cached: one line is folded several times per page."""
-    return _NON_WORD.sub(" ", text.casefold()).strip()
 
 
 def split_title(page_title: str, lines: Sequence[str], is_outlet: IsOutlet) -> tuple[str, str | None]:
