@@ -7,7 +7,6 @@ before extraction v2 and are pinned here; regenerate them never, fix the code in
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
