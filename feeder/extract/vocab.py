@@ -1,0 +1,49 @@
+"""Page vocabulary as named tables, grouped by what the words are: platform chrome, labels, breadcrumbs.
+
+Each table describes a class of page text found on many sites (navigation, account and share
+controls, capture-day widgets), never one page's wording.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Navigation, account, share and ad controls of a site or app, as whole short lines.
+NAVIGATION = (
+    r"skip to (?:main )?(?:content|navigation)|main menu|menu|navigation|toggle navigation|open menu|close|"
+    r"home(?:page)?|search(?: for)?:?|search\s*\.{3}|go|back|next|previous|more|sections?|topics?|latest|"
+    r"news|world|sport|sports|business|tech|technology|opinion|lifestyle|culture|entertainment|video|videos|"
+    r"photos?|gallery|podcasts?|live|e-?paper|archives?|about|contact(?: us)?|about us"
+)
+ACCOUNT = (
+    r"log ?in|sign ?in|sign ?up|register|log ?out|my account|account|profile|create (?:an )?account|"
+    r"join(?: now| free)?|get the app|download (?:the|our) app|open in app|subscribe(?: now)?|"
+    r"(?:log ?in|sign ?in)\s*(?:[/|·]\s*)?(?:register|sign ?up|join)|connect with us|follow us(?: on \w+)?|"
+    r"newsletter|notifications?|settings|dark mode|light mode|discover|messages|explore|trending|"
+    r"for you|feed|inbox|help|faq"
+)
+SHARING = (
+    r"share|tweet|pin|email|print|copy link|save|bookmark|like|comment|comments|reply|"
+    r"facebook|twitter|x|whatsapp|linkedin|telegram|reddit|pinterest|weibo|wechat|line|vk|mastodon|"
+    r"report|give award|award|vote|upvote|downvote|hide|flag|permalink|embed|quote|follow|unfollow|following|"
+    r"edit|delete|translate|see more|show more|see translation|retweet|repost|boost|favou?rite|"
+    r"首页|发现|视频|消息|登录|注册|关注|分享|评论|转发|点赞|收藏|搜索|更多|返回"
+)
+ADVERTS = r"advertisement|advertising|ads?|sponsored(?: content)?|promoted|partner content|ad"
+LANGUAGE_SWITCH = r"english|中文|español|français|deutsch|русский|العربية|日本語|한국어|en|zh|es|fr"
+
+CHROME_LINE = re.compile(
+    rf"^[\W_]*(?:(?:{NAVIGATION}|{ACCOUNT}|{SHARING}|{ADVERTS}|{LANGUAGE_SWITCH})[\W_]*)+$", re.I)
+
+# "Home > World > Asia", "Home » News", "News / China": a breadcrumb trail of a site's sections.
+BREADCRUMB = re.compile(r"^[^>»/›|]{1,30}(?:\s*[>»›/|]\s*[^>»/›|]{1,40}){1,6}$")
+
+# Lines that open a block of their own: bylines, labels with a value, stamps, credits.
+STARTS_BLOCK = re.compile(
+    r"^(?:by\s|written by|posted|published|updated|source|via|from\s*:|editor|photo|reporting by|"
+    r"(?:[A-Za-z][\w ]{0,24}|[\u3400-\u9fff]{1,6})\s*[:：]\s|\(\s*[A-Z]|\d{1,4}[-/.年]\d{1,2}|"
+    r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)",
+    re.I)
+
+# A label that stands before a value: "Source:", "Published:", "Posted by" — never a headline.
+LABEL_PREFIX = re.compile(r"^(?:[A-Za-z][\w ]{0,24}|[\u3400-\u9fff]{1,6})\s*[:：](?:\s|$)")
