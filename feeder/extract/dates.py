@@ -1,0 +1,486 @@
+"""Find every printed date or date-time in a string: where it is, what it says, its label and whether it is a trap.
+
+``find_dates`` reports the fields exactly as printed (no zone is resolved, no clock is read):
+the resolver decides which hit is the story's stamp, and ``feeder.dates`` turns a hit into an
+aware datetime. Vocabulary lives in the tables below, grouped by what it is; the patterns are
+built from them. Lines without a digit or a relative-time word cost one regex search.
+
+Documented readings:
+- a dotted numeric date (15.09.2021) is day-first wherever it is written;
+- a slashed or dashed numeric date whose two leading numbers are both <= 12 and differ
+  (03/04/2021) is ``order_ambiguous``: ``month``/``day`` hold the month-first reading and
+  ``read_as(day_first=True)`` gives the other; one above 12 decides the order (and is evidence
+  for the rest of the page, see ``numeric_order_evidence``);
+- two-digit years are read only where the shape says so (02-Jun-21, 12/25/21, 25.12.21):
+  00-69 are 2000-2069, 70-99 are 1970-1999;
+- a meridiem that contradicts a 24-hour clock ("13:02 PM") is dropped; 12 a.m. is 00:xx;
+- relative stamps ("3 hours ago", "yesterday") are hits with ``trap="relative"``, no year and
+  ``month == day == 0``: they cannot be dated without the capture time.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from typing import Literal
+
+Precision = Literal["day", "minute", "second"]
+Order = Literal["ymd", "dmy", "mdy", "named", "relative"]
+
+# ---------------------------------------------------------------------------------------------
+# Vocabulary
+# ---------------------------------------------------------------------------------------------
+
+# Month spellings per language, January first; abbreviations may be printed with a dot.
+MONTHS_BY_LANGUAGE: dict[str, tuple[tuple[str, ...], ...]] = {
+    "en": (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+           ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"),
+           ("october", "oct"), ("november", "nov"), ("december", "dec")),
+    "fr": (("janvier", "janv"), ("février", "fevrier", "févr", "fevr", "fév", "fev"), ("mars",),
+           ("avril", "avr"), ("mai",), ("juin",), ("juillet", "juil"), ("août", "aout"),
+           ("septembre", "sept"), ("octobre", "oct"), ("novembre", "nov"),
+           ("décembre", "decembre", "déc")),
+    "de": (("januar", "jänner", "jan"), ("februar", "feb"), ("märz", "maerz", "mär", "mrz"),
+           ("april", "apr"), ("mai",), ("juni", "jun"), ("juli", "jul"), ("august", "aug"),
+           ("september", "sep", "sept"), ("oktober", "okt"), ("november", "nov"), ("dezember", "dez")),
+    "es": (("enero", "ene"), ("febrero", "feb"), ("marzo", "mar"), ("abril", "abr"), ("mayo", "may"),
+           ("junio", "jun"), ("julio", "jul"), ("agosto", "ago"), ("septiembre", "setiembre", "sep", "sept"),
+           ("octubre", "oct"), ("noviembre", "nov"), ("diciembre", "dic")),
+    "pt": (("janeiro", "jan"), ("fevereiro", "fev"), ("março", "marco", "mar"), ("abril", "abr"),
+           ("maio", "mai"), ("junho", "jun"), ("julho", "jul"), ("agosto", "ago"), ("setembro", "set"),
+           ("outubro", "out"), ("novembro", "nov"), ("dezembro", "dez")),
+    "it": (("gennaio", "gen"), ("febbraio", "feb"), ("marzo", "mar"), ("aprile", "apr"), ("maggio", "mag"),
+           ("giugno", "giu"), ("luglio", "lug"), ("agosto", "ago"), ("settembre", "set"),
+           ("ottobre", "ott"), ("novembre", "nov"), ("dicembre", "dic")),
+    "ru": (("января", "январь", "янв"), ("февраля", "февраль", "фев"), ("марта", "март", "мар"),
+           ("апреля", "апрель", "апр"), ("мая", "май"), ("июня", "июнь", "июн"), ("июля", "июль", "июл"),
+           ("августа", "август", "авг"), ("сентября", "сентябрь", "сент", "сен"),
+           ("октября", "октябрь", "окт"), ("ноября", "ноябрь", "нояб", "ноя"),
+           ("декабря", "декабрь", "дек")),
+}
+
+# Weekday names (full and common abbreviations) that may stand before a date or, in brackets, after it.
+WEEKDAYS_BY_LANGUAGE: dict[str, tuple[str, ...]] = {
+    "en": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+           "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"),
+    "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+    "de": ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag"),
+    "es": ("lunes", "martes", "miércoles", "miercoles", "jueves", "viernes", "sábado", "sabado", "domingo"),
+    "pt": ("segunda-feira", "terça-feira", "terca-feira", "quarta-feira", "quinta-feira", "sexta-feira",
+           "segunda", "terça", "quarta", "quinta", "sexta"),
+    "it": ("lunedì", "lunedi", "martedì", "martedi", "mercoledì", "mercoledi", "giovedì", "giovedi",
+           "venerdì", "venerdi", "sabato", "domenica"),
+    "ru": ("понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"),
+}
+# CJK weekdays: 星期二, 周二, 礼拜二, 火曜日, 화요일; one character only in brackets: (火), (화).
+CJK_WEEKDAY = r"(?:星期|周|週|礼拜|禮拜)[一二三四五六日天]|[月火水木金土日]曜日|[월화수목금토일]요일"
+CJK_WEEKDAY_SHORT = r"[月火水木金土日]|[월화수목금토일]"
+
+# Words printed right before a stamp, by what they say about it.
+LABELS: dict[str, tuple[str, ...]] = {
+    "published": ("published", "published on", "published at", "first published", "originally published",
+                  "publication date", "publish date", "date published", "pub date", "release date", "released",
+                  "发布时间", "发布日期", "发表时间", "发表日期", "发布于", "发表于", "发布", "發布時間", "發表時間",
+                  "刊发时间", "公開日", "掲載日", "投稿日", "입력", "기사입력", "등록", "등록일",
+                  "veröffentlicht", "veröffentlicht am", "publié le", "publié", "publicado", "publicado el",
+                  "publicado em", "pubblicato", "pubblicato il", "опубликовано"),
+    "updated": ("updated", "last updated", "updated on", "updated at", "update", "last update",
+                "更新时间", "更新於", "更新于", "更新日期", "更新日", "更新", "수정", "최종수정",
+                "aktualisiert", "aktualisiert am", "zuletzt aktualisiert", "mis à jour", "mis à jour le",
+                "actualizado", "actualizado el", "atualizado", "atualizado em", "aggiornato", "aggiornato il",
+                "обновлено"),
+    "posted": ("posted", "posted on", "posted at", "submitted", "submitted on", "added on", "shared on",
+               "投稿", "发帖时间", "发表"),
+    "created": ("created", "created on", "created at", "date created", "创建时间", "erstellt", "erstellt am"),
+    "modified": ("modified", "last modified", "modified on", "date modified", "修改时间", "geändert",
+                 "geändert am"),
+    "date": ("date", "dated", "日期", "时间", "時間", "日付", "날짜", "datum", "fecha", "data", "дата"),
+    "time": ("time",),
+    "source": ("source", "来源", "來源", "出典", "출처", "quelle", "fuente", "fonte", "источник"),
+}
+
+# Zone abbreviations -> UTC offset in hours. "CST" is China Standard Time in China context and
+# US Central otherwise; feeder.dates decides. Printed upper case only ("ist" is not a zone).
+ZONE_ABBREVIATIONS: dict[str, float] = {
+    "UTC": 0, "GMT": 0, "UT": 0, "Z": 0, "WET": 0, "WEST": 1, "BST": 1, "CET": 1, "CEST": 2, "MEZ": 1,
+    "MESZ": 2, "EET": 2, "EEST": 3, "MSK": 3, "IST": 5.5, "PKT": 5, "NPT": 5.75, "ICT": 7, "WIB": 7,
+    "HKT": 8, "SGT": 8, "AWST": 8, "PHT": 8, "PHST": 8, "MYT": 8, "BJT": 8, "JST": 9, "KST": 9,
+    "ACST": 9.5, "AEST": 10, "AEDT": 11, "NZST": 12, "NZDT": 13, "EST": -5, "EDT": -4, "CDT": -5,
+    "MST": -7, "MDT": -6, "PST": -8, "PDT": -7, "AKST": -9, "AKDT": -8, "HST": -10, "AST": -4, "ADT": -3,
+    "NST": -3.5, "NDT": -2.5, "BRT": -3, "ART": -3,
+}
+AMBIGUOUS_ZONES = ("CST",)
+# Words that name a region's clock, summer or winter alike: they resolve through the IANA zone.
+REGIONAL_ZONES: dict[str, str] = {
+    "ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver", "PT": "America/Los_Angeles",
+    "beijing time": "Asia/Shanghai", "北京时间": "Asia/Shanghai", "北京時間": "Asia/Shanghai",
+    "hong kong time": "Asia/Hong_Kong", "moscow time": "Europe/Moscow", "japan time": "Asia/Tokyo",
+    "eastern time": "America/New_York", "central time": "America/Chicago",
+    "mountain time": "America/Denver", "pacific time": "America/Los_Angeles",
+}
+
+# Meridiem words: which half of the day each names.
+MERIDIEM: dict[str, str] = {"am": "am", "pm": "pm", "noon": "noon", "midnight": "midnight",
+                            "上午": "am", "早上": "am", "凌晨": "am", "午前": "am", "오전": "am",
+                            "下午": "pm", "晚上": "pm", "午後": "pm", "오후": "pm", "中午": "noon"}
+
+# Relative stamps: a number and a unit followed by "ago", or a word for a recent day.
+RELATIVE_UNITS = (r"s(?:ec(?:ond)?s?)?|m(?:in(?:ute)?s?)?|h(?:(?:ou)?rs?)?|hours?|d(?:ays?)?|w(?:(?:ee)?ks?)?|"
+                  r"months?|mos?|y(?:(?:ea)?rs?)?")
+RELATIVE_DAY_WORDS = ("yesterday", "today", "just now", "gestern", "heute", "aujourd'hui", "ayer", "hoy",
+                      "ontem", "hoje", "ieri", "oggi", "вчера", "сегодня")
+RELATIVE_CJK = (r"\d+\s*(?:秒|分钟|分鐘|分|小时|小時|時間|天|日|周|週|个月|個月|ヶ月|年)前"
+                r"|\d+\s*(?:초|분|시간|일|주|개월|년)\s*전|昨天|今天|刚刚|剛剛|昨日|今日")
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """Longest first, so "last updated" wins over "updated"; a printed space may be any run of spaces."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+MONTH_NUMBER: dict[str, int] = {
+    spelling: number
+    for spellings in MONTHS_BY_LANGUAGE.values()
+    for number, names in enumerate(spellings, 1)
+    for spelling in names
+}
+# Full month names outside English: safe to read lower case without a year ("2 mars").
+_FULL_FOREIGN_MONTHS = frozenset(
+    names[0] for lang, months in MONTHS_BY_LANGUAGE.items() if lang != "en" for names in months
+) - {"may"}
+_WEEKDAY_WORDS = _alternation(w for names in WEEKDAYS_BY_LANGUAGE.values() for w in names)
+LABEL_OF: dict[str, str] = {spelling: label for label, spellings in LABELS.items() for spelling in spellings}
+
+# ---------------------------------------------------------------------------------------------
+# Patterns
+# ---------------------------------------------------------------------------------------------
+
+_YEAR4 = r"(?:1[89]|2[01])\d\d"
+_WORD = r"(?<![^\W\d_])(?P<mon>[^\W\d_]{3,11})\.?"  # a month word, checked against MONTH_NUMBER
+_ORDINAL = r"(?:st|nd|rd|th|er|ᵉʳ|º|°)?"
+
+# Each shape finds the date itself; times, zones, weekdays and labels are read around it.
+_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # 2021-03-02, 2021/3/2, 2021.03.02 (year first is never ambiguous)
+    ("ymd", re.compile(rf"(?<![\d.,/-])(?P<y>{_YEAR4})(?P<sep>[-/.])(?P<sp>\s?)(?P<m>\d{{1,2}})(?P=sep)(?P=sp)"
+                       r"(?P<d>\d{1,2})(?!\d|[-/.,]\d)")),
+    # 2021年3月2日, 2021년 3월 2일, 3月2日 (yearless)
+    ("cjk", re.compile(r"(?:(?P<y>\d{4})\s*[年년]\s*)?(?<!\d)(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일号號]")),
+    # 03/04/2021, 15.09.2021, 12/25/21, 25.12.21
+    ("numeric", re.compile(rf"(?<![A-Za-z\d.,/-])(?P<a>\d{{1,2}})(?P<sep>[-/.])(?P<b>\d{{1,2}})(?P=sep)"
+                           rf"(?P<y>{_YEAR4}|(?<=[/.])\d\d)(?!\d|[-/.:]\d)")),
+    # March 2, 2021 / Mar. 02 2021 / March 2nd, 2021 / March 2 (yearless)
+    ("mdy", re.compile(rf"(?i:{_WORD}\s*(?P<d>\d{{1,2}}){_ORDINAL}(?!\d|[:.]\d)"
+                       rf"(?:(?:\s*,\s*|\s+|,)(?P<y>{_YEAR4})(?!\d))?)")),
+    # 2 March 2021 / 2. März 2021 / 2 de marzo de 2021 / the 2nd of March, 2021 / 2 марта 2021 / 2 March
+    ("dmy", re.compile(rf"(?i:(?<![\d.:/])(?P<d>\d{{1,2}}){_ORDINAL}(?:\s*\.\s*|\s+(?:of|de|di)\s+|\s*-\s*|\s+)"
+                       rf"{_WORD}(?:(?:\s*,\s*|\s+(?:de|del|of)\s+|\s*[-/.]\s*|\s+)(?P<y>{_YEAR4})(?!\d)"
+                       r"(?:\s*(?:года|г\.|г\b))?)?)")),
+    # 02-Jun-21, 02/Jun/21 (RFC 850 and logs)
+    ("dmy2", re.compile(r"(?<![\d.:/])(?P<d>\d{1,2})(?P<sep>[-/])(?P<mon>[A-Za-z]{3})(?P=sep)(?P<y>\d\d)(?![\d:])")),
+    # 2021-Mar-02, 2021 March 2
+    ("ynd", re.compile(rf"(?i:(?<![\d.])(?P<y>{_YEAR4})(?P<sep>[-/ ])(?P<mon>[^\W\d_]{{3,11}})\.?(?P=sep)"
+                       r"(?P<d>\d{1,2})(?![\d:]))")),
+    # 3 hours ago, an hour ago, yesterday, 3小时前
+    ("relative", re.compile(rf"(?i:\b(?:\d+|an?|one)\s*(?:{RELATIVE_UNITS})\.?\s+ago\b"
+                            rf"|(?<![^\W\d_])(?:{_alternation(RELATIVE_DAY_WORDS)})(?![^\W\d_])|{RELATIVE_CJK})")),
+)
+
+_NUMERIC_ZONE = r"[+\-−]\d{2}(?::?\d{2})?(?![\d:])"
+_ZONE_WORDS = (*ZONE_ABBREVIATIONS, *AMBIGUOUS_ZONES, *(z for z in REGIONAL_ZONES if z.isupper()))
+_ZONE = (rf"(?P<zone>(?:GMT|UTC|UT)\s*[+\-−]\s*\d{{1,2}}(?::?\d{{2}})?(?!\d)|{_NUMERIC_ZONE}"
+         rf"|(?:{_alternation(_ZONE_WORDS)})(?![A-Za-z])"
+         rf"|(?i:{_alternation(z for z in REGIONAL_ZONES if not z.isupper())}))")
+_ZONE_AFTER = re.compile(rf"[ \t]*[(\[]?{_ZONE}[)\]]?")
+_ZONE_BEFORE = re.compile(r"(?P<zone>北京时间|北京時間|(?i:beijing\s+time))\s*[:：]?\s*$")
+
+_MERIDIEM = r"(?P<ap>[AaPp]\.?\s?[Mm]\b\.?|(?i:noon|midnight))"
+_CJK_MERIDIEM = rf"(?P<pre>{_alternation(w for w in MERIDIEM if not w.isascii())})"
+_TIME = (
+    rf"(?:{_CJK_MERIDIEM}\s*)?(?<![\d:.])(?P<h>[01]?\d|2[0-4])"
+    r"(?:\s*[:：]\s*(?P<mi>[0-5]\d)(?:\s*[:：]\s*(?P<s>[0-5]\d|60)(?:[.,]\d{1,9})?)?(?![\d:])"
+    r"|h(?P<mi_h>[0-5]\d)(?!\d)"
+    r"|\.(?P<mi_dot>[0-5]\d)(?=\s*(?:[AaPp]\.?\s?[Mm]\b|(?i:uhr|h)\b))"
+    r"|\s*[时時시点點]\s*(?:(?P<mi_cjk>[0-5]?\d)\s*[分분]?(?:\s*(?P<s_cjk>[0-5]?\d)\s*[秒초])?)?"
+    r"|(?=\s*(?:[AaPp]\.?\s?[Mm]\b|(?i:noon|midnight|uhr)\b)))"
+    rf"(?:\s*{_MERIDIEM})?(?:\s*(?i:uhr|h)\b)?"
+    r"|(?P<word>(?i:noon|midnight)\b)"
+)
+_WEEKDAY_AFTER = re.compile(rf"\s*(?:[(（]\s*(?P<wd>{CJK_WEEKDAY}|{CJK_WEEKDAY_SHORT}|(?i:{_WEEKDAY_WORDS}))\.?\s*[)）]"
+                            rf"|(?P<bare>{CJK_WEEKDAY}))")
+_CONNECTOR = r"(?:\.?\s*(?:,|\||-|–|—|/|·|•|@|(?i:at|um|à|a las|às|alle|ore|в|kl\.?)(?![^\W\d_]))?\s*|T)"
+_AFTER = re.compile(rf"{_CONNECTOR}(?:{_TIME})")
+_BEFORE = re.compile(rf"(?:{_TIME})(?:{_ZONE_AFTER.pattern})?\s*(?:,|\||-|–|—|·|(?i:on))?\s*$")
+_YEAR_AFTER_TIME = re.compile(rf"\s+(?P<y>{_YEAR4})(?!\d)")  # asctime: "Tue Mar  2 16:05:00 2021"
+_WEEKDAY_BEFORE = re.compile(rf"(?<![^\W\d_])(?i:{_WEEKDAY_WORDS})\.?\s*,?\s*$")
+_LABEL_BEFORE = re.compile(
+    rf"(?<![A-Za-z\u00c0-\u024f\u0400-\u04ff])(?P<label>(?i:{_alternation(LABEL_OF)}))"
+    r"\s*(?::|：|-|–|—|\|)?\s*$")
+_TRIGGER = re.compile(r"\d|(?i:yesterday|today|just now|gestern|heute|aujourd|ayer|hoy|ontem|hoje|ieri|oggi"
+                      r"|вчера|сегодня)|昨天|今天|昨日|今日|刚刚|剛剛")
+_LOOKBACK = 48
+
+
+@dataclass(frozen=True, slots=True)
+class DateHit:
+    """One printed date or date-time: its span, its fields as printed, the label before it and any trap."""
+
+    start: int
+    end: int
+    raw: str
+    year: int | None
+    month: int
+    day: int
+    hour: int | None = None
+    minute: int | None = None
+    second: int | None = None
+    zone: str | None = None
+    precision: Precision = "day"
+    order: Order = "named"
+    order_ambiguous: bool = False
+    order_decisive: bool = False  # a slashed/dashed date with a number above 12: evidence for the page
+    label: str | None = None
+    label_start: int = -1  # where the label begins; equals start when there is none
+    trap: str | None = None
+    weekday_named: bool = False
+    line_is_only_date: bool = False
+
+    def read_as(self, *, day_first: bool) -> DateHit:
+        """This hit with an ambiguous numeric order settled; unambiguous hits come back unchanged."""
+        if not self.order_ambiguous:
+            return self
+        if day_first:
+            return replace(self, month=self.day, day=self.month, order="dmy", order_ambiguous=False)
+        return replace(self, order_ambiguous=False)
+
+
+def find_dates(text: str) -> tuple[DateHit, ...]:
+    """Every date or date-time expression in ``text``, left to right; never raises."""
+    if not _TRIGGER.search(text):
+        return ()
+    hits: list[DateHit] = []
+    floor = 0  # nothing before the previous hit's end belongs to the next one
+    for core in sorted(_cores(text), key=lambda c: (c.start, -c.end)):
+        if core.start < floor:
+            continue
+        hit = _extend(text, core, floor)
+        if hit.start < floor:
+            continue
+        hits.append(hit)
+        floor = hit.end
+    return tuple(hits)
+
+
+def numeric_order_evidence(hits: Iterable[DateHit]) -> bool | None:
+    """True when the page prints unambiguous day-first slashed/dashed dates, False for month-first, else None."""
+    orders = {h.order for h in hits if h.order_decisive}
+    return None if len(orders) != 1 else orders == {"dmy"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Core:
+    start: int
+    end: int
+    year: int | None
+    month: int
+    day: int
+    order: Order
+    ambiguous: bool = False
+    relative: bool = False
+    decisive: bool = False  # a slashed/dashed date whose numbers fix the day/month order
+
+
+def _cores(text: str) -> Iterator[_Core]:
+    for shape, pattern in _SHAPES:
+        pos = 0
+        while (match := pattern.search(text, pos)) is not None:
+            core = _READERS[shape](match)
+            if core is not None:
+                yield core
+                pos = match.end()
+            else:
+                pos = match.start() + 1
+
+
+def _read_ymd(m: re.Match[str]) -> _Core | None:
+    return _valid(m, int(m["y"]), int(m["m"]), int(m["d"]), "ymd")
+
+
+def _read_cjk(m: re.Match[str]) -> _Core | None:
+    return _valid(m, int(m["y"]) if m["y"] else None, int(m["m"]), int(m["d"]), "ymd")
+
+
+def _read_numeric(m: re.Match[str]) -> _Core | None:
+    a, b, year = int(m["a"]), int(m["b"]), _full_year(m["y"])
+    if m["sep"] == ".":
+        return _valid(m, year, b, a, "dmy")
+    if a > 12 >= b:
+        core = _valid(m, year, b, a, "dmy")
+    elif b > 12 >= a:
+        core = _valid(m, year, a, b, "mdy")
+    else:
+        core = _valid(m, year, a, b, "mdy")
+        return replace(core, ambiguous=a != b) if core else None
+    return replace(core, decisive=True) if core else None
+
+
+def _read_month_word(m: re.Match[str]) -> _Core | None:
+    word = m["mon"].lower().rstrip(".")
+    month = MONTH_NUMBER.get(word)
+    if month is None:
+        return None
+    if m["y"] is None and not (m["mon"][0].isupper() or word in _FULL_FOREIGN_MONTHS):
+        return None  # "5 may be", "march 3 miles": a yearless month word must look like one
+    year = _full_year(m["y"]) if m["y"] else None
+    return _valid(m, year, month, int(m["d"]), "named")
+
+
+def _read_relative(m: re.Match[str]) -> _Core | None:
+    return _Core(m.start(), m.end(), None, 0, 0, "relative", relative=True)
+
+
+_READERS = {"ymd": _read_ymd, "cjk": _read_cjk, "numeric": _read_numeric, "mdy": _read_month_word,
+            "dmy": _read_month_word, "dmy2": _read_month_word, "ynd": _read_month_word, "relative": _read_relative}
+
+
+def _full_year(printed: str) -> int:
+    year = int(printed)
+    if len(printed) == 2:
+        return year + (2000 if year < 70 else 1900)
+    return year
+
+
+def _valid(m: re.Match[str], year: int | None, month: int, day: int, order: Order) -> _Core | None:
+    if not 1 <= month <= 12 or day < 1 or day > calendar.monthrange(year or 2000, month)[1]:
+        return None
+    return _Core(m.start(), m.end(), year, month, day, order)
+
+
+@dataclass(slots=True)
+class _Reading:
+    """What is known so far about one hit while the text around its date core is read."""
+
+    start: int
+    end: int
+    year: int | None
+    weekday: bool = False
+    clock: re.Match[str] | None = None
+    zone: str | None = None
+
+
+def _extend(text: str, core: _Core, floor: int) -> DateHit:
+    """Read the weekday, time, zone and label printed around a date core."""
+    reading = _Reading(core.start, core.end, core.year)
+    _read_after(text, core, reading)
+    _read_before(text, core, reading, floor)
+    _read_zone_and_late_year(text, core, reading, floor)
+    hour, minute, second = _clock(reading.clock)
+    start, end = reading.start, reading.end
+    label = _LABEL_BEFORE.search(text, max(floor, start - 40), start)
+    return DateHit(
+        start=start, end=end, raw=text[start:end], year=reading.year, month=core.month, day=core.day,
+        hour=hour, minute=minute, second=second, zone=reading.zone,
+        precision="day" if hour is None else "minute" if second is None else "second",
+        order=core.order, order_ambiguous=core.ambiguous, order_decisive=core.decisive,
+        label=LABEL_OF[_fold(label["label"])] if label else None,
+        label_start=label.start() if label else start,
+        trap="relative" if core.relative else "yearless" if reading.year is None else None,
+        weekday_named=reading.weekday,
+        line_is_only_date=_alone(text, label.start() if label else start, end),
+    )
+
+
+def _read_after(text: str, core: _Core, reading: _Reading) -> None:
+    """A bracketed or CJK weekday, then a time: "2021年3月2日 星期二 16:05", "March 2, 2021 at 4 pm"."""
+    named = None if core.relative else _WEEKDAY_AFTER.match(text, reading.end)
+    if named is not None:
+        reading.weekday, reading.end = True, named.end()
+    after = _AFTER.match(text, reading.end)
+    if after is not None and _is_time(after):
+        reading.clock, reading.end = after, after.end()
+
+
+def _read_before(text: str, core: _Core, reading: _Reading, floor: int) -> None:
+    """A weekday, and a time when none follows: "Tue, 02 Mar 2021", "4:05 PM EDT, Tue March 2, 2021"."""
+    if (named := _WEEKDAY_BEFORE.search(text, max(floor, reading.start - 20), reading.start)) is not None:
+        reading.weekday, reading.start = True, named.start()
+    if reading.clock is not None or core.relative:
+        return
+    before = _BEFORE.search(text, max(floor, reading.start - _LOOKBACK), reading.start)
+    if before is None or not _is_time(before):
+        return
+    reading.clock, reading.start, reading.zone = before, before.start(), before["zone"]
+    if (named := _WEEKDAY_BEFORE.search(text, max(floor, reading.start - 20), reading.start)) is not None:
+        reading.weekday, reading.start = True, named.start()
+
+
+def _read_zone_and_late_year(text: str, core: _Core, reading: _Reading, floor: int) -> None:
+    """A zone after the time, asctime's year after it ("Tue Mar  2 16:05:00 2021"), "北京时间" before."""
+    if reading.clock is not None and reading.zone is None:
+        _take_zone_after(text, reading)
+    if reading.year is None and reading.clock is not None and core.order == "named" and (
+            late := _YEAR_AFTER_TIME.match(text, reading.end)) is not None:
+        reading.year, reading.end = int(late["y"]), late.end()
+        if reading.zone is None:
+            _take_zone_after(text, reading)
+    if reading.zone is None and (
+            named := _ZONE_BEFORE.search(text, max(floor, reading.start - 12), reading.start)) is not None:
+        reading.zone, reading.start = named["zone"], named.start()
+
+
+def _take_zone_after(text: str, reading: _Reading) -> None:
+    if (zoned := _ZONE_AFTER.match(text, reading.end)) is not None:
+        reading.zone, reading.end = zoned["zone"], zoned.end()
+
+
+def _fold(label: str) -> str:
+    return " ".join(label.lower().split())
+
+
+def _is_time(m: re.Match[str]) -> bool:
+    """A bare hour counts only with a meridiem ("4 pm"); hours past 23 are not times."""
+    if m["word"]:
+        return True
+    return int(m["h"]) <= 23 or (int(m["h"]) == 24 and not m["mi"])  # "24:00" is not read
+
+
+def _clock(m: re.Match[str] | None) -> tuple[int | None, int | None, int | None]:
+    if m is None:
+        return None, None, None
+    if m["word"]:
+        return (12 if m["word"].lower() == "noon" else 0), 0, None
+    hour = int(m["h"]) % 24
+    minute = int(m["mi"] or m["mi_h"] or m["mi_dot"] or m["mi_cjk"] or 0)
+    second = m["s"] or m["s_cjk"]
+    half = MERIDIEM.get(m["pre"] or "") or _meridiem(m["ap"])
+    return _twelve_hour(hour, half), minute, int(second) if second is not None else None
+
+
+def _meridiem(printed: str | None) -> str | None:
+    if printed is None:
+        return None
+    word = "".join(ch for ch in printed.lower() if ch.isalpha())
+    return MERIDIEM.get(word)
+
+
+def _twelve_hour(hour: int, half: str | None) -> int:
+    """Apply a meridiem; one that contradicts a 24-hour clock ("13:02 PM") is dropped."""
+    if half is None or hour > 12:
+        return hour
+    if half == "noon":
+        return hour + 12 if hour < 11 else hour
+    if half == "midnight":
+        return 0 if hour == 12 else hour
+    if half == "am":
+        return 0 if hour == 12 else hour
+    return hour if hour == 12 else hour + 12
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    rest = text[line_start:start] + text[end:line_end]
+    return not any(ch.isalnum() for ch in rest)
