@@ -32,6 +32,14 @@ def normalize(raw: RawArticle, page: Page, registry: Registry, default_zone: str
     authors = _authors(page.bylines, registry, provenance)
     republished = _stamp(page.republished, page_zone or default_zone, False, "republished", provenance)
     republisher = _republisher(page.republisher, registry, provenance)
+    if outlet is not None and republisher and tuple(a.casefold() for a in authors) == (
+            republisher.rstrip(".").casefold(),):
+        # The only person byline is the page's own poster: on a page that credits another outlet,
+        # that is who republished the story, not who wrote it.
+        authors = ()
+        poster = page.republisher.origin if page.republisher else "republisher"
+        provenance.append(("authors", f"the only byline names the page's own poster ({poster}), "
+                                      f"not the {outlet.name} story's author"))
     title = xml_text(page.title.value) if page.title else ""
     source_url = clean_url(page.source_url.value) if page.source_url and outlet else None
     via = clean_url(page.via.value) if page.via else None
@@ -69,8 +77,20 @@ def _outlet(clues: tuple[Clue, ...], registry: Registry, provenance: list[tuple[
         if found is not None:
             provenance.append(("source", f"{clue.origin}: {clue.value!r} -> {found.name}"))
             return found
+    for clue in clues:
+        # A credit label ("Source: Kyodo", a credit field of a stamp row) that names an outlet feeder
+        # does not know is still a credit: the outlet is credited by its printed name.
+        if _CREDIT_LABEL in clue.origin and not _DOMAIN.match(clue.value) and (
+                found := registry.credit(clue.value)) is not None:
+            provenance.append(("source", f"{clue.origin}: {clue.value!r} -> {found.name} (printed name, "
+                                         "not in the registry)"))
+            return found
     provenance.append(("source", "no outlet named on the page"))
     return None
+
+
+# The origin extraction gives an outlet named after a credit label (see extract/lines.py _read_fields).
+_CREDIT_LABEL = ": credit field "
 
 
 def _original_dates(clues: tuple[DateClue, ...], zone: str, outlet: Outlet | None,

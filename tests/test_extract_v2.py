@@ -62,3 +62,58 @@ def test_a_phone_capture_wrapped_at_36_columns_is_unwrapped() -> None:
     assert joined[0] == "Cod tagging project tracks young fish through the winter"
     assert joined[1:3] == ["By Mara Olsen", "15 October 2020"]
     assert joined[3:] == STORY
+
+
+def _inspect(tmp_path: Path, name: str, text: str) -> dict[str, object]:
+    from feeder.cli import inspect_record
+    from feeder.config import load_config
+    from tests.conftest import write_config
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return inspect_record(path, load_config(write_config(tmp_path)))
+
+
+def test_an_outlet_feeder_does_not_know_is_credited_by_its_printed_name(tmp_path: Path) -> None:
+    text = _dump().replace("Share this:", "Source: Nordkapp Coastal Courier\n\nShare this:")
+    record = _inspect(tmp_path, "dump.txt", text)
+    assert record["source"] == {"name": "Nordkapp Coastal Courier", "url": None}
+
+
+def test_a_lower_case_source_note_is_no_credit(tmp_path: Path) -> None:
+    text = _dump().replace("Share this:", "Source: the fishermen's own logbooks\n\nShare this:")
+    assert _inspect(tmp_path, "dump.txt", text)["source"] is None
+
+
+def test_the_wordpress_poster_of_the_xiamen_sample_is_not_the_xinhua_author(tmp_path: Path) -> None:
+    sample = Path(__file__).resolve().parent.parent / "articles" / "2021-03-12-xiamen-sea-turtle-rescue.html"
+    record = _inspect(tmp_path, sample.name, sample.read_text(encoding="utf-8"))
+    assert record["source"] == {"name": "Xinhua", "url": None}
+    assert record["authors"] == []
+    assert record["republisher"] == "Hana Pereira"
+
+
+def _story_with(stamp: str, *, below: bool) -> str:
+    top = ["Cod tagging project tracks young fish through the winter", "By Mara Olsen"]
+    tail = [stamp, "Source: Reuters"] if below else ["Source: Reuters"]
+    return "\n\n".join([*top, *([] if below else [stamp]), *STORY, *tail]) + "\n"
+
+
+def test_a_stamp_in_a_common_shape_just_above_the_outlet_credit_is_the_original_stamp(tmp_path: Path) -> None:
+    shapes = {"15 October 2020": "2020-10-15T00:00:00+00:00", "October 15th, 2020": "2020-10-15T00:00:00+00:00",
+              "15.10.2020": "2020-10-15T00:00:00+00:00", "2020年10月15日": "2020-10-15T00:00:00+00:00",
+              "15 octobre 2020": "2020-10-15T00:00:00+00:00",
+              "Thursday 15 October 2020 13:02 PM": "2020-10-15T13:02:00+00:00"}
+    for printed, expected in shapes.items():
+        record = _inspect(tmp_path, "dump.txt", _story_with(printed, below=True))
+        assert record["published"] == expected, printed
+        assert "above the outlet's credit" in str(record["provenance"]["published"])  # type: ignore[index]
+
+
+def test_a_date_under_the_story_with_no_credit_beside_it_is_not_the_original_stamp(tmp_path: Path) -> None:
+    text = "\n\n".join(["Cod tagging project tracks young fish through the winter", "By Mara Olsen", *STORY,
+                        "15 October 2020", "Source: Reuters", "Comments", "16 October 2020"]) + "\n"
+    record = _inspect(tmp_path, "dump.txt", text)
+    assert record["published"] == "2020-10-15T00:00:00+00:00"
+    text = text.replace("Source: Reuters", "Related stories")
+    assert _inspect(tmp_path, "dump.txt", text)["published"] is None

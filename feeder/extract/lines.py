@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
-from feeder.extract import rules
+from feeder.extract import rules, vocab
+from feeder.extract.dates import find_dates
 from feeder.fold import fold_text
 from feeder.records import Clue, DateClue, DateRole, Page
 
@@ -131,8 +133,16 @@ def is_prose(text: str) -> bool:
 
 
 def is_date_line(text: str) -> bool:
-    return len(text) <= rules.MAX_DATE_LINE and bool(rules.DATE_HINT.search(text)) and (
-        not is_prose(text) or len(text.split()) <= 10)
+    """Short and mostly a date: any common printed shape (month names in several languages, numeric
+    day-first or month-first, dotted, slashed, CJK), not a relative time."""
+    if len(text) > rules.MAX_DATE_LINE or (is_prose(text) and len(text.split()) > 10):
+        return False
+    return bool(rules.DATE_HINT.search(text)) or _printed_date(text)
+
+
+@lru_cache(maxsize=4096)
+def _printed_date(text: str) -> bool:
+    return any(hit.trap != "relative" and hit.year is not None for hit in find_dates(text))
 
 
 def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOutlet) -> Page:
@@ -196,7 +206,11 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
             continue
         ended = ended or found.ended
         if is_date_line(text):
-            if found.body and not _slight(found.body) and not ended:
+            if found.body and not ended and _credits_outlet(following, is_outlet):
+                # A stamp just above the outlet's credit under the story is the outlet's (the original
+                # stamp is the date nearest the credit).
+                found.dates.insert(0, DateClue(text, f"{line.origin}: stamp above the outlet's credit", "stamp"))
+            elif found.body and not _slight(found.body) and not ended:
                 # A date under a whole story is the post's own stamp or a comment's: the story is over.
                 ended = True
                 if found.republished is None and not hints.outlet_page:
@@ -215,6 +229,13 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
             found.body.append(text)
             started = True
     return _page(found, title, hints, is_outlet)
+
+
+def _credits_outlet(text: str, is_outlet: IsOutlet) -> bool:
+    """A credit line naming a known outlet: "Source: Xinhua", "(Reuters)", "Xinhua | Editor: Li"."""
+    if (m := rules.SOURCE_LINE.match(text)) is not None:
+        return is_outlet(m.group(1).strip()) or _names_outlet(m.group(1), is_outlet)
+    return _names_outlet(text.strip("()（）[] "), is_outlet)
 
 
 def _slight(body: Sequence[str]) -> bool:
@@ -246,7 +267,8 @@ def _profile_name(before: Sequence[Line]) -> Clue | None:
 def _account_name(line: Line, where: str = "account name beside the follow button") -> Clue | None:
     """The account on a social post: the handle or name on the line just above its follow button."""
     text = line.text
-    if (rules.USERNAME.match(text) or rules.PERSON_NAME.match(text)) and not rules.FURNITURE.match(text):
+    if (rules.USERNAME.match(text) or rules.PERSON_NAME.match(text)) and not rules.FURNITURE.match(text) and (
+            not vocab.CHROME_LINE.match(text) and not vocab.SITE_SECTION.match(text)):
         return Clue(text, f"{line.origin}: {where}")
     return None
 

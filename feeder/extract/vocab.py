@@ -47,3 +47,8 @@ STARTS_BLOCK = re.compile(
 
 # A label that stands before a value: "Source:", "Published:", "Posted by" — never a headline.
 LABEL_PREFIX = re.compile(r"^(?:[A-Za-z][\w ]{0,24}|[\u3400-\u9fff]{1,6})\s*[:：](?:\s|$)")
+
+# Sections of a blog or journal platform's own navigation (an entry list, a profile's tabs).
+SITE_SECTION = re.compile(
+    r"^(?:recent entries|entries|archive|archives|friends|profile|memories|tags|calendar|about me|"
+    r"my (?:blog|posts|profile|page)|dashboard|timeline|posts|replies|media|likes|followers|following)$", re.I)
