@@ -144,18 +144,6 @@ TIME_ONLY = re.compile(r"^\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?$", r
 # Title suffix separators, tried from the right.
 TITLE_SEPARATORS = (" - ", " | ", " – ", " — ", " :: ", " · ", " » ", " ~ ", " : ")
 
-# Bot walls and interstitials: such a page has no article to publish. Matched against lower-cased
-# text: an alternation this long runs several times faster without re.I.
-BOT_WALL = re.compile(
-    r"just a moment\.*|checking your browser|enable javascript and cookies|please enable javascript|"
-    r"attention required!? \| cloudflare|verify you are (?:a )?human|are you a robot|"
-    r"access denied|ddos protection by|captcha|request unsuccessful|before you continue|"
-    r"we and our \d+ (?:partners|vendors)|manage (?:cookie|privacy) (?:settings|preferences)|"
-    r"(?:sign|log) ?in to (?:continue|read|keep reading)|subscribe (?:now )?to (?:continue|read|keep reading)|"
-    r"this (?:article|content|story) is (?:for|available to|only for) (?:subscribers|members)|"
-    r"404\b.{0,20}not found|page not found|the page you (?:requested|are looking for)",
-)
-
 # Prose: a body paragraph has enough words, or ends a sentence.
 MIN_PROSE_WORDS = 8
 SENTENCE_END = re.compile(r"[.!?。！？\"”’'):]$")
