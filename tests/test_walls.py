@@ -21,7 +21,7 @@ LONG_STORY = " ".join(["Harbour officials said the new ferry schedule would add 
     ("We and our 842 partners store and access information on your device. Manage privacy settings "
      "or accept all cookies to continue.", "consent wall"),
     ("Something about your browser made our system think you might be an automated program. "
-     "JavaScript is required to complete this security check.", "bot check"),
+     "JavaScript is required to complete this security check.", "bot wall"),
     ("This article is for subscribers only. Already a subscriber? Sign in to continue reading.",
      "login or paywall"),
     ("Sorry, the page you are looking for has been moved or no longer exists. Try the search.", "error page"),

@@ -1,4 +1,4 @@
-"""Non-articles: pages that stand in for the story (bot checks, consent and login walls, paywalls,
+"""Non-articles: pages that stand in for the story (bot walls, consent and login walls, paywalls,
 geoblocks, error pages), told apart from a story that only mentions such words.
 
 The phrases are grouped by the kind of wall they belong to, so a rejection names its kind.
@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 WALLS: dict[str, tuple[str, ...]] = {
-    "bot check": (
+    "bot wall": (
         r"just a moment\.*", r"checking your browser", r"verify (?:that )?you are (?:a )?human",
         r"are you a (?:robot|human)", r"automated (?:program|software|queries|traffic|access)",
         r"unusual traffic", r"captcha", r"security check", r"ddos protection by", r"request unsuccessful",
