@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from feeder.extract import extract
 from feeder.extract.blocks import unwrap, wrap_width
 from feeder.extract.headline import candidates
@@ -117,3 +119,21 @@ def test_a_date_under_the_story_with_no_credit_beside_it_is_not_the_original_sta
     assert record["published"] == "2020-10-15T00:00:00+00:00"
     text = text.replace("Source: Reuters", "Related stories")
     assert _inspect(tmp_path, "dump.txt", text)["published"] is None
+
+
+@pytest.mark.parametrize(("row", "source", "authors", "published"), [
+    ("By Li Wen and Zhao Lei Source: Global Times Published: 2021/8/1 20:49:14", "Global Times",
+     ["Li Wen", "Zhao Lei"], "2021-08-01T20:49:14+08:00"),
+    ("By Li Wen Source:Global Times Published:2021/8/1 20:49", "Global Times", ["Li Wen"],
+     "2021-08-01T20:49:00+08:00"),
+    ("Published: 2021-08-01 20:49 Updated: 2021-08-02 08:00 Source: China Daily", "China Daily", [],
+     "2021-08-01T20:49:00+08:00"),
+    ("By Li Wen, Xinhua | August 1, 2021", "Xinhua", ["Li Wen"], "2021-08-01T00:00:00+08:00"),
+])
+def test_several_labels_on_one_line_are_read_as_fields(tmp_path: Path, row: str, source: str,
+                                                        authors: list[str], published: str) -> None:
+    title = "Cod tagging project tracks young fish through the winter"
+    record = _inspect(tmp_path, "dump.txt", "\n\n".join([f"{title} - Blog", title, row, *STORY]) + "\n")
+    assert record["source"] == {"name": source, "url": None}
+    assert record["authors"] == authors
+    assert record["published"] == published

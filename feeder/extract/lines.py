@@ -308,6 +308,10 @@ _LEADING_ICON = re.compile(r"^[^\w(\[]+")
 
 def _segments(line: Line) -> list[Line]:
     """A short meta row "Xinhua, 5 Mar 2021 21:40 · Shared on 6 Mar 2021 by x" read as its parts."""
+    if len(line.text) < 200 and vocab.LEADING_LABEL.match(line.text) and "|" not in line.text and (
+            len(fields := vocab.NEXT_LABEL.split(line.text)) > 1):
+        # Several labels run together on one credit row: read it as the fields of a "|" row.
+        return [Line(" | ".join(fields), line.origin, line.in_body)]
     if "·" not in line.text and "•" not in line.text:
         return [line]
     parts = [p.strip() for p in re.split(r"\s[·•]\s", line.text)]
@@ -458,10 +462,15 @@ def _read_fields(text: str, origin: str, found: _Found, is_outlet: IsOutlet) -> 
             desk = rules.DESK_WORDS.sub("", m.group(1))
             if is_outlet(m.group(1)) or is_outlet(desk):
                 found.credited.append(Clue(desk, where))
+            elif credit := _outlet_after_names(m.group(1), is_outlet):  # "By Li Wen, Xinhua"
+                found.credited.append(Clue(credit, f"{where}: outlet named in the byline"))
+                found.bylines.append(Clue(m.group(1), where))
             else:
                 found.bylines.append(Clue(m.group(1), where))
         elif is_date_line(part):
             found.dates.append(DateClue(part, where, "stamp"))
+        elif (m := rules.SOURCE_LINE.match(part)) is not None:
+            found.credited.append(Clue(m.group(1).strip(), where))
         elif not rules.EDITOR_LINE.match(part):
             found.credited.append(Clue(part, where))
 

@@ -52,3 +52,11 @@ LABEL_PREFIX = re.compile(r"^(?:[A-Za-z][\w ]{0,24}|[\u3400-\u9fff]{1,6})\s*[:�
 SITE_SECTION = re.compile(
     r"^(?:recent entries|entries|archive|archives|friends|profile|memories|tags|calendar|about me|"
     r"my (?:blog|posts|profile|page)|dashboard|timeline|posts|replies|media|likes|followers|following)$", re.I)
+
+# Labels of the fields a credit row prints, several of which may share one line:
+# "By A and B Source: Global Times Published: 2021/8/1 20:49:14".
+FIELD_LABELS = (r"source|sources|published|updated|last updated|modified|editor|edited by|author|authors|date|"
+                r"posted|time|reporter|reporters|writer|via|credit|来源|作者|发布时间|时间|编辑|责任编辑")
+# A second label further along a line: where the line splits into fields.
+NEXT_LABEL = re.compile(rf"(?<=\S)\s+(?=(?:{FIELD_LABELS})\s*[:：])", re.I)
+LEADING_LABEL = re.compile(rf"^(?:by\s|(?:{FIELD_LABELS})\s*[:：])", re.I)
