@@ -137,3 +137,9 @@ def test_several_labels_on_one_line_are_read_as_fields(tmp_path: Path, row: str,
     assert record["source"] == {"name": source, "url": None}
     assert record["authors"] == authors
     assert record["published"] == published
+
+
+def test_todays_date_in_the_masthead_is_no_date_of_the_story(tmp_path: Path) -> None:
+    text = _dump("THE HARBOUR HERALD", "Monday, January 12th, 2026", "Login | Register")
+    record = _inspect(tmp_path, "dump.txt", text)
+    assert record["republished"] == "2020-10-15T00:00:00+00:00"  # the post's own date, not the capture day

@@ -206,6 +206,8 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
             continue
         ended = ended or found.ended
         if is_date_line(text):
+            if not started and not found.body and _masthead_widget(lines, index):
+                continue  # today's date in the site's masthead: the day of the capture, no stamp
             if found.body and not ended and _credits_outlet(following, is_outlet):
                 # A stamp just above the outlet's credit under the story is the outlet's (the original
                 # stamp is the date nearest the credit).
@@ -229,6 +231,13 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
             found.body.append(text)
             started = True
     return _page(found, title, hints, is_outlet)
+
+
+def _masthead_widget(lines: Sequence[Line], index: int) -> bool:
+    """A date in the site's masthead: the next line is site chrome (login, menu, sections)."""
+    following = lines[index + 1].text if index + 1 < len(lines) else ""
+    return bool(vocab.CHROME_LINE.match(following) or vocab.BREADCRUMB.match(following)) and (
+        not is_date_line(following))
 
 
 def _credits_outlet(text: str, is_outlet: IsOutlet) -> bool:
