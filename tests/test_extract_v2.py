@@ -21,7 +21,7 @@ STORY = [
 
 
 def _page(text: str) -> str:
-    raw = RawArticle(Path("dump.txt"), "txt", text, "utf-8", "0" * 64, len(text))
+    raw = RawArticle(Path("dump.txt"), "text", text, "utf-8", "0" * 64, len(text))
     title = extract(raw, build_registry()).title
     assert title is not None
     return title.value

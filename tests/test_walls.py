@@ -28,7 +28,7 @@ LONG_STORY = " ".join(["Harbour officials said the new ferry schedule would add 
 ])
 def test_a_wall_with_prose_is_rejected_with_its_kind(notice: str, kind: str) -> None:
     text = f"Coastal towns weigh sea walls - Gazette\n\nHome | News\n\nCoastal towns weigh sea walls\n\n{notice}\n"
-    raw = RawArticle(Path("wall.txt"), "txt", text, "utf-8", "0" * 64, len(text))
+    raw = RawArticle(Path("wall.txt"), "text", text, "utf-8", "0" * 64, len(text))
     with pytest.raises(NotAnArticle, match=kind):
         extract(raw, build_registry())
 
@@ -43,6 +43,6 @@ def test_a_list_of_headlines_is_no_article() -> None:
              "Shrimpers turn to solar freezers to ride out price slump", "AP | Mar. 9, 2021",
              "Floating saunas draw winter swimmers to Norwegian harbours", "AFP | 2 Mar 2021"]
     text = "\n\n".join(lines) + "\n"
-    raw = RawArticle(Path("list.txt"), "txt", text, "utf-8", "0" * 64, len(text))
+    raw = RawArticle(Path("list.txt"), "text", text, "utf-8", "0" * 64, len(text))
     with pytest.raises(NotAnArticle):
         extract(raw, build_registry())

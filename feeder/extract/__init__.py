@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from feeder.errors import NotAnArticle
-from feeder.extract import rules
+from feeder.extract import headline, rules
 from feeder.extract.html import extract_html
 from feeder.extract.text import extract_text
 from feeder.extract.walls import wall_kind
@@ -11,6 +11,9 @@ from feeder.records import Page, RawArticle
 from feeder.sources import Registry
 
 __all__ = ["extract"]
+
+# A list of headlines carries little prose of its own: only a page with less is checked for one.
+LISTING_WORDS = 300
 
 
 def extract(raw: RawArticle, registry: Registry) -> Page:
@@ -29,7 +32,9 @@ def extract(raw: RawArticle, registry: Registry) -> Page:
         raise NotAnArticle(raw.path, "no headline found: the first line or <title>/<h1> is empty")
     if not page.body:
         raise NotAnArticle(raw.path, "no article body found: no paragraph of story text")
-    if not any(rules.SENTENCE_END.search(p.rstrip()) for p in page.body):
+    if not any(rules.SENTENCE_END.search(p.rstrip()) for p in page.body) or (
+            raw.kind == "text" and sum(len(p.split()) for p in page.body) < LISTING_WORDS and headline.listing(
+                [x for x in (" ".join(y.split()) for y in raw.text.split("\n")) if x])):
         raise NotAnArticle(raw.path, "no sentence of story text: a list of headlines or links, not an article")
     if _truncated(raw, page):
         raise NotAnArticle(raw.path, "truncated capture: the story stops mid-sentence where the file ends; "

@@ -8,6 +8,7 @@ dateline or the first paragraph, often echoed by the first line, a URL slug or a
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -57,6 +58,16 @@ def title_like(features: Features, text: str) -> bool:
     if vocab.LABEL_PREFIX.match(text) or vocab.BREADCRUMB.match(text) or rules.BYLINE.match(text):
         return False
     return not (rules.FURNITURE.match(text) or _date_like(text))
+
+
+# Longer than any headline: a paragraph (checked before the features are computed).
+MAX_TITLE_CHARS = 240
+
+
+def _may_be_title(text: str) -> bool:
+    """Cheap checks first: most lines of a page are paragraphs or single words."""
+    return 8 <= len(text) <= MAX_TITLE_CHARS and (" " in text or not text.isascii()) and not text.startswith(
+        ("#", "(", "[")) and not text.endswith((".", ":", ";", ","))
 
 
 def _date_like(text: str) -> bool:
@@ -113,8 +124,10 @@ def candidates(lines: Sequence[str], head: str | None = None, head_named_site: b
         text = _TIME_PREFIX.sub("", text)
         if (bracketed := _BRACKETS.match(text)) is not None:
             text = bracketed.group("inner").strip()
+        if not _may_be_title(text):
+            continue
         features = describe(index, text)
-        if not title_like(features, text) or text.startswith(("#", "(", "[")):
+        if not title_like(features, text):
             continue
         score, why = -DEPTH * index, []
         folded = fold_text(text)
@@ -148,7 +161,7 @@ def _anchored(window: Sequence[str], index: int) -> bool:
         if _anchor(text):
             return True
         seen += 1
-        if seen >= ANCHOR_REACH or title_like(describe(0, text), text):
+        if seen >= ANCHOR_REACH or (_may_be_title(text) and title_like(describe(0, text), text)):
             return False
     return False
 
@@ -159,3 +172,16 @@ def choose(lines: Sequence[str], head: str, head_named_site: bool) -> Candidate 
     if not ranked or ranked[0].index == 0 or ranked[0].score < MIN_SCORE:
         return None
     return ranked[0]
+
+
+# A page of headlines: at least this many headlines, each over its own credit or stamp row.
+MIN_LISTED = 4
+
+
+def listing(lines: Sequence[str]) -> bool:
+    """A list of stories (an index, a wire page): headline after headline, each over a stamp row."""
+    listed = 0
+    for text, following in itertools.pairwise(lines):
+        if _may_be_title(text) and _date_like(following) and title_like(describe(0, text), text):
+            listed += 1
+    return listed >= MIN_LISTED

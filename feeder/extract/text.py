@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from feeder.extract import blocks, headline, rules
 from feeder.extract.lines import Hints, IsOutlet, Line, headline_above_byline, read_lines, split_title
+from feeder.fold import fold_text
 from feeder.records import Clue, Page
 
 
@@ -25,13 +26,20 @@ def extract_text(text: str, is_outlet: IsOutlet) -> Page | None:
     bracketed = _bracketed_headline(rest) or headline_above_byline(rest, title)
     if bracketed and bracketed != title:
         title, site = bracketed, head.text  # the first line was the app's or account's name
-    elif (chosen := headline.choose([line.text for line in lines], title, site is not None)) is not None and (
+    elif not _echoed(title, rest) and (
+            chosen := headline.choose([line.text for line in lines], title, site is not None)) is not None and (
             chosen.text != title):
         # The first line was site chrome: the story hangs from a line below.
         title = chosen.text
         clue = Clue(title, f"{lines[chosen.index].origin}: headline candidate ({chosen.why}; score {chosen.score:.1f})")
     hints = Hints(title=clue, page_title=head.text, outlet_page=bool(site and is_outlet(site)), site=site)
     return read_lines(rest, title, hints, is_outlet)
+
+
+def _echoed(title: str, lines: list[Line]) -> bool:
+    """The page prints the first line's headline again: the strongest evidence there is, keep it."""
+    folded = fold_text(title)
+    return any(len(line.text) < 2 * len(title) + 40 and fold_text(line.text) == folded for line in lines[:80])
 
 
 def _bracketed_headline(lines: list[Line]) -> str | None:

@@ -39,7 +39,9 @@ WALLS: dict[str, tuple[str, ...]] = {
         r"no longer available", r"500 internal server error", r"service unavailable",
     ),
 }
-_PATTERNS = {kind: re.compile("|".join(phrases)) for kind, phrases in WALLS.items()}
+_KINDS = tuple(WALLS)
+# One alternation with a named group per kind: one search tells whether and which wall it is.
+_ANY_WALL = re.compile("|".join(f"(?P<k{n}>{'|'.join(phrases)})" for n, phrases in enumerate(WALLS.values())))
 # A story this long is published even when a wall phrase shows around it (a soft paywall note).
 MIN_STORY_WORDS = 150
 # Where the wall is looked for in the raw file (markup included): its top.
@@ -53,19 +55,20 @@ def wall_kind(head: str, body: Sequence[str]) -> tuple[str, str] | None:
     message (the notice read as prose), leaves nothing to publish.
     """
     words = sum(len(p.split()) for p in body)
-    lowered_head = head[:HEAD_CHARS].lower()
-    walled = [p for p in body if _find(p.lower())]
-    story_words = words - sum(len(p.split()) for p in walled)
-    for kind, pattern in _PATTERNS.items():
-        if (m := pattern.search(lowered_head)) is not None and story_words < MIN_STORY_WORDS:
-            return kind, m.group(0)
-    if walled and story_words < MIN_STORY_WORDS:
-        return _find(walled[0].lower()) or None
-    return None
+    if words >= MIN_STORY_WORDS * 2:
+        return None  # a wall's notice is short: a long story is published whatever its top says
+    head_wall = _find(head[:HEAD_CHARS].lower())
+    if head_wall is None and _find("\n".join(body).lower()) is None:
+        return None
+    walled = [(p, found) for p in body if (found := _find(p.lower())) is not None]
+    story_words = words - sum(len(p.split()) for p, _ in walled)
+    if story_words >= MIN_STORY_WORDS:
+        return None
+    return head_wall or (walled[0][1] if walled else None)
 
 
 def _find(text: str) -> tuple[str, str] | None:
-    for kind, pattern in _PATTERNS.items():
-        if (m := pattern.search(text)) is not None:
-            return kind, m.group(0)
-    return None
+    m = _ANY_WALL.search(text)
+    if m is None or m.lastgroup is None:
+        return None
+    return _KINDS[int(m.lastgroup[1:])], m.group(0)
