@@ -143,3 +143,21 @@ def test_todays_date_in_the_masthead_is_no_date_of_the_story(tmp_path: Path) -> 
     text = _dump("THE HARBOUR HERALD", "Monday, January 12th, 2026", "Login | Register")
     record = _inspect(tmp_path, "dump.txt", text)
     assert record["republished"] == "2020-10-15T00:00:00+00:00"  # the post's own date, not the capture day
+
+
+@pytest.mark.parametrize(("tail", "source"), [(" — AFP", "AFP"), ("(Xinhua)", "Xinhua"), (" (UPI)", "UPI")])
+def test_an_agency_glued_to_the_last_sentence_is_its_credit(tmp_path: Path, tail: str, source: str) -> None:
+    title = "Cod tagging project tracks young fish through the winter"
+    text = "\n\n".join([f"{title} - Blog", title, STORY[0], STORY[1] + tail]) + "\n"
+    record = _inspect(tmp_path, "dump.txt", text)
+    assert record["source"] == {"name": source, "url": None}
+    assert record["body"] == STORY
+
+
+def test_a_reporting_credit_glued_to_the_story_is_taken_out_of_the_body(tmp_path: Path) -> None:
+    title = "Cod tagging project tracks young fish through the winter"
+    glued = STORY[1] + " (Reporting by Mara Olsen in Oslo; Editing by Tom Hale)"
+    text = "\n\n".join([f"{title} - Blog", title, "Reuters", STORY[0], glued]) + "\n"
+    record = _inspect(tmp_path, "dump.txt", text)
+    assert record["body"] == STORY
+    assert record["authors"] == ["Mara Olsen"]

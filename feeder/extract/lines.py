@@ -571,7 +571,12 @@ def _dateline(text: str, found: _Found, is_outlet: IsOutlet) -> str:
 
 
 def _trailing_credit(text: str, found: _Found, is_outlet: IsOutlet) -> str:
-    if (m := rules.TRAILING_CREDIT.search(text)) and is_outlet(m.group("outlet")):
-        found.datelined.append(Clue(m.group("outlet"), "credit at the end of the last paragraph"))
-        return text[: m.start()].rstrip()
+    """Credits glued to the end of the story: "(Xinhua)", "— AFP", "/IANS", "(Reporting by …; Editing by …)"."""
+    if (m := rules.TRAILING_REPORTING.search(text)) is not None:
+        found.bylines.append(Clue(m.group("names").strip(), "'Reporting by' credit at the end of the last paragraph"))
+        text = text[: m.start()].rstrip()
+    for pattern in (rules.TRAILING_CREDIT, rules.TRAILING_DASH_CREDIT):
+        if (m := pattern.search(text)) and is_outlet(m.group("outlet")):
+            found.datelined.append(Clue(m.group("outlet"), "credit at the end of the last paragraph"))
+            return text[: m.start()].rstrip()
     return text

@@ -130,6 +130,11 @@ DATELINE_CITY = re.compile(
     r"(?=\s*(?:--|—|–|-|:)\s)")
 # "... last sentence. (Xinhua)" or "... last sentence.(Xinhua)" at the end of the story.
 TRAILING_CREDIT = re.compile(r"\s*[(（]\s*(?P<outlet>[^()（）]{2,40}?)\s*[)）]\s*$")
+# "... last sentence. — AFP", "... last sentence./IANS": an agency's name or code after the last sentence.
+TRAILING_DASH_CREDIT = re.compile(r"(?<=[.!?\"”’])\s*(?:[-–—]+|/)\s*(?P<outlet>[A-Z][\w.&'’ -]{1,38}?)\.?\s*$")
+# "... last sentence. (Reporting by A in B; Editing by C)": the story's reporters, glued to its end.
+TRAILING_REPORTING = re.compile(
+    r"\s*[(\[]\s*(?:additional )?(?:reporting|writing) by\s+(?P<names>[^;)\]]+)(?:;[^)\]]*)?[)\]]\s*$", re.I)
 
 # A line is a date when it is short and mostly a date.
 DATE_HINT = re.compile(
