@@ -161,3 +161,20 @@ def test_a_reporting_credit_glued_to_the_story_is_taken_out_of_the_body(tmp_path
     record = _inspect(tmp_path, "dump.txt", text)
     assert record["body"] == STORY
     assert record["authors"] == ["Mara Olsen"]
+
+
+def test_a_forum_thread_credits_the_pasted_story_not_the_poster(tmp_path: Path) -> None:
+    title = "Cod tagging project tracks young fish through the winter"
+    parts = [f"{title} - Harbour Forum", "Home › Forums › World news", title,
+             "Thread starter seagull_77 Start date Oct 16, 2020", "seagull_77", "Senior Member", "Joined: Mar 2019",
+             "Posts: 1,204", "Oct 16, 2020", "#1", "Saw this on Reuters this morning, thought you'd all like it.",
+             "OSLO (Reuters) - " + STORY[0], STORY[1], "Reporting by Mara Olsen; Editing by Tom Hale", "Reply",
+             "old_salt", "Member", "Oct 16, 2020", "#2",
+             "Great news, about time someone did this for the cod stocks in the north sea, I think."]
+    record = _inspect(tmp_path, "thread.txt", "\n\n".join(parts) + "\n")
+    assert record["source"] == {"name": "Reuters", "url": None}
+    assert record["authors"] == ["Mara Olsen"]
+    assert record["republisher"] == "seagull_77"
+    assert record["published"] is None
+    assert record["republished"] == "2020-10-16T00:00:00+00:00"
+    assert record["body"] == ["OSLO - " + STORY[0], STORY[1]]

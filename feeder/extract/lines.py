@@ -163,6 +163,14 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
         if member_value:
             member_value = False
             continue
+        if not found.body and (starter := vocab.THREAD_STARTER.match(text)) is not None:
+            found.republisher = found.republisher or Clue(starter.group("name"), f"{line.origin}: thread starter")
+            if starter.group("date") and is_date_line(starter.group("date")):
+                found.republished = found.republished or Clue(starter.group("date"), f"{line.origin}{_THREAD_START}")
+            continue
+        if not found.body and (start := vocab.THREAD_START_DATE.match(text)) and is_date_line(start.group("date")):
+            found.republished = found.republished or Clue(start.group("date"), f"{line.origin}{_THREAD_START}")
+            continue
         if (member := rules.MEMBER_META.match(text)) is not None:
             member_value = member.end() == len(text) and not text.endswith(":")
             if found.republisher is None:
@@ -208,6 +216,9 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
         if is_date_line(text):
             if not started and not found.body and _masthead_widget(lines, index):
                 continue  # today's date in the site's masthead: the day of the capture, no stamp
+            if found.republished is not None and found.republished.origin.endswith(_THREAD_START) and (
+                    folded == fold_text(found.republished.value)):
+                continue  # the post's date printed again over the post (a thread header, then the post)
             if found.body and not ended and _credits_outlet(following, is_outlet):
                 # A stamp just above the outlet's credit under the story is the outlet's (the original
                 # stamp is the date nearest the credit).
@@ -260,7 +271,8 @@ def _titled(folded: str, title: str) -> bool:
 def _member(before: Sequence[Line]) -> Clue | None:
     """A forum member's name: the one-word line just above their rank, join date or post count."""
     for line in reversed(before):
-        if rules.USERNAME.match(line.text) and not rules.FURNITURE.match(line.text):
+        if rules.USERNAME.match(line.text) and not rules.FURNITURE.match(line.text) and (
+                not vocab.MEMBER_RANK.match(line.text)):
             return Clue(line.text, f"{line.origin}: forum member above the member details")
     return None
 
@@ -492,6 +504,7 @@ def _role(label: str) -> DateRole:
 
 
 _POST_DATE = ": republisher's post date"
+_THREAD_START = ": thread start date"
 
 
 def _header_date(line: Line, found: _Found, story: bool) -> None:
@@ -554,6 +567,8 @@ def _strip_datelines(found: _Found, is_outlet: IsOutlet) -> list[str]:
         datelined = _dateline(body[index], found, is_outlet)
         if datelined != body[index]:
             body[index] = datelined
+            if any(vocab.FIRST_PERSON.search(p) for p in body[:index]):
+                del body[:index]  # the poster's own words above the pasted story, not its standfirst
             break
     if body:
         body[-1] = _trailing_credit(body[-1], found, is_outlet)

@@ -60,3 +60,16 @@ FIELD_LABELS = (r"source|sources|published|updated|last updated|modified|editor|
 # A second label further along a line: where the line splits into fields.
 NEXT_LABEL = re.compile(rf"(?<=\S)\s+(?=(?:{FIELD_LABELS})\s*[:：])", re.I)
 LEADING_LABEL = re.compile(rf"^(?:by\s|(?:{FIELD_LABELS})\s*[:：])", re.I)
+
+# Ranks and titles a forum prints beside a member's name: never the member's name.
+MEMBER_RANK = re.compile(
+    r"^(?:(?:new|junior|senior|active|well-known|established|elite|premium|registered|verified|banned|gold|"
+    r"silver|platinum|vip|super|full|forum|community)\s+)*(?:member|user|poster|guest|moderator|mod|"
+    r"administrator|admin|staff|veteran|contributor|regular|newbie|rookie|lurker)s?$", re.I)
+# Thread headers of forum software: who started the thread and when.
+THREAD_STARTER = re.compile(
+    r"^(?:thread starter|started by|original poster|op|topic starter)\s*:?\s+(?P<name>\S.{0,40}?)"
+    r"(?:\s+(?:start date|started|date)\s*:?\s+(?P<date>\S.{0,60}))?$", re.I)
+THREAD_START_DATE = re.compile(r"^(?:start date|started|thread started|date posted)\s*:?\s+(?P<date>\S.{0,60})$", re.I)
+# First or second person: a poster's own words ("I thought you'd like this"), never a story's standfirst.
+FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|my|me|you|you'd|your|we|our)\b|[!?]$")
