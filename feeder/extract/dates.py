@@ -245,7 +245,8 @@ _TIME = (
     rf"(?:{_CJK_MERIDIEM}\s*)?(?<![\d:.])(?P<h>[01]?\d|2[0-4])"
     r"(?:\s*[:：]\s*(?P<mi>[0-5]\d)(?:\s*[:：]\s*(?P<s>[0-5]\d|60)(?:[.,]\d{1,9})?)?(?![\d:])"
     r"|h(?P<mi_h>[0-5]\d)(?!\d)"
-    r"|\.(?P<mi_dot>[0-5]\d)(?=\s*(?:[AaPp]\.?\s?[Mm]\b|(?i:uhr|h)\b))"
+    # "4.05 pm", "16.05 Uhr", "15.26 GMT": a dotted time only where a meridiem, Uhr or a zone says it is one
+    rf"|\.(?P<mi_dot>[0-5]\d)(?=\s*(?:[AaPp]\.?\s?[Mm]\b|(?i:uhr|h)\b|(?:{_alternation(_ZONE_WORDS)})(?![A-Za-z])))"
     r"|\s*[时時시点點]\s*(?:(?P<mi_cjk>[0-5]?\d)\s*[分분]?(?:\s*(?P<s_cjk>[0-5]?\d)\s*[秒초])?)?"
     r"|(?=\s*(?:[AaPp]\.?\s?[Mm]\b|(?i:noon|midnight|uhr)\b)))"
     rf"(?:\s*{_MERIDIEM})?(?:\s*(?i:uhr|h)\b)?"
@@ -253,7 +254,8 @@ _TIME = (
 )
 _WEEKDAY_AFTER = re.compile(rf"\s*(?:[(（]\s*(?P<wd>{CJK_WEEKDAY}|{CJK_WEEKDAY_SHORT}|(?i:{_WEEKDAY_WORDS}))\.?\s*[)）]"
                             rf"|(?P<bare>{CJK_WEEKDAY}))")
-_CONNECTOR = r"(?:\.?\s*(?:,|\||-|–|—|/|·|•|@|(?i:at|um|à|a las|às|alle|ore|в|kl\.?)(?![^\W\d_]))?\s*|T)"
+# Between a date and its time: "T", or a separator and/or a word ("2021-03-02, at 3pm", "2 mars 2021 à 16h05").
+_CONNECTOR = (r"(?:\.?\s*(?:[,|/·•@–—-]\s*)?(?:(?i:at|um|à|a las|às|alle|ore|в|kl\.?)(?![^\W\d_])\s*)?|T)")
 _AFTER = re.compile(rf"{_CONNECTOR}(?:{_TIME})")
 _BEFORE = re.compile(rf"(?:{_TIME})(?:{_ZONE_AFTER.pattern})?\s*(?:,|\||-|–|—|·|(?i:on))?\s*$")
 _YEAR_AFTER_TIME = re.compile(rf"\s+(?P<y>{_YEAR4})(?!\d)")  # asctime: "Tue Mar  2 16:05:00 2021"
