@@ -24,7 +24,7 @@ import calendar
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Any, Literal, NamedTuple
 
 Precision = Literal["day", "minute", "second"]
 Order = Literal["ymd", "dmy", "mdy", "named", "relative"]
@@ -91,7 +91,7 @@ LABELS: dict[str, tuple[str, ...]] = {
                 "aktualisiert", "aktualisiert am", "zuletzt aktualisiert", "mis à jour", "mis à jour le",
                 "actualizado", "actualizado el", "atualizado", "atualizado em", "aggiornato", "aggiornato il",
                 "обновлено"),
-    "posted": ("posted", "posted on", "posted at", "submitted", "submitted on", "added on", "shared on",
+    "posted": ("posted", "posted on", "posted at", "submitted", "submitted on", "added", "added on", "shared on",
                "投稿", "发帖时间", "发表"),
     "created": ("created", "created on", "created at", "date created", "创建时间", "erstellt", "erstellt am"),
     "modified": ("modified", "last modified", "modified on", "date modified", "修改时间", "geändert",
@@ -127,17 +127,42 @@ MERIDIEM: dict[str, str] = {"am": "am", "pm": "pm", "noon": "noon", "midnight": 
                             "下午": "pm", "晚上": "pm", "午後": "pm", "오후": "pm", "中午": "noon"}
 
 # Relative stamps: a number and a unit followed by "ago", or a word for a recent day.
-RELATIVE_UNITS = (r"s(?:ec(?:ond)?s?)?|m(?:in(?:ute)?s?)?|h(?:(?:ou)?rs?)?|hours?|d(?:ays?)?|w(?:(?:ee)?ks?)?|"
-                  r"months?|mos?|y(?:(?:ea)?rs?)?")
+RELATIVE_UNITS = ("s", "sec", "secs", "second", "seconds", "m", "min", "mins", "minute", "minutes", "h", "hr", "hrs",
+                  "hour", "hours", "d", "day", "days", "w", "wk", "wks", "week", "weeks", "mo", "mos", "month",
+                  "months", "y", "yr", "yrs", "year", "years")
 RELATIVE_DAY_WORDS = ("yesterday", "today", "just now", "gestern", "heute", "aujourd'hui", "ayer", "hoy",
                       "ontem", "hoje", "ieri", "oggi", "вчера", "сегодня")
-RELATIVE_CJK = (r"\d+\s*(?:秒|分钟|分鐘|分|小时|小時|時間|天|日|周|週|个月|個月|ヶ月|年)前"
-                r"|\d+\s*(?:초|분|시간|일|주|개월|년)\s*전|昨天|今天|刚刚|剛剛|昨日|今日")
+RELATIVE_CJK_UNITS = (r"(?:秒|分钟|分鐘|分|小时|小時|時間|天|日|周|週|个月|個月|ヶ月|年)前"
+                      r"|\s*(?:초|분|시간|일|주|개월|년)\s*전")
+RELATIVE_CJK_WORDS = ("昨天", "今天", "刚刚", "剛剛", "昨日", "今日")
 
 
 def _alternation(words: Iterable[str]) -> str:
-    """Longest first, so "last updated" wins over "updated"; a printed space may be any run of spaces."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    """A pattern for any of ``words``, built as a trie so the engine reads each character once.
+
+    Longer words win ("september" over "sep"); a printed space may be any run of spaces.
+    """
+    trie: dict[str, dict[str, Any]] = {}
+    for word in set(words):
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _any_case(words: Iterable[str]) -> str:
+    """``_alternation`` of each word lower case, capitalized and upper case: a case-sensitive pattern
+    lets the regex engine skip a failing branch on its first character, which (?i) does not."""
+    return _alternation(form for word in words for form in (word, word.capitalize(), word.upper()))
+
+
+def _trie_pattern(node: dict[str, dict[str, Any]]) -> str:
+    branches = [re.escape(char).replace(r"\ ", r"\s+") + _trie_pattern(child)
+                for char, child in sorted(node.items()) if char]
+    if "" not in node:
+        return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return f"(?:{'|'.join(branches)})?" if branches else ""
 
 
 MONTH_NUMBER: dict[str, int] = {
@@ -150,7 +175,8 @@ MONTH_NUMBER: dict[str, int] = {
 _FULL_FOREIGN_MONTHS = frozenset(
     names[0] for lang, months in MONTHS_BY_LANGUAGE.items() if lang != "en" for names in months
 ) - {"may"}
-_WEEKDAY_WORDS = _alternation(w for names in WEEKDAYS_BY_LANGUAGE.values() for w in names)
+WEEKDAY_WORDS = frozenset(w for names in WEEKDAYS_BY_LANGUAGE.values() for w in names)
+_WEEKDAY_WORDS = _alternation(WEEKDAY_WORDS)
 LABEL_OF: dict[str, str] = {spelling: label for label, spellings in LABELS.items() for spelling in spellings}
 
 # ---------------------------------------------------------------------------------------------
@@ -158,35 +184,52 @@ LABEL_OF: dict[str, str] = {spelling: label for label, spellings in LABELS.items
 # ---------------------------------------------------------------------------------------------
 
 _YEAR4 = r"(?:1[89]|2[01])\d\d"
-_WORD = r"(?<![^\W\d_])(?P<mon>[^\W\d_]{3,11})\.?"  # a month word, checked against MONTH_NUMBER
-_ORDINAL = r"(?:st|nd|rd|th|er|ᵉʳ|º|°)?"
 
-# Each shape finds the date itself; times, zones, weekdays and labels are read around it.
-_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    # 2021-03-02, 2021/3/2, 2021.03.02 (year first is never ambiguous)
-    ("ymd", re.compile(rf"(?<![\d.,/-])(?P<y>{_YEAR4})(?P<sep>[-/.])(?P<sp>\s?)(?P<m>\d{{1,2}})(?P=sep)(?P=sp)"
-                       r"(?P<d>\d{1,2})(?!\d|[-/.,]\d)")),
-    # 2021年3月2日, 2021년 3월 2일, 3月2日 (yearless)
-    ("cjk", re.compile(r"(?:(?P<y>\d{4})\s*[年년]\s*)?(?<!\d)(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일号號]")),
-    # 03/04/2021, 15.09.2021, 12/25/21, 25.12.21
-    ("numeric", re.compile(rf"(?<![A-Za-z\d.,/-])(?P<a>\d{{1,2}})(?P<sep>[-/.])(?P<b>\d{{1,2}})(?P=sep)"
-                           rf"(?P<y>{_YEAR4}|(?<=[/.])\d\d)(?!\d|[-/.:]\d)")),
-    # March 2, 2021 / Mar. 02 2021 / March 2nd, 2021 / March 2 (yearless)
-    ("mdy", re.compile(rf"(?i:{_WORD}\s*(?P<d>\d{{1,2}}){_ORDINAL}(?!\d|[:.]\d)"
-                       rf"(?:(?:\s*,\s*|\s+|,)(?P<y>{_YEAR4})(?!\d))?)")),
-    # 2 March 2021 / 2. März 2021 / 2 de marzo de 2021 / the 2nd of March, 2021 / 2 марта 2021 / 2 March
-    ("dmy", re.compile(rf"(?i:(?<![\d.:/])(?P<d>\d{{1,2}}){_ORDINAL}(?:\s*\.\s*|\s+(?:of|de|di)\s+|\s*-\s*|\s+)"
-                       rf"{_WORD}(?:(?:\s*,\s*|\s+(?:de|del|of)\s+|\s*[-/.]\s*|\s+)(?P<y>{_YEAR4})(?!\d)"
-                       r"(?:\s*(?:года|г\.|г\b))?)?)")),
+_MONTH_WORD = rf"{_any_case(MONTH_NUMBER)}(?![^\W\d_])\.?"
+# After a day number, "2nd of", "2. ", "2 de ", "2-": what may stand between the day and the month.
+_DAY_MONTH_GAP = rf"(?:{_any_case(('st', 'nd', 'rd', 'th', 'er'))}|ᵉʳ|º|°)?(?:\s*\.\s*|\s+(?:of|de|di)\s+|\s*-\s*|\s+)"
+_MONTH_YEAR_GAP = r"(?:\s*,\s*|\s+(?:de|del|of)\s+|\s*[-/.]\s*|\s+)"
+
+# Every date core that holds a digit, in one pattern that starts with the digit so the regex
+# engine skips ahead to digits on its own (a line of prose costs one scan). Each branch is what
+# follows that first digit; its name says the shape and _read_core takes the fields back out.
+# The lookbehinds look at the character before the first digit.
+_DIGIT_CORE = re.compile(
+    r"\d(?<![\d.,]\d)(?:"  # a digit inside a number ("2021", "1,234", "3.5") starts nothing
+    # 2021-03-02, 2021/3/2, 2021.03.02, 2021. 3. 2. (year first is never ambiguous)
+    r"(?P<ymd>(?<![\d.,/-]\d)\d{3}(?P<ymd_sep>[-/.])(?P<ymd_sp>\s?)(?P<ymd_m>\d{1,2})(?P=ymd_sep)(?P=ymd_sp)"
+    r"(?P<ymd_d>\d{1,2})(?!\d|[-/.,]\d))"
+    # 2021年3月2日, 2021년 3월 2일
+    r"|(?P<cjky>(?<!\d\d)\d{3}\s*[年년]\s*(?P<cjky_m>\d{1,2})\s*[月월]\s*(?P<cjky_d>\d{1,2})\s*[日일号號])"
+    # 3月2日 (yearless)
+    r"|(?P<cjk>(?<!\d\d)(?P<cjk_mr>\d?)\s*[月월]\s*(?P<cjk_d>\d{1,2})\s*[日일号號])"
+    # 03/04/2021, 15.09.2021, 12/25/21, 25.12.21 (two-digit years only after a slash or a dot)
+    r"|(?P<num>(?<![A-Za-z\d.,/-]\d)(?P<num_ar>\d?)(?P<num_sep>[-/.])(?P<num_b>\d{1,2})(?P=num_sep)"
+    rf"(?P<num_y>{_YEAR4}|(?<=[/.])\d\d)(?!\d|[-/.:]\d))"
     # 02-Jun-21, 02/Jun/21 (RFC 850 and logs)
-    ("dmy2", re.compile(r"(?<![\d.:/])(?P<d>\d{1,2})(?P<sep>[-/])(?P<mon>[A-Za-z]{3})(?P=sep)(?P<y>\d\d)(?![\d:])")),
+    r"|(?P<dmy2>(?<![\d.:/]\d)(?P<dmy2_dr>\d?)(?P<dmy2_sep>[-/])(?P<dmy2_mon>[A-Za-z]{3})(?P=dmy2_sep)"
+    r"(?P<dmy2_y>\d\d)(?![\d:]))"
+    # 2 March 2021, 2. März 2021, 2 de marzo de 2021, 2nd of March, 2021, 2 марта 2021, 2 March (yearless)
+    rf"|(?P<dmy>(?<![\d.:/]\d)(?P<dmy_dr>\d?){_DAY_MONTH_GAP}(?P<dmy_mon>{_MONTH_WORD})"
+    rf"(?:{_MONTH_YEAR_GAP}(?P<dmy_y>{_YEAR4})(?!\d)(?:\s*(?:года|г\.|г\b))?)?)"
     # 2021-Mar-02, 2021 March 2
-    ("ynd", re.compile(rf"(?i:(?<![\d.])(?P<y>{_YEAR4})(?P<sep>[-/ ])(?P<mon>[^\W\d_]{{3,11}})\.?(?P=sep)"
-                       r"(?P<d>\d{1,2})(?![\d:]))")),
-    # 3 hours ago, an hour ago, yesterday, 3小时前
-    ("relative", re.compile(rf"(?i:\b(?:\d+|an?|one)\s*(?:{RELATIVE_UNITS})\.?\s+ago\b"
-                            rf"|(?<![^\W\d_])(?:{_alternation(RELATIVE_DAY_WORDS)})(?![^\W\d_])|{RELATIVE_CJK})")),
+    rf"|(?P<ynd>(?<![\d.]\d)\d{{3}}(?P<ynd_sep>[-/ ])(?P<ynd_mon>{_MONTH_WORD})(?P=ynd_sep)(?P<ynd_d>\d{{1,2}})"
+    r"(?![\d:]))"
+    # 3 hours ago, 5 mins ago, 3小时前, 3시간 전
+    rf"|(?P<rel>(?<!\d\d)\d*\s*(?:{_any_case(RELATIVE_UNITS)}\.?\s+(?:ago|Ago|AGO)\b|{RELATIVE_CJK_UNITS}))"
+    # the day of "March 2, 2021", "Mar. 02 2021", "March 2nd", "Mar  2": the month word before it is checked
+    r"|(?P<mdy>(?:(?<=[^\W\d_]\s\d)|(?<=[^\W\d_]\.\s\d)|(?<=[^\W\d_]\s\s\d)|(?<=[^\W\d_]\d)|(?<=[^\W\d_]\.\d))"
+    rf"(?P<mdy_dr>\d?)(?:{_any_case(('st', 'nd', 'rd', 'th'))})?(?!\d|[:.]\d)"
+    rf"(?:(?:\s*,\s*|\s+|,)(?P<mdy_y>{_YEAR4})(?!\d))?)"
+    r")"
 )
+# "an hour ago", "yesterday", "昨天": relative stamps without a digit.
+_RELATIVE_WORDS = re.compile(
+    rf"(?i:\b(?:an?|one)\s+{_alternation(RELATIVE_UNITS)}\.?\s+ago\b"
+    rf"|(?<![^\W\d_])(?:{_alternation(RELATIVE_DAY_WORDS)})(?![^\W\d_]))|{_alternation(RELATIVE_CJK_WORDS)}")
+# Substrings without which an ASCII line, lower-cased, holds no relative word (cheaper than the pattern above).
+_RELATIVE_MARKERS = ("ago", "yesterday", "today", "just now", "heute", "gestern", "ayer", "hoy", "ontem", "hoje",
+                     "ieri", "oggi", "aujourd")
 
 _NUMERIC_ZONE = r"[+\-−]\d{2}(?::?\d{2})?(?![\d:])"
 _ZONE_WORDS = (*ZONE_ABBREVIATIONS, *AMBIGUOUS_ZONES, *(z for z in REGIONAL_ZONES if z.isupper()))
@@ -202,7 +245,8 @@ _TIME = (
     rf"(?:{_CJK_MERIDIEM}\s*)?(?<![\d:.])(?P<h>[01]?\d|2[0-4])"
     r"(?:\s*[:：]\s*(?P<mi>[0-5]\d)(?:\s*[:：]\s*(?P<s>[0-5]\d|60)(?:[.,]\d{1,9})?)?(?![\d:])"
     r"|h(?P<mi_h>[0-5]\d)(?!\d)"
-    r"|\.(?P<mi_dot>[0-5]\d)(?=\s*(?:[AaPp]\.?\s?[Mm]\b|(?i:uhr|h)\b))"
+    # "4.05 pm", "16.05 Uhr", "15.26 GMT": a dotted time only where a meridiem, Uhr or a zone says it is one
+    rf"|\.(?P<mi_dot>[0-5]\d)(?=\s*(?:[AaPp]\.?\s?[Mm]\b|(?i:uhr|h)\b|(?:{_alternation(_ZONE_WORDS)})(?![A-Za-z])))"
     r"|\s*[时時시点點]\s*(?:(?P<mi_cjk>[0-5]?\d)\s*[分분]?(?:\s*(?P<s_cjk>[0-5]?\d)\s*[秒초])?)?"
     r"|(?=\s*(?:[AaPp]\.?\s?[Mm]\b|(?i:noon|midnight|uhr)\b)))"
     rf"(?:\s*{_MERIDIEM})?(?:\s*(?i:uhr|h)\b)?"
@@ -210,16 +254,11 @@ _TIME = (
 )
 _WEEKDAY_AFTER = re.compile(rf"\s*(?:[(（]\s*(?P<wd>{CJK_WEEKDAY}|{CJK_WEEKDAY_SHORT}|(?i:{_WEEKDAY_WORDS}))\.?\s*[)）]"
                             rf"|(?P<bare>{CJK_WEEKDAY}))")
-_CONNECTOR = r"(?:\.?\s*(?:,|\||-|–|—|/|·|•|@|(?i:at|um|à|a las|às|alle|ore|в|kl\.?)(?![^\W\d_]))?\s*|T)"
+# Between a date and its time: "T", or a separator and/or a word ("2021-03-02, at 3pm", "2 mars 2021 à 16h05").
+_CONNECTOR = (r"(?:\.?\s*(?:[,|/·•@–—-]\s*)?(?:(?i:at|um|à|a las|às|alle|ore|в|kl\.?)(?![^\W\d_])\s*)?|T)")
 _AFTER = re.compile(rf"{_CONNECTOR}(?:{_TIME})")
 _BEFORE = re.compile(rf"(?:{_TIME})(?:{_ZONE_AFTER.pattern})?\s*(?:,|\||-|–|—|·|(?i:on))?\s*$")
 _YEAR_AFTER_TIME = re.compile(rf"\s+(?P<y>{_YEAR4})(?!\d)")  # asctime: "Tue Mar  2 16:05:00 2021"
-_WEEKDAY_BEFORE = re.compile(rf"(?<![^\W\d_])(?i:{_WEEKDAY_WORDS})\.?\s*,?\s*$")
-_LABEL_BEFORE = re.compile(
-    rf"(?<![A-Za-z\u00c0-\u024f\u0400-\u04ff])(?P<label>(?i:{_alternation(LABEL_OF)}))"
-    r"\s*(?::|：|-|–|—|\|)?\s*$")
-_TRIGGER = re.compile(r"\d|(?i:yesterday|today|just now|gestern|heute|aujourd|ayer|hoy|ontem|hoje|ieri|oggi"
-                      r"|вчера|сегодня)|昨天|今天|昨日|今日|刚刚|剛剛")
 _LOOKBACK = 48
 
 
@@ -258,11 +297,12 @@ class DateHit:
 
 def find_dates(text: str) -> tuple[DateHit, ...]:
     """Every date or date-time expression in ``text``, left to right; never raises."""
-    if not _TRIGGER.search(text):
-        return ()
+    first = _DIGIT_CORE.search(text)
+    if first is None and not _may_be_relative(text):
+        return ()  # the common case, a line of prose: one scan and a few substring tests
     hits: list[DateHit] = []
     floor = 0  # nothing before the previous hit's end belongs to the next one
-    for core in sorted(_cores(text), key=lambda c: (c.start, -c.end)):
+    for core in sorted(_cores(text, first), key=lambda c: (c.start, -c.end)):  # longest first at one start
         if core.start < floor:
             continue
         hit = _extend(text, core, floor)
@@ -279,8 +319,9 @@ def numeric_order_evidence(hits: Iterable[DateHit]) -> bool | None:
     return None if len(orders) != 1 else orders == {"dmy"}
 
 
-@dataclass(frozen=True, slots=True)
-class _Core:
+class _Core(NamedTuple):
+    """A date without what is printed around it (a tuple: built for every candidate, so cheap)."""
+
     start: int
     end: int
     year: int | None
@@ -292,57 +333,77 @@ class _Core:
     decisive: bool = False  # a slashed/dashed date whose numbers fix the day/month order
 
 
-def _cores(text: str) -> Iterator[_Core]:
-    for shape, pattern in _SHAPES:
-        pos = 0
-        while (match := pattern.search(text, pos)) is not None:
-            core = _READERS[shape](match)
-            if core is not None:
-                yield core
-                pos = match.end()
-            else:
-                pos = match.start() + 1
+def _cores(text: str, match: re.Match[str] | None) -> Iterator[_Core]:
+    """Date cores from the first _DIGIT_CORE match on, then relative words; sorted by the caller."""
+    while match is not None:
+        core = _read_core(text, match)
+        if core is not None:
+            yield core
+        match = _DIGIT_CORE.search(text, match.start() + 1 if core is None else match.end())
+    if _may_be_relative(text):
+        for match in _RELATIVE_WORDS.finditer(text):
+            yield _Core(match.start(), match.end(), None, 0, 0, "relative", relative=True)
 
 
-def _read_ymd(m: re.Match[str]) -> _Core | None:
-    return _valid(m, int(m["y"]), int(m["m"]), int(m["d"]), "ymd")
+def _may_be_relative(text: str) -> bool:
+    """Whether a relative word could be in ``text``: a few substring tests, cheaper than the pattern."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    for marker in _RELATIVE_MARKERS:  # noqa: SIM110 - a plain loop beats any() over a generator, on every line
+        if marker in low:
+            return True
+    return False
 
 
-def _read_cjk(m: re.Match[str]) -> _Core | None:
-    return _valid(m, int(m["y"]) if m["y"] else None, int(m["m"]), int(m["d"]), "ymd")
+def _read_core(text: str, m: re.Match[str]) -> _Core | None:
+    """The date in one _DIGIT_CORE match, or None when its numbers or its month word say it is not one."""
+    shape, lead = m.lastgroup, m.start()
+    if shape in ("ymd", "cjky"):
+        year = _year(text, lead)
+        return None if year is None else _valid(m, year, int(m[f"{shape}_m"]), int(m[f"{shape}_d"]), "ymd")
+    if shape == "cjk":
+        return _valid(m, None, int(text[lead:m.end("cjk_mr")]), int(m["cjk_d"]), "ymd")
+    if shape == "num":
+        return _read_numeric(int(text[lead:m.end("num_ar")]), int(m["num_b"]), m, _full_year(m["num_y"]))
+    if shape == "rel":
+        return _Core(lead, m.end(), None, 0, 0, "relative", relative=True)
+    return _read_month_word(text, m, shape)
 
 
-def _read_numeric(m: re.Match[str]) -> _Core | None:
-    a, b, year = int(m["a"]), int(m["b"]), _full_year(m["y"])
-    if m["sep"] == ".":
+def _year(text: str, lead: int) -> int | None:
+    year = int(text[lead:lead + 4])
+    return year if 1800 <= year < 2200 else None
+
+
+def _read_numeric(a: int, b: int, m: re.Match[str], year: int) -> _Core | None:
+    if m["num_sep"] == ".":
         return _valid(m, year, b, a, "dmy")
     if a > 12 >= b:
-        core = _valid(m, year, b, a, "dmy")
-    elif b > 12 >= a:
-        core = _valid(m, year, a, b, "mdy")
-    else:
-        core = _valid(m, year, a, b, "mdy")
-        return replace(core, ambiguous=a != b) if core else None
-    return replace(core, decisive=True) if core else None
+        return _valid(m, year, b, a, "dmy", decisive=True)
+    if b > 12 >= a:
+        return _valid(m, year, a, b, "mdy", decisive=True)
+    return _valid(m, year, a, b, "mdy", ambiguous=a != b)
 
 
-def _read_month_word(m: re.Match[str]) -> _Core | None:
-    word = m["mon"].lower().rstrip(".")
+def _read_month_word(text: str, m: re.Match[str], shape: str | None) -> _Core | None:
+    start = lead = m.start()
+    year: int | None
+    if shape == "ynd":
+        printed, day, year = m["ynd_mon"], int(m["ynd_d"]), _year(text, lead)
+        if year is None:
+            return None
+    elif shape == "mdy":
+        printed, start = _word_before(text, _skip_back(text, lead, max(0, lead - 3), " \t"), max(0, lead - 16))
+        day, year = int(text[lead:m.end("mdy_dr")]), _full_year(m["mdy_y"]) if m["mdy_y"] else None
+    else:  # dmy, dmy2
+        printed, day = m[f"{shape}_mon"], int(text[lead:m.end(f"{shape}_dr")])
+        year = _full_year(m[f"{shape}_y"]) if m[f"{shape}_y"] else None
+    word = printed.lower().rstrip(".")
     month = MONTH_NUMBER.get(word)
-    if month is None:
-        return None
-    if m["y"] is None and not (m["mon"][0].isupper() or word in _FULL_FOREIGN_MONTHS):
+    if month is None or (year is None and not (printed[0].isupper() or word in _FULL_FOREIGN_MONTHS)):
         return None  # "5 may be", "march 3 miles": a yearless month word must look like one
-    year = _full_year(m["y"]) if m["y"] else None
-    return _valid(m, year, month, int(m["d"]), "named")
-
-
-def _read_relative(m: re.Match[str]) -> _Core | None:
-    return _Core(m.start(), m.end(), None, 0, 0, "relative", relative=True)
-
-
-_READERS = {"ymd": _read_ymd, "cjk": _read_cjk, "numeric": _read_numeric, "mdy": _read_month_word,
-            "dmy": _read_month_word, "dmy2": _read_month_word, "ynd": _read_month_word, "relative": _read_relative}
+    return _valid(m, year, month, day, "named", start=start)
 
 
 def _full_year(printed: str) -> int:
@@ -352,10 +413,11 @@ def _full_year(printed: str) -> int:
     return year
 
 
-def _valid(m: re.Match[str], year: int | None, month: int, day: int, order: Order) -> _Core | None:
+def _valid(m: re.Match[str], year: int | None, month: int, day: int, order: Order, *, start: int = -1,
+           ambiguous: bool = False, decisive: bool = False) -> _Core | None:
     if not 1 <= month <= 12 or day < 1 or day > calendar.monthrange(year or 2000, month)[1]:
         return None
-    return _Core(m.start(), m.end(), year, month, day, order)
+    return _Core(m.start() if start < 0 else start, m.end(), year, month, day, order, ambiguous, False, decisive)
 
 
 @dataclass(slots=True)
@@ -372,23 +434,23 @@ class _Reading:
 
 def _extend(text: str, core: _Core, floor: int) -> DateHit:
     """Read the weekday, time, zone and label printed around a date core."""
+    floor = max(floor, text.rfind("\n", 0, core.start) + 1)  # nothing on an earlier line belongs to it
     reading = _Reading(core.start, core.end, core.year)
     _read_after(text, core, reading)
     _read_before(text, core, reading, floor)
     _read_zone_and_late_year(text, core, reading, floor)
     hour, minute, second = _clock(reading.clock)
     start, end = reading.start, reading.end
-    label = _LABEL_BEFORE.search(text, max(floor, start - 40), start)
+    label, label_start = _label_before(text, start, floor)
     return DateHit(
         start=start, end=end, raw=text[start:end], year=reading.year, month=core.month, day=core.day,
         hour=hour, minute=minute, second=second, zone=reading.zone,
         precision="day" if hour is None else "minute" if second is None else "second",
         order=core.order, order_ambiguous=core.ambiguous, order_decisive=core.decisive,
-        label=LABEL_OF[_fold(label["label"])] if label else None,
-        label_start=label.start() if label else start,
+        label=label, label_start=label_start,
         trap="relative" if core.relative else "yearless" if reading.year is None else None,
         weekday_named=reading.weekday,
-        line_is_only_date=_alone(text, label.start() if label else start, end),
+        line_is_only_date=_alone(text, label_start, end),
     )
 
 
@@ -404,16 +466,23 @@ def _read_after(text: str, core: _Core, reading: _Reading) -> None:
 
 def _read_before(text: str, core: _Core, reading: _Reading, floor: int) -> None:
     """A weekday, and a time when none follows: "Tue, 02 Mar 2021", "4:05 PM EDT, Tue March 2, 2021"."""
-    if (named := _WEEKDAY_BEFORE.search(text, max(floor, reading.start - 20), reading.start)) is not None:
-        reading.weekday, reading.start = True, named.start()
+    _take_weekday_before(text, reading, floor)
     if reading.clock is not None or core.relative:
         return
+    edge = _skip_back(text, reading.start, floor, " \t,|-–—·")
+    if edge == floor or not (text[edge - 1].isalnum() or text[edge - 1] in ".)]"):
+        return  # nothing a time could end with ("16:05", "PM", "p.m.", "EST", "(GMT+8)")
     before = _BEFORE.search(text, max(floor, reading.start - _LOOKBACK), reading.start)
     if before is None or not _is_time(before):
         return
     reading.clock, reading.start, reading.zone = before, before.start(), before["zone"]
-    if (named := _WEEKDAY_BEFORE.search(text, max(floor, reading.start - 20), reading.start)) is not None:
-        reading.weekday, reading.start = True, named.start()
+    _take_weekday_before(text, reading, floor)
+
+
+def _take_weekday_before(text: str, reading: _Reading, floor: int) -> None:
+    word, start = _word_before(text, _skip_back(text, reading.start, floor, " \t,"), floor)
+    if word.rstrip(".").lower() in WEEKDAY_WORDS:
+        reading.weekday, reading.start = True, start
 
 
 def _read_zone_and_late_year(text: str, core: _Core, reading: _Reading, floor: int) -> None:
@@ -425,18 +494,59 @@ def _read_zone_and_late_year(text: str, core: _Core, reading: _Reading, floor: i
         reading.year, reading.end = int(late["y"]), late.end()
         if reading.zone is None:
             _take_zone_after(text, reading)
-    if reading.zone is None and (
+    if reading.zone is None and _may_name_zone(text, max(floor, reading.start - 12), reading.start) and (
             named := _ZONE_BEFORE.search(text, max(floor, reading.start - 12), reading.start)) is not None:
         reading.zone, reading.start = named["zone"], named.start()
+
+
+def _may_name_zone(text: str, start: int, end: int) -> bool:
+    return text.find("北京", start, end) >= 0 or text.find("eijing", start, end) >= 0
+
+
+def _skip_back(text: str, end: int, floor: int, chars: str) -> int:
+    """Where the run of ``chars`` that ends at ``end`` begins (never before ``floor``)."""
+    while end > floor and text[end - 1] in chars:
+        end -= 1
+    return end
+
+
+def _word_before(text: str, end: int, floor: int) -> tuple[str, int]:
+    """The word (letters, inner hyphens and a final dot) that ends at ``end``, and where it starts."""
+    start = end - 1 if end > floor and text[end - 1] == "." else end
+    lowest = max(floor, end - 16)
+    while start > lowest and (text[start - 1].isalpha() or (
+            text[start - 1] == "-" and start - 2 >= lowest and text[start - 2].isalpha())):
+        start -= 1
+    return text[start:end], start
+
+
+def _label_before(text: str, start: int, floor: int) -> tuple[str | None, int]:
+    """The label word or words printed right before a date ("Last updated:", "Veröffentlicht am")."""
+    end = _skip_back(text, _skip_back(text, _skip_back(text, start, floor, " \t"), floor, ":：-–—|"), floor, " \t")
+    words: list[tuple[str, int]] = []
+    while len(words) < 4 and end > floor:
+        word, word_start = _word_before(text, end, floor)
+        if not word or word_start == end:
+            break
+        words.append((word.lower(), word_start))
+        end = _skip_back(text, word_start, floor, " \t")
+        if end == word_start:
+            break
+    for count in range(len(words), 0, -1):
+        phrase = " ".join(w for w, _ in reversed(words[:count]))
+        if phrase in LABEL_OF:
+            return LABEL_OF[phrase], words[count - 1][1]
+    if words and not words[0][0].isascii():  # CJK labels run into the words before them: "新闻发布时间"
+        run, run_start = words[0]
+        for size in range(min(len(run), 6), 1, -1):
+            if run[-size:] in LABEL_OF:
+                return LABEL_OF[run[-size:]], run_start + len(run) - size
+    return None, start
 
 
 def _take_zone_after(text: str, reading: _Reading) -> None:
     if (zoned := _ZONE_AFTER.match(text, reading.end)) is not None:
         reading.zone, reading.end = zoned["zone"], zoned.end()
-
-
-def _fold(label: str) -> str:
-    return " ".join(label.lower().split())
 
 
 def _is_time(m: re.Match[str]) -> bool:
