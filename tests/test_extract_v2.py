@@ -178,3 +178,15 @@ def test_a_forum_thread_credits_the_pasted_story_not_the_poster(tmp_path: Path) 
     assert record["published"] is None
     assert record["republished"] == "2020-10-16T00:00:00+00:00"
     assert record["body"] == ["OSLO - " + STORY[0], STORY[1]]
+
+
+def test_an_html_stamp_above_the_headline_and_a_byline_with_the_outlet_in_brackets(tmp_path: Path) -> None:
+    title = "Cod tagging project tracks young fish through the winter"
+    html = (f"<html><head><title>{title} | Coastal Notes</title></head><body><header><a href='/'>Coastal Notes</a>"
+            "<nav><a href='/'>Home</a> <a href='/world'>World</a></nav></header><main><article>"
+            f"<div class='date'>15/10/2020 13:02 PM</div><h1>{title}</h1><div class='author'>Mara Olsen (AFP)</div>"
+            f"<p>{STORY[0]}</p><p>{STORY[1]}</p></article></main><footer>© Coastal Notes</footer></body></html>")
+    record = _inspect(tmp_path, "page.html", html)
+    assert record["source"] == {"name": "AFP", "url": None}
+    assert record["authors"] == ["Mara Olsen"]
+    assert record["published"] == "2020-10-15T13:02:00+02:00"

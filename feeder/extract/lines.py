@@ -187,10 +187,16 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
             if started and not _slight(found.body):
                 ended = True  # the headline again under a whole story: a link card or a teaser follows
                 continue
+            was_skipping = skipping
             started, skipping, title_ahead = True, False, False
             if _slight(found.body):
                 found.body.clear()  # prose above the headline was a tagline or a teaser, not the story
                 ended = found.ended = False
+            if was_skipping and index and is_date_line(above := lines[index - 1].text) and (
+                    not _masthead_widget(lines, index - 1)) and not rules.FURNITURE.match(above):
+                # A stamp printed just above the headline belongs to the story's header, as one below it.
+                _header_date(Line(above, f"{lines[index - 1].origin} (above the headline)", line.in_body), found,
+                             line.in_body or hints.outlet_page)
             continue
         if folded and _titled(folded, folded_title):
             continue  # "Thread: Headline", "08:25 am - Headline": a header, not the story's start
@@ -418,6 +424,10 @@ def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool) -> bool
     if (m := rules.OUTLET_STAMP.match(text)) and is_outlet(m.group("outlet")) and is_date_line(m.group("date")):
         found.credited.append(Clue(m.group("outlet"), f"{line.origin}: outlet and stamp"))
         found.dates.insert(0, DateClue(m.group("date"), f"{line.origin}: outlet and stamp", "stamp"))
+        return True
+    if (m := rules.NAMES_OUTLET.match(text)) is not None and is_outlet(m.group("outlet")):
+        found.credited.append(Clue(m.group("outlet"), f"{line.origin}: outlet beside the byline"))
+        found.bylines.append(Clue(m.group("names"), f"{line.origin}: byline naming the outlet"))
         return True
     if (m := rules.BYLINE_OUTLET.match(text)) is not None and is_outlet(m.group("outlet")):
         found.credited.append(Clue(m.group("outlet"), f"{line.origin}: outlet in the byline"))

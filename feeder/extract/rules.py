@@ -114,6 +114,10 @@ BRACKETED_HEADLINE = re.compile(r"^【(?P<headline>[^【】]{10,200})】$")
 # "2,318 followers" on a profile card above a post; the person's name stands a line or two above it.
 FOLLOWER_COUNT = re.compile(r"^[\d.,]+\s*[km]?\s+(?:followers|connections|subscribers)$", re.I)
 PERSON_NAME = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3}$")
+# "Mara Olsen (AFP)", "Li Wen and Zhao Lei (Xinhua)": a byline without "By", the outlet in brackets.
+NAMES_OUTLET = re.compile(
+    r"^(?P<names>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3}(?:\s*(?:,|and|&)\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3})*)"
+    r"\s*[(（]\s*(?P<outlet>[^()（）]{2,40}?)\s*[)）]$")
 
 # Words that make a byline a desk rather than a person: "China Daily Web", "CGTN Digital desk".
 DESK_WORDS = re.compile(r"\s+(?:digital|web|online|desk|staff|staff reporter|staff writer|newsroom|team|news|"
