@@ -61,7 +61,8 @@ def main() -> None:
     overall = max(table, key=lambda row: sum(row[1].values()))
     print(f"\nbest overall: {overall[0]} -> {sum(overall[1].values())} of {sum(len(d) for d in data.values())}")
     ties = sum(sum(counts.values()) == sum(overall[1].values()) for _, counts in table)
-    print(f"shipped: {current} -> {sum(shipped.values()) if shipped else '-'}; {ties} of {len(table)} settings tie best")
+    shipped_right = sum(shipped.values()) if shipped else "-"
+    print(f"shipped: {current} -> {shipped_right}; {ties} of {len(table)} settings tie best")
     for key, value in current.items():
         setattr(headline, key, value)
 
