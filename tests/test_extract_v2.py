@@ -190,3 +190,17 @@ def test_an_html_stamp_above_the_headline_and_a_byline_with_the_outlet_in_bracke
     assert record["source"] == {"name": "AFP", "url": None}
     assert record["authors"] == ["Mara Olsen"]
     assert record["published"] == "2020-10-15T13:02:00+02:00"
+
+
+def test_the_meta_footer_of_an_article_names_the_poster_and_the_machine_stamp_wins(tmp_path: Path) -> None:
+    title = "Cod tagging project tracks young fish through the winter"
+    html = (f"<html><head><title>{title} | Coastal Notes</title></head><body><main><h1>{title}</h1>"
+            "<article><footer class='node__meta'><div class='node__submitted'>Submitted by <span>gull.k</span> on "
+            "<time datetime='2021-03-09T07:20:00Z' title='Tuesday, March 9, 2021 - 14:20' class='datetime'>"
+            "Tue, 03/09/2021 - 14:20</time></div></footer><div class='node__content'>"
+            f"<p>OSLO (Reuters) - {STORY[0]}</p><p>{STORY[1]}</p></div></article></main>"
+            "<footer class='site-footer'>© Coastal Notes</footer></body></html>")
+    record = _inspect(tmp_path, "page.html", html)
+    assert record["republisher"] == "gull.k"
+    assert record["republished"] == "2021-03-09T07:20:00+00:00"
+    assert record["source"] == {"name": "Reuters", "url": None}

@@ -145,7 +145,9 @@ def _decompose(root: Tag, doomed: Callable[[Tag], bool]) -> None:
 
 
 def _drop_furniture(soup: BeautifulSoup) -> None:
-    _decompose(soup, lambda t: t.name in DROP_TAGS)
+    in_article = _inside(_tags(soup), "article")
+    # A <footer> inside an <article> is the post's own meta row ("Submitted by X on <time>"), not the site's.
+    _decompose(soup, lambda t: t.name in DROP_TAGS and not (t.name == "footer" and id(t) in in_article))
     for node in [n for n in soup.descendants if isinstance(n, Comment | Declaration | Doctype |
                                                            ProcessingInstruction)]:
         node.extract()
@@ -161,6 +163,9 @@ def _drop_furniture(soup: BeautifulSoup) -> None:
     for tag in dated:
         if tag.attrs is None or tag.decomposed:
             continue  # dropped with the furniture around it
+        machine = tag.get("datetime")
+        if isinstance(machine, str) and _ISO_WITH_TIME.match(machine.strip()):
+            continue  # the machine-readable stamp, with its offset, beats a tooltip in local time
         full = tag.get("title")
         if isinstance(full, str) and _FULL_STAMP.search(full) and rules.DATE_HINT.search(full):
             tag.string = full.strip()  # "18:42" shown, "15.09.2021 18:42:11 UTC+03:00" in the tooltip
