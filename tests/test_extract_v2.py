@@ -204,3 +204,10 @@ def test_the_meta_footer_of_an_article_names_the_poster_and_the_machine_stamp_wi
     assert record["republisher"] == "gull.k"
     assert record["republished"] == "2021-03-09T07:20:00+00:00"
     assert record["source"] == {"name": "Reuters", "url": None}
+
+
+def test_a_headline_shaped_first_line_gives_way_only_to_a_confirmed_line(tmp_path: Path) -> None:
+    title = "Cod tagging project tracks young fish through the winter"
+    standfirst = "Fishermen hope the data will explain why stocks keep falling"
+    text = "\n\n".join([title, "World", standfirst, "By Mara Olsen", "15 October 2020", *STORY]) + "\n"
+    assert _inspect(tmp_path, "dump.txt", text)["title"] == title

@@ -139,14 +139,14 @@ def candidates(lines: Sequence[str], head: str | None = None, head_named_site: b
         if 2 <= counts.get(folded, 0) + (index == 0 and folded != folds[0]) <= 3 or (
                 index and folded in title_fold and len(folded) * 2 >= len(title_fold)):
             score += ECHOED
-            why.append("echoed on the page")
+            why.append(_ECHO_WHY)
         if _anchored(window, index):
             score += ANCHORED
             why.append("above a byline, stamp or the first paragraph")
         words = {w for w in re.split(r"[^a-z0-9]+", folded) if len(w) > 2}
         if slugs and words and any(len(words & slug) * 10 >= 6 * len(words) for slug in slugs):
             score += SLUG
-            why.append("spelled by a URL slug")
+            why.append(_SLUG_WHY)
         if 5 <= features.words <= 20 or features.cjk:
             score += SHAPE
         found.append(Candidate(text, index, score, "; ".join(why) or "title-like line"))
@@ -173,7 +173,16 @@ def choose(lines: Sequence[str], head: str, head_named_site: bool) -> Candidate 
     ranked = candidates(lines, head, head_named_site)
     if not ranked or ranked[0].index == 0 or ranked[0].score < MIN_SCORE:
         return None
+    first = next((c for c in ranked if c.index == 0), None)
+    if first is not None and len(first.text.split()) >= MIN_HEADLINE_WORDS and not (
+            _ECHO_WHY in ranked[0].why or _SLUG_WHY in ranked[0].why):
+        return None  # a headline-shaped first line gives way only to a line the page itself confirms
     return ranked[0]
+
+
+# A first line this long is headline-shaped (a site's name is shorter).
+MIN_HEADLINE_WORDS = 5
+_ECHO_WHY, _SLUG_WHY = "echoed on the page", "spelled by a URL slug"
 
 
 # A page of headlines: at least this many headlines, each over its own credit or stamp row.
