@@ -185,6 +185,11 @@ MIN_HEADLINE_WORDS = 5
 _ECHO_WHY, _SLUG_WHY = "echoed on the page", "spelled by a URL slug"
 
 
+def headline_shaped(text: str) -> bool:
+    """A title-like line of several words: a headline rather than a site's, app's or document's name."""
+    return len(text.split()) >= MIN_HEADLINE_WORDS and _may_be_title(text) and title_like(describe(0, text), text)
+
+
 # A page of headlines: at least this many headlines, each over its own credit or stamp row.
 MIN_LISTED = 4
 

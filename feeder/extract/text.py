@@ -23,7 +23,8 @@ def extract_text(text: str, is_outlet: IsOutlet) -> Page | None:
     head, rest = lines[0], lines[1:]
     title, site = split_title(head.text, [line.text for line in rest], is_outlet)
     clue: Clue | None = None
-    bracketed = _bracketed_headline(rest) or headline_above_byline(rest, title)
+    bracketed = _bracketed_headline(rest) or (
+        None if headline.headline_shaped(title) and site is None else headline_above_byline(rest, title))
     if bracketed and bracketed != title:
         title, site = bracketed, head.text  # the first line was the app's or account's name
     elif not _echoed(title, rest) and (
