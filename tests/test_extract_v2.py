@@ -211,3 +211,27 @@ def test_a_headline_shaped_first_line_gives_way_only_to_a_confirmed_line(tmp_pat
     standfirst = "Fishermen hope the data will explain why stocks keep falling"
     text = "\n\n".join([title, "World", standfirst, "By Mara Olsen", "15 October 2020", *STORY]) + "\n"
     assert _inspect(tmp_path, "dump.txt", text)["title"] == title
+
+
+REPLY = ("Great news, about time someone did this for the cod stocks in the north sea, they have been "
+         "falling for years now and nobody seems to care.")
+
+
+def test_a_reply_under_the_first_post_is_not_the_story(tmp_path: Path) -> None:
+    title = "Cod tagging project tracks young fish through the winter"
+    parts = [f"{title} - Harbour Forum", title, "seagull_77", "Senior Member", "Joined: Mar 2019", "Posts: 1,204",
+             "Oct 16, 2020", "#1", STORY[0], STORY[1] + " (Xinhua)", "old_salt", "Member", "Joined: Jan 2020",
+             "Oct 16, 2020", "#2", REPLY]
+    record = _inspect(tmp_path, "thread.txt", "\n\n".join(parts) + "\n")
+    assert record["body"] == STORY
+    assert record["source"] == {"name": "Xinhua", "url": None}
+    assert record["republisher"] == "seagull_77"
+    assert record["published"] is None
+    assert record["republished"] == "2020-10-16T00:00:00+00:00"
+
+
+def test_engagement_counts_close_a_social_post(tmp_path: Path) -> None:
+    title = "Cod tagging project tracks young fish through the winter"
+    parts = [title, "BEIJING, Oct. 15 (Xinhua) -- " + STORY[0], STORY[1], "12 likes", "3 replies", "old_salt", REPLY]
+    record = _inspect(tmp_path, "post.txt", "\n\n".join(parts) + "\n")
+    assert record["body"] == ["BEIJING, Oct. 15 -- " + STORY[0], STORY[1]]

@@ -158,6 +158,7 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
     title_ahead = folded_title in folds  # the headline is repeated further down: we are above it
     skipping = hints.skip_before_title and title_ahead
     member_value = False  # "Joined" alone on a line: the next line is its value, not a date of the story
+    member_row: int | None = None  # the last line of a forum member's details
     for index, line in enumerate(lines):
         text, folded = line.text, folds[index]
         if member_value:
@@ -175,6 +176,9 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
             member_value = member.end() == len(text) and not text.endswith(":")
             if found.republisher is None:
                 found.republisher = _member(lines[max(0, index - 3):index])
+            if found.body:
+                ended = True  # a member's details under a post: a reply follows
+            member_row = index
             continue
         if "ollow" in text and found.republisher is None and _slight(found.body):
             if rules.FOLLOWER_COUNT.match(text):
@@ -222,6 +226,10 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
         if is_date_line(text):
             if not started and not found.body and _masthead_widget(lines, index):
                 continue  # today's date in the site's masthead: the day of the capture, no stamp
+            if not found.body and member_row is not None and index - member_row <= POST_DATE_REACH:
+                # The post date is the date nearest the poster: just under the member's details.
+                found.republished = found.republished or Clue(text, f"{line.origin}: post date under the poster")
+                continue
             if found.republished is not None and found.republished.origin.endswith(_THREAD_START) and (
                     folded == fold_text(found.republished.value)):
                 continue  # the post's date printed again over the post (a thread header, then the post)
@@ -514,6 +522,8 @@ def _role(label: str) -> DateRole:
 
 
 _POST_DATE = ": republisher's post date"
+# Lines between a forum member's details and the date of their post.
+POST_DATE_REACH = 3
 _THREAD_START = ": thread start date"
 
 

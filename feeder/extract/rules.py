@@ -38,7 +38,9 @@ STORY_END = re.compile(
     r"popular posts?|newer posts?|older posts?|share this(?: post| article| story)?:?|"
     r"most (?:read|popular|viewed).*|recommended(?: for you)?|read more:?|more from .*|"
     r"about the author|\d+ followers|written by .*|[_\-=*~]{5,}|reply with quote|--|sort by:?.*|"
-    r"\d+% upvoted|.*next part.*|share · save.*)$",
+    r"\d+% upvoted|.*next part.*|share · save.*|"
+    r"[\d.,]+\s*[km]?\s+(?:likes?|replies|repl(?:y|ies)|comments?|reposts?|retweets?|boosts?|favou?rites?|shares?|"
+    r"reactions?|reblogs?|notes))$",
     re.I,
 )
 
