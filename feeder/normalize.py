@@ -12,6 +12,7 @@ from feeder.bylines import clean_authors
 from feeder.config import DatePolicy
 from feeder.dates import CHINA_ZONE, parse_date, stated_offset
 from feeder.errors import NotAnArticle
+from feeder.extract.dates import find_dates, numeric_order_evidence
 from feeder.fold import fold_text
 from feeder.records import Article, Clue, DateClue, Outlet, Page, RawArticle, Stamp
 from feeder.sources import Registry, clean_url, host_of
@@ -28,9 +29,11 @@ def normalize(raw: RawArticle, page: Page, registry: Registry, default_zone: str
     if outlet is None:
         page = _own_post(page)  # no outlet named: the page's stamps and bylines are its own
     zone = outlet.zone if outlet else default_zone
-    published, updated = _original_dates(page.dates, zone, outlet, provenance)
+    day_first = numeric_order_evidence(
+        hit for clue in (*page.dates, *filter(None, (page.republished,))) for hit in find_dates(clue.value))
+    published, updated = _original_dates(page.dates, zone, outlet, provenance, day_first)
     authors = _authors(page.bylines, registry, provenance)
-    republished = _stamp(page.republished, page_zone or default_zone, False, "republished", provenance)
+    republished = _stamp(page.republished, page_zone or default_zone, False, "republished", provenance, day_first)
     republisher = _republisher(page.republisher, registry, provenance)
     if outlet is not None and republisher and tuple(a.casefold() for a in authors) == (
             republisher.rstrip(".").casefold(),):
@@ -94,12 +97,13 @@ _CREDIT_LABEL = ": credit field "
 
 
 def _original_dates(clues: tuple[DateClue, ...], zone: str, outlet: Outlet | None,
-                    provenance: list[tuple[str, str]]) -> tuple[Stamp | None, Stamp | None]:
+                    provenance: list[tuple[str, str]], day_first: bool | None = None
+                    ) -> tuple[Stamp | None, Stamp | None]:
     china = zone == CHINA_ZONE
     read: dict[str, Stamp | None] = {"published": None, "updated": None, "stamp": None}
     for clue in clues:
         if read[clue.role] is None:
-            read[clue.role] = _stamp(clue, zone, china, None, [])
+            read[clue.role] = _stamp(clue, zone, china, None, [], day_first)
     published = _most_precise(read["published"] or read["stamp"] or read["updated"],
                               (read["stamp"], read["updated"]))
     # A loose date line is an update only when nothing says when the story was first published.
@@ -120,10 +124,12 @@ def _most_precise(chosen: Stamp | None, others: tuple[Stamp | None, ...]) -> Sta
 
 
 def _stamp(clue: Clue | DateClue | None, zone: str | tzinfo, china: bool, field: str | None,
-           provenance: list[tuple[str, str]]) -> Stamp | None:
+           provenance: list[tuple[str, str]], day_first: bool | None = None) -> Stamp | None:
+    """``day_first``: the page's own evidence for 03/04/2021-style dates (a date elsewhere with a number
+    above 12); None leaves it to the zone's convention."""
     if clue is None:
         return None
-    parsed = parse_date(clue.value, zone, china_context=china)
+    parsed = parse_date(clue.value, zone, china_context=china, day_first=day_first)
     if parsed is None:
         return None
     stamp = Stamp(parsed.value, clue.origin, parsed.zone_stated, parsed.day_only)

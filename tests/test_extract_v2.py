@@ -235,3 +235,11 @@ def test_engagement_counts_close_a_social_post(tmp_path: Path) -> None:
     parts = [title, "BEIJING, Oct. 15 (Xinhua) -- " + STORY[0], STORY[1], "12 likes", "3 replies", "old_salt", REPLY]
     record = _inspect(tmp_path, "post.txt", "\n\n".join(parts) + "\n")
     assert record["body"] == ["BEIJING, Oct. 15 -- " + STORY[0], STORY[1]]
+
+
+def test_the_page_settles_the_order_of_an_ambiguous_numeric_date(tmp_path: Path) -> None:
+    title = "Cod tagging project tracks young fish through the winter"
+    row = "By Mara Olsen | AP | Published: 03/04/2021 10:00 | Updated: 15/04/2021 08:00"
+    record = _inspect(tmp_path, "dump.txt", "\n\n".join([f"{title} - Blog", title, row, *STORY]) + "\n")
+    assert record["source"] == {"name": "AP", "url": None}
+    assert record["published"] == "2021-04-03T10:00:00-04:00"  # day-first, as the page's 15/04 shows
