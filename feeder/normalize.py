@@ -29,8 +29,8 @@ def normalize(raw: RawArticle, page: Page, registry: Registry, default_zone: str
     if outlet is None:
         page = _own_post(page)  # no outlet named: the page's stamps and bylines are its own
     zone = outlet.zone if outlet else default_zone
-    day_first = numeric_order_evidence(
-        hit for clue in (*page.dates, *filter(None, (page.republished,))) for hit in find_dates(clue.value))
+    printed = [clue.value for clue in page.dates] + ([page.republished.value] if page.republished else [])
+    day_first = numeric_order_evidence(hit for value in printed for hit in find_dates(value))
     published, updated = _original_dates(page.dates, zone, outlet, provenance, day_first)
     authors = _authors(page.bylines, registry, provenance)
     republished = _stamp(page.republished, page_zone or default_zone, False, "republished", provenance, day_first)
