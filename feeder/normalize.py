@@ -13,6 +13,7 @@ from feeder.config import DatePolicy
 from feeder.dates import CHINA_ZONE, parse_date, stated_offset
 from feeder.errors import NotAnArticle
 from feeder.extract.dates import find_dates, numeric_order_evidence
+from feeder.extract.lines import PRINTED_CREDIT
 from feeder.fold import fold_text
 from feeder.records import Article, Clue, DateClue, Outlet, Page, RawArticle, Stamp
 from feeder.sources import Registry, clean_url, host_of
@@ -83,8 +84,8 @@ def _outlet(clues: tuple[Clue, ...], registry: Registry, provenance: list[tuple[
     for clue in clues:
         # A credit label ("Source: Kyodo", a credit field of a stamp row) that names an outlet feeder
         # does not know is still a credit: the outlet is credited by its printed name.
-        if _CREDIT_LABEL in clue.origin and not _DOMAIN.match(clue.value) and (
-                found := registry.credit(clue.value)) is not None:
+        labelled = _CREDIT_LABEL in clue.origin or clue.origin.endswith(PRINTED_CREDIT)
+        if labelled and not _DOMAIN.match(clue.value) and (found := registry.credit(clue.value)) is not None:
             provenance.append(("source", f"{clue.origin}: {clue.value!r} -> {found.name} (printed name, "
                                          "not in the registry)"))
             return found

@@ -243,3 +243,11 @@ def test_the_page_settles_the_order_of_an_ambiguous_numeric_date(tmp_path: Path)
     record = _inspect(tmp_path, "dump.txt", "\n\n".join([f"{title} - Blog", title, row, *STORY]) + "\n")
     assert record["source"] == {"name": "AP", "url": None}
     assert record["published"] == "2021-04-03T10:00:00-04:00"  # day-first, as the page's 15/04 shows
+
+
+def test_an_unknown_outlet_in_a_dateline_is_credited_as_printed(tmp_path: Path) -> None:
+    title = "Cod tagging project tracks young fish through the winter"
+    parts = [f"{title} - Blog", title, "OSLO (Nordic Wire Service) -- " + STORY[0], STORY[1]]
+    record = _inspect(tmp_path, "dump.txt", "\n\n".join(parts) + "\n")
+    assert record["source"] == {"name": "Nordic Wire Service", "url": None}
+    assert record["body"][0] == "OSLO -- " + STORY[0]

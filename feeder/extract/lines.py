@@ -599,10 +599,23 @@ def _dateline(text: str, found: _Found, is_outlet: IsOutlet) -> str:
     if (m := rules.DATELINE_OPEN.match(text)) and is_outlet(m.group("outlet")):
         found.datelined.append(Clue(m.group("outlet"), "dateline of the first paragraph"))
         return text[m.end():]
-    if (m := rules.DATELINE_CITY.match(text)) and is_outlet(m.group("outlet")):
-        found.datelined.append(Clue(m.group("outlet"), "dateline of the first paragraph"))
+    if (m := rules.DATELINE_CITY.match(text)) and (is_outlet(m.group("outlet")) or _proper_name(m.group("outlet"))):
+        # "CITY (Name) --" is a credit by its shape: an outlet feeder does not know is credited as printed.
+        known = is_outlet(m.group("outlet"))
+        found.datelined.append(Clue(m.group("outlet"), "dateline of the first paragraph" + (
+            "" if known else PRINTED_CREDIT)))
         return (text[: m.start("token")].rstrip() + text[m.end("token"):]).strip()
     return text
+
+
+# Origin suffix of a credit whose outlet is credited by its printed name (see normalize).
+PRINTED_CREDIT = " (a credit by its shape; outlet as printed)"
+_PROPER_NAME = re.compile(r"^(?:[A-Z][\w&'’.-]*|of|the|de|al)(?:\s+(?:[A-Z][\w&'’.-]*|of|the|de|al)){0,4}$")
+
+
+def _proper_name(text: str) -> bool:
+    """Capitalised words, as an outlet's name is printed ("ABC News", "Prensa Latina")."""
+    return bool(_PROPER_NAME.match(text)) and not rules.PHOTO_LINE.match(text) and text[0].isupper()
 
 
 def _trailing_credit(text: str, found: _Found, is_outlet: IsOutlet) -> str:
