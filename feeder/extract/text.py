@@ -23,8 +23,10 @@ def extract_text(text: str, is_outlet: IsOutlet) -> Page | None:
     head, rest = lines[0], lines[1:]
     title, site = split_title(head.text, [line.text for line in rest], is_outlet)
     clue: Clue | None = None
-    bracketed = _bracketed_headline(rest) or (
-        None if headline.headline_shaped(title) and site is None else headline_above_byline(rest, title))
+    bracketed = _bracketed_headline(rest)
+    if bracketed is None and (above := headline_above_byline(rest, title)) is not None and not (
+            site is None and headline.headline_shaped(title)):
+        bracketed = above  # the first line names a container (a document, a mail), not the story
     if bracketed and bracketed != title:
         title, site = bracketed, head.text  # the first line was the app's or account's name
     elif not _echoed(title, rest) and (
