@@ -133,7 +133,7 @@ RELATIVE_UNITS = ("s", "sec", "secs", "second", "seconds", "m", "min", "mins", "
 RELATIVE_DAY_WORDS = ("yesterday", "today", "just now", "gestern", "heute", "aujourd'hui", "ayer", "hoy",
                       "ontem", "hoje", "ieri", "oggi", "вчера", "сегодня")
 RELATIVE_CJK_UNITS = (r"(?:秒|分钟|分鐘|分|小时|小時|時間|天|日|周|週|个月|個月|ヶ月|年)前"
-                      r"|\s*(?:초|분|시간|일|주|개월|년)\s*전")
+                      r"|(?:초|분|시간|일|주|개월|년)\s*전")  # the space before the unit is the caller's
 RELATIVE_CJK_WORDS = ("昨天", "今天", "刚刚", "剛剛", "昨日", "今日")
 
 
@@ -259,6 +259,7 @@ _CONNECTOR = (r"(?:\.?\s*(?:[,|/·•@–—-]\s*)?(?:(?i:at|um|à|a las|às|all
 _AFTER = re.compile(rf"{_CONNECTOR}(?:{_TIME})")
 _BEFORE = re.compile(rf"(?:{_TIME})(?:{_ZONE_AFTER.pattern})?\s*(?:,|\||-|–|—|·|(?i:on))?\s*$")
 _YEAR_AFTER_TIME = re.compile(rf"\s+(?P<y>{_YEAR4})(?!\d)")  # asctime: "Tue Mar  2 16:05:00 2021"
+_NOTHING_BUT_PUNCTUATION = re.compile(r"[\W_]*\Z")
 _LOOKBACK = 48
 
 
@@ -378,6 +379,8 @@ def _year(text: str, lead: int) -> int | None:
 
 def _read_numeric(a: int, b: int, m: re.Match[str], year: int) -> _Core | None:
     if m["num_sep"] == ".":
+        if len(m["num_y"]) == 2 and m.end("num_ar") - m.start() + len(m["num_b"]) < 4:
+            return None  # "3.10.12" is a version number; a short dotted date prints "25.12.21"
         return _valid(m, year, b, a, "dmy")
     if a > 12 >= b:
         return _valid(m, year, b, a, "dmy", decisive=True)
@@ -413,9 +416,13 @@ def _full_year(printed: str) -> int:
     return year
 
 
+_DAYS_IN_MONTH = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _valid(m: re.Match[str], year: int | None, month: int, day: int, order: Order, *, start: int = -1,
            ambiguous: bool = False, decisive: bool = False) -> _Core | None:
-    if not 1 <= month <= 12 or day < 1 or day > calendar.monthrange(year or 2000, month)[1]:
+    if not 1 <= month <= 12 or day < 1 or day > _DAYS_IN_MONTH[month] or (
+            month == 2 and day == 29 and year is not None and not calendar.isleap(year)):
         return None
     return _Core(m.start() if start < 0 else start, m.end(), year, month, day, order, ambiguous, False, decisive)
 
@@ -592,5 +599,5 @@ def _alone(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    rest = text[line_start:start] + text[end:line_end]
-    return not any(ch.isalnum() for ch in rest)
+    return _NOTHING_BUT_PUNCTUATION.match(text, line_start, start) is not None and (
+        _NOTHING_BUT_PUNCTUATION.match(text, end, line_end) is not None)
