@@ -275,3 +275,8 @@ def test_long_runs_are_read_in_one_pass(text: str) -> None:
     # The work is bounded by the input's size (no wall-clock budget): a pattern that backtracks
     # over a run of spaces once per split of it would take minutes here, not milliseconds.
     _well_formed(text)
+
+
+def test_a_stamp_that_settles_the_order_settles_its_neighbour() -> None:
+    parsed = parse_date("Posted 03/04/2021, updated 13/04/2021", "America/New_York")
+    assert parsed is not None and (parsed.value.month, parsed.value.day) == (4, 3) and not parsed.order_guessed
