@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any, Literal, NamedTuple
 
@@ -172,6 +172,7 @@ MONTH_NUMBER: dict[str, int] = {
     for spelling in names
 }
 # Full month names outside English: safe to read lower case without a year ("2 mars").
+_MONTH_ENDINGS = frozenset(spelling[-3:] for spelling in MONTH_NUMBER)  # "mar", "rch", "ber": a cheap first test
 _FULL_FOREIGN_MONTHS = frozenset(
     names[0] for lang, months in MONTHS_BY_LANGUAGE.items() if lang != "en" for names in months
 ) - {"may"}
@@ -301,9 +302,12 @@ def find_dates(text: str) -> tuple[DateHit, ...]:
     first = _DIGIT_CORE.search(text)
     if first is None and not _may_be_relative(text):
         return ()  # the common case, a line of prose: one scan and a few substring tests
+    cores = _cores(text, first)
+    if not cores:
+        return ()
     hits: list[DateHit] = []
     floor = 0  # nothing before the previous hit's end belongs to the next one
-    for core in sorted(_cores(text, first), key=lambda c: (c.start, -c.end)):  # longest first at one start
+    for core in sorted(cores, key=lambda c: (c.start, -c.end)):  # longest first at one start
         if core.start < floor:
             continue
         hit = _extend(text, core, floor)
@@ -334,16 +338,18 @@ class _Core(NamedTuple):
     decisive: bool = False  # a slashed/dashed date whose numbers fix the day/month order
 
 
-def _cores(text: str, match: re.Match[str] | None) -> Iterator[_Core]:
+def _cores(text: str, match: re.Match[str] | None) -> list[_Core]:
     """Date cores from the first _DIGIT_CORE match on, then relative words; sorted by the caller."""
+    cores: list[_Core] = []
     while match is not None:
         core = _read_core(text, match)
         if core is not None:
-            yield core
+            cores.append(core)
         match = _DIGIT_CORE.search(text, match.start() + 1 if core is None else match.end())
     if _may_be_relative(text):
-        for match in _RELATIVE_WORDS.finditer(text):
-            yield _Core(match.start(), match.end(), None, 0, 0, "relative", relative=True)
+        cores.extend(_Core(match.start(), match.end(), None, 0, 0, "relative", relative=True)
+                     for match in _RELATIVE_WORDS.finditer(text))
+    return cores
 
 
 def _may_be_relative(text: str) -> bool:
@@ -397,7 +403,11 @@ def _read_month_word(text: str, m: re.Match[str], shape: str | None) -> _Core | 
         if year is None:
             return None
     elif shape == "mdy":
-        printed, start = _word_before(text, _skip_back(text, lead, max(0, lead - 3), " \t"), max(0, lead - 16))
+        end = _skip_back(text, lead, max(0, lead - 3), " \t")
+        end -= text[end - 1:end] == "."
+        if text[max(0, end - 3):end].lower() not in _MONTH_ENDINGS:
+            return None  # "for 31 years", "about 1,200": the word before the number is no month
+        printed, start = _word_before(text, end + (text[end:end + 1] == "."), max(0, lead - 16))
         day, year = int(text[lead:m.end("mdy_dr")]), _full_year(m["mdy_y"]) if m["mdy_y"] else None
     else:  # dmy, dmy2
         printed, day = m[f"{shape}_mon"], int(text[lead:m.end(f"{shape}_dr")])
