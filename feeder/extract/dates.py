@@ -171,8 +171,8 @@ MONTH_NUMBER: dict[str, int] = {
     for number, names in enumerate(spellings, 1)
     for spelling in names
 }
-# Full month names outside English: safe to read lower case without a year ("2 mars").
 _MONTH_ENDINGS = frozenset(spelling[-3:] for spelling in MONTH_NUMBER)  # "mar", "rch", "ber": a cheap first test
+# Full month names outside English: safe to read lower case without a year ("2 mars").
 _FULL_FOREIGN_MONTHS = frozenset(
     names[0] for lang, months in MONTHS_BY_LANGUAGE.items() if lang != "en" for names in months
 ) - {"may"}
@@ -268,25 +268,25 @@ _LOOKBACK = 48
 class DateHit:
     """One printed date or date-time: its span, its fields as printed, the label before it and any trap."""
 
-    start: int
+    start: int  # text[start:end] == raw: weekday, date, time and zone as printed, without the label
     end: int
     raw: str
-    year: int | None
-    month: int
+    year: int | None  # None: no year printed (trap "yearless") or a relative stamp
+    month: int  # 0 only for a relative stamp
     day: int
-    hour: int | None = None
+    hour: int | None = None  # 24-hour clock, meridiem applied
     minute: int | None = None
     second: int | None = None
-    zone: str | None = None
+    zone: str | None = None  # as printed: "+08:00", "GMT+8", "EDT", "CST", "Z", "Beijing time"
     precision: Precision = "day"
-    order: Order = "named"
-    order_ambiguous: bool = False
+    order: Order = "named"  # how the numbers were read: year first, day first, month first, month word
+    order_ambiguous: bool = False  # 03/04/2021: month/day hold the month-first reading, see read_as
     order_decisive: bool = False  # a slashed/dashed date with a number above 12: evidence for the page
-    label: str | None = None
+    label: str | None = None  # normalized: published, updated, posted, created, modified, date, time, source
     label_start: int = -1  # where the label begins; equals start when there is none
-    trap: str | None = None
-    weekday_named: bool = False
-    line_is_only_date: bool = False
+    trap: str | None = None  # "relative" (3 hours ago, yesterday) or "yearless" (March 2)
+    weekday_named: bool = False  # a weekday is printed with it (capture-day widgets are)
+    line_is_only_date: bool = False  # nothing but the label, the date and punctuation on its line
 
     def read_as(self, *, day_first: bool) -> DateHit:
         """This hit with an ambiguous numeric order settled; unambiguous hits come back unchanged."""
@@ -567,10 +567,8 @@ def _take_zone_after(text: str, reading: _Reading) -> None:
 
 
 def _is_time(m: re.Match[str]) -> bool:
-    """A bare hour counts only with a meridiem ("4 pm"); hours past 23 are not times."""
-    if m["word"]:
-        return True
-    return int(m["h"]) <= 23 or (int(m["h"]) == 24 and not m["mi"])  # "24:00" is not read
+    """Hours past 23 are not times (the pattern already wants a meridiem after a bare hour: "4 pm")."""
+    return bool(m["word"]) or int(m["h"]) <= 23
 
 
 def _clock(m: re.Match[str] | None) -> tuple[int | None, int | None, int | None]:
@@ -578,7 +576,7 @@ def _clock(m: re.Match[str] | None) -> tuple[int | None, int | None, int | None]
         return None, None, None
     if m["word"]:
         return (12 if m["word"].lower() == "noon" else 0), 0, None
-    hour = int(m["h"]) % 24
+    hour = int(m["h"])
     minute = int(m["mi"] or m["mi_h"] or m["mi_dot"] or m["mi_cjk"] or 0)
     second = m["s"] or m["s_cjk"]
     half = MERIDIEM.get(m["pre"] or "") or _meridiem(m["ap"])
