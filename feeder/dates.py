@@ -12,7 +12,8 @@ module only settles what the finder leaves open, by the policy in the README:
   offset), because a printed time carries no fold;
 - a numeric date whose day and month could be swapped (03/04/2021) is read by the caller's
   ``day_first`` preference (evidence from the page, see ``numeric_order_evidence``), else by
-  the convention of the outlet's zone (month-first in US zones and Manila, day-first elsewhere);
+  another date in the same string that settles the order, else by the convention of the
+  outlet's zone (month-first in US zones and Manila, day-first elsewhere);
   ``ParsedDate.order_guessed`` says when the convention decided.
 """
 
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
-from feeder.extract.dates import REGIONAL_ZONES, ZONE_ABBREVIATIONS, DateHit, find_dates
+from feeder.extract.dates import REGIONAL_ZONES, ZONE_ABBREVIATIONS, DateHit, find_dates, numeric_order_evidence
 
 CHINA_ZONE = "Asia/Shanghai"
 ABBREVIATIONS = ZONE_ABBREVIATIONS
@@ -56,12 +57,16 @@ def parse_date(raw: str, zone: str | tzinfo, *, china_context: bool = False,
     Returns None when raw holds no full date with a year (yearless and relative stamps are not
     publication dates). ``day_first`` settles 03/04/2021-style dates; None uses the zone's convention.
     """
-    hit = next((h for h in find_dates(raw) if h.trap is None), None)
+    hits = find_dates(raw)
+    hit = next((h for h in hits if h.trap is None), None)
     if hit is None or hit.year is None:
         return None
-    guessed = hit.order_ambiguous and day_first is None
-    if hit.order_ambiguous:
-        hit = hit.read_as(day_first=_zone_is_day_first(zone) if day_first is None else day_first)
+    if not hit.order_ambiguous:
+        return hit_to_date(hit, zone, china_context=china_context)
+    if day_first is None:
+        day_first = numeric_order_evidence(hits)  # "03/04/2021, updated 13/04/2021" settles itself
+    guessed = day_first is None
+    hit = hit.read_as(day_first=_zone_is_day_first(zone) if day_first is None else day_first)
     return hit_to_date(hit, zone, china_context=china_context, order_guessed=guessed)
 
 

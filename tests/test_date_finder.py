@@ -262,3 +262,21 @@ def test_several_labels_on_one_line_each_name_their_date() -> None:
 def test_a_malformed_meridiem_below_the_body_still_reads() -> None:
     hit = _only_hit("Editor: Li Wei   15 October 2020 13:02 PM")
     assert (hit.year, hit.month, hit.day, hit.hour, hit.minute) == (2020, 10, 15, 13, 2)
+
+
+@pytest.mark.parametrize("text", [
+    "1" + " " * 20_000 + "x",  # once read in quadratic time: two spaces-runs in a row in one branch
+    "1" + "\u00a0" * 20_000 + "ago",
+    ("3 March " + " " * 500) * 40,
+    "1:" * 10_000,
+    "月1" * 10_000,
+])
+def test_long_runs_are_read_in_one_pass(text: str) -> None:
+    # The work is bounded by the input's size (no wall-clock budget): a pattern that backtracks
+    # over a run of spaces once per split of it would take minutes here, not milliseconds.
+    _well_formed(text)
+
+
+def test_a_stamp_that_settles_the_order_settles_its_neighbour() -> None:
+    parsed = parse_date("Posted 03/04/2021, updated 13/04/2021", "America/New_York")
+    assert parsed is not None and (parsed.value.month, parsed.value.day) == (4, 3) and not parsed.order_guessed

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any, Literal, NamedTuple
 
@@ -133,7 +133,7 @@ RELATIVE_UNITS = ("s", "sec", "secs", "second", "seconds", "m", "min", "mins", "
 RELATIVE_DAY_WORDS = ("yesterday", "today", "just now", "gestern", "heute", "aujourd'hui", "ayer", "hoy",
                       "ontem", "hoje", "ieri", "oggi", "вчера", "сегодня")
 RELATIVE_CJK_UNITS = (r"(?:秒|分钟|分鐘|分|小时|小時|時間|天|日|周|週|个月|個月|ヶ月|年)前"
-                      r"|\s*(?:초|분|시간|일|주|개월|년)\s*전")
+                      r"|(?:초|분|시간|일|주|개월|년)\s*전")  # the space before the unit is the caller's
 RELATIVE_CJK_WORDS = ("昨天", "今天", "刚刚", "剛剛", "昨日", "今日")
 
 
@@ -171,6 +171,7 @@ MONTH_NUMBER: dict[str, int] = {
     for number, names in enumerate(spellings, 1)
     for spelling in names
 }
+_MONTH_ENDINGS = frozenset(spelling[-3:] for spelling in MONTH_NUMBER)  # "mar", "rch", "ber": a cheap first test
 # Full month names outside English: safe to read lower case without a year ("2 mars").
 _FULL_FOREIGN_MONTHS = frozenset(
     names[0] for lang, months in MONTHS_BY_LANGUAGE.items() if lang != "en" for names in months
@@ -259,6 +260,7 @@ _CONNECTOR = (r"(?:\.?\s*(?:[,|/·•@–—-]\s*)?(?:(?i:at|um|à|a las|às|all
 _AFTER = re.compile(rf"{_CONNECTOR}(?:{_TIME})")
 _BEFORE = re.compile(rf"(?:{_TIME})(?:{_ZONE_AFTER.pattern})?\s*(?:,|\||-|–|—|·|(?i:on))?\s*$")
 _YEAR_AFTER_TIME = re.compile(rf"\s+(?P<y>{_YEAR4})(?!\d)")  # asctime: "Tue Mar  2 16:05:00 2021"
+_NOTHING_BUT_PUNCTUATION = re.compile(r"[\W_]*\Z")
 _LOOKBACK = 48
 
 
@@ -266,25 +268,25 @@ _LOOKBACK = 48
 class DateHit:
     """One printed date or date-time: its span, its fields as printed, the label before it and any trap."""
 
-    start: int
+    start: int  # text[start:end] == raw: weekday, date, time and zone as printed, without the label
     end: int
     raw: str
-    year: int | None
-    month: int
+    year: int | None  # None: no year printed (trap "yearless") or a relative stamp
+    month: int  # 0 only for a relative stamp
     day: int
-    hour: int | None = None
+    hour: int | None = None  # 24-hour clock, meridiem applied
     minute: int | None = None
     second: int | None = None
-    zone: str | None = None
+    zone: str | None = None  # as printed: "+08:00", "GMT+8", "EDT", "CST", "Z", "Beijing time"
     precision: Precision = "day"
-    order: Order = "named"
-    order_ambiguous: bool = False
+    order: Order = "named"  # how the numbers were read: year first, day first, month first, month word
+    order_ambiguous: bool = False  # 03/04/2021: month/day hold the month-first reading, see read_as
     order_decisive: bool = False  # a slashed/dashed date with a number above 12: evidence for the page
-    label: str | None = None
+    label: str | None = None  # normalized: published, updated, posted, created, modified, date, time, source
     label_start: int = -1  # where the label begins; equals start when there is none
-    trap: str | None = None
-    weekday_named: bool = False
-    line_is_only_date: bool = False
+    trap: str | None = None  # "relative" (3 hours ago, yesterday) or "yearless" (March 2)
+    weekday_named: bool = False  # a weekday is printed with it (capture-day widgets are)
+    line_is_only_date: bool = False  # nothing but the label, the date and punctuation on its line
 
     def read_as(self, *, day_first: bool) -> DateHit:
         """This hit with an ambiguous numeric order settled; unambiguous hits come back unchanged."""
@@ -300,9 +302,12 @@ def find_dates(text: str) -> tuple[DateHit, ...]:
     first = _DIGIT_CORE.search(text)
     if first is None and not _may_be_relative(text):
         return ()  # the common case, a line of prose: one scan and a few substring tests
+    cores = _cores(text, first)
+    if not cores:
+        return ()
     hits: list[DateHit] = []
     floor = 0  # nothing before the previous hit's end belongs to the next one
-    for core in sorted(_cores(text, first), key=lambda c: (c.start, -c.end)):  # longest first at one start
+    for core in sorted(cores, key=lambda c: (c.start, -c.end)):  # longest first at one start
         if core.start < floor:
             continue
         hit = _extend(text, core, floor)
@@ -333,16 +338,18 @@ class _Core(NamedTuple):
     decisive: bool = False  # a slashed/dashed date whose numbers fix the day/month order
 
 
-def _cores(text: str, match: re.Match[str] | None) -> Iterator[_Core]:
+def _cores(text: str, match: re.Match[str] | None) -> list[_Core]:
     """Date cores from the first _DIGIT_CORE match on, then relative words; sorted by the caller."""
+    cores: list[_Core] = []
     while match is not None:
         core = _read_core(text, match)
         if core is not None:
-            yield core
+            cores.append(core)
         match = _DIGIT_CORE.search(text, match.start() + 1 if core is None else match.end())
     if _may_be_relative(text):
-        for match in _RELATIVE_WORDS.finditer(text):
-            yield _Core(match.start(), match.end(), None, 0, 0, "relative", relative=True)
+        cores.extend(_Core(match.start(), match.end(), None, 0, 0, "relative", relative=True)
+                     for match in _RELATIVE_WORDS.finditer(text))
+    return cores
 
 
 def _may_be_relative(text: str) -> bool:
@@ -378,6 +385,8 @@ def _year(text: str, lead: int) -> int | None:
 
 def _read_numeric(a: int, b: int, m: re.Match[str], year: int) -> _Core | None:
     if m["num_sep"] == ".":
+        if len(m["num_y"]) == 2 and m.end("num_ar") - m.start() + len(m["num_b"]) < 4:
+            return None  # "3.10.12" is a version number; a short dotted date prints "25.12.21"
         return _valid(m, year, b, a, "dmy")
     if a > 12 >= b:
         return _valid(m, year, b, a, "dmy", decisive=True)
@@ -394,7 +403,11 @@ def _read_month_word(text: str, m: re.Match[str], shape: str | None) -> _Core | 
         if year is None:
             return None
     elif shape == "mdy":
-        printed, start = _word_before(text, _skip_back(text, lead, max(0, lead - 3), " \t"), max(0, lead - 16))
+        end = _skip_back(text, lead, max(0, lead - 3), " \t")
+        end -= text[end - 1:end] == "."
+        if text[max(0, end - 3):end].lower() not in _MONTH_ENDINGS:
+            return None  # "for 31 years", "about 1,200": the word before the number is no month
+        printed, start = _word_before(text, end + (text[end:end + 1] == "."), max(0, lead - 16))
         day, year = int(text[lead:m.end("mdy_dr")]), _full_year(m["mdy_y"]) if m["mdy_y"] else None
     else:  # dmy, dmy2
         printed, day = m[f"{shape}_mon"], int(text[lead:m.end(f"{shape}_dr")])
@@ -413,9 +426,13 @@ def _full_year(printed: str) -> int:
     return year
 
 
+_DAYS_IN_MONTH = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _valid(m: re.Match[str], year: int | None, month: int, day: int, order: Order, *, start: int = -1,
            ambiguous: bool = False, decisive: bool = False) -> _Core | None:
-    if not 1 <= month <= 12 or day < 1 or day > calendar.monthrange(year or 2000, month)[1]:
+    if not 1 <= month <= 12 or day < 1 or day > _DAYS_IN_MONTH[month] or (
+            month == 2 and day == 29 and year is not None and not calendar.isleap(year)):
         return None
     return _Core(m.start() if start < 0 else start, m.end(), year, month, day, order, ambiguous, False, decisive)
 
@@ -550,10 +567,8 @@ def _take_zone_after(text: str, reading: _Reading) -> None:
 
 
 def _is_time(m: re.Match[str]) -> bool:
-    """A bare hour counts only with a meridiem ("4 pm"); hours past 23 are not times."""
-    if m["word"]:
-        return True
-    return int(m["h"]) <= 23 or (int(m["h"]) == 24 and not m["mi"])  # "24:00" is not read
+    """Hours past 23 are not times (the pattern already wants a meridiem after a bare hour: "4 pm")."""
+    return bool(m["word"]) or int(m["h"]) <= 23
 
 
 def _clock(m: re.Match[str] | None) -> tuple[int | None, int | None, int | None]:
@@ -561,7 +576,7 @@ def _clock(m: re.Match[str] | None) -> tuple[int | None, int | None, int | None]
         return None, None, None
     if m["word"]:
         return (12 if m["word"].lower() == "noon" else 0), 0, None
-    hour = int(m["h"]) % 24
+    hour = int(m["h"])
     minute = int(m["mi"] or m["mi_h"] or m["mi_dot"] or m["mi_cjk"] or 0)
     second = m["s"] or m["s_cjk"]
     half = MERIDIEM.get(m["pre"] or "") or _meridiem(m["ap"])
@@ -592,5 +607,5 @@ def _alone(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    rest = text[line_start:start] + text[end:line_end]
-    return not any(ch.isalnum() for ch in rest)
+    return _NOTHING_BUT_PUNCTUATION.match(text, line_start, start) is not None and (
+        _NOTHING_BUT_PUNCTUATION.match(text, end, line_end) is not None)
