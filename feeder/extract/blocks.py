@@ -13,6 +13,8 @@ from feeder.extract import vocab
 MIN_WRAPPED_LINES = 6
 # Lines within this share of the wrap width count as "stopped by the wrap".
 WRAP_FILL = 0.6
+# Widths a capture is wrapped at: a phone's narrow column up to a mail client's.
+MIN_WRAP_WIDTH, MAX_WRAP_WIDTH = 28, 100
 # Slack for a wrapper that breaks a little early (hyphens, double spaces).
 WRAP_SLACK = 2
 
@@ -40,15 +42,20 @@ def wrap_width(lines: Sequence[str]) -> int | None:
     lengths = sorted(len(x.rstrip()) for x in lines if x.strip())
     if len(lengths) < MIN_WRAPPED_LINES * 2:
         return None
-    width = lengths[int(len(lengths) * 0.95) - 1]
-    if not 28 <= width <= 100:
+    # The width is read from lines carried on by the next one (a long address or header line alone is not)
+    carried_on = sorted(n for line, following in itertools.pairwise(lines)
+                        if following.strip() and 0 < (n := len(line.rstrip())) <= MAX_WRAP_WIDTH)
+    if len(carried_on) < MIN_WRAPPED_LINES:
+        return None
+    width = carried_on[int(len(carried_on) * 0.9) - 1]
+    if width < MIN_WRAP_WIDTH:
         return None
     carried = 0
     for line, following in itertools.pairwise(lines):
         n = len(line.rstrip())
         if n >= width * WRAP_FILL and following.strip() and n + 1 + len(following.split()[0]) > width - WRAP_SLACK:
             carried += 1
-    long_lines = sum(n >= width * WRAP_FILL for n in lengths)
+    long_lines = sum(width * WRAP_FILL <= n <= width for n in lengths)
     return width if carried >= MIN_WRAPPED_LINES and carried * 2 >= long_lines else None
 
 
