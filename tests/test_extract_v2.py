@@ -251,3 +251,13 @@ def test_an_unknown_outlet_in_a_dateline_is_credited_as_printed(tmp_path: Path) 
     record = _inspect(tmp_path, "dump.txt", "\n\n".join(parts) + "\n")
     assert record["source"] == {"name": "Nordic Wire Service", "url": None}
     assert record["body"][0] == "OSLO -- " + STORY[0]
+
+
+def test_a_meta_author_that_names_the_site_is_no_poster(tmp_path: Path) -> None:
+    title = "Cod tagging project tracks young fish through the winter"
+    html = (f"<html><head><title>{title}_World_Coastal Net</title><meta name='author' content='Coastal Net'>"
+            f"</head><body><main><h1>{title}</h1><p>OSLO (Reuters) - {STORY[0]}</p><p>{STORY[1]}</p></main>"
+            "</body></html>")
+    record = _inspect(tmp_path, "page.html", html)
+    assert record["republisher"] is None
+    assert record["source"] == {"name": "Reuters", "url": None}

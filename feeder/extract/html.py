@@ -383,7 +383,7 @@ def _hints(soup: BeautifulSoup, meta: Mapping[str, str], ld: Mapping[str, Any], 
     if original and not outlet_page:
         outlets.append(Clue(original, "link to the outlet's site"))
     dates = _ld_dates(meta, ld)
-    people = _authors(meta, ld) or _microdata_author(soup)
+    people = tuple(p for p in _authors(meta, ld) if not _names_the_site(p.value, meta)) or _microdata_author(soup)
     account = people[0] if people else _classed_account(soup)
     suffix = split_title(meta["title"], [], is_outlet)[1] if meta.get("title") else None
     return Hints(
@@ -411,6 +411,20 @@ def _ld_dates(meta: Mapping[str, str], ld: Mapping[str, Any]) -> tuple[DateClue,
              ("updated", meta.get("article:modified_time"), "meta article:modified_time"))
     return tuple(DateClue(value, origin, role) for role, value, origin in pairs  # type: ignore[arg-type]
                  if value)
+
+
+_TITLE_SEGMENTS = re.compile(r"\s*(?:[|_·»~–—]|\s-\s|::)\s*")
+
+
+def _names_the_site(name: str, meta: Mapping[str, str]) -> bool:
+    """An "author" that is the site itself: its og:site_name, or the last segment of its <title>."""
+    folded = fold_text(name)
+    if not folded:
+        return False
+    if fold_text(meta.get("og:site_name", "")) == folded:
+        return True
+    segments = _TITLE_SEGMENTS.split(meta.get("title", ""))
+    return len(segments) > 1 and fold_text(segments[-1]) == folded
 
 
 def _authors(meta: Mapping[str, str], ld: Mapping[str, Any]) -> tuple[Clue, ...]:
