@@ -26,6 +26,8 @@ def normalize(raw: RawArticle, page: Page, registry: Registry, default_zone: str
     """Resolve the outlet, clean the bylines, read the dates; record where each field came from."""
     provenance: list[tuple[str, str]] = [("title", page.title.origin if page.title else "")]
     outlet = _outlet(page.outlets, registry, provenance)
+    if outlet is not None:
+        page = _platform_row(page)
     page_zone = stated_offset(page.page_zone) if page.page_zone else None
     if outlet is None:
         page = _own_post(page)  # no outlet named: the page's stamps and bylines are its own
@@ -59,6 +61,35 @@ def normalize(raw: RawArticle, page: Page, registry: Registry, default_zone: str
         story_key=story_key(title, outlet, source_url, published, via, republished),
         provenance=tuple(provenance), site=site_key(page),
     )
+
+
+def _row(origin: str) -> str:
+    return origin.split(" part ", 1)[0].split(":", 1)[0]
+
+
+def _platform_row(page: Page) -> Page:
+    """The byline and date of one row above the outlet's own credit row and stamp are the platform's.
+
+    Tie-breaks: the original stamp is the date nearest the outlet's credit; the post date is the one
+    nearest the republisher. A "by X · date" row whose date is not the credited stamp is who posted
+    the story on this page and when, not the story's author and stamp.
+    """
+    if page.republisher is not None or page.republished is not None or not page.bylines or not page.dates:
+        return page
+    row = _row(page.bylines[0].origin)
+    credit_rows = {_row(c.origin) for c in page.outlets}
+    beside = [d for d in page.dates if _row(d.origin) == row]
+    credited = [d for d in page.dates if _row(d.origin) in credit_rows and _row(d.origin) != row]
+    if not beside or not credited or row in credit_rows:
+        return page
+    post = beside[0]
+    when, stamp = parse_date(post.value, "UTC"), parse_date(credited[0].value, "UTC")
+    if when is None or stamp is None or when.value.date() == stamp.value.date():
+        return page  # the same day: the story's own byline and stamp, printed twice
+    return replace(page, bylines=page.bylines[1:], dates=tuple(d for d in page.dates if d is not post),
+                   republisher=Clue(page.bylines[0].value, f"{page.bylines[0].origin}; the post's row "
+                                    "(its date is not the credited stamp)"),
+                   republished=Clue(post.value, f"{post.origin}; the post's row"))
 
 
 def _own_post(page: Page) -> Page:

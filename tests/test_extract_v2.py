@@ -261,3 +261,18 @@ def test_a_meta_author_that_names_the_site_is_no_poster(tmp_path: Path) -> None:
     record = _inspect(tmp_path, "page.html", html)
     assert record["republisher"] is None
     assert record["source"] == {"name": "Reuters", "url": None}
+
+
+@pytest.mark.parametrize(("post_day", "poster"), [("Mar 10, 2021, 6:30 AM", "Aigerim K."), ("Mar 9, 2021", None)])
+def test_a_by_and_date_row_above_the_outlet_stamp_is_the_post_s_unless_the_same_day(
+        tmp_path: Path, post_day: str, poster: str | None) -> None:
+    title = "Cod tagging project tracks young fish through the winter"
+    html = (f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+            f"<div class='meta'>by <span>Aigerim K.</span> &middot; <span>{post_day}</span></div>"
+            f"<div class='content'><p>Xinhua | 2021-03-09 21:14:33</p><p>{STORY[0]}</p><p>{STORY[1]}</p></div>"
+            "</article></body></html>")
+    record = _inspect(tmp_path, "page.html", html)
+    assert record["source"] == {"name": "Xinhua", "url": None}
+    assert record["published"] == "2021-03-09T21:14:33+08:00"
+    assert record["republisher"] == poster
+    assert record["authors"] == ([] if poster else ["Aigerim K"])
