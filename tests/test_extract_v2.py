@@ -276,3 +276,12 @@ def test_a_by_and_date_row_above_the_outlet_stamp_is_the_post_s_unless_the_same_
     assert record["published"] == "2021-03-09T21:14:33+08:00"
     assert record["republisher"] == poster
     assert record["authors"] == ([] if poster else ["Aigerim K"])
+
+
+def test_a_byline_under_the_story_over_the_outlet_s_credit_is_the_story_s(tmp_path: Path) -> None:
+    title = "Cod tagging project tracks young fish through the winter"
+    long_story = [STORY[0], STORY[1], STORY[0].replace("Fishing crews", "Crews further south")]
+    parts = [f"{title} - Blog", title, *long_story, "By Mara OLSEN", "AFP · 15 Oct 2020 18:40"]
+    record = _inspect(tmp_path, "dump.txt", "\n\n".join(parts) + "\n")
+    assert record["authors"] == ["Mara Olsen"]
+    assert record["source"] == {"name": "AFP", "url": None}

@@ -392,7 +392,8 @@ def _credit(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, followi
         else:
             found.dates.append(clue)
         return True
-    return _byline(line, found, is_outlet, story or _names_outlet(following, is_outlet))
+    credit_next = _names_outlet(following, is_outlet)
+    return _byline(line, found, is_outlet, story or credit_next, credit_next)
 
 
 def _outlet_after_names(name: str, is_outlet: IsOutlet) -> str | None:
@@ -407,7 +408,7 @@ def _names_outlet(text: str, is_outlet: IsOutlet) -> bool:
     return bool(head) and len(head) <= 40 and is_outlet(head)
 
 
-def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool) -> bool:
+def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, credit_next: bool = False) -> bool:
     text = line.text
     if not found.body and " wrote" in text and (m := rules.WROTE_ON.match(text)) and is_date_line(m.group("date")):
         found.republisher = found.republisher or Clue(m.group("name"), f"{line.origin}: entry's writer")
@@ -460,6 +461,9 @@ def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool) -> bool
     elif found.body and _slight(found.body) and text[:3].lower() == "by ":
         found.body.clear()  # a "By …" line after a line or two of prose: that prose was a teaser
         found.bylines.append(Clue(name, f"{line.origin}: byline"))
+    elif found.body and not _slight(found.body) and credit_next and text[:3].lower() == "by ":
+        # "By X" over the outlet's name and stamp under the story: the byline nearest the credit is the story's.
+        found.bylines.append(Clue(name, f"{line.origin}: byline over the outlet's credit"))
     elif found.body and not _slight(found.body):
         found.ended = True  # an author box after the story: the republisher, not the story's author
         found.republisher = found.republisher or Clue(name, f"{line.origin}: author box after the story")
