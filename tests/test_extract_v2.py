@@ -285,3 +285,16 @@ def test_a_byline_under_the_story_over_the_outlet_s_credit_is_the_story_s(tmp_pa
     record = _inspect(tmp_path, "dump.txt", "\n\n".join(parts) + "\n")
     assert record["authors"] == ["Mara Olsen"]
     assert record["source"] == {"name": "AFP", "url": None}
+
+
+@pytest.mark.parametrize(("row", "published", "updated"), [
+    ("Publié le 15 octobre 2020 à 09:30 | Mis à jour le 16 octobre 2020 à 08:00", "2020-10-15T09:30:00+02:00",
+     "2020-10-16T08:00:00+02:00"),
+    ("Veröffentlicht: 15.10.2020 09:30", "2020-10-15T09:30:00+02:00", "2020-10-15T09:30:00+02:00"),
+])
+def test_stamp_labels_in_other_languages(tmp_path: Path, row: str, published: str, updated: str) -> None:
+    title = "Cod tagging project tracks young fish through the winter"
+    parts = [f"{title} - Blog", title, "By Mara Olsen (AFP)", row, *STORY]
+    record = _inspect(tmp_path, "dump.txt", "\n\n".join(parts) + "\n")
+    assert record["source"] == {"name": "AFP", "url": None}
+    assert (record["published"], record["updated"]) == (published, updated)

@@ -520,9 +520,9 @@ def _read_fields(text: str, origin: str, found: _Found, is_outlet: IsOutlet) -> 
 
 def _role(label: str) -> DateRole:
     label = label.lower()
-    if label.startswith(("updat", "modif")):
+    if label.startswith(("updat", "modif")) or label in vocab.UPDATED_LABELS:
         return "updated"  # normalization makes a lone "Updated:" stamp the published one too
-    return "published" if label.startswith(("publish", "releas")) else "stamp"
+    return "published" if label.startswith(("publish", "releas")) or label in vocab.PUBLISHED_LABELS else "stamp"
 
 
 _POST_DATE = ": republisher's post date"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from feeder.extract import vocab
+
 # Whole lines that are page furniture (ads, widgets, share and comment blocks, navigation).
 FURNITURE = re.compile(
     r"^(?:test banner|post top ad|post bottom ad|responsive ads? here|advertisement|advertising|"
@@ -125,8 +127,9 @@ NAMES_OUTLET = re.compile(
 DESK_WORDS = re.compile(r"\s+(?:digital|web|online|desk|staff|staff reporter|staff writer|newsroom|team|news|"
                         r"reporters?|correspondents?|editors?)\b.*$", re.I)
 STAMP_LABEL = re.compile(
-    r"^(?:last\s+|originally\s+|first\s+)?(?P<label>updated|update|published|modified|release[sd]?|date|time)\b\s*(?:on|at)?"
-    r"\s*[:：]?\s*(?P<rest>.+)$", re.I)
+    r"^(?:last\s+|originally\s+|first\s+)?(?P<label>updated|update|published|modified|release[sd]?|date|time|"
+    + "|".join(re.escape(w) for w in sorted((*vocab.PUBLISHED_LABELS, *vocab.UPDATED_LABELS), key=len, reverse=True))
+    + r")(?:\b|(?<=[^\x00-\x7f]))\s*(?:on|at)?\s*[:：]?\s*(?P<rest>.+)$", re.I)
 
 # "(China Daily) Text", "BEIJING, March 2 (Xinhua) -- Text", "NEW YORK (AP) — Text".
 DATELINE_OPEN = re.compile(r"^\(\s*(?P<outlet>[^()]{2,40}?)\s*\)\s*(?:[-–—:]+\s*)?")

@@ -73,3 +73,10 @@ THREAD_STARTER = re.compile(
 THREAD_START_DATE = re.compile(r"^(?:start date|started|thread started|date posted)\s*:?\s+(?P<date>\S.{0,60})$", re.I)
 # First or second person: a poster's own words ("I thought you'd like this"), never a story's standfirst.
 FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|my|me|you|you'd|your|we|our)\b|[!?]$")
+
+# Stamp labels of European-language pages, read as "Published:" and "Updated:" are. (A Chinese
+# portal's 发布时间 row is the portal's own posting time by the labelled rules, so CJK labels stay out.)
+PUBLISHED_LABELS = ("publié le", "publié", "publicado el", "publicado", "veröffentlicht am", "veröffentlicht",
+                    "pubblicato il", "pubblicato", "publicado em", "опубликовано")
+UPDATED_LABELS = ("mis à jour le", "mis à jour", "actualizado el", "actualizado", "aktualisiert am", "aktualisiert",
+                  "aggiornato il", "aggiornato", "atualizado em", "обновлено")
