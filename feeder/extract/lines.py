@@ -624,6 +624,9 @@ def _proper_name(text: str) -> bool:
 
 def _trailing_credit(text: str, found: _Found, is_outlet: IsOutlet) -> str:
     """Credits glued to the end of the story: "(Xinhua)", "— AFP", "/IANS", "(Reporting by …; Editing by …)"."""
+    tail = text[-50:].rstrip()
+    if not tail.endswith((")", "]", "）")) and not any(mark in tail for mark in "-–—/"):
+        return text  # nothing glued after the last sentence: most stories end so, spare them the patterns
     if (m := rules.TRAILING_REPORTING.search(text)) is not None:
         found.bylines.append(Clue(m.group("names").strip(), "'Reporting by' credit at the end of the last paragraph"))
         text = text[: m.start()].rstrip()
