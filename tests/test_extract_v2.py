@@ -298,3 +298,12 @@ def test_stamp_labels_in_other_languages(tmp_path: Path, row: str, published: st
     record = _inspect(tmp_path, "dump.txt", "\n\n".join(parts) + "\n")
     assert record["source"] == {"name": "AFP", "url": None}
     assert (record["published"], record["updated"]) == (published, updated)
+
+
+def test_a_chinese_original_link_label_gives_the_source_address(tmp_path: Path) -> None:
+    title = "Cod tagging project tracks young fish through the winter"
+    url = "http://en.people.cn/n3/2021/0306/c90000-9826112.html"
+    parts = [f"{title} - Blog", title, "By Mara Olsen (People's Daily)", *STORY, f"原文链接：{url}"]
+    record = _inspect(tmp_path, "dump.txt", "\n\n".join(parts) + "\n")
+    assert record["source"] == {"name": "People's Daily", "url": url}
+    assert record["body"] == STORY

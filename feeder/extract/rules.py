@@ -92,9 +92,9 @@ PAGE_ZONE = re.compile(
 # "Original: https://…" in a text dump: the original article's address.
 # A bilingual label ("原文 Original: …", "来源 Source: …") names the same thing twice.
 ORIGINAL_URL = re.compile(
-    r"^(?:(?:原文链接|原文|来源|出处)\s*)?"
+    r"^(?:(?:原文链接|原文地址|原文|来源|出处)\s*[:：]\s*|(?:(?:原文链接|原文|来源|出处)\s*)?"
     r"(?:original(?: story| article| link)?|source|via|read (?:more|the original)(?: at)?|originally published at)"
-    r"\s*[:：]?\s*(https?://\S+)$", re.I)
+    r"\s*[:：]?\s*)(https?://\S+)$", re.I)
 # Text around a link that makes it a credit to the original, not a mention in the story.
 CREDIT_LINK = re.compile(
     r"(?:read|view|see)\s+(?:the\s+)?(?:original|full|more)|original\s+(?:story|article|link|source|post)|"
