@@ -161,6 +161,8 @@ def _score(args: argparse.Namespace) -> int:
     print(f"{sum(result.total.values())} fields in {len(folders)} folders; {len(result.crashes)} crashes")
     for line in (result.misses if args.verbose else result.misses[:20]) + result.crashes:
         print(f"  {line}")
+    for line in result.false_credits:
+        print(f"  false credit: {line}")
     return 0 if not result.crashes else 1
 
 
