@@ -148,7 +148,7 @@ def _printed_date(text: str) -> bool:
 def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOutlet) -> Page:
     """Walk the lines once, in order; the headline line marks where the story starts."""
     found = _Found()
-    lines = _labelled([piece for line in lines for piece in _segments(line)])
+    lines = _labelled([piece for line in _label_at_end(lines) for piece in _segments(line)])
     zone = next((m.group(1) for x in lines  # "time" first: a cheap test that spares most lines the regex
                  if "time" in x.text.lower() and (m := rules.PAGE_ZONE.search(x.text))), None)
     hints = replace(hints, page_zone=hints.page_zone or zone)
@@ -317,6 +317,23 @@ def _poster(lines: Sequence[Line], index: int, found: _Found) -> None:
             found.republisher = _account_name(above, "name above the post date")
 
 
+_TRAILING_LABEL = re.compile(rf"\s(?:{vocab.FIELD_LABELS})\s*[:：]$", re.I)
+
+
+def _label_at_end(lines: Sequence[Line]) -> list[Line]:
+    """A wrapped credit row ("By A and B Source:" / "Global Times Published: …"): a short line that
+    ends with a field's label continues with that field's value on the next line."""
+    joined: list[Line] = []
+    for line in lines:
+        last = joined[-1] if joined else None
+        if last is not None and len(last.text) <= 120 and len(line.text) <= 120 and (
+                last.text.endswith((":", "：")) and _TRAILING_LABEL.search(last.text)):
+            joined[-1] = Line(f"{last.text} {line.text}", last.origin, last.in_body)
+        else:
+            joined.append(line)
+    return joined
+
+
 def _labelled(lines: list[Line]) -> list[Line]:
     """A property label alone on its line ("Original:", "Created by") read with the value on the next line."""
     joined: list[Line] = []
@@ -376,7 +393,7 @@ def _credit(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, followi
         found.bylines.append(Clue(m.group(1), f"{line.origin}: 'Reporting by' credit"))
         return True
     if (m := rules.SOURCE_LINE.match(text)) is not None or ("|" in text and _stamp_fields(text, is_outlet)):
-        _pipe_fields(m.group(1) if m else text, line.origin, found, is_outlet)
+        _pipe_fields(m.group(1) if m else text, line.origin, found, is_outlet, labelled=m is not None)
         return True
     if (m := rules.PUBLISHED_ON_SITE.match(text)) and is_date_line(m.group("date")) and not is_outlet(m.group("site")):
         found.republished = found.republished or Clue(m.group("date"), f"{line.origin}: '{m.group(0)[:40]}'")
@@ -447,9 +464,16 @@ def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, credit_
     if (m := rules.BYLINE.match(text)) is None or (is_prose(text) and len(text.split()) > 12):
         return False
     name = m.group(1).strip()
+    # "By hafiz", "By admin": a site account's login (one lower-case word), not a reporter's name:
+    # whoever posted the story on this page.
+    account = not found.body and bool(_ACCOUNT_LOGIN.match(name.split(" ", 1)[0])) and (
+        len(name.split()) == 1 or bool(rules.NAME_THEN_DATE.match(name)))
     if (split := rules.NAME_THEN_DATE.match(name)) and is_date_line(split.group("date")):
         name = split.group("name")
-        _header_date(Line(split.group("date"), line.origin, line.in_body), found, story)
+        _header_date(Line(split.group("date"), line.origin, line.in_body), found, story and not account)
+    if account and _ACCOUNT_LOGIN.match(name):
+        found.republisher = found.republisher or Clue(name, f"{line.origin}: site account's byline")
+        return True
     desk = rules.DESK_WORDS.sub("", name)
     credit = _outlet_after_names(name, is_outlet)
     if is_outlet(name) or (desk != name and is_outlet(desk)):
@@ -474,6 +498,9 @@ def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, credit_
     return True
 
 
+_ACCOUNT_LOGIN = re.compile(r"^[a-z][a-z0-9_.]{2,24}$")
+
+
 def _stamp_fields(text: str, is_outlet: IsOutlet) -> bool:
     """A pipe-separated credit such as "By A | chinadaily.com.cn | Updated: 2020-10-13 16:49"."""
     fields = [f.strip() for f in text.split("|")]
@@ -482,18 +509,23 @@ def _stamp_fields(text: str, is_outlet: IsOutlet) -> bool:
         is_date_line(f) for f in fields)
 
 
-def _pipe_fields(text: str, origin: str, found: _Found, is_outlet: IsOutlet) -> None:
+def _pipe_fields(text: str, origin: str, found: _Found, is_outlet: IsOutlet, labelled: bool = False) -> None:
     before = len(found.dates)
-    _read_fields(text, origin, found, is_outlet)
+    _read_fields(text, origin, found, is_outlet, labelled)
     if any(is_outlet(f.strip()) for f in text.split("|")):
         # A stamp printed beside the outlet's name is the outlet's: it outranks loose date lines.
         found.dates[:] = found.dates[before:] + found.dates[:before]
 
 
-def _read_fields(text: str, origin: str, found: _Found, is_outlet: IsOutlet) -> None:
+def _read_fields(text: str, origin: str, found: _Found, is_outlet: IsOutlet, labelled: bool = False) -> None:
     for index, part in enumerate(f.strip() for f in text.split("|")):
         where = f"{origin}: credit field {index + 1}"
         if not part:
+            continue
+        if (split := _outlet_then_date(part, is_outlet, labelled and index == 0)) is not None:
+            # "Source" (full-width colon) "CGTN  Aug. 5, 2021 13:02 PM": name, then stamp, in one field.
+            found.credited.append(Clue(split[0], where))
+            found.dates.append(DateClue(split[1], where, "stamp"))
             continue
         if (m := rules.POSTED_ON.match(part)) is not None and is_date_line(m.group(1)):
             found.republished = found.republished or Clue(m.group(1), where)
@@ -516,6 +548,20 @@ def _read_fields(text: str, origin: str, found: _Found, is_outlet: IsOutlet) -> 
             found.credited.append(Clue(m.group(1).strip(), where))
         elif not rules.EDITOR_LINE.match(part):
             found.credited.append(Clue(part, where))
+
+
+def _outlet_then_date(part: str, is_outlet: IsOutlet, labelled: bool) -> tuple[str, str] | None:
+    """An outlet's name followed by a printed date in one field; the name must be a known outlet,
+    or a proper name standing right after a credit label ("Source:")."""
+    if not part[:1].isalpha() or not is_date_line(part):
+        return None
+    hit = next((h for h in find_dates(part) if h.year is not None and h.trap is None), None)
+    if hit is None or hit.start < 2:
+        return None
+    name = part[: hit.start].strip(" ,;:-–—·")
+    if not name or len(name) > 40 or is_date_line(name):
+        return None
+    return (name, part[hit.start:]) if is_outlet(name) or (labelled and _proper_name(name)) else None
 
 
 def _role(label: str) -> DateRole:
@@ -596,7 +642,19 @@ def _strip_datelines(found: _Found, is_outlet: IsOutlet) -> list[str]:
             break
     if body:
         body[-1] = _trailing_credit(body[-1], found, is_outlet)
+    # Headlines of related stories under the story (no sentence of their own): the credited last
+    # sentence above them is where the story ends.
+    for last in range(len(body) - 2, max(-1, len(body) - 2 - TEASER_REACH), -1):
+        if found.datelined or rules.SENTENCE_END.search(body[last + 1]):
+            break
+        credited = _trailing_credit(body[last], found, is_outlet)
+        if found.datelined:
+            body[last:] = [credited]
     return [p for p in body if p]
+
+
+# Headline-shaped lines under a story that are read as related teasers when the story's credit stands above.
+TEASER_REACH = 6
 
 
 def _dateline(text: str, found: _Found, is_outlet: IsOutlet) -> str:

@@ -85,7 +85,7 @@ WROTE_ON = re.compile(r"^(?:\[[^\]]{1,30}\]\s*)?(?P<name>[^\s\[\]]{2,40}) wrote(
 # "Xinhua, 5 Mar 2021 21:40": an outlet and its stamp in one field.
 OUTLET_STAMP = re.compile(r"^(?P<outlet>[^,|·]{2,40}),\s*(?P<date>.+)$")
 # "harbourwatcher » Wed Mar 03, 2021 4:12 pm": a name with a date after a separator.
-NAME_THEN_DATE = re.compile(r"^(?P<name>.+?)\s*(?:»|·|•|\||–|—)\s*(?P<date>.+)$")
+NAME_THEN_DATE = re.compile(r"^(?P<name>.+?)(?:\s*(?:»|·|•|\||–|—)|\s-)\s*(?P<date>.+)$")
 # "All times are UTC+09:00": the zone the page states for its own times.
 PAGE_ZONE = re.compile(
     r"\b(?:all )?times?\s+(?:are|shown|in|are in)\s+(?:in\s+)?((?:UTC|GMT)\s*[+-−]\s*\d{1,2}(?::?\d{2})?)", re.I)
@@ -134,7 +134,7 @@ STAMP_LABEL = re.compile(
 # "(China Daily) Text", "BEIJING, March 2 (Xinhua) -- Text", "NEW YORK (AP) — Text".
 DATELINE_OPEN = re.compile(r"^\(\s*(?P<outlet>[^()]{2,40}?)\s*\)\s*(?:[-–—:]+\s*)?")
 DATELINE_CITY = re.compile(
-    r"^(?P<city>[A-Z][A-Za-z .'’-]{1,40}?(?:,\s*[A-Z][A-Za-z .]{1,25}?)?"
+    r"^(?P<city>[A-Z][A-Za-z .'’-]{1,40}?(?:\s*\[[A-Z][A-Za-z .]{1,25}\])?(?:,\s*[A-Z][A-Za-z .]{1,25}?)?"
     r"(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?)\s*(?P<token>\(\s*(?P<outlet>[^()]{2,40}?)\s*\))"
     r"(?=\s*(?:--|—|–|-|:)\s)")
 # "... last sentence. (Xinhua)" or "... last sentence.(Xinhua)" at the end of the story.
@@ -144,6 +144,10 @@ TRAILING_DASH_CREDIT = re.compile(r"(?<=[.!?\"”’])\s*(?:[-–—]+|/)\s*(?P<
 # "... last sentence. (Reporting by A in B; Editing by C)": the story's reporters, glued to its end.
 TRAILING_REPORTING = re.compile(
     r"\s*[(\[]\s*(?:additional )?(?:reporting|writing) by\s+(?P<names>[^;)\]]+)(?:;[^)\]]*)?[)\]]\s*$", re.I)
+
+# Forum markup left in a text dump ("[i]Source: Xinhua [/i]", "[quote=name]"): tags, never text.
+BBCODE_TAG = re.compile(r"\[/?(?:b|i|u|s|em|strong|quote|url|img|size|color|colour|font|center|left|right|"
+                        r"indent|spoiler|code|sub|sup|hr)(?:=[^\]]{0,80})?\]", re.I)
 
 # A line is a date when it is short and mostly a date.
 DATE_HINT = re.compile(

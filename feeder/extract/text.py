@@ -10,6 +10,8 @@ from feeder.records import Clue, Page
 
 def extract_text(text: str, is_outlet: IsOutlet) -> Page | None:
     """The Page in a text dump, or None when it has no title line."""
+    if "[" in text:
+        text = rules.BBCODE_TAG.sub("", text)  # forum markup left in the dump: never part of a line's words
     raw_lines = text.split("\n")
     width = blocks.wrap_width(raw_lines)
     if width is not None:  # blank lines still separate the paragraphs here

@@ -1,0 +1,135 @@
+"""Credit forms that name the outlet in ways a plain "Source: X" line does not, each on an invented page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from feeder.cli import inspect_record
+from feeder.config import Config
+
+STORY = ("Ferry crews on the southern lake have begun testing a solar-charged boat that carries forty "
+         "passengers between the two market towns, the transport office said on Monday.")
+MORE = ("Officials said the trial would run through the dry season and that two more boats could join "
+        "the route next year if the batteries hold up in the afternoon heat.")
+LAST = "Fares will stay at the current level during the trial, the office added."
+
+
+def inspect(tmp_path: Path, config: Config, name: str, text: str) -> dict[str, Any]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return inspect_record(path, config)
+
+
+def test_agency_glued_after_a_dash_above_related_headlines(tmp_path: Path, config: Config) -> None:
+    # "… last sentence. (en dash) AGENCY", then a list of related headlines: the credit closes the story.
+    dump = f"""Lakeside Daily
+Solar ferry trial starts on the southern lake
+
+By webdesk - March 3, 2022
+
+{STORY}
+
+{MORE}
+
+{LAST} – BERNAMA
+
+Market towns plan a joint bus timetable
+Lake levels fall for a third straight week
+New jetty opens at the northern landing
+"""
+    record = inspect(tmp_path, config, "glued_dash.txt", dump)
+    assert record["source"] == {"name": "Bernama", "url": None}
+    assert record["body"] == [STORY, MORE, LAST]
+    assert record["republisher"] == "webdesk"
+    assert record["republished"] == "2022-03-03T00:00:00+00:00"
+
+
+def test_source_label_with_fullwidth_colon_and_stamp_in_one_field(tmp_path: Path, config: Config) -> None:
+    # "Source" (full-width colon) "OUTLET  date time": name and stamp share one field.
+    dump = f"""Solar ferry trial starts on the southern lake
+
+Source：Xinhua  Mar. 3, 2022 14:05
+
+{STORY}
+
+{MORE}
+"""
+    record = inspect(tmp_path, config, "fullwidth.txt", dump)
+    assert record["source"] == {"name": "Xinhua", "url": None}
+    assert record["published"] == "2022-03-03T14:05:00+08:00"
+
+
+def test_unknown_outlet_after_a_source_label_with_a_date_is_credited_as_printed(
+        tmp_path: Path, config: Config) -> None:
+    dump = f"""Solar ferry trial starts on the southern lake
+
+Source: Lake Region Herald, March 3, 2022
+
+{STORY}
+
+{MORE}
+"""
+    record = inspect(tmp_path, config, "printed.txt", dump)
+    assert record["source"] is not None and record["source"]["name"] == "Lake Region Herald"
+    assert record["published"] is not None and record["published"].startswith("2022-03-03")
+
+
+def test_forum_markup_around_a_source_line_is_not_text(tmp_path: Path, config: Config) -> None:
+    dump = f"""Solar ferry trial starts on the southern lake
+
+[b]Solar ferry trial starts on the southern lake[/b]
+
+{STORY}
+
+{MORE}
+
+[i]Source: Xinhua [/i]
+"""
+    record = inspect(tmp_path, config, "bbcode.txt", dump)
+    assert record["source"] == {"name": "Xinhua", "url": None}
+    assert record["body"] == [STORY, MORE]
+
+
+def test_wrapped_credit_row_label_at_line_end_reads_its_value_below(tmp_path: Path, config: Config) -> None:
+    # A mobile capture wrapped "By A and B Source: OUTLET Published: date" after the "Source:" label.
+    dump = f"""Solar ferry trial starts on the southern lake
+
+By Lin Qiao and Wu Bo Source:
+Global Times Published: 2022/3/3
+
+{STORY}
+
+{MORE}
+"""
+    record = inspect(tmp_path, config, "wrapped_labels.txt", dump)
+    assert record["source"] == {"name": "Global Times", "url": None}
+    assert record["authors"] == ["Lin Qiao", "Wu Bo"]
+    assert record["published"] == "2022-03-03T00:00:00+08:00"
+
+
+def test_dateline_with_a_bracketed_country_and_a_colon(tmp_path: Path, config: Config) -> None:
+    dump = f"""Solar ferry trial starts on the southern lake
+
+Kisumu [Kenya], Mar 3 (ANI): {STORY}
+
+{MORE}
+"""
+    record = inspect(tmp_path, config, "bracket_dateline.txt", dump)
+    assert record["source"] == {"name": "ANI", "url": None}
+    assert record["body"][0] == f"Kisumu [Kenya], Mar 3: {STORY}"
+
+
+def test_sentence_ending_in_a_dash_and_a_name_mid_story_is_not_a_credit(tmp_path: Path, config: Config) -> None:
+    # Only a credit above headline-shaped lines closes the story; a story of full sentences is kept whole.
+    dump = f"""Solar ferry trial starts on the southern lake
+
+{STORY}
+
+{MORE} – Reuters
+
+{LAST}
+"""
+    record = inspect(tmp_path, config, "no_credit.txt", dump)
+    assert record["body"][-1] == LAST
+    assert len(record["body"]) == 3
