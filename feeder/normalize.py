@@ -105,7 +105,7 @@ def _own_post(page: Page) -> Page:
 def _outlet(clues: tuple[Clue, ...], registry: Registry, provenance: list[tuple[str, str]]
             ) -> Outlet | None:
     for clue in clues:
-        found = registry.named(clue.value)
+        found = registry.named(clue.value) or _possessive_dropped(clue.value, registry)
         if found is None and _DOMAIN.match(clue.value):
             url = clue.value if "://" in clue.value else f"http://{clue.value}"
             found = registry.for_url(url)
@@ -116,11 +116,28 @@ def _outlet(clues: tuple[Clue, ...], registry: Registry, provenance: list[tuple[
         # A credit label ("Source: Kyodo", a credit field of a stamp row) that names an outlet feeder
         # does not know is still a credit: the outlet is credited by its printed name.
         labelled = _CREDIT_LABEL in clue.origin or clue.origin.endswith(PRINTED_CREDIT)
-        if labelled and not _DOMAIN.match(clue.value) and (found := registry.credit(clue.value)) is not None:
+        # A bare site name ("thinkSPAIN.com") is a printed name; an address with a path is a link, not a credit.
+        address = _DOMAIN.match(clue.value) and ("/" in clue.value or not clue.value[:1].isalpha())
+        if labelled and not address and (found := registry.credit(clue.value)) is not None:
             provenance.append(("source", f"{clue.origin}: {clue.value!r} -> {found.name} (printed name, "
                                          "not in the registry)"))
             return found
     provenance.append(("source", "no outlet named on the page"))
+    return None
+
+
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
+def _possessive_dropped(printed: str, registry: Registry) -> Outlet | None:
+    """"People Daily" for People's Daily: a known name printed without its possessive 's."""
+    if " " not in printed or len(printed) > 40 or _POSSESSIVE.search(printed):
+        return None
+    key = fold_text(printed)
+    for outlet in registry.outlets.values():
+        for name in (outlet.name, *outlet.aliases):
+            if _POSSESSIVE.search(name) and fold_text(_POSSESSIVE.sub("", name)) == key:
+                return outlet
     return None
 
 

@@ -133,3 +133,90 @@ def test_sentence_ending_in_a_dash_and_a_name_mid_story_is_not_a_credit(tmp_path
     record = inspect(tmp_path, config, "no_credit.txt", dump)
     assert record["body"][-1] == LAST
     assert len(record["body"]) == 3
+
+
+def test_blog_title_quoting_an_outlets_headline_credits_that_outlet(tmp_path: Path, config: Config) -> None:
+    # 'Outlet: "Headline"' over a quoted excerpt: the headline is the quoted part, the outlet is credited,
+    # and the excerpt's opening and closing quote marks are not part of the story.
+    dump = f"""Lake Notes: The Guardian: "Solar ferry trial starts on the southern lake"
+
+Lake Notes
+
+Home
+Contact
+
+Monday, March 7, 2022
+
+The Guardian: "Solar ferry trial starts on the southern lake"
+
+"{STORY}
+
+{MORE}"
+
+Posted by Ada Lindqvist at 9:15 AM
+"""
+    record = inspect(tmp_path, config, "quoted.txt", dump)
+    assert record["title"] == "Solar ferry trial starts on the southern lake"
+    assert record["source"] == {"name": "The Guardian", "url": None}
+    assert record["body"] == [STORY, MORE]
+    assert record["republisher"] == "Ada Lindqvist"
+
+
+def test_blog_title_with_a_colon_and_no_outlet_keeps_the_title(tmp_path: Path, config: Config) -> None:
+    dump = f"""Ferry diary: "a quiet crossing on the southern lake"
+
+Ferry diary: "a quiet crossing on the southern lake"
+
+{STORY}
+
+{MORE}
+"""
+    record = inspect(tmp_path, config, "not_quoted.txt", dump)
+    assert record["title"] == 'Ferry diary: "a quiet crossing on the southern lake"'
+    assert record["source"] is None
+
+
+def test_known_outlet_printed_without_its_possessive(tmp_path: Path, config: Config) -> None:
+    dump = f"""Solar ferry trial starts on the southern lake
+
+{STORY}
+
+{MORE}
+
+Source: People Daily, March 3, 2022
+"""
+    record = inspect(tmp_path, config, "possessive.txt", dump)
+    assert record["source"] is not None and record["source"]["name"] == "People's Daily"
+
+
+def test_read_more_at_a_named_site_credits_it_by_its_printed_name(tmp_path: Path, config: Config) -> None:
+    dump = f"""Solar ferry trial starts on the southern lake
+
+{STORY}
+
+{MORE}
+
+Read more at lakeregion.com
+"""
+    record = inspect(tmp_path, config, "read_more.txt", dump)
+    assert record["source"] == {"name": "lakeregion.com", "url": None}
+    assert record["body"] == [STORY, MORE]
+
+
+def test_dateline_with_a_comma_and_no_date(tmp_path: Path, config: Config) -> None:
+    page = f"""<html><head><title>Solar ferry trial starts on the southern lake</title></head><body>
+    <article><h1>Solar ferry trial starts on the southern lake</h1>
+    <p>KISUMU, (Xinhua) — {STORY}</p><p>{MORE}</p></article></body></html>"""
+    record = inspect(tmp_path, config, "comma_dateline.html", page)
+    assert record["source"] == {"name": "Xinhua", "url": None}
+    assert record["body"][0] == f"KISUMU, — {STORY}"
+
+
+def test_labelled_agency_byline_credits_the_agency(tmp_path: Path, config: Config) -> None:
+    page = f"""<html><head><title>Solar ferry trial starts on the southern lake</title></head><body>
+    <article><h1>Solar ferry trial starts on the southern lake</h1>
+    <div class="author">By: <a href="/author/7">Reuters</a></div>
+    <p>{STORY}</p><p>{MORE}</p></article></body></html>"""
+    record = inspect(tmp_path, config, "by_colon.html", page)
+    assert record["source"] == {"name": "Reuters", "url": None}
+    assert record["authors"] == []

@@ -188,6 +188,7 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
         if text[:1] == "@" and index and found.republisher is None and not found.body and rules.HANDLE.match(text):
             found.republisher = _account_name(lines[index - 1], "display name above the @handle")
         if folded == folded_title:
+            _quoting_outlet(line, found, is_outlet)
             if started and not _slight(found.body):
                 ended = True  # the headline again under a whole story: a link card or a teaser follows
                 continue
@@ -203,6 +204,7 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
                              line.in_body or hints.outlet_page)
             continue
         if folded and _titled(folded, folded_title):
+            _quoting_outlet(line, found, is_outlet)
             continue  # "Thread: Headline", "08:25 am - Headline": a header, not the story's start
         if skipping:
             continue
@@ -256,6 +258,31 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
             found.body.append(text)
             started = True
     return _page(found, title, hints, is_outlet)
+
+
+_OUTLET_QUOTED = re.compile(r"^(?P<outlet>[^:：\"“]{2,40}?)\s*[:：]\s*[\"“‘']")
+_QUOTED_HEADLINE = re.compile(r"^(?P<outlet>[^:：\"“]{2,40}?)\s*[:：]\s*[\"“‘'](?P<headline>[^\"“”]{10,200})[\"”’']$")
+
+
+def _quoting_outlet(line: Line, found: _Found, is_outlet: IsOutlet) -> None:
+    """'The Guardian: "Headline"': a blog's post title quoting an outlet's story names that outlet."""
+    if (m := _OUTLET_QUOTED.match(line.text)) is not None and is_outlet(m.group("outlet")) and not found.credited:
+        found.credited.append(Clue(m.group("outlet"), f"{line.origin}: outlet named before the quoted headline"))
+
+
+def quoted_headline(title: str, is_outlet: IsOutlet) -> str | None:
+    """'The Guardian: "Headline"': a blog post quoting an outlet's story; the headline is the quoted part."""
+    m = _QUOTED_HEADLINE.match(title)
+    return m.group("headline").strip() if m and is_outlet(m.group("outlet")) else None
+
+
+def unquoted_excerpt(body: Sequence[str]) -> list[str]:
+    """A quoted excerpt's paragraphs without the quote marks that open its first and close its last one."""
+    opens, closes = ('"', "“"), ('"', "”")
+    if len(body) >= 2 and body[0].startswith(opens) and body[-1].endswith(closes) and (
+            sum(body[0].count(q) for q in '"“”') == 1 and sum(body[-1].count(q) for q in '"“”') == 1):
+        return [body[0][1:].lstrip(), *body[1:-1], body[-1][:-1].rstrip()]
+    return list(body)
 
 
 def _masthead_widget(lines: Sequence[Line], index: int) -> bool:

@@ -50,7 +50,8 @@ STORY_END = re.compile(
 SOURCE_LINE = re.compile(
     r"^(?:(?:source|sources|from|via|courtesy(?: of)?|credit|来源|消息来源|出处|出典|稿源)\s*[:：]|"
     r"(?:syndicated|republished|reprinted|adapted|reposted|reblogged|cross-?posted|shared)"
-    r"\s+from|originally published (?:by|in))\s*(.+)$", re.I)
+    r"\s+from|originally published (?:by|in)|"
+    r"read (?:more|the (?:full|original|whole|rest of the) (?:story|article|report))\s+(?:at|on|in))\s*(.+)$", re.I)
 # "Published on Pacific Rim Business Digest: 5 March 2021 09:10 GMT": the republisher's own stamp.
 PUBLISHED_ON_SITE = re.compile(
     r"^(?:published|posted|added|shared|republished)\s+(?:on|to|at|in)\s+(?P<site>[^:]{2,60}?)\s*[:：]\s*(?P<date>.+)$",
@@ -68,7 +69,7 @@ PHOTO_LINE = re.compile(
     r"|^.{10,300}\s/\s?[A-Z][\w'’ .]{1,30}$", re.I)
 REPORTING_LINE = re.compile(
     r"^\(?(?:(?:additional )?reporting by|writing by|compiled by)\s+([^;)]+)(?:[;)].*)?$", re.I)
-BYLINE = re.compile(r"^(?:by|written by|posted by|author\s*[:：])\s+(.{2,120})$", re.I)
+BYLINE = re.compile(r"^(?:by\s*:?|written by|posted by|author\s*[:：])\s+(.{2,120})$", re.I)
 # "By Xiong Yaqin (People's Daily) 09:13, March 11, 2021": names, outlet, stamp in one line.
 BYLINE_OUTLET = re.compile(r"^by\s+(?P<names>[^()]{2,80}?)\s*\((?P<outlet>[^()]{2,40})\)\s*[,|·-]?\s*(?P<date>.*)$",
                            re.I)
@@ -135,7 +136,7 @@ STAMP_LABEL = re.compile(
 DATELINE_OPEN = re.compile(r"^\(\s*(?P<outlet>[^()]{2,40}?)\s*\)\s*(?:[-–—:]+\s*)?")
 DATELINE_CITY = re.compile(
     r"^(?P<city>[A-Z][A-Za-z .'’-]{1,40}?(?:\s*\[[A-Z][A-Za-z .]{1,25}\])?(?:,\s*[A-Z][A-Za-z .]{1,25}?)?"
-    r"(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?)\s*(?P<token>\(\s*(?P<outlet>[^()]{2,40}?)\s*\))"
+    r"(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?),?\s*(?P<token>\(\s*(?P<outlet>[^()]{2,40}?)\s*\))"
     r"(?=\s*(?:--|—|–|-|:)\s)")
 # "... last sentence. (Xinhua)" or "... last sentence.(Xinhua)" at the end of the story.
 TRAILING_CREDIT = re.compile(r"\s*[(（]\s*(?P<outlet>[^()（）]{2,40}?)\s*[)）]\s*$")

@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from feeder.extract import blocks, headline, rules
-from feeder.extract.lines import Hints, IsOutlet, Line, headline_above_byline, read_lines, split_title
+from feeder.extract.lines import (
+    Hints,
+    IsOutlet,
+    Line,
+    headline_above_byline,
+    quoted_headline,
+    read_lines,
+    split_title,
+    unquoted_excerpt,
+)
 from feeder.fold import fold_text
 from feeder.records import Clue, Page
 
@@ -37,8 +48,14 @@ def extract_text(text: str, is_outlet: IsOutlet) -> Page | None:
         # The first line was site chrome: the story hangs from a line below.
         title = chosen.text
         clue = Clue(title, f"{lines[chosen.index].origin}: headline candidate ({chosen.why}; score {chosen.score:.1f})")
+    quoted = quoted_headline(title, is_outlet)
+    if quoted is not None:
+        clue = Clue(quoted, f"{clue.origin if clue else 'page title'}: the quoted headline after the outlet's name")
     hints = Hints(title=clue, page_title=head.text, outlet_page=bool(site and is_outlet(site)), site=site)
-    return read_lines(rest, title, hints, is_outlet)
+    page = read_lines(rest, title, hints, is_outlet)
+    if quoted is not None:
+        page = replace(page, body=tuple(unquoted_excerpt(page.body)))
+    return page
 
 
 def _echoed(title: str, lines: list[Line]) -> bool:
