@@ -104,7 +104,10 @@ def _own_post(page: Page) -> Page:
 
 def _outlet(clues: tuple[Clue, ...], registry: Registry, provenance: list[tuple[str, str]]
             ) -> Outlet | None:
+    labelled_credit = any(_CREDIT_LABEL in clue.origin for clue in clues)
     for clue in clues:
+        if labelled_credit and clue.origin.endswith(_BARE_NAME):
+            continue  # a bare outlet name (a list item, a tag) never outranks a labelled credit
         found = registry.named(clue.value) or _possessive_dropped(clue.value, registry)
         if found is None and _DOMAIN.match(clue.value):
             url = clue.value if "://" in clue.value else f"http://{clue.value}"
@@ -121,6 +124,10 @@ def _outlet(clues: tuple[Clue, ...], registry: Registry, provenance: list[tuple[
         if labelled and not address and (found := registry.credit(clue.value)) is not None:
             provenance.append(("source", f"{clue.origin}: {clue.value!r} -> {found.name} (printed name, "
                                          "not in the registry)"))
+            return found
+    for clue in clues:
+        if clue.origin.endswith(_BARE_NAME) and (found := registry.named(clue.value)) is not None:
+            provenance.append(("source", f"{clue.origin}: {clue.value!r} -> {found.name}"))
             return found
     provenance.append(("source", "no outlet named on the page"))
     return None
@@ -143,6 +150,8 @@ def _possessive_dropped(printed: str, registry: Registry) -> Outlet | None:
 
 # The origin extraction gives an outlet named after a credit label (see extract/lines.py _read_fields).
 _CREDIT_LABEL = ": credit field "
+# The origin of an outlet's name standing alone on a line (see extract/lines.py _byline): the weakest credit.
+_BARE_NAME = ": outlet name line"
 
 
 def _original_dates(clues: tuple[DateClue, ...], zone: str, outlet: Outlet | None,
@@ -214,6 +223,7 @@ def _republisher(clue: Clue | None, registry: Registry, provenance: list[tuple[s
     if clue is None:
         return None
     name = re.sub(r"^(?:by|posted by|author)\s*[:：]?\s+", "", " ".join(clue.value.split()), flags=re.I)
+    name = re.sub(r"\s+[-–—|·•:]+$", "", name)  # "By Rafiq Hasan -": the separator before a date left out
     if not name or registry.named(name) is not None:
         return None
     provenance.append(("republisher", clue.origin))

@@ -220,3 +220,37 @@ def test_labelled_agency_byline_credits_the_agency(tmp_path: Path, config: Confi
     record = inspect(tmp_path, config, "by_colon.html", page)
     assert record["source"] == {"name": "Reuters", "url": None}
     assert record["authors"] == []
+
+
+def test_printed_source_line_outranks_an_outlet_name_in_a_list(tmp_path: Path, config: Config) -> None:
+    # "Source: an outlet feeder does not know" under the story; a known agency's name alone in a tag list.
+    page = f"""<html><head><title>Solar ferry trial starts on the southern lake</title></head><body>
+    <article><h1>Solar ferry trial starts on the southern lake</h1>
+    <div class="meta"><span class="author">By Rafiq Hasan -</span></div>
+    <p>{STORY}</p><p>{MORE}</p><p>Source: Lake Region Herald</p></article>
+    <aside><ul><li>Weather</li><li>Reuters</li><li>Transport</li></ul></aside></body></html>"""
+    record = inspect(tmp_path, config, "labelled_vs_list.html", page)
+    assert record["source"] is not None and record["source"]["name"] == "Lake Region Herald"
+
+
+def test_own_post_listing_several_outlet_links_credits_no_outlet(tmp_path: Path, config: Config) -> None:
+    # A blogger's own post recommending three stories on an agency's site: reading list, not a repost.
+    links = "".join(f'<p><a href="https://www.upi.com/Top_News/2022/03/0{n}/story-{n}/">Story {n} on ferries</a></p>'
+                    for n in (1, 2, 3))
+    page = f"""<html><head><title>Three ferry stories worth reading</title></head><body>
+    <article><h1>Three ferry stories worth reading</h1>
+    <p>I have been reading about ferries all week, and these three pieces stood out for me as the best of the lot.</p>
+    {links}<p>I will keep adding to this list as the trial goes on and more of them are written.</p></article>
+    </body></html>"""
+    record = inspect(tmp_path, config, "roundup.html", page)
+    assert record["source"] is None
+
+
+def test_single_link_to_an_outlets_story_still_credits_it(tmp_path: Path, config: Config) -> None:
+    url = "https://www.reuters.com/world/solar-ferry-trial-2022-03-03/"
+    page = f"""<html><head><title>Solar ferry trial starts on the southern lake</title></head><body>
+    <article><h1>Solar ferry trial starts on the southern lake</h1>
+    <p>{STORY}</p><p>{MORE}</p><p><a href="{url}">The ferry trial, as the wire reported it</a></p></article>
+    </body></html>"""
+    record = inspect(tmp_path, config, "one_link.html", page)
+    assert record["source"] is not None and record["source"]["name"] == "Reuters"

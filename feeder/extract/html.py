@@ -367,6 +367,10 @@ def _text(tag: Tag) -> str:
     return " ".join(tag.get_text(" ").split())
 
 
+# Distinct links to outlets' pages from which a post is a list of links (a roundup), not one republished story.
+ROUNDUP_LINKS = 3
+
+
 def _hints(soup: BeautifulSoup, meta: Mapping[str, str], ld: Mapping[str, Any], title: str,
            is_outlet: IsOutlet, outlet_url: IsOutlet) -> Hints:
     own = meta.get("og:url") or meta.get("canonical") or _str(ld.get("url"))
@@ -379,7 +383,9 @@ def _hints(soup: BeautifulSoup, meta: Mapping[str, str], ld: Mapping[str, Any], 
         outlets.append(Clue(own, "URL of the outlet's page"))
     # A republished page may name the original as its canonical URL, else link to it.
     original = canonical if canonical and outlet_url(canonical) and not outlet_page else None
-    original = original or next((link for link in links if outlet_url(link)), None)
+    linked = [link for link in links if outlet_url(link)]
+    # One link to an outlet's story may be the original; several are a post's list of reading, not a credit.
+    original = original or (linked[0] if 0 < len(linked) < ROUNDUP_LINKS else None)
     if original and not outlet_page:
         outlets.append(Clue(original, "link to the outlet's site"))
     dates = _ld_dates(meta, ld)
