@@ -254,3 +254,18 @@ def test_single_link_to_an_outlets_story_still_credits_it(tmp_path: Path, config
     </body></html>"""
     record = inspect(tmp_path, config, "one_link.html", page)
     assert record["source"] is not None and record["source"]["name"] == "Reuters"
+
+
+def test_drupal_body_field_inside_a_promoted_node_is_the_story(tmp_path: Path, config: Config) -> None:
+    # Drupal marks a node promoted to the front page with a state class; the node is still the story.
+    page = f"""<html><head><title>Solar ferry trial starts | Lake News</title></head><body>
+    <div id="sidebar-first" class="sidebar"><h2>Recent content</h2><p>Lake levels fall for a third week</p></div>
+    <h1 class="with-tabs">Solar ferry trial starts on the southern lake</h1>
+    <div class="node node-article node-promoted node-full clearfix">
+    <div class="meta submitted">Submitted by lakeadmin on Thu, 03/03/2022 - 16:05</div>
+    <div class="field field-name-body"><div class="field-items"><div class="field-item even">
+    <p>KISUMU, March 3. /TASS/. {STORY}</p><p>{MORE}</p><p>{LAST}</p></div></div></div></div>
+    </body></html>"""
+    record = inspect(tmp_path, config, "drupal.html", page)
+    assert record["body"] == [f"KISUMU, March 3. /TASS/. {STORY}", MORE, LAST]
+    assert record["source"] == {"name": "TASS", "url": None}

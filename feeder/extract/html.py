@@ -37,7 +37,8 @@ BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote",
                    "main", "ul", "ol", "table", "tr", "td", "th", "figure", "tbody", "dl", "center"})
 CONTENT_SELECTORS = ("[itemprop=articleBody]", ".entry-content", ".post-body", ".post-content",
                      ".article-body", ".article-content", ".story-body", ".story-content",
-                     "#articleBody", ".td-post-content", ".content-body", "article", "main")
+                     "#articleBody", ".td-post-content", ".content-body", ".field-name-body", ".field--name-body",
+                     "article", "main")
 # The named story containers (not the generic <article>/<main>): a furniture-sounding wrapper around one
 # of them ("widget Blog" on Blogger themes) is layout, not furniture. Checked by hand in the one tree pass.
 STORY_CLASSES = frozenset(s[1:] for s in CONTENT_SELECTORS if s.startswith("."))

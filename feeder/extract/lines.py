@@ -694,6 +694,8 @@ def _dateline(text: str, found: _Found, is_outlet: IsOutlet) -> str:
         found.datelined.append(Clue(m.group("outlet"), "dateline of the first paragraph" + (
             "" if known else PRINTED_CREDIT)))
         return (text[: m.start("token")].rstrip() + text[m.end("token"):]).strip()
+    if (m := rules.DATELINE_MARKED.match(text)) and is_outlet(outlet := m.group("slashed") or m.group("barred")):
+        found.datelined.append(Clue(outlet, "dateline of the first paragraph"))
     return text
 
 

@@ -138,6 +138,11 @@ DATELINE_CITY = re.compile(
     r"^(?P<city>[A-Z][A-Za-z .'’-]{1,40}?(?:\s*\[[A-Z][A-Za-z .]{1,25}\])?(?:,\s*[A-Z][A-Za-z .]{1,25}?)?"
     r"(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?),?\s*(?P<token>\(\s*(?P<outlet>[^()]{2,40}?)\s*\))"
     r"(?=\s*(?:--|—|–|-|:)\s)")
+# "BERLIN, August 24. /TASS/. Text", "Harare | AFP | Text": an agency's code between slashes or bars
+# after the dateline's place (and date); the token stays in the story as printed.
+DATELINE_MARKED = re.compile(
+    r"^[A-Z][A-Za-z .,'’-]{1,40}?(?:\s+\d{1,2})?\.?\s*(?:/(?P<slashed>[A-Za-z][\w-]{1,20})/|"
+    r"\|\s*(?P<barred>[A-Za-z][\w-]{1,20})\s*\|)")
 # "... last sentence. (Xinhua)" or "... last sentence.(Xinhua)" at the end of the story.
 TRAILING_CREDIT = re.compile(r"\s*[(（]\s*(?P<outlet>[^()（）]{2,40}?)\s*[)）]\s*$")
 # "... last sentence. — AFP", "... last sentence./IANS": an agency's name or code after the last sentence.
