@@ -269,3 +269,27 @@ def test_drupal_body_field_inside_a_promoted_node_is_the_story(tmp_path: Path, c
     record = inspect(tmp_path, config, "drupal.html", page)
     assert record["body"] == [f"KISUMU, March 3. /TASS/. {STORY}", MORE, LAST]
     assert record["source"] == {"name": "TASS", "url": None}
+
+
+def test_rate_limit_block_page_is_rejected(tmp_path: Path, config: Config) -> None:
+    page = """<html><head><title>Too Many Requests</title></head><body><h1>Slow down, please</h1>
+    <p>Your computer has sent more requests to this site in the last minute than our rules allow for a single
+    reader, so access from your address is paused for a little while before you can read on again.</p>
+    <p>The pause ends by itself after fifteen minutes. Our syndication feeds are the better way to follow us.</p>
+    </body></html>"""
+    record = inspect(tmp_path, config, "rate_limit.html", page)
+    assert record["status"] == "rejected"
+
+
+def test_index_of_dated_teasers_is_rejected_but_a_story_with_dated_comments_is_not(
+        tmp_path: Path, config: Config) -> None:
+    teasers = "\n\n".join(
+        f"Writer {n}\nThe lake towns must plan their ferries together if the trial is to last beyond one season.\n"
+        f"1{n}:20, 0{n}-Mar-2022" for n in range(1, 6))
+    index = f"Comment - Lake News\n\nComment\n\n{teasers}\n\nLOAD MORE\n"
+    assert inspect(tmp_path, config, "index.txt", index)["status"] == "rejected"
+    comments = "\n\n".join(f"Reader {n}\nI took the boat last week and it was quiet and smooth all the way.\n"
+                           f"March {n}, 2022" for n in range(1, 5))
+    story = (f"Solar ferry trial starts on the southern lake\n\nMarch 3, 2022\n\n{STORY}\n\n{MORE}\n\n{LAST}\n\n"
+             f"{STORY}\n\n{MORE}\n\n{LAST}\n\n4 Comments\n\n{comments}\n")
+    assert inspect(tmp_path, config, "story.txt", story)["status"] == "ok"

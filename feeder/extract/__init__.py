@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from feeder.errors import NotAnArticle
 from feeder.extract import headline, rules
 from feeder.extract.html import extract_html
+from feeder.extract.lines import is_date_line, is_prose
 from feeder.extract.text import extract_text
 from feeder.extract.walls import wall_kind
 from feeder.records import Page, RawArticle
@@ -36,10 +39,26 @@ def extract(raw: RawArticle, registry: Registry) -> Page:
             raw.kind == "text" and sum(len(p.split()) for p in page.body) < LISTING_WORDS and headline.listing(
                 [x for x in (" ".join(y.split()) for y in raw.text.split("\n")) if x])):
         raise NotAnArticle(raw.path, "no sentence of story text: a list of headlines or links, not an article")
+    if raw.kind == "text" and teaser_index([x for x in (" ".join(y.split()) for y in raw.text.split("\n")) if x]):
+        raise NotAnArticle(raw.path, "an index of story teasers, each over its own stamp: a section page, "
+                                     "not an article")
     if _truncated(raw, page):
         raise NotAnArticle(raw.path, "truncated capture: the story stops mid-sentence where the file ends; "
                                      "scrape it again")
     return page
+
+
+# Teasers, each a paragraph over its own stamp, from which a page is a section's index.
+MIN_TEASERS = 4
+# ... when they are at least this share of the page's prose lines (a story's comments are fewer).
+TEASER_SHARE = 0.6
+
+
+def teaser_index(lines: Sequence[str]) -> bool:
+    """A section page: most prose lines are teasers, each followed by its own date line."""
+    prose = [i for i, line in enumerate(lines) if is_prose(line)]
+    teasers = sum(1 for i in prose if i + 1 < len(lines) and is_date_line(lines[i + 1]))
+    return teasers >= MIN_TEASERS and teasers >= TEASER_SHARE * len(prose)
 
 
 def _truncated(raw: RawArticle, page: Page) -> bool:

@@ -33,6 +33,10 @@ WALLS: dict[str, tuple[str, ...]] = {
         r"cannot be (?:shown|viewed|displayed|accessed) in (?:your|the) country",
         r"not available (?:in|from) (?:the )?(?:country|region) you are", r"licensing restrictions",
     ),
+    "rate limit block": (
+        r"rate (?:limit|threshold) exceeded", r"too many requests", r"request rate (?:limit|threshold)",
+        r"exceeded (?:the|our|this) (?:site(?:&#8217;|['’])s )?(?:traffic|request|rate) limit",
+    ),
     "error page": (
         r"404\b.{0,20}not found", r"page not found", r"the page you (?:requested|are looking for)",
         r"this page (?:does not|doesn't) exist", r"(?:article|page|story) (?:has been|was) (?:removed|deleted)",
