@@ -293,3 +293,18 @@ def test_index_of_dated_teasers_is_rejected_but_a_story_with_dated_comments_is_n
     story = (f"Solar ferry trial starts on the southern lake\n\nMarch 3, 2022\n\n{STORY}\n\n{MORE}\n\n{LAST}\n\n"
              f"{STORY}\n\n{MORE}\n\n{LAST}\n\n4 Comments\n\n{comments}\n")
     assert inspect(tmp_path, config, "story.txt", story)["status"] == "ok"
+
+
+def test_time_alone_under_a_day_only_stamp_completes_it(tmp_path: Path, config: Config) -> None:
+    dump = f"""Solar ferry trial starts on the southern lake
+
+By Lin Qiao Source:
+Global Times Published: 2022/3/3
+7:45:10
+
+{STORY}
+
+{MORE}
+"""
+    record = inspect(tmp_path, config, "time_below.txt", dump)
+    assert record["published"] == "2022-03-03T07:45:10+08:00"

@@ -354,11 +354,21 @@ def _label_at_end(lines: Sequence[Line]) -> list[Line]:
     for line in lines:
         last = joined[-1] if joined else None
         if last is not None and len(last.text) <= 120 and len(line.text) <= 120 and (
-                last.text.endswith((":", "：")) and _TRAILING_LABEL.search(last.text)):
+                (last.text.endswith((":", "：")) and _TRAILING_LABEL.search(last.text))
+                or _time_of(last.text, line.text)):
             joined[-1] = Line(f"{last.text} {line.text}", last.origin, last.in_body)
         else:
             joined.append(line)
     return joined
+
+
+def _time_of(date_text: str, text: str) -> bool:
+    """A time alone on the line under a stamp that printed only its day ("Published: 2019/10/26" / "0:28:40")."""
+    return bool(rules.TIME_ONLY.match(text)) and not re.search(r"\d[:.]\d\d", date_text) and (
+        rules.STAMP_LABEL.search(date_text) is not None or _TRAILING_STAMP.search(date_text) is not None)
+
+
+_TRAILING_STAMP = re.compile(r"(?:published|updated|posted)\s*(?:on|at)?\s*[:：]?\s*\S.{4,30}$", re.I)
 
 
 def _labelled(lines: list[Line]) -> list[Line]:
