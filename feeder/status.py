@@ -71,12 +71,24 @@ def report(config: Config) -> dict[str, Any]:
         return found
     try:
         found["stories"] = store.count_entries()
+        found["last_pass"] = found["last_pass"] or _from_store(store)
         found["feeds"] = _feeds(config, store)
         found["rejected"] = _current(store.rejections())
         found["held"] = _current(held_files(store))
     finally:
         store.close()
     return found
+
+
+def _from_store(store: Store) -> dict[str, Any] | None:
+    """The last committed pass as the store recorded it (passes run through the library, not the CLI)."""
+    run = store.last_run()
+    if run is None:
+        return None
+    return {"started": run.started, "finished": run.finished, "outcome": "ok", "error": None,
+            "counts": {"new": run.new, "updated": run.updated, "unchanged": run.unchanged, "merged": 0,
+                       "rejected": run.rejected, "held": 0},
+            "feeds_written": list(run.feeds)}
 
 
 def _current(files: list[tuple[str, str]]) -> list[dict[str, str]]:
@@ -124,12 +136,12 @@ def _lines(found: dict[str, Any]) -> list[str]:
     lines.append("feeds:")
     for feed in found["feeds"]:
         if not feed["written"]:
-            lines.append(f"  {printable(feed['path'])}: not written yet")
+            lines.append(f"  {printable(feed['path'])} (not written yet)")
             continue
         count = f"{feed['entries']} entries, " if feed["entries"] is not None else ""
         newest = feed["newest"]
         latest = f", newest {newest['updated']}: {printable(newest['title'])}" if newest else ""
-        lines.append(f"  {printable(feed['path'])}: {count}{feed['bytes']} bytes{latest}")
+        lines.append(f"  {printable(feed['path'])} ({count}{feed['bytes']} bytes{latest})")
     for key, title in (("rejected", "rejected files"), ("held", "held back")):
         lines.append(f"{title}: {len(found[key])}")
         lines.extend(f"  {printable(f['path'])}: {printable(f['reason'])}" for f in found[key])
