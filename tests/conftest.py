@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -43,3 +45,15 @@ def config(tmp_path: Path) -> Config:
 
 def scenario_inputs() -> list[Path]:
     return sorted(p for p in SCENARIOS.iterdir() if p.suffix in (".txt", ".html", ".htm"))
+
+
+@pytest.fixture(autouse=True)
+def _restore_logging() -> Iterator[None]:
+    """`feeder build`/`run` configure the root logger; give every test the logging it started with."""
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    scheduler_level = logging.getLogger("apscheduler").level
+    yield
+    root.handlers[:] = handlers
+    root.setLevel(level)
+    logging.getLogger("apscheduler").setLevel(scheduler_level)
