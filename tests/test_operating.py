@@ -42,7 +42,7 @@ def test_every_bad_value_is_named_at_once(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("name", ["sub/feed.atom", "..\\\\feed.atom", ".hidden.atom"])
 def test_feed_filename_without_separators(tmp_path: Path, name: str) -> None:
-    with pytest.raises(ConfigError, match="feed.filename"):
+    with pytest.raises(ConfigError, match=r"feed\.filename"):
         load_config(write_config(tmp_path, extra=f'filename = "{name}"'))
 
 
@@ -62,7 +62,7 @@ def test_intervals_must_be_positive_and_finite(seconds: float) -> None:
 
 
 def test_require_outlet_must_be_a_boolean(tmp_path: Path) -> None:
-    with pytest.raises(ConfigError, match="feed.require_outlet: must be true or false"):
+    with pytest.raises(ConfigError, match=r"feed\.require_outlet: must be true or false"):
         load_config(write_config(tmp_path, extra='require_outlet = "no"'))
 
 
