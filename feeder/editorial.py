@@ -197,6 +197,12 @@ def tombstones(store: Store, outlet: str | None) -> tuple[Tombstone, ...]:
                         key=lambda t: (t.when, t.ref), reverse=True))
 
 
+def release_held(store: Store, config: Config) -> None:
+    """With ``require_outlet = false``, forget the files held back for want of an outlet so this pass reads them."""
+    if not config.feed.require_outlet:
+        store.forget_files("held", NO_OUTLET)
+
+
 def held_files(store: Store) -> list[tuple[str, str]]:
     """Inbox files held back by the editor or the outlet rule, with why."""
     return store.files_by_status("held")

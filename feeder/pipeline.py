@@ -15,7 +15,7 @@ from pathlib import Path
 from feeder.articles import changed_files, read_article
 from feeder.atom import write_atomic
 from feeder.config import Config
-from feeder.editorial import Editorial
+from feeder.editorial import Editorial, release_held
 from feeder.errors import InputError
 from feeder.extract import extract
 from feeder.learn import body_hashes, learn, strip_learned
@@ -63,6 +63,7 @@ class _KeepBack(Exception):
 
 
 def _pass(config: Config, store: Store, now: datetime, progress: Progress | None) -> RunReport:
+    release_held(store, config)
     changed = [_Seen(Path(path), size, mtime) for path, size, mtime in
                changed_files(config.input_folder, store.file_stats())]
     try:

@@ -116,9 +116,17 @@ def _feeds(config: Config, store: Store) -> list[dict[str, Any]]:
 def _newest(entries: dict[str, str], store: Store, config: Config) -> dict[str, str] | None:
     if not entries:
         return None
-    eid, updated = max(entries.items(), key=lambda item: (item[1], item[0]))
+    eid, updated = max(entries.items(), key=lambda item: (_moment(item[1]), item[0]))
     stored = store.entry(eid, config.registry)
     return {"id": eid, "updated": updated, "title": stored.article.title if stored else ""}
+
+
+def _moment(text: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return datetime.min.replace(tzinfo=UTC)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def describe(config: Config) -> str:

@@ -124,6 +124,10 @@ class Store:
         rows = self._db.execute("SELECT path, reason FROM files WHERE status=? ORDER BY path", (status,))
         return [(r[0], r[1] or "") for r in rows]
 
+    def forget_files(self, status: str, reason: str) -> None:
+        """Drop what is known of these files, so the next scan reads them again."""
+        self._db.execute("DELETE FROM files WHERE status=? AND reason=?", (status, reason))
+
     def rejections(self) -> list[tuple[str, str]]:
         rows = self._db.execute("SELECT path, reason FROM files WHERE status='rejected' ORDER BY path")
         return [(r[0], r[1] or "") for r in rows]
