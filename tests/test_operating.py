@@ -182,3 +182,33 @@ def test_status_lists_only_current_rejections(tmp_path: Path, capsys: pytest.Cap
 def test_status_before_any_pass(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["status", "-c", str(write_config(tmp_path))]) == 0
     assert "no pass has run yet" in capsys.readouterr().out
+
+
+# ------------------------------------------------------------------ progress
+
+def test_progress_without_a_terminal_logs_a_line_every_tenth(caplog: pytest.LogCaptureFixture) -> None:
+    from feeder.console import Progress
+
+    progress = Progress(terminal=False)
+    with caplog.at_level(logging.INFO, logger="feeder"):
+        for done in range(1, 2001):
+            progress(done, 2000)
+    lines = [r.getMessage() for r in caplog.records if r.getMessage().startswith("progress: ")]
+    assert len(lines) == 10 and lines[-1].startswith("progress: 2000/2000 files (100%)")
+    assert all("files/s, about" in line for line in lines)
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="feeder"):
+        for done in range(1, 31):
+            progress(done, 30)
+    assert [r for r in caplog.records if r.getMessage().startswith("progress: ")][-1].getMessage().startswith(
+        "progress: 30/30"), "a short pass logs one line when it ends"
+
+
+def test_progress_on_a_terminal_draws_a_bar_with_rate_and_eta(capsys: pytest.CaptureFixture[str]) -> None:
+    from feeder.console import Progress
+
+    progress = Progress(terminal=True)
+    for done in range(1, 51):
+        progress(done, 50)
+    err = capsys.readouterr().err
+    assert "/50 [" in err and "<" in err and " files/s]" in err  # done/total [elapsed<left, rate]
