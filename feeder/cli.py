@@ -475,9 +475,9 @@ def _iso(stamp: Stamp | None) -> str | None:
 
 
 def _table(record: dict[str, Any]) -> str:
-    lines = [f"{record['path']}: {record['status']}"]
+    lines = [f"{printable(record['path'])}: {record['status']}"]
     if record["error"]:
-        return f"{record['path']}: rejected: {record['error']}"
+        return f"{printable(record['path'])}: rejected: {printable(record['error'])}"
     provenance = record["provenance"]
     source = record["source"]
     rows = [("title", record["title"]), ("source", source and f"{source['name']} {source['url'] or ''}"),
@@ -487,7 +487,7 @@ def _table(record: dict[str, Any]) -> str:
             ("dates", "implausible dates ignored" if "dates" in provenance else "plausible"),
             ("body", f"{len(record['body'])} paragraphs")] + [("note", note) for note in record.get("notes", [])]
     for name, value in rows:
-        lines.append(f"  {name:<12} {value if value is not None else '-'}")
+        lines.append(f"  {name:<12} {printable(value) if value is not None else '-'}")
         if name in provenance:
-            lines.append(f"  {'':<12}   from: {provenance[name]}")
+            lines.append(f"  {'':<12}   from: {printable(provenance[name])}")
     return "\n".join(lines)

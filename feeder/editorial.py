@@ -61,6 +61,12 @@ class Correction:
                           published=self.published if newer.published is None else newer.published)
 
 
+@dataclass(frozen=True, slots=True)
+class _Retraction:
+    story_key: str
+    tombstone: Tombstone
+
+
 def _tables(store: Store) -> None:
     for statement in TABLES:
         store.db.execute(statement)
@@ -70,15 +76,15 @@ def _tables(store: Store) -> None:
 class Editorial:
     """What the editor decided, read once per pass: which stories are withdrawn, which fields overridden."""
 
-    retracted: Mapping[str, Tombstone]
+    retracted: Mapping[str, _Retraction]
     corrections: Mapping[str, tuple[Correction, datetime]]
     require_outlet: bool
 
     @classmethod
     def load(cls, store: Store, config: Config) -> Editorial:
         _tables(store)
-        retracted = {row[0]: Tombstone(row[0], datetime.fromisoformat(row[3]), row[2], row[1])
-                     for row in store.db.execute("SELECT id, outlet, reason, at FROM retractions")}
+        retracted = {row[0]: _Retraction(row[4], Tombstone(row[0], datetime.fromisoformat(row[3]), row[2], row[1]))
+                     for row in store.db.execute("SELECT id, outlet, reason, at, story_key FROM retractions")}
         corrections = {row[0]: (Correction.from_fields(json.loads(row[1])), datetime.fromisoformat(row[2]))
                        for row in store.db.execute("SELECT id, fields, at FROM corrections")}
         return cls(retracted, corrections, config.feed.require_outlet)
@@ -96,10 +102,14 @@ class Editorial:
     def apply(self, store: Store, config: Config) -> bool:
         """Bring stored entries in line with the decisions; True when any entry left or changed."""
         changed = False
-        for eid in self.retracted:
+        withdrawn = [(eid, t.story_key, RETRACTED) for eid, t in self.retracted.items()]
+        if self.require_outlet:  # published before the rule (or before an upgrade): held back now
+            withdrawn += [(eid, key, NO_OUTLET) for eid, key in store.stories_without_outlet()]
+        for eid, story_key, reason in withdrawn:
             if (seq := store.entry_seq(eid)) is not None:
                 _forget_archive_page(config, seq)
                 store.remove_entry(eid)
+                store.hold_files(story_key, reason)
                 changed = True
         for eid, (correction, at) in self.corrections.items():
             old = store.entry(eid, config.registry)

@@ -124,6 +124,14 @@ class Store:
         rows = self._db.execute("SELECT path, reason FROM files WHERE status=? ORDER BY path", (status,))
         return [(r[0], r[1] or "") for r in rows]
 
+    def hold_files(self, story_key: str, reason: str) -> None:
+        """Mark the files that carried this story as held back (the editor withdrew it)."""
+        self._db.execute("UPDATE files SET status='held', reason=? WHERE story_key=?", (reason, story_key))
+
+    def stories_without_outlet(self) -> list[tuple[str, str]]:
+        """(entry id, story key) of the entries that credit no outlet."""
+        return [(r[0], r[1]) for r in self._db.execute("SELECT id, story_key FROM entries WHERE outlet IS NULL")]
+
     def forget_files(self, status: str, reason: str) -> None:
         """Drop what is known of these files, so the next scan reads them again."""
         self._db.execute("DELETE FROM files WHERE status=? AND reason=?", (status, reason))

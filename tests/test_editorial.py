@@ -75,6 +75,9 @@ def test_a_retracted_entry_leaves_every_feed_and_page_for_good(tmp_path: Path,
     assert marker.findtext(f"{{{TOMBSTONES}}}comment") == "not an agency story"
     for path in [feeds / "feed.atom", *(feeds / "archive").glob("*.atom")]:
         assert [f for f in validate_feed(path.read_bytes()) if f.severity == "error"] == [], path
+    assert main(["status", "-c", str(config), "--json"]) == 0
+    held = json.loads(capsys.readouterr().out)["held"]
+    assert [(Path(h["path"]).name, h["reason"]) for h in held] == [(target.name, "retracted by the editor")]
 
     shutil.rmtree(feeds)  # a rebuild from an empty feeds folder
     _build(config, capsys)
@@ -176,3 +179,21 @@ def test_a_page_naming_no_outlet_is_held_back_by_default(tmp_path: Path,
     assert "Notes from the weekend market" in _published(tmp_path / "feeds").values()
     assert main(["status", "-c", str(config), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["held"] == []
+
+
+def test_the_outlet_rule_applies_to_entries_published_before_it(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    config = write_config(tmp_path, extra="require_outlet = false")
+    (tmp_path / "inbox" / "weekend-notes.txt").write_text(NOTE)
+    write_story(tmp_path / "inbox", 1)
+    _build(config, capsys)
+    assert len(_published(tmp_path / "feeds")) == 2
+    config.write_text(config.read_text().replace("require_outlet = false", "require_outlet = true"))
+    _build(config, capsys)
+    assert list(_published(tmp_path / "feeds").values()) == ["Ningbo port logistics update number 1"]
+    assert main(["status", "-c", str(config), "--json"]) == 0
+    (held,) = json.loads(capsys.readouterr().out)["held"]
+    assert held["path"].endswith("weekend-notes.txt") and held["reason"].startswith("no outlet")
+    config.write_text(config.read_text().replace("require_outlet = true", "require_outlet = false"))
+    _build(config, capsys)
+    assert len(_published(tmp_path / "feeds")) == 2
