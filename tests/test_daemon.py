@@ -288,6 +288,7 @@ def test_the_shipped_crontab_line_runs_a_pass(tmp_path: Path) -> None:
     if not program.exists():
         pytest.skip("the feeder console script is not installed beside this interpreter")
     (line,) = [row for row in CRON.read_text().splitlines() if row and not row.startswith("#")]
+    assert line in (ROOT / "README.md").read_text(), "the README shows the shipped line"
     fields = line.split(None, 5)
     assert len(fields) == 6 and fields[:5] == ["*/15", "*", "*", "*", "*"]
     home = tmp_path / "srv" / "feeder"
