@@ -152,7 +152,7 @@ def _parser() -> argparse.ArgumentParser:
     inspect.set_defaults(func=_inspect)
     retract = _command(sub, "retract")
     retract.add_argument("target", metavar="ID_OR_FILE", help="an entry id, or an inbox file that carried it")
-    retract.add_argument("--reason", default=None, help="why (kept in the state, shown in the deleted-entry marker)")
+    retract.add_argument("--reason", default=None, type=_one_line, help="why (kept in the state, shown in the deleted-entry marker)")
     _config_option(retract)
     retract.set_defaults(func=_retract)
     correct = _command(sub, "correct")
@@ -273,6 +273,7 @@ def _serve(args: argparse.Namespace) -> int:
                                         "run `feeder build` first, or fix the path"])
     host = args.host or config.serve.host
     port = args.port if args.port is not None else config.serve.port
+    configure_logging("info", "auto")  # request lines escaped like every other log line
     try:
         return serve(config.output_folder, host, port, config.serve.cache_control)
     except OSError as exc:
