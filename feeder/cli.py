@@ -152,7 +152,8 @@ def _parser() -> argparse.ArgumentParser:
     inspect.set_defaults(func=_inspect)
     retract = _command(sub, "retract")
     retract.add_argument("target", metavar="ID_OR_FILE", help="an entry id, or an inbox file that carried it")
-    retract.add_argument("--reason", default=None, type=_one_line, help="why (kept in the state, shown in the deleted-entry marker)")
+    retract.add_argument("--reason", default=None, type=_one_line,
+                         help="why (kept in the state, shown in the deleted-entry marker)")
     _config_option(retract)
     retract.set_defaults(func=_retract)
     correct = _command(sub, "correct")
