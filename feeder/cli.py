@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import sys
+import textwrap
 import urllib.request
 from collections.abc import Sequence
 from dataclasses import asdict
@@ -180,11 +181,19 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+SUMMARY = {"build": "one pass: read the inbox, write the feeds", "run": "the daemon: a pass on a schedule",
+           "serve": "serve the feeds folder over HTTP", "status": "the last pass, the feeds, the files left out",
+           "inspect": "what feeder extracts from files; writes nothing",
+           "retract": "withdraw a published entry for good", "correct": "override fields of a published entry",
+           "score": "extraction accuracy over labelled folders", "validate": "check Atom documents (RFC 4287/5005)"}
+
+
 def _command(sub: Any, name: str) -> argparse.ArgumentParser:
     what, example, codes = HELP[name]
     parser: argparse.ArgumentParser = sub.add_parser(
-        name, help=what.split(":")[0].split(";")[0].rstrip("."), description=what,
-        epilog=f"example:\n  {example}\n\nexit codes: {codes}", formatter_class=argparse.RawDescriptionHelpFormatter)
+        name, help=SUMMARY[name], description=textwrap.fill(what, 100),
+        epilog=f"example:\n  {example}\n\n" + textwrap.fill(f"exit codes: {codes}", 100, subsequent_indent="  "),
+        formatter_class=argparse.RawDescriptionHelpFormatter)
     return parser
 
 
