@@ -114,6 +114,8 @@ class Progress:
             self.close()
 
     def _log(self, done: int, total: int) -> None:
+        if total < MIN_LOGGED:
+            return
         if done <= 1 or self._started == 0.0:
             self._started, self._next = time.monotonic(), _step(total)
         if done < self._next and done < total:
@@ -132,9 +134,12 @@ class Progress:
             self._bar = None
 
 
+MIN_LOGGED = 100  # a pass over fewer files logs only its summary
+
+
 def _step(total: int) -> int:
-    """A line every tenth of a long pass, at least 100 files apart (a short pass logs only its summary)."""
-    return max(100, total // 10)
+    """A line every tenth of a long pass, at least 100 files apart."""
+    return max(MIN_LOGGED, total // 10)
 
 
 @contextmanager

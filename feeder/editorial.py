@@ -195,6 +195,7 @@ def correct(store: Store, config: Config, target: str, correction: Correction, n
         store.db.execute("INSERT OR REPLACE INTO corrections VALUES (?,?,?,?)",
                          (eid, article.story_key, json.dumps(correction.fields(), sort_keys=True),
                           now.isoformat()))
+        store.forget_files("held", story_key=article.story_key)  # a held story is read again, corrected
     return eid
 
 
@@ -210,7 +211,7 @@ def tombstones(store: Store, outlet: str | None) -> tuple[Tombstone, ...]:
 def release_held(store: Store, config: Config) -> None:
     """With ``require_outlet = false``, forget the files held back for want of an outlet so this pass reads them."""
     if not config.feed.require_outlet:
-        store.forget_files("held", NO_OUTLET)
+        store.forget_files("held", reason=NO_OUTLET)
 
 
 def held_files(store: Store) -> list[tuple[str, str]]:

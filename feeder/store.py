@@ -132,9 +132,10 @@ class Store:
         """(entry id, story key) of the entries that credit no outlet."""
         return [(r[0], r[1]) for r in self._db.execute("SELECT id, story_key FROM entries WHERE outlet IS NULL")]
 
-    def forget_files(self, status: str, reason: str) -> None:
-        """Drop what is known of these files, so the next scan reads them again."""
-        self._db.execute("DELETE FROM files WHERE status=? AND reason=?", (status, reason))
+    def forget_files(self, status: str, *, reason: str | None = None, story_key: str | None = None) -> None:
+        """Drop what is known of these files (with this status, and reason or story), so the next scan reads them."""
+        self._db.execute("DELETE FROM files WHERE status=? AND reason IS COALESCE(?, reason) "
+                         "AND story_key IS COALESCE(?, story_key)", (status, reason, story_key))
 
     def rejections(self) -> list[tuple[str, str]]:
         rows = self._db.execute("SELECT path, reason FROM files WHERE status='rejected' ORDER BY path")

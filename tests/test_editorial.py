@@ -197,3 +197,16 @@ def test_the_outlet_rule_applies_to_entries_published_before_it(tmp_path: Path,
     config.write_text(config.read_text().replace("require_outlet = true", "require_outlet = false"))
     _build(config, capsys)
     assert len(_published(tmp_path / "feeds")) == 2
+
+
+def test_correcting_the_outlet_of_a_held_page_publishes_it(tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    config = write_config(tmp_path)
+    note = tmp_path / "inbox" / "weekend-notes.txt"
+    note.write_text(NOTE)
+    assert "1 held back" in _build(config, capsys)
+    assert main(["correct", str(note), "-c", str(config), "--source", "China Daily"]) == 0
+    capsys.readouterr()
+    assert "1 new" in _build(config, capsys)
+    entry = feedparser.parse((tmp_path / "feeds" / "feed.atom").read_bytes()).entries[0]
+    assert entry.title == "Notes from the weekend market" and entry.source.title == "China Daily"
