@@ -18,6 +18,7 @@ from tqdm.contrib.logging import logging_redirect_tqdm
 from feeder.text import printable
 
 LEVELS = ("debug", "info", "warning", "error")
+PROGRESS_LOGGER = "feeder.progress"
 FORMATS = ("auto", "text", "journal", "json")
 
 # syslog priorities that journald reads from a "<N>" prefix on each stderr line (sd-daemon(3)).
@@ -87,6 +88,8 @@ def configure_logging(level: str = "info", fmt: str = "auto", stream: IO[str] | 
     root.setLevel(getattr(logging, level.upper()))
     # "Running job …", "Job … executed successfully": internals, and misleading after a failed pass.
     logging.getLogger("apscheduler").setLevel(logging.DEBUG if level == "debug" else logging.WARNING)
+    # Progress of a long pass shows at build's default (warning) too: minutes of silence look like a hang.
+    logging.getLogger(PROGRESS_LOGGER).setLevel(logging.ERROR if level == "error" else logging.INFO)
 
 
 class Progress:
@@ -124,7 +127,7 @@ class Progress:
         elapsed = max(time.monotonic() - self._started, 1e-6)
         rate = done / elapsed
         left = (total - done) / rate if rate else 0.0
-        logging.getLogger("feeder").info("progress: %d/%d %s (%d%%), %.0f %s/s, about %.0f s left",
+        logging.getLogger(PROGRESS_LOGGER).info("progress: %d/%d %s (%d%%), %.0f %s/s, about %.0f s left",
                                          done, total, self.label, 100 * done // max(total, 1), rate,
                                          self.label, left)
 

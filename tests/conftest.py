@@ -52,8 +52,9 @@ def _restore_logging() -> Iterator[None]:
     """`feeder build`/`run` configure the root logger; give every test the logging it started with."""
     root = logging.getLogger()
     handlers, level = list(root.handlers), root.level
-    scheduler_level = logging.getLogger("apscheduler").level
+    levels = {name: logging.getLogger(name).level for name in ("apscheduler", "feeder.progress")}
     yield
     root.handlers[:] = handlers
     root.setLevel(level)
-    logging.getLogger("apscheduler").setLevel(scheduler_level)
+    for name, old in levels.items():
+        logging.getLogger(name).setLevel(old)

@@ -203,6 +203,20 @@ def test_progress_without_a_terminal_logs_a_line_every_tenth(caplog: pytest.LogC
     assert not [r for r in caplog.records if r.getMessage().startswith("progress: ")], "a short pass: summary only"
 
 
+def test_progress_lines_show_at_builds_default_level(tmp_path: Path) -> None:
+    from feeder.console import Progress
+
+    out = tmp_path / "log"
+    with out.open("w") as stream:
+        configure_logging("warning", "text", stream)
+        logging.getLogger("feeder").info("pass started")  # below the level: not shown
+        progress = Progress(terminal=False)
+        for done in range(1, 201):
+            progress(done, 200)
+    lines = out.read_text().splitlines()
+    assert len(lines) == 2 and all(" feeder info: progress: " in line for line in lines)
+
+
 def test_progress_on_a_terminal_draws_a_bar_with_rate_and_eta(capsys: pytest.CaptureFixture[str]) -> None:
     from feeder.console import Progress
 
