@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
 import sys
 import time
 from collections.abc import Iterator
@@ -111,7 +112,10 @@ class Progress:
     def _draw(self, done: int, total: int) -> None:
         if self._bar is None or self._bar.total != total:
             self.close()
-            self._bar = tqdm(total=total, unit=" " + self.label, file=sys.stderr, dynamic_ncols=True, leave=False)
+            # A pseudo-terminal of size 0x0 (script, some CI runners) would hide the bar: assume 80x24.
+            sized = shutil.get_terminal_size((0, 0)).columns > 0
+            self._bar = tqdm(total=total, unit=" " + self.label, file=sys.stderr, dynamic_ncols=sized,
+                             ncols=None if sized else 80, nrows=None if sized else 24, leave=False)
         self._bar.update(done - self._bar.n)
         if done >= total:
             self.close()
