@@ -192,3 +192,11 @@ def test_help_says_what_each_command_does_with_an_example_and_exit_codes(
         text = capsys.readouterr().out
         assert "example:\n  feeder " + command in text, command
         assert "exit codes: 0" in text, command
+
+
+def test_license_and_changelog_ship_with_the_source() -> None:
+    root = Path(__file__).resolve().parent.parent
+    assert (root / "LICENSE").read_text().startswith("MIT License")
+    assert 'license = { text = "MIT" }' in (root / "pyproject.toml").read_text()
+    changelog = (root / "CHANGELOG.md").read_text()
+    assert "## [Unreleased]" in changelog and "Keep a Changelog" in changelog
