@@ -99,8 +99,8 @@ def _current(files: list[tuple[str, str]]) -> list[dict[str, str]]:
 def _feeds(config: Config, store: Store) -> list[dict[str, Any]]:
     feeds = []
     for document in documents(config, store, now=datetime(1970, 1, 1, tzinfo=UTC)):
-        if document.path.parent != config.output_folder:
-            continue  # archive pages: their count is the feed's business, not the operator's
+        if document.path.parent != config.output_folder or document.kind not in ("atom", "rss"):
+            continue  # archive pages and HTML pages: the operator watches the feeds
         feed: dict[str, Any] = {"path": str(document.path), "written": document.path.exists(),
                                 "entries": None, "newest": None, "bytes": None}
         if feed["written"]:
