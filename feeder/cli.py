@@ -140,7 +140,7 @@ def _parser() -> argparse.ArgumentParser:
     serve = _command(sub, "serve")
     _config_option(serve)
     serve.add_argument("--host", default=None, help="address to bind (default: [serve] host, 127.0.0.1)")
-    serve.add_argument("--port", type=_port, default=None, help="port, 1-65535 (default: [serve] port, 8080)")
+    serve.add_argument("--port", type=_port, default=None, help="0 for any free port (default: [serve] port, 8080)")
     serve.set_defaults(func=_serve)
     status = _command(sub, "status")
     _config_option(status)
@@ -220,8 +220,8 @@ def _seconds(text: str) -> float:
 
 
 def _port(text: str) -> int:
-    if not text.isdigit() or not 0 < int(text) < 65536:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port number from 1 to 65535")
+    if not text.isdigit() or not 0 <= int(text) < 65536:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number from 0 (any free port) to 65535")
     return int(text)
 
 
@@ -366,6 +366,8 @@ def _score(args: argparse.Namespace) -> int:
     print(f"{sum(result.total.values())} fields in {len(args.folders)} folders; {len(result.crashes)} crashes")
     for line in (result.misses if args.verbose else result.misses[:20]) + result.crashes:
         print(f"  {printable(line)}")
+    for line in result.false_credits:
+        print(f"  false credit: {printable(line)}")
     return 0 if not result.crashes else 1
 
 

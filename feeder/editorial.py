@@ -107,7 +107,7 @@ class Editorial:
             withdrawn += [(eid, key, NO_OUTLET) for eid, key in store.stories_without_outlet()]
         for eid, story_key, reason in withdrawn:
             if (seq := store.entry_seq(eid)) is not None:
-                _forget_archive_page(config, seq)
+                _forget_pages(config, eid, seq)
                 store.remove_entry(eid)
                 store.hold_files(story_key, reason)
                 changed = True
@@ -121,20 +121,23 @@ class Editorial:
             published = article.published.value if article.published else old.published
             seq = store.entry_seq(eid)
             if seq is not None:
-                _forget_archive_page(config, seq)
+                _forget_pages(config, eid, seq)
             store.save_entry(Entry(eid, article, max(old.updated, at), published, old.vias), first_seen=at,
                              renew=False)
             changed = True
         return changed
 
 
-def _forget_archive_page(config: Config, seq: int) -> None:
-    """Remove the full archive page holding this entry, so the pass writes it again from the state."""
+def _forget_pages(config: Config, eid: str, seq: int) -> None:
+    """Remove the entry's own page and the full archive page (Atom and HTML) holding it: pages of older
+    stories are written once, so the pass must find them missing to write them again from the state."""
+    from feeder.atom import entry_path
     from feeder.publish import ARCHIVE_FOLDER
 
     page = (seq - 1) // config.feed.max_entries + 1
     stem = Path(config.feed.filename).stem
-    (config.output_folder / ARCHIVE_FOLDER / f"{stem}-{page}.atom").unlink(missing_ok=True)
+    for path in (f"{ARCHIVE_FOLDER}/{stem}-{page}.atom", f"{ARCHIVE_FOLDER}/{stem}-{page}.html", entry_path(eid)):
+        (config.output_folder / path).unlink(missing_ok=True)
 
 
 def corrected(article: Article, correction: Correction, config: Config) -> Article:

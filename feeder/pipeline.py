@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import chain, islice, repeat
@@ -13,14 +13,14 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from feeder.articles import changed_files, read_article
-from feeder.atom import write_atomic
+from feeder.atom import fsync_folders, write_atomic
 from feeder.config import Config
 from feeder.editorial import Editorial, release_held
 from feeder.errors import InputError
 from feeder.extract import extract
 from feeder.learn import body_hashes, learn, strip_learned
 from feeder.normalize import check_dates, entry_id, normalize
-from feeder.publish import Document, Rendition, documents
+from feeder.publish import Document, Renderable, documents
 from feeder.records import Article, Entry, Rejection, RunReport
 from feeder.store import RunRow, Store
 from feeder.text import display_path
@@ -231,23 +231,58 @@ def _vias(article: Article, old: tuple[str, ...]) -> tuple[str, ...]:
 
 def _publish(config: Config, store: Store, now: datetime, *, force: bool) -> tuple[list[str], list[str]]:
     """Write every document whose bytes changed and that passes the gate; an unchanged state writes nothing."""
-    written, refused = [], []
+    written: list[str] = []
+    refused: list[str] = []
     pending = (document for document in documents(config, store, now=now) if _needs_render(document, force))
-    for document, (data, problems) in _render_all(pending, now):
-        if problems:
-            log.error("not published %s (the previous one stays): %s", document.path, "; ".join(problems))
-            refused.append(f"{document.path}: {'; '.join(problems)}")
-        elif write_atomic(document.path, data):
-            log.info("published %s", document.path)
-            written.append(str(document.path))
+    # Pages (one per entry) are written by a few threads: each write waits on its own fsync, and
+    # concurrent fsyncs share the file system's journal commits. Their folders are synced once.
+    with ThreadPoolExecutor(max_workers=PAGE_WRITERS) as writers:
+        pages: list[tuple[Path, Future[bool]]] = []
+        for document, (data, problems) in _render_all(pending, now):
+            if refused and document.kind == "html":
+                continue  # pages show the state this pass would commit; a refused feed rolls it back
+            if problems:
+                log.error("not published %s (the previous one stays): %s", document.path, "; ".join(problems))
+                refused.append(f"{document.path}: {'; '.join(problems)}")
+            elif document.kind == "html":
+                pages.append((document.path, writers.submit(write_atomic, document.path, data, sync_folder=False)))
+            elif write_atomic(document.path, data):
+                log.info("published %s", document.path)
+                written.append(str(document.path))
+        changed = [path for path, future in pages if future.result()]  # raises the first PublishError
+    if changed:
+        log.info("published %d pages", len(changed))
+    fsync_folders({path.parent for path in changed})  # before the state commits
     return written, refused
+
+
+PAGE_WRITERS = 8
 
 
 Rendered = tuple[bytes, list[str]]  # a document's bytes and the gate's objections
 
 
 def _render_all(pending: Iterator[Document], now: datetime) -> Iterator[tuple[Document, Rendered]]:
-    """Render and gate the documents in order; a backfill's archive pages on every core.
+    """Render and gate the feeds, then the pages (planned after every feed), in order.
+
+    Pages need no gate and render in well under a worker's round trip, so they are rendered here.
+    """
+    first_page: list[Document] = []
+
+    def feeds() -> Iterator[Document]:
+        for document in pending:
+            if document.kind == "html":
+                first_page.append(document)
+                return
+            yield document
+
+    yield from _render_feeds(feeds(), now)
+    for document in chain(first_page, pending):
+        yield document, _render_and_gate(document.load(), now)
+
+
+def _render_feeds(pending: Iterator[Document], now: datetime) -> Iterator[tuple[Document, Rendered]]:
+    """Render and gate feed documents in order; a backfill's archive pages on every core.
 
     The store is read here, in this process (its transaction is not visible to any other), a few
     documents at a time so that only those pages' entries are ever held in memory.
@@ -269,7 +304,7 @@ def _render_all(pending: Iterator[Document], now: datetime) -> Iterator[tuple[Do
 PARALLEL_DOCUMENTS = 8  # documents per batch; fewer pending than this are rendered here, in order
 
 
-def _render_and_gate(rendition: Rendition, now: datetime) -> Rendered:
+def _render_and_gate(rendition: Renderable, now: datetime) -> Rendered:
     data = rendition.render()
     return data, gate(rendition.kind, data, now)
 

@@ -5,9 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import cache
+from itertools import chain
 from pathlib import Path
+from typing import Protocol
 
-from feeder.atom import FeedMeta, render_atom, render_rss
+from feeder import pages
+from feeder.atom import ENTRY_FOLDER, STYLESHEET, FeedMeta, entry_path, render_atom, render_rss
 from feeder.config import Config
 from feeder.editorial import tombstones
 from feeder.records import Entry
@@ -30,13 +34,22 @@ class Rendition:
         return render(self.entries, self.meta, empty_updated=self.empty_updated)
 
 
+class Renderable(Protocol):
+    """A feed or a page as plain data (picklable): its kind for the gate, and its bytes."""
+
+    @property
+    def kind(self) -> str: ...
+
+    def render(self) -> bytes: ...
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
-    """One feed file to publish: where it goes, and how to load what it is rendered from."""
+    """One file to publish: where it goes, and how to load what it is rendered from."""
 
     path: Path
-    kind: str  # "atom" or "rss"
-    load: Callable[[], Rendition]
+    kind: str  # "atom", "rss" or "html" (pages, the stylesheet, the list of published paths)
+    load: Callable[[], Renderable]
     # A full archive page is written once; it is written again only to gain its next-archive
     # link when the next page fills (its entries never change). ``settled`` is that link.
     immutable: bool = False
@@ -47,11 +60,15 @@ class Document:
 
 
 def documents(config: Config, store: Store, *, now: datetime) -> Iterator[Document]:
-    """Every document the current state calls for, main feed first."""
-    yield from _feed_documents(config, store, now=now, outlet=None)
+    """Every document the current state calls for, main feed first, the list of them last."""
+    planned: list[Path] = []
+    feeds = _feed_documents(config, store, now=now, outlet=None)
     if config.per_outlet:
-        for key in store.outlets():
-            yield from _feed_documents(config, store, now=now, outlet=key)
+        feeds = chain(feeds, *(_feed_documents(config, store, now=now, outlet=key) for key in store.outlets()))
+    for document in chain(feeds, _page_documents(config, store)):
+        planned.append(document.path)
+        yield document
+    yield _manifest(config, store, planned)
 
 
 def _feed_documents(config: Config, store: Store, *, now: datetime, outlet: str | None
@@ -79,11 +96,12 @@ def _meta(config: Config, stem: str, outlet: str | None) -> FeedMeta:
     feed = config.feed
     if outlet is None:
         return FeedMeta(config.feed_id, feed.title, feed.author, config.self_url, feed.language,
-                        feed.subtitle, feed.home)
+                        feed.subtitle, feed.home, site_url=feed.base_url)
     name = config.registry.outlets[outlet].name if outlet in config.registry.outlets else outlet
     return FeedMeta(f"{feed.id_base}feed/{outlet}", f"{feed.title}: {name}", feed.author,
                     f"{feed.base_url}{stem}.atom", feed.language,
-                    f"Stories first published by {name}", feed.home)
+                    f"Stories first published by {name}", feed.home or f"{feed.base_url}{stem}.html",
+                    site_url=feed.base_url)
 
 
 def _full_pages(store: Store, size: int) -> int:
@@ -112,3 +130,98 @@ def _archive(config: Config, store: Store, stem: str, meta: FeedMeta, position: 
         "atom", page_meta, tuple(store.entries_by_seq(config.registry, seq_range=seq_range)), now),
         # Only the page just before the newest can still lack its next-archive link.
         immutable=True, settled=newer.encode() if newer and page == pages - 1 else None)
+
+
+def _page_documents(config: Config, store: Store) -> Iterator[Document]:
+    """The site's pages (index, one per feed and archive page, one per entry), the 404 page and the stylesheet.
+
+    Entry pages of the newest stories follow their edits; those of older stories are written once,
+    with the archive page they land on (a backfill's stories go straight there).
+    """
+    folder, size, feed = config.output_folder, config.feed.max_entries, config.feed
+    site = pages.Site(feed.title, feed.language, feed.base_url)
+    stem = Path(feed.filename).stem
+    count = _full_pages(store, size)
+    archives = tuple(pages.ArchiveRef(n, f"{ARCHIVE_FOLDER}/{stem}-{n}.atom", f"{ARCHIVE_FOLDER}/{stem}-{n}.html")
+                     for n in range(1, count + 1))
+    outlets = store.outlets() if config.per_outlet else []
+
+    @cache
+    def refs() -> tuple[pages.FeedRef, ...]:
+        return tuple(_feed_ref(config, store, key) for key in [None, *outlets])
+
+    @cache
+    def newest() -> tuple[Entry, ...]:
+        return tuple(store.entries_by_seq(config.registry, newest=size))
+
+    yield Document(folder / pages.INDEX, "html", lambda: pages.IndexPage(site, refs(), newest(), archives))
+    yield Document(folder / pages.NOT_FOUND, "html", lambda: pages.FixedPage(pages.not_found_page(site)))
+    yield Document(folder / STYLESHEET, "html", lambda: pages.FixedPage(pages.stylesheet()))
+    for index, key in enumerate([None, *outlets]):
+        def load(index: int = index, key: str | None = key) -> pages.FeedPage:
+            entries = newest() if key is None else tuple(store.entries_by_seq(config.registry, newest=size,
+                                                                                outlet=key))
+            return pages.FeedPage(site, refs()[index], entries, archives if key is None else ())
+        yield Document(folder / f"{stem if key is None else key}.html", "html", load)
+    written: set[str] = set()
+    for entry in newest():
+        written.add(entry.id)
+        yield _entry_document(config, site, entry, refs)
+    for ref in archives:
+        yield from _archive_pages(config, store, site, (ref, archives), refs, written)
+
+
+def _archive_pages(config: Config, store: Store, site: pages.Site,
+                   position: tuple[pages.ArchiveRef, tuple[pages.ArchiveRef, ...]],
+                   refs: Callable[[], tuple[pages.FeedRef, ...]], written: set[str]) -> Iterator[Document]:
+    ref, archives = position
+    path, size = config.output_folder / ref.page, config.feed.max_entries
+    seq_range = ((ref.number - 1) * size + 1, ref.number * size)
+
+    def entries() -> tuple[Entry, ...]:
+        return tuple(store.entries_by_seq(config.registry, seq_range=seq_range))
+
+    newer = ref.number == len(archives) - 1  # the page that gains its "newer" link when the next one fills
+    is_new = not path.exists()  # asked before the page is yielded: the pass may write it before resuming here
+    yield Document(path, "html", lambda: pages.FeedPage(site, refs()[0], entries(), archives, ref.number),
+                   immutable=True, settled=archives[-1].page.rsplit("/", 1)[1].encode() if newer else None)
+    if not is_new:
+        return
+    for entry in entries():  # the page is new: so are the pages of the stories on it
+        if entry.id not in written:
+            written.add(entry.id)
+            yield _entry_document(config, site, entry, refs, immutable=True)
+
+
+def _entry_document(config: Config, site: pages.Site, entry: Entry,
+                    refs: Callable[[], tuple[pages.FeedRef, ...]], *, immutable: bool = False) -> Document:
+    def load() -> pages.EntryPage:
+        return pages.EntryPage(site, entry, refs()[0])
+
+    return Document(config.output_folder / entry_path(entry.id), "html", load, immutable=immutable)
+
+
+def _feed_ref(config: Config, store: Store, outlet: str | None) -> pages.FeedRef:
+    stem = Path(config.feed.filename).stem if outlet is None else outlet
+    meta = _meta(config, stem, outlet)
+    return pages.FeedRef(meta.title, meta.subtitle, f"{stem}.atom", f"{stem}.rss" if config.rss else None,
+                         f"{stem}.html", store.count_entries(outlet))
+
+
+def _manifest(config: Config, store: Store, planned: list[Path]) -> Document:
+    """The list of everything published, for ``feeder serve``: it serves these paths and nothing else.
+
+    Entries are never removed, so the list changes only when their number or the other documents
+    do; its first line says which, and it is rebuilt (every entry id read) only then.
+    """
+    folder = config.output_folder
+    entries = folder / ENTRY_FOLDER  # entry pages are planned only when they may change: listed from the ids
+    others = [p.relative_to(folder).as_posix() for p in planned if p.parent != entries]
+    count = store.count_entries()
+    head = pages.manifest_head(count, others)
+
+    def load() -> pages.FixedPage:
+        paths = others + [entry_path(eid) for eid in store.entry_ids()]
+        return pages.FixedPage(pages.manifest(head, paths))
+
+    return Document(folder / pages.MANIFEST, "html", load, immutable=True, settled=head.encode())

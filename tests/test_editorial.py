@@ -12,6 +12,7 @@ import feedparser
 import pytest
 from lxml import etree
 
+from feeder.atom import entry_path
 from feeder.cli import main
 from feeder.validate import validate_feed
 from tests.conftest import write_config
@@ -65,11 +66,15 @@ def test_a_retracted_entry_leaves_every_feed_and_page_for_good(tmp_path: Path,
     target = files[0]
     eid = _entry_id(target, capsys, config)
     assert eid in _published(feeds)
+    title = "Ningbo port logistics update number 1<"
+    assert (feeds / entry_path(eid)).exists() and [p for p in feeds.rglob("*.html") if title in p.read_text()]
 
     assert main(["retract", str(target), "-c", str(config), "--reason", "not an agency story"]) == 0
     assert eid in capsys.readouterr().out
     _build(config, capsys)
     assert eid not in _published(feeds) and len(_published(feeds)) == 4
+    assert not (feeds / entry_path(eid)).exists(), "the entry's own page goes too"
+    assert not [p for p in feeds.rglob("*.html") if title in p.read_text()], "no page lists it"
     (marker,) = _tombstones(feeds / "feed.atom")
     assert marker.get("ref") == eid and marker.get("when")
     assert marker.findtext(f"{{{TOMBSTONES}}}comment") == "not an agency story"
