@@ -25,12 +25,13 @@ from lxml import etree
 
 from feeder import __version__
 from feeder.errors import PublishError
-from feeder.records import Article, Entry, Stamp
+from feeder.records import Article, Entry, Stamp, Tombstone
 from feeder.sources import clean_url, source_id
 from feeder.text import xml_text
 
 ATOM = "http://www.w3.org/2005/Atom"
 HISTORY = "http://purl.org/syndication/history/1.0"  # RFC 5005
+TOMBSTONES = "http://purl.org/atompub/tombstones/1.0"  # RFC 6721
 SUMMARY_CHARS = 280
 ENTRY_FOLDER = "entries"
 STYLESHEET = "feed.xsl"  # published beside the feeds; browsers apply it, readers ignore it
@@ -51,6 +52,7 @@ class FeedMeta:
     current_url: str | None = None  # the subscription feed, from an archive document
     prev_archive_url: str | None = None
     next_archive_url: str | None = None
+    deleted: tuple[Tombstone, ...] = ()  # entries withdrawn by the editor (RFC 6721 at:deleted-entry)
     site_url: str | None = None  # where the feeds folder is served (base_url): entry pages, stylesheet
 
 
@@ -78,7 +80,8 @@ class _HistoryExtension:
         self.meta: FeedMeta | None = None
 
     def extend_ns(self) -> dict[str, str]:
-        return {"fh": HISTORY} if self.meta and self.meta.archive else {}
+        spaces = {"fh": HISTORY} if self.meta and self.meta.archive else {}
+        return {**spaces, "at": TOMBSTONES} if self.meta and self.meta.deleted else spaces
 
     def extend_atom(self, feed: Any) -> Any:
         meta = self.meta
@@ -95,10 +98,20 @@ class _HistoryExtension:
                                                     "href": href}))
         for offset, element in enumerate(extra):
             feed.insert(position + offset, element)  # before the entries, where validators look
+        for tombstone in meta.deleted:
+            feed.append(_tombstone(tombstone))
         return feed
 
     def extend_rss(self, feed: Any) -> Any:
         return feed
+
+
+def _tombstone(tombstone: Tombstone) -> Any:
+    marker = etree.Element(f"{{{TOMBSTONES}}}deleted-entry",
+                           {"ref": tombstone.ref, "when": tombstone.when.isoformat()})
+    if tombstone.comment:
+        etree.SubElement(marker, f"{{{TOMBSTONES}}}comment").text = xml_text(tombstone.comment)
+    return marker
 
 
 def _first_entry_index(feed: Any) -> int:
@@ -140,7 +153,8 @@ def render_atom(entries: Sequence[Entry], meta: FeedMeta, *, empty_updated: date
     """The feed document; entries newest first; ``updated`` is the newest entry's (same input, same bytes)."""
     fg = _generator(meta)
     ordered = sorted(entries, key=lambda e: (e.updated, e.id), reverse=True)
-    fg.updated(ordered[0].updated if ordered else empty_updated)
+    stamps = [e.updated for e in ordered[:1]] + [t.when for t in meta.deleted[:1]]
+    fg.updated(max(stamps) if stamps else empty_updated)  # a retraction changes the feed too
     for entry in ordered:
         _add_entry(fg, entry, meta.site_url)
     return _with_stylesheet(bytes(fg.atom_str(pretty=True, encoding="UTF-8", xml_declaration=True)), meta)

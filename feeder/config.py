@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+import os
+import re
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -29,6 +32,7 @@ class FeedSettings:
     home: str | None
     language: str
     max_entries: int
+    require_outlet: bool = True  # a page naming no outlet is held back (the feed promises credits)
 
 
 @dataclass(frozen=True)
@@ -93,13 +97,36 @@ class Config:
 Check = Callable[[Any], str | None]  # returns a problem, or None when the value is fine
 
 
+# C0 and C1 control characters (newlines included): a one-line setting never needs them, and
+# they would forge log lines or break the feed's XML.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
 def _is_str(v: Any) -> str | None:
-    return None if isinstance(v, str) and v.strip() else "must be a non-empty string"
+    if not isinstance(v, str) or not v.strip():
+        return "must be a non-empty string"
+    if _CONTROL.search(v):
+        return "must be one line of text without control characters"
+    return None
 
 
 def _is_int(v: Any) -> str | None:
     ok = isinstance(v, int) and not isinstance(v, bool) and v > 0
     return None if ok else "must be a positive whole number"
+
+
+def _int_up_to(top: int, unit: str = "") -> Check:
+    """A positive whole number no larger than ``top`` (bounds keep dates and timers computable)."""
+    def check(v: Any) -> str | None:
+        if _is_int(v):
+            return f"must be a whole number from 1 to {top:,}{unit}"
+        return None if v <= top else f"must be at most {top:,}{unit} (got {v:,})"
+    return check
+
+
+def _is_year(v: Any) -> str | None:
+    ok = isinstance(v, int) and not isinstance(v, bool) and 1000 <= v <= 9999
+    return None if ok else "must be a four-digit year such as 1990"
 
 
 def _is_zone(v: Any) -> str | None:
@@ -129,8 +156,8 @@ def _is_id_base(v: Any) -> str | None:
 
 
 def _is_str_list(v: Any) -> str | None:
-    ok = isinstance(v, list) and all(isinstance(x, str) and x.strip() for x in v)
-    return None if ok else "must be a list of non-empty strings"
+    ok = isinstance(v, list) and all(_is_str(x) is None for x in v)
+    return None if ok else "must be a list of non-empty one-line strings"
 
 
 def _is_rights(v: Any) -> str | None:
@@ -142,8 +169,8 @@ def _is_bool(v: Any) -> str | None:
 
 
 def _is_filename(v: Any) -> str | None:
-    if _is_str(v) or "/" in v or "\\" in v or v.startswith("."):
-        return "must be a plain file name such as 'feed.atom'"
+    if _is_str(v) or any(c in v for c in "/\\\0") or v.startswith(".") or len(v.encode()) > 200:
+        return "must be a plain file name such as 'feed.atom' (no folder separators, no leading dot)"
     return None
 
 
@@ -162,13 +189,15 @@ def _is_header(v: Any) -> str | None:
     return None
 
 
+MAX_INTERVAL = 366 * 24 * 3600  # a year: longer timers are a typo, and huge ones overflow the scheduler
+
 # section -> key -> (check, default); a default of ... means the key is required.
 SCHEMA: Mapping[str, Mapping[str, tuple[Check, Any]]] = {
-    "input": {"folder": (_is_str, "articles"), "max_file_bytes": (_is_int, 5_000_000)},
+    "input": {"folder": (_is_str, "articles"), "max_file_bytes": (_int_up_to(2**31, " bytes"), 5_000_000)},
     "output": {"folder": (_is_str, "feeds"), "state": (_is_str, ".feeder-state"),
                "per_outlet": (_is_bool, False), "rss": (_is_bool, False)},
-    "schedule": {"cron": (_is_str, None), "interval_seconds": (_is_int, 900),
-                 "misfire_grace_seconds": (_is_int, 300)},
+    "schedule": {"cron": (_is_str, None), "interval_seconds": (_int_up_to(MAX_INTERVAL, " seconds"), 900),
+                 "misfire_grace_seconds": (_int_up_to(MAX_INTERVAL, " seconds"), 300)},
     "feed": {
         "id_base": (_is_id_base, ...),
         "title": (_is_str, ...),
@@ -178,10 +207,11 @@ SCHEMA: Mapping[str, Mapping[str, tuple[Check, Any]]] = {
         "filename": (_is_filename, "feed.atom"),
         "home": (_is_url, None),
         "language": (_is_str, "en"),
-        "max_entries": (_is_int, 100),
+        "max_entries": (_int_up_to(100_000), 100),
+        "require_outlet": (_is_bool, True),
     },
     "defaults": {"timezone": (_is_zone, "UTC")},
-    "dates": {"future_tolerance_hours": (_is_int, 48), "oldest_year": (_is_int, 1990),
+    "dates": {"future_tolerance_hours": (_int_up_to(24 * 366 * 10, " hours"), 48), "oldest_year": (_is_year, 1990),
               "implausible": (_is_policy, "fallback")},
     "serve": {"enabled": (_is_bool, False), "host": (_is_str, "127.0.0.1"), "port": (_is_port, 8080),
               "cache_control": (_is_header, "max-age=300")},
@@ -307,3 +337,40 @@ def _merge_outlet(key: str, entry: Mapping[str, Any], base: Outlet | None) -> Ou
         feed_id=entry.get("feed_id", start.feed_id),
         agency=entry.get("agency", start.agency),
     )
+
+
+def interval_problem(seconds: float) -> str | None:
+    """Why a pass interval (``run --every``) is unusable, or None: it must be finite, positive, at most a year."""
+    if not math.isfinite(seconds) or seconds <= 0:
+        return f"must be a positive number of seconds (got {seconds})"
+    if seconds > MAX_INTERVAL:
+        return f"must be at most {MAX_INTERVAL:,} seconds (a year)"
+    return None
+
+
+def check_paths(config: Config, *, publishing: bool = True) -> None:
+    """Raise ConfigError naming each configured path a pass cannot use: the inbox must be a readable
+    folder; the feeds and state folders are created when absent and must be writable folders."""
+    problems = [f"input.folder: {p}" for p in [_folder_problem(config.input_folder, write=False)] if p]
+    if publishing:
+        for key, folder in (("output.folder", config.output_folder), ("output.state", config.state_folder)):
+            if problem := _folder_problem(folder, write=True):
+                problems.append(f"{key}: {problem}")
+    if problems:
+        raise ConfigError(config.path, problems)
+
+
+def _folder_problem(folder: Path, *, write: bool) -> str | None:
+    if not folder.exists():
+        if not write:
+            return f"{folder} does not exist: create it or fix the path"
+        try:
+            folder.mkdir(parents=True)
+        except OSError as exc:
+            return f"{folder} cannot be created: {exc.strerror or exc}"
+    if not folder.is_dir():
+        return f"{folder} is a file, not a folder"
+    mode = os.R_OK | os.X_OK | (os.W_OK if write else 0)
+    if not os.access(folder, mode):
+        return f"{folder} is not {'writable' if write else 'readable'} by this user"
+    return None

@@ -1,4 +1,4 @@
-"""The daemon: APScheduler runs a pass on the configured schedule; signals stop it cleanly. No business logic.
+"""The daemon: APScheduler runs a pass on the configured schedule; signals stop or reload it. No business logic.
 
 This is the only module that imports APScheduler.
 """
@@ -6,8 +6,9 @@ This is the only module that imports APScheduler.
 from __future__ import annotations
 
 import logging
+import os
 import signal
-import sys
+import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,11 +19,12 @@ from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from feeder.config import Config
-from feeder.errors import ConfigError
+from feeder.config import Config, check_paths, load_config
+from feeder.errors import ConfigError, FeederError
 from feeder.lock import InstanceLock
 from feeder.pipeline import Progress, run_once
 from feeder.records import RunReport
+from feeder.status import pass_failed, pass_finished, pass_started
 
 log = logging.getLogger("feeder")
 
@@ -33,13 +35,26 @@ def now_utc() -> datetime:
 
 
 def one_pass(config: Config, progress: Progress | None = None) -> RunReport:
-    """A pass with its start and finish logged."""
+    """A pass with its start and outcome logged and kept in the state folder for ``feeder status``."""
+    started = now_utc()
     log.info("pass started: inbox %s", config.input_folder)
-    report = run_once(config, now=now_utc(), progress=progress)
-    log.info("pass finished: %d new, %d updated, %d unchanged, %d rejected; %d entries; %d feed files written",
-             report.new, report.updated, report.unchanged, len(report.rejected), report.entries,
-             len(report.feeds))
+    pass_started(config, started)
+    try:
+        check_paths(config)  # the inbox may have gone since the daemon started
+        report = run_once(config, now=started, progress=progress)
+    except BaseException as exc:
+        pass_failed(config, started, now_utc(), exc)
+        raise
+    pass_finished(config, started, now_utc(), report)
+    log.info("pass %s: %s", "refused" if report.refused else "finished", summary(report))
     return report
+
+
+def summary(report: RunReport) -> str:
+    """The counts of a pass in one line."""
+    return (f"{report.new} new, {report.updated} updated, {report.unchanged} unchanged, "
+            f"{report.merged} merged into existing stories, {len(report.rejected)} rejected, "
+            f"{len(report.held)} held back; {report.entries} entries; {len(report.feeds)} feed files written")
 
 
 def trigger(config: Config, every: float | None) -> CronTrigger | IntervalTrigger:
@@ -54,16 +69,26 @@ def trigger(config: Config, every: float | None) -> CronTrigger | IntervalTrigge
     return IntervalTrigger(seconds=config.schedule.interval_seconds, timezone=UTC)
 
 
+class _Current:
+    """The config the next pass uses; SIGHUP replaces it with a re-read one when that one is valid."""
+
+    def __init__(self, config: Config, every: float | None) -> None:
+        self.config = config
+        self.every = every
+
+
 def run_daemon(config: Config, *, every: float | None = None, progress: Progress | None = None,
                serve: bool = False) -> int:
     """Run passes on schedule until SIGTERM or SIGINT; a pass in flight finishes first. Returns 0.
 
+    SIGHUP re-reads the config file; a bad one is refused (logged) and the running one kept.
     With ``serve``, the feeds folder is also served over HTTP from a thread of this process.
     """
     when = trigger(config, every)
+    current = _Current(config, every)
     with InstanceLock(config.state_folder), _server(config, serve):
         scheduler = BlockingScheduler(timezone=UTC)
-        scheduler.add_job(_guarded_pass, when, args=(config, progress), id="pass", max_instances=1,
+        scheduler.add_job(_guarded_pass, when, args=(current, progress), id="pass", max_instances=1,
                           coalesce=True, misfire_grace_time=config.schedule.misfire_grace_seconds,
                           next_run_time=now_utc())
 
@@ -71,14 +96,64 @@ def run_daemon(config: Config, *, every: float | None = None, progress: Progress
             if not scheduler.running:
                 return  # a second signal while the first one waits for the pass in flight
             log.info("%s received: stopping after the pass in flight", signal.Signals(signum).name)
+            notify("STOPPING=1")
             scheduler.shutdown(wait=True)
+
+        def hangup(_signum: int, _frame: FrameType | None) -> None:
+            # Off the signal handler: the scheduler's locks may be held by the frame we interrupted.
+            threading.Thread(target=_reload, args=(scheduler, current), name="feeder-reload").start()
 
         signal.signal(signal.SIGTERM, stop)
         signal.signal(signal.SIGINT, stop)
+        signal.signal(signal.SIGHUP, hangup)
         log.info("daemon started: %s", when)
+        notify("READY=1")
         scheduler.start()
         log.info("daemon stopped")
     return 0
+
+
+def _reload(scheduler: BlockingScheduler, current: _Current) -> None:
+    """Re-read the config file; keep the running config when the new one has a problem."""
+    notify("RELOADING=1")
+    try:
+        config = load_config(current.config.path)
+        check_paths(config)
+        when = trigger(config, current.every)
+    except FeederError as exc:
+        log.error("SIGHUP: config not reloaded, the running one stays: %s", one_line(exc))
+        notify("READY=1")
+        return
+    if config.state_folder != current.config.state_folder:
+        log.error("SIGHUP: config not reloaded: output.state changed (%s); restart feeder to move the state",
+                  config.state_folder)
+        notify("READY=1")
+        return
+    current.config = config
+    scheduler.reschedule_job("pass", trigger=when)
+    log.info("SIGHUP: config reloaded from %s: %s", config.path, when)
+    notify("READY=1")
+
+
+def one_line(error: BaseException) -> str:
+    """An error as one line: a config error's problems joined with '; '."""
+    if isinstance(error, ConfigError):
+        return f"{error.path}: " + "; ".join(error.problems)
+    return " ".join(str(error).split())
+
+
+def notify(state: str) -> None:
+    """Tell systemd (Type=notify) about our state over $NOTIFY_SOCKET, as sd_notify(3) does; else nothing."""
+    address = os.environ.get("NOTIFY_SOCKET", "")
+    if not address.startswith(("/", "@")):
+        return
+    target = "\0" + address[1:] if address.startswith("@") else address  # "@": the abstract namespace
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sock:
+            sock.connect(target)
+            sock.sendall(state.encode())
+    except OSError as exc:  # systemd gone or the socket not ours: the daemon itself is fine
+        log.debug("sd_notify %s failed: %s", state, exc)
 
 
 @contextmanager
@@ -101,22 +176,15 @@ def _server(config: Config, enabled: bool) -> Iterator[None]:
         thread.join(timeout=10)
 
 
-def _guarded_pass(config: Config, progress: Progress | None) -> None:
-    """A failing pass is logged and the daemon lives on to try at the next tick."""
+def _guarded_pass(current: _Current, progress: Progress | None) -> None:
+    """A failing pass is logged once, as failed, and the daemon lives on to try at the next tick."""
     try:
-        one_pass(config, progress)
-    except Exception:  # the daemon must outlive one bad pass; the error is logged in full
-        log.exception("pass failed")
-
-
-def terminal_progress() -> Progress | None:
-    """A progress line when stderr is a terminal; plain log lines every 1000 files otherwise."""
-    if sys.stderr.isatty():
-        def show(done: int, total: int) -> None:
-            print(f"\r  {done}/{total} files", end="" if done < total else "\n", file=sys.stderr)
-        return show
-
-    def log_every(done: int, total: int) -> None:
-        if done % 1000 == 0 or (done == total and total >= 1000):
-            log.info("progress: %d/%d files", done, total)
-    return log_every
+        report = one_pass(current.config, progress)
+    except FeederError as exc:
+        log.error("pass failed: %s", one_line(exc))
+        notify(f"STATUS=last pass failed: {one_line(exc)}")
+    except Exception as exc:  # our bug: the daemon outlives it, and the traceback is what a report needs
+        log.error("pass failed: %s: %s", type(exc).__name__, exc, exc_info=True)
+        notify(f"STATUS=last pass failed: {type(exc).__name__}")
+    else:
+        notify(f"STATUS=last pass: {summary(report)}")

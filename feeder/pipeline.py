@@ -15,6 +15,7 @@ from pathlib import Path
 from feeder.articles import changed_files, read_article
 from feeder.atom import fsync_folders, write_atomic
 from feeder.config import Config
+from feeder.editorial import Editorial, release_held
 from feeder.errors import InputError
 from feeder.extract import extract
 from feeder.learn import body_hashes, learn, strip_learned
@@ -62,16 +63,19 @@ class _KeepBack(Exception):
 
 
 def _pass(config: Config, store: Store, now: datetime, progress: Progress | None) -> RunReport:
+    release_held(store, config)
     changed = [_Seen(Path(path), size, mtime) for path, size, mtime in
                changed_files(config.input_folder, store.file_stats())]
     try:
         with store.transaction():
-            rejected, new, updated = _ingest(config, store, changed, now, progress)
-            written, refused = _publish(config, store, now, force=bool(new or updated))
+            editorial = Editorial.load(store, config)
+            edited = editorial.apply(store, config)
+            rejected, held, (new, updated, merged) = _ingest(config, store, changed, now, progress, editorial)
+            written, refused = _publish(config, store, now, force=bool(new or updated or edited))
             total = store.count_entries()
             report = RunReport(new=new, updated=updated, unchanged=total - new - updated,
                                rejected=tuple(rejected), feeds=tuple(written), entries=total,
-                               refused=tuple(refused))
+                               refused=tuple(refused), merged=merged, held=tuple(held))
             if refused:
                 raise _KeepBack(report)
             store.record_run(RunRow(now.isoformat(), now.isoformat(), new, updated, report.unchanged,
@@ -81,12 +85,17 @@ def _pass(config: Config, store: Store, now: datetime, progress: Progress | None
     return report
 
 
-def _ingest(config: Config, store: Store, changed: list[_Seen], now: datetime,
-            progress: Progress | None) -> tuple[list[Rejection], int, int]:
-    """Store each changed file's story as it is read (memory stays flat in a backfill of any size)."""
+def _ingest(config: Config, store: Store, changed: list[_Seen], now: datetime, progress: Progress | None,
+            editorial: Editorial) -> tuple[list[Rejection], list[Rejection], tuple[int, int, int]]:
+    """Store each changed file's story as it is read (memory stays flat in a backfill of any size).
+
+    Returns the rejected files, the files held back by the editor, and (new, updated, merged) counts.
+    """
     rejected: list[Rejection] = []
+    held: list[Rejection] = []
     new: set[str] = set()
     touched: set[str] = set()
+    merged = 0
     first_new_seq = store.seq_extent()[0] + 1
     for done, (seen, result) in enumerate(zip(changed, _read_all(config, changed, now), strict=True), 1):
         path = display_path(seen.path)
@@ -97,11 +106,18 @@ def _ingest(config: Config, store: Store, changed: list[_Seen], now: datetime,
                               story_key=None, now=now)
         elif store.file_digest(path) == result.article.digest:
             store.touch_file(path, seen.size, seen.mtime_ns)
+        elif isinstance(reviewed := editorial.review(result.article, _id(config, result.article), config),
+                        Rejection):
+            held.append(Rejection(path, reviewed.reason))
+            log.warning("held back %s: %s", path, reviewed.reason)
+            store.record_file(path, seen.size, seen.mtime_ns, result.article.digest, status="held",
+                              reason=reviewed.reason, story_key=result.article.story_key, now=now)
         else:
-            article = result.article
+            article = reviewed
             cleaned, stale = learn(store, article, result.hashes)
             eid, outcome = _save(config, store, cleaned, now)
-            (new if outcome == "new" else touched if outcome == "updated" else set()).add(eid)
+            merged += outcome.startswith("merged")
+            (new if outcome == "new" else touched if outcome in ("updated", "merged, updated") else set()).add(eid)
             store.record_file(path, seen.size, seen.mtime_ns, article.digest, status="ok", reason=None,
                               story_key=article.story_key, now=now)
             touched.update(filter(None, (_reclean(config, store, key, now) for key in stale)))
@@ -109,7 +125,11 @@ def _ingest(config: Config, store: Store, changed: list[_Seen], now: datetime,
             progress(done, len(changed))
     # Publication order (and so the archive pages) follows the stories' dates, not the files' order.
     store.order_by_date(since_seq=first_new_seq)
-    return rejected, len(new), len(touched - new)
+    return rejected, held, (len(new), len(touched - new), merged)
+
+
+def _id(config: Config, article: Article) -> str:
+    return entry_id(config.feed.id_base, article.story_key)
 
 
 def _reclean(config: Config, store: Store, key: str, now: datetime) -> str | None:
@@ -191,7 +211,9 @@ def _save(config: Config, store: Store, article: Article, now: datetime) -> tupl
     if _same_story_text(old.article, article):
         merged = Entry(eid, old.article, old.updated, old.published, _vias(article, old.vias))
         store.save_entry(merged, first_seen=now, renew=False)
-        return eid, "unchanged" if merged.vias == old.vias else "updated"
+        outcome = "unchanged" if merged.vias == old.vias else "updated"
+        # Another page carrying a story already published: one entry, one more via link.
+        return eid, f"merged, {outcome}" if old.article.path != article.path else outcome
     entry = Entry(eid, article, stamp if stamp > old.updated else max(now, old.updated), published,
                   _vias(article, old.vias))
     store.save_entry(entry, first_seen=now, renew=True)

@@ -13,6 +13,7 @@ from typing import Protocol
 from feeder import pages
 from feeder.atom import ENTRY_FOLDER, STYLESHEET, FeedMeta, entry_path, render_atom, render_rss
 from feeder.config import Config
+from feeder.editorial import tombstones
 from feeder.records import Entry
 from feeder.store import Store
 
@@ -73,7 +74,7 @@ def documents(config: Config, store: Store, *, now: datetime) -> Iterator[Docume
 def _feed_documents(config: Config, store: Store, *, now: datetime, outlet: str | None
                     ) -> Iterator[Document]:
     stem = Path(config.feed.filename).stem if outlet is None else outlet
-    meta = _meta(config, stem, outlet)
+    meta = replace(_meta(config, stem, outlet), deleted=tombstones(store, outlet))  # RFC 6721, current feed only
     pages = _full_pages(store, config.feed.max_entries) if outlet is None else 0
     if pages:
         meta = replace(meta, prev_archive_url=_archive_url(config, stem, pages))
@@ -122,7 +123,7 @@ def _archive(config: Config, store: Store, stem: str, meta: FeedMeta, position: 
         meta, feed_id=f"{meta.feed_id}/archive/{page}", self_url=_archive_url(config, stem, page),
         archive=True, current_url=meta.self_url,
         prev_archive_url=_archive_url(config, stem, page - 1) if page > 1 else None,
-        next_archive_url=newer, title=f"{meta.title} (archive {page})")
+        next_archive_url=newer, title=f"{meta.title} (archive {page})", deleted=())
     seq_range = ((page - 1) * size + 1, page * size)
     path = config.output_folder / ARCHIVE_FOLDER / f"{stem}-{page}.atom"
     return Document(path, "atom", lambda: Rendition(

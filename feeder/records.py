@@ -127,6 +127,16 @@ class Rejection:
 
 
 @dataclass(frozen=True, slots=True)
+class Tombstone:
+    """An entry the editor withdrew (RFC 6721 at:deleted-entry): its id, when, and why."""
+
+    ref: str
+    when: datetime
+    comment: str | None = None
+    outlet: str | None = None  # the outlet key whose feed also carries the marker
+
+
+@dataclass(frozen=True, slots=True)
 class RunReport:
     """What one pass did."""
 
@@ -137,3 +147,5 @@ class RunReport:
     feeds: tuple[str, ...]
     entries: int
     refused: tuple[str, ...] = ()  # documents the publishing gate kept back, with why
+    merged: int = 0  # files whose story was already published from another file (one entry, another via)
+    held: tuple[Rejection, ...] = ()  # readable stories the editor or the outlet rule keeps out of the feeds

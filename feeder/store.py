@@ -80,6 +80,11 @@ class Store:
     def close(self) -> None:
         self._db.close()
 
+    @property
+    def db(self) -> sqlite3.Connection:
+        """The connection, for the tables another module keeps in the state (editorial.py)."""
+        return self._db
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         self._db.execute("BEGIN IMMEDIATE")
@@ -115,6 +120,23 @@ class Store:
     def touch_file(self, path: str, size: int, mtime_ns: int) -> None:
         self._db.execute("UPDATE files SET size=?, mtime_ns=? WHERE path=?", (size, mtime_ns, path))
 
+    def files_by_status(self, status: str) -> list[tuple[str, str]]:
+        rows = self._db.execute("SELECT path, reason FROM files WHERE status=? ORDER BY path", (status,))
+        return [(r[0], r[1] or "") for r in rows]
+
+    def hold_files(self, story_key: str, reason: str) -> None:
+        """Mark the files that carried this story as held back (the editor withdrew it)."""
+        self._db.execute("UPDATE files SET status='held', reason=? WHERE story_key=?", (reason, story_key))
+
+    def stories_without_outlet(self) -> list[tuple[str, str]]:
+        """(entry id, story key) of the entries that credit no outlet."""
+        return [(r[0], r[1]) for r in self._db.execute("SELECT id, story_key FROM entries WHERE outlet IS NULL")]
+
+    def forget_files(self, status: str, *, reason: str | None = None, story_key: str | None = None) -> None:
+        """Drop what is known of these files (with this status, and reason or story), so the next scan reads them."""
+        self._db.execute("DELETE FROM files WHERE status=? AND reason IS COALESCE(?, reason) "
+                         "AND story_key IS COALESCE(?, story_key)", (status, reason, story_key))
+
     def rejections(self) -> list[tuple[str, str]]:
         rows = self._db.execute("SELECT path, reason FROM files WHERE status='rejected' ORDER BY path")
         return [(r[0], r[1] or "") for r in rows]
@@ -124,6 +146,14 @@ class Store:
         row = self._db.execute("SELECT id, updated, published, article, vias FROM entries WHERE id=?",
                                (eid,)).fetchone()
         return _entry(row, registry) if row else None
+
+    def entry_seq(self, eid: str) -> int | None:
+        row = self._db.execute("SELECT seq FROM entries WHERE id=?", (eid,)).fetchone()
+        return int(row[0]) if row else None
+
+    def remove_entry(self, eid: str) -> None:
+        """Take an entry out of every feed (an editor's retraction); its files stay known."""
+        self._db.execute("DELETE FROM entries WHERE id=?", (eid,))
 
     def save_entry(self, entry: Entry, *, first_seen: datetime, renew: bool) -> None:
         """Insert or replace an entry; ``renew`` moves it to the head of the publication order."""

@@ -1,4 +1,4 @@
-"""Text that is safe to publish: no characters XML 1.0 forbids, and printable file names."""
+"""Text that is safe to publish and to show: no characters XML 1.0 forbids, printable names and log lines."""
 
 from __future__ import annotations
 
@@ -19,3 +19,17 @@ def xml_text(value: str) -> str:
 def display_path(path: Path | str) -> str:
     """A file name as UTF-8 text even when the bytes are not: undecodable bytes become \\xNN escapes."""
     return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+# What a terminal or a log reader would act on: C0/C1 controls (newline, carriage return, escape
+# sequences), DEL, and the Unicode line and paragraph separators and bidi overrides.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(value: object) -> str:
+    """Text safe on one log or status line: control characters become visible escapes (``\\n``,
+    ``\\x1b``), so a file name or page text can never start a forged line or drive the terminal."""
+    text = display_path(value) if isinstance(value, Path) else str(value)
+    if not _UNPRINTABLE.search(text):
+        return text
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -43,3 +45,16 @@ def config(tmp_path: Path) -> Config:
 
 def scenario_inputs() -> list[Path]:
     return sorted(p for p in SCENARIOS.iterdir() if p.suffix in (".txt", ".html", ".htm"))
+
+
+@pytest.fixture(autouse=True)
+def _restore_logging() -> Iterator[None]:
+    """`feeder build`/`run` configure the root logger; give every test the logging it started with."""
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    levels = {name: logging.getLogger(name).level for name in ("apscheduler", "feeder.progress")}
+    yield
+    root.handlers[:] = handlers
+    root.setLevel(level)
+    for name, old in levels.items():
+        logging.getLogger(name).setLevel(old)

@@ -69,7 +69,8 @@ GOOD_PARAGRAPHS = ("A growing number of young people who left Guizhou", "Sellers
 
 def hostile_config(folder: Path) -> Config:
     """The test config with input.max_file_bytes set, and a folder outside the inbox for link targets."""
-    path = write_config(folder)
+    # Hostile pages name no outlet; they are published as the site's own so the checks see their entries.
+    path = write_config(folder, extra="require_outlet = false")
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace('folder = "inbox"', f'folder = "inbox"\nmax_file_bytes = {MAX_FILE_BYTES}', 1),
                     encoding="utf-8")
