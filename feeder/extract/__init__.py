@@ -56,9 +56,10 @@ TEASER_SHARE = 0.6
 
 def teaser_index(lines: Sequence[str]) -> bool:
     """A section page: most prose lines are teasers, each followed by its own date line."""
-    prose = [i for i, line in enumerate(lines) if is_prose(line)]
-    teasers = sum(1 for i in prose if i + 1 < len(lines) and is_date_line(lines[i + 1]))
-    return teasers >= MIN_TEASERS and teasers >= TEASER_SHARE * len(prose)
+    # Date lines are short: the cheap length test spares most lines the date finder.
+    teasers = sum(1 for i in range(len(lines) - 1) if len(lines[i + 1]) <= rules.MAX_DATE_LINE and (
+        any(c.isdigit() for c in lines[i + 1]) and is_prose(lines[i]) and is_date_line(lines[i + 1])))
+    return teasers >= MIN_TEASERS and teasers >= TEASER_SHARE * sum(1 for line in lines if is_prose(line))
 
 
 def _truncated(raw: RawArticle, page: Page) -> bool:
