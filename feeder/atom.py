@@ -295,8 +295,6 @@ def write_atomic(path: Path, data: bytes) -> bool:
         if path.exists() and path.read_bytes() == data:
             return False
         path.parent.mkdir(parents=True, exist_ok=True)
-        for stale in path.parent.glob(f".{path.name}.*.tmp"):
-            stale.unlink()  # left by a writer that was killed; only one feeder holds the folder's lock
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as handle:
@@ -312,6 +310,15 @@ def write_atomic(path: Path, data: bytes) -> bool:
     except OSError as exc:
         raise PublishError(path, exc.strerror or str(exc)) from exc
     return True
+
+
+def clean_temporaries(folder: Path) -> None:
+    """Remove the temporary files of writers that were killed (one feeder holds the folder's lock)."""
+    try:
+        for stale in folder.glob(".*.tmp"):
+            stale.unlink(missing_ok=True)
+    except OSError as exc:
+        raise PublishError(folder, exc.strerror or str(exc)) from exc
 
 
 def _fsync_dir(folder: Path) -> None:

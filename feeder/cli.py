@@ -7,6 +7,7 @@ import json
 import logging
 import os
 import sys
+import time
 import urllib.request
 from collections.abc import Sequence
 from dataclasses import asdict
@@ -110,9 +111,9 @@ def _build(args: argparse.Namespace) -> int:
 
 def _quiet_pass(config: Config) -> RunReport:
     from feeder.daemon import now_utc
-    from feeder.pipeline import run_once
+    from feeder.pipeline import run_once, settle_cut
 
-    report = run_once(config, now=now_utc())
+    report = run_once(config, now=now_utc(), settled_before=settle_cut(config, time.time_ns()))
     for rejection in report.rejected:
         print(f"rejected: {rejection.path}: {rejection.reason}", file=sys.stderr)
     for refusal in report.refused:

@@ -9,6 +9,7 @@ import logging
 import signal
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -21,7 +22,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from feeder.config import Config
 from feeder.errors import ConfigError
 from feeder.lock import InstanceLock
-from feeder.pipeline import Progress, run_once
+from feeder.pipeline import Progress, run_once, settle_cut
 from feeder.records import RunReport
 
 log = logging.getLogger("feeder")
@@ -35,7 +36,7 @@ def now_utc() -> datetime:
 def one_pass(config: Config, progress: Progress | None = None) -> RunReport:
     """A pass with its start and finish logged."""
     log.info("pass started: inbox %s", config.input_folder)
-    report = run_once(config, now=now_utc(), progress=progress)
+    report = run_once(config, now=now_utc(), progress=progress, settled_before=settle_cut(config, time.time_ns()))
     log.info("pass finished: %d new, %d updated, %d unchanged, %d rejected; %d entries; %d feed files written",
              report.new, report.updated, report.unchanged, len(report.rejected), report.entries,
              len(report.feeds))

@@ -6,22 +6,23 @@ import logging
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from itertools import chain, islice, repeat
 from multiprocessing import get_context
 from pathlib import Path
 
 from feeder.articles import changed_files, read_article
-from feeder.atom import write_atomic
+from feeder.atom import FeedMeta, clean_temporaries, render_atom, write_atomic
 from feeder.config import Config
 from feeder.errors import InputError
 from feeder.extract import extract
 from feeder.learn import body_hashes, learn, strip_learned
+from feeder.lock import die_with_parent
 from feeder.normalize import check_dates, entry_id, normalize
-from feeder.publish import Document, Rendition, documents
+from feeder.publish import Document, Renderable, documents, fingerprint
 from feeder.records import Article, Entry, Rejection, RunReport
-from feeder.store import RunRow, Store
+from feeder.store import PublishedDocument, RunRow, Store
 from feeder.text import display_path
 from feeder.validate import validate_feed
 
@@ -45,76 +46,116 @@ class _Seen:
     mtime_ns: int
 
 
-def run_once(config: Config, *, now: datetime, progress: Progress | None = None) -> RunReport:
-    """One pass: read only new or changed files, publish feeds whose bytes change, then commit state."""
+def settle_cut(config: Config, clock_ns: int) -> int:
+    """The newest mtime (ns) a file may have to be read now: older than ``[input] settle_seconds``."""
+    return clock_ns - int(config.settle_seconds * 1e9)
+
+
+def run_once(config: Config, *, now: datetime, progress: Progress | None = None,
+             settled_before: int | None = None) -> RunReport:
+    """One pass: read new or changed files into the state (committed in batches), then publish
+    every document that disagrees with the state.
+
+    ``settled_before`` (ns since the epoch, from ``settle_cut``) leaves files modified after it
+    for a later pass: a file still being written is never read half-way.
+    """
     store = Store.open(config.state_folder)
     try:
-        return _pass(config, store, now, progress)
+        return _pass(config, store, now, progress, settled_before)
     finally:
         store.close()
 
 
-class _KeepBack(Exception):
-    """Raised inside the state transaction to undo it: a refused document must be retried next pass."""
-
-    def __init__(self, report: RunReport) -> None:
-        self.report = report
-
-
-def _pass(config: Config, store: Store, now: datetime, progress: Progress | None) -> RunReport:
+def _pass(config: Config, store: Store, now: datetime, progress: Progress | None,
+          settled_before: int | None) -> RunReport:
     changed = [_Seen(Path(path), size, mtime) for path, size, mtime in
                changed_files(config.input_folder, store.file_stats())]
-    try:
-        with store.transaction():
-            rejected, new, updated = _ingest(config, store, changed, now, progress)
-            written, refused = _publish(config, store, now, force=bool(new or updated))
-            total = store.count_entries()
-            report = RunReport(new=new, updated=updated, unchanged=total - new - updated,
-                               rejected=tuple(rejected), feeds=tuple(written), entries=total,
-                               refused=tuple(refused))
-            if refused:
-                raise _KeepBack(report)
-            store.record_run(RunRow(now.isoformat(), now.isoformat(), new, updated, report.unchanged,
-                                    len(rejected), report.feeds))
-    except _KeepBack as kept:
-        return kept.report
+    if settled_before is not None:
+        waiting = [seen for seen in changed if seen.mtime_ns > settled_before]
+        for seen in waiting:
+            log.info("waiting for %s to settle (modified less than %g s ago)", display_path(seen.path),
+                     config.settle_seconds)
+        changed = [seen for seen in changed if seen.mtime_ns <= settled_before]
+    rejected, new, updated = _ingest(config, store, changed, now, progress)
+    written, refused = _publish(config, store, now)
+    total = store.count_entries()
+    report = RunReport(new=new, updated=updated, unchanged=total - new - updated, rejected=tuple(rejected),
+                       feeds=tuple(written), entries=total, refused=tuple(refused))
+    with store.transaction():
+        store.record_run(RunRow(now.isoformat(), now.isoformat(), new, updated, report.unchanged,
+                                len(rejected), report.feeds))
     return report
+
+
+COMMIT_EVERY = 2000  # files per state transaction in a backfill: bounded WAL, little lost to a kill
+ORDER_FROM = "order_from"  # meta key: first seq of entries placed by a pass whose ordering is pending
 
 
 def _ingest(config: Config, store: Store, changed: list[_Seen], now: datetime,
             progress: Progress | None) -> tuple[list[Rejection], int, int]:
-    """Store each changed file's story as it is read (memory stays flat in a backfill of any size)."""
+    """Store each changed file's story as it is read, committing every ``COMMIT_EVERY`` files.
+
+    A pass killed between two commits leaves its stories in the state and the mark of where its
+    new entries start; the next pass finishes the ordering, so nothing it stored is lost.
+    """
     rejected: list[Rejection] = []
     new: set[str] = set()
     touched: set[str] = set()
-    first_new_seq = store.seq_extent()[0] + 1
-    for done, (seen, result) in enumerate(zip(changed, _read_all(config, changed, now), strict=True), 1):
-        path = display_path(seen.path)
-        if isinstance(result, Rejection):
-            rejected.append(result)
-            log.warning("rejected %s: %s", result.path, result.reason)
-            store.record_file(path, seen.size, seen.mtime_ns, "", status="rejected", reason=result.reason,
-                              story_key=None, now=now)
-        elif store.file_digest(path) == result.article.digest:
-            store.touch_file(path, seen.size, seen.mtime_ns)
-        else:
-            article = result.article
-            cleaned, stale = learn(store, article, result.hashes)
-            eid, outcome = _save(config, store, cleaned, now)
-            (new if outcome == "new" else touched if outcome == "updated" else set()).add(eid)
-            store.record_file(path, seen.size, seen.mtime_ns, article.digest, status="ok", reason=None,
-                              story_key=article.story_key, now=now)
-            touched.update(filter(None, (_reclean(config, store, key, now) for key in stale)))
-        if progress:
-            progress(done, len(changed))
-    # Publication order (and so the archive pages) follows the stories' dates, not the files' order.
-    store.order_by_date(since_seq=first_new_seq)
+    results = zip(changed, _read_all(config, changed, now), strict=True)
+    done = 0
+    while done < len(changed) or done == 0:
+        batch = list(islice(results, COMMIT_EVERY))
+        with store.transaction():
+            if store.get_meta(ORDER_FROM) is None and batch:
+                store.set_meta(ORDER_FROM, str(store.seq_extent()[0] + 1))
+            for seen, result in batch:
+                _ingest_one(config, store, seen, result, now, (rejected, new, touched))
+                done += 1
+                if progress:
+                    progress(done, len(changed))
+            if done >= len(changed):
+                _finish_order(store)
+        if not batch:
+            break
     return rejected, len(new), len(touched - new)
+
+
+def _finish_order(store: Store) -> None:
+    """Publication order (and so the archive pages) follows the stories' dates, not the files' order."""
+    start = store.get_meta(ORDER_FROM)
+    if start is not None:
+        store.order_by_date(since_seq=int(start))
+        store.set_meta(ORDER_FROM, None)
+
+
+def _ingest_one(config: Config, store: Store, seen: _Seen, result: _Read | _Rejected | _Skip, now: datetime,
+                tally: tuple[list[Rejection], set[str], set[str]]) -> None:
+    rejected, new, touched = tally
+    path = display_path(seen.path)
+    if isinstance(result, _Skip):
+        log.info("%s: %s; it is read again next pass", path, result.why)
+    elif isinstance(result, _Rejected):
+        rejection = result.rejection
+        rejected.append(rejection)
+        log.warning("rejected %s: %s", rejection.path, rejection.reason)
+        store.record_file(path, result.size, result.mtime_ns, "", status="rejected", reason=rejection.reason,
+                          story_key=None, now=now)
+    elif store.file_digest(path) == result.article.digest:
+        store.touch_file(path, result.size, result.mtime_ns)
+    else:
+        article = result.article
+        previous = store.file_story(path)
+        cleaned, stale = learn(store, article, result.hashes)
+        eid, outcome = _save(config, store, cleaned, now, replacing=previous)
+        (new if outcome == "new" else touched if outcome == "updated" else set()).add(eid)
+        store.record_file(path, result.size, result.mtime_ns, article.digest, status="ok", reason=None,
+                          story_key=article.story_key, now=now)
+        touched.update(filter(None, (_reclean(config, store, key, now) for key in stale)))
 
 
 def _reclean(config: Config, store: Store, key: str, now: datetime) -> str | None:
     """Take newly learned furniture out of an entry published earlier; its id when it changed."""
-    old = store.entry(entry_id(config.feed.id_base, key), config.registry)
+    old = store.entry_of_story(key, config.registry)
     if old is None:
         return None
     cleaned = strip_learned(store, old.article)
@@ -131,13 +172,32 @@ BATCH = 2000
 
 @dataclass(frozen=True, slots=True)
 class _Read:
-    """A file's story, with its paragraphs' learning keys (computed where the story was read)."""
+    """A file's story, with its paragraphs' learning keys (computed where the story was read) and
+    the file's stat when it was read (what the state records, so a later change is noticed)."""
 
     article: Article
     hashes: tuple[str, ...]
+    size: int
+    mtime_ns: int
 
 
-def _read_all(config: Config, changed: list[_Seen], now: datetime) -> Iterator[_Read | Rejection]:
+@dataclass(frozen=True, slots=True)
+class _Skip:
+    """A file that vanished or changed while it was read: nothing is recorded, the next pass retries."""
+
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Rejected:
+    """A rejection with the stat of the bytes that were judged."""
+
+    rejection: Rejection
+    size: int
+    mtime_ns: int
+
+
+def _read_all(config: Config, changed: list[_Seen], now: datetime) -> Iterator[_Read | _Rejected | _Skip]:
     """Read and extract the changed files, on every core when there are many (a backfill)."""
     workers = min(os.cpu_count() or 1, 8)
     if len(changed) < PARALLEL_FROM or workers < 2:
@@ -156,21 +216,59 @@ _worker_job: tuple[Config, datetime] | None = None
 
 def _start_worker(config: Config, now: datetime) -> None:
     global _worker_job
+    die_with_parent()
     _worker_job = (config, now)
 
 
-def _read_in_worker(seen: _Seen) -> _Read | Rejection:
+def _read_in_worker(seen: _Seen) -> _Read | _Rejected | _Skip:
     assert _worker_job is not None, "the pool's initializer sets the job"
     config, now = _worker_job
     return _read(config, seen, now)
 
 
-def _read(config: Config, seen: _Seen, now: datetime) -> _Read | Rejection:
+def _stat(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_size, info.st_mtime_ns
+
+
+def _read(config: Config, seen: _Seen, now: datetime) -> _Read | _Rejected | _Skip:
+    """Read one file; its stat before and after the read must agree, else it is retried next pass."""
+    before = _stat(seen.path)
+    if before is None and not seen.path.is_symlink():
+        return _Skip("vanished before it was read")
     try:
         article = inspect_file(seen.path, config, inbox=config.input_folder, now=now)
     except InputError as exc:
-        return Rejection(display_path(seen.path), exc.reason)
-    return _Read(article, body_hashes(article))
+        outcome: _Read | Rejection = Rejection(display_path(seen.path), exc.reason)
+    else:
+        outcome = _held_back(config, article, now) or _Read(article, body_hashes(article), 0, 0)
+    after = _stat(seen.path)
+    if before != after:
+        return _Skip("changed or vanished while it was read")
+    size, mtime = before if before is not None else (-1, -1)
+    if isinstance(outcome, Rejection):
+        return _Rejected(outcome, size, mtime)
+    return replace(outcome, size=size, mtime_ns=mtime)
+
+
+def _held_back(config: Config, article: Article, now: datetime) -> Rejection | None:
+    """The per-entry gate: an entry that cannot be rendered as valid Atom is held back, with the reason.
+
+    Checked once, when the story is read (in the worker, beside the extraction), so one bad
+    file never keeps the documents that would carry it from being published.
+    """
+    stamp = _stamp(article, now)
+    published = article.published.value if article.published else None
+    entry = Entry(entry_id(config.feed.id_base, article.story_key), article, max(stamp, published or stamp),
+                  published, _vias(article, ()))
+    problems = check_entry(entry, config, now)
+    if not problems:
+        return None
+    return Rejection(display_path(article.path), "held back: the entry would not be valid Atom: "
+                     + "; ".join(problems[:3]))
 
 
 def _stamp(article: Article, now: datetime) -> datetime:
@@ -178,16 +276,33 @@ def _stamp(article: Article, now: datetime) -> datetime:
     return own.value if own else now
 
 
-def _save(config: Config, store: Store, article: Article, now: datetime) -> tuple[str, str]:
-    """Store one story: a new entry, an edit of a known one (same id, new ``updated``), or another copy."""
+def _save(config: Config, store: Store, article: Article, now: datetime, *, replacing: str | None = None
+          ) -> tuple[str, str]:
+    """Store one story: a new entry, an edit of a known one (same id, new ``updated``), or another copy.
+
+    ``replacing`` is the story the same file gave before; when the file was that entry's only
+    source (a half-copied file completed, a headline corrected), the entry becomes this story and
+    keeps its id instead of leaving a duplicate behind.
+    """
     stamp = _stamp(article, now)
     published = article.published.value if article.published else None
-    eid = entry_id(config.feed.id_base, article.story_key)
-    old = store.entry(eid, config.registry)
+    old = store.entry_of_story(article.story_key, config.registry)
+    if replacing is not None and replacing != article.story_key and store.files_of_story(replacing) == 1:
+        superseded = store.entry_of_story(replacing, config.registry)
+        if superseded is not None and old is None:
+            entry = Entry(superseded.id, article, max(stamp, now, superseded.updated), published,
+                          _vias(article, ()))
+            store.delete_entry(superseded.id)
+            store.save_entry(entry, first_seen=now, renew=True)
+            return superseded.id, "updated"
+        if superseded is not None:
+            store.delete_entry(superseded.id)
     if old is None:
+        eid = entry_id(config.feed.id_base, article.story_key)
         store.add_entry(Entry(eid, article, max(stamp, published or stamp), published, _vias(article, ())),
                         first_seen=now)
         return eid, "new"
+    eid = old.id
     if _same_story_text(old.article, article):
         merged = Entry(eid, old.article, old.updated, old.published, _vias(article, old.vias))
         store.save_entry(merged, first_seen=now, renew=False)
@@ -207,18 +322,74 @@ def _vias(article: Article, old: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted({*old, article.via})) if article.via else tuple(old)
 
 
-def _publish(config: Config, store: Store, now: datetime, *, force: bool) -> tuple[list[str], list[str]]:
-    """Write every document whose bytes changed and that passes the gate; an unchanged state writes nothing."""
-    written, refused = [], []
-    pending = (document for document in documents(config, store, now=now) if _needs_render(document, force))
+PUBLISHED_GENERATION = "published_generation"  # meta: the state generation every document agrees with
+PUBLISHED_FINGERPRINT = "published_fingerprint"
+
+
+def _publish(config: Config, store: Store, now: datetime) -> tuple[list[str], list[str]]:
+    """Write every document that disagrees with the state (never written, written from an older
+    state, or changed on disk) and passes the gate; record each one written; the rest stays.
+
+    An unchanged state whose documents are all as recorded costs one stat per document.
+    """
+    recorded = store.published_documents()
+    settings = fingerprint(config)
+    generation = store.state_generation()
+    if (store.get_meta(PUBLISHED_GENERATION) == str(generation)
+            and store.get_meta(PUBLISHED_FINGERPRINT) == settings
+            and all(_on_disk(Path(path)) == (doc.size, doc.mtime_ns) for path, doc in recorded.items())):
+        return [], []
+    written: list[str] = []
+    refused: list[str] = []
+    pending = (document for document in documents(config, store, now=now)
+               if _disagrees(document, recorded.get(str(document.path))))
+    cleaned: set[Path] = set()
+    done: list[tuple[str, str, int, int]] = []
     for document, (data, problems) in _render_all(pending, now):
+        if document.path.parent not in cleaned:
+            clean_temporaries(document.path.parent)
+            cleaned.add(document.path.parent)
         if problems:
             log.error("not published %s (the previous one stays): %s", document.path, "; ".join(problems))
             refused.append(f"{document.path}: {'; '.join(problems)}")
-        elif write_atomic(document.path, data):
+            continue
+        if write_atomic(document.path, data):
             log.info("published %s", document.path)
             written.append(str(document.path))
+        size, mtime = _on_disk(document.path) or (-1, -1)
+        done.append((str(document.path), document.signature, size, mtime))
+        if len(done) >= RECORD_EVERY:
+            _record(store, done)
+    _record(store, done)
+    if not refused:
+        with store.transaction():
+            store.set_meta(PUBLISHED_GENERATION, str(generation))
+            store.set_meta(PUBLISHED_FINGERPRINT, settings)
     return written, refused
+
+
+RECORD_EVERY = 64  # documents recorded per transaction: a killed pass re-renders at most these
+
+
+def _record(store: Store, done: list[tuple[str, str, int, int]]) -> None:
+    if done:
+        with store.transaction():
+            store.record_documents(done)
+        done.clear()
+
+
+def _on_disk(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_size, info.st_mtime_ns
+
+
+def _disagrees(document: Document, recorded: PublishedDocument | None) -> bool:
+    if recorded is None or recorded.signature != document.signature:
+        return True
+    return _on_disk(document.path) != (recorded.size, recorded.mtime_ns)
 
 
 Rendered = tuple[bytes, list[str]]  # a document's bytes and the gate's objections
@@ -236,7 +407,8 @@ def _render_all(pending: Iterator[Document], now: datetime) -> Iterator[tuple[Do
         for document in chain(first, pending):
             yield document, _render_and_gate(document.load(), now)
         return
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork"),
+                             initializer=die_with_parent) as pool:
         batch = first
         while batch:
             renditions = [document.load() for document in batch]
@@ -247,7 +419,7 @@ def _render_all(pending: Iterator[Document], now: datetime) -> Iterator[tuple[Do
 PARALLEL_DOCUMENTS = 8  # documents per batch; fewer pending than this are rendered here, in order
 
 
-def _render_and_gate(rendition: Rendition, now: datetime) -> Rendered:
+def _render_and_gate(rendition: Renderable, now: datetime) -> Rendered:
     data = rendition.render()
     return data, gate(rendition.kind, data, now)
 
@@ -260,9 +432,11 @@ def gate(kind: str, data: bytes, now: datetime) -> list[str]:
     return [f"line {f.line}: [{f.code}] {f.message}" for f in findings if f.severity == "error"]
 
 
-def _needs_render(document: Document, force: bool) -> bool:
-    if not document.path.exists():
-        return True
-    if document.immutable:
-        return document.settled is not None and document.settled not in document.path.read_bytes()
-    return force
+def check_entry(entry: Entry, config: Config, now: datetime) -> list[str]:
+    """The errors of one entry rendered alone in a feed with the configured metadata (empty when valid)."""
+    meta = FeedMeta(config.feed_id, config.feed.title, config.feed.author, config.self_url, config.feed.language)
+    try:
+        data = render_atom((entry,), meta, empty_updated=now)
+    except ValueError as exc:
+        return [f"cannot be rendered: {exc}"]
+    return gate("atom", data, now)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
+from typing import Protocol
 
+from feeder import __version__
 from feeder.atom import FeedMeta, render_atom, render_rss
 from feeder.config import Config
 from feeder.records import Entry
@@ -31,47 +34,87 @@ class Rendition:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """One feed file to publish: where it goes, and how to load what it is rendered from."""
+    """One file to publish: where it goes, what the state says it must contain, how to render it.
+
+    ``signature`` is computed from the state alone (the entries' count and newest generation,
+    the links, the settings), so a pass can tell which published files disagree with the state
+    (never written, written by an older state, or changed on disk) without rendering anything.
+    Any kind of document (Atom, RSS, an HTML page) fits: ``load`` returns something whose
+    ``render()`` gives the bytes, and the gate checks them by ``kind``.
+    """
 
     path: Path
-    kind: str  # "atom" or "rss"
-    load: Callable[[], Rendition]
-    # A full archive page is written once; it is written again only to gain its next-archive
-    # link when the next page fills (its entries never change). ``settled`` is that link.
-    immutable: bool = False
-    settled: bytes | None = None
+    kind: str  # "atom", "rss", or any other kind the gate knows
+    signature: str
+    load: Callable[[], Renderable]
 
     def render(self) -> bytes:
         return self.load().render()
 
 
+class Renderable(Protocol):
+    """Plain data that any process can turn into a document's bytes."""
+
+    @property
+    def kind(self) -> str: ...
+
+    def render(self) -> bytes: ...
+
+
+def fingerprint(config: Config) -> str:
+    """What, besides the entries, shapes every document: the feed and outlet settings and feeder's version."""
+    settings = repr((config.feed, config.outlets, config.per_outlet, config.rss, __version__))
+    return hashlib.sha256(settings.encode()).hexdigest()[:16]
+
+
 def documents(config: Config, store: Store, *, now: datetime) -> Iterator[Document]:
-    """Every document the current state calls for, main feed first."""
-    yield from _feed_documents(config, store, now=now, outlet=None)
+    """Every document the current state calls for, main feed first, each with its signature."""
+    plan = _Plan(fingerprint(config), store.page_signatures(config.feed.max_entries), *store.seq_extent())
+    yield from _feed_documents(config, store, plan, now=now, outlet=None)
     if config.per_outlet:
-        for key in store.outlets():
-            yield from _feed_documents(config, store, now=now, outlet=key)
+        outlets = store.outlet_signatures()
+        for key in sorted(outlets):
+            yield from _feed_documents(config, store, replace(plan, outlet=outlets[key]), now=now, outlet=key)
 
 
-def _feed_documents(config: Config, store: Store, *, now: datetime, outlet: str | None
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """The state's figures that document signatures are made of."""
+
+    fingerprint: str
+    pages: dict[int, tuple[int, int]]  # page -> (entries, newest generation)
+    top: int
+    count: int
+    outlet: tuple[int, int] = (0, 0)
+
+    def newest_generation(self) -> int:
+        return max((generation for _, generation in self.pages.values()), default=0)
+
+
+def _feed_documents(config: Config, store: Store, plan: _Plan, *, now: datetime, outlet: str | None
                     ) -> Iterator[Document]:
     stem = Path(config.feed.filename).stem if outlet is None else outlet
     meta = _meta(config, stem, outlet)
-    pages = _full_pages(store, config.feed.max_entries) if outlet is None else 0
+    pages = _full_pages(plan, config.feed.max_entries) if outlet is None else 0
     if pages:
         meta = replace(meta, prev_archive_url=_archive_url(config, stem, pages))
     size = config.feed.max_entries
+    if outlet is None:
+        signature = f"{plan.fingerprint}|main|{plan.top}|{plan.count}|{plan.newest_generation()}|{pages}"
+    else:
+        signature = f"{plan.fingerprint}|outlet|{plan.outlet[0]}|{plan.outlet[1]}"
 
     def entries() -> tuple[Entry, ...]:
         return tuple(store.entries_by_seq(config.registry, newest=size, outlet=outlet))
 
     atom_path = config.output_folder / (config.feed.filename if outlet is None else f"{stem}.atom")
-    yield Document(atom_path, "atom", lambda: Rendition("atom", meta, entries(), now))
+    yield Document(atom_path, "atom", signature, lambda: Rendition("atom", meta, entries(), now))
     if config.rss:
         rss_meta = replace(meta, self_url=config.feed.base_url + f"{stem}.rss")
-        yield Document(atom_path.with_suffix(".rss"), "rss", lambda: Rendition("rss", rss_meta, entries(), now))
+        yield Document(atom_path.with_suffix(".rss"), "rss", signature + "|rss",
+                       lambda: Rendition("rss", rss_meta, entries(), now))
     for page in range(1, pages + 1):
-        yield _archive(config, store, stem, meta, (page, pages), now)
+        yield _archive(config, store, stem, meta, (page, pages), plan, now)
 
 
 def _meta(config: Config, stem: str, outlet: str | None) -> FeedMeta:
@@ -85,10 +128,9 @@ def _meta(config: Config, stem: str, outlet: str | None) -> FeedMeta:
                     f"Stories first published by {name}", feed.home)
 
 
-def _full_pages(store: Store, size: int) -> int:
+def _full_pages(plan: _Plan, size: int) -> int:
     """Archive pages are fixed ranges of publication order; a page is full once the order passes it."""
-    top, count = store.seq_extent()
-    return top // size if count > size else 0
+    return plan.top // size if plan.count > size else 0
 
 
 def _archive_url(config: Config, stem: str, page: int) -> str:
@@ -96,7 +138,7 @@ def _archive_url(config: Config, stem: str, page: int) -> str:
 
 
 def _archive(config: Config, store: Store, stem: str, meta: FeedMeta, position: tuple[int, int],
-             now: datetime) -> Document:
+             plan: _Plan, now: datetime) -> Document:
     page, pages = position
     size = config.feed.max_entries
     newer = _archive_url(config, stem, page + 1) if page < pages else None
@@ -107,7 +149,7 @@ def _archive(config: Config, store: Store, stem: str, meta: FeedMeta, position: 
         next_archive_url=newer, title=f"{meta.title} (archive {page})")
     seq_range = ((page - 1) * size + 1, page * size)
     path = config.output_folder / ARCHIVE_FOLDER / f"{stem}-{page}.atom"
-    return Document(path, "atom", lambda: Rendition(
-        "atom", page_meta, tuple(store.entries_by_seq(config.registry, seq_range=seq_range)), now),
-        # Only the page just before the newest can still lack its next-archive link.
-        immutable=True, settled=newer.encode() if newer and page == pages - 1 else None)
+    count, generation = plan.pages.get(page, (0, 0))
+    signature = f"{plan.fingerprint}|archive|{page}|{count}|{generation}|{'next' if newer else 'last'}"
+    return Document(path, "atom", signature, lambda: Rendition(
+        "atom", page_meta, tuple(store.entries_by_seq(config.registry, seq_range=seq_range)), now))

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+import zlib
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from feeder.errors import FeederError
+from feeder.errors import REBUILD_HINT, StateError
 from feeder.records import Article, Entry, Outlet, Stamp
 from feeder.sources import Registry
+
+SCHEMA_VERSION = 2  # 2: entries.version, documents, meta; articles stored as compressed JSON
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
@@ -22,22 +25,69 @@ CREATE TABLE IF NOT EXISTS files (
 CREATE TABLE IF NOT EXISTS entries (
     id TEXT PRIMARY KEY, story_key TEXT NOT NULL UNIQUE, seq INTEGER NOT NULL UNIQUE,
     first_seen TEXT NOT NULL, updated TEXT NOT NULL, published TEXT, outlet TEXT,
-    digest TEXT NOT NULL, article TEXT NOT NULL, vias TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS entries_outlet ON entries (outlet, seq);
+    digest TEXT NOT NULL, article BLOB NOT NULL, vias TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS site_lines (
-    site TEXT NOT NULL, hash TEXT NOT NULL, story_key TEXT NOT NULL, PRIMARY KEY (site, hash, story_key));
+    site TEXT NOT NULL, hash TEXT NOT NULL, story_key TEXT NOT NULL, PRIMARY KEY (site, hash, story_key))
+    WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS runs (
     id INTEGER PRIMARY KEY AUTOINCREMENT, started TEXT NOT NULL, finished TEXT NOT NULL,
     new INTEGER NOT NULL, updated INTEGER NOT NULL, unchanged INTEGER NOT NULL,
     rejected INTEGER NOT NULL, feeds TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    path TEXT PRIMARY KEY, signature TEXT NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+# Indexes after the upgrade of an older database (which gains the version column first).
+INDEXES = """
+CREATE INDEX IF NOT EXISTS entries_outlet_version ON entries (outlet, seq, version);
+CREATE INDEX IF NOT EXISTS entries_seq_version ON entries (seq, version);
+DROP INDEX IF EXISTS entries_outlet;
+"""
+BUSY_HINT = "another program holds the database: stop it (or wait) and run again"
+SPACE_HINT = "free disk space or fix the permissions of the state folder, then run again"
 
 
-class StateError(FeederError):
-    """The state database cannot be opened or is not feeder's."""
+def _hint(exc: sqlite3.Error) -> str:
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return BUSY_HINT
+    if any(word in text for word in ("full", "readonly", "read-only", "unable to open", "disk i/o")):
+        return SPACE_HINT
+    return REBUILD_HINT
 
-    def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(f"{path}: state database: {reason}")
+
+class _Connection:
+    """The sqlite3 connection, with every SQLite error turned into a StateError that says what to do."""
+
+    def __init__(self, db: sqlite3.Connection, path: Path) -> None:
+        self.db = db
+        self.path = path
+
+    def execute(self, sql: str, args: Sequence[object] | Mapping[str, object] = ()) -> sqlite3.Cursor:
+        try:
+            return self.db.execute(sql, args)
+        except sqlite3.Error as exc:
+            raise StateError(self.path, str(exc), hint=_hint(exc)) from exc
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[object]]) -> sqlite3.Cursor:
+        try:
+            return self.db.executemany(sql, rows)
+        except sqlite3.Error as exc:
+            raise StateError(self.path, str(exc), hint=_hint(exc)) from exc
+
+    def rows(self, sql: str, args: Sequence[object] = ()) -> list[Any]:
+        """All rows of a query (errors while stepping through them are mapped too)."""
+        try:
+            return self.db.execute(sql, args).fetchall()
+        except sqlite3.Error as exc:
+            raise StateError(self.path, str(exc), hint=_hint(exc)) from exc
+
+    @property
+    def in_transaction(self) -> bool:
+        return self.db.in_transaction
+
+    def close(self) -> None:
+        self.db.close()
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,26 +101,45 @@ class RunRow:
     feeds: tuple[str, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class PublishedDocument:
+    """What the state records of a document it has written: the signature of its contents and its stat."""
+
+    signature: str
+    size: int
+    mtime_ns: int
+
+
 class Store:
     """One open state database; writes happen inside ``transaction()`` and commit together."""
 
-    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+    def __init__(self, connection: _Connection, path: Path) -> None:
         self._db = connection
         self.path = path
         self._top_seq: int | None = None  # the highest seq, known inside a transaction once asked
+        self._generation: int | None = None  # stamped on every entry row written in this transaction
 
     @classmethod
-    def open(cls, folder: Path) -> Store:
+    def open(cls, folder: Path, *, check: bool = True) -> Store:
+        """Open (or create) the state database; a damaged one is refused with what to do."""
         path = folder / "state.sqlite3"
         try:
             folder.mkdir(parents=True, exist_ok=True)
             db = sqlite3.connect(path, isolation_level=None)
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")
-            db.executescript(SCHEMA)
         except (OSError, sqlite3.Error) as exc:
-            raise StateError(path, str(exc)) from exc
-        return cls(db, path)
+            hint = _hint(exc) if isinstance(exc, sqlite3.Error) else SPACE_HINT
+            raise StateError(path, f"cannot open: {getattr(exc, 'strerror', None) or exc}", hint=hint) from exc
+        connection = _Connection(db, path)
+        try:
+            if check:
+                _quick_check(connection)
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=NORMAL")
+            _upgrade(connection)
+        except BaseException:
+            db.close()
+            raise
+        return cls(connection, path)
 
     @classmethod
     def open_existing(cls, folder: Path) -> Store | None:
@@ -84,24 +153,82 @@ class Store:
     def transaction(self) -> Iterator[None]:
         self._db.execute("BEGIN IMMEDIATE")
         self._top_seq = None
+        self._generation = None
         try:
             yield
         except BaseException:
-            self._db.execute("ROLLBACK")
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
             raise
         finally:
             self._top_seq = None
+            self._generation = None
         self._db.execute("COMMIT")
+
+    # pass bookkeeping --------------------------------------------------------------------------
+    def get_meta(self, key: str) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str | None) -> None:
+        if value is None:
+            self._db.execute("DELETE FROM meta WHERE key=?", (key,))
+        else:
+            self._db.execute("INSERT OR REPLACE INTO meta VALUES (?,?)", (key, value))
+
+    def generation(self) -> int:
+        """The number stamped on entry rows written in this transaction (one more than any before).
+
+        Document signatures include the highest generation among their entries, so any entry
+        written, renumbered or moved changes the signature of every document it is (or was) in.
+        """
+        if self._generation is None:
+            self._generation = int(self.get_meta("generation") or 0) + 1
+            self.set_meta("generation", str(self._generation))
+        return self._generation
+
+    def state_generation(self) -> int:
+        """The generation of the last committed write (0 for a fresh store)."""
+        return int(self.get_meta("generation") or 0)
+
+    def published_documents(self) -> dict[str, PublishedDocument]:
+        return {path: PublishedDocument(sig, size, mtime) for path, sig, size, mtime in
+                self._db.rows("SELECT path, signature, size, mtime_ns FROM documents")}
+
+    def record_documents(self, done: Iterable[tuple[str, str, int, int]]) -> None:
+        """Record documents as written: (path, signature, size, mtime_ns)."""
+        self._db.executemany("INSERT OR REPLACE INTO documents VALUES (?,?,?,?)", list(done))
+
+    def page_signatures(self, size: int) -> dict[int, tuple[int, int]]:
+        """Page number (1-based, ``size`` entries each, by seq) -> (entries, highest generation)."""
+        rows = self._db.rows("SELECT (seq - 1) / ? + 1, COUNT(*), MAX(version) FROM entries GROUP BY 1",
+                             (size,))
+        return {int(page): (int(count), int(top)) for page, count, top in rows}
+
+    def outlet_signatures(self) -> dict[str, tuple[int, int]]:
+        """Outlet key -> (entries, highest generation)."""
+        rows = self._db.rows("SELECT outlet, COUNT(*), MAX(version) FROM entries WHERE outlet IS NOT NULL "
+                             "GROUP BY outlet")
+        return {str(outlet): (int(count), int(top)) for outlet, count, top in rows}
 
     # files -------------------------------------------------------------------------------------
     def file_stats(self) -> dict[str, tuple[int, int]]:
         """Every known file's (size, mtime_ns): all a pass needs to tell which files changed."""
         return {path: (size, mtime) for path, size, mtime in
-                self._db.execute("SELECT path, size, mtime_ns FROM files")}
+                self._db.rows("SELECT path, size, mtime_ns FROM files")}
 
     def file_digest(self, path: str) -> str | None:
         row = self._db.execute("SELECT digest FROM files WHERE path=?", (path,)).fetchone()
         return row[0] if row else None
+
+    def file_story(self, path: str) -> str | None:
+        """The story key the file's last accepted version gave (None when it never gave one)."""
+        row = self._db.execute("SELECT story_key FROM files WHERE path=? AND status='ok'", (path,)).fetchone()
+        return row[0] if row else None
+
+    def files_of_story(self, story_key: str) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM files WHERE story_key=? AND status='ok'",
+                                    (story_key,)).fetchone()[0])
 
     def record_file(self, path: str, size: int, mtime_ns: int, digest: str, *, status: str,
                     reason: str | None, story_key: str | None, now: datetime) -> None:
@@ -116,7 +243,7 @@ class Store:
         self._db.execute("UPDATE files SET size=?, mtime_ns=? WHERE path=?", (size, mtime_ns, path))
 
     def rejections(self) -> list[tuple[str, str]]:
-        rows = self._db.execute("SELECT path, reason FROM files WHERE status='rejected' ORDER BY path")
+        rows = self._db.rows("SELECT path, reason FROM files WHERE status='rejected' ORDER BY path")
         return [(r[0], r[1] or "") for r in rows]
 
     # entries -----------------------------------------------------------------------------------
@@ -124,6 +251,14 @@ class Store:
         row = self._db.execute("SELECT id, updated, published, article, vias FROM entries WHERE id=?",
                                (eid,)).fetchone()
         return _entry(row, registry) if row else None
+
+    def entry_of_story(self, story_key: str, registry: Registry) -> Entry | None:
+        row = self._db.execute("SELECT id, updated, published, article, vias FROM entries WHERE story_key=?",
+                               (story_key,)).fetchone()
+        return _entry(row, registry) if row else None
+
+    def delete_entry(self, eid: str) -> None:
+        self._db.execute("DELETE FROM entries WHERE id=?", (eid,))
 
     def save_entry(self, entry: Entry, *, first_seen: datetime, renew: bool) -> None:
         """Insert or replace an entry; ``renew`` moves it to the head of the publication order."""
@@ -138,12 +273,11 @@ class Store:
     def _write_entry(self, entry: Entry, seq: int, first_seen: str) -> None:
         article = entry.article
         self._db.execute(
-            "INSERT OR REPLACE INTO entries VALUES (?,?,?,?,?,?,?,?,?,?)",
+            "INSERT OR REPLACE INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             (entry.id, article.story_key, seq, first_seen, entry.updated.isoformat(),
              entry.published.isoformat() if entry.published else None,
-             article.outlet.key if article.outlet else None, article.digest,
-             json.dumps(article_to_json(article), ensure_ascii=False, sort_keys=True),
-             json.dumps(list(entry.vias))))
+             article.outlet.key if article.outlet else None, article.digest, pack_article(article),
+             json.dumps(list(entry.vias)), self.generation()))
 
     def _next_seq(self) -> int:
         if self._top_seq is None or not self._db.in_transaction:
@@ -153,12 +287,13 @@ class Store:
 
     def order_by_date(self, *, since_seq: int) -> None:
         """Renumber the entries placed since ``since_seq`` by their date (UTC), oldest first."""
-        rows = self._db.execute(
-            "SELECT id FROM entries WHERE seq >= ? ORDER BY julianday(updated), id", (since_seq,)).fetchall()
+        rows = self._db.rows(
+            "SELECT id FROM entries WHERE seq >= ? ORDER BY julianday(updated), id", (since_seq,))
         # Two steps, because seq is unique: first out of the way (negative), then into place.
-        self._db.executemany("UPDATE entries SET seq = ? WHERE id = ?",
-                             [(-(since_seq + n), row[0]) for n, row in enumerate(rows)])
-        self._db.execute("UPDATE entries SET seq = -seq WHERE seq < 0")
+        moved = [(-(since_seq + n), row[0]) for n, row in enumerate(rows)]
+        self._db.executemany("UPDATE entries SET seq = ? WHERE id = ?", moved)
+        if moved:
+            self._db.execute("UPDATE entries SET seq = -seq, version = ? WHERE seq < 0", (self.generation(),))
         self._top_seq = None
 
     def count_entries(self, outlet: str | None = None) -> int:
@@ -180,7 +315,7 @@ class Store:
         sql = "SELECT id, updated, published, article, vias FROM entries"
         sql += (" WHERE " + " AND ".join(where)) if where else ""
         sql += " ORDER BY seq DESC" + (f" LIMIT {int(newest)}" if newest else "")
-        return [_entry(row, registry) for row in self._db.execute(sql, args)]
+        return [_entry(row, registry) for row in self._db.rows(sql, args)]
 
     def seq_extent(self) -> tuple[int, int]:
         """(highest publication sequence number, number of entries)."""
@@ -188,7 +323,7 @@ class Store:
         return int(top), int(count)
 
     def outlets(self) -> list[str]:
-        rows = self._db.execute("SELECT DISTINCT outlet FROM entries WHERE outlet IS NOT NULL ORDER BY 1")
+        rows = self._db.rows("SELECT DISTINCT outlet FROM entries WHERE outlet IS NOT NULL ORDER BY 1")
         return [r[0] for r in rows]
 
     # learned boilerplate -----------------------------------------------------------------------
@@ -210,7 +345,7 @@ class Store:
         wanted = list(dict.fromkeys(hashes))
         if not wanted:
             return {}
-        rows = self._db.execute(
+        rows = self._db.rows(
             f"WITH wanted(h) AS (VALUES {','.join(['(?)'] * len(wanted))}) "
             "SELECT h, (SELECT group_concat(story_key, char(31)) FROM (SELECT story_key FROM site_lines "
             "WHERE site=? AND hash=h AND story_key IS NOT ? LIMIT 2)) FROM wanted", [*wanted, site, excluding])
@@ -234,10 +369,53 @@ class Store:
 
 def _entry(row: Iterable[Any], registry: Registry) -> Entry:
     eid, updated, published, article, vias = row
-    return Entry(id=eid, article=article_from_json(json.loads(article), registry),
+    return Entry(id=eid, article=unpack_article(article, registry),
                  updated=datetime.fromisoformat(updated),
                  published=datetime.fromisoformat(published) if published else None,
                  vias=tuple(json.loads(vias)))
+
+
+def pack_article(article: Article) -> bytes:
+    """The compact stored form of an article: its JSON (provenance included), deflated."""
+    text = json.dumps(article_to_json(article), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return zlib.compress(text.encode(), 6)
+
+
+def unpack_article(stored: bytes | str, registry: Registry) -> Article:
+    """An article from its stored form (compressed JSON, or the plain JSON text of older databases)."""
+    text = zlib.decompress(stored) if isinstance(stored, bytes) else stored
+    return article_from_json(json.loads(text), registry)
+
+
+def _quick_check(db: _Connection) -> None:
+    """Refuse a damaged database at open: ``PRAGMA quick_check`` must say ok."""
+    try:
+        verdict = db.db.execute("PRAGMA quick_check(1)").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise StateError(db.path, f"damaged or not a database ({exc})") from exc
+    if verdict is None or verdict[0] != "ok":
+        raise StateError(db.path, f"damaged (quick_check: {verdict[0] if verdict else 'no answer'})")
+
+
+def _upgrade(db: _Connection) -> None:
+    """Create the schema, or bring an older database up to it (its rows are kept)."""
+    version = int(db.execute("PRAGMA user_version").fetchone()[0])
+    if version >= SCHEMA_VERSION:
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        old = {row[1] for row in db.rows("PRAGMA table_info(entries)")}
+        for statement in filter(str.strip, SCHEMA.split(";")):
+            db.execute(statement)
+        if old and "version" not in old:
+            db.execute("ALTER TABLE entries ADD COLUMN version INTEGER NOT NULL DEFAULT 0")
+        for statement in filter(str.strip, INDEXES.split(";")):
+            db.execute(statement)
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
 
 
 def _stamp_json(stamp: Stamp | None) -> dict[str, Any] | None:
