@@ -392,9 +392,10 @@ def _quick_check(db: _Connection) -> None:
     try:
         verdict = db.db.execute("PRAGMA quick_check(1)").fetchone()
     except sqlite3.DatabaseError as exc:
-        raise StateError(db.path, f"damaged or not a database ({exc})") from exc
+        raise StateError(db.path, f"damaged or not a database ({' '.join(str(exc).split())})") from exc
     if verdict is None or verdict[0] != "ok":
-        raise StateError(db.path, f"damaged (quick_check: {verdict[0] if verdict else 'no answer'})")
+        said = " ".join(str(verdict[0]).split()) if verdict else "no answer"
+        raise StateError(db.path, f"damaged (quick_check: {said[:200]})")
 
 
 def _upgrade(db: _Connection) -> None:
