@@ -173,7 +173,8 @@ def test_a_lock_held_only_by_orphans_of_a_dead_holder_is_taken_over(tmp_path: Pa
         from feeder.lock import InstanceLock
         lock = InstanceLock(Path(sys.argv[1])).__enter__()
         # an orphan that inherited the lock's descriptor (as an older feeder's workers did)
-        orphan = subprocess.Popen(["sleep", "600"], pass_fds=(lock._fd,), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        quiet = subprocess.DEVNULL
+        orphan = subprocess.Popen(["sleep", "600"], pass_fds=(lock._fd,), stdin=quiet, stdout=quiet, stderr=quiet)
         print(orphan.pid, flush=True)
         os._exit(137)
         """)
@@ -247,7 +248,7 @@ def test_a_file_published_half_written_is_replaced_not_duplicated(tmp_path: Path
     path.write_text(full, encoding="utf-8")
     report = run_once(config, now=NOW)
     assert (report.new, report.updated, report.entries) == (0, 1, 1)
-    main, _, titles = published_ids(config)
+    titles = published_ids(config)[2]
     assert list(titles) == [first_id], "the file's entry is updated in place and keeps its id"
 
 
@@ -306,3 +307,12 @@ def test_every_sqlite_error_becomes_a_state_error(tmp_path: Path) -> None:
             store._db.execute("SELECT * FROM nothing_here")
     finally:
         store.close()
+
+
+def test_crash_test_short(tmp_path: Path) -> None:
+    """The crash test of tests/crash/crash.py, short: a dozen SIGKILLs of build and run, then a normal pass."""
+    from tests.crash.crash import run_crash_test
+
+    figures = run_crash_test(tmp_path, kills=12, seed=7, pool_every=0)
+    assert figures.kills == 12
+    assert (figures.torn, figures.lost, figures.duplicates, figures.stuck_locks) == (0, 0, 0, 0), figures.notes
