@@ -67,11 +67,30 @@ def child_pass(config_path: str) -> None:
     from feeder.pipeline import run_once
 
     config = load_config(config_path)
+    written = _written()
     start = time.perf_counter()
     report = run_once(config, now=NOW)
     seconds = time.perf_counter() - start
     print(json.dumps({"seconds": seconds, "new": report.new, "updated": report.updated,
-                      "rejected": len(report.rejected), "entries": report.entries}))
+                      "rejected": len(report.rejected), "entries": report.entries,
+                      "written": _written() - written, "state": _folder_bytes(config.state_folder),
+                      "input": _folder_bytes(config.input_folder)}))
+
+
+def _written() -> int:
+    """Bytes this process has sent towards storage so far (pages it dirtied: the feeds and the state).
+
+    Not ``wchar``, which also counts what goes through the pipes to the worker processes; the
+    workers themselves write no file.
+    """
+    for line in Path("/proc/self/io").read_text().splitlines():
+        if line.startswith("write_bytes:"):
+            return int(line.split()[1])
+    return 0
+
+
+def _folder_bytes(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
 
 
 def child_inspect(config_path: str, files: Sequence[str]) -> None:
@@ -183,6 +202,11 @@ class Row:
     def cli_seconds(self) -> float | None:
         return statistics.median(r.wall for r in self.cli) if self.cli else None
 
+    def ratio(self, key: str) -> float | None:
+        """Median of a byte count over the input's size (bytes written, state database)."""
+        values = [r.result[key] / r.result["input"] for r in self.runs if r.result.get("input")]
+        return statistics.median(values) if values else None
+
     @property
     def rss(self) -> float | None:
         return max(r.rss_mib for r in [*self.runs, *self.cli]) if self.runs else None
@@ -280,6 +304,10 @@ def _secs(value: float | None) -> str:
     return f"{value * 1000:.2f} ms" if value < 0.1 else f"{value:.2f} s"
 
 
+def _times(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2f}×"
+
+
 def _verdict(value: float | None, limit: float, unit: str) -> tuple[str, str]:
     target = f"≤ {limit:g} {unit}"
     if value is None:
@@ -350,21 +378,25 @@ def table(rows: Sequence[Row], command: str, code: tuple[str, str], loads: tuple
         "republishing sites also repeat their own lines, which feeder learns and strips",
         "- *pass* = `run_once` timed inside the process; *CLI* = `feeder build` wall time including interpreter "
         "start and imports; inspect = median per file inside one process", "",
+        "- *written / input*: bytes the pass's main process sent to storage (feeds and state: `write_bytes` of /proc/self/io) "
+        "over the inbox's size; *state / input*: the state folder's size after the pass over the inbox's size", "",
         "| measurement | files | corpus | runs | pass (in-process) | CLI wall (incl. interpreter) | peak RSS "
-        "| target | met |",
-        "|---|---:|---|---:|---:|---:|---:|---|---|",
+        "| written / input | state / input | target | met |",
+        "|---|---:|---|---:|---:|---:|---:|---:|---:|---|---|",
     ]
     groups = list(dict.fromkeys((r.measurement, r.corpus) for r in rows))
     for row in sorted(rows, key=lambda r: (groups.index((r.measurement, r.corpus)), r.size)):
         target, met = _target(row, rows)
         rss = f"{row.rss:.0f} MiB" if row.rss is not None else "—"
         lines.append(f"| {row.measurement} | {row.size:,} | {row.corpus} | {len(row.runs)} | {_secs(row.seconds)} | "
-                     f"{_secs(row.cli_seconds)} | {rss} | {target} | {met or row.note} |")
+                     f"{_secs(row.cli_seconds)} | {rss} | {_times(row.ratio('written'))} | "
+                     f"{_times(row.ratio('state'))} | {target} | {met or row.note} |")
     largest = max(r.size for r in rows if not r.measurement.startswith("inspect"))
     big = [r.rss for r in rows if r.size == largest and r.rss is not None]
     target, met = _verdict(max(big) if big else None, RSS_LIMIT_MIB, "MiB") if largest == RSS_SIZE else ("", "")
     peak = f"{max(big):.0f} MiB" if big else "—"
-    lines.append(f"| peak RSS, any run at {largest:,} | {largest:,} | all | — | — | — | {peak} | {target} | {met} |")
+    lines.append(f"| peak RSS, any run at {largest:,} | {largest:,} | all | — | — | — | {peak} | — | — | {target} "
+                 f"| {met} |")
     return "\n".join(lines) + "\n"
 
 
