@@ -12,7 +12,9 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime
+from pathlib import Path
 from types import FrameType
 
 from apscheduler.schedulers.blocking import BlockingScheduler
@@ -22,7 +24,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from feeder.config import Config
 from feeder.errors import ConfigError
 from feeder.lock import InstanceLock
-from feeder.pipeline import Progress, run_once, settle_cut
+from feeder.pipeline import Progress, Scope, run_once, settle_cut
 from feeder.records import RunReport
 
 log = logging.getLogger("feeder")
@@ -33,10 +35,12 @@ def now_utc() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
-def one_pass(config: Config, progress: Progress | None = None) -> RunReport:
-    """A pass with its start and finish logged."""
-    log.info("pass started: inbox %s", config.input_folder)
-    report = run_once(config, now=now_utc(), progress=progress, settled_before=settle_cut(config, time.time_ns()))
+def one_pass(config: Config, progress: Progress | None = None, scope: Scope | None = None) -> RunReport:
+    """A pass with its start and finish logged (over the whole inbox, or the files events named)."""
+    scope = replace(scope or Scope(), settled_before=settle_cut(config, time.time_ns()))
+    log.info("pass started: inbox %s%s", config.input_folder,
+             "" if scope.paths is None else f" ({len(scope.paths)} file(s) with events)")
+    report = run_once(config, now=now_utc(), progress=progress, scope=scope)
     log.info("pass finished: %d new, %d updated, %d unchanged, %d rejected; %d entries; %d feed files written",
              report.new, report.updated, report.unchanged, len(report.rejected), report.entries,
              len(report.feeds))
@@ -62,7 +66,7 @@ def run_daemon(config: Config, *, every: float | None = None, progress: Progress
     With ``serve``, the feeds folder is also served over HTTP from a thread of this process.
     """
     when = trigger(config, every)
-    with InstanceLock(config.state_folder), _server(config, serve):
+    with InstanceLock(config.state_folder), _server(config, serve), _events(config, progress):
         scheduler = BlockingScheduler(timezone=UTC)
         scheduler.add_job(_guarded_pass, when, args=(config, progress), id="pass", max_instances=1,
                           coalesce=True, misfire_grace_time=config.schedule.misfire_grace_seconds,
@@ -102,12 +106,28 @@ def _server(config: Config, enabled: bool) -> Iterator[None]:
         thread.join(timeout=10)
 
 
-def _guarded_pass(config: Config, progress: Progress | None) -> None:
+_one_at_a_time = threading.Lock()  # scheduled passes and event passes never overlap
+
+
+def _guarded_pass(config: Config, progress: Progress | None, scope: Scope | None = None) -> None:
     """A failing pass is logged and the daemon lives on to try at the next tick."""
     try:
-        one_pass(config, progress)
+        with _one_at_a_time:
+            one_pass(config, progress, scope)
     except Exception:  # the daemon must outlive one bad pass; the error is logged in full
         log.exception("pass failed")
+
+
+@contextmanager
+def _events(config: Config, progress: Progress | None) -> Iterator[None]:
+    """A pass over the files that filesystem events name, as soon as they are closed (feeder/watch.py)."""
+    from feeder.watch import event_passes
+
+    def on_events(paths: frozenset[Path], closed: frozenset[tuple[str, int, int]]) -> None:
+        _guarded_pass(config, progress, Scope(paths=paths, closed=closed))
+
+    with event_passes(config.input_folder, on_events):
+        yield
 
 
 def terminal_progress() -> Progress | None:

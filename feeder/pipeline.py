@@ -13,7 +13,7 @@ from itertools import chain, islice, repeat
 from multiprocessing import get_context
 from pathlib import Path
 
-from feeder.articles import changed_files, read_article
+from feeder.articles import changed_among, changed_files, read_article
 from feeder.atom import FeedMeta, clean_temporaries, render_atom, write_atomic
 from feeder.config import Config
 from feeder.errors import InputError
@@ -52,31 +52,49 @@ def settle_cut(config: Config, clock_ns: int) -> int:
     return clock_ns - int(config.settle_seconds * 1e9)
 
 
-def run_once(config: Config, *, now: datetime, progress: Progress | None = None,
-             settled_before: int | None = None) -> RunReport:
-    """One pass: read new or changed files into the state (committed in batches), then publish
-    every document that disagrees with the state.
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Which files a pass looks at, and which of them may be read now.
 
+    ``paths`` None means the whole inbox (a scan); otherwise only these (filesystem events).
     ``settled_before`` (ns since the epoch, from ``settle_cut``) leaves files modified after it
-    for a later pass: a file still being written is never read half-way.
+    for a later pass, so a file still being written is never read half-way, unless it is in
+    ``closed``: seen closed by its writer (or renamed in) with this very size and mtime.
     """
+
+    paths: frozenset[Path] | None = None
+    settled_before: int | None = None
+    closed: frozenset[tuple[str, int, int]] = frozenset()
+
+    def settled(self, seen: _Seen) -> bool:
+        if self.settled_before is None or seen.mtime_ns <= self.settled_before:
+            return True
+        return (os.fspath(seen.path), seen.size, seen.mtime_ns) in self.closed
+
+
+def run_once(config: Config, *, now: datetime, progress: Progress | None = None,
+             settled_before: int | None = None, scope: Scope | None = None) -> RunReport:
+    """One pass: read new or changed files into the state (committed in batches), then publish
+    every document that disagrees with the state. ``settled_before``: see ``Scope``."""
+    scope = scope or Scope(settled_before=settled_before)
     store = Store.open(config.state_folder)
     try:
-        return _pass(config, store, now, progress, settled_before)
+        return _pass(config, store, now, progress, scope)
     finally:
         store.close()
 
 
-def _pass(config: Config, store: Store, now: datetime, progress: Progress | None,
-          settled_before: int | None) -> RunReport:
-    changed = [_Seen(Path(path), size, mtime) for path, size, mtime in
-               changed_files(config.input_folder, store.file_stats())]
-    if settled_before is not None:
-        waiting = [seen for seen in changed if seen.mtime_ns > settled_before]
-        for seen in waiting:
+def _pass(config: Config, store: Store, now: datetime, progress: Progress | None, scope: Scope) -> RunReport:
+    if scope.paths is None:
+        found = changed_files(config.input_folder, store.file_stats())
+    else:
+        found = changed_among(config.input_folder, scope.paths, store.file_stat)
+    changed = [_Seen(Path(path), size, mtime) for path, size, mtime in found]
+    for seen in changed:
+        if not scope.settled(seen):
             log.info("waiting for %s to settle (modified less than %g s ago)", display_path(seen.path),
                      config.settle_seconds)
-        changed = [seen for seen in changed if seen.mtime_ns <= settled_before]
+    changed = [seen for seen in changed if scope.settled(seen)]
     with store.bulk() if len(changed) >= BULK_FROM else nullcontext():
         rejected, new, updated = _ingest(config, store, changed, now, progress)
     written, refused = _publish(config, store, now)

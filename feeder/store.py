@@ -242,6 +242,10 @@ class Store:
         return {path: (size, mtime) for path, size, mtime in
                 self._db.rows("SELECT path, size, mtime_ns FROM files")}
 
+    def file_stat(self, path: str) -> tuple[int, int] | None:
+        row = self._db.execute("SELECT size, mtime_ns FROM files WHERE path=?", (path,)).fetchone()
+        return (int(row[0]), int(row[1])) if row else None
+
     def file_digest(self, path: str) -> str | None:
         row = self._db.execute("SELECT digest FROM files WHERE path=?", (path,)).fetchone()
         return row[0] if row else None
