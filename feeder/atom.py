@@ -24,7 +24,7 @@ from lxml import etree
 from feeder import __version__
 from feeder.errors import PublishError
 from feeder.records import Article, Entry, Stamp
-from feeder.sources import clean_url
+from feeder.sources import clean_url, source_id
 from feeder.text import xml_text
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -105,8 +105,9 @@ class _CreditExtension:
             source = etree.SubElement(entry, "source")
             for name in ("id", "title", "updated"):
                 etree.SubElement(source, name).text = self.source[name]
-            etree.SubElement(source, "link",
-                             {"rel": "alternate", "type": "text/html", "href": self.source["link"]})
+            if "link" in self.source:
+                etree.SubElement(source, "link",
+                                 {"rel": "alternate", "type": "text/html", "href": self.source["link"]})
         return entry
 
     def extend_rss(self, item: Any) -> Any:
@@ -185,7 +186,7 @@ def _add_item(fg: FeedGenerator, entry: Entry) -> None:
     fe.pubDate(entry.published or entry.updated)
     for name in entry_authors(article):
         fe.dc.dc_creator(name, replace=False)
-    if article.outlet:
+    if article.outlet and article.outlet.homepage:  # RSS <source> needs a url
         fe.source(url=article.outlet.homepage, title=article.outlet.name)
 
 
@@ -207,9 +208,10 @@ def _add_entry(fg: FeedGenerator, entry: Entry) -> None:
     credit.links = _links(article, entry.vias)
     if article.outlet:
         fe.rights(f"© {article.outlet.name}. Republished with attribution.")
-        credit.source = {"id": article.outlet.feed_id or article.outlet.homepage,
-                         "title": article.outlet.name, "updated": entry.updated.isoformat(),
-                         "link": article.outlet.homepage}
+        credit.source = {"id": source_id(article.outlet), "title": article.outlet.name,
+                         "updated": entry.updated.isoformat()}
+        if article.outlet.homepage:  # an outlet credited only by its printed name has none
+            credit.source["link"] = article.outlet.homepage
 
 
 def entry_authors(article: Article) -> tuple[str, ...]:

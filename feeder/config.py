@@ -81,7 +81,7 @@ class Config:
 
     @cached_property
     def registry(self) -> Registry:
-        return build_registry(self.outlets)
+        return build_registry(self.outlets, default_zone=self.default_zone, id_base=self.feed.id_base)
 
     @property
     def feed_id(self) -> str:

@@ -18,13 +18,15 @@ class Outlet:
 
     key: str  # slug used in file names and ids, e.g. "china-daily"
     name: str  # canonical display name, e.g. "China Daily"
-    homepage: str
+    homepage: str | None  # None for an outlet credited only by its printed name
     zone: str  # IANA zone its unzoned times are printed in
     aliases: tuple[str, ...] = ()
     domains: tuple[str, ...] = ()
     rights: Rights = "full"
     feed_id: str | None = None  # atom:source id; the homepage when unset
     agency: bool = False  # a wire service whose name in a byline is not a person
+    codes: tuple[str, ...] = ()  # abbreviations that name it only when printed exactly, e.g. "AA"
+    country: str | None = None  # ISO 3166-1 alpha-2 code of its home, e.g. "JP"
 
 
 @dataclass(frozen=True, slots=True)

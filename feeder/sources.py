@@ -1,88 +1,23 @@
-"""The registry of outlets: canonical names, homepages, time zones and aliases, built in and from config."""
+"""The registry of outlets: canonical names, homepages, time zones and aliases, from packaged data and config."""
 
 from __future__ import annotations
 
+import hashlib
 import re
+import tomllib
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from importlib import resources
+from typing import Any
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from feeder.errors import ConfigError
 from feeder.records import Outlet
 
-BUILTIN: tuple[Outlet, ...] = (
-    Outlet(
-        key="china-daily",
-        name="China Daily",
-        homepage="https://www.chinadaily.com.cn/",
-        zone="Asia/Shanghai",
-        aliases=("China Daily", "chinadaily", "chinadaily.com.cn", "China Daily Global",
-                 "China Daily Asia", "China Daily USA", "China Daily Website", "中国日报", "中国日报网"),
-        domains=("chinadaily.com.cn", "chinadailyasia.com", "chinadailyhk.com"),
-    ),
-    Outlet(
-        key="xinhua",
-        name="Xinhua",
-        homepage="http://www.news.cn/english/",
-        zone="Asia/Shanghai",
-        aliases=("Xinhua", "Xinhua News Agency", "Xinhuanet", "xinhuanet.com", "news.cn",
-                 "Xinhua News", "XINHUA", "新华社", "新华网", "新华通讯社"),
-        domains=("xinhuanet.com", "news.cn"),
-        agency=True,
-    ),
-    Outlet(
-        key="global-times",
-        name="Global Times",
-        homepage="https://www.globaltimes.cn/",
-        zone="Asia/Shanghai",
-        aliases=("Global Times", "globaltimes.cn", "Global Times Online", "环球时报", "环球网"),
-        domains=("globaltimes.cn",),
-    ),
-    Outlet(
-        key="peoples-daily",
-        name="People's Daily",
-        homepage="http://en.people.cn/",
-        zone="Asia/Shanghai",
-        aliases=("People's Daily", "People's Daily Online", "People’s Daily", "People’s Daily Online",
-                 "Peoples Daily", "en.people.cn", "people.cn", "人民日报", "人民网"),
-        domains=("people.cn", "people.com.cn"),
-    ),
-    Outlet(
-        key="cgtn",
-        name="CGTN",
-        homepage="https://www.cgtn.com/",
-        zone="Asia/Shanghai",
-        aliases=("CGTN", "cgtn.com", "China Global Television Network", "CGTN Digital", "中国国际电视台"),
-        domains=("cgtn.com",),
-    ),
-    Outlet(
-        key="reuters",
-        name="Reuters",
-        homepage="https://www.reuters.com/",
-        zone="UTC",
-        aliases=("Reuters", "reuters.com", "Thomson Reuters", "REUTERS", "路透社", "ロイター"),
-        domains=("reuters.com",),
-        agency=True,
-    ),
-    Outlet(
-        key="ap",
-        name="AP",
-        homepage="https://apnews.com/",
-        zone="America/New_York",
-        aliases=("AP", "Associated Press", "The Associated Press", "apnews.com", "AP News", "美联社"),
-        domains=("apnews.com", "ap.org"),
-        agency=True,
-    ),
-    Outlet(
-        key="afp",
-        name="AFP",
-        homepage="https://www.afp.com/",
-        zone="Europe/Paris",
-        aliases=("AFP", "Agence France-Presse", "Agence France Presse", "afp.com", "法新社"),
-        domains=("afp.com",),
-        agency=True,
-    ),
-)
-
+DATA_FILE = "data/outlets.toml"  # inside the feeder package
+DEFAULT_ID_BASE = "tag:feeder.invalid,2026:"  # atom:source ids of unknown outlets when no config names one
 _FOLD = re.compile(r"[^\w.]+")
 
 
@@ -115,17 +50,62 @@ def clean_url(url: str | None) -> str | None:
     return url if scheme in ("http", "https") else None
 
 
+_CODE_EDGES = " \t\r\n()[]{}（）【】.,;:·•|/-–—"  # what may surround a code printed as a credit: "(AA)", "— PA."
+_LABEL = re.compile(r"^(?:(?:source|sources|from|via|courtesy(?: of)?|credit|credits)(?:\s*[:：]\s*|\s+)"
+                    r"|(?:来源|消息来源|出处|出典|稿源)\s*[:：]?\s*)", re.IGNORECASE)
+_WRAPPERS = " \t\r\n\"'“”‘’«»()[]{}（）【】「」《》<>"
+_TRAILING = _WRAPPERS + ".,;:!?·•|/\\-–—*_~"
+_DOMAIN = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)+$", re.IGNORECASE)
+MAX_PRINTED_NAME = 80  # longer than any outlet's name: a sentence, not a credit
+MAX_PRINTED_WORDS = 10
+
+
+def printed_name(text: str) -> str | None:
+    """The outlet name a credit prints, cleaned: no "Source:" label, brackets, quotes or end punctuation.
+
+    None when what is left cannot be a name: empty, too long, no letter, lower case words
+    ("staff writer"), an address or a link.
+    """
+    name = " ".join(text.split())
+    for _ in range(3):  # "(Source: Kyodo)", "Source: (Kyodo)."
+        name = _LABEL.sub("", name.strip(_WRAPPERS)).rstrip(_TRAILING).lstrip(_TRAILING)
+    if not name or len(name) > MAX_PRINTED_NAME or len(name.split()) > MAX_PRINTED_WORDS:
+        return None
+    if "@" in name or "://" in name or not any(ch.isalpha() for ch in name):
+        return None
+    # a proper name has a capital, or is written in a script without case (中新社), or is a domain
+    if not any(ch.isupper() or (ch.isalpha() and ch.lower() == ch.upper()) for ch in name) \
+            and not _DOMAIN.match(name):
+        return None
+    return name
+
+
+def slug(name: str) -> str:
+    """A file-name-safe key for a printed outlet name: ASCII, lower case, hyphens; "The" dropped."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    key = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-").removeprefix("the-")[:60].strip("-")
+    return key or f"outlet-{hashlib.sha256(name.encode()).hexdigest()[:10]}"  # 中新社: no ASCII to keep
+
+
 @dataclass(frozen=True)
 class Registry:
-    """Outlets by key, with indexes by folded alias and by domain."""
+    """Outlets by key, with indexes by folded alias, by exactly printed code and by domain."""
 
     outlets: Mapping[str, Outlet]
     by_alias: Mapping[str, Outlet]
     by_domain: Mapping[str, Outlet]
+    by_code: Mapping[str, Outlet]
+    default_zone: str = "UTC"  # the zone of an outlet credited only by its printed name
+    id_base: str = DEFAULT_ID_BASE  # prefix of the atom:source id of such an outlet
 
     def named(self, text: str) -> Outlet | None:
-        """The outlet this name or alias denotes, if any."""
-        found = self.by_alias.get(fold(text))
+        """The outlet this name, alias, code or domain denotes, if any."""
+        key = fold(text)
+        found = self.by_alias.get(key)
+        if found is None and key.endswith("."):  # "Kyodo." at the end of a sentence
+            found = self.by_alias.get(key.rstrip("."))
+        if found is None and len(text) < 16:
+            found = self.by_code.get(text.strip(_CODE_EDGES))
         if found is None and "." in text and " " not in text.strip() and len(text) < 80:
             return self.for_url(f"http://{text.strip().lower()}")  # "chinadaily.com.cn" in a credit row
         return found
@@ -139,16 +119,154 @@ class Registry:
             _, _, host = host.partition(".")
         return None
 
+    def credit(self, printed: str, zone: str | None = None) -> Outlet | None:
+        """The outlet a credit names: a known one, else one credited by its printed name; None if not a name.
 
-def build_registry(overrides: Iterable[Outlet] = ()) -> Registry:
-    """Built-in outlets, with config entries replacing (same key) or adding to them."""
+        An unknown outlet is keyed by the slug of its name, has no homepage, and reads unzoned times
+        in ``zone`` (the configured default zone when not given).
+        """
+        found = self.named(printed)
+        if found is not None:
+            return found
+        name = printed_name(printed)
+        if name is None:
+            return None
+        return self.named(name) or self.unknown(name, zone)
+
+    def unknown(self, name: str, zone: str | None = None) -> Outlet:
+        """An outlet the registry does not know, credited by ``name`` exactly as given."""
+        key = slug(name)
+        if key in self.outlets:  # a printed name that slugs like a known key but is not its alias
+            key = f"{key}-{hashlib.sha256(name.encode()).hexdigest()[:6]}"
+        return Outlet(key=key, name=name, homepage=None, zone=zone or self.default_zone,
+                      feed_id=self.source_id(key))
+
+    def source_id(self, key: str) -> str:
+        """The permanent atom:source id of an outlet that has no homepage."""
+        return f"{self.id_base}outlet:{key}"
+
+
+def source_id(outlet: Outlet) -> str:
+    """The atom:source id that credits an outlet: its feed_id, else its homepage."""
+    return outlet.feed_id or outlet.homepage or f"{DEFAULT_ID_BASE}outlet:{outlet.key}"
+
+
+def build_registry(overrides: Iterable[Outlet] = (), *, default_zone: str = "UTC",
+                   id_base: str = DEFAULT_ID_BASE) -> Registry:
+    """Packaged outlets, with config entries replacing (same key) or adding to them."""
     outlets = {o.key: o for o in BUILTIN}
     outlets.update((o.key, o) for o in overrides)
     by_alias: dict[str, Outlet] = {}
     by_domain: dict[str, Outlet] = {}
+    by_code: dict[str, Outlet] = {}
     for outlet in outlets.values():
+        codes = {fold(code) for code in outlet.codes}
         for alias in (outlet.name, outlet.key, *outlet.aliases):
-            by_alias[fold(alias)] = outlet
+            if fold(alias) not in codes:  # "APP" and key "app" match only as printed: "app" is a word
+                by_alias[fold(alias)] = outlet
+        for code in outlet.codes:
+            by_code[code] = outlet
         for domain in outlet.domains:
             by_domain[domain.lower().removeprefix("www.")] = outlet
-    return Registry(outlets, by_alias, by_domain)
+    return Registry(outlets, by_alias, by_domain, by_code, default_zone, id_base)
+
+
+# ------------------------------------------------------------------ the packaged data
+
+_FIELDS: Mapping[str, type[Any]] = {"name": str, "aliases": list, "codes": list, "domains": list, "homepage": str,
+                               "zone": str, "country": str, "agency": bool, "sources": str, "rights": str,
+                               "feed_id": str}
+_REQUIRED = ("name", "domains", "homepage", "zone", "country", "sources")
+_KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def check_outlets(table: Mapping[str, Any]) -> list[str]:
+    """Every problem in a parsed outlet table, each naming its key; empty when the data is sound."""
+    problems: list[str] = []
+    for key, entry in table.items():
+        if not isinstance(entry, dict):
+            problems.append(f"{key}: must be a table")
+            continue
+        problems.extend(_check_entry(key, entry))
+    if not problems:
+        problems.extend(_check_claims(table))
+    return problems
+
+
+def _check_entry(key: str, entry: Mapping[str, Any]) -> list[str]:
+    problems = [f"{key}.{name}: required" for name in _REQUIRED if name not in entry]
+    if not _KEY.match(key):
+        problems.append(f"{key}: a key is lower-case letters, digits and single hyphens")
+    sound: dict[str, Any] = {}  # the fields of the right type, whose values can be checked further
+    for name, value in entry.items():
+        kind = _FIELDS.get(name)
+        if kind is None:
+            problems.append(f"{key}.{name}: unknown field (known: {', '.join(_FIELDS)})")
+        elif not isinstance(value, kind) or (isinstance(value, list) and not all(isinstance(v, str) and v
+                                                                                for v in value)):
+            problems.append(f"{key}.{name}: must be a {'list of strings' if kind is list else kind.__name__}")
+        else:
+            sound[name] = value
+    if "zone" in sound:
+        try:
+            ZoneInfo(sound["zone"])
+        except (ZoneInfoNotFoundError, ValueError):
+            problems.append(f"{key}.zone: unknown time zone {sound['zone']!r}")
+    if "homepage" in sound:
+        home = urlsplit(sound["homepage"])
+        if home.scheme not in ("http", "https") or not home.hostname:
+            problems.append(f"{key}.homepage: must be an absolute http(s) URL")
+    if "country" in sound and not re.fullmatch(r"[A-Z]{2}", sound["country"]):
+        problems.append(f"{key}.country: must be an ISO 3166-1 alpha-2 code such as 'JP'")
+    if sound.get("rights", "full") not in ("full", "excerpt"):
+        problems.append(f"{key}.rights: must be 'full' or 'excerpt'")
+    for domain in sound.get("domains", ()):
+        if not _DOMAIN.match(domain) or domain != domain.lower() or domain.startswith("www."):
+            problems.append(f"{key}.domains: {domain!r} is not a lower-case host name without 'www.'")
+    aliases = {fold(a) for a in sound.get("aliases", ())}
+    for code in sound.get("codes", ()):
+        if not code.isalnum():
+            problems.append(f"{key}.codes: {code!r} must be letters and digits only, as printed")
+        if fold(code) in aliases:
+            problems.append(f"{key}.codes: {code!r} is also an alias, which would match it in any case")
+    return problems
+
+
+def _check_claims(table: Mapping[str, Any]) -> list[str]:
+    """No folded name, alias, code or domain may belong to two outlets."""
+    problems: list[str] = []
+    claims: dict[str, str] = {}
+    for key, entry in table.items():
+        codes = {fold(code) for code in entry.get("codes", ())}
+        names = {fold(n) for n in (entry["name"], key, *entry.get("aliases", ()))} - codes
+        for what, values in (("name", names), ("code", codes),
+                             ("domain", {f"domain:{d}" for d in entry["domains"]})):
+            for value in values:
+                owner = claims.setdefault(value, key)
+                if owner != key:
+                    problems.append(f"{key}: {what} {value.removeprefix('domain:')!r} is also claimed by {owner}")
+    return problems
+
+
+def _outlet(key: str, entry: Mapping[str, Any]) -> Outlet:
+    return Outlet(key=key, name=entry["name"], homepage=entry["homepage"], zone=entry["zone"],
+                  aliases=tuple(entry.get("aliases", ())), domains=tuple(entry["domains"]),
+                  rights=entry.get("rights", "full"), feed_id=entry.get("feed_id"),
+                  agency=entry.get("agency", False), codes=tuple(entry.get("codes", ())),
+                  country=entry["country"])
+
+
+def load_outlets() -> tuple[Outlet, ...]:
+    """The outlets in the packaged data file; a broken file is a ConfigError listing every problem."""
+    source = resources.files("feeder").joinpath(DATA_FILE)
+    try:
+        table = tomllib.loads(source.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(str(source), [f"cannot read the outlet registry: {exc}"]) from exc
+    problems = check_outlets(table)
+    if problems:
+        raise ConfigError(str(source), problems)
+    return tuple(_outlet(key, entry) for key, entry in table.items())
+
+
+BUILTIN: tuple[Outlet, ...] = load_outlets()

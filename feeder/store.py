@@ -546,7 +546,8 @@ def article_from_json(data: dict[str, Any], registry: Registry) -> Article:
     outlet = None
     if saved is not None:
         outlet = registry.outlets.get(saved["key"]) or Outlet(
-            key=saved["key"], name=saved["name"], homepage=saved["homepage"], zone=saved["zone"])
+            key=saved["key"], name=saved["name"], homepage=saved["homepage"], zone=saved["zone"],
+            feed_id=None if saved["homepage"] else registry.source_id(saved["key"]))
     return Article(
         path=data["path"], digest=data["digest"], title=data["title"], body=tuple(data["body"]),
         outlet=outlet, source_url=data["source_url"], authors=tuple(data["authors"]),

@@ -57,7 +57,7 @@ NOTES: dict[str, str] = {
     "broken/updated-before-published.atom": "Same verdict (no errors). W3C does not compare "
     "published with updated; we warn because readers sort by one and show the other.",
     "broken/source-incomplete.atom": "Same verdict. W3C warns per missing element (id, updated); "
-    "we give one warning listing id, updated and link (W3C does not ask for a link).",
+    "we give one warning listing both.",
     "broken/content-type-invalid.atom": "Same verdict. W3C adds ContainsUndeclaredHTML because it "
     "then reads the content as text.",
     "broken/content-type-multipart.atom": "Same verdict. W3C adds NotBase64 because it then reads "
