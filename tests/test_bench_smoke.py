@@ -36,6 +36,7 @@ def test_stage_profile_prints_each_stage(tmp_path: Path) -> None:
          "--out", str(tmp_path / "out")], capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     for stage in ("read and decode", "extract", "normalize", "paragraph hashes", "whole pass, main process only",
-                  "load from the store", "render", "gate (validate)"):
+                  "load from the store", "render", "gate (document structure)",
+                  "entry check (render + validate alone)"):
         assert f"| {stage} | " in done.stdout, done.stdout
     assert "40 entries in 1 document(s)" in done.stdout, done.stdout
