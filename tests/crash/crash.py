@@ -48,6 +48,8 @@ class Figures:
 
     kills: int = 0
     finished: int = 0  # passes that ended before their kill came
+    after_state: int = 0  # kills that came after the pass had written to the state
+    after_documents: int = 0  # kills that came after the pass had written a document
     by_command: Counter[str] = field(default_factory=Counter)
     torn: int = 0
     stuck_locks: int = 0
@@ -58,8 +60,10 @@ class Figures:
 
     def line(self) -> str:
         return (f"{self.kills} kills ({self.by_command['build']} build, {self.by_command['run']} run; "
-                f"{self.finished} passes finished first) over {self.stories} stories: {self.torn} torn documents, "
-                f"{self.lost} lost entries, {self.duplicates} duplicates, {self.stuck_locks} stuck locks")
+                f"{self.after_state} after the state was written to, {self.after_documents} after a document was "
+                f"written; {self.finished} passes finished first) over {self.stories} stories: "
+                f"{self.torn} torn documents, {self.lost} lost entries, {self.duplicates} duplicates, "
+                f"{self.stuck_locks} stuck locks")
 
 
 def run_crash_test(folder: Path, *, kills: int, seed: int, pool_every: int = 25,
@@ -82,6 +86,7 @@ def run_crash_test(folder: Path, *, kills: int, seed: int, pool_every: int = 25,
             n = rng.choice(written)
             _write_story(config, n, edit=round_no)
         command = "run" if rng.random() < 0.4 else "build"
+        marks = _marks(config)
         started = time.monotonic()
         process = _feeder(config, command)
         time.sleep(rng.uniform(0.0, 1.1) * durations[command])
@@ -89,6 +94,9 @@ def run_crash_test(folder: Path, *, kills: int, seed: int, pool_every: int = 25,
             process.send_signal(signal.SIGKILL)
             figures.kills += 1
             figures.by_command[command] += 1
+            after = _marks(config)
+            figures.after_state += after[0] != marks[0]
+            figures.after_documents += after[1] != marks[1]
         else:
             figures.finished += 1
             durations[command] = max(0.3, time.monotonic() - started)
@@ -127,6 +135,12 @@ def _command(config: Config, command: str) -> list[str]:
 def _feeder(config: Config, command: str) -> subprocess.Popen[bytes]:
     return subprocess.Popen(_command(config, command), env=_env(), stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
+
+
+def _marks(config: Config) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The mtimes of the state files and of the documents: which a killed pass had written to."""
+    state = tuple(p.stat().st_mtime_ns for p in sorted(config.state_folder.glob("state.sqlite3*")))
+    return state, tuple(p.stat().st_mtime_ns for p in _documents(config))
 
 
 def _documents(config: Config) -> list[Path]:
