@@ -482,8 +482,25 @@ def main(argv: Sequence[str] | None = None) -> int:
                       checkpoint=lambda: write(out / "partial.md"))
         bench.run([int(s) for s in args.sizes.split(",")])
         results = args.results or (None if args.quick else str(HERE / "RESULTS.md"))
-        sys.stdout.write(write(Path(results) if results else out / "partial.md"))
+        text = write(Path(results) if results else out / "partial.md")
+        if results and not args.results:
+            update_readme(HERE.parent / "README.md", text)
+        sys.stdout.write(text)
     return 0
+
+
+README_START, README_END = "<!-- bench/run.py writes from here -->", "<!-- bench/run.py writes up to here -->"
+
+
+def update_readme(readme: Path, results: str) -> None:
+    """Put the table of bench/RESULTS.md (with its header lines) between the README's markers."""
+    text = readme.read_text(encoding="utf-8")
+    start, end = text.find(README_START), text.find(README_END)
+    if start < 0 or end < start:
+        print(f"bench: no markers in {readme}: its table is left as it is", file=sys.stderr)
+        return
+    body = results.split("\n", 2)[2] if results.startswith("# ") else results
+    readme.write_text(text[:start + len(README_START)] + "\n" + body.strip() + "\n" + text[end:], encoding="utf-8")
 
 
 def _parser() -> argparse.ArgumentParser:
