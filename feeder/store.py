@@ -440,14 +440,14 @@ def unpack_article(stored: bytes | str, registry: Registry) -> Article:
 
 
 def _stamp_of(path: Path) -> str | None:
-    """The database's identity and stat, with its WAL's (absent after a clean close)."""
+    """The database's size and mtime, with its WAL's (absent after a clean close)."""
     try:
         info = path.stat()
     except OSError:
         return None
     wal = Path(f"{path}-wal")
     tail = f"{wal.stat().st_size}:{wal.stat().st_mtime_ns}" if wal.exists() else "-"
-    return f"{info.st_dev}:{info.st_ino}:{info.st_size}:{info.st_mtime_ns}:{tail}"
+    return f"{info.st_size}:{info.st_mtime_ns}:{tail}"
 
 
 def _checked_note(path: Path) -> Path:
