@@ -28,7 +28,7 @@ from feeder.extract import extract
 from feeder.learn import body_hashes
 from feeder.normalize import check_dates, normalize
 from feeder.pipeline import _held_back, gate, run_once
-from feeder.publish import documents
+from feeder.publish import Rendition, documents
 from feeder.store import Store
 
 HERE = Path(__file__).resolve().parent
@@ -78,11 +78,14 @@ def main() -> int:
         entries = 0
         try:
             for document in documents(config, store, now=NOW):
-                rendition = timed(per_entry, "load from the store", document.load)
-                data = timed(per_entry, "render", rendition.render)
-                timed(per_entry, "gate (document structure)", lambda d=data, k=rendition.kind: gate(  # type: ignore[misc]
+                pages = " (pages)" if document.kind == "html" else ""  # HTML pages, the stylesheet, the list
+                rendition = timed(per_entry, "load from the store" + pages, document.load)
+                data = timed(per_entry, "render" + pages, rendition.render)
+                gate_name = ("gate (document structure)" if not pages else "gate") + pages
+                timed(per_entry, gate_name, lambda d=data, k=rendition.kind: gate(  # type: ignore[misc]
                     k, d, NOW))
-                entries += len(rendition.entries)
+                if isinstance(rendition, Rendition):
+                    entries += len(rendition.entries)
         finally:
             store.close()
     print(f"{args.files} {args.kind} files; CPU time of this process (time.process_time)\n")

@@ -9,10 +9,12 @@ always set from the newest entry.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import os
 import tempfile
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -30,6 +32,8 @@ from feeder.text import xml_text
 ATOM = "http://www.w3.org/2005/Atom"
 HISTORY = "http://purl.org/syndication/history/1.0"  # RFC 5005
 SUMMARY_CHARS = 280
+ENTRY_FOLDER = "entries"
+STYLESHEET = "feed.xsl"  # published beside the feeds; browsers apply it, readers ignore it
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +51,24 @@ class FeedMeta:
     current_url: str | None = None  # the subscription feed, from an archive document
     prev_archive_url: str | None = None
     next_archive_url: str | None = None
+    site_url: str | None = None  # where the feeds folder is served (base_url): entry pages, stylesheet
+
+
+def entry_path(entry_id: str) -> str:
+    """The permanent page of an entry, relative to the feeds folder: derived from its id alone."""
+    return f"{ENTRY_FOLDER}/{hashlib.sha256(entry_id.encode()).hexdigest()[:24]}.html"
+
+
+def entry_link(entry: Entry, site_url: str | None) -> str | None:
+    """What a reader opens for an entry: the original story, else the republishing page, else its own page."""
+    article = entry.article
+    via = article.via if article.via in entry.vias else next(iter(entry.vias), None)
+    return article.source_url or via or (site_url + entry_path(entry.id) if site_url else None)
+
+
+def feed_home(meta: FeedMeta) -> str | None:
+    """The feed's alternate link: ``[feed] home``, else the site's index page."""
+    return meta.home or (meta.site_url + "index.html" if meta.site_url else None)
 
 
 class _HistoryExtension:
@@ -120,8 +142,18 @@ def render_atom(entries: Sequence[Entry], meta: FeedMeta, *, empty_updated: date
     ordered = sorted(entries, key=lambda e: (e.updated, e.id), reverse=True)
     fg.updated(ordered[0].updated if ordered else empty_updated)
     for entry in ordered:
-        _add_entry(fg, entry)
-    return bytes(fg.atom_str(pretty=True, encoding="UTF-8", xml_declaration=True))
+        _add_entry(fg, entry, meta.site_url)
+    return _with_stylesheet(bytes(fg.atom_str(pretty=True, encoding="UTF-8", xml_declaration=True)), meta)
+
+
+def _with_stylesheet(data: bytes, meta: FeedMeta) -> bytes:
+    """Add the xml-stylesheet instruction after the declaration, relative so it stays same-origin (XSLT needs it)."""
+    if not meta.site_url or not meta.self_url.startswith(meta.site_url):
+        return data
+    depth = meta.self_url[len(meta.site_url):].count("/")
+    instruction = f'<?xml-stylesheet type="text/xsl" href="{"../" * depth}{STYLESHEET}"?>\n'.encode()
+    declaration_end = data.index(b"?>") + 3
+    return data[:declaration_end] + instruction + data[declaration_end:]
 
 
 def _generator(meta: FeedMeta) -> FeedGenerator:
@@ -132,8 +164,8 @@ def _generator(meta: FeedMeta) -> FeedGenerator:
     fg.title(meta.title)
     fg.author({"name": meta.author})
     fg.link(href=meta.self_url, rel="self", type="application/atom+xml")
-    if meta.home:
-        fg.link(href=meta.home, rel="alternate", type="text/html")
+    if home := feed_home(meta):
+        fg.link(href=home, rel="alternate", type="text/html")
     if meta.subtitle:
         fg.subtitle(meta.subtitle)
     fg.language(meta.language)
@@ -146,15 +178,16 @@ def render_rss(entries: Sequence[Entry], meta: FeedMeta, *, empty_updated: datet
     fg = FeedGenerator()
     fg.load_extension("dc", atom=False, rss=True)
     fg.title(meta.title)
-    fg.link(href=meta.home or meta.self_url.rsplit("/", 1)[0] + "/", rel="alternate")
+    # feedgen's RSS <link> is the last link given, so the self link goes first.
     fg.link(href=meta.self_url, rel="self", type="application/rss+xml")
+    fg.link(href=feed_home(meta) or meta.self_url.rsplit("/", 1)[0] + "/", rel="alternate")
     fg.description(meta.subtitle or meta.title)
     fg.language(meta.language)
     fg.generator("feeder", version=__version__)
     ordered = sorted(entries, key=lambda e: (e.updated, e.id), reverse=True)
     fg.lastBuildDate(ordered[0].updated if ordered else empty_updated)
     for entry in ordered:
-        _add_item(fg, entry)
+        _add_item(fg, entry, meta.site_url)
     return bytes(fg.rss_str(pretty=True, encoding="UTF-8", xml_declaration=True))
 
 
@@ -173,14 +206,13 @@ def _xml_safe(entry: Entry) -> Entry:
     return replace(entry, article=article, vias=tuple(filter(None, map(clean_url, entry.vias))))
 
 
-def _add_item(fg: FeedGenerator, entry: Entry) -> None:
+def _add_item(fg: FeedGenerator, entry: Entry, site_url: str | None) -> None:
     entry = _xml_safe(entry)
     article = entry.article
     fe = fg.add_entry(order="append")
     fe.guid(entry.id, permalink=False)
     fe.title(article.title)
-    link = article.source_url or next(iter(entry.vias), None)
-    if link:
+    if link := entry_link(entry, site_url):
         fe.link(href=link)
     fe.description(content_html(article))
     fe.pubDate(entry.published or entry.updated)
@@ -190,7 +222,7 @@ def _add_item(fg: FeedGenerator, entry: Entry) -> None:
         fe.source(url=article.outlet.homepage, title=article.outlet.name)
 
 
-def _add_entry(fg: FeedGenerator, entry: Entry) -> None:
+def _add_entry(fg: FeedGenerator, entry: Entry, site_url: str | None) -> None:
     entry = _xml_safe(entry)
     article = entry.article
     fe = fg.add_entry(order="append")
@@ -205,7 +237,7 @@ def _add_entry(fg: FeedGenerator, entry: Entry) -> None:
     fe.content(content_html(article), type="html")
     fe.summary(summary_text(article), type="text")
     credit: _CreditExtension = fe.credit
-    credit.links = _links(article, entry.vias)
+    credit.links = _links(entry, site_url)
     if article.outlet:
         fe.rights(f"© {article.outlet.name}. Republished with attribution.")
         credit.source = {"id": source_id(article.outlet), "title": article.outlet.name,
@@ -222,18 +254,27 @@ def entry_authors(article: Article) -> tuple[str, ...]:
     return (fallback,) if fallback else ()
 
 
-def _links(article: Article, vias: Sequence[str]) -> list[dict[str, str]]:
-    links = []
-    if article.source_url:
-        links.append({"rel": "alternate", "type": "text/html", "href": article.source_url})
-    for via in dict.fromkeys(vias):
+def _links(entry: Entry, site_url: str | None) -> list[dict[str, str]]:
+    """rel=alternate (what readers open), a via per republishing page, related to the entry's own page."""
+    article = entry.article
+    alternate = entry_link(entry, site_url)
+    links = [{"rel": "alternate", "type": "text/html", "href": alternate}] if alternate else []
+    for via in dict.fromkeys(entry.vias):
         if via != article.source_url:
             links.append({"rel": "via", "type": "text/html", "href": via})
+    own = site_url + entry_path(entry.id) if site_url else None
+    if own and own != alternate:
+        links.append({"rel": "related", "type": "text/html", "href": own})
     return links
 
 
 def content_html(article: Article) -> str:
     """The story as escaped paragraphs (full text or excerpt per the outlet's rights) and a visible credit."""
+    return "".join([*content_paragraphs(article), f"<p><em>{credit_line(article)}</em></p>"])
+
+
+def content_paragraphs(article: Article) -> list[str]:
+    """The story's paragraphs as escaped HTML: all of them, or the first and a link for an excerpt-only outlet."""
     paragraphs = article.body
     excerpt = article.outlet is not None and article.outlet.rights == "excerpt"
     if excerpt:
@@ -242,8 +283,7 @@ def content_html(article: Article) -> str:
     if excerpt and article.source_url:
         parts.append(f'<p><a href="{html.escape(article.source_url)}">Read the full story at '
                      f"{_text(article.outlet.name if article.outlet else '')}</a></p>")
-    parts.append(f"<p><em>{credit_line(article)}</em></p>")
-    return "".join(parts)
+    return parts
 
 
 def credit_line(article: Article) -> str:
@@ -291,12 +331,21 @@ def summary_text(article: Article) -> str:
     return first[:SUMMARY_CHARS].rsplit(" ", 1)[0] + "…"
 
 
-def write_atomic(path: Path, data: bytes) -> bool:
-    """Replace path with data via a fsynced temporary file and a rename; False when already identical."""
+_swept: set[Path] = set()  # folders this process has cleared of killed writers' temporary files
+_sweeping = threading.Lock()  # pages are written by several threads: none may start a temp file mid-sweep
+
+
+def write_atomic(path: Path, data: bytes, *, sync_folder: bool = True) -> bool:
+    """Replace path with data via a fsynced temporary file and a rename; False when already identical.
+
+    With ``sync_folder=False`` the caller makes the rename durable itself, once for many files
+    (``fsync_folders``) before it commits the state that says they are published.
+    """
     try:
         if path.exists() and path.read_bytes() == data:
             return False
         path.parent.mkdir(parents=True, exist_ok=True)
+        _sweep(path.parent)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as handle:
@@ -308,19 +357,29 @@ def write_atomic(path: Path, data: bytes) -> bool:
         finally:
             if os.path.exists(tmp):
                 os.unlink(tmp)
-        _fsync_dir(path.parent)
+        if sync_folder:
+            _fsync_dir(path.parent)
     except OSError as exc:
         raise PublishError(path, exc.strerror or str(exc)) from exc
     return True
 
 
-def clean_temporaries(folder: Path) -> None:
-    """Remove the temporary files of writers that were killed (one feeder holds the folder's lock)."""
-    try:
-        for stale in folder.glob(".*.tmp"):
-            stale.unlink(missing_ok=True)
-    except OSError as exc:
-        raise PublishError(folder, exc.strerror or str(exc)) from exc
+def _sweep(folder: Path) -> None:
+    """Remove temporary files left by a writer that was killed, once per folder (a listing per write is O(n²))."""
+    with _sweeping:
+        if folder not in _swept:
+            for stale in folder.glob(".*.tmp"):
+                stale.unlink(missing_ok=True)  # only one feeder holds the folder's lock
+            _swept.add(folder)
+
+
+def fsync_folders(folders: Iterable[Path]) -> None:
+    """Make the renames in these folders durable (one fsync per folder)."""
+    for folder in folders:
+        try:
+            _fsync_dir(folder)
+        except OSError as exc:
+            raise PublishError(folder, exc.strerror or str(exc)) from exc
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -60,7 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--every", type=float, metavar="SECONDS", help="override the schedule with an interval")
     run.add_argument("--serve", action="store_true", help="also serve the feeds over HTTP ([serve] settings)")
     run.set_defaults(func=_run)
-    serve = sub.add_parser("serve", help="serve the published feeds over HTTP (feeds and HTML views)")
+    serve = sub.add_parser("serve", help="serve the published feeds over HTTP (feeds and pages, as published)")
     _config_option(serve)
     serve.add_argument("--host", default=None, help="address to bind (default: [serve] host, 127.0.0.1)")
     serve.add_argument("--port", type=int, default=None, help="port (default: [serve] port, 8080)")
@@ -162,6 +162,8 @@ def _score(args: argparse.Namespace) -> int:
     print(f"{sum(result.total.values())} fields in {len(folders)} folders; {len(result.crashes)} crashes")
     for line in (result.misses if args.verbose else result.misses[:20]) + result.crashes:
         print(f"  {line}")
+    for line in result.false_credits:
+        print(f"  false credit: {line}")
     return 0 if not result.crashes else 1
 
 

@@ -11,7 +11,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import replace
 
-from feeder.extract.lines import fold_text
+from feeder.fold import fold_text
 from feeder.records import Article
 from feeder.store import Store
 

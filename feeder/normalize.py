@@ -12,7 +12,9 @@ from feeder.bylines import clean_authors
 from feeder.config import DatePolicy
 from feeder.dates import CHINA_ZONE, parse_date, stated_offset
 from feeder.errors import NotAnArticle
-from feeder.extract.lines import fold_text
+from feeder.extract.dates import find_dates, numeric_order_evidence
+from feeder.extract.lines import PRINTED_CREDIT
+from feeder.fold import fold_text
 from feeder.records import Article, Clue, DateClue, Outlet, Page, RawArticle, Stamp
 from feeder.sources import Registry, clean_url, host_of
 from feeder.text import display_path, xml_text
@@ -24,14 +26,26 @@ def normalize(raw: RawArticle, page: Page, registry: Registry, default_zone: str
     """Resolve the outlet, clean the bylines, read the dates; record where each field came from."""
     provenance: list[tuple[str, str]] = [("title", page.title.origin if page.title else "")]
     outlet = _outlet(page.outlets, registry, provenance)
+    if outlet is not None:
+        page = _platform_row(page)
     page_zone = stated_offset(page.page_zone) if page.page_zone else None
     if outlet is None:
         page = _own_post(page)  # no outlet named: the page's stamps and bylines are its own
     zone = outlet.zone if outlet else default_zone
-    published, updated = _original_dates(page.dates, zone, outlet, provenance)
+    printed = [clue.value for clue in page.dates] + ([page.republished.value] if page.republished else [])
+    day_first = numeric_order_evidence(hit for value in printed for hit in find_dates(value))
+    published, updated = _original_dates(page.dates, zone, outlet, provenance, day_first)
     authors = _authors(page.bylines, registry, provenance)
-    republished = _stamp(page.republished, page_zone or default_zone, False, "republished", provenance)
+    republished = _stamp(page.republished, page_zone or default_zone, False, "republished", provenance, day_first)
     republisher = _republisher(page.republisher, registry, provenance)
+    if outlet is not None and republisher and tuple(a.casefold() for a in authors) == (
+            republisher.rstrip(".").casefold(),):
+        # The only person byline is the page's own poster: on a page that credits another outlet,
+        # that is who republished the story, not who wrote it.
+        authors = ()
+        poster = page.republisher.origin if page.republisher else "republisher"
+        provenance.append(("authors", f"the only byline names the page's own poster ({poster}), "
+                                      f"not the {outlet.name} story's author"))
     title = xml_text(page.title.value) if page.title else ""
     source_url = clean_url(page.source_url.value) if page.source_url and outlet else None
     via = clean_url(page.via.value) if page.via else None
@@ -47,6 +61,35 @@ def normalize(raw: RawArticle, page: Page, registry: Registry, default_zone: str
         story_key=story_key(title, outlet, source_url, published, via, republished),
         provenance=tuple(provenance), site=site_key(page),
     )
+
+
+def _row(origin: str) -> str:
+    return origin.split(" part ", 1)[0].split(":", 1)[0]
+
+
+def _platform_row(page: Page) -> Page:
+    """The byline and date of one row above the outlet's own credit row and stamp are the platform's.
+
+    Tie-breaks: the original stamp is the date nearest the outlet's credit; the post date is the one
+    nearest the republisher. A "by X · date" row whose date is not the credited stamp is who posted
+    the story on this page and when, not the story's author and stamp.
+    """
+    if page.republisher is not None or page.republished is not None or not page.bylines or not page.dates:
+        return page
+    row = _row(page.bylines[0].origin)
+    credit_rows = {_row(c.origin) for c in page.outlets}
+    beside = [d for d in page.dates if _row(d.origin) == row]
+    credited = [d for d in page.dates if _row(d.origin) in credit_rows and _row(d.origin) != row]
+    if not beside or not credited or row in credit_rows:
+        return page
+    post = beside[0]
+    when, stamp = parse_date(post.value, "UTC"), parse_date(credited[0].value, "UTC")
+    if when is None or stamp is None or when.value.date() == stamp.value.date():
+        return page  # the same day: the story's own byline and stamp, printed twice
+    return replace(page, bylines=page.bylines[1:], dates=tuple(d for d in page.dates if d is not post),
+                   republisher=Clue(page.bylines[0].value, f"{page.bylines[0].origin}; the post's row "
+                                    "(its date is not the credited stamp)"),
+                   republished=Clue(post.value, f"{post.origin}; the post's row"))
 
 
 def _own_post(page: Page) -> Page:
@@ -69,17 +112,30 @@ def _outlet(clues: tuple[Clue, ...], registry: Registry, provenance: list[tuple[
         if found is not None:
             provenance.append(("source", f"{clue.origin}: {clue.value!r} -> {found.name}"))
             return found
+    for clue in clues:
+        # A credit label ("Source: Kyodo", a credit field of a stamp row) that names an outlet feeder
+        # does not know is still a credit: the outlet is credited by its printed name.
+        labelled = _CREDIT_LABEL in clue.origin or clue.origin.endswith(PRINTED_CREDIT)
+        if labelled and not _DOMAIN.match(clue.value) and (found := registry.credit(clue.value)) is not None:
+            provenance.append(("source", f"{clue.origin}: {clue.value!r} -> {found.name} (printed name, "
+                                         "not in the registry)"))
+            return found
     provenance.append(("source", "no outlet named on the page"))
     return None
 
 
+# The origin extraction gives an outlet named after a credit label (see extract/lines.py _read_fields).
+_CREDIT_LABEL = ": credit field "
+
+
 def _original_dates(clues: tuple[DateClue, ...], zone: str, outlet: Outlet | None,
-                    provenance: list[tuple[str, str]]) -> tuple[Stamp | None, Stamp | None]:
+                    provenance: list[tuple[str, str]], day_first: bool | None = None
+                    ) -> tuple[Stamp | None, Stamp | None]:
     china = zone == CHINA_ZONE
     read: dict[str, Stamp | None] = {"published": None, "updated": None, "stamp": None}
     for clue in clues:
         if read[clue.role] is None:
-            read[clue.role] = _stamp(clue, zone, china, None, [])
+            read[clue.role] = _stamp(clue, zone, china, None, [], day_first)
     published = _most_precise(read["published"] or read["stamp"] or read["updated"],
                               (read["stamp"], read["updated"]))
     # A loose date line is an update only when nothing says when the story was first published.
@@ -100,10 +156,12 @@ def _most_precise(chosen: Stamp | None, others: tuple[Stamp | None, ...]) -> Sta
 
 
 def _stamp(clue: Clue | DateClue | None, zone: str | tzinfo, china: bool, field: str | None,
-           provenance: list[tuple[str, str]]) -> Stamp | None:
+           provenance: list[tuple[str, str]], day_first: bool | None = None) -> Stamp | None:
+    """``day_first``: the page's own evidence for 03/04/2021-style dates (a date elsewhere with a number
+    above 12); None leaves it to the zone's convention."""
     if clue is None:
         return None
-    parsed = parse_date(clue.value, zone, china_context=china)
+    parsed = parse_date(clue.value, zone, china_context=china, day_first=day_first)
     if parsed is None:
         return None
     stamp = Stamp(parsed.value, clue.origin, parsed.zone_stated, parsed.day_only)

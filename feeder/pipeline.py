@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -14,7 +14,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from feeder.articles import changed_among, changed_files, read_article
-from feeder.atom import FeedMeta, clean_temporaries, render_atom, write_atomic
+from feeder.atom import FeedMeta, fsync_folders, render_atom, write_atomic
 from feeder.config import Config
 from feeder.errors import InputError
 from feeder.extract import extract
@@ -348,6 +348,7 @@ def _vias(article: Article, old: tuple[str, ...]) -> tuple[str, ...]:
 
 PUBLISHED_GENERATION = "published_generation"  # meta: the state generation every document agrees with
 PUBLISHED_FINGERPRINT = "published_fingerprint"
+Done = list[tuple[str, str, int, int]]  # documents written, to record: (path, signature, size, mtime_ns)
 
 
 def _publish(config: Config, store: Store, now: datetime) -> tuple[list[str], list[str]]:
@@ -367,23 +368,28 @@ def _publish(config: Config, store: Store, now: datetime) -> tuple[list[str], li
     refused: list[str] = []
     pending = (document for document in documents(config, store, now=now)
                if _disagrees(document, recorded.get(str(document.path))))
-    cleaned: set[Path] = set()
-    done: list[tuple[str, str, int, int]] = []
-    for document, (data, problems) in _render_all(pending, now):
-        if document.path.parent not in cleaned:
-            clean_temporaries(document.path.parent)
-            cleaned.add(document.path.parent)
-        if problems:
-            log.error("not published %s (the previous one stays): %s", document.path, "; ".join(problems))
-            refused.append(f"{document.path}: {'; '.join(problems)}")
-            continue
-        if write_atomic(document.path, data):
-            log.info("published %s", document.path)
-            written.append(str(document.path))
-        size, mtime = _on_disk(document.path) or (-1, -1)
-        done.append((str(document.path), document.signature, size, mtime))
-        if len(done) >= RECORD_EVERY:
-            _record(store, done)
+    done: Done = []
+    # Pages (one per entry) are written by a few threads: each write waits on its own fsync, and
+    # concurrent fsyncs share the file system's journal commits. Their folders are synced before
+    # the pages are recorded as written.
+    with ThreadPoolExecutor(max_workers=PAGE_WRITERS) as writers:
+        pages: list[tuple[Document, Future[bool]]] = []
+        for document, (data, problems) in _render_all(pending, now):
+            if problems:
+                log.error("not published %s (the previous one stays): %s", document.path, "; ".join(problems))
+                refused.append(f"{document.path}: {'; '.join(problems)}")
+            elif document.kind == "html":
+                pages.append((document, writers.submit(write_atomic, document.path, data, sync_folder=False)))
+            else:
+                if write_atomic(document.path, data):
+                    log.info("published %s", document.path)
+                    written.append(str(document.path))
+                done.append(_written(document))
+            if len(pages) >= RECORD_EVERY:
+                _settle_pages(pages, done)
+            if len(done) >= RECORD_EVERY:
+                _record(store, done)
+        _settle_pages(pages, done)
     _record(store, done)
     if not refused:
         with store.transaction():
@@ -392,10 +398,26 @@ def _publish(config: Config, store: Store, now: datetime) -> tuple[list[str], li
     return written, refused
 
 
+PAGE_WRITERS = 8
 RECORD_EVERY = 64  # documents recorded per transaction: a killed pass re-renders at most these
 
 
-def _record(store: Store, done: list[tuple[str, str, int, int]]) -> None:
+def _settle_pages(pages: list[tuple[Document, Future[bool]]], done: Done) -> None:
+    """Wait for the pages being written (the first PublishError is raised), sync their folders, note them."""
+    changed = [document.path for document, future in pages if future.result()]
+    fsync_folders({path.parent for path in changed})
+    if changed:
+        log.info("published %d pages", len(changed))
+    done.extend(_written(document) for document, _ in pages)
+    pages.clear()
+
+
+def _written(document: Document) -> tuple[str, str, int, int]:
+    size, mtime = _on_disk(document.path) or (-1, -1)
+    return str(document.path), document.signature, size, mtime
+
+
+def _record(store: Store, done: Done) -> None:
     if done:
         with store.transaction():
             store.record_documents(done)
@@ -420,7 +442,26 @@ Rendered = tuple[bytes, list[str]]  # a document's bytes and the gate's objectio
 
 
 def _render_all(pending: Iterator[Document], now: datetime) -> Iterator[tuple[Document, Rendered]]:
-    """Render and gate the documents in order; a backfill's archive pages on every core.
+    """Render and gate the feeds, then the pages (planned after every feed), in order.
+
+    Pages need no gate and render in well under a worker's round trip, so they are rendered here.
+    """
+    first_page: list[Document] = []
+
+    def feeds() -> Iterator[Document]:
+        for document in pending:
+            if document.kind == "html":
+                first_page.append(document)
+                return
+            yield document
+
+    yield from _render_feeds(feeds(), now)
+    for document in chain(first_page, pending):
+        yield document, _render_and_gate(document.load(), now)
+
+
+def _render_feeds(pending: Iterator[Document], now: datetime) -> Iterator[tuple[Document, Rendered]]:
+    """Render and gate feed documents in order; a backfill's archive pages on every core.
 
     The store is read here, in this process (its transaction is not visible to any other), a few
     documents at a time so that only those pages' entries are ever held in memory.

@@ -6,11 +6,13 @@ import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import cache
+from itertools import chain
 from pathlib import Path
 from typing import Protocol
 
-from feeder import __version__
-from feeder.atom import FeedMeta, render_atom, render_rss
+from feeder import __version__, pages
+from feeder.atom import ENTRY_FOLDER, STYLESHEET, FeedMeta, entry_path, render_atom, render_rss
 from feeder.config import Config
 from feeder.records import Entry
 from feeder.store import Store
@@ -32,28 +34,8 @@ class Rendition:
         return render(self.entries, self.meta, empty_updated=self.empty_updated)
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
-    """One file to publish: where it goes, what the state says it must contain, how to render it.
-
-    ``signature`` is computed from the state alone (the entries' count and newest generation,
-    the links, the settings), so a pass can tell which published files disagree with the state
-    (never written, written by an older state, or changed on disk) without rendering anything.
-    Any kind of document (Atom, RSS, an HTML page) fits: ``load`` returns something whose
-    ``render()`` gives the bytes, and the gate checks them by ``kind``.
-    """
-
-    path: Path
-    kind: str  # "atom", "rss", or any other kind the gate knows
-    signature: str
-    load: Callable[[], Renderable]
-
-    def render(self) -> bytes:
-        return self.load().render()
-
-
 class Renderable(Protocol):
-    """Plain data that any process can turn into a document's bytes."""
+    """A feed or a page as plain data (picklable): its kind for the gate, and its bytes."""
 
     @property
     def kind(self) -> str: ...
@@ -61,20 +43,28 @@ class Renderable(Protocol):
     def render(self) -> bytes: ...
 
 
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One file to publish: where it goes, what the state says it must contain, how to render it.
+
+    ``signature`` is computed from the state alone (the entries' count and newest generation,
+    the links, the settings), so a pass can tell which published files disagree with the state
+    (never written, written from an older state, or changed on disk) without rendering anything.
+    """
+
+    path: Path
+    kind: str  # "atom", "rss" or "html" (pages, the stylesheet, the list of published paths)
+    signature: str
+    load: Callable[[], Renderable]
+
+    def render(self) -> bytes:
+        return self.load().render()
+
+
 def fingerprint(config: Config) -> str:
     """What, besides the entries, shapes every document: the feed and outlet settings and feeder's version."""
     settings = repr((config.feed, config.outlets, config.per_outlet, config.rss, __version__))
     return hashlib.sha256(settings.encode()).hexdigest()[:16]
-
-
-def documents(config: Config, store: Store, *, now: datetime) -> Iterator[Document]:
-    """Every document the current state calls for, main feed first, each with its signature."""
-    plan = _Plan(fingerprint(config), store.page_signatures(config.feed.max_entries), *store.seq_extent())
-    yield from _feed_documents(config, store, plan, now=now, outlet=None)
-    if config.per_outlet:
-        outlets = store.outlet_signatures()
-        for key in sorted(outlets):
-            yield from _feed_documents(config, store, replace(plan, outlet=outlets[key]), now=now, outlet=key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,10 +75,36 @@ class _Plan:
     pages: dict[int, tuple[int, int]]  # page -> (entries, newest generation)
     top: int
     count: int
-    outlet: tuple[int, int] = (0, 0)
+    outlets: dict[str, tuple[int, int]]  # outlet -> (entries, newest generation)
 
     def newest_generation(self) -> int:
         return max((generation for _, generation in self.pages.values()), default=0)
+
+    def main(self, size: int) -> str:
+        return f"{self.fingerprint}|main|{self.top}|{self.count}|{self.newest_generation()}|{_full_pages(self, size)}"
+
+    def outlet(self, key: str) -> str:
+        count, generation = self.outlets.get(key, (0, 0))
+        return f"{self.fingerprint}|outlet|{key}|{count}|{generation}"
+
+    def everything(self, size: int) -> str:
+        """For a page that shows every feed (the index, the feeds' pages): any change changes it."""
+        return self.main(size) + "|" + ",".join(f"{k}:{c}:{g}" for k, (c, g) in sorted(self.outlets.items()))
+
+
+def documents(config: Config, store: Store, *, now: datetime) -> Iterator[Document]:
+    """Every document the current state calls for, main feed first, the list of them last."""
+    plan = _Plan(fingerprint(config), store.page_signatures(config.feed.max_entries), *store.seq_extent(),
+                 store.outlet_signatures() if config.per_outlet else {})
+    planned: list[Path] = []
+    feeds = _feed_documents(config, store, plan, now=now, outlet=None)
+    if config.per_outlet:
+        feeds = chain(feeds, *(_feed_documents(config, store, plan, now=now, outlet=key)
+                               for key in sorted(plan.outlets)))
+    for document in chain(feeds, _page_documents(config, store, plan)):
+        planned.append(document.path)
+        yield document
+    yield _manifest(config, store, planned)
 
 
 def _feed_documents(config: Config, store: Store, plan: _Plan, *, now: datetime, outlet: str | None
@@ -96,13 +112,10 @@ def _feed_documents(config: Config, store: Store, plan: _Plan, *, now: datetime,
     stem = Path(config.feed.filename).stem if outlet is None else outlet
     meta = _meta(config, stem, outlet)
     pages = _full_pages(plan, config.feed.max_entries) if outlet is None else 0
+    signature = plan.main(config.feed.max_entries) if outlet is None else plan.outlet(outlet)
     if pages:
         meta = replace(meta, prev_archive_url=_archive_url(config, stem, pages))
     size = config.feed.max_entries
-    if outlet is None:
-        signature = f"{plan.fingerprint}|main|{plan.top}|{plan.count}|{plan.newest_generation()}|{pages}"
-    else:
-        signature = f"{plan.fingerprint}|outlet|{plan.outlet[0]}|{plan.outlet[1]}"
 
     def entries() -> tuple[Entry, ...]:
         return tuple(store.entries_by_seq(config.registry, newest=size, outlet=outlet))
@@ -121,16 +134,22 @@ def _meta(config: Config, stem: str, outlet: str | None) -> FeedMeta:
     feed = config.feed
     if outlet is None:
         return FeedMeta(config.feed_id, feed.title, feed.author, config.self_url, feed.language,
-                        feed.subtitle, feed.home)
+                        feed.subtitle, feed.home, site_url=feed.base_url)
     name = config.registry.outlets[outlet].name if outlet in config.registry.outlets else outlet
     return FeedMeta(f"{feed.id_base}feed/{outlet}", f"{feed.title}: {name}", feed.author,
                     f"{feed.base_url}{stem}.atom", feed.language,
-                    f"Stories first published by {name}", feed.home)
+                    f"Stories first published by {name}", feed.home or f"{feed.base_url}{stem}.html",
+                    site_url=feed.base_url)
 
 
 def _full_pages(plan: _Plan, size: int) -> int:
     """Archive pages are fixed ranges of publication order; a page is full once the order passes it."""
     return plan.top // size if plan.count > size else 0
+
+
+def _archive_signature(plan: _Plan, page: int, pages: int) -> str:
+    count, generation = plan.pages.get(page, (0, 0))
+    return f"{plan.fingerprint}|archive|{page}|{count}|{generation}|{'next' if page < pages else 'last'}"
 
 
 def _archive_url(config: Config, stem: str, page: int) -> str:
@@ -149,7 +168,104 @@ def _archive(config: Config, store: Store, stem: str, meta: FeedMeta, position: 
         next_archive_url=newer, title=f"{meta.title} (archive {page})")
     seq_range = ((page - 1) * size + 1, page * size)
     path = config.output_folder / ARCHIVE_FOLDER / f"{stem}-{page}.atom"
-    count, generation = plan.pages.get(page, (0, 0))
-    signature = f"{plan.fingerprint}|archive|{page}|{count}|{generation}|{'next' if newer else 'last'}"
-    return Document(path, "atom", signature, lambda: Rendition(
+    return Document(path, "atom", _archive_signature(plan, page, pages), lambda: Rendition(
         "atom", page_meta, tuple(store.entries_by_seq(config.registry, seq_range=seq_range)), now))
+
+
+def _page_documents(config: Config, store: Store, plan: _Plan) -> Iterator[Document]:
+    """The site's pages (index, one per feed and archive page, one per entry), the 404 page and the stylesheet.
+
+    Entry pages of the newest stories follow their edits; those of older stories are written once,
+    with the archive page they land on (a backfill's stories go straight there).
+    """
+    folder, size, feed = config.output_folder, config.feed.max_entries, config.feed
+    site = pages.Site(feed.title, feed.language, feed.base_url)
+    stem = Path(feed.filename).stem
+    count = _full_pages(plan, size)
+    every = plan.everything(size)
+    archives = tuple(pages.ArchiveRef(n, f"{ARCHIVE_FOLDER}/{stem}-{n}.atom", f"{ARCHIVE_FOLDER}/{stem}-{n}.html")
+                     for n in range(1, count + 1))
+    outlets = store.outlets() if config.per_outlet else []
+
+    @cache
+    def refs() -> tuple[pages.FeedRef, ...]:
+        return tuple(_feed_ref(config, store, key) for key in [None, *outlets])
+
+    @cache
+    def newest() -> tuple[Entry, ...]:
+        return tuple(store.entries_by_seq(config.registry, newest=size))
+
+    yield Document(folder / pages.INDEX, "html", every, lambda: pages.IndexPage(site, refs(), newest(), archives))
+    yield Document(folder / pages.NOT_FOUND, "html", f"{plan.fingerprint}|404",
+                   lambda: pages.FixedPage(pages.not_found_page(site)))
+    yield Document(folder / STYLESHEET, "html", f"{plan.fingerprint}|css", lambda: pages.FixedPage(pages.stylesheet()))
+    for index, key in enumerate([None, *outlets]):
+        def load(index: int = index, key: str | None = key) -> pages.FeedPage:
+            entries = newest() if key is None else tuple(store.entries_by_seq(config.registry, newest=size,
+                                                                                outlet=key))
+            return pages.FeedPage(site, refs()[index], entries, archives if key is None else ())
+        yield Document(folder / f"{stem if key is None else key}.html", "html", every, load)
+    written: set[str] = set()
+    for entry in newest():
+        written.add(entry.id)
+        yield _entry_document(config, site, entry, refs, plan.fingerprint)
+    for ref in archives:
+        yield from _archive_pages(config, store, site, (ref, archives), refs, written, plan)
+
+
+def _archive_pages(config: Config, store: Store, site: pages.Site,
+                   position: tuple[pages.ArchiveRef, tuple[pages.ArchiveRef, ...]],
+                   refs: Callable[[], tuple[pages.FeedRef, ...]], written: set[str], plan: _Plan
+                   ) -> Iterator[Document]:
+    ref, archives = position
+    path, size = config.output_folder / ref.page, config.feed.max_entries
+    seq_range = ((ref.number - 1) * size + 1, ref.number * size)
+
+    def entries() -> tuple[Entry, ...]:
+        return tuple(store.entries_by_seq(config.registry, seq_range=seq_range))
+
+    is_new = not path.exists()  # asked before the page is yielded: the pass may write it before resuming here
+    signature = _archive_signature(plan, ref.number, len(archives)) + "|html"
+    yield Document(path, "html", signature,
+                   lambda: pages.FeedPage(site, refs()[0], entries(), archives, ref.number))
+    if not is_new:
+        return
+    for entry in entries():  # the page is new: so are the pages of the stories on it
+        if entry.id not in written:
+            written.add(entry.id)
+            yield _entry_document(config, site, entry, refs, plan.fingerprint)
+
+
+def _entry_document(config: Config, site: pages.Site, entry: Entry,
+                    refs: Callable[[], tuple[pages.FeedRef, ...]], prefix: str) -> Document:
+    def load() -> pages.EntryPage:
+        return pages.EntryPage(site, entry, refs()[0])
+
+    signature = f"{prefix}|entry|{entry.updated.isoformat()}|{entry.article.digest}|{len(entry.vias)}"
+    return Document(config.output_folder / entry_path(entry.id), "html", signature, load)
+
+
+def _feed_ref(config: Config, store: Store, outlet: str | None) -> pages.FeedRef:
+    stem = Path(config.feed.filename).stem if outlet is None else outlet
+    meta = _meta(config, stem, outlet)
+    return pages.FeedRef(meta.title, meta.subtitle, f"{stem}.atom", f"{stem}.rss" if config.rss else None,
+                         f"{stem}.html", store.count_entries(outlet))
+
+
+def _manifest(config: Config, store: Store, planned: list[Path]) -> Document:
+    """The list of everything published, for ``feeder serve``: it serves these paths and nothing else.
+
+    Entries are never removed, so the list changes only when their number or the other documents
+    do; its first line says which, and it is rebuilt (every entry id read) only then.
+    """
+    folder = config.output_folder
+    entries = folder / ENTRY_FOLDER  # entry pages are planned only when they may change: listed from the ids
+    others = [p.relative_to(folder).as_posix() for p in planned if p.parent != entries]
+    count = store.count_entries()
+    head = pages.manifest_head(count, others)
+
+    def load() -> pages.FixedPage:
+        paths = others + [entry_path(eid) for eid in store.entry_ids()]
+        return pages.FixedPage(pages.manifest(head, paths))
+
+    return Document(folder / pages.MANIFEST, "html", head, load)

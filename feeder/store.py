@@ -347,6 +347,10 @@ class Store:
         sql += " ORDER BY e.seq DESC" + (f" LIMIT {int(newest)}" if newest else "")
         return [_entry(row, registry) for row in self._db.rows(sql, args)]
 
+    def entry_ids(self) -> list[str]:
+        """Every published entry's id (for the list of published pages)."""
+        return [row[0] for row in self._db.execute("SELECT id FROM entries")]
+
     def seq_extent(self) -> tuple[int, int]:
         """(highest publication sequence number, number of entries)."""
         top, count = self._db.execute("SELECT COALESCE(MAX(seq), 0), COUNT(*) FROM entries").fetchone()

@@ -40,3 +40,15 @@ def test_stage_profile_prints_each_stage(tmp_path: Path) -> None:
                   "entry check (render + validate alone)"):
         assert f"| {stage} | " in done.stdout, done.stdout
     assert "40 entries in 1 document(s)" in done.stdout, done.stdout
+
+
+def test_serve_load_runs_small_and_every_http_check_passes() -> None:
+    """bench/serve_load.py at a small size: the connection cap is reached (40 slow connections, 128 files)."""
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "serve_load.py"), "--clients", "10", "--requests", "2",
+         "--slow", "40", "--nofile", "128", "--hold", "3", "--repeat", "1"],
+        capture_output=True, text=True, timeout=180, check=False)
+    assert "| 10 concurrent clients x 2 requests: errors (per run) | 0 |" in done.stdout, done.stdout + done.stderr
+    checks = [line for line in done.stdout.splitlines() if line.endswith(("| pass |", "| FAIL |"))]
+    assert len(checks) == 7 and all(line.endswith("| pass |") for line in checks), done.stdout
+    assert "| 40 slowloris: probes (per run) |" in done.stdout

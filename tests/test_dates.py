@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from feeder.dates import parse_date
@@ -38,13 +38,18 @@ def _styles(d: datetime) -> list[str]:
 
 @settings(max_examples=150, deadline=None)
 @given(naive_times, st.sampled_from(ZONES))
+@example(datetime(2028, 3, 12, 2, 0, fold=1), "America/New_York")  # noqa: DTZ001 - in the spring-forward gap
+@example(datetime(2028, 11, 5, 1, 30, fold=1), "America/New_York")  # noqa: DTZ001 - in the fall-back overlap
 def test_unzoned_times_are_in_the_given_zone(moment: datetime, zone: str) -> None:
-    expected = moment.replace(tzinfo=ZoneInfo(zone))
+    # A printed wall time carries no fold, so the reading is the fold=0 one whatever fold hypothesis drew
+    # (the README's rule: gaps and overlaps resolve with fold=0 every time).
+    expected = moment.replace(tzinfo=ZoneInfo(zone), fold=0)
     for text in _styles(moment):
         parsed = parse_date(text, zone)
         assert parsed is not None, text
         assert parsed.value == expected, text
         assert parsed.value.utcoffset() == expected.utcoffset(), text
+        assert parsed.value.fold == 0, text
         assert not parsed.zone_stated and not parsed.day_only, text
 
 

@@ -139,3 +139,30 @@ def test_max_entries_keeps_the_newest(tmp_path: Path) -> None:
     assert report.entries == len(_good_inputs())
     main = feedparser.parse((config.output_folder / "feed.atom").read_bytes())
     assert len(main.entries) == 3
+
+
+def test_every_entry_and_the_feed_have_a_web_link(built: tuple[Config, bytes]) -> None:
+    """rel=alternate: the original story, else the republishing page, else the entry's own page; never a tag: id."""
+    config, data = built
+    parsed = feedparser.parse(data)
+    assert parsed.feed.link == config.feed.base_url + "index.html"
+    for entry in parsed.entries:
+        assert entry.link.startswith(("http://", "https://")), (entry.title, entry.link)
+        vias = [link.href for link in entry.links if link.rel == "via"]
+        original = entry.get("source", {}).get("link")
+        assert entry.link != original, "the outlet's home page is not the story"
+        if entry.link.startswith(config.feed.base_url):
+            assert not vias, "a republishing page is preferred to the entry's own page"
+            assert "/entries/" in entry.link
+        related = [link.href for link in entry.links if link.rel == "related"]
+        assert all(href.startswith(config.feed.base_url + "entries/") for href in related)
+
+
+def test_rss_items_get_the_same_link(tmp_path: Path) -> None:
+    config = load_config(write_config(tmp_path, output="rss = true"))
+    _fill(config, scenario_inputs())
+    run_once(config, now=NOW)
+    atom = feedparser.parse((config.output_folder / "feed.atom").read_bytes())
+    rss = feedparser.parse((config.output_folder / "feed.rss").read_bytes())
+    assert {e.id: e.link for e in rss.entries} == {e.id: e.link for e in atom.entries}
+    assert rss.feed.link == config.feed.base_url + "index.html"

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from feeder.errors import NotAnArticle
-from feeder.extract import rules
+from feeder.extract import headline, rules
 from feeder.extract.html import extract_html
 from feeder.extract.text import extract_text
+from feeder.extract.walls import wall_kind
 from feeder.records import Page, RawArticle
 from feeder.sources import Registry
 
 __all__ = ["extract"]
+
+# A list of headlines carries little prose of its own: only a page with less is checked for one.
+LISTING_WORDS = 300
 
 
 def extract(raw: RawArticle, registry: Registry) -> Page:
@@ -20,16 +24,18 @@ def extract(raw: RawArticle, registry: Registry) -> Page:
     def outlet_url(url: str) -> bool:
         return registry.for_url(url) is not None
 
-    wall = rules.BOT_WALL.search(raw.text[:3000].lower())
     page = extract_html(raw.text, is_outlet, outlet_url) if raw.kind == "html" else extract_text(raw.text, is_outlet)
-    words = sum(len(p.split()) for p in page.body) if page else 0
-    if wall and words < 150:
-        raise NotAnArticle(raw.path, f"bot wall or interstitial page ({wall.group(0)!r}): the capture "
-                                     "holds no article; scrape it again")
+    wall = wall_kind(raw.text, page.body if page else ())
+    if wall is not None:
+        raise NotAnArticle(raw.path, f"{wall[0]} ({wall[1]!r}): the capture holds no article; scrape it again")
     if page is None or page.title is None or not page.title.value.strip():
         raise NotAnArticle(raw.path, "no headline found: the first line or <title>/<h1> is empty")
     if not page.body:
         raise NotAnArticle(raw.path, "no article body found: no paragraph of story text")
+    if not any(rules.SENTENCE_END.search(p.rstrip()) for p in page.body) or (
+            raw.kind == "text" and sum(len(p.split()) for p in page.body) < LISTING_WORDS and headline.listing(
+                [x for x in (" ".join(y.split()) for y in raw.text.split("\n")) if x])):
+        raise NotAnArticle(raw.path, "no sentence of story text: a list of headlines or links, not an article")
     if _truncated(raw, page):
         raise NotAnArticle(raw.path, "truncated capture: the story stops mid-sentence where the file ends; "
                                      "scrape it again")

@@ -17,7 +17,8 @@ from bs4 import BeautifulSoup
 from bs4.element import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 
 from feeder.extract import rules
-from feeder.extract.lines import Hints, IsOutlet, Line, fold_text, headline_above_byline, read_lines, split_title
+from feeder.extract.lines import Hints, IsOutlet, Line, headline_above_byline, read_lines, split_title
+from feeder.fold import fold_text
 from feeder.records import Clue, DateClue, Page
 from feeder.sources import host_of
 
@@ -144,7 +145,9 @@ def _decompose(root: Tag, doomed: Callable[[Tag], bool]) -> None:
 
 
 def _drop_furniture(soup: BeautifulSoup) -> None:
-    _decompose(soup, lambda t: t.name in DROP_TAGS)
+    in_article = _inside(_tags(soup), "article")
+    # A <footer> inside an <article> is the post's own meta row ("Submitted by X on <time>"), not the site's.
+    _decompose(soup, lambda t: t.name in DROP_TAGS and not (t.name == "footer" and id(t) in in_article))
     for node in [n for n in soup.descendants if isinstance(n, Comment | Declaration | Doctype |
                                                            ProcessingInstruction)]:
         node.extract()
@@ -160,6 +163,9 @@ def _drop_furniture(soup: BeautifulSoup) -> None:
     for tag in dated:
         if tag.attrs is None or tag.decomposed:
             continue  # dropped with the furniture around it
+        machine = tag.get("datetime")
+        if isinstance(machine, str) and _ISO_WITH_TIME.match(machine.strip()):
+            continue  # the machine-readable stamp, with its offset, beats a tooltip in local time
         full = tag.get("title")
         if isinstance(full, str) and _FULL_STAMP.search(full) and rules.DATE_HINT.search(full):
             tag.string = full.strip()  # "18:42" shown, "15.09.2021 18:42:11 UTC+03:00" in the tooltip
@@ -377,7 +383,7 @@ def _hints(soup: BeautifulSoup, meta: Mapping[str, str], ld: Mapping[str, Any], 
     if original and not outlet_page:
         outlets.append(Clue(original, "link to the outlet's site"))
     dates = _ld_dates(meta, ld)
-    people = _authors(meta, ld) or _microdata_author(soup)
+    people = tuple(p for p in _authors(meta, ld) if not _names_the_site(p.value, meta)) or _microdata_author(soup)
     account = people[0] if people else _classed_account(soup)
     suffix = split_title(meta["title"], [], is_outlet)[1] if meta.get("title") else None
     return Hints(
@@ -405,6 +411,20 @@ def _ld_dates(meta: Mapping[str, str], ld: Mapping[str, Any]) -> tuple[DateClue,
              ("updated", meta.get("article:modified_time"), "meta article:modified_time"))
     return tuple(DateClue(value, origin, role) for role, value, origin in pairs  # type: ignore[arg-type]
                  if value)
+
+
+_TITLE_SEGMENTS = re.compile(r"\s*(?:[|_·»~–—]|\s-\s|::)\s*")
+
+
+def _names_the_site(name: str, meta: Mapping[str, str]) -> bool:
+    """An "author" that is the site itself: its og:site_name, or the last segment of its <title>."""
+    folded = fold_text(name)
+    if not folded:
+        return False
+    if fold_text(meta.get("og:site_name", "")) == folded:
+        return True
+    segments = _TITLE_SEGMENTS.split(meta.get("title", ""))
+    return len(segments) > 1 and fold_text(segments[-1]) == folded
 
 
 def _authors(meta: Mapping[str, str], ld: Mapping[str, Any]) -> tuple[Clue, ...]:

@@ -7,7 +7,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from feeder.extract import rules
+from feeder.extract import rules, vocab
+from feeder.extract.dates import find_dates
+from feeder.fold import fold_text
 from feeder.records import Clue, DateClue, DateRole, Page
 
 IsOutlet = Callable[[str], bool]
@@ -63,13 +65,6 @@ class _Found:
     header_stamp: DateClue | None = None
 
 
-_NON_WORD = re.compile(r"\W+")
-
-
-@lru_cache(maxsize=4096)
-def fold_text(text: str) -> str:
-    """Text compared loosely: case-folded words only. Cached: one line is folded several times per page."""
-    return _NON_WORD.sub(" ", text.casefold()).strip()
 
 
 def split_title(page_title: str, lines: Sequence[str], is_outlet: IsOutlet) -> tuple[str, str | None]:
@@ -138,8 +133,16 @@ def is_prose(text: str) -> bool:
 
 
 def is_date_line(text: str) -> bool:
-    return len(text) <= rules.MAX_DATE_LINE and bool(rules.DATE_HINT.search(text)) and (
-        not is_prose(text) or len(text.split()) <= 10)
+    """Short and mostly a date: any common printed shape (month names in several languages, numeric
+    day-first or month-first, dotted, slashed, CJK), not a relative time."""
+    if len(text) > rules.MAX_DATE_LINE or (is_prose(text) and len(text.split()) > 10):
+        return False
+    return bool(rules.DATE_HINT.search(text)) or _printed_date(text)
+
+
+@lru_cache(maxsize=4096)
+def _printed_date(text: str) -> bool:
+    return any(hit.trap != "relative" and hit.year is not None for hit in find_dates(text))
 
 
 def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOutlet) -> Page:
@@ -155,15 +158,27 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
     title_ahead = folded_title in folds  # the headline is repeated further down: we are above it
     skipping = hints.skip_before_title and title_ahead
     member_value = False  # "Joined" alone on a line: the next line is its value, not a date of the story
+    member_row: int | None = None  # the last line of a forum member's details
     for index, line in enumerate(lines):
         text, folded = line.text, folds[index]
         if member_value:
             member_value = False
             continue
+        if not found.body and (starter := vocab.THREAD_STARTER.match(text)) is not None:
+            found.republisher = found.republisher or Clue(starter.group("name"), f"{line.origin}: thread starter")
+            if starter.group("date") and is_date_line(starter.group("date")):
+                found.republished = found.republished or Clue(starter.group("date"), f"{line.origin}{_THREAD_START}")
+            continue
+        if not found.body and (start := vocab.THREAD_START_DATE.match(text)) and is_date_line(start.group("date")):
+            found.republished = found.republished or Clue(start.group("date"), f"{line.origin}{_THREAD_START}")
+            continue
         if (member := rules.MEMBER_META.match(text)) is not None:
             member_value = member.end() == len(text) and not text.endswith(":")
             if found.republisher is None:
                 found.republisher = _member(lines[max(0, index - 3):index])
+            if found.body:
+                ended = True  # a member's details under a post: a reply follows
+            member_row = index
             continue
         if "ollow" in text and found.republisher is None and _slight(found.body):
             if rules.FOLLOWER_COUNT.match(text):
@@ -176,10 +191,16 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
             if started and not _slight(found.body):
                 ended = True  # the headline again under a whole story: a link card or a teaser follows
                 continue
+            was_skipping = skipping
             started, skipping, title_ahead = True, False, False
             if _slight(found.body):
                 found.body.clear()  # prose above the headline was a tagline or a teaser, not the story
                 ended = found.ended = False
+            if was_skipping and index and is_date_line(above := lines[index - 1].text) and (
+                    not _masthead_widget(lines, index - 1)) and not rules.FURNITURE.match(above):
+                # A stamp printed just above the headline belongs to the story's header, as one below it.
+                _header_date(Line(above, f"{lines[index - 1].origin} (above the headline)", line.in_body), found,
+                             line.in_body or hints.outlet_page)
             continue
         if folded and _titled(folded, folded_title):
             continue  # "Thread: Headline", "08:25 am - Headline": a header, not the story's start
@@ -203,7 +224,20 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
             continue
         ended = ended or found.ended
         if is_date_line(text):
-            if found.body and not _slight(found.body) and not ended:
+            if not started and not found.body and _masthead_widget(lines, index):
+                continue  # today's date in the site's masthead: the day of the capture, no stamp
+            if not found.body and member_row is not None and index - member_row <= POST_DATE_REACH:
+                # The post date is the date nearest the poster: just under the member's details.
+                found.republished = found.republished or Clue(text, f"{line.origin}: post date under the poster")
+                continue
+            if found.republished is not None and found.republished.origin.endswith(_THREAD_START) and (
+                    folded == fold_text(found.republished.value)):
+                continue  # the post's date printed again over the post (a thread header, then the post)
+            if found.body and not ended and _credits_outlet(following, is_outlet):
+                # A stamp just above the outlet's credit under the story is the outlet's (the original
+                # stamp is the date nearest the credit).
+                found.dates.insert(0, DateClue(text, f"{line.origin}: stamp above the outlet's credit", "stamp"))
+            elif found.body and not _slight(found.body) and not ended:
                 # A date under a whole story is the post's own stamp or a comment's: the story is over.
                 ended = True
                 if found.republished is None and not hints.outlet_page:
@@ -224,6 +258,20 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
     return _page(found, title, hints, is_outlet)
 
 
+def _masthead_widget(lines: Sequence[Line], index: int) -> bool:
+    """A date in the site's masthead: the next line is site chrome (login, menu, sections)."""
+    following = lines[index + 1].text if index + 1 < len(lines) else ""
+    return bool(vocab.CHROME_LINE.match(following) or vocab.BREADCRUMB.match(following)) and (
+        not is_date_line(following))
+
+
+def _credits_outlet(text: str, is_outlet: IsOutlet) -> bool:
+    """A credit line naming a known outlet: "Source: Xinhua", "(Reuters)", "Xinhua | Editor: Li"."""
+    if (m := rules.SOURCE_LINE.match(text)) is not None:
+        return is_outlet(m.group(1).strip()) or _names_outlet(m.group(1), is_outlet)
+    return _names_outlet(text.strip("()（）[] "), is_outlet)
+
+
 def _slight(body: Sequence[str]) -> bool:
     """Too little prose to be a story yet: a tagline, a teaser or a standfirst."""
     return len(body) <= 2 and sum(len(p.split()) for p in body) < 60
@@ -237,7 +285,8 @@ def _titled(folded: str, title: str) -> bool:
 def _member(before: Sequence[Line]) -> Clue | None:
     """A forum member's name: the one-word line just above their rank, join date or post count."""
     for line in reversed(before):
-        if rules.USERNAME.match(line.text) and not rules.FURNITURE.match(line.text):
+        if rules.USERNAME.match(line.text) and not rules.FURNITURE.match(line.text) and (
+                not vocab.MEMBER_RANK.match(line.text)):
             return Clue(line.text, f"{line.origin}: forum member above the member details")
     return None
 
@@ -253,7 +302,8 @@ def _profile_name(before: Sequence[Line]) -> Clue | None:
 def _account_name(line: Line, where: str = "account name beside the follow button") -> Clue | None:
     """The account on a social post: the handle or name on the line just above its follow button."""
     text = line.text
-    if (rules.USERNAME.match(text) or rules.PERSON_NAME.match(text)) and not rules.FURNITURE.match(text):
+    if (rules.USERNAME.match(text) or rules.PERSON_NAME.match(text)) and not rules.FURNITURE.match(text) and (
+            not vocab.CHROME_LINE.match(text) and not vocab.SITE_SECTION.match(text)):
         return Clue(text, f"{line.origin}: {where}")
     return None
 
@@ -293,6 +343,10 @@ _LEADING_ICON = re.compile(r"^[^\w(\[]+")
 
 def _segments(line: Line) -> list[Line]:
     """A short meta row "Xinhua, 5 Mar 2021 21:40 · Shared on 6 Mar 2021 by x" read as its parts."""
+    if len(line.text) < 200 and vocab.LEADING_LABEL.match(line.text) and "|" not in line.text and (
+            len(fields := vocab.NEXT_LABEL.split(line.text)) > 1):
+        # Several labels run together on one credit row: read it as the fields of a "|" row.
+        return [Line(" | ".join(fields), line.origin, line.in_body)]
     if "·" not in line.text and "•" not in line.text:
         return [line]
     parts = [p.strip() for p in re.split(r"\s[·•]\s", line.text)]
@@ -338,7 +392,8 @@ def _credit(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, followi
         else:
             found.dates.append(clue)
         return True
-    return _byline(line, found, is_outlet, story or _names_outlet(following, is_outlet))
+    credit_next = _names_outlet(following, is_outlet)
+    return _byline(line, found, is_outlet, story or credit_next, credit_next)
 
 
 def _outlet_after_names(name: str, is_outlet: IsOutlet) -> str | None:
@@ -353,7 +408,7 @@ def _names_outlet(text: str, is_outlet: IsOutlet) -> bool:
     return bool(head) and len(head) <= 40 and is_outlet(head)
 
 
-def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool) -> bool:
+def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, credit_next: bool = False) -> bool:
     text = line.text
     if not found.body and " wrote" in text and (m := rules.WROTE_ON.match(text)) and is_date_line(m.group("date")):
         found.republisher = found.republisher or Clue(m.group("name"), f"{line.origin}: entry's writer")
@@ -379,6 +434,10 @@ def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool) -> bool
         found.credited.append(Clue(m.group("outlet"), f"{line.origin}: outlet and stamp"))
         found.dates.insert(0, DateClue(m.group("date"), f"{line.origin}: outlet and stamp", "stamp"))
         return True
+    if (m := rules.NAMES_OUTLET.match(text)) is not None and is_outlet(m.group("outlet")):
+        found.credited.append(Clue(m.group("outlet"), f"{line.origin}: outlet beside the byline"))
+        found.bylines.append(Clue(m.group("names"), f"{line.origin}: byline naming the outlet"))
+        return True
     if (m := rules.BYLINE_OUTLET.match(text)) is not None and is_outlet(m.group("outlet")):
         found.credited.append(Clue(m.group("outlet"), f"{line.origin}: outlet in the byline"))
         found.bylines.append(Clue(m.group("names"), f"{line.origin}: byline"))
@@ -402,6 +461,9 @@ def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool) -> bool
     elif found.body and _slight(found.body) and text[:3].lower() == "by ":
         found.body.clear()  # a "By …" line after a line or two of prose: that prose was a teaser
         found.bylines.append(Clue(name, f"{line.origin}: byline"))
+    elif found.body and not _slight(found.body) and credit_next and text[:3].lower() == "by ":
+        # "By X" over the outlet's name and stamp under the story: the byline nearest the credit is the story's.
+        found.bylines.append(Clue(name, f"{line.origin}: byline over the outlet's credit"))
     elif found.body and not _slight(found.body):
         found.ended = True  # an author box after the story: the republisher, not the story's author
         found.republisher = found.republisher or Clue(name, f"{line.origin}: author box after the story")
@@ -443,22 +505,30 @@ def _read_fields(text: str, origin: str, found: _Found, is_outlet: IsOutlet) -> 
             desk = rules.DESK_WORDS.sub("", m.group(1))
             if is_outlet(m.group(1)) or is_outlet(desk):
                 found.credited.append(Clue(desk, where))
+            elif credit := _outlet_after_names(m.group(1), is_outlet):  # "By Li Wen, Xinhua"
+                found.credited.append(Clue(credit, f"{where}: outlet named in the byline"))
+                found.bylines.append(Clue(m.group(1), where))
             else:
                 found.bylines.append(Clue(m.group(1), where))
         elif is_date_line(part):
             found.dates.append(DateClue(part, where, "stamp"))
+        elif (m := rules.SOURCE_LINE.match(part)) is not None:
+            found.credited.append(Clue(m.group(1).strip(), where))
         elif not rules.EDITOR_LINE.match(part):
             found.credited.append(Clue(part, where))
 
 
 def _role(label: str) -> DateRole:
     label = label.lower()
-    if label.startswith(("updat", "modif")):
+    if label.startswith(("updat", "modif")) or label in vocab.UPDATED_LABELS:
         return "updated"  # normalization makes a lone "Updated:" stamp the published one too
-    return "published" if label.startswith(("publish", "releas")) else "stamp"
+    return "published" if label.startswith(("publish", "releas")) or label in vocab.PUBLISHED_LABELS else "stamp"
 
 
 _POST_DATE = ": republisher's post date"
+# Lines between a forum member's details and the date of their post.
+POST_DATE_REACH = 3
+_THREAD_START = ": thread start date"
 
 
 def _header_date(line: Line, found: _Found, story: bool) -> None:
@@ -521,6 +591,8 @@ def _strip_datelines(found: _Found, is_outlet: IsOutlet) -> list[str]:
         datelined = _dateline(body[index], found, is_outlet)
         if datelined != body[index]:
             body[index] = datelined
+            if any(vocab.FIRST_PERSON.search(p) for p in body[:index]):
+                del body[:index]  # the poster's own words above the pasted story, not its standfirst
             break
     if body:
         body[-1] = _trailing_credit(body[-1], found, is_outlet)
@@ -531,14 +603,35 @@ def _dateline(text: str, found: _Found, is_outlet: IsOutlet) -> str:
     if (m := rules.DATELINE_OPEN.match(text)) and is_outlet(m.group("outlet")):
         found.datelined.append(Clue(m.group("outlet"), "dateline of the first paragraph"))
         return text[m.end():]
-    if (m := rules.DATELINE_CITY.match(text)) and is_outlet(m.group("outlet")):
-        found.datelined.append(Clue(m.group("outlet"), "dateline of the first paragraph"))
+    if (m := rules.DATELINE_CITY.match(text)) and (is_outlet(m.group("outlet")) or _proper_name(m.group("outlet"))):
+        # "CITY (Name) --" is a credit by its shape: an outlet feeder does not know is credited as printed.
+        known = is_outlet(m.group("outlet"))
+        found.datelined.append(Clue(m.group("outlet"), "dateline of the first paragraph" + (
+            "" if known else PRINTED_CREDIT)))
         return (text[: m.start("token")].rstrip() + text[m.end("token"):]).strip()
     return text
 
 
+# Origin suffix of a credit whose outlet is credited by its printed name (see normalize).
+PRINTED_CREDIT = " (a credit by its shape; outlet as printed)"
+_PROPER_NAME = re.compile(r"^(?:[A-Z][\w&'’.-]*|of|the|de|al)(?:\s+(?:[A-Z][\w&'’.-]*|of|the|de|al)){0,4}$")
+
+
+def _proper_name(text: str) -> bool:
+    """Capitalised words, as an outlet's name is printed ("ABC News", "Prensa Latina")."""
+    return bool(_PROPER_NAME.match(text)) and not rules.PHOTO_LINE.match(text) and text[0].isupper()
+
+
 def _trailing_credit(text: str, found: _Found, is_outlet: IsOutlet) -> str:
-    if (m := rules.TRAILING_CREDIT.search(text)) and is_outlet(m.group("outlet")):
-        found.datelined.append(Clue(m.group("outlet"), "credit at the end of the last paragraph"))
-        return text[: m.start()].rstrip()
+    """Credits glued to the end of the story: "(Xinhua)", "— AFP", "/IANS", "(Reporting by …; Editing by …)"."""
+    tail = text[-50:].rstrip()
+    if not tail.endswith((")", "]", "）")) and not any(mark in tail for mark in "-–—/"):
+        return text  # nothing glued after the last sentence: most stories end so, spare them the patterns
+    if (m := rules.TRAILING_REPORTING.search(text)) is not None:
+        found.bylines.append(Clue(m.group("names").strip(), "'Reporting by' credit at the end of the last paragraph"))
+        text = text[: m.start()].rstrip()
+    for pattern in (rules.TRAILING_CREDIT, rules.TRAILING_DASH_CREDIT):
+        if (m := pattern.search(text)) and is_outlet(m.group("outlet")):
+            found.datelined.append(Clue(m.group("outlet"), "credit at the end of the last paragraph"))
+            return text[: m.start()].rstrip()
     return text

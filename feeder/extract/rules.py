@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from feeder.extract import vocab
+
 # Whole lines that are page furniture (ads, widgets, share and comment blocks, navigation).
 FURNITURE = re.compile(
     r"^(?:test banner|post top ad|post bottom ad|responsive ads? here|advertisement|advertising|"
@@ -38,7 +40,9 @@ STORY_END = re.compile(
     r"popular posts?|newer posts?|older posts?|share this(?: post| article| story)?:?|"
     r"most (?:read|popular|viewed).*|recommended(?: for you)?|read more:?|more from .*|"
     r"about the author|\d+ followers|written by .*|[_\-=*~]{5,}|reply with quote|--|sort by:?.*|"
-    r"\d+% upvoted|.*next part.*|share · save.*)$",
+    r"\d+% upvoted|.*next part.*|share · save.*|"
+    r"[\d.,]+\s*[km]?\s+(?:likes?|replies|repl(?:y|ies)|comments?|reposts?|retweets?|boosts?|favou?rites?|shares?|"
+    r"reactions?|reblogs?|notes))$",
     re.I,
 )
 
@@ -88,9 +92,9 @@ PAGE_ZONE = re.compile(
 # "Original: https://…" in a text dump: the original article's address.
 # A bilingual label ("原文 Original: …", "来源 Source: …") names the same thing twice.
 ORIGINAL_URL = re.compile(
-    r"^(?:(?:原文链接|原文|来源|出处)\s*)?"
+    r"^(?:(?:原文链接|原文地址|原文|来源|出处)\s*[:：]\s*|(?:(?:原文链接|原文|来源|出处)\s*)?"
     r"(?:original(?: story| article| link)?|source|via|read (?:more|the original)(?: at)?|originally published at)"
-    r"\s*[:：]?\s*(https?://\S+)$", re.I)
+    r"\s*[:：]?\s*)(https?://\S+)$", re.I)
 # Text around a link that makes it a credit to the original, not a mention in the story.
 CREDIT_LINK = re.compile(
     r"(?:read|view|see)\s+(?:the\s+)?(?:original|full|more)|original\s+(?:story|article|link|source|post)|"
@@ -114,13 +118,18 @@ BRACKETED_HEADLINE = re.compile(r"^【(?P<headline>[^【】]{10,200})】$")
 # "2,318 followers" on a profile card above a post; the person's name stands a line or two above it.
 FOLLOWER_COUNT = re.compile(r"^[\d.,]+\s*[km]?\s+(?:followers|connections|subscribers)$", re.I)
 PERSON_NAME = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3}$")
+# "Mara Olsen (AFP)", "Li Wen and Zhao Lei (Xinhua)": a byline without "By", the outlet in brackets.
+NAMES_OUTLET = re.compile(
+    r"^(?P<names>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3}(?:\s*(?:,|and|&)\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3})*)"
+    r"\s*[(（]\s*(?P<outlet>[^()（）]{2,40}?)\s*[)）]$")
 
 # Words that make a byline a desk rather than a person: "China Daily Web", "CGTN Digital desk".
 DESK_WORDS = re.compile(r"\s+(?:digital|web|online|desk|staff|staff reporter|staff writer|newsroom|team|news|"
                         r"reporters?|correspondents?|editors?)\b.*$", re.I)
 STAMP_LABEL = re.compile(
-    r"^(?:last\s+|originally\s+|first\s+)?(?P<label>updated|update|published|modified|release[sd]?|date|time)\b\s*(?:on|at)?"
-    r"\s*[:：]?\s*(?P<rest>.+)$", re.I)
+    r"^(?:last\s+|originally\s+|first\s+)?(?P<label>updated|update|published|modified|release[sd]?|date|time|"
+    + "|".join(re.escape(w) for w in sorted((*vocab.PUBLISHED_LABELS, *vocab.UPDATED_LABELS), key=len, reverse=True))
+    + r")(?:\b|(?<=[^\x00-\x7f]))\s*(?:on|at)?\s*[:：]?\s*(?P<rest>.+)$", re.I)
 
 # "(China Daily) Text", "BEIJING, March 2 (Xinhua) -- Text", "NEW YORK (AP) — Text".
 DATELINE_OPEN = re.compile(r"^\(\s*(?P<outlet>[^()]{2,40}?)\s*\)\s*(?:[-–—:]+\s*)?")
@@ -130,6 +139,11 @@ DATELINE_CITY = re.compile(
     r"(?=\s*(?:--|—|–|-|:)\s)")
 # "... last sentence. (Xinhua)" or "... last sentence.(Xinhua)" at the end of the story.
 TRAILING_CREDIT = re.compile(r"\s*[(（]\s*(?P<outlet>[^()（）]{2,40}?)\s*[)）]\s*$")
+# "... last sentence. — AFP", "... last sentence./IANS": an agency's name or code after the last sentence.
+TRAILING_DASH_CREDIT = re.compile(r"(?<=[.!?\"”’])\s*(?:[-–—]+|/)\s*(?P<outlet>[A-Z][\w.&'’ -]{1,38}?)\.?\s*$")
+# "... last sentence. (Reporting by A in B; Editing by C)": the story's reporters, glued to its end.
+TRAILING_REPORTING = re.compile(
+    r"\s*[(\[]\s*(?:additional )?(?:reporting|writing) by\s+(?P<names>[^;)\]]+)(?:;[^)\]]*)?[)\]]\s*$", re.I)
 
 # A line is a date when it is short and mostly a date.
 DATE_HINT = re.compile(
@@ -143,18 +157,6 @@ TIME_ONLY = re.compile(r"^\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?$", r
 
 # Title suffix separators, tried from the right.
 TITLE_SEPARATORS = (" - ", " | ", " – ", " — ", " :: ", " · ", " » ", " ~ ", " : ")
-
-# Bot walls and interstitials: such a page has no article to publish. Matched against lower-cased
-# text: an alternation this long runs several times faster without re.I.
-BOT_WALL = re.compile(
-    r"just a moment\.*|checking your browser|enable javascript and cookies|please enable javascript|"
-    r"attention required!? \| cloudflare|verify you are (?:a )?human|are you a robot|"
-    r"access denied|ddos protection by|captcha|request unsuccessful|before you continue|"
-    r"we and our \d+ (?:partners|vendors)|manage (?:cookie|privacy) (?:settings|preferences)|"
-    r"(?:sign|log) ?in to (?:continue|read|keep reading)|subscribe (?:now )?to (?:continue|read|keep reading)|"
-    r"this (?:article|content|story) is (?:for|available to|only for) (?:subscribers|members)|"
-    r"404\b.{0,20}not found|page not found|the page you (?:requested|are looking for)",
-)
 
 # Prose: a body paragraph has enough words, or ends a sentence.
 MIN_PROSE_WORDS = 8

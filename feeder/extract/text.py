@@ -2,27 +2,47 @@
 
 from __future__ import annotations
 
-from feeder.extract import rules
+from feeder.extract import blocks, headline, rules
 from feeder.extract.lines import Hints, IsOutlet, Line, headline_above_byline, read_lines, split_title
-from feeder.records import Page
+from feeder.fold import fold_text
+from feeder.records import Clue, Page
 
 
 def extract_text(text: str, is_outlet: IsOutlet) -> Page | None:
     """The Page in a text dump, or None when it has no title line."""
-    lines = [Line(" ".join(raw.split()), f"line {n}") for n, raw in enumerate(text.split("\n"), 1)]
-    if _wrapped(text):
-        lines = _unwrap(lines)  # blank lines still separate the paragraphs here
+    raw_lines = text.split("\n")
+    width = blocks.wrap_width(raw_lines)
+    if width is not None:  # blank lines still separate the paragraphs here
+        lines = [Line(joined, f"line {n}") for joined, n in blocks.unwrap(raw_lines, width)]
+    else:
+        lines = [Line(" ".join(raw.split()), f"line {n}") for n, raw in enumerate(raw_lines, 1)]
     lines = _continued(lines)
     lines = [line for line in lines if line.text]
     if not lines:
         return None
     head, rest = lines[0], lines[1:]
     title, site = split_title(head.text, [line.text for line in rest], is_outlet)
-    bracketed = _bracketed_headline(rest) or headline_above_byline(rest, title)
+    clue: Clue | None = None
+    bracketed = _bracketed_headline(rest)
+    if bracketed is None and (above := headline_above_byline(rest, title)) is not None and not (
+            site is None and headline.headline_shaped(title)):
+        bracketed = above  # the first line names a container (a document, a mail), not the story
     if bracketed and bracketed != title:
         title, site = bracketed, head.text  # the first line was the app's or account's name
-    hints = Hints(page_title=head.text, outlet_page=bool(site and is_outlet(site)), site=site)
+    elif not _echoed(title, rest) and (
+            chosen := headline.choose([line.text for line in lines], title, site is not None)) is not None and (
+            chosen.text != title):
+        # The first line was site chrome: the story hangs from a line below.
+        title = chosen.text
+        clue = Clue(title, f"{lines[chosen.index].origin}: headline candidate ({chosen.why}; score {chosen.score:.1f})")
+    hints = Hints(title=clue, page_title=head.text, outlet_page=bool(site and is_outlet(site)), site=site)
     return read_lines(rest, title, hints, is_outlet)
+
+
+def _echoed(title: str, lines: list[Line]) -> bool:
+    """The page prints the first line's headline again: the strongest evidence there is, keep it."""
+    folded = fold_text(title)
+    return any(len(line.text) < 2 * len(title) + 40 and fold_text(line.text) == folded for line in lines[:80])
 
 
 def _bracketed_headline(lines: list[Line]) -> str | None:
@@ -31,25 +51,6 @@ def _bracketed_headline(lines: list[Line]) -> str | None:
         if line.text.startswith("【") and (m := rules.BRACKETED_HEADLINE.match(line.text)):
             return m.group("headline").strip()
     return None
-
-
-def _wrapped(text: str) -> bool:
-    """Hard-wrapped prose (mail archives, exports): most long lines stop near the same width."""
-    lengths = [len(x.rstrip()) for x in text.split("\n") if len(x.strip()) >= 40]
-    return len(lengths) >= 6 and sum(55 <= n <= 80 for n in lengths) * 2 >= len(lengths)
-
-
-def _unwrap(lines: list[Line]) -> list[Line]:
-    """Join the lines of a wrapped paragraph (consecutive lines near the wrap width) into one."""
-    joined: list[Line] = []
-    for line in lines:
-        last = joined[-1] if joined else None
-        if last and line.text and 55 <= len(last.text) <= 80 and not last.text.endswith(":") and (
-                last.origin.startswith("line")):
-            joined[-1] = Line(f"{last.text} {line.text}", last.origin, last.in_body)
-        else:
-            joined.append(line)
-    return joined
 
 
 def _continues(text: str) -> bool:

@@ -1,0 +1,100 @@
+"""Cut a text dump into blocks: unwrap hard-wrapped captures, then describe each line by its features."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from feeder.extract import vocab
+
+# A capture is hard-wrapped when its long lines stop near one width: how many lines must do so.
+MIN_WRAPPED_LINES = 6
+# Lines within this share of the wrap width count as "stopped by the wrap".
+WRAP_FILL = 0.6
+# Widths a capture is wrapped at: a phone's narrow column up to a mail client's.
+MIN_WRAP_WIDTH, MAX_WRAP_WIDTH = 28, 100
+# Slack for a wrapper that breaks a little early (hyphens, double spaces).
+WRAP_SLACK = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What one line of a dump looks like, in numbers a detector can weigh."""
+
+    index: int
+    words: int
+    chars: int
+    end_punct: bool  # ends a sentence or a label (. ! ? : ;)
+    caps_share: float  # share of letters in upper case
+    cjk: bool
+    link: bool  # an address or a domain
+    chrome: bool  # platform chrome: navigation, account, share, ad words
+
+
+def wrap_width(lines: Sequence[str]) -> int | None:
+    """The column a hard-wrapped capture stops at, or None when its lines are not wrapped.
+
+    Wrapped prose: most lines of at least half the widest line stop within a few columns of one
+    width (32-40 on a phone, 72-80 in mail), and the next line carries on the same paragraph.
+    """
+    lengths = sorted(len(x.rstrip()) for x in lines if x.strip())
+    if len(lengths) < MIN_WRAPPED_LINES * 2:
+        return None
+    # The width is read from lines carried on by the next one (a long address or header line alone is not)
+    carried_on = sorted(n for line, following in itertools.pairwise(lines)
+                        if following.strip() and 0 < (n := len(line.rstrip())) <= MAX_WRAP_WIDTH)
+    if len(carried_on) < MIN_WRAPPED_LINES:
+        return None
+    width = carried_on[int(len(carried_on) * 0.9) - 1]
+    if width < MIN_WRAP_WIDTH:
+        return None
+    carried = 0
+    for line, following in itertools.pairwise(lines):
+        n = len(line.rstrip())
+        if n >= width * WRAP_FILL and following.strip() and n + 1 + len(following.split()[0]) > width - WRAP_SLACK:
+            carried += 1
+    long_lines = sum(width * WRAP_FILL <= n <= width for n in lengths)
+    return width if carried >= MIN_WRAPPED_LINES and carried * 2 >= long_lines else None
+
+
+def unwrap(lines: Sequence[str], width: int) -> list[tuple[str, int]]:
+    """Join the lines of each wrapped paragraph: (text, first line number) pairs.
+
+    A line was broken by the wrapper when the next line's first word would not have fitted on it;
+    labels, bylines and dates on the next line start a block of their own.
+    """
+    joined: list[tuple[str, int]] = []
+    previous = ""
+    for number, raw in enumerate(lines, 1):
+        text = " ".join(raw.split())
+        if joined and text and previous and _broken(previous, text, width):
+            joined[-1] = (f"{joined[-1][0]} {text}", joined[-1][1])
+        else:
+            joined.append((text, number))
+        previous = text
+    return joined
+
+
+def _broken(line: str, following: str, width: int) -> bool:
+    if len(line) + 1 + len(following.split()[0]) <= width - WRAP_SLACK:
+        return False
+    return not (vocab.STARTS_BLOCK.match(following) or vocab.STARTS_BLOCK.match(line) or line.endswith(":"))
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_LINK = re.compile(r"https?://|www\.|^[\w-]+(?:\.[\w-]+)+(?:/\S*)?$", re.I)
+
+
+def describe(index: int, text: str) -> Features:
+    """The features of one line."""
+    letters = [c for c in text if c.isalpha()]
+    upper = sum(c.isupper() for c in letters)
+    return Features(
+        index=index, words=len(text.split()), chars=len(text),
+        end_punct=text.rstrip().endswith((".", "!", ":", ";", ",", "。", "！", "：")),
+        caps_share=upper / len(letters) if letters else 0.0,
+        cjk=bool(_CJK.search(text)), link=bool(_LINK.search(text)),
+        chrome=bool(vocab.CHROME_LINE.match(text)),
+    )

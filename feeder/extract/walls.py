@@ -1,0 +1,74 @@
+"""Non-articles: pages that stand in for the story (bot walls, consent and login walls, paywalls,
+geoblocks, error pages), told apart from a story that only mentions such words.
+
+The phrases are grouped by the kind of wall they belong to, so a rejection names its kind.
+Matched against lower-cased text: long alternations run several times faster without re.I.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+WALLS: dict[str, tuple[str, ...]] = {
+    "bot wall": (
+        r"just a moment\.*", r"checking your browser", r"verify (?:that )?you are (?:a )?human",
+        r"are you a (?:robot|human)", r"automated (?:program|software|queries|traffic|access)",
+        r"unusual traffic", r"captcha", r"security check", r"ddos protection by", r"request unsuccessful",
+        r"attention required!? \| cloudflare", r"sorry for the interruption", r"access denied",
+        r"javascript is (?:required|disabled)", r"enable javascript and cookies", r"please enable javascript",
+    ),
+    "consent wall": (
+        r"we and our \d+ (?:partners|vendors)", r"manage (?:cookie|privacy) (?:settings|preferences|options)",
+        r"before you continue", r"we value your privacy", r"accept all cookies", r"reject all cookies",
+    ),
+    "login or paywall": (
+        r"(?:sign|log) ?in to (?:continue|read|keep reading|view)", r"subscribe (?:now )?to (?:continue|read|keep)",
+        r"this (?:article|content|story) is (?:for|available to|only for|reserved for) (?:subscribers|members)",
+        r"already a subscriber", r"to continue reading", r"create a free account to (?:continue|read)",
+        r"you have reached your (?:free )?(?:article )?limit", r"subscribers only",
+    ),
+    "geoblock": (
+        r"not available in your (?:region|country|location|area)", r"unavailable in your (?:region|country)",
+        r"cannot be (?:shown|viewed|displayed|accessed) in (?:your|the) country",
+        r"not available (?:in|from) (?:the )?(?:country|region) you are", r"licensing restrictions",
+    ),
+    "error page": (
+        r"404\b.{0,20}not found", r"page not found", r"the page you (?:requested|are looking for)",
+        r"this page (?:does not|doesn't) exist", r"(?:article|page|story) (?:has been|was) (?:removed|deleted)",
+        r"no longer available", r"500 internal server error", r"service unavailable",
+    ),
+}
+_KINDS = tuple(WALLS)
+# One alternation with a named group per kind: one search tells whether and which wall it is.
+_ANY_WALL = re.compile("|".join(f"(?P<k{n}>{'|'.join(phrases)})" for n, phrases in enumerate(WALLS.values())))
+# A story this long is published even when a wall phrase shows around it (a soft paywall note).
+MIN_STORY_WORDS = 150
+# Where the wall is looked for in the raw file (markup included): its top.
+HEAD_CHARS = 3000
+
+
+def wall_kind(head: str, body: Sequence[str]) -> tuple[str, str] | None:
+    """(kind, phrase) when the page is a wall rather than a story, else None.
+
+    A wall phrase near the top with little story, or a story whose own paragraphs are the wall's
+    message (the notice read as prose), leaves nothing to publish.
+    """
+    words = sum(len(p.split()) for p in body)
+    if words >= MIN_STORY_WORDS * 2:
+        return None  # a wall's notice is short: a long story is published whatever its top says
+    head_wall = _find(head[:HEAD_CHARS].lower())
+    if head_wall is None and _find("\n".join(body).lower()) is None:
+        return None
+    walled = [(p, found) for p in body if (found := _find(p.lower())) is not None]
+    story_words = words - sum(len(p.split()) for p, _ in walled)
+    if story_words >= MIN_STORY_WORDS:
+        return None
+    return head_wall or (walled[0][1] if walled else None)
+
+
+def _find(text: str) -> tuple[str, str] | None:
+    m = _ANY_WALL.search(text)
+    if m is None or m.lastgroup is None:
+        return None
+    return _KINDS[int(m.lastgroup[1:])], m.group(0)

@@ -1,0 +1,197 @@
+"""The static pages beside the feeds: a permanent page per entry, nothing runs or loads, article text escaped."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import replace
+from datetime import UTC, datetime
+from html.parser import HTMLParser
+from pathlib import Path
+
+import feedparser
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from feeder.atom import entry_path
+from feeder.config import Config, load_config
+from feeder.pages import MANIFEST, FeedRef, Site, entry_page, read_manifest
+from feeder.pipeline import run_once
+from feeder.records import Article, Entry, Outlet, Stamp
+from tests.conftest import scenario_inputs, write_config
+
+NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
+
+
+class Page(HTMLParser):
+    """Every tag with its attributes, the text, and the links with their text."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.chunks: list[str] = []
+        self.links: list[tuple[str, str]] = []
+        self._link: list[str] | None = None
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        if tag == "a":
+            self._link = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self._link is not None:
+            href = next(a.get("href") or "" for t, a in reversed(self.tags) if t == "a")
+            self.links.append((href, " ".join("".join(self._link).split())))
+            self._link = None
+
+    def handle_data(self, data: str) -> None:
+        self.chunks.append(data)
+        if self._link is not None:
+            self._link.append(data)
+
+    @property
+    def text(self) -> str:
+        return " ".join(" ".join(self.chunks).split())
+
+    def find(self, tag: str, **attrs: str) -> list[dict[str, str | None]]:
+        return [a for t, a in self.tags if t == tag and all(a.get(k) == v for k, v in attrs.items())]
+
+
+def read_page(path: Path) -> Page:
+    return Page(path.read_text(encoding="utf-8"))
+
+
+def assert_self_contained(page: Page) -> None:
+    """No script, no request to anywhere: one inline style sheet, links only to pages (never loaded)."""
+    names = {t for t, _ in page.tags}
+    assert not names & {"script", "iframe", "img", "svg", "object", "embed", "form", "base", "video", "audio"}
+    assert len(page.find("style")) == 1
+    assert page.find("meta", charset="utf-8") and page.find("meta", name="viewport")
+    policy = page.find("meta", **{"http-equiv": "Content-Security-Policy"})
+    assert policy and "default-src 'none'" in (policy[0]["content"] or "")
+    for tag, attrs in page.tags:
+        assert not [k for k in attrs if k.startswith("on") or k in ("style", "src")]
+        if tag == "link":
+            assert attrs["rel"] == "alternate", attrs  # autodiscovery only: no stylesheet, font or icon
+        href = attrs.get("href")
+        if href is not None:
+            relative = not href.startswith("//") and ":" not in href.split("/")[0]
+            assert relative or href.startswith(("http:", "https:")), href
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Config:
+    """Every scenario, two stories per feed page (so a dozen archive pages), per outlet feeds and RSS."""
+    root = tmp_path_factory.mktemp("site")
+    config = load_config(write_config(root, max_entries=2, output="rss = true\nper_outlet = true"))
+    for path in scenario_inputs():
+        shutil.copy(path, config.input_folder / path.name)
+    run_once(config, now=NOW)
+    return config
+
+
+def test_every_entry_has_its_permanent_page_with_credit_and_links(site: Config) -> None:
+    feeds = site.output_folder
+    seen = 0
+    for archive in [*sorted((feeds / "archive").glob("feed-*.atom")), feeds / "feed.atom"]:
+        for entry in feedparser.parse(archive.read_bytes()).entries:
+            page = read_page(feeds / entry_path(entry.id))
+            assert_self_contained(page)
+            assert " ".join(entry.title.split()) in page.text
+            assert "Originally published by" in page.text or "Published by" in page.text
+            hrefs = {href for href, _ in page.links}
+            for link in entry.links:
+                if link.rel in ("alternate", "via") and not link.href.startswith(site.feed.base_url):
+                    assert link.href in hrefs, (entry.title, link.href)
+            seen += 1
+    assert seen >= 20
+
+
+def test_entry_links_open_the_original_else_the_blog_else_the_entry_page(site: Config) -> None:
+    parsed = feedparser.parse((site.output_folder / "archive" / "feed-1.atom").read_bytes())
+    for entry in parsed.entries:
+        alternate = next(link.href for link in entry.links if link.rel == "alternate")
+        assert alternate.startswith(("http://", "https://"))
+        if alternate.startswith(site.feed.base_url):
+            assert alternate == site.feed.base_url + entry_path(entry.id)
+            assert not [link for link in entry.links if link.rel == "via"]
+
+
+def test_index_lists_feeds_with_autodiscovery_and_archives_in_numeric_order(site: Config) -> None:
+    page = read_page(site.output_folder / "index.html")
+    assert_self_contained(page)
+    assert page.find("h1") and "Test feed" in page.text
+    atom = {a["href"] for a in page.find("link", rel="alternate", type="application/atom+xml")}
+    rss = {a["href"] for a in page.find("link", rel="alternate", type="application/rss+xml")}
+    published = {p.name for p in site.output_folder.glob("*.atom")}
+    assert atom == published and "feed.atom" in atom
+    assert rss == {p.name for p in site.output_folder.glob("*.rss")}
+    subscribe = [href for href, text in page.links if text == "Subscribe (Atom)"]
+    assert subscribe[0] == "feed.atom" and set(subscribe) == published
+    archives = [int(m.group(1)) for href, _ in page.links if (m := re.fullmatch(r"archive/feed-(\d+)\.html", href))]
+    assert len(archives) >= 10
+    assert archives == sorted(archives, reverse=True), "newest archive page first, in numeric order"
+    assert "Older entries" in page.text
+
+
+def test_following_the_pages_reaches_every_story(site: Config) -> None:
+    feeds = site.output_folder
+    titles = set()
+    pages = [feeds / "feed.html", *(feeds / "archive").glob("feed-*.html")]
+    for path in pages:
+        page = read_page(path)
+        assert_self_contained(page)
+        for href, text in page.links:
+            if "entries/" in href:
+                assert (path.parent / href).resolve().is_file(), href
+                titles.add(text)
+    stories = {e.title for p in [feeds / "feed.atom", *(feeds / "archive").glob("*.atom")]
+               for e in feedparser.parse(p.read_bytes()).entries}
+    assert {" ".join(t.split()) for t in stories} <= titles
+
+
+def test_every_published_path_is_listed_and_exists(site: Config) -> None:
+    listed = read_manifest((site.output_folder / MANIFEST).read_bytes())
+    on_disk = {p.relative_to(site.output_folder).as_posix() for p in site.output_folder.rglob("*")
+               if p.is_file() and p.name != MANIFEST}
+    assert listed == on_disk
+    assert {"index.html", "404.html", "feed.xsl", "feed.atom", "feed.rss", "feed.html"} <= listed
+
+
+def test_an_unchanged_pass_touches_no_page(site: Config) -> None:
+    before = {p: p.stat().st_mtime_ns for p in site.output_folder.rglob("*") if p.is_file()}
+    report = run_once(site, now=NOW)
+    assert report.feeds == ()
+    assert {p: p.stat().st_mtime_ns for p in site.output_folder.rglob("*") if p.is_file()} == before
+
+
+def test_not_found_page_is_a_real_page(site: Config) -> None:
+    page = read_page(site.output_folder / "404.html")
+    assert_self_contained(page)
+    assert "Page not found" in page.text and ("/index.html", "front page") in page.links
+
+
+STORY = Article(
+    path="x.txt", digest="d", title="Title", body=("First paragraph.", "Second paragraph."),
+    outlet=Outlet("xinhua", "Xinhua", "http://www.news.cn/english/", "Asia/Shanghai"),
+    source_url="https://www.news.cn/story.html", authors=("Li Wei",), republisher="A Blog",
+    published=Stamp(datetime(2021, 3, 1, 8, 0, tzinfo=UTC), "test", True), updated=None, republished=None,
+    via="https://blog.example.org/post", story_key="k")
+SITE = Site("Site", "en", "http://localhost:8080/")
+FEED = FeedRef("Feed", None, "feed.atom", None, "feed.html", 1)
+
+
+@given(st.lists(st.sampled_from([*"<>&\"'/ =ab", "<script>", "</p>", "javascript:", "<img src=x>"]),
+                min_size=1, max_size=20).map("".join))
+def test_article_text_is_escaped_never_passed_through(hostile: str) -> None:
+    article = replace(STORY, title=hostile, body=(hostile, "ok"), authors=(hostile,), republisher=hostile)
+    data = entry_page(SITE, Entry("tag:x,2026:entry:1", article, STORY.published.value, None,  # type: ignore[union-attr]
+                                  ("https://blog.example.org/post",)), FEED).decode()
+    page = Page(data)
+    assert not {t for t, _ in page.tags} & {"script", "img"}
+    assert hostile.replace("\n", " ").split()[0] in page.text if hostile.split() else True
+    body = data[data.index("<main>"):]
+    assert "<script" not in body and "<img" not in body

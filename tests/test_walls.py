@@ -1,0 +1,48 @@
+"""Non-articles are rejected with the kind of wall they are; a story that only mentions such words is kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from feeder.errors import NotAnArticle
+from feeder.extract import extract
+from feeder.extract.walls import wall_kind
+from feeder.records import RawArticle
+from feeder.sources import build_registry
+
+LONG_STORY = " ".join(["Harbour officials said the new ferry schedule would add three crossings a day."] * 20)
+
+
+@pytest.mark.parametrize(("notice", "kind"), [
+    ("This content is not available in your region. Because of licensing restrictions this article "
+     "cannot be shown in the country you are visiting from.", "geoblock"),
+    ("We and our 842 partners store and access information on your device. Manage privacy settings "
+     "or accept all cookies to continue.", "consent wall"),
+    ("Something about your browser made our system think you might be an automated program. "
+     "JavaScript is required to complete this security check.", "bot wall"),
+    ("This article is for subscribers only. Already a subscriber? Sign in to continue reading.",
+     "login or paywall"),
+    ("Sorry, the page you are looking for has been moved or no longer exists. Try the search.", "error page"),
+])
+def test_a_wall_with_prose_is_rejected_with_its_kind(notice: str, kind: str) -> None:
+    text = f"Coastal towns weigh sea walls - Gazette\n\nHome | News\n\nCoastal towns weigh sea walls\n\n{notice}\n"
+    raw = RawArticle(Path("wall.txt"), "text", text, "utf-8", "0" * 64, len(text))
+    with pytest.raises(NotAnArticle, match=kind):
+        extract(raw, build_registry())
+
+
+def test_a_long_story_that_mentions_a_captcha_is_kept() -> None:
+    body = [LONG_STORY, "Ticket machines now ask riders to solve a captcha before buying passes online."]
+    assert wall_kind("Ferry schedule grows\n\n" + "\n\n".join(body), body) is None
+
+
+def test_a_list_of_headlines_is_no_article() -> None:
+    lines = ["Latest headlines - Daily", "Kazakh capital opens round-the-clock public library", "Xinhua | 2021-03-09",
+             "Shrimpers turn to solar freezers to ride out price slump", "AP | Mar. 9, 2021",
+             "Floating saunas draw winter swimmers to Norwegian harbours", "AFP | 2 Mar 2021"]
+    text = "\n\n".join(lines) + "\n"
+    raw = RawArticle(Path("list.txt"), "text", text, "utf-8", "0" * 64, len(text))
+    with pytest.raises(NotAnArticle):
+        extract(raw, build_registry())
