@@ -97,7 +97,9 @@ def run_crash_test(folder: Path, *, kills: int, seed: int, pool_every: int = 25,
             after = _marks(config)
             figures.after_state += after[0] != marks[0]
             figures.after_documents += after[1] != marks[1]
-            durations[command] *= 1.1  # killed before its end: spread the next instants over a longer pass
+            # killed before its end: spread the next instants over a longer pass (a daemon never ends
+            # by itself: its window stays within a few builds' length)
+            durations[command] = min(durations[command] * 1.1, 3 * max(durations["build"], 1.0))
         else:
             figures.finished += 1
             durations[command] = max(0.3, time.monotonic() - started)
