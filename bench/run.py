@@ -50,10 +50,14 @@ max_entries = 100
 """
 # (measurement, size) -> (limit in seconds, what it is compared with); "flat" compares add 1 across sizes.
 TARGETS: dict[tuple[str, int], float] = {
-    ("full build (text)", 10_000): 2.5,
-    ("add 1 file", 100_000): 0.5,
-    ("unchanged pass", 100_000): 0.3,
+    ("full build (text)", 10_000): 3.5,
+    ("add 1 file", 100_000): 0.7,
+    ("unchanged pass", 100_000): 0.6,
+    ("event to publish (daemon)", 10_000): 1.0,
+    ("event to publish (daemon)", 100_000): 1.0,
+    ("full build (text)", 100_000): 40.0,
 }
+BYTES_LIMITS = {"written": 2.5, "state": 1.2}  # over the input's size, full build at RSS_SIZE files
 HTML_LIMIT_MS = 5.0
 RSS_LIMIT_MIB = 300.0
 RSS_SIZE = 100_000
@@ -67,11 +71,30 @@ def child_pass(config_path: str) -> None:
     from feeder.pipeline import run_once
 
     config = load_config(config_path)
+    written = _written()
     start = time.perf_counter()
     report = run_once(config, now=NOW)
     seconds = time.perf_counter() - start
     print(json.dumps({"seconds": seconds, "new": report.new, "updated": report.updated,
-                      "rejected": len(report.rejected), "entries": report.entries}))
+                      "rejected": len(report.rejected), "entries": report.entries,
+                      "written": _written() - written, "state": _folder_bytes(config.state_folder),
+                      "input": _folder_bytes(config.input_folder)}))
+
+
+def _written() -> int:
+    """Bytes this process has sent towards storage so far (pages it dirtied: the feeds and the state).
+
+    Not ``wchar``, which also counts what goes through the pipes to the worker processes; the
+    workers themselves write no file.
+    """
+    for line in Path("/proc/self/io").read_text().splitlines():
+        if line.startswith("write_bytes:"):
+            return int(line.split()[1])
+    return 0
+
+
+def _folder_bytes(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
 
 
 def child_inspect(config_path: str, files: Sequence[str]) -> None:
@@ -183,6 +206,11 @@ class Row:
     def cli_seconds(self) -> float | None:
         return statistics.median(r.wall for r in self.cli) if self.cli else None
 
+    def ratio(self, key: str) -> float | None:
+        """Median of a byte count over the input's size (bytes written, state database)."""
+        values = [r.result[key] / r.result["input"] for r in self.runs if r.result.get("input")]
+        return statistics.median(values) if values else None
+
     @property
     def rss(self) -> float | None:
         return max(r.rss_mib for r in [*self.runs, *self.cli]) if self.runs else None
@@ -248,6 +276,37 @@ class Bench:
                                f"{run.result['rejected']} rejected")
         return run
 
+    def event_latency(self, ws: Workspace, files: int = 5) -> None:
+        """`feeder run` on the history: from a new file's write to its feed being replaced, per file."""
+        row = Row("event to publish (daemon)", ws.size, CORPUS_NAMES[ws.spec])
+        if not (ws.root / "history").exists():
+            self.rows.append(Row(row.measurement, ws.size, row.corpus, note="no history: the full build failed"))
+            return
+
+        def once() -> None:
+            ws.restore()
+            (ws.root / "inbox" / "incoming").mkdir(parents=True)
+            log, feed = ws.root / "daemon.log", ws.root / "feeds" / "feed.atom"
+            with open(log, "wb") as stderr:
+                daemon = subprocess.Popen([*_cli(), "run", "-c", ws.config, "--every", "3600"], stderr=stderr,
+                                          stdout=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+            try:
+                _poll(lambda: "pass finished" in log.read_text(), self.timeout, "the daemon's first pass")
+                latencies = []
+                for n in range(ws.size, ws.size + files):
+                    before = feed.stat().st_mtime_ns
+                    start = time.perf_counter()
+                    corpus.write_files(ws.root / "inbox" / "incoming", range(n, n + 1), ws.spec)
+                    _poll(lambda b=before: feed.stat().st_mtime_ns != b, 60, "the feed to change")
+                    latencies.append(time.perf_counter() - start)
+            finally:
+                daemon.terminate()
+                daemon.wait(timeout=600)
+            seconds = statistics.median(latencies)
+            row.runs.append(Run(seconds, 0.0, {"seconds": seconds}))
+
+        self.measure(row, once)
+
     def inspect(self, kind: str, spec: corpus.Spec) -> None:
         files = 50 if self.quick else 200
         ws = Workspace.make(self.out, files, spec)  # its state folder stays empty: nothing learned
@@ -266,10 +325,19 @@ class Bench:
             self.incremental(mixed, 1, "add 1 file")
             self.incremental(mixed, 100, "add 100 files")
             self.incremental(mixed, 0, "unchanged pass")
+            self.event_latency(mixed)
             furnished = self.full_build(size, FURNISHED, cli=False)
             self.incremental(furnished, 1, "add 1 file")
         self.inspect("text", TEXT)
         self.inspect("HTML", corpus.Spec(text_share=0.0, furnished=0.0))
+
+
+def _poll(condition: Callable[[], bool], timeout: float, what: str) -> None:
+    deadline = time.perf_counter() + timeout
+    while not condition():
+        if time.perf_counter() > deadline:
+            raise RuntimeError(f"gave up waiting for {what}")
+        time.sleep(0.005)
 
 
 # --- the table -----------------------------------------------------------------------------------------
@@ -278,6 +346,10 @@ def _secs(value: float | None) -> str:
     if value is None:
         return "—"
     return f"{value * 1000:.2f} ms" if value < 0.1 else f"{value:.2f} s"
+
+
+def _times(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2f}×"
 
 
 def _verdict(value: float | None, limit: float, unit: str) -> tuple[str, str]:
@@ -350,21 +422,34 @@ def table(rows: Sequence[Row], command: str, code: tuple[str, str], loads: tuple
         "republishing sites also repeat their own lines, which feeder learns and strips",
         "- *pass* = `run_once` timed inside the process; *CLI* = `feeder build` wall time including interpreter "
         "start and imports; inspect = median per file inside one process", "",
+        "- *written / input*: bytes the pass's main process sent to storage (feeds and state: `write_bytes` of "
+        "/proc/self/io) over the inbox's size; *state / input*: the state folder's size after the pass over the "
+        "inbox's size", "",
         "| measurement | files | corpus | runs | pass (in-process) | CLI wall (incl. interpreter) | peak RSS "
-        "| target | met |",
-        "|---|---:|---|---:|---:|---:|---:|---|---|",
+        "| written / input | state / input | target | met |",
+        "|---|---:|---|---:|---:|---:|---:|---:|---:|---|---|",
     ]
     groups = list(dict.fromkeys((r.measurement, r.corpus) for r in rows))
     for row in sorted(rows, key=lambda r: (groups.index((r.measurement, r.corpus)), r.size)):
         target, met = _target(row, rows)
-        rss = f"{row.rss:.0f} MiB" if row.rss is not None else "—"
+        rss = f"{row.rss:.0f} MiB" if row.rss else "—"
         lines.append(f"| {row.measurement} | {row.size:,} | {row.corpus} | {len(row.runs)} | {_secs(row.seconds)} | "
-                     f"{_secs(row.cli_seconds)} | {rss} | {target} | {met or row.note} |")
+                     f"{_secs(row.cli_seconds)} | {rss} | {_times(row.ratio('written'))} | "
+                     f"{_times(row.ratio('state'))} | {target} | {met or row.note} |")
     largest = max(r.size for r in rows if not r.measurement.startswith("inspect"))
     big = [r.rss for r in rows if r.size == largest and r.rss is not None]
     target, met = _verdict(max(big) if big else None, RSS_LIMIT_MIB, "MiB") if largest == RSS_SIZE else ("", "")
     peak = f"{max(big):.0f} MiB" if big else "—"
-    lines.append(f"| peak RSS, any run at {largest:,} | {largest:,} | all | — | — | — | {peak} | {target} | {met} |")
+    lines.append(f"| peak RSS, any run at {largest:,} | {largest:,} | all | — | — | — | {peak} | — | — | {target} "
+                 f"| {met} |")
+    for key, limit in BYTES_LIMITS.items():
+        builds = [r.ratio(key) for r in rows if r.size == largest and r.measurement.startswith("full build")]
+        worst = max((b for b in builds if b is not None), default=None)
+        target, met = _verdict(worst, limit, "× input") if largest == RSS_SIZE else ("", "")
+        label = "bytes written" if key == "written" else "state size"
+        cells = ("—", _times(worst)) if key == "state" else (_times(worst), "—")
+        lines.append(f"| {label}, largest full build at {largest:,} | {largest:,} | all | — | — | — | — | "
+                     f"{cells[0]} | {cells[1]} | {target} | {met} |")
     return "\n".join(lines) + "\n"
 
 
@@ -397,8 +482,25 @@ def main(argv: Sequence[str] | None = None) -> int:
                       checkpoint=lambda: write(out / "partial.md"))
         bench.run([int(s) for s in args.sizes.split(",")])
         results = args.results or (None if args.quick else str(HERE / "RESULTS.md"))
-        sys.stdout.write(write(Path(results) if results else out / "partial.md"))
+        text = write(Path(results) if results else out / "partial.md")
+        if results and not args.results:
+            update_readme(HERE.parent / "README.md", text)
+        sys.stdout.write(text)
     return 0
+
+
+README_START, README_END = "<!-- bench/run.py writes from here -->", "<!-- bench/run.py writes up to here -->"
+
+
+def update_readme(readme: Path, results: str) -> None:
+    """Put the table of bench/RESULTS.md (with its header lines) between the README's markers."""
+    text = readme.read_text(encoding="utf-8")
+    start, end = text.find(README_START), text.find(README_END)
+    if start < 0 or end < start:
+        print(f"bench: no markers in {readme}: its table is left as it is", file=sys.stderr)
+        return
+    body = results.split("\n", 2)[2] if results.startswith("# ") else results
+    readme.write_text(text[:start + len(README_START)] + "\n" + body.strip() + "\n" + text[end:], encoding="utf-8")
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -27,7 +27,7 @@ from feeder.config import load_config
 from feeder.extract import extract
 from feeder.learn import body_hashes
 from feeder.normalize import check_dates, normalize
-from feeder.pipeline import gate, run_once
+from feeder.pipeline import _held_back, gate, run_once
 from feeder.publish import Rendition, documents
 from feeder.store import Store
 
@@ -68,6 +68,8 @@ def main() -> int:
             article = timed(per_file, "normalize", lambda r=raw, g=page: check_dates(  # type: ignore[misc]
                 normalize(r, g, config.registry, config.default_zone), config.dates, NOW))
             timed(per_file, "paragraph hashes", lambda a=article: body_hashes(a))  # type: ignore[misc]
+            timed(per_file, "entry check (render + validate alone)",  # type: ignore[misc]
+                  lambda a=article: _held_back(config, a, NOW))
         whole = time.process_time()
         run_once(config, now=NOW)
         whole = time.process_time() - whole  # this process only: the store, plus waiting on the workers' results
@@ -79,7 +81,8 @@ def main() -> int:
                 pages = " (pages)" if document.kind == "html" else ""  # HTML pages, the stylesheet, the list
                 rendition = timed(per_entry, "load from the store" + pages, document.load)
                 data = timed(per_entry, "render" + pages, rendition.render)
-                timed(per_entry, "gate (validate)" + pages, lambda d=data, k=rendition.kind: gate(  # type: ignore[misc]
+                gate_name = ("gate (document structure)" if not pages else "gate") + pages
+                timed(per_entry, gate_name, lambda d=data, k=rendition.kind: gate(  # type: ignore[misc]
                     k, d, NOW))
                 if isinstance(rendition, Rendition):
                     entries += len(rendition.entries)

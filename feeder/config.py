@@ -80,6 +80,7 @@ class Config:
     schedule: Schedule = field(default_factory=lambda: Schedule(None, 900, 300))
     dates: DatePolicy = field(default_factory=lambda: DatePolicy(48, 1990, "fallback"))
     serve: ServeSettings = field(default_factory=lambda: ServeSettings(False, "127.0.0.1", 8080, "max-age=300"))
+    settle_seconds: float = 3.0  # a file changed more recently than this is left for a later pass
 
     @cached_property
     def registry(self) -> Registry:
@@ -178,6 +179,11 @@ def _is_policy(v: Any) -> str | None:
     return None if v in ("fallback", "reject") else "must be 'fallback' or 'reject'"
 
 
+def _is_settle(v: Any) -> str | None:
+    ok = isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v) and 0 <= v <= 3600
+    return None if ok else "must be a number of seconds from 0 to 3600"
+
+
 def _is_port(v: Any) -> str | None:
     ok = isinstance(v, int) and not isinstance(v, bool) and 0 < v < 65536
     return None if ok else "must be a port number from 1 to 65535"
@@ -193,7 +199,8 @@ MAX_INTERVAL = 366 * 24 * 3600  # a year: longer timers are a typo, and huge one
 
 # section -> key -> (check, default); a default of ... means the key is required.
 SCHEMA: Mapping[str, Mapping[str, tuple[Check, Any]]] = {
-    "input": {"folder": (_is_str, "articles"), "max_file_bytes": (_int_up_to(2**31, " bytes"), 5_000_000)},
+    "input": {"folder": (_is_str, "articles"), "max_file_bytes": (_int_up_to(2**31, " bytes"), 5_000_000),
+              "settle_seconds": (_is_settle, 3)},
     "output": {"folder": (_is_str, "feeds"), "state": (_is_str, ".feeder-state"),
                "per_outlet": (_is_bool, False), "rss": (_is_bool, False)},
     "schedule": {"cron": (_is_str, None), "interval_seconds": (_int_up_to(MAX_INTERVAL, " seconds"), 900),
@@ -255,6 +262,7 @@ def parse_config(data: Mapping[str, Any], path: Path) -> Config:
         path=path,
         input_folder=(root / sections["input"]["folder"]).resolve(),
         max_file_bytes=sections["input"]["max_file_bytes"],
+        settle_seconds=float(sections["input"]["settle_seconds"]),
         output_folder=(root / sections["output"]["folder"]).resolve(),
         state_folder=(root / sections["output"]["state"]).resolve(),
         feed=FeedSettings(**sections["feed"]),

@@ -10,9 +10,12 @@ import os
 import signal
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime
+from pathlib import Path
 from types import FrameType
 
 from apscheduler.schedulers.blocking import BlockingScheduler
@@ -22,7 +25,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from feeder.config import Config, check_paths, load_config
 from feeder.errors import ConfigError, FeederError
 from feeder.lock import InstanceLock
-from feeder.pipeline import Progress, run_once
+from feeder.pipeline import Progress, Scope, run_once, settle_cut
 from feeder.records import RunReport
 from feeder.status import pass_failed, pass_finished, pass_started
 
@@ -34,14 +37,17 @@ def now_utc() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
-def one_pass(config: Config, progress: Progress | None = None) -> RunReport:
-    """A pass with its start and outcome logged and kept in the state folder for ``feeder status``."""
+def one_pass(config: Config, progress: Progress | None = None, scope: Scope | None = None) -> RunReport:
+    """A pass (over the whole inbox, or the files events named) with its start and outcome logged and
+    kept in the state folder for ``feeder status``."""
     started = now_utc()
-    log.info("pass started: inbox %s", config.input_folder)
+    scope = replace(scope or Scope(), settled_before=settle_cut(config, time.time_ns()))
+    log.info("pass started: inbox %s%s", config.input_folder,
+             "" if scope.paths is None else f" ({len(scope.paths)} file(s) with events)")
     pass_started(config, started)
     try:
         check_paths(config)  # the inbox may have gone since the daemon started
-        report = run_once(config, now=started, progress=progress)
+        report = run_once(config, now=started, progress=progress, scope=scope)
     except BaseException as exc:
         pass_failed(config, started, now_utc(), exc)
         raise
@@ -86,7 +92,7 @@ def run_daemon(config: Config, *, every: float | None = None, progress: Progress
     """
     when = trigger(config, every)
     current = _Current(config, every)
-    with InstanceLock(config.state_folder), _server(config, serve):
+    with InstanceLock(config.state_folder), _server(config, serve), _events(current, progress):
         scheduler = BlockingScheduler(timezone=UTC)
         scheduler.add_job(_guarded_pass, when, args=(current, progress), id="pass", max_instances=1,
                           coalesce=True, misfire_grace_time=config.schedule.misfire_grace_seconds,
@@ -176,10 +182,14 @@ def _server(config: Config, enabled: bool) -> Iterator[None]:
         thread.join(timeout=10)
 
 
-def _guarded_pass(current: _Current, progress: Progress | None) -> None:
+_one_at_a_time = threading.Lock()  # scheduled passes and event passes never overlap
+
+
+def _guarded_pass(current: _Current, progress: Progress | None, scope: Scope | None = None) -> None:
     """A failing pass is logged once, as failed, and the daemon lives on to try at the next tick."""
     try:
-        report = one_pass(current.config, progress)
+        with _one_at_a_time:
+            report = one_pass(current.config, progress, scope)
     except FeederError as exc:
         log.error("pass failed: %s", one_line(exc))
         notify(f"STATUS=last pass failed: {one_line(exc)}")
@@ -188,3 +198,15 @@ def _guarded_pass(current: _Current, progress: Progress | None) -> None:
         notify(f"STATUS=last pass failed: {type(exc).__name__}")
     else:
         notify(f"STATUS=last pass: {summary(report)}")
+
+
+@contextmanager
+def _events(current: _Current, progress: Progress | None) -> Iterator[None]:
+    """A pass over the files that filesystem events name, as soon as they are closed (feeder/watch.py)."""
+    from feeder.watch import event_passes
+
+    def on_events(paths: frozenset[Path], closed: frozenset[tuple[str, int, int]]) -> None:
+        _guarded_pass(current, progress, Scope(paths=paths, closed=closed))
+
+    with event_passes(current.config.input_folder, on_events):
+        yield

@@ -108,7 +108,7 @@ class Editorial:
         for eid, story_key, reason in withdrawn:
             if (seq := store.entry_seq(eid)) is not None:
                 _forget_pages(config, eid, seq)
-                store.remove_entry(eid)
+                store.delete_entry(eid)
                 store.hold_files(story_key, reason)
                 changed = True
         for eid, (correction, at) in self.corrections.items():
@@ -125,6 +125,8 @@ class Editorial:
             store.save_entry(Entry(eid, article, max(old.updated, at), published, old.vias), first_seen=at,
                              renew=False)
             changed = True
+        if changed:
+            store.generation()  # a new state generation: the documents that carried these entries disagree now
         return changed
 
 
@@ -184,6 +186,7 @@ def retract(store: Store, config: Config, target: str, reason: str | None, now: 
         store.db.execute("INSERT OR REPLACE INTO retractions VALUES (?,?,?,?,?)",
                          (eid, article.story_key, article.outlet.key if article.outlet else None, reason,
                           now.isoformat()))
+        store.generation()  # the current feed gains a deleted-entry marker even if the entry is gone already
     return eid
 
 

@@ -6,7 +6,9 @@
     │   ├── UnreadableFile   the file cannot be opened or read (permissions, vanished, too large)
     │   ├── UndecodableFile  the bytes are not text in any encoding we accept (binary, NUL bytes)
     │   └── NotAnArticle     text, but no article: empty, a bot wall, no headline or no body
-    └── PublishError         a feed could not be written to its folder
+    ├── PublishError         a feed could not be written to its folder
+    ├── StateError           the state database cannot be used (damaged, locked, unwritable); says what to do
+    └── AlreadyRunning       another feeder holds the state folder
 
 Third-party errors are caught where their library is imported and re-raised as one of
 these, with the original chained as ``__cause__``.
@@ -62,3 +64,20 @@ class PublishError(FeederError):
         self.path = str(path)
         self.reason = reason
         super().__init__(f"{self.path}: cannot publish: {reason}")
+
+
+REBUILD_HINT = ("the feeds are derived data and the inbox is the source of truth: move the state folder "
+                "aside and run `feeder build` to rebuild it from the inbox")
+
+
+class StateError(FeederError):
+    """The state database cannot be used; the message says what happened and what to do."""
+
+    def __init__(self, path: Path | str, reason: str, *, hint: str = REBUILD_HINT) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: state database: {reason}; {hint}")
+
+
+class AlreadyRunning(FeederError):
+    """Another feeder process holds the state folder."""

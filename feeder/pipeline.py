@@ -4,27 +4,29 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
-from dataclasses import dataclass
+from contextlib import nullcontext
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from itertools import chain, islice, repeat
 from multiprocessing import get_context
 from pathlib import Path
 
-from feeder.articles import changed_files, read_article
-from feeder.atom import fsync_folders, write_atomic
+from feeder.articles import changed_among, changed_files, read_article
+from feeder.atom import FeedMeta, fsync_folders, render_atom, write_atomic
 from feeder.config import Config
 from feeder.editorial import Editorial, release_held
 from feeder.errors import InputError
 from feeder.extract import extract
 from feeder.learn import body_hashes, learn, strip_learned
+from feeder.lock import die_with_parent
 from feeder.normalize import check_dates, entry_id, normalize
-from feeder.publish import Document, Renderable, documents
+from feeder.publish import Document, Renderable, documents, fingerprint
 from feeder.records import Article, Entry, Rejection, RunReport
-from feeder.store import RunRow, Store
+from feeder.store import PublishedDocument, RunRow, Store
 from feeder.text import display_path
-from feeder.validate import validate_feed
+from feeder.validate import Finding, validate_feed, validate_structure
 
 log = logging.getLogger("feeder")
 Progress = Callable[[int, int], None]
@@ -46,86 +48,156 @@ class _Seen:
     mtime_ns: int
 
 
-def run_once(config: Config, *, now: datetime, progress: Progress | None = None) -> RunReport:
-    """One pass: read only new or changed files, publish feeds whose bytes change, then commit state."""
+def settle_cut(config: Config, clock_ns: int) -> int:
+    """The newest mtime (ns) a file may have to be read now: older than ``[input] settle_seconds``."""
+    return clock_ns - int(config.settle_seconds * 1e9)
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Which files a pass looks at, and which of them may be read now.
+
+    ``paths`` None means the whole inbox (a scan); otherwise only these (filesystem events).
+    ``settled_before`` (ns since the epoch, from ``settle_cut``) leaves files modified after it
+    for a later pass, so a file still being written is never read half-way, unless it is in
+    ``closed``: seen closed by its writer (or renamed in) with this very size and mtime.
+    """
+
+    paths: frozenset[Path] | None = None
+    settled_before: int | None = None
+    closed: frozenset[tuple[str, int, int]] = frozenset()
+
+    def settled(self, seen: _Seen) -> bool:
+        if self.settled_before is None or seen.mtime_ns <= self.settled_before:
+            return True
+        return (os.fspath(seen.path), seen.size, seen.mtime_ns) in self.closed
+
+
+def run_once(config: Config, *, now: datetime, progress: Progress | None = None,
+             settled_before: int | None = None, scope: Scope | None = None) -> RunReport:
+    """One pass: read new or changed files into the state (committed in batches), then publish
+    every document that disagrees with the state. ``settled_before``: see ``Scope``."""
+    scope = scope or Scope(settled_before=settled_before)
     store = Store.open(config.state_folder)
     try:
-        return _pass(config, store, now, progress)
+        return _pass(config, store, now, progress, scope)
     finally:
         store.close()
 
 
-class _KeepBack(Exception):
-    """Raised inside the state transaction to undo it: a refused document must be retried next pass."""
-
-    def __init__(self, report: RunReport) -> None:
-        self.report = report
-
-
-def _pass(config: Config, store: Store, now: datetime, progress: Progress | None) -> RunReport:
-    release_held(store, config)
-    changed = [_Seen(Path(path), size, mtime) for path, size, mtime in
-               changed_files(config.input_folder, store.file_stats())]
-    try:
-        with store.transaction():
-            editorial = Editorial.load(store, config)
-            edited = editorial.apply(store, config)
-            rejected, held, (new, updated, merged) = _ingest(config, store, changed, now, progress, editorial)
-            written, refused = _publish(config, store, now, force=bool(new or updated or edited))
-            total = store.count_entries()
-            report = RunReport(new=new, updated=updated, unchanged=total - new - updated,
-                               rejected=tuple(rejected), feeds=tuple(written), entries=total,
-                               refused=tuple(refused), merged=merged, held=tuple(held))
-            if refused:
-                raise _KeepBack(report)
-            store.record_run(RunRow(now.isoformat(), now.isoformat(), new, updated, report.unchanged,
-                                    len(rejected), report.feeds))
-    except _KeepBack as kept:
-        return kept.report
+def _pass(config: Config, store: Store, now: datetime, progress: Progress | None, scope: Scope) -> RunReport:
+    with store.transaction():  # the editor's decisions first: retracted and corrected entries as decided
+        release_held(store, config)
+        editorial = Editorial.load(store, config)
+        editorial.apply(store, config)
+    if scope.paths is None:
+        found = changed_files(config.input_folder, store.file_stats())
+    else:
+        found = changed_among(config.input_folder, scope.paths, store.file_stat)
+    changed = [_Seen(Path(path), size, mtime) for path, size, mtime in found]
+    for seen in changed:
+        if not scope.settled(seen):
+            log.info("waiting for %s to settle (modified less than %g s ago)", display_path(seen.path),
+                     config.settle_seconds)
+    changed = [seen for seen in changed if scope.settled(seen)]
+    tally = _Tally()
+    with store.bulk() if len(changed) >= BULK_FROM else nullcontext():
+        new, updated = _ingest(config, store, changed, now, progress, (editorial, tally))
+    written, refused = _publish(config, store, now)
+    total = store.count_entries()
+    report = RunReport(new=new, updated=updated, unchanged=total - new - updated, rejected=tuple(tally.rejected),
+                       feeds=tuple(written), entries=total, refused=tuple(refused), merged=tally.merged,
+                       held=tuple(tally.held))
+    with store.transaction():
+        store.record_run(RunRow(now.isoformat(), now.isoformat(), new, updated, report.unchanged,
+                                len(tally.rejected), report.feeds))
     return report
 
 
-def _ingest(config: Config, store: Store, changed: list[_Seen], now: datetime, progress: Progress | None,
-            editorial: Editorial) -> tuple[list[Rejection], list[Rejection], tuple[int, int, int]]:
-    """Store each changed file's story as it is read (memory stays flat in a backfill of any size).
+@dataclass
+class _Tally:
+    """What a pass did with the files it read, beyond new and updated entries."""
 
-    Returns the rejected files, the files held back by the editor, and (new, updated, merged) counts.
+    rejected: list[Rejection] = field(default_factory=list)
+    held: list[Rejection] = field(default_factory=list)  # by the editor or the outlet rule
+    merged: int = 0  # files whose story was already published from another file
+
+
+BULK_FROM = 400  # files from which a pass writes the state as a backfill (Store.bulk)
+COMMIT_EVERY = 2000  # files per state transaction: bounded WAL, little lost to a kill
+BULK_COMMIT_EVERY = 20_000  # the same in a backfill (Store.bulk: no WAL to grow)
+ORDER_FROM = "order_from"  # meta key: first seq of entries placed by a pass whose ordering is pending
+
+
+def _ingest(config: Config, store: Store, changed: list[_Seen], now: datetime,
+            progress: Progress | None, review: tuple[Editorial, _Tally]) -> tuple[int, int]:
+    """Store each changed file's story as it is read, committing every ``COMMIT_EVERY`` files.
+
+    A pass killed between two commits leaves its stories in the state and the mark of where its
+    new entries start; the next pass finishes the ordering, so nothing it stored is lost.
     """
-    rejected: list[Rejection] = []
-    held: list[Rejection] = []
     new: set[str] = set()
     touched: set[str] = set()
-    merged = 0
-    first_new_seq = store.seq_extent()[0] + 1
-    for done, (seen, result) in enumerate(zip(changed, _read_all(config, changed, now), strict=True), 1):
-        path = display_path(seen.path)
-        if isinstance(result, Rejection):
-            rejected.append(result)
-            log.warning("rejected %s: %s", result.path, result.reason)
-            store.record_file(path, seen.size, seen.mtime_ns, "", status="rejected", reason=result.reason,
-                              story_key=None, now=now)
-        elif store.file_digest(path) == result.article.digest:
-            store.touch_file(path, seen.size, seen.mtime_ns)
-        elif isinstance(reviewed := editorial.review(result.article, _id(config, result.article), config),
-                        Rejection):
-            held.append(Rejection(path, reviewed.reason))
-            log.warning("held back %s: %s", path, reviewed.reason)
-            store.record_file(path, seen.size, seen.mtime_ns, result.article.digest, status="held",
-                              reason=reviewed.reason, story_key=result.article.story_key, now=now)
-        else:
-            article = reviewed
-            cleaned, stale = learn(store, article, result.hashes)
-            eid, outcome = _save(config, store, cleaned, now)
-            merged += outcome.startswith("merged")
-            (new if outcome == "new" else touched if outcome in ("updated", "merged, updated") else set()).add(eid)
-            store.record_file(path, seen.size, seen.mtime_ns, article.digest, status="ok", reason=None,
-                              story_key=article.story_key, now=now)
-            touched.update(filter(None, (_reclean(config, store, key, now) for key in stale)))
-        if progress:
-            progress(done, len(changed))
-    # Publication order (and so the archive pages) follows the stories' dates, not the files' order.
-    store.order_by_date(since_seq=first_new_seq)
-    return rejected, held, (len(new), len(touched - new), merged)
+    results = iter(zip(changed, _read_all(config, changed, now), strict=True))
+    # A backfill (a rollback journal, Store.bulk) commits less often: each commit rewrites the
+    # pages its random-keyed index entries touched, so fewer commits write fewer bytes.
+    every = BULK_COMMIT_EVERY if len(changed) >= BULK_FROM else COMMIT_EVERY
+    done = 0
+    while True:
+        with store.transaction():
+            if changed and store.get_meta(ORDER_FROM) is None:
+                store.set_meta(ORDER_FROM, str(store.seq_extent()[0] + 1))
+            for seen, result in islice(results, every):  # streamed: one file's story in memory at a time
+                _ingest_one(config, store, seen, result, now, (new, touched), review)
+                done += 1
+                if progress:
+                    progress(done, len(changed))
+            finished = done >= len(changed)
+            if finished:
+                _finish_order(store)
+        if finished:
+            return len(new), len(touched - new)
+
+
+def _finish_order(store: Store) -> None:
+    """Publication order (and so the archive pages) follows the stories' dates, not the files' order."""
+    start = store.get_meta(ORDER_FROM)
+    if start is not None:
+        store.order_by_date(since_seq=int(start))
+        store.set_meta(ORDER_FROM, None)
+
+
+def _ingest_one(config: Config, store: Store, seen: _Seen, result: _Read | _Rejected | _Skip, now: datetime,
+                changed: tuple[set[str], set[str]], review: tuple[Editorial, _Tally]) -> None:
+    new, touched = changed
+    editorial, tally = review
+    rejected = tally.rejected
+    path = display_path(seen.path)
+    if isinstance(result, _Skip):
+        log.info("%s: %s; it is read again next pass", path, result.why)
+    elif isinstance(result, _Rejected):
+        rejection = result.rejection
+        rejected.append(rejection)
+        log.warning("rejected %s: %s", rejection.path, rejection.reason)
+        store.record_file(path, result.size, result.mtime_ns, "", status="rejected", reason=rejection.reason,
+                          story_key=None, now=now)
+    elif store.file_digest(path) == result.article.digest:
+        store.touch_file(path, result.size, result.mtime_ns)
+    elif isinstance(reviewed := editorial.review(result.article, _id(config, result.article), config), Rejection):
+        tally.held.append(Rejection(path, reviewed.reason))
+        log.warning("held back %s: %s", path, reviewed.reason)
+        store.record_file(path, result.size, result.mtime_ns, result.article.digest, status="held",
+                          reason=reviewed.reason, story_key=result.article.story_key, now=now)
+    else:
+        article = reviewed
+        previous = store.file_story(path)
+        cleaned, stale = learn(store, article, result.hashes)
+        eid, outcome = _save(config, store, cleaned, now, replacing=previous)
+        tally.merged += outcome.startswith("merged")
+        (new if outcome == "new" else touched if outcome in ("updated", "merged, updated") else set()).add(eid)
+        store.record_file(path, result.size, result.mtime_ns, article.digest, status="ok", reason=None,
+                          story_key=article.story_key, now=now)
+        touched.update(filter(None, (_reclean(config, store, key, now) for key in stale)))
 
 
 def _id(config: Config, article: Article) -> str:
@@ -134,7 +206,7 @@ def _id(config: Config, article: Article) -> str:
 
 def _reclean(config: Config, store: Store, key: str, now: datetime) -> str | None:
     """Take newly learned furniture out of an entry published earlier; its id when it changed."""
-    old = store.entry(entry_id(config.feed.id_base, key), config.registry)
+    old = store.entry_of_story(key, config.registry)
     if old is None:
         return None
     cleaned = strip_learned(store, old.article)
@@ -151,13 +223,32 @@ BATCH = 2000
 
 @dataclass(frozen=True, slots=True)
 class _Read:
-    """A file's story, with its paragraphs' learning keys (computed where the story was read)."""
+    """A file's story, with its paragraphs' learning keys (computed where the story was read) and
+    the file's stat when it was read (what the state records, so a later change is noticed)."""
 
     article: Article
     hashes: tuple[str, ...]
+    size: int
+    mtime_ns: int
 
 
-def _read_all(config: Config, changed: list[_Seen], now: datetime) -> Iterator[_Read | Rejection]:
+@dataclass(frozen=True, slots=True)
+class _Skip:
+    """A file that vanished or changed while it was read: nothing is recorded, the next pass retries."""
+
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Rejected:
+    """A rejection with the stat of the bytes that were judged."""
+
+    rejection: Rejection
+    size: int
+    mtime_ns: int
+
+
+def _read_all(config: Config, changed: list[_Seen], now: datetime) -> Iterator[_Read | _Rejected | _Skip]:
     """Read and extract the changed files, on every core when there are many (a backfill)."""
     workers = min(os.cpu_count() or 1, 8)
     if len(changed) < PARALLEL_FROM or workers < 2:
@@ -176,21 +267,59 @@ _worker_job: tuple[Config, datetime] | None = None
 
 def _start_worker(config: Config, now: datetime) -> None:
     global _worker_job
+    die_with_parent()
     _worker_job = (config, now)
 
 
-def _read_in_worker(seen: _Seen) -> _Read | Rejection:
+def _read_in_worker(seen: _Seen) -> _Read | _Rejected | _Skip:
     assert _worker_job is not None, "the pool's initializer sets the job"
     config, now = _worker_job
     return _read(config, seen, now)
 
 
-def _read(config: Config, seen: _Seen, now: datetime) -> _Read | Rejection:
+def _stat(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_size, info.st_mtime_ns
+
+
+def _read(config: Config, seen: _Seen, now: datetime) -> _Read | _Rejected | _Skip:
+    """Read one file; its stat before and after the read must agree, else it is retried next pass."""
+    before = _stat(seen.path)
+    if before is None and not seen.path.is_symlink():
+        return _Skip("vanished before it was read")
     try:
         article = inspect_file(seen.path, config, inbox=config.input_folder, now=now)
     except InputError as exc:
-        return Rejection(display_path(seen.path), exc.reason)
-    return _Read(article, body_hashes(article))
+        outcome: _Read | Rejection = Rejection(display_path(seen.path), exc.reason)
+    else:
+        outcome = _held_back(config, article, now) or _Read(article, body_hashes(article), 0, 0)
+    after = _stat(seen.path)
+    if before != after:
+        return _Skip("changed or vanished while it was read")
+    size, mtime = before if before is not None else (-1, -1)
+    if isinstance(outcome, Rejection):
+        return _Rejected(outcome, size, mtime)
+    return replace(outcome, size=size, mtime_ns=mtime)
+
+
+def _held_back(config: Config, article: Article, now: datetime) -> Rejection | None:
+    """The per-entry gate: an entry that cannot be rendered as valid Atom is held back, with the reason.
+
+    Checked once, when the story is read (in the worker, beside the extraction), so one bad
+    file never keeps the documents that would carry it from being published.
+    """
+    stamp = _stamp(article, now)
+    published = article.published.value if article.published else None
+    entry = Entry(entry_id(config.feed.id_base, article.story_key), article, max(stamp, published or stamp),
+                  published, _vias(article, ()))
+    problems = check_entry(entry, config, now)
+    if not problems:
+        return None
+    return Rejection(display_path(article.path), "held back: the entry would not be valid Atom: "
+                     + "; ".join(problems[:3]))
 
 
 def _stamp(article: Article, now: datetime) -> datetime:
@@ -198,16 +327,33 @@ def _stamp(article: Article, now: datetime) -> datetime:
     return own.value if own else now
 
 
-def _save(config: Config, store: Store, article: Article, now: datetime) -> tuple[str, str]:
-    """Store one story: a new entry, an edit of a known one (same id, new ``updated``), or another copy."""
+def _save(config: Config, store: Store, article: Article, now: datetime, *, replacing: str | None = None
+          ) -> tuple[str, str]:
+    """Store one story: a new entry, an edit of a known one (same id, new ``updated``), or another copy.
+
+    ``replacing`` is the story the same file gave before; when the file was that entry's only
+    source (a half-copied file completed, a headline corrected), the entry becomes this story and
+    keeps its id instead of leaving a duplicate behind.
+    """
     stamp = _stamp(article, now)
     published = article.published.value if article.published else None
-    eid = entry_id(config.feed.id_base, article.story_key)
-    old = store.entry(eid, config.registry)
+    old = store.entry_of_story(article.story_key, config.registry)
+    if replacing is not None and replacing != article.story_key and store.files_of_story(replacing) == 1:
+        superseded = store.entry_of_story(replacing, config.registry)
+        if superseded is not None and old is None:
+            entry = Entry(superseded.id, article, max(stamp, now, superseded.updated), published,
+                          _vias(article, ()))
+            store.delete_entry(superseded.id)
+            store.save_entry(entry, first_seen=now, renew=True)
+            return superseded.id, "updated"
+        if superseded is not None:
+            store.delete_entry(superseded.id)
     if old is None:
+        eid = entry_id(config.feed.id_base, article.story_key)
         store.add_entry(Entry(eid, article, max(stamp, published or stamp), published, _vias(article, ())),
                         first_seen=now)
         return eid, "new"
+    eid = old.id
     if _same_story_text(old.article, article):
         merged = Entry(eid, old.article, old.updated, old.published, _vias(article, old.vias))
         store.save_entry(merged, first_seen=now, renew=False)
@@ -229,34 +375,96 @@ def _vias(article: Article, old: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted({*old, article.via})) if article.via else tuple(old)
 
 
-def _publish(config: Config, store: Store, now: datetime, *, force: bool) -> tuple[list[str], list[str]]:
-    """Write every document whose bytes changed and that passes the gate; an unchanged state writes nothing."""
+PUBLISHED_GENERATION = "published_generation"  # meta: the state generation every document agrees with
+PUBLISHED_FINGERPRINT = "published_fingerprint"
+Done = list[tuple[str, str, int, int]]  # documents written, to record: (path, signature, size, mtime_ns)
+
+
+def _publish(config: Config, store: Store, now: datetime) -> tuple[list[str], list[str]]:
+    """Write every document that disagrees with the state (never written, written from an older
+    state, or changed on disk) and passes the gate; record each one written; the rest stays.
+
+    An unchanged state whose documents are all as recorded costs one stat per document.
+    """
+    recorded = store.published_documents()
+    settings = fingerprint(config)
+    generation = store.state_generation()
+    if (store.get_meta(PUBLISHED_GENERATION) == str(generation)
+            and store.get_meta(PUBLISHED_FINGERPRINT) == settings
+            and all(_on_disk(Path(path)) == (doc.size, doc.mtime_ns) for path, doc in recorded.items())):
+        return [], []
     written: list[str] = []
     refused: list[str] = []
-    pending = (document for document in documents(config, store, now=now) if _needs_render(document, force))
+    pending = (document for document in documents(config, store, now=now)
+               if _disagrees(document, recorded.get(str(document.path))))
+    done: Done = []
     # Pages (one per entry) are written by a few threads: each write waits on its own fsync, and
-    # concurrent fsyncs share the file system's journal commits. Their folders are synced once.
+    # concurrent fsyncs share the file system's journal commits. Their folders are synced before
+    # the pages are recorded as written.
     with ThreadPoolExecutor(max_workers=PAGE_WRITERS) as writers:
-        pages: list[tuple[Path, Future[bool]]] = []
+        pages: list[tuple[Document, Future[bool]]] = []
         for document, (data, problems) in _render_all(pending, now):
-            if refused and document.kind == "html":
-                continue  # pages show the state this pass would commit; a refused feed rolls it back
             if problems:
                 log.error("not published %s (the previous one stays): %s", document.path, "; ".join(problems))
                 refused.append(f"{document.path}: {'; '.join(problems)}")
             elif document.kind == "html":
-                pages.append((document.path, writers.submit(write_atomic, document.path, data, sync_folder=False)))
-            elif write_atomic(document.path, data):
-                log.info("published %s", document.path)
-                written.append(str(document.path))
-        changed = [path for path, future in pages if future.result()]  # raises the first PublishError
-    if changed:
-        log.info("published %d pages", len(changed))
-    fsync_folders({path.parent for path in changed})  # before the state commits
+                pages.append((document, writers.submit(write_atomic, document.path, data, sync_folder=False)))
+            else:
+                if write_atomic(document.path, data):
+                    log.info("published %s", document.path)
+                    written.append(str(document.path))
+                done.append(_written(document))
+            if len(pages) >= RECORD_EVERY:
+                _settle_pages(pages, done)
+            if len(done) >= RECORD_EVERY:
+                _record(store, done)
+        _settle_pages(pages, done)
+    _record(store, done)
+    if not refused:
+        with store.transaction():
+            store.set_meta(PUBLISHED_GENERATION, str(generation))
+            store.set_meta(PUBLISHED_FINGERPRINT, settings)
     return written, refused
 
 
 PAGE_WRITERS = 8
+RECORD_EVERY = 64  # documents recorded per transaction: a killed pass re-renders at most these
+
+
+def _settle_pages(pages: list[tuple[Document, Future[bool]]], done: Done) -> None:
+    """Wait for the pages being written (the first PublishError is raised), sync their folders, note them."""
+    changed = [document.path for document, future in pages if future.result()]
+    fsync_folders({path.parent for path in changed})
+    if changed:
+        log.info("published %d pages", len(changed))
+    done.extend(_written(document) for document, _ in pages)
+    pages.clear()
+
+
+def _written(document: Document) -> tuple[str, str, int, int]:
+    size, mtime = _on_disk(document.path) or (-1, -1)
+    return str(document.path), document.signature, size, mtime
+
+
+def _record(store: Store, done: Done) -> None:
+    if done:
+        with store.transaction():
+            store.record_documents(done)
+        done.clear()
+
+
+def _on_disk(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_size, info.st_mtime_ns
+
+
+def _disagrees(document: Document, recorded: PublishedDocument | None) -> bool:
+    if recorded is None or recorded.signature != document.signature:
+        return True
+    return _on_disk(document.path) != (recorded.size, recorded.mtime_ns)
 
 
 Rendered = tuple[bytes, list[str]]  # a document's bytes and the gate's objections
@@ -293,7 +501,8 @@ def _render_feeds(pending: Iterator[Document], now: datetime) -> Iterator[tuple[
         for document in chain(first, pending):
             yield document, _render_and_gate(document.load(), now)
         return
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork"),
+                             initializer=die_with_parent) as pool:
         batch = first
         while batch:
             renditions = [document.load() for document in batch]
@@ -310,16 +519,25 @@ def _render_and_gate(rendition: Renderable, now: datetime) -> Rendered:
 
 
 def gate(kind: str, data: bytes, now: datetime) -> list[str]:
-    """The publishing gate: the errors that keep a rendered Atom document from replacing the published one."""
+    """The publishing gate: the errors that keep a rendered Atom document from replacing the published one.
+
+    Its entries were each checked when stored (``check_entry``), so the document's structure is
+    what is checked here.
+    """
     if kind != "atom":
         return []
-    findings = validate_feed(data, now=now)
+    return _errors(validate_structure(data, now=now))
+
+
+def _errors(findings: Iterable[Finding]) -> list[str]:
     return [f"line {f.line}: [{f.code}] {f.message}" for f in findings if f.severity == "error"]
 
 
-def _needs_render(document: Document, force: bool) -> bool:
-    if not document.path.exists():
-        return True
-    if document.immutable:
-        return document.settled is not None and document.settled not in document.path.read_bytes()
-    return force
+def check_entry(entry: Entry, config: Config, now: datetime) -> list[str]:
+    """The errors of one entry rendered alone in a feed with the configured metadata (empty when valid)."""
+    meta = FeedMeta(config.feed_id, config.feed.title, config.feed.author, config.self_url, config.feed.language)
+    try:
+        data = render_atom((entry,), meta, empty_updated=now)
+    except ValueError as exc:
+        return [f"cannot be rendered: {exc}"]
+    return _errors(validate_feed(data, now=now))

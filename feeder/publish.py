@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -10,7 +11,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Protocol
 
-from feeder import pages
+from feeder import __version__, pages
 from feeder.atom import ENTRY_FOLDER, STYLESHEET, FeedMeta, entry_path, render_atom, render_rss
 from feeder.config import Config
 from feeder.editorial import tombstones
@@ -45,37 +46,76 @@ class Renderable(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """One file to publish: where it goes, and how to load what it is rendered from."""
+    """One file to publish: where it goes, what the state says it must contain, how to render it.
+
+    ``signature`` is computed from the state alone (the entries' count and newest generation,
+    the links, the settings), so a pass can tell which published files disagree with the state
+    (never written, written from an older state, or changed on disk) without rendering anything.
+    """
 
     path: Path
     kind: str  # "atom", "rss" or "html" (pages, the stylesheet, the list of published paths)
+    signature: str
     load: Callable[[], Renderable]
-    # A full archive page is written once; it is written again only to gain its next-archive
-    # link when the next page fills (its entries never change). ``settled`` is that link.
-    immutable: bool = False
-    settled: bytes | None = None
 
     def render(self) -> bytes:
         return self.load().render()
 
 
+def fingerprint(config: Config) -> str:
+    """What, besides the entries, shapes every document: the feed and outlet settings and feeder's version."""
+    settings = repr((config.feed, config.outlets, config.per_outlet, config.rss, __version__))
+    return hashlib.sha256(settings.encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """The state's figures that document signatures are made of."""
+
+    fingerprint: str
+    pages: dict[int, tuple[int, int]]  # page -> (entries, newest generation)
+    top: int
+    count: int
+    outlets: dict[str, tuple[int, int]]  # outlet -> (entries, newest generation)
+
+    def newest_generation(self) -> int:
+        return max((generation for _, generation in self.pages.values()), default=0)
+
+    def main(self, size: int) -> str:
+        return f"{self.fingerprint}|main|{self.top}|{self.count}|{self.newest_generation()}|{_full_pages(self, size)}"
+
+    def outlet(self, key: str) -> str:
+        count, generation = self.outlets.get(key, (0, 0))
+        return f"{self.fingerprint}|outlet|{key}|{count}|{generation}"
+
+    def everything(self, size: int) -> str:
+        """For a page that shows every feed (the index, the feeds' pages): any change changes it."""
+        return self.main(size) + "|" + ",".join(f"{k}:{c}:{g}" for k, (c, g) in sorted(self.outlets.items()))
+
+
 def documents(config: Config, store: Store, *, now: datetime) -> Iterator[Document]:
     """Every document the current state calls for, main feed first, the list of them last."""
+    plan = _Plan(fingerprint(config), store.page_signatures(config.feed.max_entries), *store.seq_extent(),
+                 store.outlet_signatures() if config.per_outlet else {})
     planned: list[Path] = []
-    feeds = _feed_documents(config, store, now=now, outlet=None)
+    feeds = _feed_documents(config, store, plan, now=now, outlet=None)
     if config.per_outlet:
-        feeds = chain(feeds, *(_feed_documents(config, store, now=now, outlet=key) for key in store.outlets()))
-    for document in chain(feeds, _page_documents(config, store)):
+        feeds = chain(feeds, *(_feed_documents(config, store, plan, now=now, outlet=key)
+                               for key in sorted(plan.outlets)))
+    for document in chain(feeds, _page_documents(config, store, plan)):
         planned.append(document.path)
         yield document
     yield _manifest(config, store, planned)
 
 
-def _feed_documents(config: Config, store: Store, *, now: datetime, outlet: str | None
+def _feed_documents(config: Config, store: Store, plan: _Plan, *, now: datetime, outlet: str | None
                     ) -> Iterator[Document]:
     stem = Path(config.feed.filename).stem if outlet is None else outlet
-    meta = replace(_meta(config, stem, outlet), deleted=tombstones(store, outlet))  # RFC 6721, current feed only
-    pages = _full_pages(store, config.feed.max_entries) if outlet is None else 0
+    deleted = tombstones(store, outlet)  # RFC 6721 markers of retracted entries, in the current feed only
+    meta = replace(_meta(config, stem, outlet), deleted=deleted)
+    pages = _full_pages(plan, config.feed.max_entries) if outlet is None else 0
+    signature = plan.main(config.feed.max_entries) if outlet is None else plan.outlet(outlet)
+    signature += f"|{len(deleted)}|{deleted[0].when.isoformat()}" if deleted else ""
     if pages:
         meta = replace(meta, prev_archive_url=_archive_url(config, stem, pages))
     size = config.feed.max_entries
@@ -84,12 +124,13 @@ def _feed_documents(config: Config, store: Store, *, now: datetime, outlet: str 
         return tuple(store.entries_by_seq(config.registry, newest=size, outlet=outlet))
 
     atom_path = config.output_folder / (config.feed.filename if outlet is None else f"{stem}.atom")
-    yield Document(atom_path, "atom", lambda: Rendition("atom", meta, entries(), now))
+    yield Document(atom_path, "atom", signature, lambda: Rendition("atom", meta, entries(), now))
     if config.rss:
         rss_meta = replace(meta, self_url=config.feed.base_url + f"{stem}.rss")
-        yield Document(atom_path.with_suffix(".rss"), "rss", lambda: Rendition("rss", rss_meta, entries(), now))
+        yield Document(atom_path.with_suffix(".rss"), "rss", signature + "|rss",
+                       lambda: Rendition("rss", rss_meta, entries(), now))
     for page in range(1, pages + 1):
-        yield _archive(config, store, stem, meta, (page, pages), now)
+        yield _archive(config, store, stem, meta, (page, pages), plan, now)
 
 
 def _meta(config: Config, stem: str, outlet: str | None) -> FeedMeta:
@@ -104,10 +145,14 @@ def _meta(config: Config, stem: str, outlet: str | None) -> FeedMeta:
                     site_url=feed.base_url)
 
 
-def _full_pages(store: Store, size: int) -> int:
+def _full_pages(plan: _Plan, size: int) -> int:
     """Archive pages are fixed ranges of publication order; a page is full once the order passes it."""
-    top, count = store.seq_extent()
-    return top // size if count > size else 0
+    return plan.top // size if plan.count > size else 0
+
+
+def _archive_signature(plan: _Plan, page: int, pages: int) -> str:
+    count, generation = plan.pages.get(page, (0, 0))
+    return f"{plan.fingerprint}|archive|{page}|{count}|{generation}|{'next' if page < pages else 'last'}"
 
 
 def _archive_url(config: Config, stem: str, page: int) -> str:
@@ -115,7 +160,7 @@ def _archive_url(config: Config, stem: str, page: int) -> str:
 
 
 def _archive(config: Config, store: Store, stem: str, meta: FeedMeta, position: tuple[int, int],
-             now: datetime) -> Document:
+             plan: _Plan, now: datetime) -> Document:
     page, pages = position
     size = config.feed.max_entries
     newer = _archive_url(config, stem, page + 1) if page < pages else None
@@ -126,13 +171,11 @@ def _archive(config: Config, store: Store, stem: str, meta: FeedMeta, position: 
         next_archive_url=newer, title=f"{meta.title} (archive {page})", deleted=())
     seq_range = ((page - 1) * size + 1, page * size)
     path = config.output_folder / ARCHIVE_FOLDER / f"{stem}-{page}.atom"
-    return Document(path, "atom", lambda: Rendition(
-        "atom", page_meta, tuple(store.entries_by_seq(config.registry, seq_range=seq_range)), now),
-        # Only the page just before the newest can still lack its next-archive link.
-        immutable=True, settled=newer.encode() if newer and page == pages - 1 else None)
+    return Document(path, "atom", _archive_signature(plan, page, pages), lambda: Rendition(
+        "atom", page_meta, tuple(store.entries_by_seq(config.registry, seq_range=seq_range)), now))
 
 
-def _page_documents(config: Config, store: Store) -> Iterator[Document]:
+def _page_documents(config: Config, store: Store, plan: _Plan) -> Iterator[Document]:
     """The site's pages (index, one per feed and archive page, one per entry), the 404 page and the stylesheet.
 
     Entry pages of the newest stories follow their edits; those of older stories are written once,
@@ -141,7 +184,8 @@ def _page_documents(config: Config, store: Store) -> Iterator[Document]:
     folder, size, feed = config.output_folder, config.feed.max_entries, config.feed
     site = pages.Site(feed.title, feed.language, feed.base_url)
     stem = Path(feed.filename).stem
-    count = _full_pages(store, size)
+    count = _full_pages(plan, size)
+    every = plan.everything(size)
     archives = tuple(pages.ArchiveRef(n, f"{ARCHIVE_FOLDER}/{stem}-{n}.atom", f"{ARCHIVE_FOLDER}/{stem}-{n}.html")
                      for n in range(1, count + 1))
     outlets = store.outlets() if config.per_outlet else []
@@ -154,26 +198,28 @@ def _page_documents(config: Config, store: Store) -> Iterator[Document]:
     def newest() -> tuple[Entry, ...]:
         return tuple(store.entries_by_seq(config.registry, newest=size))
 
-    yield Document(folder / pages.INDEX, "html", lambda: pages.IndexPage(site, refs(), newest(), archives))
-    yield Document(folder / pages.NOT_FOUND, "html", lambda: pages.FixedPage(pages.not_found_page(site)))
-    yield Document(folder / STYLESHEET, "html", lambda: pages.FixedPage(pages.stylesheet()))
+    yield Document(folder / pages.INDEX, "html", every, lambda: pages.IndexPage(site, refs(), newest(), archives))
+    yield Document(folder / pages.NOT_FOUND, "html", f"{plan.fingerprint}|404",
+                   lambda: pages.FixedPage(pages.not_found_page(site)))
+    yield Document(folder / STYLESHEET, "html", f"{plan.fingerprint}|css", lambda: pages.FixedPage(pages.stylesheet()))
     for index, key in enumerate([None, *outlets]):
         def load(index: int = index, key: str | None = key) -> pages.FeedPage:
             entries = newest() if key is None else tuple(store.entries_by_seq(config.registry, newest=size,
                                                                                 outlet=key))
             return pages.FeedPage(site, refs()[index], entries, archives if key is None else ())
-        yield Document(folder / f"{stem if key is None else key}.html", "html", load)
+        yield Document(folder / f"{stem if key is None else key}.html", "html", every, load)
     written: set[str] = set()
     for entry in newest():
         written.add(entry.id)
-        yield _entry_document(config, site, entry, refs)
+        yield _entry_document(config, site, entry, refs, plan.fingerprint)
     for ref in archives:
-        yield from _archive_pages(config, store, site, (ref, archives), refs, written)
+        yield from _archive_pages(config, store, site, (ref, archives), refs, written, plan)
 
 
 def _archive_pages(config: Config, store: Store, site: pages.Site,
                    position: tuple[pages.ArchiveRef, tuple[pages.ArchiveRef, ...]],
-                   refs: Callable[[], tuple[pages.FeedRef, ...]], written: set[str]) -> Iterator[Document]:
+                   refs: Callable[[], tuple[pages.FeedRef, ...]], written: set[str], plan: _Plan
+                   ) -> Iterator[Document]:
     ref, archives = position
     path, size = config.output_folder / ref.page, config.feed.max_entries
     seq_range = ((ref.number - 1) * size + 1, ref.number * size)
@@ -181,24 +227,25 @@ def _archive_pages(config: Config, store: Store, site: pages.Site,
     def entries() -> tuple[Entry, ...]:
         return tuple(store.entries_by_seq(config.registry, seq_range=seq_range))
 
-    newer = ref.number == len(archives) - 1  # the page that gains its "newer" link when the next one fills
     is_new = not path.exists()  # asked before the page is yielded: the pass may write it before resuming here
-    yield Document(path, "html", lambda: pages.FeedPage(site, refs()[0], entries(), archives, ref.number),
-                   immutable=True, settled=archives[-1].page.rsplit("/", 1)[1].encode() if newer else None)
+    signature = _archive_signature(plan, ref.number, len(archives)) + "|html"
+    yield Document(path, "html", signature,
+                   lambda: pages.FeedPage(site, refs()[0], entries(), archives, ref.number))
     if not is_new:
         return
     for entry in entries():  # the page is new: so are the pages of the stories on it
         if entry.id not in written:
             written.add(entry.id)
-            yield _entry_document(config, site, entry, refs, immutable=True)
+            yield _entry_document(config, site, entry, refs, plan.fingerprint)
 
 
 def _entry_document(config: Config, site: pages.Site, entry: Entry,
-                    refs: Callable[[], tuple[pages.FeedRef, ...]], *, immutable: bool = False) -> Document:
+                    refs: Callable[[], tuple[pages.FeedRef, ...]], prefix: str) -> Document:
     def load() -> pages.EntryPage:
         return pages.EntryPage(site, entry, refs()[0])
 
-    return Document(config.output_folder / entry_path(entry.id), "html", load, immutable=immutable)
+    signature = f"{prefix}|entry|{entry.updated.isoformat()}|{entry.article.digest}|{len(entry.vias)}"
+    return Document(config.output_folder / entry_path(entry.id), "html", signature, load)
 
 
 def _feed_ref(config: Config, store: Store, outlet: str | None) -> pages.FeedRef:
@@ -224,4 +271,4 @@ def _manifest(config: Config, store: Store, planned: list[Path]) -> Document:
         paths = others + [entry_path(eid) for eid in store.entry_ids()]
         return pages.FixedPage(pages.manifest(head, paths))
 
-    return Document(folder / pages.MANIFEST, "html", load, immutable=True, settled=head.encode())
+    return Document(folder / pages.MANIFEST, "html", head, load)

@@ -16,6 +16,7 @@ SCENARIOS = ROOT / "tests" / "fixtures" / "scenarios"
 CONFIG_TEMPLATE = """
 [input]
 folder = "inbox"
+settle_seconds = 0
 [output]
 folder = "feeds"
 state = "state"

@@ -8,7 +8,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 ROWS = ("full build (text)", "full build (mixed)", "add 1 file", "add 100 files", "unchanged pass",
-        "inspect, per text file", "inspect, per HTML file", "peak RSS, any run at 200")
+        "event to publish (daemon)", "inspect, per text file", "inspect, per HTML file", "peak RSS, any run at 200",
+        "bytes written, largest full build at 200", "state size, largest full build at 200")
 
 
 def test_bench_quick_run_prints_every_row(tmp_path: Path) -> None:
@@ -23,7 +24,8 @@ def test_bench_quick_run_prints_every_row(tmp_path: Path) -> None:
     rows = [line for line in table.splitlines() if line.startswith("| ") and not line.startswith("| measurement")]
     for name in ROWS:
         assert any(row.startswith(f"| {name} |") for row in rows), f"no row {name!r} in:\n{table}"
-    measured = [row for row in rows if "site furniture" not in row and not row.startswith("| peak RSS")]
+    measured = [row for row in rows if "site furniture" not in row and not row.startswith(
+        ("| peak RSS", "| bytes written", "| state size"))]
     assert all(" s |" in row or " ms |" in row for row in measured), table
     assert sum("site furniture" in row for row in rows) == 2
 
@@ -34,7 +36,8 @@ def test_stage_profile_prints_each_stage(tmp_path: Path) -> None:
          "--out", str(tmp_path / "out")], capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     for stage in ("read and decode", "extract", "normalize", "paragraph hashes", "whole pass, main process only",
-                  "load from the store", "render", "gate (validate)"):
+                  "load from the store", "render", "gate (document structure)",
+                  "entry check (render + validate alone)"):
         assert f"| {stage} | " in done.stdout, done.stdout
     assert "40 entries in 1 document(s)" in done.stdout, done.stdout
 

@@ -138,3 +138,63 @@ def test_status_reports_the_pass_feeds_and_rejections(tmp_path: Path) -> None:
     assert "1 new" in text and "1 rejected" in text
     assert "feed.atom (1 entries" in text
     assert "empty.txt: empty file" in text
+
+
+V1_SCHEMA = """
+CREATE TABLE files (
+    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, digest TEXT NOT NULL,
+    status TEXT NOT NULL, reason TEXT, story_key TEXT, seen_at TEXT NOT NULL);
+CREATE TABLE entries (
+    id TEXT PRIMARY KEY, story_key TEXT NOT NULL UNIQUE, seq INTEGER NOT NULL UNIQUE,
+    first_seen TEXT NOT NULL, updated TEXT NOT NULL, published TEXT, outlet TEXT,
+    digest TEXT NOT NULL, article TEXT NOT NULL, vias TEXT NOT NULL);
+CREATE INDEX entries_outlet ON entries (outlet, seq);
+CREATE TABLE site_lines (
+    site TEXT NOT NULL, hash TEXT NOT NULL, story_key TEXT NOT NULL, PRIMARY KEY (site, hash, story_key));
+CREATE TABLE runs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, started TEXT NOT NULL, finished TEXT NOT NULL,
+    new INTEGER NOT NULL, updated INTEGER NOT NULL, unchanged INTEGER NOT NULL,
+    rejected INTEGER NOT NULL, feeds TEXT NOT NULL);
+"""
+
+
+def test_a_state_from_the_previous_version_is_upgraded_in_place(tmp_path: Path) -> None:
+    """The first schema (articles as JSON text inside entry rows) is read and upgraded, nothing lost."""
+    import json
+    import sqlite3
+
+    from feeder.store import Store, article_to_json
+
+    config = load_config(write_config(tmp_path))
+    for n in range(3):
+        write_story(config.input_folder, n)
+    run_once(config, now=NOW)
+    store = Store.open(config.state_folder)
+    entries = store.entries_by_seq(config.registry)
+    files = store.file_stats()
+    store.close()
+    feed = (config.output_folder / "feed.atom").read_bytes()
+    old = tmp_path / "old"
+    old.mkdir()
+    with sqlite3.connect(old / "state.sqlite3") as db:
+        db.executescript(V1_SCHEMA)
+        for seq, entry in enumerate(reversed(entries), 1):
+            db.execute("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?)", (
+                entry.id, entry.article.story_key, seq, NOW.isoformat(), entry.updated.isoformat(),
+                entry.published.isoformat() if entry.published else None, entry.article.outlet.key
+                if entry.article.outlet else None, entry.article.digest,
+                json.dumps(article_to_json(entry.article)), json.dumps(list(entry.vias))))
+        for path, (size, mtime) in files.items():
+            db.execute("INSERT INTO files VALUES (?,?,?,?,?,?,?,?)", (path, size, mtime, "", "ok", None, None, "x"))
+    db.close()
+    for name in ("state.sqlite3", "state.sqlite3.checked"):
+        (config.state_folder / name).unlink(missing_ok=True)
+    (old / "state.sqlite3").rename(config.state_folder / "state.sqlite3")
+    report = run_once(config, now=NOW)
+    assert (report.new, report.entries) == (0, 3)
+    store = Store.open(config.state_folder)
+    try:
+        assert store.entries_by_seq(config.registry) == entries
+    finally:
+        store.close()
+    assert (config.output_folder / "feed.atom").read_bytes() == feed

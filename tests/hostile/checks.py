@@ -5,10 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import signal
 import stat
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 from html.parser import HTMLParser
 from pathlib import Path
@@ -25,25 +22,6 @@ UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:")
 URL_ATTRS = frozenset({"href", "src", "action", "formaction", "data", "poster", "background", "cite",
                        "lowsrc", "dynsrc", "srcset", "xlink:href", "uri"})
 MARKUP_TYPES = frozenset({"html", "xhtml"})
-
-
-class TimeBudgetExceeded(Exception):
-    """A pass took longer than its budget: on hostile input that is a denial of service."""
-
-
-@contextmanager
-def time_limit(seconds: float, what: str) -> Iterator[None]:
-    """Raise TimeBudgetExceeded in the main thread when the block runs over ``seconds``."""
-    def on_alarm(signum: int, frame: object) -> None:
-        raise TimeBudgetExceeded(f"{what} took over {seconds:g} s")
-
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def unsafe_url(value: str) -> bool:
