@@ -34,6 +34,7 @@ HISTORY = "http://purl.org/syndication/history/1.0"  # RFC 5005
 TOMBSTONES = "http://purl.org/atompub/tombstones/1.0"  # RFC 6721
 SUMMARY_CHARS = 280
 ENTRY_FOLDER = "entries"
+ARCHIVE_FOLDER = "archive"  # RFC 5005 archive pages, beside the feeds
 STYLESHEET = "feed.xsl"  # published beside the feeds; browsers apply it, readers ignore it
 
 

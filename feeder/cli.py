@@ -317,7 +317,9 @@ def _retract(args: argparse.Namespace) -> int:
     config, store = _editorial_store(args)
     try:
         with InstanceLock(config.state_folder):
-            eid = retract(store, config, args.target, args.reason, now_utc())
+            now = now_utc()
+            eid = retract(store, config, args.target, args.reason, now,
+                          read=lambda path: inspect_file(path, config, now=now))
     finally:
         store.close()
     print(f"retracted {printable(eid)}: it leaves the feeds at the next pass (feeder build, or the daemon's next tick)")
@@ -343,7 +345,9 @@ def _correct(args: argparse.Namespace) -> int:
     config, store = _editorial_store(args)
     try:
         with InstanceLock(config.state_folder):
-            eid = correct(store, config, args.target, correction, now_utc())
+            now = now_utc()
+            eid = correct(store, config, args.target, correction, now,
+                          read=lambda path: inspect_file(path, config, now=now))
     finally:
         store.close()
     print(f"corrected {printable(eid)}: the override applies from the next pass on")

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from feeder.atom import ARCHIVE_FOLDER, entry_path
 from feeder.config import Config
 from feeder.errors import FeederError
 from feeder.normalize import entry_id
@@ -133,9 +134,6 @@ class Editorial:
 def _forget_pages(config: Config, eid: str, seq: int) -> None:
     """Remove the entry's own page and the full archive page (Atom and HTML) holding it: pages of older
     stories are written once, so the pass must find them missing to write them again from the state."""
-    from feeder.atom import entry_path
-    from feeder.publish import ARCHIVE_FOLDER
-
     page = (seq - 1) // config.feed.max_entries + 1
     stem = Path(config.feed.filename).stem
     for path in (f"{ARCHIVE_FOLDER}/{stem}-{page}.atom", f"{ARCHIVE_FOLDER}/{stem}-{page}.html", entry_path(eid)):
@@ -161,16 +159,17 @@ def corrected(article: Article, correction: Correction, config: Config) -> Artic
     return replace(article, **changes, provenance=tuple(provenance.items())) if changes else article
 
 
-def resolve(target: str, store: Store, config: Config, now: datetime) -> tuple[str, Article]:
+ReadFile = Callable[[Path], Article]  # an inbox file read as the pass would (the caller's pipeline)
+
+
+def resolve(target: str, store: Store, config: Config, read: ReadFile) -> tuple[str, Article]:
     """The published entry named by an entry id or by an inbox file that carried it."""
     entry = store.entry(target, config.registry)
     if entry is not None:
         return entry.id, entry.article
     path = Path(target)
     if path.is_file():
-        from feeder.pipeline import inspect_file
-
-        article = inspect_file(path, config, now=now)
+        article = read(path)
         eid = entry_id(config.feed.id_base, article.story_key)
         stored = store.entry(eid, config.registry)
         return eid, stored.article if stored else article
@@ -178,9 +177,10 @@ def resolve(target: str, store: Store, config: Config, now: datetime) -> tuple[s
                    "(give an id from the feed or `feeder inspect`, or an inbox file)")
 
 
-def retract(store: Store, config: Config, target: str, reason: str | None, now: datetime) -> str:
+def retract(store: Store, config: Config, target: str, reason: str | None, now: datetime, *,
+            read: ReadFile) -> str:
     """Record a retraction (the next pass removes the entry and publishes a tombstone); its entry id."""
-    eid, article = resolve(target, store, config, now)
+    eid, article = resolve(target, store, config, read)
     _tables(store)
     with store.transaction():
         store.db.execute("INSERT OR REPLACE INTO retractions VALUES (?,?,?,?,?)",
@@ -190,9 +190,10 @@ def retract(store: Store, config: Config, target: str, reason: str | None, now: 
     return eid
 
 
-def correct(store: Store, config: Config, target: str, correction: Correction, now: datetime) -> str:
+def correct(store: Store, config: Config, target: str, correction: Correction, now: datetime, *,
+            read: ReadFile) -> str:
     """Record an override (fields given earlier and not now stay overridden); its entry id."""
-    eid, article = resolve(target, store, config, now)
+    eid, article = resolve(target, store, config, read)
     _tables(store)
     with store.transaction():
         row = store.db.execute("SELECT fields FROM corrections WHERE id=?", (eid,)).fetchone()

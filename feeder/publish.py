@@ -12,13 +12,11 @@ from pathlib import Path
 from typing import Protocol
 
 from feeder import __version__, pages
-from feeder.atom import ENTRY_FOLDER, STYLESHEET, FeedMeta, entry_path, render_atom, render_rss
+from feeder.atom import ARCHIVE_FOLDER, ENTRY_FOLDER, STYLESHEET, FeedMeta, entry_path, render_atom, render_rss
 from feeder.config import Config
 from feeder.editorial import tombstones
 from feeder.records import Entry
 from feeder.store import Store
-
-ARCHIVE_FOLDER = "archive"
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -59,3 +60,17 @@ def _restore_logging() -> Iterator[None]:
     root.setLevel(level)
     for name, old in levels.items():
         logging.getLogger(name).setLevel(old)
+
+
+SOCKET_TIMEOUT = 20  # seconds: feedparser and other clients without a timeout argument, on a busy machine
+
+
+@pytest.fixture
+def socket_timeout() -> Iterator[None]:
+    """Bound the requests of clients that take no timeout argument (feedparser) through the socket default."""
+    previous = socket.getdefaulttimeout()
+    socket.setdefaulttimeout(SOCKET_TIMEOUT)
+    try:
+        yield
+    finally:
+        socket.setdefaulttimeout(previous)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import http.server
 import shutil
-import socket
 import sqlite3
 import subprocess
 import threading
@@ -74,15 +73,6 @@ def feed_url(request: pytest.FixtureRequest, default_build: Path) -> Iterator[st
         server.server_close()
         thread.join(TIMEOUT)
 
-
-@pytest.fixture
-def socket_timeout() -> Iterator[None]:
-    previous = socket.getdefaulttimeout()
-    socket.setdefaulttimeout(TIMEOUT)
-    try:
-        yield
-    finally:
-        socket.setdefaulttimeout(previous)
 
 
 def test_feedparser_gets_a_link_for_the_feed_and_every_entry(feed_url: str, socket_timeout: None) -> None:

@@ -109,16 +109,6 @@ def server(feeds: Path) -> Iterator[ServerHandle]:
     yield from _start(feeds)
 
 
-@pytest.fixture
-def socket_timeout() -> Iterator[None]:
-    """feedparser has no timeout argument: bound its requests through the socket default."""
-    previous = socket.getdefaulttimeout()
-    socket.setdefaulttimeout(TIMEOUT)
-    try:
-        yield
-    finally:
-        socket.setdefaulttimeout(previous)
-
 
 def request(server: ServerHandle, path: str, method: str = "GET", headers: dict[str, str] | None = None,
             body: bytes | None = None) -> Reply:
