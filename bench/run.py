@@ -408,7 +408,40 @@ def load() -> str:
     return "/".join(f"{x:.1f}" for x in os.getloadavg())
 
 
-def table(rows: Sequence[Row], command: str, code: tuple[str, str], loads: tuple[str, str]) -> str:
+def save_rows(path: Path, rows: Sequence[Row], code: str, loads: tuple[str, str]) -> None:
+    """The figures of this run as JSON, to be shown as the *before* of a later run (``--before``)."""
+    figures = [{"measurement": r.measurement, "size": r.size, "corpus": r.corpus, "seconds": r.seconds,
+                "cli": r.cli_seconds, "rss": r.rss, "written": r.ratio("written"), "state": r.ratio("state")}
+               for r in rows]
+    path.write_text(json.dumps({"code": code, "loads": loads, "rows": figures}, indent=1) + "\n", encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Before:
+    """The figures of an earlier run (``--save``), by (measurement, size, corpus)."""
+
+    code: str
+    loads: tuple[str, str]
+    rows: dict[tuple[str, int, str], dict[str, float | None]]
+
+    @classmethod
+    def load(cls, path: Path) -> Before:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(data["code"], (data["loads"][0], data["loads"][1]),
+                   {(r["measurement"], r["size"], r["corpus"]): r for r in data["rows"]})
+
+    def cells(self, row: Row) -> tuple[str, str]:
+        """The row's pass time and bytes written before, and how many times faster it is now."""
+        old = self.rows.get((row.measurement, row.size, row.corpus))
+        if old is None:
+            return "—", "—"
+        seconds, now = old.get("seconds"), row.seconds
+        faster = f"{seconds / now:.1f}×" if seconds and now else "—"
+        return f"{_secs(seconds)} / {_times(old.get('written'))}", faster
+
+
+def table(rows: Sequence[Row], command: str, code: tuple[str, str], loads: tuple[str, str],
+          before: Before | None = None) -> str:
     version = code[0] if code[0] == code[1] else f"{code[0]} at the start, {code[1]} at the end"
     lines = [
         "# feeder benchmarks", "",
@@ -424,10 +457,16 @@ def table(rows: Sequence[Row], command: str, code: tuple[str, str], loads: tuple
         "start and imports; inspect = median per file inside one process", "",
         "- *written / input*: bytes the pass's main process sent to storage (feeds and state: `write_bytes` of "
         "/proc/self/io) over the inbox's size; *state / input*: the state folder's size after the pass over the "
-        "inbox's size", "",
+        "inbox's size",
+    ]
+    if before is not None:
+        lines.append(f"- *before*: the same command on {before.code} (load average {before.loads[0]} at its start, "
+                     f"{before.loads[1]} at its end): its pass time / written over input; *faster*: before over now")
+    lines += [
+        "",
         "| measurement | files | corpus | runs | pass (in-process) | CLI wall (incl. interpreter) | peak RSS "
-        "| written / input | state / input | target | met |",
-        "|---|---:|---|---:|---:|---:|---:|---:|---:|---|---|",
+        "| written / input | state / input | target | met |" + (" before | faster |" if before else ""),
+        "|---|---:|---|---:|---:|---:|---:|---:|---:|---|---|" + ("---:|---:|" if before else ""),
     ]
     groups = list(dict.fromkeys((r.measurement, r.corpus) for r in rows))
     for row in sorted(rows, key=lambda r: (groups.index((r.measurement, r.corpus)), r.size)):
@@ -435,7 +474,8 @@ def table(rows: Sequence[Row], command: str, code: tuple[str, str], loads: tuple
         rss = f"{row.rss:.0f} MiB" if row.rss else "—"
         lines.append(f"| {row.measurement} | {row.size:,} | {row.corpus} | {len(row.runs)} | {_secs(row.seconds)} | "
                      f"{_secs(row.cli_seconds)} | {rss} | {_times(row.ratio('written'))} | "
-                     f"{_times(row.ratio('state'))} | {target} | {met or row.note} |")
+                     f"{_times(row.ratio('state'))} | {target} | {met or row.note} |"
+                     + (" {} | {} |".format(*before.cells(row)) if before else ""))
     largest = max(r.size for r in rows if not r.measurement.startswith("inspect"))
     big = [r.rss for r in rows if r.size == largest and r.rss is not None]
     target, met = _verdict(max(big) if big else None, RSS_LIMIT_MIB, "MiB") if largest == RSS_SIZE else ("", "")
@@ -449,7 +489,7 @@ def table(rows: Sequence[Row], command: str, code: tuple[str, str], loads: tuple
         label = "bytes written" if key == "written" else "state size"
         cells = ("—", _times(worst)) if key == "state" else (_times(worst), "—")
         lines.append(f"| {label}, largest full build at {largest:,} | {largest:,} | all | — | — | — | — | "
-                     f"{cells[0]} | {cells[1]} | {target} | {met} |")
+                     f"{cells[0]} | {cells[1]} | {target} | {met} |" + (" — | — |" if before else ""))
     return "\n".join(lines) + "\n"
 
 
@@ -472,10 +512,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         command = "python bench/run.py " + " ".join(sys.argv[1:] if argv is None else argv)
         started, load_before = code_version(), load()
+        before = Before.load(Path(args.before)) if args.before else None
 
         def write(path: Path) -> str:
-            text = table(bench.rows, command.strip(), (started, code_version()), (load_before, load()))
+            text = table(bench.rows, command.strip(), (started, code_version()), (load_before, load()), before)
             path.write_text(text, encoding="utf-8")
+            if args.save:
+                save_rows(Path(args.save), bench.rows, args.code or code_version(), (load_before, load()))
             return text
 
         bench = Bench(out, args.repeat, args.large_repeat or args.repeat, args.timeout, args.quick,
@@ -514,6 +557,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--timeout", type=float, default=3600, help="seconds before one run is killed")
     parser.add_argument("--out", default=str(HERE / "out"), help="cache and work folder (default: bench/out)")
     parser.add_argument("--results", default=None, help="write the table here (default: bench/RESULTS.md)")
+    parser.add_argument("--save", default=None, help="also write the figures as JSON here (for a later --before)")
+    parser.add_argument("--before", default=None, help="a --save file: show its figures beside these")
+    parser.add_argument("--code", default=None, help="what code the --save file says was measured "
+                        "(default: this checkout's commit)")
     sub = parser.add_subparsers(dest="command")
     child = sub.add_parser("child-pass", help=argparse.SUPPRESS)
     child.add_argument("config")

@@ -261,6 +261,29 @@ def _add_entry(fg: FeedGenerator, entry: Entry, site_url: str | None) -> None:
             credit.source["link"] = article.outlet.homepage
 
 
+@dataclass(frozen=True, slots=True)
+class EntryValues:
+    """What rendering an entry writes, by the rule each must pass: text nodes, IRIs, dates (RFC 3339)."""
+
+    texts: tuple[str, ...]
+    iris: tuple[str, ...]
+    dates: tuple[str, ...]
+
+
+def entry_values(entry: Entry, site_url: str | None) -> EntryValues:
+    """The values ``render_atom`` writes for an entry (after the same cleaning), without building XML."""
+    entry = _xml_safe(entry)
+    article = entry.article
+    texts = [article.title, content_html(article), summary_text(article), *entry_authors(article)]
+    iris = [entry.id, *(link["href"] for link in _links(entry, site_url))]
+    if article.outlet:
+        texts.append(article.outlet.name)
+        iris.append(source_id(article.outlet))
+        iris.extend(filter(None, [article.outlet.homepage]))
+    dates = [entry.updated.isoformat(), *([entry.published.isoformat()] if entry.published else [])]
+    return EntryValues(tuple(texts), tuple(iris), tuple(dates))
+
+
 def entry_authors(article: Article) -> tuple[str, ...]:
     """The story's authors; when no person is known, the outlet, else the republisher."""
     if article.authors:

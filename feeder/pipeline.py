@@ -14,7 +14,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from feeder.articles import changed_among, changed_files, read_article
-from feeder.atom import FeedMeta, fsync_folders, render_atom, write_atomic
+from feeder.atom import ENTRY_FOLDER, FeedMeta, entry_path, entry_values, fsync_folders, render_atom, write_atomic
 from feeder.config import Config
 from feeder.editorial import Editorial, release_held
 from feeder.errors import InputError
@@ -26,7 +26,7 @@ from feeder.publish import Document, Renderable, documents, fingerprint
 from feeder.records import Article, Entry, Rejection, RunReport
 from feeder.store import PublishedDocument, RunRow, Store
 from feeder.text import display_path
-from feeder.validate import Finding, validate_feed, validate_structure
+from feeder.validate import Finding, is_absolute_iri, is_rfc3339, validate_feed, validate_structure
 
 log = logging.getLogger("feeder")
 Progress = Callable[[int, int], None]
@@ -101,9 +101,10 @@ def _pass(config: Config, store: Store, now: datetime, progress: Progress | None
                      config.settle_seconds)
     changed = [seen for seen in changed if scope.settled(seen)]
     tally = _Tally()
-    with store.bulk() if len(changed) >= BULK_FROM else nullcontext():
+    backfill = len(changed) >= BULK_FROM
+    with store.bulk() if backfill else nullcontext():
         new, updated = _ingest(config, store, changed, now, progress, (editorial, tally))
-    written, refused = _publish(config, store, now)
+        written, refused = _publish(config, store, now, record_every=BULK_RECORD_EVERY if backfill else RECORD_EVERY)
     total = store.count_entries()
     report = RunReport(new=new, updated=updated, unchanged=total - new - updated, rejected=tuple(tally.rejected),
                        feeds=tuple(written), entries=total, refused=tuple(refused), merged=tally.merged,
@@ -309,12 +310,17 @@ def _held_back(config: Config, article: Article, now: datetime) -> Rejection | N
     """The per-entry gate: an entry that cannot be rendered as valid Atom is held back, with the reason.
 
     Checked once, when the story is read (in the worker, beside the extraction), so one bad
-    file never keeps the documents that would carry it from being published.
+    file never keeps the documents that would carry it from being published. The renderer
+    writes only escaped text, so an entry whose values each pass their rule (``plainly_valid``)
+    is valid without being rendered; any other is rendered alone and validated in full, which
+    says why it is held back.
     """
     stamp = _stamp(article, now)
     published = article.published.value if article.published else None
     entry = Entry(entry_id(config.feed.id_base, article.story_key), article, max(stamp, published or stamp),
                   published, _vias(article, ()))
+    if plainly_valid(entry, config.feed.base_url):
+        return None
     problems = check_entry(entry, config, now)
     if not problems:
         return None
@@ -380,18 +386,22 @@ PUBLISHED_FINGERPRINT = "published_fingerprint"
 Done = list[tuple[str, str, int, int]]  # documents written, to record: (path, signature, size, mtime_ns)
 
 
-def _publish(config: Config, store: Store, now: datetime) -> tuple[list[str], list[str]]:
+def _publish(config: Config, store: Store, now: datetime, *, record_every: int = 64
+             ) -> tuple[list[str], list[str]]:
     """Write every document that disagrees with the state (never written, written from an older
     state, or changed on disk) and passes the gate; record each one written; the rest stays.
 
-    An unchanged state whose documents are all as recorded costs one stat per document.
+    An unchanged state whose documents are all as recorded costs one stat per document. Written
+    documents are recorded ``record_every`` at a time: each record is a transaction that
+    rewrites the index pages its (random) paths land on, and a kill costs only the rendering of
+    the documents not yet recorded (rewriting an identical file is skipped).
     """
-    recorded = store.published_documents()
+    recorded = _Recorded(store, config)
     settings = fingerprint(config)
     generation = store.state_generation()
     if (store.get_meta(PUBLISHED_GENERATION) == str(generation)
             and store.get_meta(PUBLISHED_FINGERPRINT) == settings
-            and all(_on_disk(Path(path)) == (doc.size, doc.mtime_ns) for path, doc in recorded.items())):
+            and recorded.all_on_disk()):
         return [], []
     written: list[str] = []
     refused: list[str] = []
@@ -414,9 +424,9 @@ def _publish(config: Config, store: Store, now: datetime) -> tuple[list[str], li
                     log.info("published %s", document.path)
                     written.append(str(document.path))
                 done.append(_written(document))
-            if len(pages) >= RECORD_EVERY:
+            if len(pages) >= PAGES_IN_FLIGHT:
                 _settle_pages(pages, done)
-            if len(done) >= RECORD_EVERY:
+            if len(done) >= record_every:
                 _record(store, done)
         _settle_pages(pages, done)
     _record(store, done)
@@ -427,8 +437,35 @@ def _publish(config: Config, store: Store, now: datetime) -> tuple[list[str], li
     return written, refused
 
 
+class _Recorded:
+    """The documents the state records as written: all but the entry pages read at once, an entry
+    page when asked for (there is one per entry, and a pass plans only the newest ones' pages and
+    those of a new archive page)."""
+
+    def __init__(self, store: Store, config: Config) -> None:
+        self.store = store
+        self.config = config
+        self.entry_folder = os.path.join(config.output_folder / ENTRY_FOLDER, "")
+        self.others = store.published_documents(outside=self.entry_folder)
+
+    def get(self, path: str) -> PublishedDocument | None:
+        if path.startswith(self.entry_folder):
+            return self.store.published_document(path)
+        return self.others.get(path)
+
+    def all_on_disk(self) -> bool:
+        """Whether every document a pass would check is on disk as recorded: the feeds, archive
+        and site pages, and the newest entries' pages (one stat each)."""
+        newest = [os.fspath(self.config.output_folder / entry_path(eid))
+                  for eid in self.store.newest_ids(self.config.feed.max_entries)]
+        checks = chain(self.others.items(), ((path, self.get(path)) for path in newest))
+        return all(doc is not None and _on_disk(path) == (doc.size, doc.mtime_ns) for path, doc in checks)
+
+
 PAGE_WRITERS = 8
+PAGES_IN_FLIGHT = 64  # pages being written at once (each holds its entry)
 RECORD_EVERY = 64  # documents recorded per transaction: a killed pass re-renders at most these
+BULK_RECORD_EVERY = 20_000  # the same after a backfill
 
 
 def _settle_pages(pages: list[tuple[Document, Future[bool]]], done: Done) -> None:
@@ -453,9 +490,9 @@ def _record(store: Store, done: Done) -> None:
         done.clear()
 
 
-def _on_disk(path: Path) -> tuple[int, int] | None:
+def _on_disk(path: Path | str) -> tuple[int, int] | None:
     try:
-        info = path.stat()
+        info = os.stat(path)
     except OSError:
         return None
     return info.st_size, info.st_mtime_ns
@@ -531,6 +568,24 @@ def gate(kind: str, data: bytes, now: datetime) -> list[str]:
 
 def _errors(findings: Iterable[Finding]) -> list[str]:
     return [f"line {f.line}: [{f.code}] {f.message}" for f in findings if f.severity == "error"]
+
+
+# Escaped text up to this many bytes is far below libxml2's limit on one text node (10 MB
+# without huge_tree), even with every character escaped twice (content is HTML in XML).
+PLAIN_TEXT_BYTES = 200_000
+
+
+def plainly_valid(entry: Entry, site_url: str | None) -> bool:
+    """Whether an entry is valid Atom by construction: every text it writes is of a modest size,
+    every id and link an absolute IRI, every date RFC 3339. False means "render it and see"."""
+    try:
+        values = entry_values(entry, site_url)
+    except (ValueError, IndexError):
+        return False
+    return (all(len(text) * 4 <= PLAIN_TEXT_BYTES and len(text.encode()) <= PLAIN_TEXT_BYTES
+                for text in values.texts)
+            and all(len(iri) <= PLAIN_TEXT_BYTES and is_absolute_iri(iri) for iri in values.iris)
+            and all(is_rfc3339(date) for date in values.dates))
 
 
 def check_entry(entry: Entry, config: Config, now: datetime) -> list[str]:

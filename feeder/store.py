@@ -17,6 +17,9 @@ from feeder.records import Article, Entry, Outlet, Stamp
 from feeder.sources import Registry
 
 SCHEMA_VERSION = 2  # 2: entries.version, documents, meta; articles in their own table, compressed
+# A backfill's page cache: the random-keyed indexes (ids, story keys, learned-line hashes) stay
+# in memory until the commit instead of being spilled to the file and written again and again.
+BULK_CACHE_KIB = 64 * 1024
 PAGE_SIZE = 8192  # an article is about 2 KB: 4 KB pages would hold one each and waste the rest
 
 ENTRIES = """
@@ -189,9 +192,11 @@ class Store:
         a kill leaves a journal that the next open rolls back, as it would the WAL's tail.
         """
         mode = self._db.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+        self._db.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
         try:
             yield
         finally:
+            self._db.execute("PRAGMA cache_size = -2000")  # SQLite's default
             if str(mode).lower() == "delete":
                 self._db.execute("PRAGMA journal_mode=WAL")
 
@@ -221,9 +226,20 @@ class Store:
         """The generation of the last committed write (0 for a fresh store)."""
         return int(self.get_meta("generation") or 0)
 
-    def published_documents(self) -> dict[str, PublishedDocument]:
-        return {path: PublishedDocument(sig, size, mtime) for path, sig, size, mtime in
-                self._db.rows("SELECT path, signature, size, mtime_ns FROM documents")}
+    def published_documents(self, *, outside: str | None = None) -> dict[str, PublishedDocument]:
+        """Recorded documents by path; with ``outside`` (a folder path ending in a separator), only
+        those not in that folder: the entry pages, one per entry, are looked up one by one."""
+        sql = "SELECT path, signature, size, mtime_ns FROM documents"
+        if outside is None:
+            rows = self._db.rows(sql)
+        else:  # two ranges of the primary key around the folder's paths, not a scan of them
+            after = outside[:-1] + chr(ord(outside[-1]) + 1)
+            rows = self._db.rows(f"{sql} WHERE path < ? UNION ALL {sql} WHERE path >= ?", (outside, after))
+        return {path: PublishedDocument(sig, size, mtime) for path, sig, size, mtime in rows}
+
+    def published_document(self, path: str) -> PublishedDocument | None:
+        row = self._db.execute("SELECT signature, size, mtime_ns FROM documents WHERE path=?", (path,)).fetchone()
+        return PublishedDocument(row[0], int(row[1]), int(row[2])) if row else None
 
     def record_documents(self, done: Iterable[tuple[str, str, int, int]]) -> None:
         """Record documents as written: (path, signature, size, mtime_ns)."""
@@ -372,6 +388,10 @@ class Store:
         sql += (" WHERE " + " AND ".join(where)) if where else ""
         sql += " ORDER BY e.seq DESC" + (f" LIMIT {int(newest)}" if newest else "")
         return [_entry(row, registry) for row in self._db.rows(sql, args)]
+
+    def newest_ids(self, count: int) -> list[str]:
+        """The ids of the ``count`` entries last in publication order."""
+        return [row[0] for row in self._db.rows("SELECT id FROM entries ORDER BY seq DESC LIMIT ?", (count,))]
 
     def entry_ids(self) -> list[str]:
         """Every published entry's id (for the list of published pages)."""

@@ -177,6 +177,16 @@ def validate_structure(data: bytes, *, now: datetime | None = None) -> tuple[Fin
     return _sorted([*duplicates, *validate_feed(skeleton, now=now)])
 
 
+def is_absolute_iri(value: str) -> bool:
+    """Whether an id or href passes the IRI rules of the full validation as an absolute reference."""
+    return _is_absolute(value)
+
+
+def is_rfc3339(text: str) -> bool:
+    """Whether a date text passes the date rule of the full validation (no warning checks)."""
+    return _parse_date(text) is not None
+
+
 def has_errors(findings: Iterable[Finding], *, strict: bool = False) -> bool:
     """True if any finding is an error (or, with strict, a warning)."""
     return any(f.severity == "error" or strict for f in findings)
