@@ -7,7 +7,6 @@ import json
 import os
 import sys
 import textwrap
-import urllib.request
 from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import datetime
@@ -19,8 +18,6 @@ from feeder.config import Config, check_paths, interval_problem, load_config
 from feeder.console import FORMATS, LEVELS, configure_logging, progress_display
 from feeder.errors import ConfigError, FeederError, InputError
 from feeder.lock import InstanceLock
-from feeder.normalize import entry_id
-from feeder.pipeline import inspect_file
 from feeder.records import Article, Stamp
 from feeder.text import display_path, printable
 from feeder.validate import format_finding, has_errors, validate_feed
@@ -319,7 +316,7 @@ def _retract(args: argparse.Namespace) -> int:
         with InstanceLock(config.state_folder):
             now = now_utc()
             eid = retract(store, config, args.target, args.reason, now,
-                          read=lambda path: inspect_file(path, config, now=now))
+                          read=lambda path: _inspect_file(path, config, now=now))
     finally:
         store.close()
     print(f"retracted {printable(eid)}: it leaves the feeds at the next pass (feeder build, or the daemon's next tick)")
@@ -347,7 +344,7 @@ def _correct(args: argparse.Namespace) -> int:
         with InstanceLock(config.state_folder):
             now = now_utc()
             eid = correct(store, config, args.target, correction, now,
-                          read=lambda path: inspect_file(path, config, now=now))
+                          read=lambda path: _inspect_file(path, config, now=now))
     finally:
         store.close()
     print(f"corrected {printable(eid)}: the override applies from the next pass on")
@@ -398,8 +395,24 @@ def _validate(args: argparse.Namespace) -> int:
     return worst
 
 
+def _inspect_file(path: Path, config: Config, *, now: datetime | None) -> Article:
+    """``pipeline.inspect_file``, imported when a file is read: extraction (bs4, the rules) is most of
+    the start-up time of a command that reads no file."""
+    from feeder.pipeline import inspect_file
+
+    return inspect_file(path, config, now=now)
+
+
+def _entry_id(id_base: str, story_key: str) -> str:
+    from feeder.normalize import entry_id
+
+    return entry_id(id_base, story_key)
+
+
 def _fetch(target: str) -> bytes:
     if target.startswith(("http://", "https://")):
+        import urllib.request  # only for a URL: its import costs more than a pass's start
+
         with urllib.request.urlopen(target, timeout=30) as response:
             return bytes(response.read())
     return Path(target).read_bytes()
@@ -434,7 +447,7 @@ def _builtin_config() -> Config:
 def inspect_record(path: Path, config: Config, now: datetime | None = None) -> dict[str, Any]:
     """The ``inspect --json`` contract: stable keys, extended only with new ones."""
     try:
-        article, notes = _as_published(inspect_file(path, config, now=now), config)
+        article, notes = _as_published(_inspect_file(path, config, now=now), config)
     except InputError as exc:
         return {"path": display_path(path), "status": "rejected", "error": str(exc), "title": None,
                 "source": None, "authors": [], "republisher": None, "published": None,
@@ -460,7 +473,7 @@ def _as_published(article: Article, config: Config) -> tuple[Article, list[str]]
             editorial = Editorial.load(store, config)
         finally:
             store.close()
-    eid = entry_id(config.feed.id_base, article.story_key)
+    eid = _entry_id(config.feed.id_base, article.story_key)
     verdict = editorial.review(article, eid, config)
     if isinstance(verdict, Rejection):
         return _corrected_anyway(article, eid, editorial, config), [f"held back from the feeds: {verdict.reason}"]
@@ -481,7 +494,7 @@ def article_record(article: Article, id_base: str) -> dict[str, Any]:
         "source": {"name": outlet.name, "url": article.source_url} if outlet else None,
         "authors": list(article.authors), "republisher": article.republisher,
         "published": _iso(article.published), "updated": _iso(article.updated),
-        "body": list(article.body), "id": entry_id(id_base, article.story_key),
+        "body": list(article.body), "id": _entry_id(id_base, article.story_key),
         "republished": _iso(article.republished), "via": article.via,
         "provenance": dict(article.provenance),
     }

@@ -13,9 +13,6 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import IO, Any
 
-from tqdm import tqdm
-from tqdm.contrib.logging import logging_redirect_tqdm
-
 from feeder.text import printable
 
 LEVELS = ("debug", "info", "warning", "error")
@@ -114,6 +111,8 @@ class Progress:
             self.close()
             # A pseudo-terminal of size 0x0 (script, some CI runners) would hide the bar: assume 80x24.
             sized = shutil.get_terminal_size((0, 0)).columns > 0
+            from tqdm import tqdm  # imported on a terminal only: it costs a tenth of a second at start
+
             self._bar = tqdm(total=total, unit=" " + self.label, file=sys.stderr, dynamic_ncols=sized,
                              ncols=None if sized else 80, nrows=None if sized else 24, leave=False)
         self._bar.update(done - self._bar.n)
@@ -155,6 +154,8 @@ def progress_display(terminal: bool | None = None) -> Iterator[Progress]:
     display = Progress(terminal)
     try:
         if display.terminal:
+            from tqdm.contrib.logging import logging_redirect_tqdm
+
             with logging_redirect_tqdm():
                 yield display
         else:

@@ -17,10 +17,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from types import FrameType
-
-from apscheduler.schedulers.blocking import BlockingScheduler
-from apscheduler.triggers.cron import CronTrigger
-from apscheduler.triggers.interval import IntervalTrigger
+from typing import TYPE_CHECKING
 
 from feeder.config import Config, check_paths, load_config
 from feeder.errors import ConfigError, FeederError
@@ -28,6 +25,11 @@ from feeder.lock import InstanceLock
 from feeder.pipeline import Progress, Scope, run_once, settle_cut
 from feeder.records import RunReport
 from feeder.status import pass_failed, pass_finished, pass_started
+
+if TYPE_CHECKING:  # APScheduler is imported by the daemon itself, not by `build` or `run --once`
+    from apscheduler.schedulers.blocking import BlockingScheduler
+    from apscheduler.triggers.cron import CronTrigger
+    from apscheduler.triggers.interval import IntervalTrigger
 
 log = logging.getLogger("feeder")
 
@@ -65,6 +67,9 @@ def summary(report: RunReport) -> str:
 
 def trigger(config: Config, every: float | None) -> CronTrigger | IntervalTrigger:
     """The schedule: --every wins, then schedule.cron, then schedule.interval_seconds."""
+    from apscheduler.triggers.cron import CronTrigger
+    from apscheduler.triggers.interval import IntervalTrigger
+
     if every is not None:
         return IntervalTrigger(seconds=every, timezone=UTC)
     if config.schedule.cron:
@@ -93,6 +98,8 @@ def run_daemon(config: Config, *, every: float | None = None, progress: Progress
     when = trigger(config, every)
     current = _Current(config, every)
     with InstanceLock(config.state_folder), _server(config, serve), _events(current, progress):
+        from apscheduler.schedulers.blocking import BlockingScheduler
+
         scheduler = BlockingScheduler(timezone=UTC)
         scheduler.add_job(_guarded_pass, when, args=(current, progress), id="pass", max_instances=1,
                           coalesce=True, misfire_grace_time=config.schedule.misfire_grace_seconds,

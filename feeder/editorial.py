@@ -12,7 +12,6 @@ from typing import Any
 from feeder.atom import ARCHIVE_FOLDER, entry_path
 from feeder.config import Config
 from feeder.errors import FeederError
-from feeder.normalize import entry_id
 from feeder.records import Article, Entry, Rejection, Stamp, Tombstone
 from feeder.store import Store
 
@@ -170,6 +169,8 @@ def resolve(target: str, store: Store, config: Config, read: ReadFile) -> tuple[
     path = Path(target)
     if path.is_file():
         article = read(path)
+        from feeder.normalize import entry_id  # here: normalize imports all of extraction
+
         eid = entry_id(config.feed.id_base, article.story_key)
         stored = store.entry(eid, config.registry)
         return eid, stored.article if stored else article

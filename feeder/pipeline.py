@@ -18,10 +18,8 @@ from feeder.atom import ENTRY_FOLDER, FeedMeta, entry_path, entry_values, fsync_
 from feeder.config import Config
 from feeder.editorial import Editorial, release_held
 from feeder.errors import InputError
-from feeder.extract import extract
 from feeder.learn import body_hashes, learn, strip_learned
 from feeder.lock import die_with_parent
-from feeder.normalize import check_dates, entry_id, normalize
 from feeder.publish import Document, Renderable, documents, fingerprint
 from feeder.records import Article, Entry, Rejection, RunReport
 from feeder.store import PublishedDocument, RunRow, Store
@@ -34,6 +32,11 @@ Progress = Callable[[int, int], None]
 
 def inspect_file(path: Path, config: Config, *, inbox: Path | None = None, now: datetime | None = None) -> Article:
     """Read, extract and normalize one file; raise InputError naming the file when it is rejected."""
+    # Imported here, by the passes that read a file: extraction (bs4, the rules) is most of
+    # feeder's start-up time, and a pass over an unchanged inbox never needs it.
+    from feeder.extract import extract
+    from feeder.normalize import check_dates, normalize
+
     raw = read_article(path, inbox=inbox, max_bytes=config.max_file_bytes)
     page = extract(raw, config.registry)
     return check_dates(normalize(raw, page, config.registry, config.default_zone), config.dates, now)
@@ -205,6 +208,13 @@ def _id(config: Config, article: Article) -> str:
     return entry_id(config.feed.id_base, article.story_key)
 
 
+def entry_id(id_base: str, story_key: str) -> str:
+    """``normalize.entry_id``, imported with extraction only when a pass reads a file."""
+    from feeder.normalize import entry_id as derive
+
+    return derive(id_base, story_key)
+
+
 def _reclean(config: Config, store: Store, key: str, now: datetime) -> str | None:
     """Take newly learned furniture out of an entry published earlier; its id when it changed."""
     old = store.entry_of_story(key, config.registry)
@@ -255,6 +265,8 @@ def _read_all(config: Config, changed: list[_Seen], now: datetime) -> Iterator[_
     if len(changed) < PARALLEL_FROM or workers < 2:
         yield from (_read(config, seen, now) for seen in changed)
         return
+    import feeder.normalize  # noqa: F401  (imported once here, before the fork, not in every worker)
+
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork"),
                              initializer=_start_worker, initargs=(config, now)) as pool:
         for start in range(0, len(changed), BATCH):  # batches keep finished results from piling up
