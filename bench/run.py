@@ -72,12 +72,13 @@ def child_pass(config_path: str) -> None:
 
     config = load_config(config_path)
     written = _written()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     report = run_once(config, now=NOW)
-    seconds = time.perf_counter() - start
-    print(json.dumps({"seconds": seconds, "new": report.new, "updated": report.updated,
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    print(json.dumps({"seconds": seconds, "cpu": cpu, "new": report.new, "updated": report.updated,
                       "rejected": len(report.rejected), "entries": report.entries,
                       "written": _written() - written, "state": _folder_bytes(config.state_folder),
+                      "feeds": _folder_bytes(config.output_folder, blocks=True),
                       "input": _folder_bytes(config.input_folder)}))
 
 
@@ -93,8 +94,10 @@ def _written() -> int:
     return 0
 
 
-def _folder_bytes(folder: Path) -> int:
-    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+def _folder_bytes(folder: Path, *, blocks: bool = False) -> int:
+    """The size of a folder's files; with ``blocks``, in whole 4 KiB pages, as the kernel writes them."""
+    sizes = (path.stat().st_size for path in folder.rglob("*") if path.is_file())
+    return sum(-(-size // 4096) * 4096 for size in sizes) if blocks else sum(sizes)
 
 
 def child_inspect(config_path: str, files: Sequence[str]) -> None:
@@ -203,6 +206,11 @@ class Row:
         return statistics.median(r.result["seconds"] for r in self.runs) if self.runs else None
 
     @property
+    def cpu(self) -> float | None:
+        values = [r.result["cpu"] for r in self.runs if "cpu" in r.result]
+        return statistics.median(values) if values else None
+
+    @property
     def cli_seconds(self) -> float | None:
         return statistics.median(r.wall for r in self.cli) if self.cli else None
 
@@ -256,16 +264,24 @@ class Bench:
             ws.snapshot()
         return ws
 
-    def incremental(self, ws: Workspace, added: int, name: str) -> None:
+    def incremental(self, ws: Workspace, added: int, name: str, *, cli: bool = False) -> None:
         row = Row(name, ws.size, CORPUS_NAMES[ws.spec])
         if not (ws.root / "history").exists():
             self.rows.append(Row(name, ws.size, CORPUS_NAMES[ws.spec], note="no history: the full build failed"))
             return
 
-        def once() -> None:
+        def add() -> None:
             ws.restore()
-            corpus.write_files(ws.root / "inbox" / "incoming", range(ws.size, ws.size + added), ws.spec)
+            settled = NOW.timestamp() - 3600  # older than [input] settle_seconds: `feeder build` reads them
+            for path in corpus.write_files(ws.root / "inbox" / "incoming", range(ws.size, ws.size + added), ws.spec):
+                os.utime(path, (settled, settled))
+
+        def once() -> None:
+            add()
             row.runs.append(self._pass(ws, expect_new=added))
+            if cli:  # `feeder build` as cron runs it: interpreter start, imports, the pass
+                add()
+                row.cli.append(spawn([*_cli(), "build", "-c", ws.config], self.timeout))
 
         self.measure(row, once)
 
@@ -322,9 +338,9 @@ class Bench:
         for size in sizes:
             self.full_build(size, TEXT, cli=size <= CLI_MAX)
             mixed = self.full_build(size, MIXED, cli=size <= CLI_MAX)
-            self.incremental(mixed, 1, "add 1 file")
+            self.incremental(mixed, 1, "add 1 file", cli=True)
             self.incremental(mixed, 100, "add 100 files")
-            self.incremental(mixed, 0, "unchanged pass")
+            self.incremental(mixed, 0, "unchanged pass", cli=True)
             self.event_latency(mixed)
             furnished = self.full_build(size, FURNISHED, cli=False)
             self.incremental(furnished, 1, "add 1 file")
@@ -367,7 +383,11 @@ def _target(row: Row, rows: Sequence[Row]) -> tuple[str, str]:
     limit = TARGETS.get((row.measurement, row.size))
     if limit is None or row.corpus == CORPUS_NAMES[FURNISHED]:
         return "", ""
-    target, met = _verdict(row.seconds, limit, "s")
+    if row.measurement in ("add 1 file", "unchanged pass") and row.cli_seconds is not None:
+        target, met = _verdict(row.cli_seconds, limit, "s")  # the goal is `feeder build`'s, as cron runs it
+        target, met = target + " (CLI)", met + f"; pass alone {_verdict(row.seconds, limit, 's')[1]}"
+    else:
+        target, met = _verdict(row.seconds, limit, "s")
     if row.measurement == "add 1 file":
         smaller = [r for r in rows if r.measurement == row.measurement and r.corpus == row.corpus
                    and r.size < row.size and r.seconds]
@@ -472,7 +492,9 @@ def table(rows: Sequence[Row], command: str, code: tuple[str, str], loads: tuple
     for row in sorted(rows, key=lambda r: (groups.index((r.measurement, r.corpus)), r.size)):
         target, met = _target(row, rows)
         rss = f"{row.rss:.0f} MiB" if row.rss else "—"
-        lines.append(f"| {row.measurement} | {row.size:,} | {row.corpus} | {len(row.runs)} | {_secs(row.seconds)} | "
+        cpu = f" (CPU {_secs(row.cpu)})" if row.measurement == "unchanged pass" and row.cpu is not None else ""
+        lines.append(f"| {row.measurement} | {row.size:,} | {row.corpus} | {len(row.runs)} | "
+                     f"{_secs(row.seconds)}{cpu} | "
                      f"{_secs(row.cli_seconds)} | {rss} | {_times(row.ratio('written'))} | "
                      f"{_times(row.ratio('state'))} | {target} | {met or row.note} |"
                      + (" {} | {} |".format(*before.cells(row)) if before else ""))
@@ -481,11 +503,15 @@ def table(rows: Sequence[Row], command: str, code: tuple[str, str], loads: tuple
     target, met = _verdict(max(big) if big else None, RSS_LIMIT_MIB, "MiB") if largest == RSS_SIZE else ("", "")
     peak = f"{max(big):.0f} MiB" if big else "—"
     lines.append(f"| peak RSS, any run at {largest:,} | {largest:,} | all | — | — | — | {peak} | — | — | {target} "
-                 f"| {met} |")
+                 f"| {met} |" + (" — | — |" if before else ""))
     for key, limit in BYTES_LIMITS.items():
         builds = [r.ratio(key) for r in rows if r.size == largest and r.measurement.startswith("full build")]
         worst = max((b for b in builds if b is not None), default=None)
         target, met = _verdict(worst, limit, "× input") if largest == RSS_SIZE else ("", "")
+        if key == "written" and met:
+            feeds = max((f for f in (r.ratio("feeds") for r in rows if r.size == largest
+                                     and r.measurement.startswith("full build")) if f is not None), default=None)
+            met += f"; the documents alone fill {_times(feeds)} in 4 KiB pages" if feeds else ""
         label = "bytes written" if key == "written" else "state size"
         cells = ("—", _times(worst)) if key == "state" else (_times(worst), "—")
         lines.append(f"| {label}, largest full build at {largest:,} | {largest:,} | all | — | — | — | — | "
