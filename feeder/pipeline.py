@@ -14,7 +14,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from feeder.articles import changed_among, changed_files, read_article
-from feeder.atom import ENTRY_FOLDER, FeedMeta, entry_path, entry_values, fsync_folders, render_atom, write_atomic
+from feeder.atom import ENTRY_FOLDER, FeedMeta, entry_path, entry_values, render_atom, sync_filesystem, write_atomic
 from feeder.config import Config
 from feeder.editorial import Editorial, release_held
 from feeder.errors import InputError
@@ -395,7 +395,13 @@ def _vias(article: Article, old: tuple[str, ...]) -> tuple[str, ...]:
 
 PUBLISHED_GENERATION = "published_generation"  # meta: the state generation every document agrees with
 PUBLISHED_FINGERPRINT = "published_fingerprint"
-Done = list[tuple[str, str, int, int]]  # documents written, to record: (path, signature, size, mtime_ns)
+@dataclass
+class _Done:
+    """Documents written and not yet recorded: (path, signature, size, mtime_ns); ``unsynced`` when
+    some of them were written without a fsync."""
+
+    rows: list[tuple[str, str, int, int]] = field(default_factory=list)
+    unsynced: bool = False
 
 
 def _publish(config: Config, store: Store, now: datetime, *, record_every: int = 64
@@ -419,10 +425,9 @@ def _publish(config: Config, store: Store, now: datetime, *, record_every: int =
     refused: list[str] = []
     pending = (document for document in documents(config, store, now=now)
                if _disagrees(document, recorded.get(str(document.path))))
-    done: Done = []
-    # Pages (one per entry) are written by a few threads: each write waits on its own fsync, and
-    # concurrent fsyncs share the file system's journal commits. Their folders are synced before
-    # the pages are recorded as written.
+    done = _Done()
+    # Pages (one per entry) are written by a few threads, without a fsync each: one syncfs makes
+    # all of them durable before the state records them as written (feeds are fsynced one by one).
     with ThreadPoolExecutor(max_workers=PAGE_WRITERS) as writers:
         pages: list[tuple[Document, Future[bool]]] = []
         for document, (data, problems) in _render_all(pending, now):
@@ -430,18 +435,18 @@ def _publish(config: Config, store: Store, now: datetime, *, record_every: int =
                 log.error("not published %s (the previous one stays): %s", document.path, "; ".join(problems))
                 refused.append(f"{document.path}: {'; '.join(problems)}")
             elif document.kind == "html":
-                pages.append((document, writers.submit(write_atomic, document.path, data, sync_folder=False)))
+                pages.append((document, writers.submit(write_atomic, document.path, data, sync=False)))
             else:
                 if write_atomic(document.path, data):
                     log.info("published %s", document.path)
                     written.append(str(document.path))
-                done.append(_written(document))
+                done.rows.append(_written(document))
             if len(pages) >= PAGES_IN_FLIGHT:
                 _settle_pages(pages, done)
-            if len(done) >= record_every:
-                _record(store, done)
+            if len(done.rows) >= record_every:
+                _record(store, done, config.output_folder)
         _settle_pages(pages, done)
-    _record(store, done)
+    _record(store, done, config.output_folder)
     if not refused:
         with store.transaction():
             store.set_meta(PUBLISHED_GENERATION, str(generation))
@@ -480,13 +485,14 @@ RECORD_EVERY = 64  # documents recorded per transaction: a killed pass re-render
 BULK_RECORD_EVERY = 20_000  # the same after a backfill
 
 
-def _settle_pages(pages: list[tuple[Document, Future[bool]]], done: Done) -> None:
-    """Wait for the pages being written (the first PublishError is raised), sync their folders, note them."""
+def _settle_pages(pages: list[tuple[Document, Future[bool]]], done: _Done) -> None:
+    """Wait for the pages being written (the first PublishError is raised) and note them, to be
+    recorded once synced (``_record``)."""
     changed = [document.path for document, future in pages if future.result()]
-    fsync_folders({path.parent for path in changed})
     if changed:
         log.info("published %d pages", len(changed))
-    done.extend(_written(document) for document, _ in pages)
+    done.unsynced = done.unsynced or bool(pages)  # an identical page may be a killed pass's, never synced
+    done.rows.extend(_written(document) for document, _ in pages)
     pages.clear()
 
 
@@ -495,11 +501,15 @@ def _written(document: Document) -> tuple[str, str, int, int]:
     return str(document.path), document.signature, size, mtime
 
 
-def _record(store: Store, done: Done) -> None:
-    if done:
+def _record(store: Store, done: _Done, folder: Path) -> None:
+    """Record documents as written, once every write so far is durable (pages are not fsynced one by one)."""
+    if done.unsynced:
+        sync_filesystem(folder)
+        done.unsynced = False
+    if done.rows:
         with store.transaction():
-            store.record_documents(done)
-        done.clear()
+            store.record_documents(done.rows)
+        done.rows.clear()
 
 
 def _on_disk(path: Path | str) -> tuple[int, int] | None:
