@@ -222,6 +222,7 @@ def _archive_pages(config: Config, store: Store, site: pages.Site,
     path, size = config.output_folder / ref.page, config.feed.max_entries
     seq_range = ((ref.number - 1) * size + 1, ref.number * size)
 
+    @cache  # read once for the page and the pages of its stories (a page's worth of entries)
     def entries() -> tuple[Entry, ...]:
         return tuple(store.entries_by_seq(config.registry, seq_range=seq_range))
 
