@@ -107,6 +107,7 @@ def _pass(config: Config, store: Store, now: datetime, progress: Progress | None
     backfill = len(changed) >= BULK_FROM
     with store.bulk() if backfill else nullcontext():
         new, updated = _ingest(config, store, changed, now, progress, (editorial, tally))
+        store.release_cache()  # the documents are written from a page's entries at a time
         written, refused = _publish(config, store, now, record_every=BULK_RECORD_EVERY if backfill else RECORD_EVERY)
     total = store.count_entries()
     report = RunReport(new=new, updated=updated, unchanged=total - new - updated, rejected=tuple(tally.rejected),

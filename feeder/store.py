@@ -196,9 +196,13 @@ class Store:
         try:
             yield
         finally:
-            self._db.execute("PRAGMA cache_size = -2000")  # SQLite's default
+            self.release_cache()
             if str(mode).lower() == "delete":
                 self._db.execute("PRAGMA journal_mode=WAL")
+
+    def release_cache(self) -> None:
+        """Back to SQLite's default page cache (2 MB), freeing what a backfill's cache holds."""
+        self._db.execute("PRAGMA cache_size = -2000")
 
     # pass bookkeeping --------------------------------------------------------------------------
     def get_meta(self, key: str) -> str | None:
