@@ -317,8 +317,7 @@ class Bench:
                     _poll(lambda b=before: feed.stat().st_mtime_ns != b, 60, "the feed to change")
                     latencies.append(time.perf_counter() - start)
             finally:
-                daemon.terminate()
-                daemon.wait(timeout=600)
+                _stop(daemon)
             seconds = statistics.median(latencies)
             row.runs.append(Run(seconds, 0.0, {"seconds": seconds}))
 
@@ -348,6 +347,20 @@ class Bench:
                 self.incremental(furnished, 1, "add 1 file")
         self.inspect("text", TEXT)
         self.inspect("HTML", corpus.Spec(text_share=0.0, furnished=0.0))
+
+
+def _stop(daemon: subprocess.Popen[bytes]) -> None:
+    """SIGTERM, repeated while the daemon lives (a signal that lands on one of its other threads may
+    wait for the scheduler's next wake-up), then SIGKILL."""
+    for _ in range(20):
+        daemon.terminate()
+        try:
+            daemon.wait(timeout=5)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+    daemon.kill()
+    daemon.wait()
 
 
 def _poll(condition: Callable[[], bool], timeout: float, what: str) -> None:
