@@ -233,6 +233,7 @@ class Bench:
     quick: bool
     checkpoint: Callable[[], object]  # called after each row: the table so far survives an interrupted run
     furnished_max: int = LARGE  # the corpus with site furniture is measured up to this size
+    text_max: int = LARGE  # the text-only corpus likewise (the mixed one is always built: it is the history)
     rows: list[Row] = field(default_factory=list)
 
     def measure(self, row: Row, once: Callable[[], None]) -> None:
@@ -336,7 +337,8 @@ class Bench:
 
     def run(self, sizes: Sequence[int]) -> None:
         for size in sizes:
-            self.full_build(size, TEXT, cli=size <= CLI_MAX)
+            if size <= self.text_max:
+                self.full_build(size, TEXT, cli=size <= CLI_MAX)
             mixed = self.full_build(size, MIXED, cli=size <= CLI_MAX)
             self.incremental(mixed, 1, "add 1 file", cli=True)
             self.incremental(mixed, 100, "add 100 files")
@@ -563,7 +565,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return text
 
         bench = Bench(out, args.repeat, args.large_repeat or args.repeat, args.timeout, args.quick,
-                      checkpoint=lambda: write(out / "partial.md"), furnished_max=args.furnished_max)
+                      checkpoint=lambda: write(out / "partial.md"), furnished_max=args.furnished_max,
+                      text_max=args.text_max)
         bench.run([int(s) for s in args.sizes.split(",")])
         results = args.results or (None if args.quick else str(HERE / "RESULTS.md"))
         text = write(Path(results) if results else out / "partial.md")
@@ -604,6 +607,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--results", default=None, help="write the table here (default: bench/RESULTS.md)")
     parser.add_argument("--furnished-max", type=int, default=LARGE,
                         help="measure the corpus with site furniture up to this size (default: %(default)s)")
+    parser.add_argument("--text-max", type=int, default=LARGE,
+                        help="measure the text-only corpus up to this size (default: %(default)s)")
     parser.add_argument("--save", default=None, help="also write the figures as JSON here (for a later --before)")
     parser.add_argument("--before", default=None, help="a --save file: show its figures beside these")
     parser.add_argument("--code", default=None, help="what code the --save file says was measured "
