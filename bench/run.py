@@ -572,7 +572,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         text = write(Path(results) if results else out / "partial.md")
         if results and not args.results:
             update_readme(HERE.parent / "README.md", text)
-        if results and BOUNDS.exists():  # what bounds the rows that miss their goal, with the profile
+        if results and not args.results and BOUNDS.exists():  # what bounds the rows that miss, with the profile
             with open(results, "a", encoding="utf-8") as handle:
                 handle.write("\n" + BOUNDS.read_text(encoding="utf-8"))
         sys.stdout.write(text)
