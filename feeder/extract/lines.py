@@ -125,10 +125,13 @@ def headline_above_byline(lines: Sequence[Line], title: str) -> str | None:
     return None
 
 
+_CJK_IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
+
+
 def is_prose(text: str) -> bool:
-    if re.search(r"[\u4e00-\u9fff]", text):
+    if not text.isascii() and _CJK_IDEOGRAPH.search(text):
         return len(text) >= 20
-    words = len(text.split())
+    words = len(text.split(maxsplit=rules.MIN_PROSE_WORDS - 1))  # counts up to MIN_PROSE_WORDS, no further
     return words >= rules.MIN_PROSE_WORDS or (words >= 4 and bool(rules.SENTENCE_END.search(text)))
 
 
