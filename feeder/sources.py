@@ -8,6 +8,7 @@ import tomllib
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
@@ -21,8 +22,11 @@ DEFAULT_ID_BASE = "tag:feeder.invalid,2026:"  # atom:source ids of unknown outle
 _FOLD = re.compile(r"[^\w.]+")
 
 
+@lru_cache(maxsize=8192)
 def fold(name: str) -> str:
-    """Fold a name for alias matching: case, curly quotes, spaces and punctuation do not count."""
+    """Fold a name for alias matching: case, curly quotes, spaces and punctuation do not count.
+
+    Cached: extraction asks about the same printed names (and a site's furniture lines) on every page."""
     return _FOLD.sub("", name.replace("’", "'").casefold().removeprefix("the "))
 
 

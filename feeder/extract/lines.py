@@ -135,6 +135,7 @@ def is_prose(text: str) -> bool:
     return words >= rules.MIN_PROSE_WORDS or (words >= 4 and bool(rules.SENTENCE_END.search(text)))
 
 
+@lru_cache(maxsize=8192)
 def is_date_line(text: str) -> bool:
     """Short and mostly a date: any common printed shape (month names in several languages, numeric
     day-first or month-first, dotted, slashed, CJK), not a relative time."""
@@ -143,7 +144,6 @@ def is_date_line(text: str) -> bool:
     return bool(rules.DATE_HINT.search(text)) or _printed_date(text)
 
 
-@lru_cache(maxsize=4096)
 def _printed_date(text: str) -> bool:
     return any(hit.trap != "relative" and hit.year is not None for hit in find_dates(text))
 
@@ -417,6 +417,11 @@ def _credit(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, followi
     text = line.text
     if len(text) > 420:
         return False  # credit, stamp and caption lines are short; story paragraphs are not
+    if not rules.credit_shaped(text):  # none of the patterns below can match: only an outlet's bare name may
+        if len(text) <= 60 and is_outlet(text):
+            found.credited.append(Clue(text, f"{line.origin}: outlet name line"))
+            return True
+        return False
     if rules.EDITOR_LINE.match(text) or rules.PHOTO_LINE.match(text):
         return True
     if (m := rules.MAIL_FROM.match(text)) is not None and not story:
@@ -459,9 +464,12 @@ def _outlet_after_names(name: str, is_outlet: IsOutlet) -> str | None:
     return match.group(1) if match and is_outlet(match.group(1)) else None
 
 
+_HEAD_END = re.compile(r"\s*(?:[·•|,]|\s-\s)\s*")
+
+
 def _names_outlet(text: str, is_outlet: IsOutlet) -> bool:
     """Does this line start with an outlet's name ("Reuters · March 5", "AFP | Mar 9")?"""
-    head = re.split(r"\s*(?:[·•|,]|\s-\s)\s*", text, maxsplit=1)[0]
+    head = _HEAD_END.split(text, maxsplit=1)[0]
     return bool(head) and len(head) <= 40 and is_outlet(head)
 
 

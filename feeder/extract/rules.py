@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from feeder.extract import vocab
 
@@ -246,3 +247,16 @@ TITLE_SEPARATORS = (" - ", " | ", " – ", " — ", " :: ", " · ", " » ", " ~ 
 # Prose: a body paragraph has enough words, or ends a sentence.
 MIN_PROSE_WORDS = 8
 SENTENCE_END = re.compile(r"[.!?。！？\"”’'):]$")
+
+
+# Every pattern that can make a line a credit, stamp, byline, editor or photo line (lines.py's _credit
+# and _byline): a line none of them matches, and without a "|" field separator, can only be an outlet's
+# bare name there. Add a pattern here when those functions test a new one.
+CREDIT_SHAPES = (EDITOR_LINE, PHOTO_LINE, MAIL_FROM, ORIGINAL_URL, REPORTING_LINE, SOURCE_LINE, PUBLISHED_ON_SITE,
+                 STAMP_LABEL, WROTE_ON, POSTED_BY, POSTED_ON, OUTLET_STAMP, NAMES_OUTLET, BYLINE_OUTLET, BYLINE)
+
+
+@lru_cache(maxsize=8192)
+def credit_shaped(text: str) -> bool:
+    """Whether a credit, stamp or byline pattern matches the line; cached, as a site's lines repeat."""
+    return "|" in text or any(pattern.match(text) for pattern in CREDIT_SHAPES)
