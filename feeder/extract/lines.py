@@ -92,11 +92,24 @@ def _repeated_headline(page_title: str, lines: Sequence[str]) -> str | None:
     whole = fold_text(page_title)
     best: str | None = None
     for line in lines[:80]:
+        if len(line) > _HEAD_CHARS and not _may_fold_into(line, whole):
+            continue  # a paragraph that cannot be the title: spared the folding
         folded = fold_text(line)
         if folded in whole and len(folded) * 2 >= len(whole) and len(folded.split()) >= 4 and (
                 best is None or len(folded) > len(fold_text(best))):
             best = " ".join(line.split())
     return best
+
+
+_WORD_RUN = re.compile(r"\w+")
+# How much of a line's start _may_fold_into reads.
+_HEAD_CHARS = 48
+
+
+def _may_fold_into(text: str, folded: str) -> bool:
+    """False when fold_text(text) cannot be part of ``folded``: a word of the line's start is not in it.
+    (Folding a paragraph costs more than this test, and paragraphs are most of a page.)"""
+    return all(run in folded for run in _WORD_RUN.findall(text[:_HEAD_CHARS].casefold()))
 
 
 def _cut_suffix(title: str, seen: set[str], is_outlet: IsOutlet) -> tuple[str, str] | None:
@@ -112,7 +125,7 @@ def headline_above_byline(lines: Sequence[Line], title: str) -> str | None:
     just above the story's "By …" line, when the first line is not repeated on the page."""
     folded = fold_text(title)
     for index, line in enumerate(lines[:60]):
-        if fold_text(line.text) == folded:
+        if (len(line.text) <= _HEAD_CHARS or _may_fold_into(line.text, folded)) and fold_text(line.text) == folded:
             return None  # the page repeats its title: that is the headline
         if index and line.text[:3].lower() == "by " and len(line.text) <= 120 and (
                 rules.BYLINE.match(line.text)):

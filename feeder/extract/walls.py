@@ -2,7 +2,8 @@
 geoblocks, error pages), told apart from a story that only mentions such words.
 
 The phrases are grouped by the kind of wall they belong to, so a rejection names its kind.
-Matched against lower-cased text: long alternations run several times faster without re.I.
+Matched against lower-cased text: long alternations run several times faster without re.I, and a
+phrase that opens with plain words (not a group) is found at the speed of a substring scan.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ WALLS: dict[str, tuple[str, ...]] = {
         r"before you continue", r"we value your privacy", r"accept all cookies", r"reject all cookies",
     ),
     "login or paywall": (
-        r"(?:sign|log) ?in to (?:continue|read|keep reading|view)", r"subscribe (?:now )?to (?:continue|read|keep)",
+        r"sign ?in to (?:continue|read|keep reading|view)", r"log ?in to (?:continue|read|keep reading|view)",
+        r"subscribe (?:now )?to (?:continue|read|keep)",
         r"this (?:article|content|story) is (?:for|available to|only for|reserved for) (?:subscribers|members)",
         r"already a subscriber", r"to continue reading", r"create a free account to (?:continue|read)",
         r"you have reached your (?:free )?(?:article )?limit", r"subscribers only",
@@ -39,13 +41,11 @@ WALLS: dict[str, tuple[str, ...]] = {
     ),
     "error page": (
         r"404\b.{0,20}not found", r"page not found", r"the page you (?:requested|are looking for)",
-        r"this page (?:does not|doesn't) exist", r"(?:article|page|story) (?:has been|was) (?:removed|deleted)",
+        r"this page (?:does not|doesn't) exist", r"article (?:has been|was) (?:removed|deleted)",
+        r"page (?:has been|was) (?:removed|deleted)", r"story (?:has been|was) (?:removed|deleted)",
         r"no longer available", r"500 internal server error", r"service unavailable",
     ),
 }
-_KINDS = tuple(WALLS)
-# One alternation with a named group per kind: one search tells whether and which wall it is.
-_ANY_WALL = re.compile("|".join(f"(?P<k{n}>{'|'.join(phrases)})" for n, phrases in enumerate(WALLS.values())))
 # A story this long is published even when a wall phrase shows around it (a soft paywall note).
 MIN_STORY_WORDS = 150
 # Where the wall is looked for in the raw file (markup included): its top.
@@ -71,8 +71,16 @@ def wall_kind(head: str, body: Sequence[str]) -> tuple[str, str] | None:
     return head_wall or (walled[0][1] if walled else None)
 
 
+# Each phrase alone, in the alternation's order. A phrase that opens with plain words is searched at
+# the C speed of a substring scan, where the one alternation tries every phrase at every position.
+_PHRASES = tuple((kind, re.compile(phrase)) for kind, phrases in WALLS.items() for phrase in phrases)
+
+
 def _find(text: str) -> tuple[str, str] | None:
-    m = _ANY_WALL.search(text)
-    if m is None or m.lastgroup is None:
-        return None
-    return _KINDS[int(m.lastgroup[1:])], m.group(0)
+    """The alternation's own answer: the leftmost phrase, the first in order among those starting there."""
+    best: tuple[str, re.Match[str]] | None = None
+    for kind, pattern in _PHRASES:
+        m = pattern.search(text)
+        if m is not None and (best is None or m.start() < best[1].start()):
+            best = kind, m
+    return None if best is None else (best[0], best[1].group(0))
