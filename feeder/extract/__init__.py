@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from feeder.errors import NotAnArticle
-from feeder.extract import headline, rules
+from feeder.extract import blocks, headline, rules
 from feeder.extract.html import extract_html
 from feeder.extract.lines import is_date_line, is_prose
 from feeder.extract.text import extract_text
@@ -50,7 +50,7 @@ def extract(raw: RawArticle, registry: Registry) -> Page:
 
 def _text_lines(text: str) -> list[str]:
     """A dump's non-blank lines with their spaces collapsed."""
-    return [x for x in (" ".join(y.split()) for y in text.split("\n")) if x]
+    return [x for x in blocks.squeezed(text) if x]
 
 
 # Teasers, each a paragraph over its own stamp, from which a page is a section's index.

@@ -28,8 +28,7 @@ def extract_text(text: str, is_outlet: IsOutlet) -> Page | None:
     if width is not None:  # blank lines still separate the paragraphs here
         lines = [Line(joined, f"line {n}") for joined, n in blocks.unwrap(raw_lines, width)]
     else:
-        lines = [Line(text, f"line {n}") if (text := " ".join(raw.split())) else _BLANK
-                 for n, raw in enumerate(raw_lines, 1)]
+        lines = [Line(line, f"line {n}") if line else _BLANK for n, line in enumerate(blocks.squeezed(text), 1)]
     lines = _continued(lines)
     lines = [line for line in lines if line.text]
     if not lines:
