@@ -211,10 +211,10 @@ STAMP_LABEL = re.compile(
 
 # "(China Daily) Text", "BEIJING, March 2 (Xinhua) -- Text", "NEW YORK (AP) — Text".
 DATELINE_OPEN = re.compile(r"^\(\s*(?P<outlet>[^()]{2,40}?)\s*\)\s*(?:[-–—:]+\s*)?")
-DATELINE_CITY = re.compile(
+DATELINE_CITY = Gated(re.compile(
     r"^(?P<city>[A-Z][A-Za-z .'’-]{1,40}?(?:\s*\[[A-Z][A-Za-z .]{1,25}\])?(?:,\s*[A-Z][A-Za-z .]{1,25}?)?"
     r"(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?),?\s*(?P<token>\(\s*(?P<outlet>[^()]{2,40}?)\s*\))"
-    r"(?=\s*(?:--|—|–|-|:)\s)")
+    r"(?=\s*(?:--|—|–|-|:)\s)"), ("(",))  # tried on first paragraphs: most have no bracket
 # "BERLIN, August 24. /TASS/. Text", "Harare | AFP | Text": an agency's code between slashes or bars
 # after the dateline's place (and date); the token stays in the story as printed.
 DATELINE_MARKED = re.compile(
