@@ -37,7 +37,8 @@ def extract(raw: RawArticle, registry: Registry) -> Page:
         raise NotAnArticle(raw.path, "no article body found: no paragraph of story text")
     lines = _text_lines(raw.text) if raw.kind == "text" else []
     if not any(rules.SENTENCE_END.search(p.rstrip()) for p in page.body) or (
-            raw.kind == "text" and sum(len(p.split()) for p in page.body) < LISTING_WORDS and headline.listing(lines)):
+            raw.kind == "text" and blocks.words_up_to(page.body, LISTING_WORDS) < LISTING_WORDS and headline.listing(
+                lines)):
         raise NotAnArticle(raw.path, "no sentence of story text: a list of headlines or links, not an article")
     if raw.kind == "text" and teaser_index(lines):
         raise NotAnArticle(raw.path, "an index of story teasers, each over its own stamp: a section page, "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -39,6 +39,16 @@ def squeezed(text: str) -> tuple[str, ...]:
     """Each line of a dump with its runs of spaces collapsed, blank lines empty. Cached: extraction and
     the non-article checks after it read the same dump's lines."""
     return tuple(" ".join(line.split()) for line in text.split("\n"))
+
+
+def words_up_to(paragraphs: Iterable[str], cap: int) -> int:
+    """How many words the paragraphs hold, counted up to ``cap`` (a long story is not split to the end)."""
+    words = 0
+    for paragraph in paragraphs:
+        words += len(paragraph.split())
+        if words >= cap:
+            return cap
+    return words
 
 
 def wrap_width(lines: Sequence[str]) -> int | None:

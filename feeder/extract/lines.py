@@ -141,6 +141,7 @@ def headline_above_byline(lines: Sequence[Line], title: str) -> str | None:
 _CJK_IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
 
 
+@lru_cache(maxsize=8192)
 def is_prose(text: str) -> bool:
     if not text.isascii() and _CJK_IDEOGRAPH.search(text):
         return len(text) >= 20

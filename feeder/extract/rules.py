@@ -58,7 +58,7 @@ class Lines:
     run only when it holds their needle. The answer is the whole alternation's (callers test truth).
     """
 
-    __slots__ = ("common", "gated", "whole")
+    __slots__ = ("_short", "common", "gated", "whole")
 
     # Shorter lines are cheap to scan: they go to the whole alternation at once.
     LONG = 100
@@ -67,10 +67,12 @@ class Lines:
         self.whole = re.compile(f"^(?:{'|'.join((common, *(part for part, _ in gated)))})$", flags)
         self.common = re.compile(f"^(?:{common})$", flags)
         self.gated = tuple(Gated(re.compile(f"^(?:{part})$", flags), needles) for part, needles in gated)
+        # A site's short lines (its furniture) repeat on every page: their answers are kept.
+        self._short = lru_cache(maxsize=8192)(self.whole.match)
 
     def match(self, text: str) -> re.Match[str] | None:
         if len(text) < self.LONG:
-            return self.whole.match(text)
+            return self._short(text)
         found = self.common.match(text)
         if found is None:
             for part in self.gated:

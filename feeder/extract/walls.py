@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from feeder.extract.blocks import words_up_to
+
 WALLS: dict[str, tuple[str, ...]] = {
     "bot wall": (
         r"just a moment\.*", r"checking your browser", r"verify (?:that )?you are (?:a )?human",
@@ -58,7 +60,7 @@ def wall_kind(head: str, body: Sequence[str]) -> tuple[str, str] | None:
     A wall phrase near the top with little story, or a story whose own paragraphs are the wall's
     message (the notice read as prose), leaves nothing to publish.
     """
-    words = sum(len(p.split()) for p in body)
+    words = words_up_to(body, MIN_STORY_WORDS * 2)
     if words >= MIN_STORY_WORDS * 2:
         return None  # a wall's notice is short: a long story is published whatever its top says
     head_wall = _find(head[:HEAD_CHARS].lower())
