@@ -83,8 +83,10 @@ class Lines:
 
 # Whole lines that are page furniture (ads, widgets, share and comment blocks, navigation).
 _FURNITURE = (
-    r"test banner|post top ad|post bottom ad|responsive ads? here|advertisement|advertising|"
-    r"ads?|sponsored(?: content)?|ad by .*|home|menu|search|search this blog|skip to (?:main )?content|"
+    # An ad slot's placeholder text: ad words with placement words ("top ad", "responsive ads here").
+    r"(?:(?:post|top|bottom|header|footer|sidebar|inline|responsive|in-article|test)\s+)*"
+    r"(?:ads?|adverts?|banner)(?:\s+(?:slot|space|unit|here|top|bottom))*|advertisement|advertising|"
+    r"sponsored(?: content)?|ad by .*|home|menu|search|search this blog|skip to (?:main )?content|"
     r"share(?: this)?(?: post| article| story)?:?|share on \w+|tweet|pin it|email|print|"
     r"facebook|twitter|x|whatsapp|pinterest|linkedin|telegram|reddit|weibo|wechat|copy link|"
     r"subscribe.*|sign up.*|follow us.*|join our .*|newsletter.*|"
@@ -95,11 +97,10 @@ _FURNITURE = (
     r"labels?:.*|tags?:.*|categories:?.*|category:.*|filed under:?.*|"
     r"no comments?:?|\d+ comments?:?|comments?:?|post a comment|leave a (?:reply|comment).*|"
     r"reply|like this:?|like loading\.*|loading\.*|newer posts?|older posts?|previous(?: post)?|"
-    r"next(?: post)?|« .*|powered by .*|theme by .*|subscribe to: .*|today\s*[:：].*|"
-    r"\d+ (?:notes|followers|likes|reblogs|views)|follow|sign in|open in app|write|listen|share|"
-    r"quote:?|#\d+|reply with quote|thread tools.*|[_\-=*~]{5,}|(?:thread|topic|re)\s*:.*|"
-    r"(?:previous|next) message.*|messages sorted by.*|more information about the .* mailing list.*|"
-    r"email this.*|sort by:?.*|level \d+|view (?:entire|full) discussion.*|an html attachment.*|"
+    r"next(?: post)?|« .*|powered by .*|theme by .*|"
+    r"\d+ (?:notes|followers|likes|reblogs|views)|follow|sign in|share|"
+    r"quote:?|#\d+|[_\-=*~]{5,}|(?:thread|topic|re)\s*:.*|"
+    r"email this.*|sort by:?.*|"
     r"(?:copyright )?(?:©|\(c\)).*|all rights reserved.*|privacy policy.*|terms of (?:use|service).*|"
     r"about us|contact us|contact|about|back to top|top|cookie.*|accept|"
     r"\[?(?:photo|image|video)\]?|click here.*|watch:?.*video|listen to this article.*|"
@@ -107,7 +108,6 @@ _FURNITURE = (
 )
 FURNITURE = Lines(_FURNITURE, (
     (r".* »", (" »",)),
-    (r".*next part.*", ("next part",)),
     (r"(?:[^|]{1,40}\|){2,}[^|.!?]{1,40}", ("|",)),  # a row of menu items
 ), re.I)
 
@@ -117,9 +117,8 @@ STORY_END = re.compile(
     r"related(?: posts?| articles?| stories| news)?:?|you (?:may|might) also like.*|"
     r"popular posts?|newer posts?|older posts?|share this(?: post| article| story)?:?|"
     r"most (?:read|popular|viewed).*|recommended(?: for you)?|read more:?|more from .*|"
-    r"about the author|\d+ followers|written by .*|[_\-=*~]{5,}|reply with quote|--|sort by:?.*|"
-    r"\d+% upvoted|.*next part.*|share · save.*|"
-    r"[\d.,]+\s*[km]?\s+(?:likes?|replies|repl(?:y|ies)|comments?|reposts?|retweets?|boosts?|favou?rites?|shares?|"
+    r"about the author|\d+ followers|written by .*|[_\-=*~]{5,}|--|sort by:?.*|"
+    r"[\d.,]+\s*[km%]?\s+(?:upvoted|points|votes?|likes?|replies|repl(?:y|ies)|comments?|reposts?|retweets?|boosts?|favou?rites?|shares?|"
     r"reactions?|reblogs?|notes))$",
     re.I,
 )

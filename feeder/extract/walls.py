@@ -8,6 +8,7 @@ phrase that opens with plain words (not a group) is found at the speed of a subs
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Sequence
 
@@ -18,7 +19,7 @@ WALLS: dict[str, tuple[str, ...]] = {
         r"just a moment\.*", r"checking your browser", r"verify (?:that )?you are (?:a )?human",
         r"are you a (?:robot|human)", r"automated (?:program|software|queries|traffic|access)",
         r"unusual traffic", r"captcha", r"security check", r"ddos protection by", r"request unsuccessful",
-        r"attention required!? \| cloudflare", r"sorry for the interruption", r"access denied",
+        r"attention required!? \| cloudflare", r"access denied",
         r"javascript is (?:required|disabled)", r"enable javascript and cookies", r"please enable javascript",
     ),
     "consent wall": (
@@ -38,8 +39,8 @@ WALLS: dict[str, tuple[str, ...]] = {
         r"not available (?:in|from) (?:the )?(?:country|region) you are", r"licensing restrictions",
     ),
     "rate limit block": (
-        r"rate (?:limit|threshold) exceeded", r"too many requests", r"request rate (?:limit|threshold)",
-        r"exceeded (?:the|our|this) (?:site(?:&#8217;|['’])s )?(?:traffic|request|rate) limit",
+        r"rate limit exceeded", r"too many requests",
+        r"exceeded (?:the|our|this|your) .{0,20}(?:rate|request|traffic) limit",
     ),
     "error page": (
         r"404\b.{0,20}not found", r"page not found", r"the page you (?:requested|are looking for)",
@@ -63,7 +64,7 @@ def wall_kind(head: str, body: Sequence[str]) -> tuple[str, str] | None:
     words = words_up_to(body, MIN_STORY_WORDS * 2)
     if words >= MIN_STORY_WORDS * 2:
         return None  # a wall's notice is short: a long story is published whatever its top says
-    head_wall = _find(head[:HEAD_CHARS].lower())
+    head_wall = _find(html.unescape(head[:HEAD_CHARS]).lower())  # markup's "site&#8217;s" reads as printed
     if head_wall is None and _find("\n".join(body).lower()) is None:
         return None
     walled = [(p, found) for p in body if (found := _find(p.lower())) is not None]
