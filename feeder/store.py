@@ -19,7 +19,7 @@ from feeder.sources import Registry
 SCHEMA_VERSION = 2  # 2: entries.version, documents, meta; articles in their own table, compressed
 # A backfill's page cache: the random-keyed indexes (ids, story keys, learned-line hashes) stay
 # in memory until the commit instead of being spilled to the file and written again and again.
-BULK_CACHE_KIB = 64 * 1024
+BULK_CACHE_KIB = 32 * 1024
 PAGE_SIZE = 8192  # an article is about 2 KB: 4 KB pages would hold one each and waste the rest
 
 ENTRIES = """
