@@ -10,7 +10,7 @@ import re
 import warnings
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from bs4 import BeautifulSoup
@@ -19,7 +19,7 @@ from bs4.element import Comment, Declaration, Doctype, NavigableString, Processi
 from feeder.extract import rules
 from feeder.extract.lines import Hints, IsOutlet, Line, headline_above_byline, read_lines, split_title
 from feeder.fold import fold_text
-from feeder.records import Clue, DateClue, Page
+from feeder.records import Clue, DateClue, DateRole, Page
 from feeder.sources import host_of
 
 DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "form", "svg", "button", "input",
@@ -50,7 +50,8 @@ ACCOUNT_NAME_CLASS = re.compile(
 # A page title that is no headline: the question on a Q&A page, a two-word export or app name.
 GENERIC_TITLE_WORDS = 2
 ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting",
-                           "AnalysisNewsArticle", "WebPage", "OpinionNewsArticle"})
+                           "AnalysisNewsArticle", "WebPage", "OpinionNewsArticle",
+                           "DiscussionForumPosting", "SocialMediaPosting"})
 
 
 def extract_html(text: str, is_outlet: IsOutlet, outlet_url: IsOutlet) -> Page | None:
@@ -62,16 +63,20 @@ def extract_html(text: str, is_outlet: IsOutlet, outlet_url: IsOutlet) -> Page |
     meta = _meta(soup)
     ld = _json_ld(soup)
     zone = rules.PAGE_ZONE.search(soup.get_text(" "))
-    _drop_furniture(soup)
+    _drop_hidden(soup)
+    post = _first_post(soup)
+    marks = _marks(soup)
+    _drop_furniture(soup, post)
     title = _headline(soup, meta, ld, is_outlet)
     if not title:
         return None
-    container = _container(soup)
-    lead = _lead_bold(container) if container is not None and _not_a_headline(title) else None
+    container = (_densest(_tags(post)) or post) if post is not None else _container(soup)
+    # A thread's title names the thread; a story pasted in its first post opens with its own headline.
+    lead = _lead_bold(container) if container is not None and (post or _not_a_headline(title)) else None
     lines = list(_lines(soup.body or soup, container))
     if lead is None and (above := headline_above_byline(lines, title)) is not None and above != title:
         lead = above  # <title> named the container (an email's subject, a document's name), not the story
-    hints = _hints(soup, meta, ld, lead or title, is_outlet, outlet_url)
+    hints = _hints(soup, meta, ld, lead or title, is_outlet, outlet_url, _page_marks(marks, container))
     # A headline inside the content (a quoted story) has the post's own header above it: read that too.
     hints = replace(hints, page_zone=zone.group(1) if zone else None, skip_before_title=lead is None)
     return read_lines(lines, lead or title, hints, is_outlet)
@@ -145,14 +150,20 @@ def _decompose(root: Tag, doomed: Callable[[Tag], bool]) -> None:
             tag.decompose()
 
 
-def _drop_furniture(soup: BeautifulSoup) -> None:
+def _drop_hidden(soup: BeautifulSoup) -> None:
+    """Remove what a reader never sees as text: scripts, forms, media, navigation, HTML comments."""
     in_article = _inside(_tags(soup), "article")
     # A <footer> inside an <article> is the post's own meta row ("Submitted by X on <time>"), not the site's.
     _decompose(soup, lambda t: t.name in DROP_TAGS and not (t.name == "footer" and id(t) in in_article))
     for node in [n for n in soup.descendants if isinstance(n, Comment | Declaration | Doctype |
                                                            ProcessingInstruction)]:
         node.extract()
+
+
+def _drop_furniture(soup: BeautifulSoup, post: Tag | None) -> None:
     kept, dated = _kept(soup)
+    if post is not None:  # a thread's first post holds the story, whatever its wrappers' classes say
+        kept.update(id(t) for t in (*_tags(post), post, *post.parents))
     _decompose(soup, lambda t: _is_furniture(t, kept))
     tags = _tags(soup)
     in_p, in_time = _inside(tags, "p"), _inside(tags, "time")
@@ -221,6 +232,166 @@ def _is_furniture(tag: Tag, kept: set[int]) -> bool:
     return bool(words) and bool(FURNITURE_ATTR.search(words)) and id(tag) not in kept
 
 
+# A forum thread: sibling posts (the same element and first class), each with its poster's name or its time.
+POST_MARK_ATTR = re.compile(r"author|user|member|poster|profile|creator|(?:^|[\s_-])(?:date|time)", re.I)
+SIGNATURE_ATTR = re.compile(r"signature", re.I)
+# Words the first post must hold to be the thread's story; a shorter one only introduces a longer post.
+MIN_FIRST_POST_WORDS = 60
+
+
+def _first_post(soup: BeautifulSoup) -> Tag | None:
+    """The post holding a forum thread's story (the first one, with its paste), without the replies
+    and signatures around it; None when the page's prose is not in a thread of posts."""
+    tags = _tags(soup)
+    best = _densest(tags)
+    posts = _thread_posts(best) if best is not None else []
+    if not posts or _story_outside(tags, posts):
+        return None
+    words = [_text_words(p) for p in posts]
+    first = posts[0] if words[0] >= MIN_FIRST_POST_WORDS else next(
+        p for p in posts if p is best or any(a is p for a in best.parents))  # type: ignore[union-attr]
+    for other in posts:
+        if other is not first:
+            other.decompose()
+    _decompose(first, lambda t: bool(SIGNATURE_ATTR.search(_attr_words(t))))
+    return first
+
+
+def _thread_posts(best: Tag) -> list[Tag]:
+    """The sibling posts around the densest block: the nearest ancestor repeated as its own siblings."""
+    for node in (best, *best.parents):
+        parent = node.parent
+        key = _post_key(node)
+        if parent is None or key is None:
+            continue
+        posts = [c for c in parent.children if isinstance(c, Tag) and _post_key(c) == key]
+        # Layout columns and widget lists repeat too; the furniture ones (a sidebar beside the content) are
+        # no posts, and a post names its poster or its time.
+        if len(posts) >= 2 and all(_marked_post(p) for p in posts[:2]) and not any(
+                FURNITURE_ATTR.search(_attr_words(p)) for p in posts):
+            return posts
+    return []
+
+
+def _post_key(tag: Tag) -> tuple[str, str] | None:
+    classes = tag.get("class") if tag.attrs else None
+    return (tag.name, classes[0]) if isinstance(classes, list) and classes else None
+
+
+def _marked_post(post: Tag) -> bool:
+    """A post names its poster or its time: a <time>, or an element classed for either."""
+    return any(t.name == "time" or POST_MARK_ATTR.search(_attr_words(t)) for t in _tags(post))
+
+
+def _story_outside(tags: list[Tag], posts: list[Tag]) -> bool:
+    """A named story container outside the posts: they are comments under a story."""
+    in_posts = {id(t) for p in posts for t in (p, *_tags(p))}
+    return any(_is_story_container(t) and id(t) not in in_posts and _text_words(t) >= 50 for t in tags)
+
+
+def _attr_words(tag: Tag) -> str:
+    """A tag's class, id and data-role, as one string of words."""
+    if not tag.attrs:
+        return ""
+    classes = tag.get("class")
+    names = " ".join(classes) if isinstance(classes, list) else str(classes or "")
+    return f"{names} {tag.get('id') or ''} {tag.get('data-role') or ''}"
+
+
+# Regions whose names and dates belong to other posts or to the site: comments, replies, sidebars,
+# related and popular lists, today's-date widgets, menus.
+OTHER_POSTS_ATTR = re.compile(
+    r"(?:^|[\s_-])(?:comments?|commentlist|respond|repl(?:y|ies)|sidebar|related|recommend\w*|popular|trending|"
+    r"today|date-today|current-date|ticker|breadcrumbs?|menu|nav\w*|widget-area|footer-widgets?|share|sharing|"
+    r"social)(?:$|[\s_-])", re.I)
+# Theme classes naming the account that posted the page ("post-author", "entry-author"); a "byline" class
+# is left to the text reader: portals print the story's own byline in it.
+AUTHOR_ATTR = re.compile(r"(?:^|[\s_-])(?:author|creator|poster|writer)(?:$|[\s_-])", re.I)
+UPDATED_ATTR = re.compile(r"updated|modified", re.I)
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_NAME_LABEL = re.compile(r"^(?:(?:posted|written|published|submitted)\s+)?by\s+|^(?:author|autor|auteur)\s*[:：]\s*",
+                         re.I)
+_SEVERAL_NAMES = re.compile(r",|&|\band\b|\bund\b|\bet\b|\by\b|、", re.I)
+# An author's name, as printed: a few words, no digits.
+MAX_NAME_WORDS = 5
+
+
+@dataclass(frozen=True)
+class _Marks:
+    """Bylines and stamps the markup names (microdata, hCard/hAtom, rel=author, RDFa), read before furniture goes."""
+
+    authors: tuple[tuple[Tag, Clue], ...] = ()
+    dates: tuple[tuple[Tag, DateClue], ...] = ()
+
+
+def _marks(soup: BeautifulSoup) -> _Marks:
+    tags = _tags(soup)
+    other = _inside_matching(tags, OTHER_POSTS_ATTR)
+    mine = [t for t in tags if id(t) not in other and t.attrs]
+    authors = sorted(((rank, n, t, name) for n, t in enumerate(mine)
+                      if (rank := _author_rank(t)) is not None and (name := _marked_name(t))),
+                     key=lambda found: found[:2])
+    dates = [(t, clue) for t in mine if (clue := _marked_date(t)) is not None]
+    return _Marks(tuple((t, Clue(name, f"markup: {_describe(t)}")) for _, _, t, name in authors), tuple(dates))
+
+
+def _inside_matching(tags: list[Tag], pattern: re.Pattern[str]) -> set[int]:
+    """Ids of the elements whose own attributes, or an ancestor's, match pattern; one pass from the root."""
+    found: set[int] = set()
+    for tag in tags:
+        parent = tag.parent
+        if (parent is not None and id(parent) in found) or (tag.attrs and pattern.search(_attr_words(tag))):
+            found.add(id(tag))
+    return found
+
+
+def _author_rank(tag: Tag) -> int | None:
+    """How plainly the markup says "this is the author's name": microdata, rel=author, hCard, a class."""
+    if tag.get("itemprop") == "name" and isinstance(tag.parent, Tag) and tag.parent.get("itemprop") == "author":
+        return 0
+    if tag.get("itemprop") == "author":
+        return 1
+    if tag.name == "a" and "author" in (tag.get("rel") or ()):
+        return 2
+    classes = tag.get("class")
+    if isinstance(classes, list) and "fn" in classes:
+        return 3
+    return 4 if AUTHOR_ATTR.search(_attr_words(tag)) else None
+
+
+def _marked_name(tag: Tag) -> str | None:
+    name = _NAME_LABEL.sub("", _text(tag)).strip(" ,;:|·-–—")
+    words = name.split()
+    # Several people ("A and B", "A, B") are the story's byline as a portal prints it, not the posting account.
+    if _SEVERAL_NAMES.search(name) or not 1 <= len(words) <= MAX_NAME_WORDS or len(name) > 60 or (
+            any(c.isdigit() for c in name) or not name[:1].isalpha()):
+        return None
+    return name
+
+
+def _marked_date(tag: Tag) -> DateClue | None:
+    """A machine-readable stamp: <time datetime>, hAtom <abbr class=published title>, microdata or RDFa dates."""
+    prop = " ".join(str(tag.get(k) or "") for k in ("itemprop", "property"))
+    if tag.name == "time":
+        value = tag.get("datetime")
+    elif tag.name == "abbr" and re.search(r"published|updated", _attr_words(tag)):
+        value = tag.get("title")
+    elif re.search(r"date(?:Published|Modified|Created)|dc:(?:date|created|issued|modified)", prop):
+        value = tag.get("content") or tag.get("datetime")
+    else:
+        return None
+    if not isinstance(value, str) or not _ISO_DATE.match(value.strip()):
+        return None
+    role: DateRole = "updated" if UPDATED_ATTR.search(f"{_attr_words(tag)} {prop}") else "published"
+    return DateClue(value.strip(), f"markup: {_describe(tag)}", role)
+
+
+def _describe(tag: Tag) -> str:
+    found = [f"<{tag.name}"] + [f'{k}="{" ".join(v) if isinstance(v, list) else v}"'
+                                for k, v in tag.attrs.items() if k in ("class", "itemprop", "rel", "property")]
+    return " ".join(found) + ">"
+
+
 def _headline(soup: BeautifulSoup, meta: Mapping[str, str], ld: Mapping[str, Any],
               is_outlet: IsOutlet) -> str | None:
     """The story's headline: a heading that og:title, JSON-LD or <title> names; else og:title, <h1>, <title>."""
@@ -262,6 +433,11 @@ def _container(soup: BeautifulSoup) -> Tag | None:
         found = next((t for t in tags if _selected(t, selector)), None)
         if found is not None and found.find("p"):
             return found
+    return _densest(tags)
+
+
+def _densest(tags: list[Tag]) -> Tag | None:
+    """The element with the most prose directly inside it."""
     best: tuple[int, Tag | None] = (0, None)
     for tag in (t for t in tags if t.name in _CANDIDATES):
         score = _prose_score(tag)
@@ -372,8 +548,18 @@ def _text(tag: Tag) -> str:
 ROUNDUP_LINKS = 3
 
 
+def _page_marks(marks: _Marks, container: Tag | None) -> _Marks:
+    """The marked names and stamps of the page's own post: outside the story's prose (the post's header and
+    footer), where a republisher signs and dates the post; a byline inside the story is read as text."""
+    story = (_densest(_tags(container)) or container) if container is not None else None
+    inside = {id(t) for t in _tags(story)} | {id(story)} if story is not None else set()
+    authors = tuple(a for a in marks.authors if id(a[0]) not in inside or _author_rank(a[0]) in (0, 1))
+    dates = sorted((d for d in marks.dates if id(d[0]) not in inside), key=lambda d: d[1].role != "published")
+    return _Marks(authors[:1], tuple(dates))
+
+
 def _hints(soup: BeautifulSoup, meta: Mapping[str, str], ld: Mapping[str, Any], title: str,
-           is_outlet: IsOutlet, outlet_url: IsOutlet) -> Hints:
+           is_outlet: IsOutlet, outlet_url: IsOutlet, marks: _Marks) -> Hints:
     own = meta.get("og:url") or meta.get("canonical") or _str(ld.get("url"))
     canonical = meta.get("canonical")
     site = meta.get("og:site_name") or _name(ld.get("publisher"))
@@ -389,8 +575,9 @@ def _hints(soup: BeautifulSoup, meta: Mapping[str, str], ld: Mapping[str, Any], 
     original = original or (linked[0] if 0 < len(linked) < ROUNDUP_LINKS else None)
     if original and not outlet_page:
         outlets.append(Clue(original, "link to the outlet's site"))
-    dates = _ld_dates(meta, ld)
-    people = tuple(p for p in _authors(meta, ld) if not _names_the_site(p.value, meta)) or _microdata_author(soup)
+    dates = _ld_dates(meta, ld) or tuple(d for _, d in marks.dates)
+    people = tuple(p for p in _authors(meta, ld) if not _names_the_site(p.value, meta)) or tuple(
+        a for _, a in marks.authors if not _names_the_site(a.value, meta))
     account = people[0] if people else _classed_account(soup)
     suffix = split_title(meta["title"], [], is_outlet)[1] if meta.get("title") else None
     return Hints(
@@ -442,15 +629,6 @@ def _authors(meta: Mapping[str, str], ld: Mapping[str, Any]) -> tuple[Clue, ...]
         found = [Clue(meta[key], f"meta {key}") for key in ("author", "article:author", "byl", "dc.creator")
                  if key in meta and not meta[key].startswith("http")][:1]
     return tuple(found)
-
-
-def _microdata_author(soup: BeautifulSoup) -> tuple[Clue, ...]:
-    authors = [t for t in _tags(soup) if t.get("itemprop") == "author"]
-    # "[itemprop=author] [itemprop=name]", else the author element itself; document order throughout
-    found = next((n for a in authors for n in _tags(a) if n.get("itemprop") == "name"), None) or next(
-        iter(authors), None)
-    name = _text(found) if isinstance(found, Tag) else ""
-    return (Clue(name, "microdata itemprop=author"),) if name and len(name) <= 60 else ()
 
 
 def _classed_account(soup: BeautifulSoup) -> Clue | None:
