@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 from bs4.element import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 
 from feeder.extract import rules
-from feeder.extract.lines import Hints, IsOutlet, Line, headline_above_byline, read_lines, split_title
+from feeder.extract.lines import Hints, IsOutlet, Line, headline_above_byline, is_prose, read_lines, split_title
 from feeder.fold import fold_text
 from feeder.records import Clue, DateClue, DateRole, Page
 from feeder.sources import host_of
@@ -67,16 +67,19 @@ def extract_html(text: str, is_outlet: IsOutlet, outlet_url: IsOutlet) -> Page |
     post = _first_post(soup)
     marks = _marks(soup)
     _drop_furniture(soup, post)
-    title = _headline(soup, meta, ld, is_outlet)
+    container = (_densest(_tags(post)) or post) if post is not None else _container(soup)
+    title = _headline(soup, meta, ld, is_outlet, container)
     if not title:
         return None
-    container = (_densest(_tags(post)) or post) if post is not None else _container(soup)
     # A thread's title names the thread; a story pasted in its first post opens with its own headline.
     lead = _lead_bold(container) if container is not None and (post or _not_a_headline(title)) else None
-    lines = list(_lines(soup.body or soup, container))
+    story = _narrowed(container) if container is not None and container.name in _GENERIC_CONTAINERS else container
+    own = _page_marks(marks, container)
+    row = set() if _outlet_page(meta, ld, is_outlet, outlet_url) else _account_row(own)
+    lines = list(_lines(soup.body or soup, container, story, row))
     if lead is None and (above := headline_above_byline(lines, title)) is not None and above != title:
         lead = above  # <title> named the container (an email's subject, a document's name), not the story
-    hints = _hints(soup, meta, ld, lead or title, is_outlet, outlet_url, _page_marks(marks, container))
+    hints = _hints(soup, meta, ld, lead or title, is_outlet, outlet_url, own)
     # A headline inside the content (a quoted story) has the post's own header above it: read that too.
     hints = replace(hints, page_zone=zone.group(1) if zone else None, skip_before_title=lead is None)
     return read_lines(lines, lead or title, hints, is_outlet)
@@ -393,7 +396,7 @@ def _describe(tag: Tag) -> str:
 
 
 def _headline(soup: BeautifulSoup, meta: Mapping[str, str], ld: Mapping[str, Any],
-              is_outlet: IsOutlet) -> str | None:
+              is_outlet: IsOutlet, container: Tag | None) -> str | None:
     """The story's headline: a heading that og:title, JSON-LD or <title> names; else og:title, <h1>, <title>."""
     tags = [t for t in _tags(soup) if t.name in ("h1", "h2", "h3")]
     headings = [_text(h) for h in tags]
@@ -404,9 +407,66 @@ def _headline(soup: BeautifulSoup, meta: Mapping[str, str], ld: Mapping[str, Any
     og = split_title(og, headings, is_outlet)[0] if og else None
     for candidate in (og, head):
         if candidate and fold_text(candidate) in folded:
-            return folded[fold_text(candidate)]
+            return _unless_a_name(folded[fold_text(candidate)], tags, meta, is_outlet, container)
     h1 = next((t for t in tags if t.name == "h1"), None)
-    return og or (_text(h1) if isinstance(h1, Tag) else None) or head or None
+    found = og or (_text(h1) if isinstance(h1, Tag) else None) or head or None
+    return _unless_a_name(found, tags, meta, is_outlet, container) if found else None
+
+
+# A story's headline has a few words; a shorter heading above the story is a section's or a widget's.
+MIN_HEADLINE_WORDS = 4
+_TITLE_PARTS = re.compile(r"\s+(?:[|·»«~–—]|-|::)\s+")
+
+
+def _unless_a_name(title: str, headings: list[Tag], meta: Mapping[str, str], is_outlet: IsOutlet,
+                   container: Tag | None) -> str:
+    """The headline, unless the title found names the site or an outlet (a blog's name in its <h1>, an
+    aggregator's "CHINA DAILY" over an item): then the heading that is another part of the <title>, else
+    the last heading above the story."""
+    names = _site_names(headings, meta)
+    if not _is_a_name(title, names, is_outlet):
+        return title
+    parts = {fold_text(p) for p in _TITLE_PARTS.split(meta.get("title", ""))}
+    texts = [(h, _text(h)) for h in headings]
+    for _, text in texts:
+        if fold_text(text) in parts and not _is_a_name(text, names, is_outlet) and len(text.split()) >= 2:
+            return text
+    above = _above(headings, container)
+    return next((text for heading, text in reversed(texts) if id(heading) in above and (
+        len(text.split()) >= MIN_HEADLINE_WORDS) and not _is_a_name(text, names, is_outlet)), title)
+
+
+def _site_names(headings: list[Tag], meta: Mapping[str, str]) -> set[str]:
+    """The site's name as the page prints it: og:site_name, and headings that link to the site's home."""
+    names = {fold_text(meta.get("og:site_name", ""))}
+    names.update(fold_text(_text(h)) for h in headings if _links_home(h))
+    return names - {""}
+
+
+def _links_home(heading: Tag) -> bool:
+    for a in (t for t in (heading, *_tags(heading)) if t.name == "a"):
+        href = a.get("href")
+        if "home" in (a.get("rel") or ()) or (isinstance(href, str) and re.fullmatch(
+                r"(?:https?://[^/?#]+)?/?(?:index\.\w+)?", href.strip())):
+            return True
+    return False
+
+
+def _is_a_name(text: str, names: set[str], is_outlet: IsOutlet) -> bool:
+    return fold_text(text) in names or (len(text) <= 60 and is_outlet(text))
+
+
+def _above(headings: list[Tag], container: Tag | None) -> set[int]:
+    """Ids of the headings that stand before the story container in the document."""
+    if container is None:
+        return set()
+    inside = {id(t) for t in _tags(container)}
+    found: set[int] = set()
+    for heading in headings:
+        if id(heading) in inside:
+            break
+        found.add(id(heading))
+    return found
 
 
 def _not_a_headline(title: str) -> bool:
@@ -434,6 +494,23 @@ def _container(soup: BeautifulSoup) -> Tag | None:
         if found is not None and found.find("p"):
             return found
     return _densest(tags)
+
+
+_GENERIC_CONTAINERS = ("article", "main")
+# Share of an <article>'s prose that its densest block must hold to stand for it: the header above it (an
+# excerpt repeating the description, a caption) is then no part of the story.
+NARROW_SHARE = 0.9
+
+
+def _narrowed(container: Tag) -> Tag:
+    """The block inside a generic <article>/<main> that holds nearly all of its prose, else the container."""
+    tags = _tags(container)
+    densest = _densest(tags)
+    if densest is None or densest is container:
+        return container
+    inner = sum(_prose_score(t) for t in (densest, *_tags(densest)))
+    whole = sum(_prose_score(t) for t in (container, *tags))
+    return densest if inner >= NARROW_SHARE * whole else container
 
 
 def _densest(tags: list[Tag]) -> Tag | None:
@@ -479,10 +556,17 @@ def _prose_score(tag: Tag) -> int:
     return total
 
 
-def _lines(root: Tag, container: Tag | None) -> Iterator[Line]:
-    """Each block of text once, in document order; inline runs split on <br>. Linear in the page size."""
+def _lines(root: Tag, container: Tag | None, story: Tag | None, row: set[int]) -> Iterator[Line]:
+    """Each block of text once, in document order; inline runs split on <br>. Linear in the page size.
+
+    A line is in the body when it is inside the story's block, or a short line (a byline, a stamp) in
+    the container around it; prose outside the story's block (an excerpt, a caption) is not, nor is the
+    row of the account that posted the page (its name and post date).
+    """
     count = 0
-    inside = {id(t) for t in _tags(container)} | {id(container)} if container else set()
+    wide = {id(t) for t in _tags(container)} | {id(container)} if container else set()
+    narrow = wide if story is container else {id(t) for t in _tags(story)} | {id(story)} if story else set()
+    inside = _Inside(wide, narrow, row)
     blocky = _block_map(root)
     stack: list[tuple[Iterator[Any], Tag]] = [(iter(root.children), root)]
     run: list[str] = []
@@ -500,7 +584,7 @@ def _lines(root: Tag, container: Tag | None) -> Iterator[Line]:
             stack.append((iter(tag.children), tag))  # holds blocks (even an inline <a> or <font> does)
         elif tag is not None and (tag.name in BLOCKS or _is_meta_span(tag)):
             for text in _block_texts(tag):
-                yield Line(text, f"<{tag.name}> block {count}", id(tag) in inside)
+                yield Line(text, f"<{tag.name}> block {count}", inside(id(tag), text))
         elif tag is not None and tag.name == "br":
             run.append("\n")
         elif isinstance(child, Tag | NavigableString):
@@ -517,11 +601,23 @@ def _block_map(root: Tag) -> set[int]:
     return blocky
 
 
-def _flush(run: list[str], owner: Tag, inside: set[int], count: int) -> Iterator[Line]:
+@dataclass(frozen=True, slots=True)
+class _Inside:
+    """Is a line in the body: ids of the container's elements and of the story block's."""
+
+    wide: set[int]
+    narrow: set[int]
+    row: set[int]
+
+    def __call__(self, tag: int, text: str) -> bool:
+        return tag not in self.row and (tag in self.narrow or (tag in self.wide and not is_prose(text)))
+
+
+def _flush(run: list[str], owner: Tag, inside: _Inside, count: int) -> Iterator[Line]:
     for n, piece in enumerate(re.split(r"\n", "".join(run))):
         text = " ".join(piece.split())
         if text:
-            yield Line(text, f"<{owner.name}> text {count + n + 1}", id(owner) in inside)
+            yield Line(text, f"<{owner.name}> text {count + n + 1}", inside(id(owner), text))
 
 
 def _is_meta_span(tag: Tag) -> bool:
@@ -558,12 +654,39 @@ def _page_marks(marks: _Marks, container: Tag | None) -> _Marks:
     return _Marks(authors[:1], tuple(dates))
 
 
+_INLINE = frozenset({"span", "a", "strong", "b", "em", "i", "small", "time", "abbr", "cite", "font"})
+# Words in the meta row around a posting account's name ("Posted by X at 4:03 AM | 2 comments").
+MAX_ROW_WORDS = 40
+
+
+def _account_row(marks: _Marks) -> set[int]:
+    """Ids of the block around the posting account's marked name: its meta row, where the post date
+    stands beside it (the post date is the date nearest the republisher)."""
+    if not marks.authors:
+        return set()
+    tag = marks.authors[0][0]
+    while isinstance(tag.parent, Tag) and tag.parent.name in _INLINE:
+        tag = tag.parent
+    row = tag.parent
+    if not isinstance(row, Tag) or row.name in ("body", "html") or row.decomposed or (
+            _text_words(row) > MAX_ROW_WORDS):
+        return set()
+    return {id(row), *(id(t) for t in _tags(row))}
+
+
+def _outlet_page(meta: Mapping[str, str], ld: Mapping[str, Any], is_outlet: IsOutlet, outlet_url: IsOutlet) -> bool:
+    """The page is the outlet's own: its URL is on the outlet's site, or its site name is an outlet's."""
+    own = meta.get("og:url") or meta.get("canonical") or _str(ld.get("url"))
+    site = meta.get("og:site_name") or _name(ld.get("publisher"))
+    return bool(own and outlet_url(own)) or bool(site and is_outlet(site))
+
+
 def _hints(soup: BeautifulSoup, meta: Mapping[str, str], ld: Mapping[str, Any], title: str,
            is_outlet: IsOutlet, outlet_url: IsOutlet, marks: _Marks) -> Hints:
     own = meta.get("og:url") or meta.get("canonical") or _str(ld.get("url"))
     canonical = meta.get("canonical")
     site = meta.get("og:site_name") or _name(ld.get("publisher"))
-    outlet_page = bool(own and outlet_url(own)) or bool(site and is_outlet(site))
+    outlet_page = _outlet_page(meta, ld, is_outlet, outlet_url)
     links = tuple(dict.fromkeys(_links(soup)))
     outlets = [Clue(site, "meta og:site_name / JSON-LD publisher")] if outlet_page and site else []
     if outlet_page and own and not outlets:
