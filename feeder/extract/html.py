@@ -73,10 +73,13 @@ def extract_html(text: str, is_outlet: IsOutlet, outlet_url: IsOutlet) -> Page |
         return None
     # A thread's title names the thread; a story pasted in its first post opens with its own headline.
     lead = _lead_bold(container) if container is not None and (post or _not_a_headline(title)) else None
-    story = _narrowed(container) if container is not None and container.name in _GENERIC_CONTAINERS else container
-    own = _page_marks(marks, container)
+    inside = _tags(container) if container is not None else []
+    block = _densest(inside) or container  # the element holding the story's prose
+    story = _narrowed(container, inside, block) if container is not None and (
+        container.name in _GENERIC_CONTAINERS) else container
+    own = _page_marks(marks, block)
     row = set() if _outlet_page(meta, ld, is_outlet, outlet_url) else _account_row(own)
-    lines = list(_lines(soup.body or soup, container, story, row))
+    lines = list(_lines(soup.body or soup, container, inside, story, row))
     if lead is None and (above := headline_above_byline(lines, title)) is not None and above != title:
         lead = above  # <title> named the container (an email's subject, a document's name), not the story
     hints = _hints(soup, meta, ld, lead or title, is_outlet, outlet_url, own)
@@ -312,6 +315,8 @@ OTHER_POSTS_ATTR = re.compile(
 AUTHOR_ATTR = re.compile(r"(?:^|[\s_-])(?:author|creator|poster|writer)(?:$|[\s_-])", re.I)
 UPDATED_ATTR = re.compile(r"updated|modified", re.I)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_HATOM_DATE = re.compile(r"published|updated")
+_PROPERTY_DATE = re.compile(r"date(?:Published|Modified|Created)|dc:(?:date|created|issued|modified)")
 _NAME_LABEL = re.compile(r"^(?:(?:posted|written|published|submitted)\s+)?by\s+|^(?:author|autor|auteur)\s*[:：]\s*",
                          re.I)
 _SEVERAL_NAMES = re.compile(r",|&|\band\b|\bund\b|\bet\b|\by\b|、", re.I)
@@ -328,38 +333,41 @@ class _Marks:
 
 
 def _marks(soup: BeautifulSoup) -> _Marks:
-    tags = _tags(soup)
-    other = _inside_matching(tags, OTHER_POSTS_ATTR)
-    mine = [t for t in tags if id(t) not in other and t.attrs]
-    authors = sorted(((rank, n, t, name) for n, t in enumerate(mine)
-                      if (rank := _author_rank(t)) is not None and (name := _marked_name(t))),
-                     key=lambda found: found[:2])
-    dates = [(t, clue) for t in mine if (clue := _marked_date(t)) is not None]
+    """One pass from the root, skipping the regions of other posts and of the site."""
+    other: set[int] = set()
+    authors: list[tuple[int, int, Tag, str]] = []
+    dates: list[tuple[Tag, DateClue]] = []
+    for n, tag in enumerate(_tags(soup)):
+        parent = tag.parent
+        if parent is not None and id(parent) in other:
+            other.add(id(tag))
+            continue
+        if not tag.attrs:
+            continue
+        words = _attr_words(tag)
+        if OTHER_POSTS_ATTR.search(words):
+            other.add(id(tag))
+        elif (rank := _author_rank(tag, words)) is not None and (name := _marked_name(tag)):
+            authors.append((rank, n, tag, name))
+        elif (clue := _marked_date(tag, words)) is not None:
+            dates.append((tag, clue))
+    authors.sort(key=lambda found: found[:2])
     return _Marks(tuple((t, Clue(name, f"markup: {_describe(t)}")) for _, _, t, name in authors), tuple(dates))
 
 
-def _inside_matching(tags: list[Tag], pattern: re.Pattern[str]) -> set[int]:
-    """Ids of the elements whose own attributes, or an ancestor's, match pattern; one pass from the root."""
-    found: set[int] = set()
-    for tag in tags:
-        parent = tag.parent
-        if (parent is not None and id(parent) in found) or (tag.attrs and pattern.search(_attr_words(tag))):
-            found.add(id(tag))
-    return found
-
-
-def _author_rank(tag: Tag) -> int | None:
+def _author_rank(tag: Tag, words: str) -> int | None:
     """How plainly the markup says "this is the author's name": microdata, rel=author, hCard, a class."""
-    if tag.get("itemprop") == "name" and isinstance(tag.parent, Tag) and tag.parent.get("itemprop") == "author":
+    prop = tag.get("itemprop")
+    if prop == "name" and isinstance(tag.parent, Tag) and tag.parent.get("itemprop") == "author":
         return 0
-    if tag.get("itemprop") == "author":
+    if prop == "author":
         return 1
     if tag.name == "a" and "author" in (tag.get("rel") or ()):
         return 2
     classes = tag.get("class")
     if isinstance(classes, list) and "fn" in classes:
         return 3
-    return 4 if AUTHOR_ATTR.search(_attr_words(tag)) else None
+    return 4 if AUTHOR_ATTR.search(words) else None
 
 
 def _marked_name(tag: Tag) -> str | None:
@@ -372,20 +380,22 @@ def _marked_name(tag: Tag) -> str | None:
     return name
 
 
-def _marked_date(tag: Tag) -> DateClue | None:
+def _marked_date(tag: Tag, words: str) -> DateClue | None:
     """A machine-readable stamp: <time datetime>, hAtom <abbr class=published title>, microdata or RDFa dates."""
-    prop = " ".join(str(tag.get(k) or "") for k in ("itemprop", "property"))
+    attrs = tag.attrs
+    prop = f"{attrs.get('itemprop') or ''} {attrs.get('property') or ''}" if (
+        "itemprop" in attrs or "property" in attrs) else ""
     if tag.name == "time":
-        value = tag.get("datetime")
-    elif tag.name == "abbr" and re.search(r"published|updated", _attr_words(tag)):
-        value = tag.get("title")
-    elif re.search(r"date(?:Published|Modified|Created)|dc:(?:date|created|issued|modified)", prop):
-        value = tag.get("content") or tag.get("datetime")
+        value = attrs.get("datetime")
+    elif tag.name == "abbr" and _HATOM_DATE.search(words):
+        value = attrs.get("title")
+    elif prop and _PROPERTY_DATE.search(prop):
+        value = attrs.get("content") or attrs.get("datetime")
     else:
         return None
     if not isinstance(value, str) or not _ISO_DATE.match(value.strip()):
         return None
-    role: DateRole = "updated" if UPDATED_ATTR.search(f"{_attr_words(tag)} {prop}") else "published"
+    role: DateRole = "updated" if UPDATED_ATTR.search(f"{words} {prop}") else "published"
     return DateClue(value.strip(), f"markup: {_describe(tag)}", role)
 
 
@@ -502,14 +512,12 @@ _GENERIC_CONTAINERS = ("article", "main")
 NARROW_SHARE = 0.9
 
 
-def _narrowed(container: Tag) -> Tag:
+def _narrowed(container: Tag, tags: list[Tag], densest: Tag | None) -> Tag:
     """The block inside a generic <article>/<main> that holds nearly all of its prose, else the container."""
-    tags = _tags(container)
-    densest = _densest(tags)
     if densest is None or densest is container:
         return container
-    inner = sum(_prose_score(t) for t in (densest, *_tags(densest)))
-    whole = sum(_prose_score(t) for t in (container, *tags))
+    inner = sum(_prose_score(t) for t in (densest, *_tags(densest)) if t.name in _CANDIDATES)
+    whole = sum(_prose_score(t) for t in (container, *tags) if t.name in _CANDIDATES)
     return densest if inner >= NARROW_SHARE * whole else container
 
 
@@ -556,7 +564,8 @@ def _prose_score(tag: Tag) -> int:
     return total
 
 
-def _lines(root: Tag, container: Tag | None, story: Tag | None, row: set[int]) -> Iterator[Line]:
+def _lines(root: Tag, container: Tag | None, inside_container: list[Tag], story: Tag | None,
+           row: set[int]) -> Iterator[Line]:
     """Each block of text once, in document order; inline runs split on <br>. Linear in the page size.
 
     A line is in the body when it is inside the story's block, or a short line (a byline, a stamp) in
@@ -564,7 +573,7 @@ def _lines(root: Tag, container: Tag | None, story: Tag | None, row: set[int]) -
     row of the account that posted the page (its name and post date).
     """
     count = 0
-    wide = {id(t) for t in _tags(container)} | {id(container)} if container else set()
+    wide = {id(t) for t in inside_container} | {id(container)} if container else set()
     narrow = wide if story is container else {id(t) for t in _tags(story)} | {id(story)} if story else set()
     inside = _Inside(wide, narrow, row)
     blocky = _block_map(root)
@@ -644,12 +653,13 @@ def _text(tag: Tag) -> str:
 ROUNDUP_LINKS = 3
 
 
-def _page_marks(marks: _Marks, container: Tag | None) -> _Marks:
+def _page_marks(marks: _Marks, story: Tag | None) -> _Marks:
     """The marked names and stamps of the page's own post: outside the story's prose (the post's header and
     footer), where a republisher signs and dates the post; a byline inside the story is read as text."""
-    story = (_densest(_tags(container)) or container) if container is not None else None
+    if not marks.authors and not marks.dates:
+        return marks
     inside = {id(t) for t in _tags(story)} | {id(story)} if story is not None else set()
-    authors = tuple(a for a in marks.authors if id(a[0]) not in inside or _author_rank(a[0]) in (0, 1))
+    authors = tuple(a for a in marks.authors if id(a[0]) not in inside or a[0].get("itemprop") in ("name", "author"))
     dates = sorted((d for d in marks.dates if id(d[0]) not in inside), key=lambda d: d[1].role != "published")
     return _Marks(authors[:1], tuple(dates))
 
