@@ -79,7 +79,7 @@ def extract_html(text: str, is_outlet: IsOutlet, outlet_url: IsOutlet) -> Page |
         container.name in _GENERIC_CONTAINERS) else container
     own = _page_marks(marks, block)
     row = set() if _outlet_page(meta, ld, is_outlet, outlet_url) else _account_row(own)
-    lines = list(_lines(soup.body or soup, container, inside, story, row))
+    lines = list(_lines(soup.body or soup, container, inside, story, row | _captions(inside)))
     if lead is None and (above := headline_above_byline(lines, title)) is not None and above != title:
         lead = above  # <title> named the container (an email's subject, a document's name), not the story
     hints = _hints(soup, meta, ld, lead or title, is_outlet, outlet_url, own)
@@ -345,7 +345,7 @@ def _marks(soup: BeautifulSoup) -> _Marks:
         if not tag.attrs:
             continue
         words = _attr_words(tag)
-        if OTHER_POSTS_ATTR.search(words):
+        if tag.name not in ("body", "html") and OTHER_POSTS_ATTR.search(words):  # body classes name the layout
             other.add(id(tag))
         elif (rank := _author_rank(tag, words)) is not None and (name := _marked_name(tag)):
             authors.append((rank, n, tag, name))
@@ -662,6 +662,15 @@ def _page_marks(marks: _Marks, story: Tag | None) -> _Marks:
     authors = tuple(a for a in marks.authors if id(a[0]) not in inside or a[0].get("itemprop") in ("name", "author"))
     dates = sorted((d for d in marks.dates if id(d[0]) not in inside), key=lambda d: d[1].role != "published")
     return _Marks(authors[:1], tuple(dates))
+
+
+def _captions(tags: list[Tag]) -> set[int]:
+    """Ids of the elements inside a <figure> or <figcaption>: a photo's caption and credit, not the story."""
+    found: set[int] = set()
+    for tag in tags:  # document order: a parent before its children
+        if tag.name in ("figure", "figcaption") or (tag.parent is not None and id(tag.parent) in found):
+            found.add(id(tag))
+    return found
 
 
 _INLINE = frozenset({"span", "a", "strong", "b", "em", "i", "small", "time", "abbr", "cite", "font"})
