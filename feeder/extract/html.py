@@ -160,10 +160,19 @@ def _drop_hidden(soup: BeautifulSoup) -> None:
     """Remove what a reader never sees as text: scripts, forms, media, navigation, HTML comments."""
     in_article = _inside(_tags(soup), "article")
     # A <footer> inside an <article> is the post's own meta row ("Submitted by X on <time>"), not the site's.
-    _decompose(soup, lambda t: t.name in DROP_TAGS and not (t.name == "footer" and id(t) in in_article))
+    _decompose(soup, lambda t: t.name in DROP_TAGS and not (t.name == "footer" and id(t) in in_article) and not (
+        t.name == "form" and _holds_prose(t)))
     for node in [n for n in soup.descendants if isinstance(n, Comment | Declaration | Doctype |
                                                            ProcessingInstruction)]:
         node.extract()
+
+
+# Words of one paragraph from which a <form> is a post's wrapper (some forum themes put every post in one).
+FORM_PROSE_WORDS = 20
+
+
+def _holds_prose(form: Tag) -> bool:
+    return any(len(_text(p).split()) >= FORM_PROSE_WORDS for p in _tags(form) if p.name == "p")
 
 
 def _drop_furniture(soup: BeautifulSoup, post: Tag | None) -> None:
