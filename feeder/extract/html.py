@@ -512,7 +512,28 @@ def _container(soup: BeautifulSoup) -> Tag | None:
         found = next((t for t in tags if _selected(t, selector)), None)
         if found is not None and found.find("p"):
             return found
-    return _densest(tags)
+    densest = _densest(tags)
+    return _with_sibling_blocks(densest) if densest is not None else None
+
+
+# Sibling blocks, each holding prose, from which a story is split into one block per paragraph (editors that
+# wrap every paragraph in its own component): the story is their parent.
+MIN_SPLIT_BLOCKS = 3
+
+
+def _with_sibling_blocks(densest: Tag) -> Tag:
+    """The densest block, or the parent of the repeated blocks it is one of when each holds a paragraph."""
+    for node in (densest, *densest.parents):
+        parent = node.parent
+        key = _post_key(node)
+        if parent is None or parent.name in ("body", "html"):
+            break
+        if key is None:
+            continue
+        blocks = [c for c in parent.children if isinstance(c, Tag) and _post_key(c) == key]
+        if sum(1 for b in blocks if _text_words(b) >= rules.MIN_PROSE_WORDS) >= MIN_SPLIT_BLOCKS:
+            return parent
+    return densest
 
 
 _GENERIC_CONTAINERS = ("article", "main")
