@@ -779,14 +779,18 @@ def _ld_dates(meta: Mapping[str, str], ld: Mapping[str, Any]) -> tuple[DateClue,
                  if value)
 
 
+_DOMAIN = re.compile(r"^(?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,}/?$")  # lower case: "J.Smith" is a person
 _TITLE_SEGMENTS = re.compile(r"\s*(?:[|_·»~–—]|\s-\s|::)\s*")
 
 
 def _names_the_site(name: str, meta: Mapping[str, str]) -> bool:
-    """An "author" that is the site itself: its og:site_name, or the last segment of its <title>."""
+    """An "author" that is the site itself: its og:site_name, the last segment of its <title>, or a
+    domain name ("example.com" is an address, never a person)."""
     folded = fold_text(name)
     if not folded:
         return False
+    if _DOMAIN.match(name.strip()):
+        return True
     if fold_text(meta.get("og:site_name", "")) == folded:
         return True
     segments = _TITLE_SEGMENTS.split(meta.get("title", ""))
