@@ -73,13 +73,8 @@ def extract_html(text: str, is_outlet: IsOutlet, outlet_url: IsOutlet) -> Page |
         return None
     # A thread's title names the thread; a story pasted in its first post opens with its own headline.
     lead = _lead_bold(container) if container is not None and (post or _not_a_headline(title)) else None
-    inside = _tags(container) if container is not None else []
-    block = _densest(inside) or container  # the element holding the story's prose
-    story = _narrowed(container, inside, block) if container is not None and (
-        container.name in _GENERIC_CONTAINERS) else container
-    own = _page_marks(marks, block)
-    row = set() if _outlet_page(meta, ld, is_outlet, outlet_url) else _account_row(own)
-    lines = list(_lines(soup.body or soup, container, inside, story, row | _captions(inside)))
+    inside, own = _body_regions(container, marks, _outlet_page(meta, ld, is_outlet, outlet_url))
+    lines = list(_lines(soup.body or soup, inside))
     if lead is None and (above := headline_above_byline(lines, title)) is not None and above != title:
         lead = above  # <title> named the container (an email's subject, a document's name), not the story
     hints = _hints(soup, meta, ld, lead or title, is_outlet, outlet_url, own)
@@ -594,18 +589,40 @@ def _prose_score(tag: Tag) -> int:
     return total
 
 
-def _lines(root: Tag, container: Tag | None, inside_container: list[Tag], story: Tag | None,
-           row: set[int]) -> Iterator[Line]:
-    """Each block of text once, in document order; inline runs split on <br>. Linear in the page size.
+@dataclass(frozen=True, slots=True)
+class _Inside:
+    """Is a line in the body: ids of the container's elements and of the story block's."""
+
+    wide: set[int]
+    narrow: set[int]
+    row: set[int]
+
+    def __call__(self, tag: int, text: str) -> bool:
+        return tag not in self.row and (tag in self.narrow or (tag in self.wide and not is_prose(text)))
+
+
+def _body_regions(container: Tag | None, marks: _Marks, outlet_page: bool) -> tuple[_Inside, _Marks]:
+    """Which elements hold the body, and the marks of the page's own post (outside the story's prose).
 
     A line is in the body when it is inside the story's block, or a short line (a byline, a stamp) in
-    the container around it; prose outside the story's block (an excerpt, a caption) is not, nor is the
-    row of the account that posted the page (its name and post date).
+    the container around it; prose outside the story's block (an excerpt) is not, nor are captions, nor
+    the row of the account that posted the page (its name and post date).
     """
+    if container is None:
+        return _Inside(set(), set(), set()), _page_marks(marks, None)
+    inside = _tags(container)
+    block = _densest(inside) or container  # the element holding the story's prose
+    story = _narrowed(container, inside, block) if container.name in _GENERIC_CONTAINERS else container
+    own = _page_marks(marks, block)
+    wide = {id(t) for t in inside} | {id(container)}
+    narrow = wide if story is container else {id(t) for t in _tags(story)} | {id(story)}
+    row = set() if outlet_page else _account_row(own)
+    return _Inside(wide, narrow, row | _captions(inside)), own
+
+
+def _lines(root: Tag, inside: _Inside) -> Iterator[Line]:
+    """Each block of text once, in document order; inline runs split on <br>. Linear in the page size."""
     count = 0
-    wide = {id(t) for t in inside_container} | {id(container)} if container else set()
-    narrow = wide if story is container else {id(t) for t in _tags(story)} | {id(story)} if story else set()
-    inside = _Inside(wide, narrow, row)
     blocky = _block_map(root)
     stack: list[tuple[Iterator[Any], Tag]] = [(iter(root.children), root)]
     run: list[str] = []
@@ -638,18 +655,6 @@ def _block_map(root: Tag) -> set[int]:
         if parent is not None and (tag.name in BLOCKS or tag.name == "br" or id(tag) in blocky):
             blocky.add(id(parent))
     return blocky
-
-
-@dataclass(frozen=True, slots=True)
-class _Inside:
-    """Is a line in the body: ids of the container's elements and of the story block's."""
-
-    wide: set[int]
-    narrow: set[int]
-    row: set[int]
-
-    def __call__(self, tag: int, text: str) -> bool:
-        return tag not in self.row and (tag in self.narrow or (tag in self.wide and not is_prose(text)))
 
 
 def _flush(run: list[str], owner: Tag, inside: _Inside, count: int) -> Iterator[Line]:
