@@ -17,7 +17,16 @@ from bs4 import BeautifulSoup
 from bs4.element import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 
 from feeder.extract import rules
-from feeder.extract.lines import Hints, IsOutlet, Line, headline_above_byline, is_prose, read_lines, split_title
+from feeder.extract.lines import (
+    Hints,
+    IsOutlet,
+    Line,
+    headline_above_byline,
+    is_date_line,
+    is_prose,
+    read_lines,
+    split_title,
+)
 from feeder.fold import fold_text
 from feeder.records import Clue, DateClue, DateRole, Page
 from feeder.sources import host_of
@@ -42,6 +51,8 @@ CONTENT_SELECTORS = ("[itemprop=articleBody]", ".entry-content", ".post-body", "
 # The named story containers (not the generic <article>/<main>): a furniture-sounding wrapper around one
 # of them ("widget Blog" on Blogger themes) is layout, not furniture. Checked by hand in the one tree pass.
 STORY_CLASSES = frozenset(s[1:] for s in CONTENT_SELECTORS if s.startswith("."))
+# Words from which a named content container holds a story, not a snippet card with a content class.
+STORY_CONTAINER_WORDS = 50
 _ISO_WITH_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 _FULL_STAMP = re.compile(r"\d{4}.{0,12}\d{1,2}:\d{2}")
 # The account that posted the page, named by the markup: "user-name", "author__name", Telegram's "from_name".
@@ -75,6 +86,8 @@ def extract_html(text: str, is_outlet: IsOutlet, outlet_url: IsOutlet) -> Page |
     lead = _lead_bold(container) if container is not None and (post or _not_a_headline(title)) else None
     inside, own = _body_regions(container, marks, _outlet_page(meta, ld, is_outlet, outlet_url))
     lines = list(_lines(soup.body or soup, inside))
+    if lead is None and post is not None:
+        lead = _opening_headline(lines)
     if lead is None and (above := headline_above_byline(lines, title)) is not None and above != title:
         lead = above  # <title> named the container (an email's subject, a document's name), not the story
     hints = _hints(soup, meta, ld, lead or title, is_outlet, outlet_url, own)
@@ -204,7 +217,7 @@ def _kept(root: Tag) -> tuple[set[int], list[Tag]]:
             continue
         if tag.name == "h1" or id(tag) in kept:
             kept.add(id(parent))
-        elif _is_story_container(tag) and _text_words(tag) >= 50:  # not a snippet card with a content class
+        elif _is_story_container(tag) and _text_words(tag) >= STORY_CONTAINER_WORDS:  # not a snippet card
             kept.update((id(tag), id(parent)))
         if tag.attrs and "title" in tag.attrs and "date" in str(tag.get("class")):
             dated.append(tag)
@@ -257,14 +270,18 @@ def _first_post(soup: BeautifulSoup) -> Tag | None:
     posts = _thread_posts(best) if best is not None else []
     if not posts or _story_outside(tags, posts):
         return None
-    words = [_text_words(p) for p in posts]
-    first = posts[0] if words[0] >= MIN_FIRST_POST_WORDS else next(
-        p for p in posts if p is best or any(a is p for a in best.parents))  # type: ignore[union-attr]
+    first = posts[0] if _text_words(posts[0]) >= MIN_FIRST_POST_WORDS else _holding(posts, best)
     for other in posts:
         if other is not first:
             other.decompose()
     _decompose(first, lambda t: bool(SIGNATURE_ATTR.search(_attr_words(t))))
     return first
+
+
+def _holding(posts: list[Tag], node: Tag | None) -> Tag:
+    """The post that holds node (the densest prose), else the first."""
+    ancestors = {id(a) for a in node.parents} | {id(node)} if node is not None else set()
+    return next((p for p in posts if id(p) in ancestors), posts[0])
 
 
 def _thread_posts(best: Tag) -> list[Tag]:
@@ -296,7 +313,8 @@ def _marked_post(post: Tag) -> bool:
 def _story_outside(tags: list[Tag], posts: list[Tag]) -> bool:
     """A named story container outside the posts: they are comments under a story."""
     in_posts = {id(t) for p in posts for t in (p, *_tags(p))}
-    return any(_is_story_container(t) and id(t) not in in_posts and _text_words(t) >= 50 for t in tags)
+    return any(_is_story_container(t) and id(t) not in in_posts and _text_words(t) >= STORY_CONTAINER_WORDS
+               for t in tags)
 
 
 def _attr_words(tag: Tag) -> str:
@@ -485,6 +503,24 @@ def _above(headings: list[Tag], container: Tag | None) -> set[int]:
 
 def _not_a_headline(title: str) -> bool:
     return title.rstrip().endswith("?") or len(title.split()) <= GENERIC_TITLE_WORDS
+
+
+def _opening_headline(lines: list[Line]) -> str | None:
+    """A pasted story's headline: the first line of the post's story block (after a "X wrote:" citation),
+    headline-shaped (a few words, no end punctuation) and followed by prose."""
+    body = [x.text for x in lines if x.in_body and not x.text.endswith((":", "："))][:2]
+    if len(body) < 2:
+        return None
+    first, following = body
+    words = len(first.split())
+    if not MIN_HEADLINE_WORDS <= words <= MAX_HEADLINE_WORDS or first.endswith((".", "!", "?", ";", "…")) or (
+            is_date_line(first) or not is_prose(following)):
+        return None
+    return first
+
+
+# A headline is at most this long; a longer opening line is the story's first sentence.
+MAX_HEADLINE_WORDS = 25
 
 
 def _lead_bold(container: Tag) -> str | None:
