@@ -75,8 +75,9 @@ def extract_html(text: str, is_outlet: IsOutlet, outlet_url: IsOutlet) -> Page |
     ld = _json_ld(soup)
     zone = rules.PAGE_ZONE.search(soup.get_text(" "))
     _drop_hidden(soup)
-    post = _first_post(soup)
-    marks = _marks(soup)
+    tags = _tags(soup)
+    post = _first_post(tags)
+    marks = _marks(tags if post is None else _tags(soup))  # replies were removed: walk the tree again
     _drop_furniture(soup, post)
     container = (_densest(_tags(post)) or post) if post is not None else _container(soup)
     title = _headline(soup, meta, ld, is_outlet, container)
@@ -262,13 +263,14 @@ SIGNATURE_ATTR = re.compile(r"signature", re.I)
 MIN_FIRST_POST_WORDS = 60
 
 
-def _first_post(soup: BeautifulSoup) -> Tag | None:
+def _first_post(tags: list[Tag]) -> Tag | None:
     """The post holding a forum thread's story (the first one, with its paste), without the replies
     and signatures around it; None when the page's prose is not in a thread of posts."""
-    tags = _tags(soup)
+    if any(_is_story_container(t) and _text_words(t) >= STORY_CONTAINER_WORDS for t in tags):
+        return None  # a named story container holds the story (in a thread, the first post's)
     best = _densest(tags)
     posts = _thread_posts(best) if best is not None else []
-    if not posts or _story_outside(tags, posts):
+    if not posts:
         return None
     first = posts[0] if _text_words(posts[0]) >= MIN_FIRST_POST_WORDS else _holding(posts, best)
     for other in posts:
@@ -310,13 +312,6 @@ def _marked_post(post: Tag) -> bool:
     return any(t.name == "time" or POST_MARK_ATTR.search(_attr_words(t)) for t in _tags(post))
 
 
-def _story_outside(tags: list[Tag], posts: list[Tag]) -> bool:
-    """A named story container outside the posts: they are comments under a story."""
-    in_posts = {id(t) for p in posts for t in (p, *_tags(p))}
-    return any(_is_story_container(t) and id(t) not in in_posts and _text_words(t) >= STORY_CONTAINER_WORDS
-               for t in tags)
-
-
 def _attr_words(tag: Tag) -> str:
     """A tag's class, id and data-role, as one string of words."""
     if not tag.attrs:
@@ -354,27 +349,41 @@ class _Marks:
     dates: tuple[tuple[Tag, DateClue], ...] = ()
 
 
-def _marks(soup: BeautifulSoup) -> _Marks:
-    """One pass from the root, skipping the regions of other posts and of the site."""
+def _marks(tags: list[Tag]) -> _Marks:
+    """One pass from the root (tags in document order), skipping the regions of other posts and of the site."""
     other: set[int] = set()
     authors: list[tuple[int, int, Tag, str]] = []
     dates: list[tuple[Tag, DateClue]] = []
-    for n, tag in enumerate(_tags(soup)):
+    for n, tag in enumerate(tags):
         parent = tag.parent
         if parent is not None and id(parent) in other:
             other.add(id(tag))
             continue
-        if not tag.attrs:
+        attrs = tag.attrs
+        if not attrs:
             continue
         words = _attr_words(tag)
         if tag.name not in ("body", "html") and OTHER_POSTS_ATTR.search(words):  # body classes name the layout
             other.add(id(tag))
-        elif (rank := _author_rank(tag, words)) is not None and (name := _marked_name(tag)):
-            authors.append((rank, n, tag, name))
-        elif (clue := _marked_date(tag, words)) is not None:
-            dates.append((tag, clue))
+        elif (tag.name in _MARKED or not _PLAIN_ATTRS.issuperset(attrs) or AUTHOR_ATTR.search(words)
+              or "fn" in words.split()):
+            _mark(tag, n, words, authors, dates)
     authors.sort(key=lambda found: found[:2])
     return _Marks(tuple((t, Clue(name, f"markup: {_describe(t)}")) for _, _, t, name in authors), tuple(dates))
+
+
+# Elements and attributes that may mark a byline or a stamp; an element with only plain ones is skipped fast.
+_MARKED = frozenset({"time", "abbr"})
+_PLAIN_ATTRS = frozenset({"class", "id", "style", "href", "src", "alt", "title", "target", "lang", "dir",
+                          "width", "height", "data-role"})
+
+
+def _mark(tag: Tag, n: int, words: str, authors: list[tuple[int, int, Tag, str]],
+          dates: list[tuple[Tag, DateClue]]) -> None:
+    if (rank := _author_rank(tag, words)) is not None and (name := _marked_name(tag)):
+        authors.append((rank, n, tag, name))
+    elif (clue := _marked_date(tag, words)) is not None:
+        dates.append((tag, clue))
 
 
 def _author_rank(tag: Tag, words: str) -> int | None:
