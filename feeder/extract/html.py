@@ -85,13 +85,13 @@ def extract_html(text: str, is_outlet: IsOutlet, outlet_url: IsOutlet) -> Page |
         return None
     # A thread's title names the thread; a story pasted in its first post opens with its own headline.
     lead = _lead_bold(container) if container is not None and (post or _not_a_headline(title)) else None
-    inside, own = _body_regions(container, marks, _outlet_page(meta, ld, is_outlet, outlet_url))
+    inside, own, closing = _body_regions(container, marks, _outlet_page(meta, ld, is_outlet, outlet_url))
     lines = list(_lines(soup.body or soup, inside))
     if lead is None and post is not None:
         lead = _opening_headline(lines)
     if lead is None and (above := headline_above_byline(lines, title)) is not None and above != title:
         lead = above  # <title> named the container (an email's subject, a document's name), not the story
-    hints = _hints(soup, meta, ld, lead or title, is_outlet, outlet_url, own)
+    hints = _hints(soup, meta, ld, lead or title, is_outlet, outlet_url, own, closing)
     # A headline inside the content (a quoted story) has the post's own header above it: read that too.
     hints = replace(hints, page_zone=zone.group(1) if zone else None, skip_before_title=lead is None)
     return read_lines(lines, lead or title, hints, is_outlet)
@@ -646,15 +646,16 @@ class _Inside:
         return tag not in self.row and (tag in self.narrow or (tag in self.wide and not is_prose(text)))
 
 
-def _body_regions(container: Tag | None, marks: _Marks, outlet_page: bool) -> tuple[_Inside, _Marks]:
-    """Which elements hold the body, and the marks of the page's own post (outside the story's prose).
+def _body_regions(container: Tag | None, marks: _Marks, outlet_page: bool) -> tuple[_Inside, _Marks, set[int]]:
+    """Which elements hold the body, the marks of the page's own post (outside the story's prose), and the
+    blocks that close the story (where a credit to the original stands).
 
     A line is in the body when it is inside the story's block, or a short line (a byline, a stamp) in
     the container around it; prose outside the story's block (an excerpt) is not, nor are captions, nor
     the row of the account that posted the page (its name and post date).
     """
     if container is None:
-        return _Inside(set(), set(), set()), _page_marks(marks, None)
+        return _Inside(set(), set(), set()), _page_marks(marks, None), set()
     inside = _tags(container)
     block = _densest(inside) or container  # the element holding the story's prose
     story = _narrowed(container, inside, block) if container.name in _GENERIC_CONTAINERS else container
@@ -662,7 +663,18 @@ def _body_regions(container: Tag | None, marks: _Marks, outlet_page: bool) -> tu
     wide = {id(t) for t in inside} | {id(container)}
     narrow = wide if story is container else {id(t) for t in _tags(story)} | {id(story)}
     row = set() if outlet_page else _account_row(own)
-    return _Inside(wide, narrow, row | _captions(inside)), own
+    return _Inside(wide, narrow, row | _captions(inside)), own, _closing_blocks(block)
+
+
+# The blocks at the end of a story that may credit its original, and how short such a credit line is.
+CLOSING_BLOCKS = 2
+CLOSING_CREDIT_WORDS = 20
+
+
+def _closing_blocks(block: Tag) -> set[int]:
+    """Ids of the story block's last few child blocks with text: a credit line closes a republished story."""
+    blocks = [c for c in block.children if isinstance(c, Tag) and c.name not in _INLINE and _text(c)]
+    return {id(c) for c in blocks[-CLOSING_BLOCKS:]}
 
 
 def _lines(root: Tag, inside: _Inside) -> Iterator[Line]:
@@ -781,12 +793,12 @@ def _outlet_page(meta: Mapping[str, str], ld: Mapping[str, Any], is_outlet: IsOu
 
 
 def _hints(soup: BeautifulSoup, meta: Mapping[str, str], ld: Mapping[str, Any], title: str,
-           is_outlet: IsOutlet, outlet_url: IsOutlet, marks: _Marks) -> Hints:
+           is_outlet: IsOutlet, outlet_url: IsOutlet, marks: _Marks, closing: set[int]) -> Hints:
     own = meta.get("og:url") or meta.get("canonical") or _str(ld.get("url"))
     canonical = meta.get("canonical")
     site = meta.get("og:site_name") or _name(ld.get("publisher"))
     outlet_page = _outlet_page(meta, ld, is_outlet, outlet_url)
-    links = tuple(dict.fromkeys(_links(soup)))
+    links = tuple(dict.fromkeys(_links(soup, closing)))
     outlets = [Clue(site, "meta og:site_name / JSON-LD publisher")] if outlet_page and site else []
     if outlet_page and own and not outlets:
         outlets.append(Clue(own, "URL of the outlet's page"))
@@ -873,8 +885,9 @@ def _str(value: Any) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
-def _links(soup: BeautifulSoup) -> Iterator[str]:
-    """Links that credit an original ("Read the original at …", "Source: …"), not mentions in a story."""
+def _links(soup: BeautifulSoup, closing: set[int]) -> Iterator[str]:
+    """Links that credit an original ("Read the original at …", "Source: …", the one link of a short line
+    closing the story), not mentions in a story."""
     contexts: dict[int, str] = {}
     for a in (t for t in _tags(soup) if t.name == "a" and t.has_attr("href")):
         href = a["href"]
@@ -888,5 +901,18 @@ def _links(soup: BeautifulSoup) -> Iterator[str]:
         context = contexts[id(parent)]
         if rules.CREDIT_LINK.search(lead) or rules.CREDIT_LINK.search(context[:80]) or (
                 rules.ORIGINAL_LINK_TEXT.match(_text(a))) or (
-                len(context) <= len(_text(a)) + 3):
+                len(context) <= len(_text(a)) + 3) or _closing_credit(a, closing):
             yield href.strip()
+
+
+def _closing_credit(link: Tag, closing: set[int]) -> bool:
+    """The one link of a short line that closes the story ("Originally posted on <a>Outlet</a> on …"); a
+    closing sentence of the story that links a report it mentions is no credit."""
+    block = link
+    while isinstance(block.parent, Tag) and block.name in _INLINE:
+        block = block.parent
+    if id(block) not in closing:
+        return False
+    text = _text(block)
+    return len(text.split()) <= CLOSING_CREDIT_WORDS and not rules.SENTENCE_END.search(text) and sum(
+        1 for t in _tags(block) if t.name == "a") == 1
