@@ -77,21 +77,24 @@ def extract_html(text: str, is_outlet: IsOutlet, outlet_url: IsOutlet) -> Page |
     _drop_hidden(soup)
     tags = _tags(soup)
     post = _first_post(tags)
-    marks = _marks(tags if post is None else _tags(soup))  # replies were removed: walk the tree again
-    _drop_furniture(soup, post)
+    if post is not None:
+        tags = _tags(soup)  # replies were removed: walk the tree again
+    marks = _marks(tags)
+    _drop_furniture(soup, post, tags)
     container = (_densest(_tags(post)) or post) if post is not None else _container(soup)
     title = _headline(soup, meta, ld, is_outlet, container)
     if not title:
         return None
     # A thread's title names the thread; a story pasted in its first post opens with its own headline.
     lead = _lead_bold(container) if container is not None and (post or _not_a_headline(title)) else None
-    inside, own, closing = _body_regions(container, marks, _outlet_page(meta, ld, is_outlet, outlet_url))
+    outlet_page = _outlet_page(meta, ld, is_outlet, outlet_url)
+    inside, own, closing = _body_regions(container, marks, outlet_page)
     lines = list(_lines(soup.body or soup, inside))
     if lead is None and post is not None:
         lead = _opening_headline(lines)
     if lead is None and (above := headline_above_byline(lines, title)) is not None and above != title:
         lead = above  # <title> named the container (an email's subject, a document's name), not the story
-    hints = _hints(soup, meta, ld, lead or title, is_outlet, outlet_url, own, closing)
+    hints = _hints(soup, meta, ld, lead or title, is_outlet, outlet_url, own, closing, outlet_page)
     # A headline inside the content (a quoted story) has the post's own header above it: read that too.
     hints = replace(hints, page_zone=zone.group(1) if zone else None, skip_before_title=lead is None)
     return read_lines(lines, lead or title, hints, is_outlet)
@@ -150,14 +153,14 @@ def _tags(root: Tag) -> list[Tag]:
     return [node for node in root.descendants if isinstance(node, Tag)]
 
 
-def _decompose(root: Tag, doomed: Callable[[Tag], bool]) -> None:
+def _decompose(root: Tag, doomed: Callable[[Tag], bool], tags: list[Tag] | None = None) -> None:
     """Remove every element ``doomed`` picks, with what is inside it.
 
     The elements inside a removed one are skipped without being touched: bs4 wipes them, and any
     attribute read on a wiped element turns into a search of the tree.
     """
     gone: set[int] = set()
-    for tag, parent in [(t, id(t.parent)) for t in _tags(root)]:
+    for tag, parent in [(t, id(t.parent)) for t in (_tags(root) if tags is None else tags)]:
         if parent in gone:
             gone.add(id(tag))
         elif doomed(tag):
@@ -167,10 +170,11 @@ def _decompose(root: Tag, doomed: Callable[[Tag], bool]) -> None:
 
 def _drop_hidden(soup: BeautifulSoup) -> None:
     """Remove what a reader never sees as text: scripts, forms, media, navigation, HTML comments."""
-    in_article = _inside(_tags(soup), "article")
+    tags = _tags(soup)
+    in_article = _inside(tags, "article")
     # A <footer> inside an <article> is the post's own meta row ("Submitted by X on <time>"), not the site's.
     _decompose(soup, lambda t: t.name in DROP_TAGS and not (t.name == "footer" and id(t) in in_article) and not (
-        t.name == "form" and _holds_prose(t)))
+        t.name == "form" and _holds_prose(t)), tags)
     for node in [n for n in soup.descendants if isinstance(n, Comment | Declaration | Doctype |
                                                            ProcessingInstruction)]:
         node.extract()
@@ -184,11 +188,12 @@ def _holds_prose(form: Tag) -> bool:
     return any(len(_text(p).split()) >= FORM_PROSE_WORDS for p in _tags(form) if p.name == "p")
 
 
-def _drop_furniture(soup: BeautifulSoup, post: Tag | None) -> None:
-    kept, dated = _kept(soup)
+def _drop_furniture(soup: BeautifulSoup, post: Tag | None, tags: list[Tag]) -> None:
+    """Remove furniture-classed elements (tags: the tree's elements, in document order, unchanged since)."""
+    kept, dated = _kept(tags)
     if post is not None:  # a thread's first post holds the story, whatever its wrappers' classes say
         kept.update(id(t) for t in (*_tags(post), post, *post.parents))
-    _decompose(soup, lambda t: _is_furniture(t, kept))
+    _decompose(soup, lambda t: _is_furniture(t, kept), tags)
     tags = _tags(soup)
     in_p, in_time = _inside(tags, "p"), _inside(tags, "time")
     # a <time> inside a <time> is skipped: setting .string costs a walk to the root in bs4
@@ -207,12 +212,12 @@ def _drop_furniture(soup: BeautifulSoup, post: Tag | None) -> None:
             tag.string = full.strip()  # "18:42" shown, "15.09.2021 18:42:11 UTC+03:00" in the tooltip
 
 
-def _kept(root: Tag) -> tuple[set[int], list[Tag]]:
+def _kept(tags: list[Tag]) -> tuple[set[int], list[Tag]]:
     """Ids of the elements never dropped as furniture (holding the <h1> or the story container), and the
     date elements with a title attribute; one pass from the leaves (tag.find() is O(depth))."""
     kept: set[int] = set()
     dated: list[Tag] = []
-    for tag in reversed(_tags(root)):
+    for tag in reversed(tags):
         parent = tag.parent
         if parent is None:
             continue
@@ -266,7 +271,7 @@ MIN_FIRST_POST_WORDS = 60
 def _first_post(tags: list[Tag]) -> Tag | None:
     """The post holding a forum thread's story (the first one, with its paste), without the replies
     and signatures around it; None when the page's prose is not in a thread of posts."""
-    if any(_is_story_container(t) and _text_words(t) >= STORY_CONTAINER_WORDS for t in tags):
+    if any(_is_story_container(t) for t in tags):
         return None  # a named story container holds the story (in a thread, the first post's)
     best = _densest(tags)
     posts = _thread_posts(best) if best is not None else []
@@ -366,12 +371,14 @@ def _marks(tags: list[Tag]) -> _Marks:
         if tag.name not in ("body", "html") and OTHER_POSTS_ATTR.search(words):  # body classes name the layout
             other.add(id(tag))
         elif (tag.name in _MARKED or not _PLAIN_ATTRS.issuperset(attrs) or AUTHOR_ATTR.search(words)
-              or "fn" in words.split()):
+              or "fn" in words.split()) and len(authors) + len(dates) < MAX_MARKS:
             _mark(tag, n, words, authors, dates)
     authors.sort(key=lambda found: found[:2])
     return _Marks(tuple((t, Clue(name, f"markup: {_describe(t)}")) for _, _, t, name in authors), tuple(dates))
 
 
+# Marked names and stamps read on one page: a page's own post has a few; the bound keeps hostile nesting linear.
+MAX_MARKS = 40
 # Elements and attributes that may mark a byline or a stamp; an element with only plain ones is skipped fast.
 _MARKED = frozenset({"time", "abbr"})
 _PLAIN_ATTRS = frozenset({"class", "id", "style", "href", "src", "alt", "title", "target", "lang", "dir",
@@ -571,7 +578,9 @@ def _with_sibling_blocks(densest: Tag) -> Tag:
         if key is None:
             continue
         blocks = [c for c in parent.children if isinstance(c, Tag) and _post_key(c) == key]
-        if sum(1 for b in blocks if _text_words(b) >= rules.MIN_PROSE_WORDS) >= MIN_SPLIT_BLOCKS:
+        # (counted only where enough blocks repeat: a deep chain of single wrappers stays linear)
+        if len(blocks) >= MIN_SPLIT_BLOCKS and sum(
+                1 for b in blocks if _text_words(b) >= rules.MIN_PROSE_WORDS) >= MIN_SPLIT_BLOCKS:
             return parent
     return densest
 
@@ -663,7 +672,7 @@ def _body_regions(container: Tag | None, marks: _Marks, outlet_page: bool) -> tu
     wide = {id(t) for t in inside} | {id(container)}
     narrow = wide if story is container else {id(t) for t in _tags(story)} | {id(story)}
     row = set() if outlet_page else _account_row(own)
-    return _Inside(wide, narrow, row | _captions(inside)), own, _closing_blocks(block)
+    return _Inside(wide, narrow, row | _captions(inside)), own, _closing_credits(block)
 
 
 # The blocks at the end of a story that may credit its original, and how short such a credit line is.
@@ -671,10 +680,22 @@ CLOSING_BLOCKS = 2
 CLOSING_CREDIT_WORDS = 20
 
 
-def _closing_blocks(block: Tag) -> set[int]:
-    """Ids of the story block's last few child blocks with text: a credit line closes a republished story."""
-    blocks = [c for c in block.children if isinstance(c, Tag) and c.name not in _INLINE and _text(c)]
-    return {id(c) for c in blocks[-CLOSING_BLOCKS:]}
+def _closing_credits(block: Tag) -> set[int]:
+    """Ids of the links that credit the original from a short line closing the story ("Originally posted
+    on <a>Outlet</a> on …"): the one link of one of its last blocks; a closing sentence of the story that
+    links a report it mentions is no credit."""
+    found: set[int] = set()
+    seen = 0
+    for child in reversed(block.contents):  # from the end: only the last few are read
+        if not isinstance(child, Tag) or child.name in _INLINE or not (text := _text(child)):
+            continue
+        links = [t for t in _tags(child) if t.name == "a"]
+        if len(links) == 1 and len(text.split()) <= CLOSING_CREDIT_WORDS and not rules.SENTENCE_END.search(text):
+            found.add(id(links[0]))
+        seen += 1
+        if seen == CLOSING_BLOCKS:
+            break
+    return found
 
 
 def _lines(root: Tag, inside: _Inside) -> Iterator[Line]:
@@ -793,11 +814,10 @@ def _outlet_page(meta: Mapping[str, str], ld: Mapping[str, Any], is_outlet: IsOu
 
 
 def _hints(soup: BeautifulSoup, meta: Mapping[str, str], ld: Mapping[str, Any], title: str,
-           is_outlet: IsOutlet, outlet_url: IsOutlet, marks: _Marks, closing: set[int]) -> Hints:
+           is_outlet: IsOutlet, outlet_url: IsOutlet, marks: _Marks, closing: set[int], outlet_page: bool) -> Hints:
     own = meta.get("og:url") or meta.get("canonical") or _str(ld.get("url"))
     canonical = meta.get("canonical")
     site = meta.get("og:site_name") or _name(ld.get("publisher"))
-    outlet_page = _outlet_page(meta, ld, is_outlet, outlet_url)
     links = tuple(dict.fromkeys(_links(soup, closing)))
     outlets = [Clue(site, "meta og:site_name / JSON-LD publisher")] if outlet_page and site else []
     if outlet_page and own and not outlets:
@@ -901,18 +921,6 @@ def _links(soup: BeautifulSoup, closing: set[int]) -> Iterator[str]:
         context = contexts[id(parent)]
         if rules.CREDIT_LINK.search(lead) or rules.CREDIT_LINK.search(context[:80]) or (
                 rules.ORIGINAL_LINK_TEXT.match(_text(a))) or (
-                len(context) <= len(_text(a)) + 3) or _closing_credit(a, closing):
+                len(context) <= len(_text(a)) + 3) or id(a) in closing:
             yield href.strip()
 
-
-def _closing_credit(link: Tag, closing: set[int]) -> bool:
-    """The one link of a short line that closes the story ("Originally posted on <a>Outlet</a> on …"); a
-    closing sentence of the story that links a report it mentions is no credit."""
-    block = link
-    while isinstance(block.parent, Tag) and block.name in _INLINE:
-        block = block.parent
-    if id(block) not in closing:
-        return False
-    text = _text(block)
-    return len(text.split()) <= CLOSING_CREDIT_WORDS and not rules.SENTENCE_END.search(text) and sum(
-        1 for t in _tags(block) if t.name == "a") == 1
