@@ -169,7 +169,8 @@ def _decompose(root: Tag, doomed: Callable[[Tag], bool], tags: list[Tag] | None 
 
 
 def _drop_hidden(soup: BeautifulSoup) -> None:
-    """Remove what a reader never sees as text: scripts, forms, media, navigation, HTML comments."""
+    """Remove what a reader never sees as story text: scripts, forms (not a post wrapped in one), media,
+    navigation, HTML comments."""
     tags = _tags(soup)
     in_article = _inside(tags, "article")
     # A <footer> inside an <article> is the post's own meta row ("Submitted by X on <time>"), not the site's.
