@@ -92,11 +92,24 @@ def _repeated_headline(page_title: str, lines: Sequence[str]) -> str | None:
     whole = fold_text(page_title)
     best: str | None = None
     for line in lines[:80]:
+        if len(line) > _HEAD_CHARS and not _may_fold_into(line, whole):
+            continue  # a paragraph that cannot be the title: spared the folding
         folded = fold_text(line)
         if folded in whole and len(folded) * 2 >= len(whole) and len(folded.split()) >= 4 and (
                 best is None or len(folded) > len(fold_text(best))):
             best = " ".join(line.split())
     return best
+
+
+_WORD_RUN = re.compile(r"\w+")
+# How much of a line's start _may_fold_into reads.
+_HEAD_CHARS = 48
+
+
+def _may_fold_into(text: str, folded: str) -> bool:
+    """False when fold_text(text) cannot be part of ``folded``: a word of the line's start is not in it.
+    (Folding a paragraph costs more than this test, and paragraphs are most of a page.)"""
+    return all(run in folded for run in _WORD_RUN.findall(text[:_HEAD_CHARS].casefold()))
 
 
 def _cut_suffix(title: str, seen: set[str], is_outlet: IsOutlet) -> tuple[str, str] | None:
@@ -112,7 +125,7 @@ def headline_above_byline(lines: Sequence[Line], title: str) -> str | None:
     just above the story's "By …" line, when the first line is not repeated on the page."""
     folded = fold_text(title)
     for index, line in enumerate(lines[:60]):
-        if fold_text(line.text) == folded:
+        if (len(line.text) <= _HEAD_CHARS or _may_fold_into(line.text, folded)) and fold_text(line.text) == folded:
             return None  # the page repeats its title: that is the headline
         if index and line.text[:3].lower() == "by " and len(line.text) <= 120 and (
                 rules.BYLINE.match(line.text)):
@@ -125,13 +138,18 @@ def headline_above_byline(lines: Sequence[Line], title: str) -> str | None:
     return None
 
 
+_CJK_IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
+
+
+@lru_cache(maxsize=8192)
 def is_prose(text: str) -> bool:
-    if re.search(r"[\u4e00-\u9fff]", text):
+    if not text.isascii() and _CJK_IDEOGRAPH.search(text):
         return len(text) >= 20
-    words = len(text.split())
+    words = len(text.split(maxsplit=rules.MIN_PROSE_WORDS - 1))  # counts up to MIN_PROSE_WORDS, no further
     return words >= rules.MIN_PROSE_WORDS or (words >= 4 and bool(rules.SENTENCE_END.search(text)))
 
 
+@lru_cache(maxsize=8192)
 def is_date_line(text: str) -> bool:
     """Short and mostly a date: any common printed shape (month names in several languages, numeric
     day-first or month-first, dotted, slashed, CJK), not a relative time."""
@@ -140,7 +158,6 @@ def is_date_line(text: str) -> bool:
     return bool(rules.DATE_HINT.search(text)) or _printed_date(text)
 
 
-@lru_cache(maxsize=4096)
 def _printed_date(text: str) -> bool:
     return any(hit.trap != "relative" and hit.year is not None for hit in find_dates(text))
 
@@ -414,6 +431,11 @@ def _credit(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, followi
     text = line.text
     if len(text) > 420:
         return False  # credit, stamp and caption lines are short; story paragraphs are not
+    if not rules.credit_shaped(text):  # none of the patterns below can match: only an outlet's bare name may
+        if len(text) <= 60 and is_outlet(text):
+            found.credited.append(Clue(text, f"{line.origin}: outlet name line"))
+            return True
+        return False
     if rules.EDITOR_LINE.match(text) or rules.PHOTO_LINE.match(text):
         return True
     if (m := rules.MAIL_FROM.match(text)) is not None and not story:
@@ -456,9 +478,12 @@ def _outlet_after_names(name: str, is_outlet: IsOutlet) -> str | None:
     return match.group(1) if match and is_outlet(match.group(1)) else None
 
 
+_HEAD_END = re.compile(r"\s*(?:[·•|,]|\s-\s)\s*")
+
+
 def _names_outlet(text: str, is_outlet: IsOutlet) -> bool:
     """Does this line start with an outlet's name ("Reuters · March 5", "AFP | Mar 9")?"""
-    head = re.split(r"\s*(?:[·•|,]|\s-\s)\s*", text, maxsplit=1)[0]
+    head = _HEAD_END.split(text, maxsplit=1)[0]
     return bool(head) and len(head) <= 40 and is_outlet(head)
 
 
