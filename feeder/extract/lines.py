@@ -6,9 +6,27 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import Literal
 
 from feeder.extract import rules, vocab
 from feeder.extract.dates import find_dates
+from feeder.extract.resolve import (
+    BESIDE_CREDIT,
+    LABELLED_HEADER,
+    META_POST,
+    META_REPUBLISHER,
+    META_STAMP,
+    ORIGINAL_ROLES,
+    PLAIN_HEADER,
+    POST_ABOVE,
+    POST_BELOW,
+    POST_HEADER,
+    PRINTED_REPUBLISHER,
+    PRINTED_STAMP,
+    Candidate,
+    Role,
+    resolve,
+)
 from feeder.fold import fold_text
 from feeder.records import Clue, DateClue, DateRole, Page
 
@@ -47,24 +65,29 @@ class Hints:
 
 @dataclass
 class _Found:
-    """Clues gathered while walking the lines, strongest first within each list."""
+    """What the walk has seen so far: the story's paragraphs, its credits, and the candidates it proposed
+    for the resolver (dates, post date, poster), each at the block where it stands."""
 
     body: list[str] = field(default_factory=list)
     credited: list[Clue] = field(default_factory=list)  # "Source:" lines and pipe stamp fields
     datelined: list[Clue] = field(default_factory=list)  # datelines and trailing credits
     bylines: list[Clue] = field(default_factory=list)
-    dates: list[DateClue] = field(default_factory=list)
-    republisher: Clue | None = None
-    republished: Clue | None = None
-    posted_time: Clue | None = None  # Blogger's "Posted by X at 7:45 PM" footer
+    candidates: list[Candidate] = field(default_factory=list)
+    at: int = 0  # the index of the line being read: the block of what is proposed now
     ended: bool = False  # an author box or comment block closed the story
     after_credit: bool = False  # the previous line named the outlet: a bare date next is its stamp
     original_url: Clue | None = None
-    # "Published Feb 10, 2021" above every credit and byline: the platform's own date, unless the story
-    # turns out to print no stamp of its own (then it is the story's, as on a plain blog dump).
-    header_stamp: DateClue | None = None
 
+    def propose(self, role: Role, value: str, why: str, score: float,
+                nearest: Literal["first", "last"] = "first") -> None:
+        self.candidates.append(Candidate(role, value, self.at, score, why, nearest))
 
+    def has(self, *roles: Role) -> bool:
+        return any(c.role in roles for c in self.candidates)
+
+    def stamped(self) -> bool:
+        """Something of the story's credit is already printed: a byline, a credit or a stamp."""
+        return bool(self.body or self.bylines or self.credited) or self.has(*ORIGINAL_ROLES)
 
 
 def split_title(page_title: str, lines: Sequence[str], is_outlet: IsOutlet) -> tuple[str, str | None]:
@@ -161,32 +184,34 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
     member_row: int | None = None  # the last line of a forum member's details
     for index, line in enumerate(lines):
         text, folded = line.text, folds[index]
+        found.at = index
         if member_value:
             member_value = False
             continue
         if not found.body and (starter := vocab.THREAD_STARTER.match(text)) is not None:
-            found.republisher = found.republisher or Clue(starter.group("name"), f"{line.origin}: thread starter")
+            found.propose("republisher", starter.group("name"), f"{line.origin}: thread starter", PRINTED_REPUBLISHER)
             if starter.group("date") and is_date_line(starter.group("date")):
-                found.republished = found.republished or Clue(starter.group("date"), f"{line.origin}{_THREAD_START}")
+                found.propose("republished", starter.group("date"), f"{line.origin}{_THREAD_START}", POST_HEADER)
             continue
         if not found.body and (start := vocab.THREAD_START_DATE.match(text)) and is_date_line(start.group("date")):
-            found.republished = found.republished or Clue(start.group("date"), f"{line.origin}{_THREAD_START}")
+            found.propose("republished", start.group("date"), f"{line.origin}{_THREAD_START}", POST_HEADER)
             continue
         if (member := rules.MEMBER_META.match(text)) is not None:
             member_value = member.end() == len(text) and not text.endswith(":")
-            if found.republisher is None:
-                found.republisher = _member(lines[max(0, index - 3):index])
+            if not found.has("republisher"):
+                _poster_name(found, _member(lines[max(0, index - 3):index]))
             if found.body:
                 ended = True  # a member's details under a post: a reply follows
             member_row = index
             continue
-        if "ollow" in text and found.republisher is None and _slight(found.body):
+        if "ollow" in text and not found.has("republisher") and _slight(found.body):
             if rules.FOLLOWER_COUNT.match(text):
-                found.republisher = _profile_name(lines[max(0, index - 3):index])
+                _poster_name(found, _profile_name(lines[max(0, index - 3):index]))
             elif rules.FOLLOW_BUTTON.match(text) and index:
-                found.republisher = _account_name(lines[index - 1])
-        if text[:1] == "@" and index and found.republisher is None and not found.body and rules.HANDLE.match(text):
-            found.republisher = _account_name(lines[index - 1], "display name above the @handle")
+                _poster_name(found, _account_name(lines[index - 1]))
+        if text[:1] == "@" and index and not found.has("republisher") and not found.body and rules.HANDLE.match(
+                text):
+            _poster_name(found, _account_name(lines[index - 1], "display name above the @handle"))
         if folded == folded_title:
             _quoting_outlet(line, found, is_outlet)
             if started and not _slight(found.body):
@@ -217,7 +242,7 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
                 ended = False  # a byline under a teaser: the story starts here, below any earlier break
             continue
         if found.after_credit and is_date_line(text):
-            found.dates.insert(0, DateClue(text, f"{line.origin}: stamp beside the outlet's name", "stamp"))
+            found.propose("stamp", text, f"{line.origin}: stamp beside the outlet's name", BESIDE_CREDIT)
             found.after_credit = False
             continue
         found.after_credit = False
@@ -230,25 +255,23 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
                 continue  # today's date in the site's masthead: the day of the capture, no stamp
             if not found.body and member_row is not None and index - member_row <= POST_DATE_REACH:
                 # The post date is the date nearest the poster: just under the member's details.
-                found.republished = found.republished or Clue(text, f"{line.origin}: post date under the poster")
+                found.propose("republished", text, f"{line.origin}: post date under the poster", POST_HEADER)
                 continue
-            if found.republished is not None and found.republished.origin.endswith(_THREAD_START) and (
-                    folded == fold_text(found.republished.value)):
+            if any(c.role == "republished" and c.why.endswith(_THREAD_START) and folded == fold_text(c.value)
+                   for c in found.candidates):
                 continue  # the post's date printed again over the post (a thread header, then the post)
             if found.body and not ended and _credits_outlet(following, is_outlet):
                 # A stamp just above the outlet's credit under the story is the outlet's (the original
                 # stamp is the date nearest the credit).
-                found.dates.insert(0, DateClue(text, f"{line.origin}: stamp above the outlet's credit", "stamp"))
+                found.propose("stamp", text, f"{line.origin}: stamp above the outlet's credit", BESIDE_CREDIT)
             elif found.body and not _slight(found.body) and not ended:
                 # A date under a whole story is the post's own stamp or a comment's: the story is over.
                 ended = True
-                if found.republished is None and not hints.outlet_page:
-                    found.republished = Clue(text, f"{line.origin}: post date under the post")
+                if not hints.outlet_page:
+                    found.propose("republished", text, f"{line.origin}: post date under the post", POST_BELOW)
             elif title_ahead:
-                # Above the headline: the post's own date, not the story's; the last one is nearest the post.
-                if found.republished is not None and found.republished.origin.endswith(_POST_DATE):
-                    found.republished = None
-                _header_date(line, found, False)
+                # Above the headline: the post's own date, not the story's (the one nearest the post wins).
+                _header_date(line, found, False, above_headline=True)
                 _poster(lines, index, found)
             elif not found.body:
                 _header_date(line, found, story)
@@ -337,11 +360,17 @@ def _account_name(line: Line, where: str = "account name beside the follow butto
 
 def _poster(lines: Sequence[Line], index: int, found: _Found) -> None:
     """A post's header is its poster's name over its date: the name line just above the post date."""
-    if found.republisher is None and index and found.republished is not None and (
-            found.republished.origin.startswith(lines[index].origin)):
+    if not found.has("republisher") and index and any(c.role == "republished" and c.block == index
+                                                      for c in found.candidates):
         above = lines[index - 1]
         if not is_date_line(above.text) and not is_prose(above.text):
-            found.republisher = _account_name(above, "name above the post date")
+            _poster_name(found, _account_name(above, "name above the post date"))
+
+
+def _poster_name(found: _Found, clue: Clue | None, score: float = PRINTED_REPUBLISHER) -> None:
+    """Propose who posted the story on this page."""
+    if clue is not None:
+        found.propose("republisher", clue.value, clue.origin, score)
 
 
 _TRAILING_LABEL = re.compile(rf"\s(?:{vocab.FIELD_LABELS})\s*[:：]$", re.I)
@@ -417,7 +446,7 @@ def _credit(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, followi
     if rules.EDITOR_LINE.match(text) or rules.PHOTO_LINE.match(text):
         return True
     if (m := rules.MAIL_FROM.match(text)) is not None and not story:
-        found.republisher = found.republisher or Clue(m.group("name"), f"{line.origin}: mail sender")
+        found.propose("republisher", m.group("name"), f"{line.origin}: mail sender", PRINTED_REPUBLISHER)
         return True
     if len(found.body) >= 2 and (rules.SOURCE_LINE.match(text) or rules.REPORTING_LINE.match(text)
                                  or rules.ORIGINAL_URL.match(text)):
@@ -433,18 +462,18 @@ def _credit(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, followi
         _pipe_fields(m.group(1) if m else text, line.origin, found, is_outlet, labelled=m is not None)
         return True
     if (m := rules.PUBLISHED_ON_SITE.match(text)) and is_date_line(m.group("date")) and not is_outlet(m.group("site")):
-        found.republished = found.republished or Clue(m.group("date"), f"{line.origin}: '{m.group(0)[:40]}'")
+        found.propose("republished", m.group("date"), f"{line.origin}: '{m.group(0)[:40]}'", POST_HEADER)
         return True
     if (m := rules.STAMP_LABEL.match(text)) is not None and is_date_line(m.group("rest")):
         if m.group("label").lower() in ("date", "time") and not story:
             # "Date: …" in a page's own header (a mail archive, a forum post) is its post date.
-            found.republished = found.republished or Clue(m.group("rest"), f"{line.origin}: 'Date' header")
+            found.propose("republished", m.group("rest"), f"{line.origin}: 'Date' header", POST_HEADER)
             return True
-        clue = DateClue(m.group("rest"), f"{line.origin}: '{m.group('label')}' stamp", _role(m.group("label")))
-        if clue.role == "published" and not (found.body or found.bylines or found.credited or found.dates):
-            found.header_stamp = found.header_stamp or clue
+        role, why = _role(m.group("label")), f"{line.origin}: '{m.group('label')}' stamp"
+        if role == "published" and not found.stamped():
+            found.propose("header", m.group("rest"), why, LABELLED_HEADER)
         else:
-            found.dates.append(clue)
+            found.propose(role, m.group("rest"), why, PRINTED_STAMP)
         return True
     credit_next = _names_outlet(following, is_outlet)
     return _byline(line, found, is_outlet, story or credit_next, credit_next)
@@ -465,28 +494,28 @@ def _names_outlet(text: str, is_outlet: IsOutlet) -> bool:
 def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, credit_next: bool = False) -> bool:
     text = line.text
     if not found.body and " wrote" in text and (m := rules.WROTE_ON.match(text)) and is_date_line(m.group("date")):
-        found.republisher = found.republisher or Clue(m.group("name"), f"{line.origin}: entry's writer")
-        found.republished = found.republished or Clue(m.group("date"), f"{line.origin}: entry's time")
+        found.propose("republisher", m.group("name"), f"{line.origin}: entry's writer", PRINTED_REPUBLISHER)
+        found.propose("republished", m.group("date"), f"{line.origin}: entry's time", POST_HEADER)
         return True
     if (m := rules.POSTED_BY.match(text)) is not None:
-        found.republisher = found.republisher or Clue(m.group(1), f"{line.origin}: 'Posted by' line")
+        found.propose("republisher", m.group(1), f"{line.origin}: 'Posted by' line", PRINTED_REPUBLISHER)
         when = m.group(2) or ""
         if is_date_line(when):
-            found.republished = found.republished or Clue(when, f"{line.origin}: post date")
+            found.propose("republished", when, f"{line.origin}: post date", POST_HEADER)
         elif rules.TIME_ONLY.match(when):
-            found.posted_time = Clue(when, f"{line.origin}: post time")
+            found.propose("post time", when, f"{line.origin}: post time", POST_HEADER, "last")
         return True
     if (m := rules.POSTED_ON.match(text)) is not None and is_date_line(m.group(1)):
-        found.republished = found.republished or Clue(m.group(1), f"{line.origin}: 'Posted on' line")
+        found.propose("republished", m.group(1), f"{line.origin}: 'Posted on' line", POST_HEADER)
         if m.group(2):
-            found.republisher = found.republisher or Clue(m.group(2), f"{line.origin}: 'Posted on' line")
+            found.propose("republisher", m.group(2), f"{line.origin}: 'Posted on' line", PRINTED_REPUBLISHER)
         return True
     if len(text) <= 60 and is_outlet(text):
         found.credited.append(Clue(text, f"{line.origin}: outlet name line"))
         return True
     if (m := rules.OUTLET_STAMP.match(text)) and is_outlet(m.group("outlet")) and is_date_line(m.group("date")):
         found.credited.append(Clue(m.group("outlet"), f"{line.origin}: outlet and stamp"))
-        found.dates.insert(0, DateClue(m.group("date"), f"{line.origin}: outlet and stamp", "stamp"))
+        found.propose("stamp", m.group("date"), f"{line.origin}: outlet and stamp", BESIDE_CREDIT)
         return True
     if (m := rules.NAMES_OUTLET.match(text)) is not None and is_outlet(m.group("outlet")):
         found.credited.append(Clue(m.group("outlet"), f"{line.origin}: outlet beside the byline"))
@@ -496,7 +525,7 @@ def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, credit_
         found.credited.append(Clue(m.group("outlet"), f"{line.origin}: outlet in the byline"))
         found.bylines.append(Clue(m.group("names"), f"{line.origin}: byline"))
         if is_date_line(m.group("date")):
-            found.dates.append(DateClue(m.group("date"), f"{line.origin}: stamp after the byline", "stamp"))
+            found.propose("stamp", m.group("date"), f"{line.origin}: stamp after the byline", BESIDE_CREDIT)
         return True
     if (m := rules.BYLINE.match(text)) is None or (is_prose(text) and len(text.split()) > 12):
         return False
@@ -509,7 +538,7 @@ def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, credit_
         name = split.group("name")
         _header_date(Line(split.group("date"), line.origin, line.in_body), found, story and not account)
     if account and _ACCOUNT_LOGIN.match(name):
-        found.republisher = found.republisher or Clue(name, f"{line.origin}: site account's byline")
+        found.propose("republisher", name, f"{line.origin}: site account's byline", PRINTED_REPUBLISHER)
         return True
     desk = rules.DESK_WORDS.sub("", name)
     credit = _outlet_after_names(name, is_outlet)
@@ -527,11 +556,11 @@ def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, credit_
         found.bylines.append(Clue(name, f"{line.origin}: byline over the outlet's credit"))
     elif found.body and not _slight(found.body):
         found.ended = True  # an author box after the story: the republisher, not the story's author
-        found.republisher = found.republisher or Clue(name, f"{line.origin}: author box after the story")
+        found.propose("republisher", name, f"{line.origin}: author box after the story", PRINTED_REPUBLISHER)
     elif story and not text.lower().startswith("author"):
         found.bylines.append(Clue(name, f"{line.origin}: byline"))
-    elif found.republisher is None:
-        found.republisher = Clue(name, f"{line.origin}: republisher's byline")
+    else:
+        found.propose("republisher", name, f"{line.origin}: republisher's byline", PRINTED_REPUBLISHER)
     return True
 
 
@@ -547,14 +576,13 @@ def _stamp_fields(text: str, is_outlet: IsOutlet) -> bool:
 
 
 def _pipe_fields(text: str, origin: str, found: _Found, is_outlet: IsOutlet, labelled: bool = False) -> None:
-    before = len(found.dates)
-    _read_fields(text, origin, found, is_outlet, labelled)
-    if any(is_outlet(f.strip()) for f in text.split("|")):
-        # A stamp printed beside the outlet's name is the outlet's: it outranks loose date lines.
-        found.dates[:] = found.dates[before:] + found.dates[:before]
+    # A stamp printed beside the outlet's name is the outlet's: it outranks loose date lines.
+    beside = any(is_outlet(f.strip()) for f in text.split("|"))
+    _read_fields(text, origin, found, is_outlet, BESIDE_CREDIT if beside else PRINTED_STAMP, labelled)
 
 
-def _read_fields(text: str, origin: str, found: _Found, is_outlet: IsOutlet, labelled: bool = False) -> None:
+def _read_fields(text: str, origin: str, found: _Found, is_outlet: IsOutlet, score: float,
+                 labelled: bool = False) -> None:
     for index, part in enumerate(f.strip() for f in text.split("|")):
         where = f"{origin}: credit field {index + 1}"
         if not part:
@@ -562,14 +590,14 @@ def _read_fields(text: str, origin: str, found: _Found, is_outlet: IsOutlet, lab
         if (split := _outlet_then_date(part, is_outlet, labelled and index == 0)) is not None:
             # "Source" (full-width colon) "CGTN  Aug. 5, 2021 13:02 PM": name, then stamp, in one field.
             found.credited.append(Clue(split[0], where))
-            found.dates.append(DateClue(split[1], where, "stamp"))
+            found.propose("stamp", split[1], where, score)
             continue
         if (m := rules.POSTED_ON.match(part)) is not None and is_date_line(m.group(1)):
-            found.republished = found.republished or Clue(m.group(1), where)
+            found.propose("republished", m.group(1), where, POST_HEADER)
             if m.group(2):
-                found.republisher = found.republisher or Clue(m.group(2), where)
+                found.propose("republisher", m.group(2), where, PRINTED_REPUBLISHER)
         elif (m := rules.STAMP_LABEL.match(part)) is not None and is_date_line(m.group("rest")):
-            found.dates.append(DateClue(m.group("rest"), where, _role(m.group("label"))))
+            found.propose(_role(m.group("label")), m.group("rest"), where, score)
         elif (m := rules.BYLINE.match(part)) is not None:
             desk = rules.DESK_WORDS.sub("", m.group(1))
             if is_outlet(m.group(1)) or is_outlet(desk):
@@ -580,7 +608,7 @@ def _read_fields(text: str, origin: str, found: _Found, is_outlet: IsOutlet, lab
             else:
                 found.bylines.append(Clue(m.group(1), where))
         elif is_date_line(part):
-            found.dates.append(DateClue(part, where, "stamp"))
+            found.propose("stamp", part, where, score)
         elif (m := rules.SOURCE_LINE.match(part)) is not None:
             found.credited.append(Clue(m.group(1).strip(), where))
         elif not rules.EDITOR_LINE.match(part):
@@ -614,57 +642,50 @@ POST_DATE_REACH = 3
 _THREAD_START = ": thread start date"
 
 
-def _header_date(line: Line, found: _Found, story: bool) -> None:
-    """A bare date: the outlet's stamp inside the story, the republisher's post date before it."""
-    if story and not (found.body or found.bylines or found.credited or found.dates) and (
-            found.header_stamp is None or found.header_stamp.role == "stamp"):
+def _header_date(line: Line, found: _Found, story: bool, above_headline: bool = False) -> None:
+    """A bare date: the outlet's stamp inside the story, the republisher's post date before it (above the
+    headline, the date nearest the headline is the post's)."""
+    if story and not found.stamped():
         # Above every byline and credit: the platform's date, unless the story prints no stamp of its own.
-        found.header_stamp = DateClue(line.text, f"{line.origin}: date line above the story", "stamp")
+        found.propose("header", line.text, f"{line.origin}: date line above the story", PLAIN_HEADER, "last")
     elif story:
-        if not any(d.role == "stamp" for d in found.dates):
-            found.dates.append(DateClue(line.text, f"{line.origin}: date line under the byline", "stamp"))
-    elif found.republished is None:
-        found.republished = Clue(line.text, f"{line.origin}{_POST_DATE}")
+        if not found.has("stamp"):
+            found.propose("stamp", line.text, f"{line.origin}: date line under the byline", PRINTED_STAMP)
+    else:
+        found.propose("republished", line.text, f"{line.origin}{_POST_DATE}", POST_ABOVE,
+                      "last" if above_headline else "first")
 
 
 def _page(found: _Found, title: str, hints: Hints, is_outlet: IsOutlet) -> Page:
     body = _strip_datelines(found, is_outlet)
-    _place_header_stamp(found, hints)
-    if found.republisher and any(fold_text(found.republisher.value) in fold_text(b.value) for b in found.bylines):
-        found.republisher = None  # the people credited with the story ("Reporting by …") did not repost it
+    found.at = len(found.candidates) + 1_000_000  # metadata stands after every printed block
+    for clue in hints.dates:
+        found.candidates.append(Candidate(clue.role, clue.value, found.at, META_STAMP, clue.origin, printed=False))
+    if hints.republished is not None:
+        found.candidates.append(Candidate("republished", hints.republished.value, found.at, META_POST,
+                                          hints.republished.origin, printed=False))
+    # The people credited with the story ("Reporting by …") did not repost it.
+    credited = [fold_text(b.value) for b in found.bylines]
+    candidates = [c for c in found.candidates if c.role != "republisher" or not any(
+        fold_text(c.value) in name for name in credited)]
+    if hints.republisher is not None:
+        candidates.append(Candidate("republisher", hints.republisher.value, found.at, META_REPUBLISHER,
+                                    hints.republisher.origin, printed=False))
+    chosen = resolve(candidates, outlet_page=hints.outlet_page)
     return Page(
         title=hints.title or Clue(title, "page title"),
         body=tuple(body),
         outlets=(*found.credited, *found.datelined, *hints.outlets),
         bylines=(*found.bylines, *hints.bylines),
-        dates=(*found.dates, *hints.dates),
-        republisher=hints.republisher or found.republisher if not hints.outlet_page else None,
-        republished=None if hints.outlet_page else hints.republished or _with_time(found),
+        dates=chosen.dates,
+        republisher=None if hints.outlet_page else chosen.republisher,
+        republished=None if hints.outlet_page else chosen.republished,
         source_url=hints.source_url or found.original_url,
         via=hints.via,
         links=hints.links,
         site=hints.site,
         page_zone=hints.page_zone,
     )
-
-
-def _place_header_stamp(found: _Found, hints: Hints) -> None:
-    """The stamp above the story is the platform's post date when the story carries its own stamp below."""
-    header = found.header_stamp
-    if header is None:
-        return
-    if found.dates and not hints.outlet_page and found.republished is None:
-        found.republished = Clue(header.value, f"{header.origin} (the platform's date above the story's stamp)")
-    else:
-        found.dates.insert(0, header)
-
-
-def _with_time(found: _Found) -> Clue | None:
-    """A day-only post date completed by the time in the blog's "Posted by X at 7:45 PM" footer."""
-    date, time = found.republished, found.posted_time
-    if date is None or time is None or re.search(r"\d:\d\d", date.value):
-        return date
-    return Clue(f"{date.value} {time.value}", f"{date.origin}, time from {time.origin}")
 
 
 def _strip_datelines(found: _Found, is_outlet: IsOutlet) -> list[str]:

@@ -1,0 +1,126 @@
+"""One resolver: from the scored candidates the detectors propose, pick each role's value by named tie-breaks.
+
+Detectors (the line reader, HTML metadata) never decide: each proposes a Candidate with its role,
+the printed value, the block it stands in, a score and why it was proposed. ``resolve`` then makes
+one assignment for the whole page, and every chosen value says which tie-break won it:
+
+- the original stamp is the date nearest the outlet's credit (a stamp in or beside the credit row
+  outranks every other printed stamp; metadata stamps come last);
+- a stamp standing above the whole story is the platform's post date when the story prints a stamp
+  of its own, else it is the story's stamp;
+- the post date is the one a label or the page's post header names, else the date nearest the
+  story's start above it, else the date under the post, nearest the republisher on a tie;
+- traps (a capture-day widget, a forum member's join date, a date inside the story's sentences)
+  are never proposed as dates, so they never win.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal, get_args
+
+from feeder.records import Clue, DateClue, DateRole
+
+# Roles a candidate may be proposed for. "header" is a stamp above the whole story (the platform's
+# or the story's, decided here); "post time" a time alone that completes a day-only post date.
+Role = Literal["published", "updated", "stamp", "header", "republished", "post time", "republisher"]
+ORIGINAL_ROLES: tuple[DateRole, ...] = get_args(DateRole)
+
+# Scores of original-stamp candidates. bench/fit_resolver.py sweeps them leave-one-set-out.
+BESIDE_CREDIT = 3.0  # in the outlet's credit row, or on the line next to it
+PRINTED_STAMP = 1.0  # a labelled stamp or a date line in the story's header or byline row
+META_STAMP = 0.5  # a stamp from the page's metadata (HTML meta tags, JSON-LD)
+# Scores of header candidates (a stamp above the whole story).
+LABELLED_HEADER = 2.0  # "Published: …": the label says it is the story's
+PLAIN_HEADER = 1.0  # a bare date line; the one nearest the story wins
+# Scores of post-date candidates.
+META_POST = 4.0  # the page's metadata names its own post date
+# A post header names it: a label ("Posted on …", "Posted by X on …", a mail's "Date:"), a thread's
+# start date, the date line under a forum poster's details.
+POST_HEADER = 2.0
+POST_ABOVE = 1.0  # a date line above the story (nearest the story wins)
+POST_BELOW = 1.0  # a date line under the whole post
+# Scores of republisher candidates.
+META_REPUBLISHER = 4.0  # the page's metadata (HTML author of the post)
+PRINTED_REPUBLISHER = 1.0  # a poster's name printed on the page; the first printed wins
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A value proposed for one role: where it stands (block index), how strongly, and why."""
+
+    role: Role
+    value: str
+    block: int
+    score: float
+    why: str  # provenance: the block and the detector that proposed it
+    nearest: Literal["first", "last"] = "first"  # which of equal candidates a tie-break prefers
+    printed: bool = True  # False: from the page's metadata, not its visible text
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """The chosen values: original stamps (best first, one list per page), post date and poster."""
+
+    dates: tuple[DateClue, ...]
+    republished: Clue | None
+    republisher: Clue | None
+
+
+def resolve(candidates: Sequence[Candidate], *, outlet_page: bool) -> Resolved:
+    """One consistent assignment of the date and poster roles from every candidate on the page."""
+    originals = _ranked(c for c in candidates if c.role in ORIGINAL_ROLES)
+    header = _best(c for c in candidates if c.role == "header")
+    post = _best(c for c in candidates if c.role == "republished" and c.printed)
+    dates = [_date(c, _ORIGINAL_WHY[c.score]) if c.score in _ORIGINAL_WHY else _date(c) for c in originals]
+    if header is not None:
+        if any(c.printed for c in originals) and not outlet_page and post is None:
+            # Tie-break: the stamp above the story is the platform's when the story prints its own.
+            post = Candidate("republished", header.value, header.block, header.score,
+                             f"{header.why} (the platform's date above the story's stamp)")
+        else:
+            dates.insert(0, _date(header, "the stamp above the story, first"))
+    # The page's metadata names its own post date: it outranks every printed one.
+    post = _best(c for c in (post, *candidates) if c is not None and c.role == "republished" and (
+        c is post or not c.printed))
+    republished = _with_time(post, _best(c for c in candidates if c.role == "post time"))
+    poster = _best(c for c in candidates if c.role == "republisher")
+    return Resolved(tuple(dates), republished, Clue(poster.value, poster.why) if poster else None)
+
+
+_ORIGINAL_WHY = {BESIDE_CREDIT: "nearest the outlet's credit", META_STAMP: "page metadata: no printed stamp"}
+
+
+def _ranked(candidates: Iterable[Candidate]) -> list[Candidate]:
+    """Best score first; on a tie, the first printed (a stable sort keeps proposal order in a block)."""
+    return sorted(candidates, key=lambda c: (-c.score, c.block))
+
+
+def _best(candidates: Iterable[Candidate]) -> Candidate | None:
+    """The best-scored candidate; equal ones by their own tie-break (first or last printed)."""
+    best: Candidate | None = None
+    for candidate in candidates:
+        if best is None or candidate.score > best.score or (
+                candidate.score == best.score and candidate.nearest == "last" and candidate.block >= best.block):
+            best = candidate
+    return best
+
+
+def _date(candidate: Candidate, why: str | None = None) -> DateClue:
+    """The chosen stamp, its provenance saying which tie-break ranked it (none: the first printed)."""
+    role: DateRole = candidate.role if candidate.role in ORIGINAL_ROLES else "stamp"
+    return DateClue(candidate.value, f"{candidate.why} ({why})" if why else candidate.why, role)
+
+
+_CLOCK = re.compile(r"\d:\d\d")
+
+
+def _with_time(post: Candidate | None, time: Candidate | None) -> Clue | None:
+    """Tie-break: a day-only post date is completed by the time in the post's footer ("Posted by X at 7:45 PM")."""
+    if post is None:
+        return None
+    if time is None or _CLOCK.search(post.value):
+        return Clue(post.value, post.why)
+    return Clue(f"{post.value} {time.value}", f"{post.why}, time from {time.why}")
