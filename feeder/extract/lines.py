@@ -12,10 +12,14 @@ from feeder.extract import rules, vocab
 from feeder.extract.dates import find_dates
 from feeder.extract.resolve import (
     BESIDE_CREDIT,
+    CREDIT_ROW,
+    DATELINE,
     LABELLED_HEADER,
+    META_OUTLET,
     META_POST,
     META_REPUBLISHER,
     META_STAMP,
+    META_URL,
     ORIGINAL_ROLES,
     PLAIN_HEADER,
     POST_ABOVE,
@@ -23,6 +27,7 @@ from feeder.extract.resolve import (
     POST_HEADER,
     PRINTED_REPUBLISHER,
     PRINTED_STAMP,
+    PRINTED_URL,
     Candidate,
     Role,
     resolve,
@@ -69,25 +74,29 @@ class _Found:
     for the resolver (dates, post date, poster), each at the block where it stands."""
 
     body: list[str] = field(default_factory=list)
-    credited: list[Clue] = field(default_factory=list)  # "Source:" lines and pipe stamp fields
-    datelined: list[Clue] = field(default_factory=list)  # datelines and trailing credits
     bylines: list[Clue] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
     at: int = 0  # the index of the line being read: the block of what is proposed now
     ended: bool = False  # an author box or comment block closed the story
     after_credit: bool = False  # the previous line named the outlet: a bare date next is its stamp
-    original_url: Clue | None = None
 
     def propose(self, role: Role, value: str, why: str, score: float,
                 nearest: Literal["first", "last"] = "first") -> None:
         self.candidates.append(Candidate(role, value, self.at, score, why, nearest))
+
+    def credit(self, outlet: str, why: str, score: float = CREDIT_ROW) -> None:
+        """Propose an outlet: a credit row or label (CREDIT_ROW), a dateline or a glued credit (DATELINE)."""
+        self.propose("outlet", outlet, why, score)
+
+    def count(self, role: Role, score: float | None = None) -> int:
+        return sum(c.role == role and score in (None, c.score) for c in self.candidates)
 
     def has(self, *roles: Role) -> bool:
         return any(c.role in roles for c in self.candidates)
 
     def stamped(self) -> bool:
         """Something of the story's credit is already printed: a byline, a credit or a stamp."""
-        return bool(self.body or self.bylines or self.credited) or self.has(*ORIGINAL_ROLES)
+        return bool(self.body or self.bylines) or self.has("outlet", *ORIGINAL_ROLES)
 
 
 def split_title(page_title: str, lines: Sequence[str], is_outlet: IsOutlet) -> tuple[str, str | None]:
@@ -235,9 +244,11 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
             continue
         story = (started and line.in_body) or hints.outlet_page
         following = lines[index + 1].text if index + 1 < len(lines) else ""
-        credited, paragraphs = len(found.credited), len(found.body)
+        credited, paragraphs = found.count("outlet"), len(found.body)
         if _credit(line, found, is_outlet, story, following):
-            found.after_credit = len(found.credited) > credited
+            # A bare date next stands beside the credit when it names an outlet (not a commenter's login).
+            found.after_credit = found.count("outlet") > credited and _outlet_like(
+                found.candidates[-1].value if found.candidates[-1].role == "outlet" else "", is_outlet)
             if paragraphs and not found.body:
                 ended = False  # a byline under a teaser: the story starts here, below any earlier break
             continue
@@ -289,8 +300,8 @@ _QUOTED_HEADLINE = re.compile(r"^(?P<outlet>[^:：\"“]{2,40}?)\s*[:：]\s*[\"�
 
 def _quoting_outlet(line: Line, found: _Found, is_outlet: IsOutlet) -> None:
     """'The Guardian: "Headline"': a blog's post title quoting an outlet's story names that outlet."""
-    if (m := _OUTLET_QUOTED.match(line.text)) is not None and is_outlet(m.group("outlet")) and not found.credited:
-        found.credited.append(Clue(m.group("outlet"), f"{line.origin}: outlet named before the quoted headline"))
+    if (m := _OUTLET_QUOTED.match(line.text)) is not None and is_outlet(m.group("outlet")) and not found.has("outlet"):
+        found.credit(m.group("outlet"), f"{line.origin}: outlet named before the quoted headline")
 
 
 def quoted_headline(title: str, is_outlet: IsOutlet) -> str | None:
@@ -452,8 +463,8 @@ def _credit(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, followi
                                  or rules.ORIGINAL_URL.match(text)):
         found.ended = True  # a credit line after the paragraphs closes the story; comments follow
     if (m := rules.ORIGINAL_URL.match(text)) is not None:
-        found.original_url = found.original_url or Clue(m.group(1), f"{line.origin}: original article's address")
-        found.credited.append(Clue(m.group(1), f"{line.origin}: original article's address"))
+        found.propose("source url", m.group(1), f"{line.origin}: original article's address", PRINTED_URL)
+        found.credit(m.group(1), f"{line.origin}: original article's address")
         return True
     if (m := rules.REPORTING_LINE.match(text)) is not None:
         found.bylines.append(Clue(m.group(1), f"{line.origin}: 'Reporting by' credit"))
@@ -477,6 +488,10 @@ def _credit(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, followi
         return True
     credit_next = _names_outlet(following, is_outlet)
     return _byline(line, found, is_outlet, story or credit_next, credit_next)
+
+
+def _outlet_like(name: str, is_outlet: IsOutlet) -> bool:
+    return bool(name) and (is_outlet(name) or _proper_name(name))
 
 
 def _outlet_after_names(name: str, is_outlet: IsOutlet) -> str | None:
@@ -511,18 +526,24 @@ def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, credit_
             found.propose("republisher", m.group(2), f"{line.origin}: 'Posted on' line", PRINTED_REPUBLISHER)
         return True
     if len(text) <= 60 and is_outlet(text):
-        found.credited.append(Clue(text, f"{line.origin}: outlet name line"))
+        found.credit(text, f"{line.origin}: outlet name line")
+        return True
+    if text[:1] == "(" and (m := rules.DATELINE_OPEN.match(text)) and is_outlet(m.group("outlet")) and (
+            is_date_line(text[m.end():])):
+        # "(Outlet) 10:15, December 13, 2021": the outlet's credit and its stamp on one line.
+        found.credit(m.group("outlet"), f"{line.origin}: outlet and stamp")
+        found.propose("stamp", text[m.end():], f"{line.origin}: outlet and stamp", BESIDE_CREDIT)
         return True
     if (m := rules.OUTLET_STAMP.match(text)) and is_outlet(m.group("outlet")) and is_date_line(m.group("date")):
-        found.credited.append(Clue(m.group("outlet"), f"{line.origin}: outlet and stamp"))
+        found.credit(m.group("outlet"), f"{line.origin}: outlet and stamp")
         found.propose("stamp", m.group("date"), f"{line.origin}: outlet and stamp", BESIDE_CREDIT)
         return True
     if (m := rules.NAMES_OUTLET.match(text)) is not None and is_outlet(m.group("outlet")):
-        found.credited.append(Clue(m.group("outlet"), f"{line.origin}: outlet beside the byline"))
+        found.credit(m.group("outlet"), f"{line.origin}: outlet beside the byline")
         found.bylines.append(Clue(m.group("names"), f"{line.origin}: byline naming the outlet"))
         return True
     if (m := rules.BYLINE_OUTLET.match(text)) is not None and is_outlet(m.group("outlet")):
-        found.credited.append(Clue(m.group("outlet"), f"{line.origin}: outlet in the byline"))
+        found.credit(m.group("outlet"), f"{line.origin}: outlet in the byline")
         found.bylines.append(Clue(m.group("names"), f"{line.origin}: byline"))
         if is_date_line(m.group("date")):
             found.propose("stamp", m.group("date"), f"{line.origin}: stamp after the byline", BESIDE_CREDIT)
@@ -543,10 +564,10 @@ def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, credit_
     desk = rules.DESK_WORDS.sub("", name)
     credit = _outlet_after_names(name, is_outlet)
     if is_outlet(name) or (desk != name and is_outlet(desk)):
-        found.credited.append(Clue(desk if desk != name else name, f"{line.origin}: agency or desk byline"))
+        found.credit(desk if desk != name else name, f"{line.origin}: agency or desk byline")
     elif credit:
         # "By DELPHINE ORTEGA, Associated Press": the byline of the outlet's story, wherever it stands.
-        found.credited.append(Clue(credit, f"{line.origin}: outlet named in the byline"))
+        found.credit(credit, f"{line.origin}: outlet named in the byline")
         found.bylines.append(Clue(name, f"{line.origin}: byline naming the outlet"))
     elif found.body and _slight(found.body) and text[:3].lower() == "by ":
         found.body.clear()  # a "By …" line after a line or two of prose: that prose was a teaser
@@ -589,7 +610,7 @@ def _read_fields(text: str, origin: str, found: _Found, is_outlet: IsOutlet, sco
             continue
         if (split := _outlet_then_date(part, is_outlet, labelled and index == 0)) is not None:
             # "Source" (full-width colon) "CGTN  Aug. 5, 2021 13:02 PM": name, then stamp, in one field.
-            found.credited.append(Clue(split[0], where))
+            found.credit(split[0], where)
             found.propose("stamp", split[1], where, score)
             continue
         if (m := rules.POSTED_ON.match(part)) is not None and is_date_line(m.group(1)):
@@ -601,18 +622,18 @@ def _read_fields(text: str, origin: str, found: _Found, is_outlet: IsOutlet, sco
         elif (m := rules.BYLINE.match(part)) is not None:
             desk = rules.DESK_WORDS.sub("", m.group(1))
             if is_outlet(m.group(1)) or is_outlet(desk):
-                found.credited.append(Clue(desk, where))
+                found.credit(desk, where)
             elif credit := _outlet_after_names(m.group(1), is_outlet):  # "By Li Wen, Xinhua"
-                found.credited.append(Clue(credit, f"{where}: outlet named in the byline"))
+                found.credit(credit, f"{where}: outlet named in the byline")
                 found.bylines.append(Clue(m.group(1), where))
             else:
                 found.bylines.append(Clue(m.group(1), where))
         elif is_date_line(part):
             found.propose("stamp", part, where, score)
         elif (m := rules.SOURCE_LINE.match(part)) is not None:
-            found.credited.append(Clue(m.group(1).strip(), where))
+            found.credit(m.group(1).strip(), where)
         elif not rules.EDITOR_LINE.match(part):
-            found.credited.append(Clue(part, where))
+            found.credit(part, where)
 
 
 def _outlet_then_date(part: str, is_outlet: IsOutlet, labelled: bool) -> tuple[str, str] | None:
@@ -659,6 +680,11 @@ def _header_date(line: Line, found: _Found, story: bool, above_headline: bool = 
 def _page(found: _Found, title: str, hints: Hints, is_outlet: IsOutlet) -> Page:
     body = _strip_datelines(found, is_outlet)
     found.at = len(found.candidates) + 1_000_000  # metadata stands after every printed block
+    for outlet in hints.outlets:
+        found.candidates.append(Candidate("outlet", outlet.value, found.at, META_OUTLET, outlet.origin, printed=False))
+    if hints.source_url is not None:
+        found.candidates.append(Candidate("source url", hints.source_url.value, found.at, META_URL,
+                                          hints.source_url.origin, printed=False))
     for clue in hints.dates:
         found.candidates.append(Candidate(clue.role, clue.value, found.at, META_STAMP, clue.origin, printed=False))
     if hints.republished is not None:
@@ -675,12 +701,12 @@ def _page(found: _Found, title: str, hints: Hints, is_outlet: IsOutlet) -> Page:
     return Page(
         title=hints.title or Clue(title, "page title"),
         body=tuple(body),
-        outlets=(*found.credited, *found.datelined, *hints.outlets),
+        outlets=chosen.outlets,
         bylines=(*found.bylines, *hints.bylines),
         dates=chosen.dates,
         republisher=None if hints.outlet_page else chosen.republisher,
         republished=None if hints.outlet_page else chosen.republished,
-        source_url=hints.source_url or found.original_url,
+        source_url=chosen.source_url,
         via=hints.via,
         links=hints.links,
         site=hints.site,
@@ -703,10 +729,10 @@ def _strip_datelines(found: _Found, is_outlet: IsOutlet) -> list[str]:
     # Headlines of related stories under the story (no sentence of their own): the credited last
     # sentence above them is where the story ends.
     for last in range(len(body) - 2, max(-1, len(body) - 2 - TEASER_REACH), -1):
-        if found.datelined or rules.SENTENCE_END.search(body[last + 1]):
+        if found.count("outlet", DATELINE) or rules.SENTENCE_END.search(body[last + 1]):
             break
         credited = _trailing_credit(body[last], found, is_outlet)
-        if found.datelined:
+        if found.count("outlet", DATELINE):
             body[last:] = [credited]
     return [p for p in body if p]
 
@@ -717,16 +743,15 @@ TEASER_REACH = 6
 
 def _dateline(text: str, found: _Found, is_outlet: IsOutlet) -> str:
     if (m := rules.DATELINE_OPEN.match(text)) and is_outlet(m.group("outlet")):
-        found.datelined.append(Clue(m.group("outlet"), "dateline of the first paragraph"))
+        found.credit(m.group("outlet"), "dateline of the first paragraph", DATELINE)
         return text[m.end():]
     if (m := rules.DATELINE_CITY.match(text)) and (is_outlet(m.group("outlet")) or _proper_name(m.group("outlet"))):
         # "CITY (Name) --" is a credit by its shape: an outlet feeder does not know is credited as printed.
         known = is_outlet(m.group("outlet"))
-        found.datelined.append(Clue(m.group("outlet"), "dateline of the first paragraph" + (
-            "" if known else PRINTED_CREDIT)))
+        found.credit(m.group("outlet"), "dateline of the first paragraph" + ("" if known else PRINTED_CREDIT), DATELINE)
         return (text[: m.start("token")].rstrip() + text[m.end("token"):]).strip()
     if (m := rules.DATELINE_MARKED.match(text)) and is_outlet(outlet := m.group("slashed") or m.group("barred")):
-        found.datelined.append(Clue(outlet, "dateline of the first paragraph"))
+        found.credit(outlet, "dateline of the first paragraph", DATELINE)
     return text
 
 
@@ -750,6 +775,6 @@ def _trailing_credit(text: str, found: _Found, is_outlet: IsOutlet) -> str:
         text = text[: m.start()].rstrip()
     for pattern in (rules.TRAILING_CREDIT, rules.TRAILING_DASH_CREDIT):
         if (m := pattern.search(text)) and is_outlet(m.group("outlet")):
-            found.datelined.append(Clue(m.group("outlet"), "credit at the end of the last paragraph"))
+            found.credit(m.group("outlet"), "credit at the end of the last paragraph", DATELINE)
             return text[: m.start()].rstrip()
     return text

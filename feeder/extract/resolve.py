@@ -25,7 +25,8 @@ from feeder.records import Clue, DateClue, DateRole
 
 # Roles a candidate may be proposed for. "header" is a stamp above the whole story (the platform's
 # or the story's, decided here); "post time" a time alone that completes a day-only post date.
-Role = Literal["published", "updated", "stamp", "header", "republished", "post time", "republisher"]
+Role = Literal["published", "updated", "stamp", "header", "republished", "post time", "republisher", "outlet",
+               "source url"]
 ORIGINAL_ROLES: tuple[DateRole, ...] = get_args(DateRole)
 
 # Scores of original-stamp candidates. bench/fit_resolver.py sweeps them leave-one-set-out.
@@ -42,6 +43,13 @@ META_POST = 4.0  # the page's metadata names its own post date
 POST_HEADER = 2.0
 POST_ABOVE = 1.0  # a date line above the story (nearest the story wins)
 POST_BELOW = 1.0  # a date line under the whole post
+# Scores of outlet candidates: normalization reads them in this order and credits the first it can name.
+CREDIT_ROW = 2.0  # a credit label or row ("Source: …", "By A | Outlet | date"), a byline naming the outlet
+DATELINE = 1.0  # a dateline opening the story, or a credit glued to its last sentence
+META_OUTLET = 0.5  # metadata (og:site_name of an outlet, JSON-LD publisher, a link to the outlet)
+# Scores of the original article's address.
+META_URL = 4.0  # metadata (canonical link or og:url of the outlet's page)
+PRINTED_URL = 1.0  # "Original: https://…" printed under the story; the first printed wins
 # Scores of republisher candidates.
 META_REPUBLISHER = 4.0  # the page's metadata (HTML author of the post)
 PRINTED_REPUBLISHER = 1.0  # a poster's name printed on the page; the first printed wins
@@ -67,6 +75,8 @@ class Resolved:
     dates: tuple[DateClue, ...]
     republished: Clue | None
     republisher: Clue | None
+    outlets: tuple[Clue, ...] = ()  # strongest first: normalization credits the first it can name
+    source_url: Clue | None = None
 
 
 def resolve(candidates: Sequence[Candidate], *, outlet_page: bool) -> Resolved:
@@ -87,7 +97,13 @@ def resolve(candidates: Sequence[Candidate], *, outlet_page: bool) -> Resolved:
         c is post or not c.printed))
     republished = _with_time(post, _best(c for c in candidates if c.role == "post time"))
     poster = _best(c for c in candidates if c.role == "republisher")
-    return Resolved(tuple(dates), republished, Clue(poster.value, poster.why) if poster else None)
+    outlets = tuple(Clue(c.value, c.why) for c in _ranked(c for c in candidates if c.role == "outlet"))
+    return Resolved(tuple(dates), republished, _clue(poster), outlets,
+                    _clue(_best(c for c in candidates if c.role == "source url")))
+
+
+def _clue(candidate: Candidate | None) -> Clue | None:
+    return Clue(candidate.value, candidate.why) if candidate else None
 
 
 _ORIGINAL_WHY = {BESIDE_CREDIT: "nearest the outlet's credit", META_STAMP: "page metadata: no printed stamp"}
