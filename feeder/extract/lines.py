@@ -15,6 +15,7 @@ from feeder.extract.resolve import (
     CREDIT_ROW,
     DATELINE,
     LABELLED_HEADER,
+    META_BYLINE,
     META_OUTLET,
     META_POST,
     META_REPUBLISHER,
@@ -25,6 +26,7 @@ from feeder.extract.resolve import (
     POST_ABOVE,
     POST_BELOW,
     POST_HEADER,
+    PRINTED_BYLINE,
     PRINTED_REPUBLISHER,
     PRINTED_STAMP,
     PRINTED_URL,
@@ -74,7 +76,6 @@ class _Found:
     for the resolver (dates, post date, poster), each at the block where it stands."""
 
     body: list[str] = field(default_factory=list)
-    bylines: list[Clue] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
     at: int = 0  # the index of the line being read: the block of what is proposed now
     ended: bool = False  # an author box or comment block closed the story
@@ -83,6 +84,10 @@ class _Found:
     def propose(self, role: Role, value: str, why: str, score: float,
                 nearest: Literal["first", "last"] = "first") -> None:
         self.candidates.append(Candidate(role, value, self.at, score, why, nearest))
+
+    def byline(self, names: str, why: str) -> None:
+        """Propose the story's authors as printed; normalization reads the first that names a person."""
+        self.propose("byline", names, why, PRINTED_BYLINE)
 
     def credit(self, outlet: str, why: str, score: float = CREDIT_ROW) -> None:
         """Propose an outlet: a credit row or label (CREDIT_ROW), a dateline or a glued credit (DATELINE)."""
@@ -96,7 +101,7 @@ class _Found:
 
     def stamped(self) -> bool:
         """Something of the story's credit is already printed: a byline, a credit or a stamp."""
-        return bool(self.body or self.bylines) or self.has("outlet", *ORIGINAL_ROLES)
+        return bool(self.body) or self.has("byline", "outlet", *ORIGINAL_ROLES)
 
 
 def split_title(page_title: str, lines: Sequence[str], is_outlet: IsOutlet) -> tuple[str, str | None]:
@@ -248,7 +253,7 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
         if _credit(line, found, is_outlet, story, following):
             # A bare date next stands beside the credit when it names an outlet (not a commenter's login).
             found.after_credit = found.count("outlet") > credited and _outlet_like(
-                found.candidates[-1].value if found.candidates[-1].role == "outlet" else "", is_outlet)
+                next(c.value for c in reversed(found.candidates) if c.role == "outlet"), is_outlet)
             if paragraphs and not found.body:
                 ended = False  # a byline under a teaser: the story starts here, below any earlier break
             continue
@@ -467,7 +472,7 @@ def _credit(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, followi
         found.credit(m.group(1), f"{line.origin}: original article's address")
         return True
     if (m := rules.REPORTING_LINE.match(text)) is not None:
-        found.bylines.append(Clue(m.group(1), f"{line.origin}: 'Reporting by' credit"))
+        found.byline(m.group(1), f"{line.origin}: 'Reporting by' credit")
         return True
     if (m := rules.SOURCE_LINE.match(text)) is not None or ("|" in text and _stamp_fields(text, is_outlet)):
         _pipe_fields(m.group(1) if m else text, line.origin, found, is_outlet, labelled=m is not None)
@@ -540,11 +545,11 @@ def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, credit_
         return True
     if (m := rules.NAMES_OUTLET.match(text)) is not None and is_outlet(m.group("outlet")):
         found.credit(m.group("outlet"), f"{line.origin}: outlet beside the byline")
-        found.bylines.append(Clue(m.group("names"), f"{line.origin}: byline naming the outlet"))
+        found.byline(m.group("names"), f"{line.origin}: byline naming the outlet")
         return True
     if (m := rules.BYLINE_OUTLET.match(text)) is not None and is_outlet(m.group("outlet")):
         found.credit(m.group("outlet"), f"{line.origin}: outlet in the byline")
-        found.bylines.append(Clue(m.group("names"), f"{line.origin}: byline"))
+        found.byline(m.group("names"), f"{line.origin}: byline")
         if is_date_line(m.group("date")):
             found.propose("stamp", m.group("date"), f"{line.origin}: stamp after the byline", BESIDE_CREDIT)
         return True
@@ -568,18 +573,18 @@ def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, credit_
     elif credit:
         # "By DELPHINE ORTEGA, Associated Press": the byline of the outlet's story, wherever it stands.
         found.credit(credit, f"{line.origin}: outlet named in the byline")
-        found.bylines.append(Clue(name, f"{line.origin}: byline naming the outlet"))
+        found.byline(name, f"{line.origin}: byline naming the outlet")
     elif found.body and _slight(found.body) and text[:3].lower() == "by ":
         found.body.clear()  # a "By …" line after a line or two of prose: that prose was a teaser
-        found.bylines.append(Clue(name, f"{line.origin}: byline"))
+        found.byline(name, f"{line.origin}: byline")
     elif found.body and not _slight(found.body) and credit_next and text[:3].lower() == "by ":
         # "By X" over the outlet's name and stamp under the story: the byline nearest the credit is the story's.
-        found.bylines.append(Clue(name, f"{line.origin}: byline over the outlet's credit"))
+        found.byline(name, f"{line.origin}: byline over the outlet's credit")
     elif found.body and not _slight(found.body):
         found.ended = True  # an author box after the story: the republisher, not the story's author
         found.propose("republisher", name, f"{line.origin}: author box after the story", PRINTED_REPUBLISHER)
     elif story and not text.lower().startswith("author"):
-        found.bylines.append(Clue(name, f"{line.origin}: byline"))
+        found.byline(name, f"{line.origin}: byline")
     else:
         found.propose("republisher", name, f"{line.origin}: republisher's byline", PRINTED_REPUBLISHER)
     return True
@@ -625,9 +630,9 @@ def _read_fields(text: str, origin: str, found: _Found, is_outlet: IsOutlet, sco
                 found.credit(desk, where)
             elif credit := _outlet_after_names(m.group(1), is_outlet):  # "By Li Wen, Xinhua"
                 found.credit(credit, f"{where}: outlet named in the byline")
-                found.bylines.append(Clue(m.group(1), where))
+                found.byline(m.group(1), where)
             else:
-                found.bylines.append(Clue(m.group(1), where))
+                found.byline(m.group(1), where)
         elif is_date_line(part):
             found.propose("stamp", part, where, score)
         elif (m := rules.SOURCE_LINE.match(part)) is not None:
@@ -680,6 +685,8 @@ def _header_date(line: Line, found: _Found, story: bool, above_headline: bool = 
 def _page(found: _Found, title: str, hints: Hints, is_outlet: IsOutlet) -> Page:
     body = _strip_datelines(found, is_outlet)
     found.at = len(found.candidates) + 1_000_000  # metadata stands after every printed block
+    for names in hints.bylines:
+        found.candidates.append(Candidate("byline", names.value, found.at, META_BYLINE, names.origin, printed=False))
     for outlet in hints.outlets:
         found.candidates.append(Candidate("outlet", outlet.value, found.at, META_OUTLET, outlet.origin, printed=False))
     if hints.source_url is not None:
@@ -691,7 +698,7 @@ def _page(found: _Found, title: str, hints: Hints, is_outlet: IsOutlet) -> Page:
         found.candidates.append(Candidate("republished", hints.republished.value, found.at, META_POST,
                                           hints.republished.origin, printed=False))
     # The people credited with the story ("Reporting by …") did not repost it.
-    credited = [fold_text(b.value) for b in found.bylines]
+    credited = [fold_text(c.value) for c in found.candidates if c.role == "byline"]
     candidates = [c for c in found.candidates if c.role != "republisher" or not any(
         fold_text(c.value) in name for name in credited)]
     if hints.republisher is not None:
@@ -702,7 +709,7 @@ def _page(found: _Found, title: str, hints: Hints, is_outlet: IsOutlet) -> Page:
         title=hints.title or Clue(title, "page title"),
         body=tuple(body),
         outlets=chosen.outlets,
-        bylines=(*found.bylines, *hints.bylines),
+        bylines=chosen.bylines,
         dates=chosen.dates,
         republisher=None if hints.outlet_page else chosen.republisher,
         republished=None if hints.outlet_page else chosen.republished,
@@ -771,7 +778,7 @@ def _trailing_credit(text: str, found: _Found, is_outlet: IsOutlet) -> str:
     if not tail.endswith((")", "]", "）")) and not any(mark in tail for mark in "-–—/"):
         return text  # nothing glued after the last sentence: most stories end so, spare them the patterns
     if (m := rules.TRAILING_REPORTING.search(text)) is not None:
-        found.bylines.append(Clue(m.group("names").strip(), "'Reporting by' credit at the end of the last paragraph"))
+        found.byline(m.group("names").strip(), "'Reporting by' credit at the end of the last paragraph")
         text = text[: m.start()].rstrip()
     for pattern in (rules.TRAILING_CREDIT, rules.TRAILING_DASH_CREDIT):
         if (m := pattern.search(text)) and is_outlet(m.group("outlet")):

@@ -26,7 +26,7 @@ from feeder.records import Clue, DateClue, DateRole
 # Roles a candidate may be proposed for. "header" is a stamp above the whole story (the platform's
 # or the story's, decided here); "post time" a time alone that completes a day-only post date.
 Role = Literal["published", "updated", "stamp", "header", "republished", "post time", "republisher", "outlet",
-               "source url"]
+               "source url", "byline"]
 ORIGINAL_ROLES: tuple[DateRole, ...] = get_args(DateRole)
 
 # Scores of original-stamp candidates. bench/fit_resolver.py sweeps them leave-one-set-out.
@@ -50,6 +50,9 @@ META_OUTLET = 0.5  # metadata (og:site_name of an outlet, JSON-LD publisher, a l
 # Scores of the original article's address.
 META_URL = 4.0  # metadata (canonical link or og:url of the outlet's page)
 PRINTED_URL = 1.0  # "Original: https://…" printed under the story; the first printed wins
+# Scores of byline candidates: normalization reads them in this order and takes the first naming a person.
+PRINTED_BYLINE = 1.0  # a byline, a "Reporting by" credit, a byline field of a credit row
+META_BYLINE = 0.5  # metadata (meta author, JSON-LD author, an author link)
 # Scores of republisher candidates.
 META_REPUBLISHER = 4.0  # the page's metadata (HTML author of the post)
 PRINTED_REPUBLISHER = 1.0  # a poster's name printed on the page; the first printed wins
@@ -76,6 +79,7 @@ class Resolved:
     republished: Clue | None
     republisher: Clue | None
     outlets: tuple[Clue, ...] = ()  # strongest first: normalization credits the first it can name
+    bylines: tuple[Clue, ...] = ()  # strongest first: normalization takes the first naming a person
     source_url: Clue | None = None
 
 
@@ -98,7 +102,8 @@ def resolve(candidates: Sequence[Candidate], *, outlet_page: bool) -> Resolved:
     republished = _with_time(post, _best(c for c in candidates if c.role == "post time"))
     poster = _best(c for c in candidates if c.role == "republisher")
     outlets = tuple(Clue(c.value, c.why) for c in _ranked(c for c in candidates if c.role == "outlet"))
-    return Resolved(tuple(dates), republished, _clue(poster), outlets,
+    bylines = tuple(Clue(c.value, c.why) for c in _ranked(c for c in candidates if c.role == "byline"))
+    return Resolved(tuple(dates), republished, _clue(poster), outlets, bylines,
                     _clue(_best(c for c in candidates if c.role == "source url")))
 
 
