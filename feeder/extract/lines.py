@@ -81,9 +81,12 @@ class _Found:
     ended: bool = False  # an author box or comment block closed the story
     after_credit: bool = False  # the previous line named the outlet: a bare date next is its stamp
 
+    proposed: dict[str, int] = field(default_factory=dict)  # candidates per role, so far
+
     def propose(self, role: Role, value: str, why: str, score: float,
                 nearest: Literal["first", "last"] = "first") -> None:
         self.candidates.append(Candidate(role, value, self.at, score, why, nearest))
+        self.proposed[role] = self.proposed.get(role, 0) + 1
 
     def byline(self, names: str, why: str) -> None:
         """Propose the story's authors as printed; normalization reads the first that names a person."""
@@ -94,10 +97,12 @@ class _Found:
         self.propose("outlet", outlet, why, score)
 
     def count(self, role: Role, score: float | None = None) -> int:
-        return sum(c.role == role and score in (None, c.score) for c in self.candidates)
+        if score is None:
+            return self.proposed.get(role, 0)
+        return sum(c.role == role and c.score == score for c in self.candidates)
 
     def has(self, *roles: Role) -> bool:
-        return any(c.role in roles for c in self.candidates)
+        return any(role in self.proposed for role in roles)
 
     def stamped(self) -> bool:
         """Something of the story's credit is already printed: a byline, a credit or a stamp."""
