@@ -8,32 +8,9 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal
 
-from feeder.extract import rules, vocab
+from feeder.extract import resolver, rules, vocab
 from feeder.extract.dates import find_dates
-from feeder.extract.resolve import (
-    BESIDE_CREDIT,
-    CREDIT_ROW,
-    DATELINE,
-    LABELLED_HEADER,
-    META_BYLINE,
-    META_OUTLET,
-    META_POST,
-    META_REPUBLISHER,
-    META_STAMP,
-    META_URL,
-    ORIGINAL_ROLES,
-    PLAIN_HEADER,
-    POST_ABOVE,
-    POST_BELOW,
-    POST_HEADER,
-    PRINTED_BYLINE,
-    PRINTED_REPUBLISHER,
-    PRINTED_STAMP,
-    PRINTED_URL,
-    Candidate,
-    Role,
-    resolve,
-)
+from feeder.extract.resolver import Candidate, Role
 from feeder.fold import fold_text
 from feeder.records import Clue, DateClue, DateRole, Page
 
@@ -70,6 +47,10 @@ class Hints:
     page_zone: str | None = None
 
 
+# The block index of what the page's metadata says: after every printed block.
+METADATA_BLOCK = 1 << 30
+
+
 @dataclass
 class _Found:
     """What the walk has seen so far: the story's paragraphs, its credits, and the candidates it proposed
@@ -90,11 +71,16 @@ class _Found:
 
     def byline(self, names: str, why: str) -> None:
         """Propose the story's authors as printed; normalization reads the first that names a person."""
-        self.propose("byline", names, why, PRINTED_BYLINE)
+        self.propose("byline", names, why, resolver.PRINTED_BYLINE)
 
-    def credit(self, outlet: str, why: str, score: float = CREDIT_ROW) -> None:
+    def credit(self, outlet: str, why: str, score: float | None = None) -> None:
         """Propose an outlet: a credit row or label (CREDIT_ROW), a dateline or a glued credit (DATELINE)."""
-        self.propose("outlet", outlet, why, score)
+        self.propose("outlet", outlet, why, resolver.CREDIT_ROW if score is None else score)
+
+    def metadata(self, role: Role, clue: Clue | DateClue | None, score: float) -> None:
+        """Propose what the page's metadata says (HTML meta tags, JSON-LD): it stands after every block."""
+        if clue is not None:
+            self.candidates.append(Candidate(role, clue.value, METADATA_BLOCK, score, clue.origin, printed=False))
 
     def count(self, role: Role, score: float | None = None) -> int:
         if score is None:
@@ -106,7 +92,7 @@ class _Found:
 
     def stamped(self) -> bool:
         """Something of the story's credit is already printed: a byline, a credit or a stamp."""
-        return bool(self.body) or self.has("byline", "outlet", *ORIGINAL_ROLES)
+        return bool(self.body) or self.has("byline", "outlet", *resolver.ORIGINAL_ROLES)
 
 
 def split_title(page_title: str, lines: Sequence[str], is_outlet: IsOutlet) -> tuple[str, str | None]:
@@ -208,12 +194,14 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
             member_value = False
             continue
         if not found.body and (starter := vocab.THREAD_STARTER.match(text)) is not None:
-            found.propose("republisher", starter.group("name"), f"{line.origin}: thread starter", PRINTED_REPUBLISHER)
+            found.propose("republisher", starter.group("name"), f"{line.origin}: thread starter",
+                          resolver.PRINTED_REPUBLISHER)
             if starter.group("date") and is_date_line(starter.group("date")):
-                found.propose("republished", starter.group("date"), f"{line.origin}{_THREAD_START}", POST_HEADER)
+                found.propose("republished", starter.group("date"), f"{line.origin}{_THREAD_START}",
+                              resolver.POST_HEADER)
             continue
         if not found.body and (start := vocab.THREAD_START_DATE.match(text)) and is_date_line(start.group("date")):
-            found.propose("republished", start.group("date"), f"{line.origin}{_THREAD_START}", POST_HEADER)
+            found.propose("republished", start.group("date"), f"{line.origin}{_THREAD_START}", resolver.POST_HEADER)
             continue
         if (member := rules.MEMBER_META.match(text)) is not None:
             member_value = member.end() == len(text) and not text.endswith(":")
@@ -263,7 +251,7 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
                 ended = False  # a byline under a teaser: the story starts here, below any earlier break
             continue
         if found.after_credit and is_date_line(text):
-            found.propose("stamp", text, f"{line.origin}: stamp beside the outlet's name", BESIDE_CREDIT)
+            found.propose("stamp", text, f"{line.origin}: stamp beside the outlet's name", resolver.BESIDE_CREDIT)
             found.after_credit = False
             continue
         found.after_credit = False
@@ -276,7 +264,7 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
                 continue  # today's date in the site's masthead: the day of the capture, no stamp
             if not found.body and member_row is not None and index - member_row <= POST_DATE_REACH:
                 # The post date is the date nearest the poster: just under the member's details.
-                found.propose("republished", text, f"{line.origin}: post date under the poster", POST_HEADER)
+                found.propose("republished", text, f"{line.origin}: post date under the poster", resolver.POST_HEADER)
                 continue
             if any(c.role == "republished" and c.why.endswith(_THREAD_START) and folded == fold_text(c.value)
                    for c in found.candidates):
@@ -284,12 +272,12 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
             if found.body and not ended and _credits_outlet(following, is_outlet):
                 # A stamp just above the outlet's credit under the story is the outlet's (the original
                 # stamp is the date nearest the credit).
-                found.propose("stamp", text, f"{line.origin}: stamp above the outlet's credit", BESIDE_CREDIT)
+                found.propose("stamp", text, f"{line.origin}: stamp above the outlet's credit", resolver.BESIDE_CREDIT)
             elif found.body and not _slight(found.body) and not ended:
                 # A date under a whole story is the post's own stamp or a comment's: the story is over.
                 ended = True
                 if not hints.outlet_page:
-                    found.propose("republished", text, f"{line.origin}: post date under the post", POST_BELOW)
+                    found.propose("republished", text, f"{line.origin}: post date under the post", resolver.POST_BELOW)
             elif title_ahead:
                 # Above the headline: the post's own date, not the story's (the one nearest the post wins).
                 _header_date(line, found, False, above_headline=True)
@@ -388,7 +376,7 @@ def _poster(lines: Sequence[Line], index: int, found: _Found) -> None:
             _poster_name(found, _account_name(above, "name above the post date"))
 
 
-def _poster_name(found: _Found, clue: Clue | None, score: float = PRINTED_REPUBLISHER) -> None:
+def _poster_name(found: _Found, clue: Clue | None, score: float = resolver.PRINTED_REPUBLISHER) -> None:
     """Propose who posted the story on this page."""
     if clue is not None:
         found.propose("republisher", clue.value, clue.origin, score)
@@ -467,13 +455,13 @@ def _credit(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, followi
     if rules.EDITOR_LINE.match(text) or rules.PHOTO_LINE.match(text):
         return True
     if (m := rules.MAIL_FROM.match(text)) is not None and not story:
-        found.propose("republisher", m.group("name"), f"{line.origin}: mail sender", PRINTED_REPUBLISHER)
+        found.propose("republisher", m.group("name"), f"{line.origin}: mail sender", resolver.PRINTED_REPUBLISHER)
         return True
     if len(found.body) >= 2 and (rules.SOURCE_LINE.match(text) or rules.REPORTING_LINE.match(text)
                                  or rules.ORIGINAL_URL.match(text)):
         found.ended = True  # a credit line after the paragraphs closes the story; comments follow
     if (m := rules.ORIGINAL_URL.match(text)) is not None:
-        found.propose("source url", m.group(1), f"{line.origin}: original article's address", PRINTED_URL)
+        found.propose("source url", m.group(1), f"{line.origin}: original article's address", resolver.PRINTED_URL)
         found.credit(m.group(1), f"{line.origin}: original article's address")
         return True
     if (m := rules.REPORTING_LINE.match(text)) is not None:
@@ -483,18 +471,18 @@ def _credit(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, followi
         _pipe_fields(m.group(1) if m else text, line.origin, found, is_outlet, labelled=m is not None)
         return True
     if (m := rules.PUBLISHED_ON_SITE.match(text)) and is_date_line(m.group("date")) and not is_outlet(m.group("site")):
-        found.propose("republished", m.group("date"), f"{line.origin}: '{m.group(0)[:40]}'", POST_HEADER)
+        found.propose("republished", m.group("date"), f"{line.origin}: '{m.group(0)[:40]}'", resolver.POST_HEADER)
         return True
     if (m := rules.STAMP_LABEL.match(text)) is not None and is_date_line(m.group("rest")):
         if m.group("label").lower() in ("date", "time") and not story:
             # "Date: …" in a page's own header (a mail archive, a forum post) is its post date.
-            found.propose("republished", m.group("rest"), f"{line.origin}: 'Date' header", POST_HEADER)
+            found.propose("republished", m.group("rest"), f"{line.origin}: 'Date' header", resolver.POST_HEADER)
             return True
         role, why = _role(m.group("label")), f"{line.origin}: '{m.group('label')}' stamp"
         if role == "published" and not found.stamped():
-            found.propose("header", m.group("rest"), why, LABELLED_HEADER)
+            found.propose("header", m.group("rest"), why, resolver.LABELLED_HEADER)
         else:
-            found.propose(role, m.group("rest"), why, PRINTED_STAMP)
+            found.propose(role, m.group("rest"), why, resolver.PRINTED_STAMP)
         return True
     credit_next = _names_outlet(following, is_outlet)
     return _byline(line, found, is_outlet, story or credit_next, credit_next)
@@ -519,21 +507,21 @@ def _names_outlet(text: str, is_outlet: IsOutlet) -> bool:
 def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, credit_next: bool = False) -> bool:
     text = line.text
     if not found.body and " wrote" in text and (m := rules.WROTE_ON.match(text)) and is_date_line(m.group("date")):
-        found.propose("republisher", m.group("name"), f"{line.origin}: entry's writer", PRINTED_REPUBLISHER)
-        found.propose("republished", m.group("date"), f"{line.origin}: entry's time", POST_HEADER)
+        found.propose("republisher", m.group("name"), f"{line.origin}: entry's writer", resolver.PRINTED_REPUBLISHER)
+        found.propose("republished", m.group("date"), f"{line.origin}: entry's time", resolver.POST_HEADER)
         return True
     if (m := rules.POSTED_BY.match(text)) is not None:
-        found.propose("republisher", m.group(1), f"{line.origin}: 'Posted by' line", PRINTED_REPUBLISHER)
+        found.propose("republisher", m.group(1), f"{line.origin}: 'Posted by' line", resolver.PRINTED_REPUBLISHER)
         when = m.group(2) or ""
         if is_date_line(when):
-            found.propose("republished", when, f"{line.origin}: post date", POST_HEADER)
+            found.propose("republished", when, f"{line.origin}: post date", resolver.POST_HEADER)
         elif rules.TIME_ONLY.match(when):
-            found.propose("post time", when, f"{line.origin}: post time", POST_HEADER, "last")
+            found.propose("post time", when, f"{line.origin}: post time", resolver.POST_HEADER, "last")
         return True
     if (m := rules.POSTED_ON.match(text)) is not None and is_date_line(m.group(1)):
-        found.propose("republished", m.group(1), f"{line.origin}: 'Posted on' line", POST_HEADER)
+        found.propose("republished", m.group(1), f"{line.origin}: 'Posted on' line", resolver.POST_HEADER)
         if m.group(2):
-            found.propose("republisher", m.group(2), f"{line.origin}: 'Posted on' line", PRINTED_REPUBLISHER)
+            found.propose("republisher", m.group(2), f"{line.origin}: 'Posted on' line", resolver.PRINTED_REPUBLISHER)
         return True
     if len(text) <= 60 and is_outlet(text):
         found.credit(text, f"{line.origin}: outlet name line")
@@ -542,11 +530,11 @@ def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, credit_
             is_date_line(text[m.end():])):
         # "(Outlet) 10:15, December 13, 2021": the outlet's credit and its stamp on one line.
         found.credit(m.group("outlet"), f"{line.origin}: outlet and stamp")
-        found.propose("stamp", text[m.end():], f"{line.origin}: outlet and stamp", BESIDE_CREDIT)
+        found.propose("stamp", text[m.end():], f"{line.origin}: outlet and stamp", resolver.BESIDE_CREDIT)
         return True
     if (m := rules.OUTLET_STAMP.match(text)) and is_outlet(m.group("outlet")) and is_date_line(m.group("date")):
         found.credit(m.group("outlet"), f"{line.origin}: outlet and stamp")
-        found.propose("stamp", m.group("date"), f"{line.origin}: outlet and stamp", BESIDE_CREDIT)
+        found.propose("stamp", m.group("date"), f"{line.origin}: outlet and stamp", resolver.BESIDE_CREDIT)
         return True
     if (m := rules.NAMES_OUTLET.match(text)) is not None and is_outlet(m.group("outlet")):
         found.credit(m.group("outlet"), f"{line.origin}: outlet beside the byline")
@@ -556,7 +544,7 @@ def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, credit_
         found.credit(m.group("outlet"), f"{line.origin}: outlet in the byline")
         found.byline(m.group("names"), f"{line.origin}: byline")
         if is_date_line(m.group("date")):
-            found.propose("stamp", m.group("date"), f"{line.origin}: stamp after the byline", BESIDE_CREDIT)
+            found.propose("stamp", m.group("date"), f"{line.origin}: stamp after the byline", resolver.BESIDE_CREDIT)
         return True
     if (m := rules.BYLINE.match(text)) is None or (is_prose(text) and len(text.split()) > 12):
         return False
@@ -569,7 +557,7 @@ def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, credit_
         name = split.group("name")
         _header_date(Line(split.group("date"), line.origin, line.in_body), found, story and not account)
     if account and _ACCOUNT_LOGIN.match(name):
-        found.propose("republisher", name, f"{line.origin}: site account's byline", PRINTED_REPUBLISHER)
+        found.propose("republisher", name, f"{line.origin}: site account's byline", resolver.PRINTED_REPUBLISHER)
         return True
     desk = rules.DESK_WORDS.sub("", name)
     credit = _outlet_after_names(name, is_outlet)
@@ -587,11 +575,11 @@ def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, credit_
         found.byline(name, f"{line.origin}: byline over the outlet's credit")
     elif found.body and not _slight(found.body):
         found.ended = True  # an author box after the story: the republisher, not the story's author
-        found.propose("republisher", name, f"{line.origin}: author box after the story", PRINTED_REPUBLISHER)
+        found.propose("republisher", name, f"{line.origin}: author box after the story", resolver.PRINTED_REPUBLISHER)
     elif story and not text.lower().startswith("author"):
         found.byline(name, f"{line.origin}: byline")
     else:
-        found.propose("republisher", name, f"{line.origin}: republisher's byline", PRINTED_REPUBLISHER)
+        found.propose("republisher", name, f"{line.origin}: republisher's byline", resolver.PRINTED_REPUBLISHER)
     return True
 
 
@@ -609,7 +597,7 @@ def _stamp_fields(text: str, is_outlet: IsOutlet) -> bool:
 def _pipe_fields(text: str, origin: str, found: _Found, is_outlet: IsOutlet, labelled: bool = False) -> None:
     # A stamp printed beside the outlet's name is the outlet's: it outranks loose date lines.
     beside = any(is_outlet(f.strip()) for f in text.split("|"))
-    _read_fields(text, origin, found, is_outlet, BESIDE_CREDIT if beside else PRINTED_STAMP, labelled)
+    _read_fields(text, origin, found, is_outlet, resolver.BESIDE_CREDIT if beside else resolver.PRINTED_STAMP, labelled)
 
 
 def _read_fields(text: str, origin: str, found: _Found, is_outlet: IsOutlet, score: float,
@@ -624,9 +612,9 @@ def _read_fields(text: str, origin: str, found: _Found, is_outlet: IsOutlet, sco
             found.propose("stamp", split[1], where, score)
             continue
         if (m := rules.POSTED_ON.match(part)) is not None and is_date_line(m.group(1)):
-            found.propose("republished", m.group(1), where, POST_HEADER)
+            found.propose("republished", m.group(1), where, resolver.POST_HEADER)
             if m.group(2):
-                found.propose("republisher", m.group(2), where, PRINTED_REPUBLISHER)
+                found.propose("republisher", m.group(2), where, resolver.PRINTED_REPUBLISHER)
         elif (m := rules.STAMP_LABEL.match(part)) is not None and is_date_line(m.group("rest")):
             found.propose(_role(m.group("label")), m.group("rest"), where, score)
         elif (m := rules.BYLINE.match(part)) is not None:
@@ -678,38 +666,27 @@ def _header_date(line: Line, found: _Found, story: bool, above_headline: bool = 
     headline, the date nearest the headline is the post's)."""
     if story and not found.stamped():
         # Above every byline and credit: the platform's date, unless the story prints no stamp of its own.
-        found.propose("header", line.text, f"{line.origin}: date line above the story", PLAIN_HEADER, "last")
+        found.propose("header", line.text, f"{line.origin}: date line above the story", resolver.PLAIN_HEADER, "last")
     elif story:
         if not found.has("stamp"):
-            found.propose("stamp", line.text, f"{line.origin}: date line under the byline", PRINTED_STAMP)
+            found.propose("stamp", line.text, f"{line.origin}: date line under the byline", resolver.PRINTED_STAMP)
     else:
-        found.propose("republished", line.text, f"{line.origin}{_POST_DATE}", POST_ABOVE,
+        found.propose("republished", line.text, f"{line.origin}{_POST_DATE}", resolver.POST_ABOVE,
                       "last" if above_headline else "first")
 
 
 def _page(found: _Found, title: str, hints: Hints, is_outlet: IsOutlet) -> Page:
     body = _strip_datelines(found, is_outlet)
-    found.at = len(found.candidates) + 1_000_000  # metadata stands after every printed block
     for names in hints.bylines:
-        found.candidates.append(Candidate("byline", names.value, found.at, META_BYLINE, names.origin, printed=False))
+        found.metadata("byline", names, resolver.META_BYLINE)
     for outlet in hints.outlets:
-        found.candidates.append(Candidate("outlet", outlet.value, found.at, META_OUTLET, outlet.origin, printed=False))
-    if hints.source_url is not None:
-        found.candidates.append(Candidate("source url", hints.source_url.value, found.at, META_URL,
-                                          hints.source_url.origin, printed=False))
-    for clue in hints.dates:
-        found.candidates.append(Candidate(clue.role, clue.value, found.at, META_STAMP, clue.origin, printed=False))
-    if hints.republished is not None:
-        found.candidates.append(Candidate("republished", hints.republished.value, found.at, META_POST,
-                                          hints.republished.origin, printed=False))
-    # The people credited with the story ("Reporting by …") did not repost it.
-    credited = [fold_text(c.value) for c in found.candidates if c.role == "byline"]
-    candidates = [c for c in found.candidates if c.role != "republisher" or not any(
-        fold_text(c.value) in name for name in credited)]
-    if hints.republisher is not None:
-        candidates.append(Candidate("republisher", hints.republisher.value, found.at, META_REPUBLISHER,
-                                    hints.republisher.origin, printed=False))
-    chosen = resolve(candidates, outlet_page=hints.outlet_page)
+        found.metadata("outlet", outlet, resolver.META_OUTLET)
+    found.metadata("source url", hints.source_url, resolver.META_URL)
+    for stamp in hints.dates:
+        found.metadata(stamp.role, stamp, resolver.META_STAMP)
+    found.metadata("republished", hints.republished, resolver.META_POST)
+    found.metadata("republisher", hints.republisher, resolver.META_REPUBLISHER)
+    chosen = resolver.resolve(found.candidates, outlet_page=hints.outlet_page)
     return Page(
         title=hints.title or Clue(title, "page title"),
         body=tuple(body),
@@ -741,10 +718,10 @@ def _strip_datelines(found: _Found, is_outlet: IsOutlet) -> list[str]:
     # Headlines of related stories under the story (no sentence of their own): the credited last
     # sentence above them is where the story ends.
     for last in range(len(body) - 2, max(-1, len(body) - 2 - TEASER_REACH), -1):
-        if found.count("outlet", DATELINE) or rules.SENTENCE_END.search(body[last + 1]):
+        if found.count("outlet", resolver.DATELINE) or rules.SENTENCE_END.search(body[last + 1]):
             break
         credited = _trailing_credit(body[last], found, is_outlet)
-        if found.count("outlet", DATELINE):
+        if found.count("outlet", resolver.DATELINE):
             body[last:] = [credited]
     return [p for p in body if p]
 
@@ -755,15 +732,16 @@ TEASER_REACH = 6
 
 def _dateline(text: str, found: _Found, is_outlet: IsOutlet) -> str:
     if (m := rules.DATELINE_OPEN.match(text)) and is_outlet(m.group("outlet")):
-        found.credit(m.group("outlet"), "dateline of the first paragraph", DATELINE)
+        found.credit(m.group("outlet"), "dateline of the first paragraph", resolver.DATELINE)
         return text[m.end():]
     if (m := rules.DATELINE_CITY.match(text)) and (is_outlet(m.group("outlet")) or _proper_name(m.group("outlet"))):
         # "CITY (Name) --" is a credit by its shape: an outlet feeder does not know is credited as printed.
         known = is_outlet(m.group("outlet"))
-        found.credit(m.group("outlet"), "dateline of the first paragraph" + ("" if known else PRINTED_CREDIT), DATELINE)
+        found.credit(m.group("outlet"), "dateline of the first paragraph" + ("" if known else PRINTED_CREDIT),
+                     resolver.DATELINE)
         return (text[: m.start("token")].rstrip() + text[m.end("token"):]).strip()
     if (m := rules.DATELINE_MARKED.match(text)) and is_outlet(outlet := m.group("slashed") or m.group("barred")):
-        found.credit(outlet, "dateline of the first paragraph", DATELINE)
+        found.credit(outlet, "dateline of the first paragraph", resolver.DATELINE)
     return text
 
 
@@ -787,6 +765,6 @@ def _trailing_credit(text: str, found: _Found, is_outlet: IsOutlet) -> str:
         text = text[: m.start()].rstrip()
     for pattern in (rules.TRAILING_CREDIT, rules.TRAILING_DASH_CREDIT):
         if (m := pattern.search(text)) and is_outlet(m.group("outlet")):
-            found.credit(m.group("outlet"), "credit at the end of the last paragraph", DATELINE)
+            found.credit(m.group("outlet"), "credit at the end of the last paragraph", resolver.DATELINE)
             return text[: m.start()].rstrip()
     return text

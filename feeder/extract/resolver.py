@@ -10,6 +10,7 @@ one assignment for the whole page, and every chosen value says which tie-break w
   of its own, else it is the story's stamp;
 - the post date is the one a label or the page's post header names, else the date nearest the
   story's start above it, else the date under the post, nearest the republisher on a tie;
+- the poster is never one of the story's own bylines ("Reporting by X" did not repost it);
 - traps (a capture-day widget, a forum member's join date, a date inside the story's sentences)
   are never proposed as dates, so they never win.
 """
@@ -21,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal, get_args
 
+from feeder.fold import fold_text
 from feeder.records import Clue, DateClue, DateRole
 
 # Roles a candidate may be proposed for. "header" is a stamp above the whole story (the platform's
@@ -100,7 +102,10 @@ def resolve(candidates: Sequence[Candidate], *, outlet_page: bool) -> Resolved:
     post = _best(c for c in (post, *candidates) if c is not None and c.role == "republished" and (
         c is post or not c.printed))
     republished = _with_time(post, _best(c for c in candidates if c.role == "post time"))
-    poster = _best(c for c in candidates if c.role == "republisher")
+    # The people credited with the story ("Reporting by …") did not repost it.
+    authors = [fold_text(c.value) for c in candidates if c.role == "byline" and c.printed]
+    poster = _best(c for c in candidates if c.role == "republisher" and not (
+        c.printed and any(fold_text(c.value) in names for names in authors)))
     outlets = tuple(Clue(c.value, c.why) for c in _ranked(c for c in candidates if c.role == "outlet"))
     bylines = tuple(Clue(c.value, c.why) for c in _ranked(c for c in candidates if c.role == "byline"))
     return Resolved(tuple(dates), republished, _clue(poster), outlets, bylines,
