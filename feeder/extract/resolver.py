@@ -90,7 +90,7 @@ def resolve(candidates: Sequence[Candidate], *, outlet_page: bool) -> Resolved:
     originals = _ranked(c for c in candidates if c.role in ORIGINAL_ROLES)
     header = _best(c for c in candidates if c.role == "header")
     post = _best(c for c in candidates if c.role == "republished" and c.printed)
-    dates = [_date(c, _ORIGINAL_WHY[c.score]) if c.score in _ORIGINAL_WHY else _date(c) for c in originals]
+    dates = [_date(c, _ranked_why(c)) for c in originals]
     if header is not None:
         if any(c.printed for c in originals) and not outlet_page and post is None:
             # Tie-break: the stamp above the story is the platform's when the story prints its own.
@@ -116,7 +116,11 @@ def _clue(candidate: Candidate | None) -> Clue | None:
     return Clue(candidate.value, candidate.why) if candidate else None
 
 
-_ORIGINAL_WHY = {BESIDE_CREDIT: "nearest the outlet's credit", META_STAMP: "page metadata: no printed stamp"}
+def _ranked_why(candidate: Candidate) -> str | None:
+    """Why an original stamp ranks where it does (None: the first printed, the default order)."""
+    if not candidate.printed:
+        return "page metadata: after every printed stamp"
+    return "nearest the outlet's credit" if candidate.score >= BESIDE_CREDIT else None
 
 
 def _ranked(candidates: Iterable[Candidate]) -> list[Candidate]:
