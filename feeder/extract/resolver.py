@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal, get_args
 
 from feeder.fold import fold_text
@@ -86,30 +86,41 @@ class Resolved:
 
 
 def resolve(candidates: Sequence[Candidate], *, outlet_page: bool) -> Resolved:
-    """One consistent assignment of the date and poster roles from every candidate on the page."""
+    """One consistent assignment of every role from the candidates proposed on the page."""
+    poster = _poster(candidates)
+    dates, post = _stamps(candidates, poster, outlet_page)
+    outlets = tuple(Clue(c.value, c.why) for c in _ranked(c for c in candidates if c.role == "outlet"))
+    bylines = tuple(Clue(c.value, c.why) for c in _ranked(c for c in candidates if c.role == "byline"))
+    return Resolved(dates, post, _clue(poster), outlets, bylines,
+                    _clue(_best(c for c in candidates if c.role == "source url")))
+
+
+def _poster(candidates: Sequence[Candidate]) -> Candidate | None:
+    """Who posted the story here; never one of the story's own bylines ("Reporting by X" did not repost it)."""
+    authors = [fold_text(c.value) for c in candidates if c.role == "byline" and c.printed]
+    return _best(c for c in candidates if c.role == "republisher" and not (
+        c.printed and any(fold_text(c.value) in names for names in authors)))
+
+
+def _stamps(candidates: Sequence[Candidate], poster: Candidate | None, outlet_page: bool
+            ) -> tuple[tuple[DateClue, ...], Clue | None]:
+    """The original stamps (best first) and the post date, one assignment: a date is one or the other."""
     originals = _ranked(c for c in candidates if c.role in ORIGINAL_ROLES)
-    header = _best(c for c in candidates if c.role == "header")
-    post = _best(c for c in candidates if c.role == "republished" and c.printed)
     dates = [_date(c, _ranked_why(c)) for c in originals]
+    near = poster.block if poster is not None and poster.printed else None
+    post = _best((c for c in candidates if c.role == "republished" and c.printed), near)
+    header = _best(c for c in candidates if c.role == "header")
     if header is not None:
         if any(c.printed for c in originals) and not outlet_page and post is None:
             # Tie-break: the stamp above the story is the platform's when the story prints its own.
-            post = Candidate("republished", header.value, header.block, header.score,
-                             f"{header.why} (the platform's date above the story's stamp)")
+            post = replace(header, role="republished", why=f"{header.why} (the platform's date above the "
+                                                           "story's stamp)")
         else:
             dates.insert(0, _date(header, "the stamp above the story, first"))
     # The page's metadata names its own post date: it outranks every printed one.
     post = _best(c for c in (post, *candidates) if c is not None and c.role == "republished" and (
         c is post or not c.printed))
-    republished = _with_time(post, _best(c for c in candidates if c.role == "post time"))
-    # The people credited with the story ("Reporting by …") did not repost it.
-    authors = [fold_text(c.value) for c in candidates if c.role == "byline" and c.printed]
-    poster = _best(c for c in candidates if c.role == "republisher" and not (
-        c.printed and any(fold_text(c.value) in names for names in authors)))
-    outlets = tuple(Clue(c.value, c.why) for c in _ranked(c for c in candidates if c.role == "outlet"))
-    bylines = tuple(Clue(c.value, c.why) for c in _ranked(c for c in candidates if c.role == "byline"))
-    return Resolved(tuple(dates), republished, _clue(poster), outlets, bylines,
-                    _clue(_best(c for c in candidates if c.role == "source url")))
+    return tuple(dates), _with_time(post, _best(c for c in candidates if c.role == "post time"))
 
 
 def _clue(candidate: Candidate | None) -> Clue | None:
@@ -128,14 +139,12 @@ def _ranked(candidates: Iterable[Candidate]) -> list[Candidate]:
     return sorted(candidates, key=lambda c: (-c.score, c.block))
 
 
-def _best(candidates: Iterable[Candidate]) -> Candidate | None:
-    """The best-scored candidate; equal ones by their own tie-break (first or last printed)."""
-    best: Candidate | None = None
-    for candidate in candidates:
-        if best is None or candidate.score > best.score or (
-                candidate.score == best.score and candidate.nearest == "last" and candidate.block >= best.block):
-            best = candidate
-    return best
+def _best(candidates: Iterable[Candidate], near: int | None = None) -> Candidate | None:
+    """The best-scored candidate. Among equals: the one nearest block ``near`` (the poster, for a post
+    date), then the first printed, or the last for a candidate whose tie-break is "nearest the story
+    below it" (``nearest="last"``). The order the candidates were proposed in never matters."""
+    return max(candidates, key=lambda c: (c.score, -abs(c.block - near) if near is not None else 0,
+                                          c.block if c.nearest == "last" else -c.block), default=None)
 
 
 def _date(candidate: Candidate, why: str | None = None) -> DateClue:
