@@ -49,16 +49,20 @@ def test_metadata_stamps_come_after_every_printed_stamp() -> None:
     assert [d.value for d in chosen.dates] == ["2021-03-01", "2021-03-02"]
 
 
-def test_a_stamp_above_the_story_is_the_platforms_when_the_story_prints_its_own() -> None:
+def test_a_stamp_above_the_story_on_a_republishing_page_is_that_pages_post_date() -> None:
     header = stamp("05/03/2021", 2, PLAIN_HEADER, "header")
     chosen = resolve([header, stamp("2021-03-04 09:15", 3, BESIDE_CREDIT)], outlet_page=False)
     assert chosen.republished is not None and chosen.republished.value == "05/03/2021"
     assert [d.value for d in chosen.dates] == ["2021-03-04 09:15"]
+    alone = resolve([header], outlet_page=False)
+    assert alone.republished is not None and alone.republished.value == "05/03/2021"
+    assert alone.dates == ()
 
 
-def test_a_stamp_above_the_story_is_the_storys_when_it_prints_no_other() -> None:
-    chosen = resolve([stamp("05/03/2021", 2, PLAIN_HEADER, "header")], outlet_page=False)
-    assert chosen.republished is None
+def test_a_stamp_above_the_story_is_the_storys_when_the_page_names_its_post_date_elsewhere() -> None:
+    posted = stamp("March 6, 2021", 30, POST_HEADER, "republished")
+    chosen = resolve([stamp("05/03/2021", 2, PLAIN_HEADER, "header"), posted], outlet_page=False)
+    assert chosen.republished is not None and chosen.republished.value == "March 6, 2021"
     assert [d.value for d in chosen.dates] == ["05/03/2021"]
 
 
@@ -71,9 +75,9 @@ def test_on_the_outlets_own_page_the_stamp_above_the_story_is_the_storys() -> No
 
 def test_a_labelled_header_stamp_outranks_a_bare_one_and_of_bare_ones_the_nearest_the_story_wins() -> None:
     bare = [Candidate("header", f"2021-03-0{n}", n, PLAIN_HEADER, f"block {n}", "last") for n in (1, 2)]
-    assert resolve(bare, outlet_page=False).dates[0].value == "2021-03-02"
+    assert resolve(bare, outlet_page=True).dates[0].value == "2021-03-02"
     labelled = stamp("2021-03-05", 0, LABELLED_HEADER, "header")
-    assert resolve([*bare, labelled], outlet_page=False).dates[0].value == "2021-03-05"
+    assert resolve([*bare, labelled], outlet_page=True).dates[0].value == "2021-03-05"
 
 
 def test_a_labelled_post_date_outranks_a_bare_date_line() -> None:

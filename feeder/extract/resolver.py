@@ -6,8 +6,10 @@ one assignment for the whole page, and every chosen value says which tie-break w
 
 - the original stamp is the date nearest the outlet's credit (a stamp in or beside the credit row
   outranks every other printed stamp; metadata stamps come last);
-- a stamp standing above the whole story is the platform's post date when the story prints a stamp
-  of its own, else it is the story's stamp;
+- a stamp standing above the whole story is the republishing page's post date (the blog's own date
+  is only the republication date); it is the story's stamp only on the outlet's own page, when the
+  page names its post date elsewhere, or when it is the only stamp and stands by a byline or credit
+  row naming the outlet (within CREDIT_REACH blocks);
 - the post date is the one a label or the page's post header names, else the date nearest the
   story's start above it, else the date under the post, nearest the republisher on a tie;
 - the poster is never one of the story's own bylines ("Reporting by X" did not repost it);
@@ -38,6 +40,8 @@ META_STAMP = 0.5  # a stamp from the page's metadata (HTML meta tags, JSON-LD)
 # Scores of header candidates (a stamp above the whole story).
 LABELLED_HEADER = 2.0  # "Published: …": the label says it is the story's
 PLAIN_HEADER = 1.0  # a bare date line; the one nearest the story wins
+# A stamp above the story this many blocks from a byline or credit row naming the outlet is the outlet's.
+CREDIT_REACH = 2
 # Scores of post-date candidates.
 META_POST = 4.0  # the page's metadata names its own post date
 # A post header names it: a label ("Posted on …", "Posted by X on …", a mail's "Date:"), a thread's
@@ -111,10 +115,12 @@ def _stamps(candidates: Sequence[Candidate], poster: Candidate | None, outlet_pa
     post = _best((c for c in candidates if c.role == "republished" and c.printed), near)
     header = _best(c for c in candidates if c.role == "header")
     if header is not None:
-        if any(c.printed for c in originals) and not outlet_page and post is None:
-            # Tie-break: the stamp above the story is the platform's when the story prints its own.
-            post = replace(header, role="republished", why=f"{header.why} (the platform's date above the "
-                                                           "story's stamp)")
+        credits = [c.block for c in candidates if c.role == "outlet" and c.printed and c.score >= CREDIT_ROW]
+        by_credit = any(abs(header.block - b) <= CREDIT_REACH for b in credits)
+        if not outlet_page and post is None and (any(c.printed for c in originals) or not by_credit):
+            # Tie-break: the stamp above the story on a republishing page is that page's post date.
+            post = replace(header, role="republished", why=f"{header.why} (the republishing page's date "
+                                                           "above the story)")
         else:
             dates.insert(0, _date(header, "the stamp above the story, first"))
     # The page's metadata names its own post date: it outranks every printed one.
