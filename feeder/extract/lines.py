@@ -523,6 +523,14 @@ def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, credit_
         if m.group(2):
             found.propose("republisher", m.group(2), f"{line.origin}: 'Posted on' line", resolver.PRINTED_REPUBLISHER)
         return True
+    if len(text) <= 100 and ("osted" in text or "ublished" in text) and (m := _POST_TIME.search(text)) and (
+            not _printed_date(text)):
+        # "Posted On 23:26 by X 0 comments", "Like 0 Published at 5:55 PM Comments (0)": the post's time.
+        found.propose("post time", m.group("time"), f"{line.origin}: post time", resolver.POST_HEADER, "last")
+        if m.group("name"):
+            found.propose("republisher", m.group("name"), f"{line.origin}: 'Posted at' line",
+                          resolver.PRINTED_REPUBLISHER)
+        return True
     if len(text) <= 60 and is_outlet(text):
         found.credit(text, f"{line.origin}: outlet name line")
         return True
@@ -583,6 +591,9 @@ def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, credit_
     return True
 
 
+# A post's header or footer that prints only the time of day (the date stands elsewhere), maybe its poster.
+_POST_TIME = re.compile(r"\b(?:posted|published)\s+(?:on|at)\s+(?P<time>\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\b\.?)?)"
+                        r"(?![\d/.-])(?:\s+by\s+(?P<name>[^\W\d][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}))?", re.I)
 _ACCOUNT_LOGIN = re.compile(r"^[a-z][a-z0-9_.]{2,24}$")
 
 
