@@ -42,10 +42,11 @@ def extract_text(text: str, is_outlet: IsOutlet) -> Page | None:
         bracketed = above  # the first line names a container (a document, a mail), not the story
     if bracketed and bracketed != title:
         title, site = bracketed, head.text  # the first line was the app's or account's name
-    elif not _echoed(title, rest) and (
-            chosen := headline.choose([line.text for line in lines], title, site is not None)) is not None and (
-            chosen.text != title):
-        # The first line was site chrome: the story hangs from a line below.
+    elif ((named := site is None and headline.masthead(title, [line.text for line in lines], is_outlet))
+          or not _echoed(title, rest)) and (chosen := headline.choose(
+            [line.text for line in lines], title, site is not None, named)) is not None and chosen.text != title:
+        # The first line was site chrome (or the site's name, echoed by its masthead and footer): the
+        # story hangs from a line below.
         title = chosen.text
         clue = Clue(title, f"{lines[chosen.index].origin}: headline candidate ({chosen.why}; score {chosen.score:.1f})")
     quoted = quoted_headline(title, is_outlet)
