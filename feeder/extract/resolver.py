@@ -91,32 +91,35 @@ class Resolved:
 
 def resolve(candidates: Sequence[Candidate], *, outlet_page: bool) -> Resolved:
     """One consistent assignment of every role from the candidates proposed on the page."""
-    poster = _poster(candidates)
-    dates, post = _stamps(candidates, poster, outlet_page)
-    outlets = tuple(Clue(c.value, c.why) for c in _ranked(c for c in candidates if c.role == "outlet"))
-    bylines = tuple(Clue(c.value, c.why) for c in _ranked(c for c in candidates if c.role == "byline"))
-    return Resolved(dates, post, _clue(poster), outlets, bylines,
-                    _clue(_best(c for c in candidates if c.role == "source url")))
+    by_role: dict[str, list[Candidate]] = {}
+    for candidate in candidates:
+        by_role.setdefault(candidate.role, []).append(candidate)
+    poster = _poster(by_role)
+    dates, post = _stamps(by_role, poster, outlet_page)
+    outlets = tuple(Clue(c.value, c.why) for c in _ranked(by_role.get("outlet", ())))
+    bylines = tuple(Clue(c.value, c.why) for c in _ranked(by_role.get("byline", ())))
+    return Resolved(dates, post, _clue(poster), outlets, bylines, _clue(_best(by_role.get("source url", ()))))
 
 
-def _poster(candidates: Sequence[Candidate]) -> Candidate | None:
+def _poster(by_role: dict[str, list[Candidate]]) -> Candidate | None:
     """Who posted the story here; never one of the story's own bylines ("Reporting by X" did not repost it)."""
-    authors = [fold_text(c.value) for c in candidates if c.role == "byline" and c.printed]
-    return _best(c for c in candidates if c.role == "republisher" and not (
-        c.printed and any(fold_text(c.value) in names for names in authors)))
+    posters = by_role.get("republisher", [])
+    authors = [fold_text(c.value) for c in by_role.get("byline", ()) if c.printed] if posters else []
+    return _best(c for c in posters if not (c.printed and any(fold_text(c.value) in names for names in authors)))
 
 
-def _stamps(candidates: Sequence[Candidate], poster: Candidate | None, outlet_page: bool
+def _stamps(by_role: dict[str, list[Candidate]], poster: Candidate | None, outlet_page: bool
             ) -> tuple[tuple[DateClue, ...], Clue | None]:
     """The original stamps (best first) and the post date, one assignment: a date is one or the other."""
-    originals = _ranked(c for c in candidates if c.role in ORIGINAL_ROLES)
+    originals = _ranked(c for role in ORIGINAL_ROLES for c in by_role.get(role, ()))
     dates = [_date(c, _ranked_why(c)) for c in originals]
+    posts = by_role.get("republished", [])
     near = poster.block if poster is not None and poster.printed else None
-    post = _best((c for c in candidates if c.role == "republished" and c.printed), near)
-    header = _best(c for c in candidates if c.role == "header")
+    post = _best((c for c in posts if c.printed), near)
+    header = _best(by_role.get("header", ()))
     if header is not None:
-        credits = [c.block for c in candidates if c.role == "outlet" and c.printed and c.score >= CREDIT_ROW]
-        by_credit = any(abs(header.block - b) <= CREDIT_REACH for b in credits)
+        by_credit = any(abs(header.block - c.block) <= CREDIT_REACH for c in by_role.get("outlet", ())
+                        if c.printed and c.score >= CREDIT_ROW)
         if not outlet_page and post is None and (any(c.printed for c in originals) or not by_credit):
             # Tie-break: the stamp above the story on a republishing page is that page's post date.
             post = replace(header, role="republished", why=f"{header.why} (the republishing page's date "
@@ -124,9 +127,10 @@ def _stamps(candidates: Sequence[Candidate], poster: Candidate | None, outlet_pa
         else:
             dates.insert(0, _date(header, "the stamp above the story, first"))
     # The page's metadata names its own post date: it outranks every printed one.
-    post = _best(c for c in (post, *candidates) if c is not None and c.role == "republished" and (
-        c is post or not c.printed))
-    return tuple(dates), _with_time(post, _best(c for c in candidates if c.role == "post time"))
+    meta = _best(c for c in posts if not c.printed)
+    if meta is not None and (post is None or meta.score > post.score):
+        post = meta
+    return tuple(dates), _with_time(post, _best(by_role.get("post time", ())))
 
 
 def _clue(candidate: Candidate | None) -> Clue | None:

@@ -42,11 +42,8 @@ def extract_text(text: str, is_outlet: IsOutlet) -> Page | None:
         bracketed = above  # the first line names a container (a document, a mail), not the story
     if bracketed and bracketed != title:
         title, site = bracketed, head.text  # the first line was the app's or account's name
-    elif ((named := site is None and headline.masthead(title, [line.text for line in lines], is_outlet))
-          or not _echoed(title, rest)) and (chosen := headline.choose(
-            [line.text for line in lines], title, site is not None, named)) is not None and chosen.text != title:
-        # The first line was site chrome (or the site's name, echoed by its masthead and footer): the
-        # story hangs from a line below.
+    elif (chosen := _headline_below(title, site, lines, is_outlet)) is not None:
+        # The first line was site chrome (or the site's name): the story hangs from a line below.
         title = chosen.text
         clue = Clue(title, f"{lines[chosen.index].origin}: headline candidate ({chosen.why}; score {chosen.score:.1f})")
     quoted = quoted_headline(title, is_outlet)
@@ -57,6 +54,19 @@ def extract_text(text: str, is_outlet: IsOutlet) -> Page | None:
     if quoted is not None:
         page = replace(page, body=tuple(unquoted_excerpt(page.body)))
     return page
+
+
+def _headline_below(title: str, site: str | None, lines: list[Line], is_outlet: IsOutlet) -> headline.Candidate | None:
+    """The headline below the first line, when that line is site chrome or the site's name."""
+    texts = [line.text for line in lines]
+    named = False
+    if _echoed(title, lines[1:]):
+        # The page prints the first line again: a headline, unless it is the site's name (masthead, footer).
+        named = site is None and headline.masthead(title, texts, is_outlet)
+        if not named:
+            return None
+    chosen = headline.choose(texts, title, site is not None, named)
+    return chosen if chosen is not None and chosen.text != title else None
 
 
 def _echoed(title: str, lines: list[Line]) -> bool:
