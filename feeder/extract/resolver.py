@@ -30,7 +30,7 @@ from feeder.records import Clue, DateClue, DateRole
 # Roles a candidate may be proposed for. "header" is a stamp above the whole story (the platform's
 # or the story's, decided here); "post time" a time alone that completes a day-only post date.
 Role = Literal["published", "updated", "stamp", "header", "republished", "post time", "republisher", "outlet",
-               "source url", "byline"]
+               "source url", "byline", "headline"]
 ORIGINAL_ROLES: tuple[DateRole, ...] = get_args(DateRole)
 
 # Scores of original-stamp candidates. bench/fit_resolver.py sweeps them leave-one-set-out.
@@ -59,6 +59,10 @@ PRINTED_URL = 1.0  # "Original: https://…" printed under the story; the first 
 # Scores of byline candidates: normalization reads them in this order and takes the first naming a person.
 PRINTED_BYLINE = 1.0  # a byline, a "Reporting by" credit, a byline field of a credit row
 META_BYLINE = 0.5  # metadata (meta author, JSON-LD author, an author link)
+# Scores of a text dump's headline candidates (HTML pages have their <title>, <h1> and og:title).
+CONTAINER_HEADLINE = 3.0  # a shared story inside a container: 【】 in a social post, the line above its byline
+BELOW_HEADLINE = 2.0  # a title-like line below site chrome, scored by feeder/extract/headline.py
+FIRST_LINE_HEADLINE = 1.0  # the capture's first line (its page title), without the site's name
 # Scores of republisher candidates.
 META_REPUBLISHER = 4.0  # the page's metadata (HTML author of the post)
 PRINTED_REPUBLISHER = 1.0  # a poster's name printed on the page; the first printed wins
@@ -99,6 +103,11 @@ def resolve(candidates: Sequence[Candidate], *, outlet_page: bool) -> Resolved:
     outlets = tuple(Clue(c.value, c.why) for c in _ranked(by_role.get("outlet", ())))
     bylines = tuple(Clue(c.value, c.why) for c in _ranked(by_role.get("byline", ())))
     return Resolved(dates, post, _clue(poster), outlets, bylines, _clue(_best(by_role.get("source url", ()))))
+
+
+def headline(first_line: Candidate, others: Sequence[Candidate]) -> Candidate:
+    """The headline of a text dump: the best-scored candidate; on a tie, the one nearest the top."""
+    return _best([first_line, *others]) or first_line
 
 
 def _poster(by_role: dict[str, list[Candidate]]) -> Candidate | None:
