@@ -13,7 +13,10 @@ from hypothesis import strategies as st
 from feeder.cli import inspect_record
 from feeder.config import Config
 from feeder.extract.resolver import (
+    BELOW_HEADLINE,
     BESIDE_CREDIT,
+    CONTAINER_HEADLINE,
+    FIRST_LINE_HEADLINE,
     LABELLED_HEADER,
     META_POST,
     META_REPUBLISHER,
@@ -27,6 +30,7 @@ from feeder.extract.resolver import (
     PRINTED_STAMP,
     Candidate,
     Role,
+    headline,
     resolve,
 )
 
@@ -122,6 +126,15 @@ def test_the_poster_is_never_one_of_the_storys_bylines() -> None:
     meta = Candidate("republisher", "Site Editor", 1 << 30, META_REPUBLISHER, "meta author", printed=False)
     poster = resolve([*candidates, meta], outlet_page=False).republisher
     assert poster is not None and poster.value == "Site Editor"
+
+
+def test_a_dumps_headline_container_over_line_below_over_first_line() -> None:
+    first = Candidate("headline", "Harbour Notes", 0, FIRST_LINE_HEADLINE, "page title")
+    below = Candidate("headline", "Ningbo opens third automated berth", 4, BELOW_HEADLINE, "line 5")
+    shared = Candidate("headline", "Port opens berth", 2, CONTAINER_HEADLINE, "line 3")
+    assert headline(first, []) is first
+    assert headline(first, [below]) is below
+    assert headline(first, [below, shared]) is shared
 
 
 ROLES: tuple[Role, ...] = ("published", "updated", "stamp", "header", "republished", "post time", "republisher",
