@@ -523,8 +523,8 @@ def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, credit_
         if m.group(2):
             found.propose("republisher", m.group(2), f"{line.origin}: 'Posted on' line", resolver.PRINTED_REPUBLISHER)
         return True
-    if len(text) <= 100 and ("osted" in text or "ublished" in text) and (m := _POST_TIME.search(text)) and (
-            not _printed_date(text)):
+    if len(text) <= 100 and ("osted" in text or "ublished" in text or "@" in text) and (
+            m := _POST_TIME.search(text) or _SIGNED_TIME.search(text)) and not _printed_date(text):
         # "Posted On 23:26 by X 0 comments", "Like 0 Published at 5:55 PM Comments (0)": the post's time.
         found.propose("post time", m.group("time"), f"{line.origin}: post time", resolver.POST_HEADER, "last")
         if m.group("name"):
@@ -591,6 +591,9 @@ def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, credit_
     return True
 
 
+# A post's footer signed "— author @ 11:18 pm" (the date stands in the post's header).
+_SIGNED_TIME = re.compile(r"(?:^|[—–-]\s)(?P<name>[^\W\d][\w.'’-]{1,30}(?:\s[A-Z][\w.'’-]*){0,2})\s@\s"
+                          r"(?P<time>\d{1,2}:\d{2}\s*[ap]\.?m\b\.?)\s*$", re.I)
 # A post's header or footer that prints only the time of day (the date stands elsewhere), maybe its poster.
 _POST_TIME = re.compile(r"\b(?:posted|published)\s+(?:on|at)\s+(?P<time>\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\b\.?)?)"
                         r"(?![\d/.-])(?:\s+by\s+(?P<name>[^\W\d][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}))?", re.I)
