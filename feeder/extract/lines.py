@@ -47,6 +47,7 @@ class Hints:
     page_zone: str | None = None
 
 
+_DATE_ROLES = frozenset(("published", "updated", "stamp", "header", "republished"))
 # The block index of what the page's metadata says: after every printed block.
 METADATA_BLOCK = 1 << 30
 
@@ -66,6 +67,8 @@ class _Found:
 
     def propose(self, role: Role, value: str, why: str, score: float,
                 nearest: Literal["first", "last"] = "first") -> None:
+        if role in _DATE_ROLES and not _printed_date(value):
+            return  # a date without a year (a teaser's dateline, "March 3") is a trap: never a stamp
         self.candidates.append(Candidate(role, value, self.at, score, why, nearest))
         self.proposed[role] = self.proposed.get(role, 0) + 1
 
@@ -369,8 +372,7 @@ def _account_name(line: Line, where: str = "account name beside the follow butto
 
 def _poster(lines: Sequence[Line], index: int, found: _Found) -> None:
     """A post's header is its poster's name over its date: the name line just above the post date."""
-    if not found.has("republisher") and index and any(c.role == "republished" and c.block == index
-                                                      for c in found.candidates):
+    if not found.has("republisher") and index:  # (a yearless post date is no candidate, still a post header)
         above = lines[index - 1]
         if not is_date_line(above.text) and not is_prose(above.text):
             _poster_name(found, _account_name(above, "name above the post date"))
