@@ -374,8 +374,14 @@ def _poster(lines: Sequence[Line], index: int, found: _Found) -> None:
     """A post's header is its poster's name over its date: the name line just above the post date."""
     if not found.has("republisher") and index:  # (a yearless post date is no candidate, still a post header)
         above = lines[index - 1]
+        if "@" in above.text or " at " in above.text:
+            # A mail archive's sender: "Name <name@host>", "Name name at host.org" (the address hidden).
+            above = Line(_SENDER_ADDRESS.sub("", above.text), above.origin, above.in_body)
         if not is_date_line(above.text) and not is_prose(above.text):
             _poster_name(found, _account_name(above, "name above the post date"))
+
+
+_SENDER_ADDRESS = re.compile(r"\s+[<(]?[\w.+-]+(?:@|\s+at\s+)[\w-]+(?:\.[\w-]+)+[>)]?$")
 
 
 def _poster_name(found: _Found, clue: Clue | None, score: float = resolver.PRINTED_REPUBLISHER) -> None:
