@@ -30,7 +30,7 @@ FALSE_CREDIT_COST = 2
 GROUPS: dict[str, dict[str, tuple[float, ...]]] = {
     "original stamps": {"BESIDE_CREDIT": (0.5, 1.0, 3.0), "META_STAMP": (0.5, 1.5, 3.5)},
     "post dates": {"POST_HEADER": (0.5, 1.0, 2.0), "POST_BELOW": (0.5, 1.0, 1.5)},
-    "outlets": {"DATELINE": (1.0, 2.5), "META_OUTLET": (0.5, 3.0)},
+    "outlets": {"BARE_NAME": (1.5, 2.0), "DATELINE": (1.0, 2.5), "META_OUTLET": (0.5, 3.0)},
     "bylines": {"META_BYLINE": (0.5, 1.5)},
     "header stamps": {"LABELLED_HEADER": (0.5, 2.0), "CREDIT_REACH": (0, 1, 2, 4)},
 }

@@ -540,7 +540,7 @@ def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, credit_
                           resolver.PRINTED_REPUBLISHER)
         return True
     if len(text) <= 60 and is_outlet(text):
-        found.credit(text, f"{line.origin}: outlet name line")
+        found.credit(text, f"{line.origin}: outlet name line", resolver.BARE_NAME)
         return True
     if text[:1] == "(" and (m := rules.DATELINE_OPEN.match(text)) and is_outlet(m.group("outlet")) and (
             is_date_line(text[m.end():])):
