@@ -468,6 +468,16 @@ def _credit(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, followi
     if len(found.body) >= 2 and (rules.SOURCE_LINE.match(text) or rules.REPORTING_LINE.match(text)
                                  or rules.ORIGINAL_URL.match(text)):
         found.ended = True  # a credit line after the paragraphs closes the story; comments follow
+    if text[:4] == "http" and found.after_credit and (m := _BARE_URL.match(text)) and is_outlet(m.group("host")):
+        # The outlet's address alone on the line under its credit: the original article.
+        found.propose("source url", text, f"{line.origin}: the original's address under the outlet's credit",
+                      resolver.PRINTED_URL)
+        return True
+    if text[:4].lower() in ("link", "url:") and (m := _LINK_LABEL.match(text)) and is_outlet(m.group("host")):
+        # A link post ("link: https://…" over the shared story): the outlet's article it shares.
+        found.propose("source url", m.group("url"), f"{line.origin}: the shared link", resolver.PRINTED_URL)
+        found.credit(m.group("url"), f"{line.origin}: the shared link")
+        return True
     if (m := rules.ORIGINAL_URL.match(text)) is not None:
         found.propose("source url", m.group(1), f"{line.origin}: original article's address", resolver.PRINTED_URL)
         found.credit(m.group(1), f"{line.origin}: original article's address")
@@ -494,6 +504,10 @@ def _credit(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, followi
         return True
     credit_next = _names_outlet(following, is_outlet)
     return _byline(line, found, is_outlet, story or credit_next, credit_next)
+
+
+_BARE_URL = re.compile(r"^https?://(?P<host>[\w.-]+)/\S+$")
+_LINK_LABEL = re.compile(r"^(?:link|url)\s*[:：]\s*(?P<url>https?://(?P<host>[\w.-]+)/\S+)$", re.I)
 
 
 def _outlet_like(name: str, is_outlet: IsOutlet) -> bool:
