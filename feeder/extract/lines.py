@@ -242,6 +242,12 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
             _quoting_outlet(line, found, is_outlet)
             continue  # "Thread: Headline", "08:25 am - Headline": a header, not the story's start
         if skipping:
+            if line.in_body and not hints.outlet_page and folds[min(index + 1, len(lines) - 1)] != folded_title and (
+                    is_date_line(text)) and not _masthead_widget(lines, index):
+                # Inside the post's own container, above its headline (not just above it: that stamp is the
+                # story header's, read with the headline): the post header's date, and its poster.
+                _header_date(line, found, False, above_headline=True)
+                _poster(lines, index, found)
             continue
         story = (started and line.in_body) or hints.outlet_page
         following = lines[index + 1].text if index + 1 < len(lines) else ""
