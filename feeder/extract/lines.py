@@ -95,7 +95,7 @@ class _Found:
 
     def stamped(self) -> bool:
         """Something of the story's credit is already printed: a byline, a credit or a stamp."""
-        return bool(self.body) or self.has("byline", "outlet", *resolver.ORIGINAL_ROLES)
+        return bool(self.body) or self.has("byline", "reporting", "outlet", *resolver.ORIGINAL_ROLES)
 
 
 def split_title(page_title: str, lines: Sequence[str], is_outlet: IsOutlet) -> tuple[str, str | None]:
@@ -489,7 +489,7 @@ def _credit(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, followi
         found.credit(m.group(1), f"{line.origin}: original article's address")
         return True
     if (m := rules.REPORTING_LINE.match(text)) is not None:
-        found.byline(m.group(1), f"{line.origin}: 'Reporting by' credit")
+        found.propose("reporting", m.group(1), f"{line.origin}: 'Reporting by' credit", resolver.PRINTED_BYLINE)
         return True
     if (m := rules.SOURCE_LINE.match(text)) is not None or ("|" in text and _stamp_fields(text, is_outlet)):
         _pipe_fields(m.group(1) if m else text, line.origin, found, is_outlet, labelled=m is not None)
@@ -599,6 +599,7 @@ def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, credit_
     credit = _outlet_after_names(name, is_outlet)
     if is_outlet(name) or (desk != name and is_outlet(desk)):
         found.credit(desk if desk != name else name, f"{line.origin}: agency or desk byline")
+        found.propose("desk byline", name, f"{line.origin}: agency or desk byline", resolver.PRINTED_BYLINE)
     elif credit:
         # "By DELPHINE ORTEGA, Associated Press": the byline of the outlet's story, wherever it stands.
         found.credit(credit, f"{line.origin}: outlet named in the byline")
@@ -803,7 +804,8 @@ def _trailing_credit(text: str, found: _Found, is_outlet: IsOutlet) -> str:
     if not tail.endswith((")", "]", "）")) and not any(mark in tail for mark in "-–—/"):
         return text  # nothing glued after the last sentence: most stories end so, spare them the patterns
     if (m := rules.TRAILING_REPORTING.search(text)) is not None:
-        found.byline(m.group("names").strip(), "'Reporting by' credit at the end of the last paragraph")
+        found.propose("reporting", m.group("names").strip(), "'Reporting by' credit at the end of the last paragraph",
+                      resolver.PRINTED_BYLINE)
         text = text[: m.start()].rstrip()
     for pattern in (rules.TRAILING_CREDIT, rules.TRAILING_DASH_CREDIT):
         if (m := pattern.search(text)) and is_outlet(m.group("outlet")):

@@ -30,7 +30,7 @@ from feeder.records import Clue, DateClue, DateRole
 # Roles a candidate may be proposed for. "header" is a stamp above the whole story (the platform's
 # or the story's, decided here); "post time" a time alone that completes a day-only post date.
 Role = Literal["published", "updated", "stamp", "header", "republished", "post time", "republisher", "outlet",
-               "source url", "byline", "headline"]
+               "source url", "byline", "reporting", "desk byline", "headline"]
 ORIGINAL_ROLES: tuple[DateRole, ...] = get_args(DateRole)
 
 # Scores of original-stamp candidates. bench/fit_resolver.py sweeps them leave-one-set-out.
@@ -102,7 +102,7 @@ def resolve(candidates: Sequence[Candidate], *, outlet_page: bool) -> Resolved:
     poster = _poster(by_role)
     dates, post = _stamps(by_role, poster, outlet_page)
     outlets = tuple(Clue(c.value, c.why) for c in _ranked(by_role.get("outlet", ())))
-    bylines = tuple(Clue(c.value, c.why) for c in _ranked(by_role.get("byline", ())))
+    bylines = tuple(Clue(c.value, c.why) for c in _ranked(_bylines(by_role)))
     return Resolved(dates, post, _clue(poster), outlets, bylines, _clue(_best(by_role.get("source url", ()))))
 
 
@@ -111,10 +111,19 @@ def headline(first_line: Candidate, others: Sequence[Candidate]) -> Candidate:
     return _best([first_line, *others]) or first_line
 
 
+def _bylines(by_role: dict[str, list[Candidate]]) -> list[Candidate]:
+    """The story's bylines; "Reporting by" credits only when the byline slot does not name the agency or a
+    desk (an agency story's reporting line is a credit line, not its authors)."""
+    if "desk byline" in by_role:
+        return by_role.get("byline", [])
+    return [*by_role.get("byline", ()), *by_role.get("reporting", ())]
+
+
 def _poster(by_role: dict[str, list[Candidate]]) -> Candidate | None:
     """Who posted the story here; never one of the story's own bylines ("Reporting by X" did not repost it)."""
     posters = by_role.get("republisher", [])
-    authors = [fold_text(c.value) for c in by_role.get("byline", ()) if c.printed] if posters else []
+    authors = [fold_text(c.value) for role in ("byline", "reporting") for c in by_role.get(role, ()) if c.printed
+               ] if posters else []
     return _best(c for c in posters if not (c.printed and any(fold_text(c.value) in names for names in authors)))
 
 
