@@ -198,17 +198,21 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
             continue
         if not found.body and (starter := vocab.THREAD_STARTER.match(text)) is not None:
             found.propose("republisher", starter.group("name"), f"{line.origin}: thread starter",
-                          resolver.PRINTED_REPUBLISHER)
+                          resolver.THREAD_START)
             if starter.group("date") and is_date_line(starter.group("date")):
                 found.propose("republished", starter.group("date"), f"{line.origin}{_THREAD_START}",
-                              resolver.POST_HEADER)
+                              resolver.THREAD_START)
             continue
         if not found.body and (start := vocab.THREAD_START_DATE.match(text)) and is_date_line(start.group("date")):
-            found.propose("republished", start.group("date"), f"{line.origin}{_THREAD_START}", resolver.POST_HEADER)
+            found.propose("republished", start.group("date"), f"{line.origin}{_THREAD_START}", resolver.THREAD_START)
+            continue
+        if not found.body and index and len(text) <= 40 and vocab.MEMBER_RANK.match(text) and (
+                not found.count("republisher", resolver.PRINTED_REPUBLISHER)):
+            _poster_name(found, _member(lines[index - 1:index]))  # a post's header: the member over their rank
             continue
         if (member := rules.MEMBER_META.match(text)) is not None:
             member_value = member.end() == len(text) and not text.endswith(":")
-            if not found.has("republisher"):
+            if not found.count("republisher", resolver.PRINTED_REPUBLISHER):  # the first post's member wins
                 _poster_name(found, _member(lines[max(0, index - 3):index]))
             if found.body:
                 ended = True  # a member's details under a post: a reply follows
