@@ -29,6 +29,7 @@ from feeder.extract.resolver import (
     PRINTED_REPUBLISHER,
     PRINTED_STAMP,
     Candidate,
+    THREAD_START,
     Role,
     headline,
     resolve,
@@ -126,6 +127,23 @@ def test_the_poster_is_never_one_of_the_storys_bylines() -> None:
     meta = Candidate("republisher", "Site Editor", 1 << 30, META_REPUBLISHER, "meta author", printed=False)
     poster = resolve([*candidates, meta], outlet_page=False).republisher
     assert poster is not None and poster.value == "Site Editor"
+
+
+def test_a_reporting_credit_names_authors_unless_the_byline_slot_credits_the_agency() -> None:
+    reporting = Candidate("reporting", "Samuel Mbuyi; Editing by Ana Ruiz", 40, PRINTED_BYLINE, "block 40")
+    assert [c.value for c in resolve([reporting], outlet_page=False).bylines] == [reporting.value]
+    desk = Candidate("desk byline", "Reuters", 3, PRINTED_BYLINE, "block 3")
+    assert resolve([desk, reporting], outlet_page=False).bylines == ()
+
+
+def test_a_posts_own_header_outranks_the_threads_starter() -> None:
+    starter = Candidate("republisher", "Dragon_Sentinel", 2, THREAD_START, "thread starter")
+    started = Candidate("republished", "Dec 5, 2012", 2, THREAD_START, "thread start date")
+    member = Candidate("republisher", "harbour_kite", 9, PRINTED_REPUBLISHER, "member over their rank")
+    posted = Candidate("republished", "Aug 29, 2022", 11, POST_BELOW, "post date under the post")
+    chosen = resolve([starter, started, member, posted], outlet_page=False)
+    assert chosen.republisher is not None and chosen.republisher.value == "harbour_kite"
+    assert chosen.republished is not None and chosen.republished.value == "Aug 29, 2022"
 
 
 def test_a_dumps_headline_container_over_line_below_over_first_line() -> None:
