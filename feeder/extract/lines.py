@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal
 
-from feeder.extract import resolver, rules, vocab
+from feeder.extract import endings, resolver, rules, vocab
 from feeder.extract.dates import find_dates
 from feeder.extract.resolver import Candidate, Role
 from feeder.fold import fold_text
@@ -270,6 +270,9 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
         found.after_credit = False
         if rules.FURNITURE.match(text):
             ended = ended or bool(rules.STORY_END.match(text) and found.body)
+            continue
+        if endings.closes_story(text):
+            ended = ended or bool(found.body and line.in_body)  # a post footer, a syndication note: story over
             continue
         ended = ended or found.ended
         if is_date_line(text):
