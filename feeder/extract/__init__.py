@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from feeder.errors import NotAnArticle
@@ -35,11 +36,11 @@ def extract(raw: RawArticle, registry: Registry) -> Page:
         raise NotAnArticle(raw.path, "no headline found: the first line or <title>/<h1> is empty")
     if not page.body:
         raise NotAnArticle(raw.path, "no article body found: no paragraph of story text")
+    lines = [x for x in (" ".join(y.split()) for y in raw.text.split("\n")) if x] if raw.kind == "text" else []
     if not any(rules.SENTENCE_END.search(p.rstrip()) for p in page.body) or (
-            raw.kind == "text" and sum(len(p.split()) for p in page.body) < LISTING_WORDS and headline.listing(
-                [x for x in (" ".join(y.split()) for y in raw.text.split("\n")) if x])):
+            raw.kind == "text" and sum(len(p.split()) for p in page.body) < LISTING_WORDS and headline.listing(lines)):
         raise NotAnArticle(raw.path, "no sentence of story text: a list of headlines or links, not an article")
-    if raw.kind == "text" and teaser_index([x for x in (" ".join(y.split()) for y in raw.text.split("\n")) if x]):
+    if raw.kind == "text" and teaser_index(lines):
         raise NotAnArticle(raw.path, "an index of story teasers, each over its own stamp: a section page, "
                                      "not an article")
     if _truncated(raw, page):
@@ -54,11 +55,14 @@ MIN_TEASERS = 4
 TEASER_SHARE = 0.6
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def teaser_index(lines: Sequence[str]) -> bool:
     """A section page: most prose lines are teasers, each followed by its own date line."""
     # Date lines are short: the cheap length test spares most lines the date finder.
     teasers = sum(1 for i in range(len(lines) - 1) if len(lines[i + 1]) <= rules.MAX_DATE_LINE and (
-        any(c.isdigit() for c in lines[i + 1]) and is_prose(lines[i]) and is_date_line(lines[i + 1])))
+        _DIGIT.search(lines[i + 1]) and is_prose(lines[i]) and is_date_line(lines[i + 1])))
     return teasers >= MIN_TEASERS and teasers >= TEASER_SHARE * sum(1 for line in lines if is_prose(line))
 
 

@@ -48,6 +48,8 @@ class Hints:
 
 
 _DATE_ROLES = frozenset(("published", "updated", "stamp", "header", "republished"))
+# A four-digit year: most stamps print one, and then the date finder need not look for it.
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # The block index of what the page's metadata says: after every printed block.
 METADATA_BLOCK = 1 << 30
 
@@ -67,7 +69,7 @@ class _Found:
 
     def propose(self, role: Role, value: str, why: str, score: float,
                 nearest: Literal["first", "last"] = "first") -> None:
-        if role in _DATE_ROLES and not _printed_date(value):
+        if role in _DATE_ROLES and not _YEAR.search(value) and not _printed_date(value):
             return  # a date without a year (a teaser's dateline, "March 3") is a trap: never a stamp
         self.candidates.append(Candidate(role, value, self.at, score, why, nearest))
         self.proposed[role] = self.proposed.get(role, 0) + 1
@@ -255,10 +257,10 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
             continue
         story = (started and line.in_body) or hints.outlet_page
         following = lines[index + 1].text if index + 1 < len(lines) else ""
-        credited, paragraphs = found.count("outlet"), len(found.body)
+        credited, paragraphs = found.proposed.get("outlet", 0), len(found.body)
         if _credit(line, found, is_outlet, story, following):
             # A bare date next stands beside the credit when it names an outlet (not a commenter's login).
-            found.after_credit = found.count("outlet") > credited and _outlet_like(
+            found.after_credit = found.proposed.get("outlet", 0) > credited and _outlet_like(
                 next(c.value for c in reversed(found.candidates) if c.role == "outlet"), is_outlet)
             if paragraphs and not found.body:
                 ended = False  # a byline under a teaser: the story starts here, below any earlier break
@@ -515,8 +517,7 @@ def _credit(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, followi
         else:
             found.propose(role, m.group("rest"), why, resolver.PRINTED_STAMP)
         return True
-    credit_next = _names_outlet(following, is_outlet)
-    return _byline(line, found, is_outlet, story or credit_next, credit_next)
+    return _byline(line, found, is_outlet, story, following)
 
 
 _BARE_URL = re.compile(r"^https?://(?P<host>[\w.-]+)/\S+$")
@@ -539,7 +540,7 @@ def _names_outlet(text: str, is_outlet: IsOutlet) -> bool:
     return bool(head) and len(head) <= 40 and is_outlet(head)
 
 
-def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, credit_next: bool = False) -> bool:
+def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, following: str = "") -> bool:
     text = line.text
     if not found.body and " wrote" in text and (m := rules.WROTE_ON.match(text)) and is_date_line(m.group("date")):
         found.propose("republisher", m.group("name"), f"{line.origin}: entry's writer", resolver.PRINTED_REPUBLISHER)
@@ -591,6 +592,9 @@ def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, credit_
         return True
     if (m := rules.BYLINE.match(text)) is None or (is_prose(text) and len(text.split()) > 12):
         return False
+    # The outlet's name on the next line ("By X" / "Reuters · March 5"): the byline is its story's.
+    credit_next = _names_outlet(following, is_outlet)
+    story = story or credit_next
     name = m.group(1).strip()
     # "By hafiz", "By admin": a site account's login (one lower-case word), not a reporter's name:
     # whoever posted the story on this page.
