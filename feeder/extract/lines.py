@@ -230,12 +230,16 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
             _poster_name(found, _account_name(lines[index - 1], "display name above the @handle"))
         if folded == folded_title:
             _quoting_outlet(line, found, is_outlet)
-            if started and not _slight(found.body):
+            if started and not _slight(found.body) and not (
+                    title_ahead and _prose_words(lines[index + 1:]) > sum(len(p.split()) for p in found.body)):
                 ended = True  # the headline again under a whole story: a link card or a teaser follows
                 continue
             was_skipping = skipping
+            # The headline stands above the story: prose above its first printing, when more prose follows
+            # it, was the site's blurb or a teaser, not the story.
+            restart = title_ahead and bool(found.body)
             started, skipping, title_ahead = True, False, False
-            if _slight(found.body):
+            if _slight(found.body) or restart:
                 found.body.clear()  # prose above the headline was a tagline or a teaser, not the story
                 ended = found.ended = False
             if was_skipping and index and is_date_line(above := lines[index - 1].text) and (
@@ -347,6 +351,11 @@ def _credits_outlet(text: str, is_outlet: IsOutlet) -> bool:
     if (m := rules.SOURCE_LINE.match(text)) is not None:
         return is_outlet(m.group(1).strip()) or _names_outlet(m.group(1), is_outlet)
     return _names_outlet(text.strip("()（）[] "), is_outlet)
+
+
+def _prose_words(lines: Sequence[Line]) -> int:
+    """Words of the prose lines (story paragraphs) among these."""
+    return sum(len(line.text.split()) for line in lines if line.in_body and is_prose(line.text))
 
 
 def _slight(body: Sequence[str]) -> bool:
@@ -794,9 +803,20 @@ def _dateline(text: str, found: _Found, is_outlet: IsOutlet) -> str:
         found.credit(m.group("outlet"), "dateline of the first paragraph" + ("" if known else PRINTED_CREDIT),
                      resolver.DATELINE)
         return (text[: m.start("token")].rstrip() + text[m.end("token"):]).strip()
+    if (m := _DATELINE_UNDASHED.match(text)) and is_outlet(m.group("outlet")):
+        # "Melbourne, Oct 22 (PTI) Australian …", "Madrid, Mar 18 (EFE).- Spain's …": a known outlet's token
+        # with no dash after it; the token goes, the rest stays as printed.
+        found.credit(m.group("outlet"), "dateline of the first paragraph", resolver.DATELINE)
+        return (text[: m.start("token")].rstrip() + text[m.end("token"):]).strip()
     if (m := rules.DATELINE_MARKED.match(text)) and is_outlet(outlet := m.group("slashed") or m.group("barred")):
         found.credit(outlet, "dateline of the first paragraph", resolver.DATELINE)
     return text
+
+
+# A dateline whose agency token is followed by the story's first word (or ".-"), not by a dash.
+_DATELINE_UNDASHED = re.compile(
+    r"^(?P<city>[A-Z][A-Za-z .'’-]{1,40}?(?:,\s*[A-Z][A-Za-z .]{1,25}?)?(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?),?\s*"
+    r"(?P<token>\(\s*(?P<outlet>[^()]{2,40}?)\s*\))(?=\.-\s|\s+[A-Z\"“‘])")
 
 
 # Origin suffix of a credit whose outlet is credited by its printed name (see normalize).
