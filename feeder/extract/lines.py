@@ -1,4 +1,4 @@
-"""Read a page given as ordered lines: find headline, story paragraphs, credits, bylines and stamps."""
+"""Read a page given as ordered lines: the story's paragraphs, and candidates for every other role, for the resolver."""
 
 from __future__ import annotations
 
@@ -179,7 +179,9 @@ def _printed_date(text: str) -> bool:
 
 
 def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOutlet) -> Page:
-    """Walk the lines once, in order; the headline line marks where the story starts."""
+    """Walk the lines once, in order: the headline line marks where the story starts and the walk keeps the
+    story's paragraphs; credits, bylines, stamps, post dates and posters are proposed as candidates, and
+    the resolver (extract/resolver.py) chooses among them once the whole page is read."""
     found = _Found()
     lines = _labelled([piece for line in _label_at_end(lines) for piece in _segments(line)])
     zone = next((m.group(1) for x in lines  # "time" first: a cheap test that spares most lines the regex
