@@ -22,6 +22,10 @@ FEED_FOOTER = r"the post .{3,300} appeared first on .{2,100}"
 PROMO = (r"more (?:stories|articles|news|reports) like this (?:are|is) available (?:on|at) \S+|"
          r"(?:enter|type|leave) your e-?mail(?: address)? (?:to|for|and)\b.{0,120}")
 
+# A newsletter's footer: why the reader got the mail, and how to stop it (anywhere in the line).
+MAIL_FOOTER = re.compile(r"\byou(?:'re| are) receiving (?:this|it)\b|"
+                         r"\byou received this (?:e-?mail|newsletter|message)\b|\bunsubscribe\b", re.I)
+
 STORY_CLOSER = re.compile(rf"^(?:{POST_META_FOOTER}|{SYNDICATION_NOTE}|{CONTRIBUTOR_LINE}|{FEED_FOOTER}|{PROMO})$",
                           re.I)
 # Longer lines are paragraphs: the closers are short.
@@ -29,9 +33,10 @@ MAX_CLOSER_CHARS = 360
 
 
 # Words one of which every closer holds: a cheap test that spares most lines the pattern.
-_CUES = re.compile(r"posted|filed|tagged|this|contributed|appeared first|available|mail", re.I)
+_CUES = re.compile(r"posted|filed|tagged|this|contributed|appeared first|available|mail|receiv|subscribe", re.I)
 
 
 def closes_story(text: str) -> bool:
     """A line of the classes above: furniture under (or around) the story, never its text."""
-    return len(text) <= MAX_CLOSER_CHARS and _CUES.search(text) is not None and STORY_CLOSER.match(text) is not None
+    return len(text) <= MAX_CLOSER_CHARS and _CUES.search(text) is not None and (
+        STORY_CLOSER.match(text) is not None or MAIL_FOOTER.search(text) is not None)
