@@ -1,17 +1,23 @@
 """Where a backfill's time goes: CPU per file (or per entry) in each stage, measured in one process.
 
-    python bench/stages.py [--files 1000] [--kind text|html|mixed] [--out bench/out]
+    python bench/stages.py [--files 1000] [--kind text|html|mixed] [--out bench/out] [--profile-extract 25]
 
 A full build runs these stages for every file (the first four in the worker processes, the store
 in the main one) and then renders and gates every feed document. Timing them one by one, on the
-bench's own corpus, says which one bounds the build; `python -m cProfile` on this script says why.
+bench's own corpus, says which one bounds the build; `python -m cProfile` on this script says why,
+and `--profile-extract N` prints the N functions extraction spends most of its own time in (a
+second, profiled pass over the corpus, in a fresh process so no cache is warm).
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
+import io
+import pstats
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -53,8 +59,13 @@ def main() -> int:
     parser.add_argument("--files", type=int, default=1000)
     parser.add_argument("--kind", choices=sorted(SPECS), default="text")
     parser.add_argument("--out", default=str(HERE / "out"), help="corpus cache folder (default: bench/out)")
+    parser.add_argument("--profile-extract", type=int, default=0, metavar="N",
+                        help="also print the N functions extraction spends most of its own time in")
+    parser.add_argument("--profile-only", action="store_true", help=argparse.SUPPRESS)  # the profiled process
     args = parser.parse_args()
     source = corpus.corpus(Path(args.out), args.files, SPECS[args.kind])
+    if args.profile_only:
+        return _profile_extract(source, args.profile_extract)
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         shutil.copytree(source, root / "inbox", copy_function=shutil.copy)
@@ -97,6 +108,29 @@ def main() -> int:
     print("| stage | per entry | total |\n|---|---:|---:|")
     for name, values in per_entry.items():
         print(f"| {name} | {sum(values) / max(entries, 1) * 1000:.3f} ms | {sum(values):.2f} s |")
+    if args.profile_extract:
+        sys.stdout.flush()
+        subprocess.run([sys.executable, __file__, "--files", str(args.files), "--kind", args.kind, "--out", args.out,
+                        "--profile-extract", str(args.profile_extract), "--profile-only"], check=True)
+    return 0
+
+
+def _profile_extract(source: Path, top: int) -> int:
+    """Extract every file of the corpus under cProfile and print where extraction's own time goes."""
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "config.toml").write_text(
+            CONFIG.replace('folder = "inbox"', f"folder = {str(source)!r}", 1), encoding="utf-8")
+        config = load_config(Path(tmp) / "config.toml")
+        raws = [read_article(p, inbox=source, max_bytes=config.max_file_bytes) for p in sorted(source.iterdir())]
+        profile = cProfile.Profile()
+        profile.enable()
+        for raw in raws:
+            extract(raw, config.registry)
+        profile.disable()
+    out = io.StringIO()
+    pstats.Stats(profile, stream=out).sort_stats("tottime").print_stats(top)
+    print(f"\nextraction of {len(raws)} files under cProfile (own time first; cProfile slows it several times)")
+    print(out.getvalue())
     return 0
 
 

@@ -20,6 +20,8 @@ _ROLES = re.compile(
     r"contributors?|agency|agencies|news|wires?|bureau|online|web|digital|photographer|"
     r"photo|photos|video|graphics|source|updated|published|comments?)\b", re.I)
 _NOT_NAME = re.compile(r"[\d@#:|<>()\[\]{}=_*\\]|https?|www\.|\.com\b|\.cn\b")
+_PIPE_TAIL = re.compile(r"\s*\|.*$")
+_NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
 _LOWER_PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "del", "la", "le"})
 
 
@@ -27,7 +29,7 @@ def clean_authors(raw: str, is_outlet: Callable[[str], bool] = lambda _: False) 
     """Person names in a byline, in order, title-cased, without roles, places or agencies."""
     text = _LEAD.sub("", " ".join(raw.split()))
     text = _DESK_PREFIX.sub("", text)
-    text = re.sub(r"\s*\|.*$", "", text)  # "By A | outlet | Updated" keeps only the names
+    text = _PIPE_TAIL.sub("", text)  # "By A | outlet | Updated" keeps only the names
     text = _PLACE_CLAUSE.sub("", text)
     names: list[str] = []
     for part in _SPLIT.split(text):
@@ -44,7 +46,7 @@ def _clean_one(part: str, is_outlet: Callable[[str], bool]) -> str | None:
     if not part or is_outlet(part) or _ROLES.search(part) or _NOT_NAME.search(part):
         return None
     words = part.split()
-    if not 1 <= len(words) <= 5 or not all(re.match(r"^[^\W\d_][\w'’.-]*$", w) for w in words):
+    if not 1 <= len(words) <= 5 or not all(_NAME_WORD.match(w) for w in words):
         return None
     return _title_case(words)
 

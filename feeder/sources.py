@@ -7,7 +7,8 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
@@ -21,8 +22,11 @@ DEFAULT_ID_BASE = "tag:feeder.invalid,2026:"  # atom:source ids of unknown outle
 _FOLD = re.compile(r"[^\w.]+")
 
 
+@lru_cache(maxsize=8192)
 def fold(name: str) -> str:
-    """Fold a name for alias matching: case, curly quotes, spaces and punctuation do not count."""
+    """Fold a name for alias matching: case, curly quotes, spaces and punctuation do not count.
+
+    Cached: extraction asks about the same printed names (and a site's furniture lines) on every page."""
     return _FOLD.sub("", name.replace("’", "'").casefold().removeprefix("the "))
 
 
@@ -87,6 +91,10 @@ def slug(name: str) -> str:
     return key or f"outlet-{hashlib.sha256(name.encode()).hexdigest()[:10]}"  # 中新社: no ASCII to keep
 
 
+# How many answers of Registry.named are kept (then they are forgotten at once: bounded memory).
+_NAMED_KEPT = 8192
+
+
 @dataclass(frozen=True)
 class Registry:
     """Outlets by key, with indexes by folded alias, by exactly printed code and by domain."""
@@ -97,9 +105,19 @@ class Registry:
     by_code: Mapping[str, Outlet]
     default_zone: str = "UTC"  # the zone of an outlet credited only by its printed name
     id_base: str = DEFAULT_ID_BASE  # prefix of the atom:source id of such an outlet
+    # Answers of named(), by printed text: extraction asks about a site's same lines on every page.
+    _named: dict[str, Outlet | None] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def named(self, text: str) -> Outlet | None:
         """The outlet this name, alias, code or domain denotes, if any."""
+        if text in self._named:
+            return self._named[text]
+        if len(self._named) >= _NAMED_KEPT:
+            self._named.clear()
+        found = self._named[text] = self._lookup(text)
+        return found
+
+    def _lookup(self, text: str) -> Outlet | None:
         key = fold(text)
         found = self.by_alias.get(key)
         if found is None and key.endswith("."):  # "Kyodo." at the end of a sentence

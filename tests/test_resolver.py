@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 
 from feeder.cli import inspect_record
 from feeder.config import Config
+from feeder.extract import rules
+from feeder.extract.lines import _post_or_link_shaped
 from feeder.extract.resolver import (
     BELOW_HEADLINE,
     BESIDE_CREDIT,
@@ -196,3 +198,16 @@ def test_invented_page_resolves_to_the_expected_fields(path: Path, config: Confi
     for key, value in expected.items():
         assert record[key] == value, f"{path.name}: {key}"
     assert record["provenance"]["published"]  # type: ignore[index]
+
+
+@pytest.mark.parametrize("line", [
+    "(People's Daily Online) 10:15, December 13, 2021",
+    "http://politics.people.com.cn/GB/1025/7486347.html",
+    "link: https://www.reuters.com/business/ferry-operator-orders-battery-ships-2021-06-03/",
+    "Posted On 23:26 by Reportage 0 comments",
+    "Like 0 Published at 5:55 PM Comments (0)",
+    "Filed under: Doodling — TCA @ 11:18 pm",
+])
+def test_the_walks_own_credit_patterns_pass_the_credit_shortcut(line: str) -> None:
+    """rules.credit_shaped lists the shared credit patterns; the walk's own ones must not be skipped by it."""
+    assert rules.credit_shaped(line) or _post_or_link_shaped(line)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from feeder.errors import NotAnArticle
-from feeder.extract import headline, rules
+from feeder.extract import blocks, headline, rules
 from feeder.extract.html import extract_html
 from feeder.extract.lines import is_date_line, is_prose
 from feeder.extract.text import extract_text
@@ -36,9 +35,10 @@ def extract(raw: RawArticle, registry: Registry) -> Page:
         raise NotAnArticle(raw.path, "no headline found: the first line or <title>/<h1> is empty")
     if not page.body:
         raise NotAnArticle(raw.path, "no article body found: no paragraph of story text")
-    lines = [x for x in (" ".join(y.split()) for y in raw.text.split("\n")) if x] if raw.kind == "text" else []
+    lines = _text_lines(raw.text) if raw.kind == "text" else []
     if not any(rules.SENTENCE_END.search(p.rstrip()) for p in page.body) or (
-            raw.kind == "text" and sum(len(p.split()) for p in page.body) < LISTING_WORDS and headline.listing(lines)):
+            raw.kind == "text" and blocks.words_up_to(page.body, LISTING_WORDS) < LISTING_WORDS and headline.listing(
+                lines)):
         raise NotAnArticle(raw.path, "no sentence of story text: a list of headlines or links, not an article")
     if raw.kind == "text" and teaser_index(lines):
         raise NotAnArticle(raw.path, "an index of story teasers, each over its own stamp: a section page, "
@@ -49,20 +49,22 @@ def extract(raw: RawArticle, registry: Registry) -> Page:
     return page
 
 
+def _text_lines(text: str) -> list[str]:
+    """A dump's non-blank lines with their spaces collapsed."""
+    return [x for x in blocks.squeezed(text) if x]
+
+
 # Teasers, each a paragraph over its own stamp, from which a page is a section's index.
 MIN_TEASERS = 4
 # ... when they are at least this share of the page's prose lines (a story's comments are fewer).
 TEASER_SHARE = 0.6
 
 
-_DIGIT = re.compile(r"\d")
-
-
 def teaser_index(lines: Sequence[str]) -> bool:
     """A section page: most prose lines are teasers, each followed by its own date line."""
     # Date lines are short: the cheap length test spares most lines the date finder.
     teasers = sum(1 for i in range(len(lines) - 1) if len(lines[i + 1]) <= rules.MAX_DATE_LINE and (
-        _DIGIT.search(lines[i + 1]) and is_prose(lines[i]) and is_date_line(lines[i + 1])))
+        any(map(str.isdigit, lines[i + 1])) and is_prose(lines[i]) and is_date_line(lines[i + 1])))
     return teasers >= MIN_TEASERS and teasers >= TEASER_SHARE * sum(1 for line in lines if is_prose(line))
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from feeder.extract import vocab
 
@@ -33,18 +34,35 @@ class Features:
     chrome: bool  # platform chrome: navigation, account, share, ad words
 
 
+@lru_cache(maxsize=2)
+def squeezed(text: str) -> tuple[str, ...]:
+    """Each line of a dump with its runs of spaces collapsed, blank lines empty. Cached: extraction and
+    the non-article checks after it read the same dump's lines."""
+    return tuple(" ".join(line.split()) for line in text.split("\n"))
+
+
+def words_up_to(paragraphs: Iterable[str], cap: int) -> int:
+    """How many words the paragraphs hold, counted up to ``cap`` (a long story is not split to the end)."""
+    words = 0
+    for paragraph in paragraphs:
+        words += len(paragraph.split())
+        if words >= cap:
+            return cap
+    return words
+
+
 def wrap_width(lines: Sequence[str]) -> int | None:
     """The column a hard-wrapped capture stops at, or None when its lines are not wrapped.
 
     Wrapped prose: most lines of at least half the widest line stop within a few columns of one
     width (32-40 on a phone, 72-80 in mail), and the next line carries on the same paragraph.
     """
-    lengths = sorted(len(x.rstrip()) for x in lines if x.strip())
+    lengths = [len(x.rstrip()) for x in lines if x.strip()]
     if len(lengths) < MIN_WRAPPED_LINES * 2:
         return None
     # The width is read from lines carried on by the next one (a long address or header line alone is not)
-    carried_on = sorted(n for line, following in itertools.pairwise(lines)
-                        if following.strip() and 0 < (n := len(line.rstrip())) <= MAX_WRAP_WIDTH)
+    carried_on = sorted([n for line, following in itertools.pairwise(lines)
+                         if following.strip() and 0 < (n := len(line.rstrip())) <= MAX_WRAP_WIDTH])
     if len(carried_on) < MIN_WRAPPED_LINES:
         return None
     width = carried_on[int(len(carried_on) * 0.9) - 1]

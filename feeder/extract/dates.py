@@ -24,6 +24,7 @@ import calendar
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any, Literal, NamedTuple
 
 Precision = Literal["day", "minute", "second"]
@@ -297,8 +298,11 @@ class DateHit:
         return replace(self, order_ambiguous=False)
 
 
+@lru_cache(maxsize=4096)
 def find_dates(text: str) -> tuple[DateHit, ...]:
-    """Every date or date-time expression in ``text``, left to right; never raises."""
+    """Every date or date-time expression in ``text``, left to right; never raises.
+
+    Cached (the hits are frozen): extraction tests a stamp's text, then normalization reads it again."""
     first = _DIGIT_CORE.search(text)
     if first is None and not _may_be_relative(text):
         return ()  # the common case, a line of prose: one scan and a few substring tests

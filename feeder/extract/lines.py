@@ -125,11 +125,24 @@ def _repeated_headline(page_title: str, lines: Sequence[str]) -> str | None:
     whole = fold_text(page_title)
     best: str | None = None
     for line in lines[:80]:
+        if len(line) > _HEAD_CHARS and not _may_fold_into(line, whole):
+            continue  # a paragraph that cannot be the title: spared the folding
         folded = fold_text(line)
         if folded in whole and len(folded) * 2 >= len(whole) and len(folded.split()) >= 4 and (
                 best is None or len(folded) > len(fold_text(best))):
             best = " ".join(line.split())
     return best
+
+
+_WORD_RUN = re.compile(r"\w+")
+# How much of a line's start _may_fold_into reads.
+_HEAD_CHARS = 48
+
+
+def _may_fold_into(text: str, folded: str) -> bool:
+    """False when fold_text(text) cannot be part of ``folded``: a word of the line's start is not in it.
+    (Folding a paragraph costs more than this test, and paragraphs are most of a page.)"""
+    return all(run in folded for run in _WORD_RUN.findall(text[:_HEAD_CHARS].casefold()))
 
 
 def _cut_suffix(title: str, seen: set[str], is_outlet: IsOutlet) -> tuple[str, str] | None:
@@ -145,7 +158,7 @@ def headline_above_byline(lines: Sequence[Line], title: str) -> str | None:
     just above the story's "By …" line, when the first line is not repeated on the page."""
     folded = fold_text(title)
     for index, line in enumerate(lines[:60]):
-        if fold_text(line.text) == folded:
+        if (len(line.text) <= _HEAD_CHARS or _may_fold_into(line.text, folded)) and fold_text(line.text) == folded:
             return None  # the page repeats its title: that is the headline
         if index and line.text[:3].lower() == "by " and len(line.text) <= 120 and (
                 rules.BYLINE.match(line.text)):
@@ -158,13 +171,18 @@ def headline_above_byline(lines: Sequence[Line], title: str) -> str | None:
     return None
 
 
+_CJK_IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
+
+
+@lru_cache(maxsize=8192)
 def is_prose(text: str) -> bool:
-    if re.search(r"[\u4e00-\u9fff]", text):
+    if not text.isascii() and _CJK_IDEOGRAPH.search(text):
         return len(text) >= 20
-    words = len(text.split())
+    words = len(text.split(maxsplit=rules.MIN_PROSE_WORDS - 1))  # counts up to MIN_PROSE_WORDS, no further
     return words >= rules.MIN_PROSE_WORDS or (words >= 4 and bool(rules.SENTENCE_END.search(text)))
 
 
+@lru_cache(maxsize=8192)
 def is_date_line(text: str) -> bool:
     """Short and mostly a date: any common printed shape (month names in several languages, numeric
     day-first or month-first, dotted, slashed, CJK), not a relative time."""
@@ -173,7 +191,6 @@ def is_date_line(text: str) -> bool:
     return bool(rules.DATE_HINT.search(text)) or _printed_date(text)
 
 
-@lru_cache(maxsize=4096)
 def _printed_date(text: str) -> bool:
     return any(hit.trap != "relative" and hit.year is not None for hit in find_dates(text))
 
@@ -486,6 +503,12 @@ def _credit(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, followi
     text = line.text
     if len(text) > 420:
         return False  # credit, stamp and caption lines are short; story paragraphs are not
+    if not rules.credit_shaped(text) and not _post_or_link_shaped(text):
+        # None of the patterns below can match: only an outlet's bare name may.
+        if len(text) <= 60 and is_outlet(text):
+            found.credit(text, f"{line.origin}: outlet name line", resolver.BARE_NAME)
+            return True
+        return False
     if rules.EDITOR_LINE.match(text) or rules.PHOTO_LINE.match(text):
         return True
     if (m := rules.MAIL_FROM.match(text)) is not None and not story:
@@ -535,6 +558,19 @@ _BARE_URL = re.compile(r"^https?://(?P<host>[\w.-]+)/\S+$")
 _LINK_LABEL = re.compile(r"^(?:link|url)\s*[:：]\s*(?P<url>https?://(?P<host>[\w.-]+)/\S+)$", re.I)
 
 
+# "(Outlet) 10:15, December 13, 2021": a dateline's token opening a line that is the outlet's stamp.
+_OUTLET_IN_BRACKETS = rules.DATELINE_OPEN
+
+
+def _post_or_link_shaped(text: str) -> bool:
+    """Whether one of this module's own credit patterns (rules.credit_shaped lists the shared ones) may match:
+    an outlet's stamp in brackets, an address under a credit, a link post's link, a post's time alone."""
+    if text[:4].lower() in ("http", "link", "url:") or (text[:1] == "(" and _OUTLET_IN_BRACKETS.match(text)):
+        return True
+    return (("osted" in text or "ublished" in text) and _POST_TIME.search(text) is not None) or (
+        "@" in text and _SIGNED_TIME.search(text) is not None)
+
+
 def _outlet_like(name: str, is_outlet: IsOutlet) -> bool:
     return bool(name) and (is_outlet(name) or _proper_name(name))
 
@@ -545,9 +581,12 @@ def _outlet_after_names(name: str, is_outlet: IsOutlet) -> str | None:
     return match.group(1) if match and is_outlet(match.group(1)) else None
 
 
+_HEAD_END = re.compile(r"\s*(?:[·•|,]|\s-\s)\s*")
+
+
 def _names_outlet(text: str, is_outlet: IsOutlet) -> bool:
     """Does this line start with an outlet's name ("Reuters · March 5", "AFP | Mar 9")?"""
-    head = re.split(r"\s*(?:[·•|,]|\s-\s)\s*", text, maxsplit=1)[0]
+    head = _HEAD_END.split(text, maxsplit=1)[0]
     return bool(head) and len(head) <= 40 and is_outlet(head)
 
 
@@ -581,7 +620,7 @@ def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, followi
     if len(text) <= 60 and is_outlet(text):
         found.credit(text, f"{line.origin}: outlet name line", resolver.BARE_NAME)
         return True
-    if text[:1] == "(" and (m := rules.DATELINE_OPEN.match(text)) and is_outlet(m.group("outlet")) and (
+    if text[:1] == "(" and (m := _OUTLET_IN_BRACKETS.match(text)) and is_outlet(m.group("outlet")) and (
             is_date_line(text[m.end():])):
         # "(Outlet) 10:15, December 13, 2021": the outlet's credit and its stamp on one line.
         found.credit(m.group("outlet"), f"{line.origin}: outlet and stamp")

@@ -3,13 +3,90 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from functools import lru_cache
 
 from feeder.extract import vocab
 
+# Characters that IGNORECASE matches to an ASCII letter but str.lower() does not lower to it
+# (dotted and dotless I, long s): a text holding one is always handed to the pattern.
+_CASE_TWINS = ("\u0130", "\u0131", "\u017f")
+
+
+class Gated:
+    """A compiled pattern behind a cheap test that proves when it cannot match.
+
+    Every match of ``pattern`` contains one of ``needles`` (lower case, compared with the lowered
+    text when they have letters) or a match of ``probe``, so a text without them is answered
+    without running the pattern: most lines of a page are paragraphs on which the pattern would
+    scan and fail. The answers are the pattern's own.
+    """
+
+    __slots__ = ("_cased", "_plain", "pattern", "probe")
+
+    def __init__(self, pattern: re.Pattern[str], needles: tuple[str, ...] = (),
+                 probe: re.Pattern[str] | None = None) -> None:
+        self.pattern = pattern
+        self.probe = probe  # instead of needles: a pattern that finds a part of every match quickly
+        self._plain = tuple(n for n in needles if n.lower() == n.upper())  # no letters: compared as printed
+        self._cased = tuple(n for n in needles if n.lower() != n.upper())
+
+    def could_match(self, text: str) -> bool:
+        # map() over str.__contains__ keeps the loops in C: this runs on every line of every page.
+        if self.probe is not None:
+            return self.probe.search(text) is not None
+        if any(map(text.__contains__, self._plain)):
+            return True
+        if not self._cased:
+            return False
+        if not text.isascii() and any(map(text.__contains__, _CASE_TWINS)):
+            return True
+        return any(map(text.lower().__contains__, self._cased))
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self.pattern.match(text) if self.could_match(text) else None
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text) if self.could_match(text) else None
+
+
+class Lines:
+    """A whole-line pattern that is cheap on long lines: one alternation for a short line; for a long one,
+    a common part and gated parts, and it matches when one part does.
+
+    The gated parts are alternatives that scan the whole line (".* »"); on a long line (a paragraph) they
+    run only when it holds their needle. The answer is the whole alternation's (callers test truth).
+    """
+
+    __slots__ = ("_short", "common", "gated", "whole")
+
+    # Shorter lines are cheap to scan: they go to the whole alternation at once.
+    LONG = 100
+
+    def __init__(self, common: str, gated: tuple[tuple[str, tuple[str, ...]], ...], flags: re.RegexFlag) -> None:
+        self.whole = re.compile(f"^(?:{'|'.join((common, *(part for part, _ in gated)))})$", flags)
+        self.common = re.compile(f"^(?:{common})$", flags)
+        self.gated = tuple(Gated(re.compile(f"^(?:{part})$", flags), needles) for part, needles in gated)
+        # A site's short lines (its furniture) repeat on every page: their answers are kept.
+        self._short = lru_cache(maxsize=8192)(self.whole.match)
+
+    def match(self, text: str) -> re.Match[str] | None:
+        if len(text) < self.LONG:
+            return self._short(text)
+        found = self.common.match(text)
+        if found is None:
+            for part in self.gated:
+                if part.could_match(text) and (found := part.pattern.match(text)) is not None:
+                    break
+        return found
+
+
 # Whole lines that are page furniture (ads, widgets, share and comment blocks, navigation).
-FURNITURE = re.compile(
-    r"^(?:test banner|post top ad|post bottom ad|responsive ads? here|advertisement|advertising|"
-    r"ads?|sponsored(?: content)?|ad by .*|home|menu|search|search this blog|skip to (?:main )?content|"
+_FURNITURE = (
+    # An ad slot's placeholder text: ad words with placement words ("top ad", "responsive ads here").
+    r"(?:(?:post|top|bottom|header|footer|sidebar|inline|responsive|in-article|test)\s+)*"
+    r"(?:ads?|adverts?|banner)(?:\s+(?:slot|space|unit|here|top|bottom))*|advertisement|advertising|"
+    r"sponsored(?: content)?|ad by .*|home|menu|search|search this blog|skip to (?:main )?content|"
     r"share(?: this)?(?: post| article| story)?:?|share on \w+|tweet|pin it|email|print|"
     r"facebook|twitter|x|whatsapp|pinterest|linkedin|telegram|reddit|weibo|wechat|copy link|"
     r"subscribe.*|sign up.*|follow us.*|join our .*|newsletter.*|"
@@ -20,18 +97,19 @@ FURNITURE = re.compile(
     r"labels?:.*|tags?:.*|categories:?.*|category:.*|filed under:?.*|"
     r"no comments?:?|\d+ comments?:?|comments?:?|post a comment|leave a (?:reply|comment).*|"
     r"reply|like this:?|like loading\.*|loading\.*|newer posts?|older posts?|previous(?: post)?|"
-    r"next(?: post)?|« .*|.* »|powered by .*|theme by .*|subscribe to: .*|today\s*[:：].*|"
-    r"\d+ (?:notes|followers|likes|reblogs|views)|follow|sign in|open in app|write|listen|share|"
-    r"quote:?|#\d+|reply with quote|thread tools.*|[_\-=*~]{5,}|(?:thread|topic|re)\s*:.*|"
-    r"(?:previous|next) message.*|messages sorted by.*|more information about the .* mailing list.*|"
-    r"email this.*|sort by:?.*|level \d+|view (?:entire|full) discussion.*|.*next part.*|an html attachment.*|"
-    r"(?:[^|]{1,40}\|){2,}[^|.!?]{1,40}|"
+    r"next(?: post)?|« .*|powered by .*|theme by .*|"
+    r"\d+ (?:notes|followers|likes|reblogs|views)|follow|sign in|share|"
+    r"quote:?|#\d+|[_\-=*~]{5,}|(?:thread|topic|re)\s*:.*|"
+    r"email this.*|sort by:?.*|"
     r"(?:copyright )?(?:©|\(c\)).*|all rights reserved.*|privacy policy.*|terms of (?:use|service).*|"
     r"about us|contact us|contact|about|back to top|top|cookie.*|accept|"
     r"\[?(?:photo|image|video)\]?|click here.*|watch:?.*video|listen to this article.*|"
-    r"\d+\s*(?:min|minute)s? read)$",
-    re.I,
+    r"\d+\s*(?:min|minute)s? read"
 )
+FURNITURE = Lines(_FURNITURE, (
+    (r".* »", (" »",)),
+    (r"(?:[^|]{1,40}\|){2,}[^|.!?]{1,40}", ("|",)),  # a row of menu items
+), re.I)
 
 # Lines after which the story is over (comment blocks, related lists, blog footers).
 STORY_END = re.compile(
@@ -39,9 +117,8 @@ STORY_END = re.compile(
     r"related(?: posts?| articles?| stories| news)?:?|you (?:may|might) also like.*|"
     r"popular posts?|newer posts?|older posts?|share this(?: post| article| story)?:?|"
     r"most (?:read|popular|viewed).*|recommended(?: for you)?|read more:?|more from .*|"
-    r"about the author|\d+ followers|written by .*|[_\-=*~]{5,}|reply with quote|--|sort by:?.*|"
-    r"\d+% upvoted|.*next part.*|share · save.*|"
-    r"[\d.,]+\s*[km]?\s+(?:likes?|replies|repl(?:y|ies)|comments?|reposts?|retweets?|boosts?|favou?rites?|shares?|"
+    r"about the author|\d+ followers|written by .*|[_\-=*~]{5,}|--|sort by:?.*|"
+    r"[\d.,]+\s*[km%]?\s+(?:upvoted|points|votes?|likes?|replies|repl(?:y|ies)|comments?|reposts?|retweets?|boosts?|favou?rites?|shares?|"
     r"reactions?|reblogs?|notes))$",
     re.I,
 )
@@ -59,14 +136,15 @@ PUBLISHED_ON_SITE = re.compile(
 EDITOR_LINE = re.compile(
     r"^[(\[]?(?:(?:chief |executive |responsible |web |copy |managing )?editors?|edited by|"
     r"editor in charge|责任编辑)\s*[:：]?\s*\S.{0,80}$", re.I)
-PHOTO_LINE = re.compile(
+# Every photo credit names a photo, image, picture or video, or has a slash ("(Name/Agency)").
+PHOTO_LINE = Gated(re.compile(
     r"^(?:(?:file |cover |top |main )?(?:photo|photos|photograph|image|picture|video)s?"
     r"(?:\s+by|\s+credit)?\s*[:：/]|photo by\b).{0,200}$"
     r"|^(?:photo|file photo|a photo|this photo|the photo|picture)\s+(?:shows|taken|of)\b.{0,300}$"
     r"|^.{0,400}[\[(](?:[\w'’ ]{0,30}\s)?(?:photo|photos|image|file photo|video)\s*(?:/|:|by)[^\])]{1,60}[\])]\s*$"
     r"|^.{0,300}\((?:[\w'’ .]{2,40})/(?:[\w'’ .]{2,40})\)\s*$"
     r"|^.{10,300}[.!?]?\s(?:photos?|image|file photo)\s*[:/]\s*[\w'’ ./-]{1,40}$"
-    r"|^.{10,300}\s/\s?[A-Z][\w'’ .]{1,30}$", re.I)
+    r"|^.{10,300}\s/\s?[A-Z][\w'’ .]{1,30}$", re.I), ("/", "photo", "image", "picture", "video"))
 REPORTING_LINE = re.compile(
     r"^\(?(?:(?:additional )?reporting by|writing by|compiled by)\s+([^;)]+)(?:[;)].*)?$", re.I)
 BYLINE = re.compile(r"^(?:by\s*:?|written by|posted by|author\s*[:：])\s+(.{2,120})$", re.I)
@@ -120,9 +198,9 @@ BRACKETED_HEADLINE = re.compile(r"^【(?P<headline>[^【】]{10,200})】$")
 FOLLOWER_COUNT = re.compile(r"^[\d.,]+\s*[km]?\s+(?:followers|connections|subscribers)$", re.I)
 PERSON_NAME = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3}$")
 # "Mara Olsen (AFP)", "Li Wen and Zhao Lei (Xinhua)": a byline without "By", the outlet in brackets.
-NAMES_OUTLET = re.compile(
+NAMES_OUTLET = Gated(re.compile(
     r"^(?P<names>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3}(?:\s*(?:,|and|&)\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3})*)"
-    r"\s*[(（]\s*(?P<outlet>[^()（）]{2,40}?)\s*[)）]$")
+    r"\s*[(（]\s*(?P<outlet>[^()（）]{2,40}?)\s*[)）]$"), (")", "）"))
 
 # Words that make a byline a desk rather than a person: "China Daily Web", "CGTN Digital desk".
 DESK_WORDS = re.compile(r"\s+(?:digital|web|online|desk|staff|staff reporter|staff writer|newsroom|team|news|"
@@ -134,10 +212,10 @@ STAMP_LABEL = re.compile(
 
 # "(China Daily) Text", "BEIJING, March 2 (Xinhua) -- Text", "NEW YORK (AP) — Text".
 DATELINE_OPEN = re.compile(r"^\(\s*(?P<outlet>[^()]{2,40}?)\s*\)\s*(?:[-–—:]+\s*)?")
-DATELINE_CITY = re.compile(
+DATELINE_CITY = Gated(re.compile(
     r"^(?P<city>[A-Z][A-Za-z .'’-]{1,40}?(?:\s*\[[A-Z][A-Za-z .]{1,25}\])?(?:,\s*[A-Z][A-Za-z .]{1,25}?)?"
     r"(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?),?\s*(?P<token>\(\s*(?P<outlet>[^()]{2,40}?)\s*\))"
-    r"(?=\s*(?:--|—|–|-|:)\s)")
+    r"(?=\s*(?:--|—|–|-|:)\s)"), ("(",))  # tried on first paragraphs: most have no bracket
 # "BERLIN, August 24. /TASS/. Text", "Harare | AFP | Text": an agency's code between slashes or bars
 # after the dateline's place (and date); the token stays in the story as printed.
 DATELINE_MARKED = re.compile(
@@ -156,12 +234,12 @@ BBCODE_TAG = re.compile(r"\[/?(?:b|i|u|s|em|strong|quote|url|img|size|color|colo
                         r"indent|spoiler|code|sub|sup|hr)(?:=[^\]]{0,80})?\]", re.I)
 
 # A line is a date when it is short and mostly a date.
-DATE_HINT = re.compile(
+DATE_HINT = Gated(re.compile(
     r"(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
     r"|\b\d{1,2}(?:st|nd|rd|th)?[\s-]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
     r"|\b\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\b\d{1,2}\.\d{1,2}\.\d{4}\b)",
     re.I,
-)
+), probe=re.compile(r"\d"))  # every shape it knows has a digit
 MAX_DATE_LINE = 90
 TIME_ONLY = re.compile(r"^\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?$", re.I)
 
@@ -171,3 +249,33 @@ TITLE_SEPARATORS = (" - ", " | ", " – ", " — ", " :: ", " · ", " » ", " ~ 
 # Prose: a body paragraph has enough words, or ends a sentence.
 MIN_PROSE_WORDS = 8
 SENTENCE_END = re.compile(r"[.!?。！？\"”’'):]$")
+
+
+# Every pattern that can make a line a credit, stamp, byline, editor or photo line (lines.py's _credit
+# and _byline): a line none of them matches, and without a "|" field separator, can only be an outlet's
+# bare name there. Add a pattern here when those functions test a new one.
+CREDIT_SHAPES = (EDITOR_LINE, PHOTO_LINE, MAIL_FROM, ORIGINAL_URL, REPORTING_LINE, SOURCE_LINE, PUBLISHED_ON_SITE,
+                 STAMP_LABEL, WROTE_ON, POSTED_BY, POSTED_ON, OUTLET_STAMP, NAMES_OUTLET, BYLINE_OUTLET, BYLINE)
+
+
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+
+
+def _any_of(patterns: Sequence[re.Pattern[str]]) -> re.Pattern[str]:
+    """One alternation that matches (at a text's start) where one of the patterns does; truth only, so
+    named groups become plain ones. Each keeps its own IGNORECASE as a scoped flag."""
+    if any(p.flags & ~(re.I | re.U) for p in patterns):
+        raise ValueError("only IGNORECASE can be scoped into one alternation")
+    return re.compile("|".join(f"(?{'i' if p.flags & re.I else ''}:{_NAMED_GROUP.sub('(?:', p.pattern)})"
+                               for p in patterns))
+
+
+# The plain patterns as one alternation (one call instead of a dozen), the gated ones behind their tests.
+_CREDIT_PLAIN = _any_of([p for p in CREDIT_SHAPES if isinstance(p, re.Pattern)])
+_CREDIT_GATED = tuple(p for p in CREDIT_SHAPES if isinstance(p, Gated))
+
+
+@lru_cache(maxsize=8192)
+def credit_shaped(text: str) -> bool:
+    """Whether a credit, stamp or byline pattern matches the line; cached, as a site's lines repeat."""
+    return "|" in text or _CREDIT_PLAIN.match(text) is not None or any(p.match(text) for p in _CREDIT_GATED)

@@ -28,7 +28,7 @@ def extract_text(text: str, is_outlet: IsOutlet) -> Page | None:
     if width is not None:  # blank lines still separate the paragraphs here
         lines = [Line(joined, f"line {n}") for joined, n in blocks.unwrap(raw_lines, width)]
     else:
-        lines = [Line(" ".join(raw.split()), f"line {n}") for n, raw in enumerate(raw_lines, 1)]
+        lines = [Line(line, f"line {n}") if line else _BLANK for n, line in enumerate(blocks.squeezed(text), 1)]
     lines = _continued(lines)
     lines = [line for line in lines if line.text]
     if not lines:
@@ -51,6 +51,10 @@ def extract_text(text: str, is_outlet: IsOutlet) -> Page | None:
     if quoted is not None:
         page = replace(page, body=tuple(unquoted_excerpt(page.body)))
     return page
+
+
+# A blank line: it only separates paragraphs (and is dropped once they are joined), so it needs no origin.
+_BLANK = Line("", "")
 
 
 def _headline_candidates(title: str, site: str | None, lines: list[Line], is_outlet: IsOutlet
