@@ -32,11 +32,15 @@ STORY_CLOSER = re.compile(rf"^(?:{POST_META_FOOTER}|{SYNDICATION_NOTE}|{CONTRIBU
 MAX_CLOSER_CHARS = 360
 
 
-# Words one of which every closer holds: a cheap test that spares most lines the pattern.
-_CUES = re.compile(r"posted|filed|tagged|this|contributed|appeared first|available|mail|receiv|subscribe", re.I)
+# How the closers above open (all but the contributor line, which names its writer first): a cheap test
+# that spares most lines, story paragraphs included, the patterns.
+_OPENING = re.compile(r"\(?\s*(?:posted|filed|tagged|this|the post|more|enter|type|leave)\b", re.I)
 
 
 def closes_story(text: str) -> bool:
     """A line of the classes above: furniture under (or around) the story, never its text."""
-    return len(text) <= MAX_CLOSER_CHARS and _CUES.search(text) is not None and (
-        STORY_CLOSER.match(text) is not None or MAIL_FOOTER.search(text) is not None)
+    if len(text) > MAX_CLOSER_CHARS:
+        return False
+    if (_OPENING.match(text) or "ontributed" in text) and STORY_CLOSER.match(text):
+        return True
+    return ("eceiv" in text or "nsubscribe" in text or "NSUBSCRIBE" in text) and MAIL_FOOTER.search(text) is not None

@@ -558,6 +558,7 @@ _BARE_URL = re.compile(r"^https?://(?P<host>[\w.-]+)/\S+$")
 _LINK_LABEL = re.compile(r"^(?:link|url)\s*[:：]\s*(?P<url>https?://(?P<host>[\w.-]+)/\S+)$", re.I)
 
 
+_LINK_OPENINGS = ("http", "link", "Link", "LINK", "url:", "URL:", "Url:")
 # "(Outlet) 10:15, December 13, 2021": a dateline's token opening a line that is the outlet's stamp.
 _OUTLET_IN_BRACKETS = rules.DATELINE_OPEN
 
@@ -565,7 +566,7 @@ _OUTLET_IN_BRACKETS = rules.DATELINE_OPEN
 def _post_or_link_shaped(text: str) -> bool:
     """Whether one of this module's own credit patterns (rules.credit_shaped lists the shared ones) may match:
     an outlet's stamp in brackets, an address under a credit, a link post's link, a post's time alone."""
-    if text[:4].lower() in ("http", "link", "url:") or (text[:1] == "(" and _OUTLET_IN_BRACKETS.match(text)):
+    if text.startswith(_LINK_OPENINGS) or (text[:1] == "(" and _OUTLET_IN_BRACKETS.match(text)):
         return True
     return (("osted" in text or "ublished" in text) and _POST_TIME.search(text) is not None) or (
         "@" in text and _SIGNED_TIME.search(text) is not None)
