@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
-from typing import Literal, get_args
+from dataclasses import dataclass
+from typing import Literal, NamedTuple, get_args
 
 from feeder.fold import fold_text
 from feeder.records import Clue, DateClue, DateRole
@@ -72,9 +72,9 @@ PRINTED_REPUBLISHER = 1.0  # a poster's name printed on the page; the first prin
 THREAD_START = 0.75
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """A value proposed for one role: where it stands (block index), how strongly, and why."""
+class Candidate(NamedTuple):
+    """A value proposed for one role: where it stands (block index), how strongly, and why (immutable; a
+    named tuple, as a page proposes many and builds them in its inner loop)."""
 
     role: Role
     value: str
@@ -144,8 +144,8 @@ def _stamps(by_role: dict[str, list[Candidate]], poster: Candidate | None, outle
                         if c.printed and c.score >= CREDIT_ROW)
         if not outlet_page and post is None and (any(c.printed for c in originals) or not by_credit):
             # Tie-break: the stamp above the story on a republishing page is that page's post date.
-            post = replace(header, role="republished", why=f"{header.why} (the republishing page's date "
-                                                           "above the story)")
+            post = header._replace(role="republished", why=f"{header.why} (the republishing page's date "
+                                                          "above the story)")
         else:
             dates.insert(0, _date(header, "the stamp above the story, first"))
     # The page's metadata names its own post date: it outranks every printed one.
