@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from feeder.extract import rules, vocab
@@ -107,11 +107,13 @@ _BRACKETS = re.compile(r"^【(?P<inner>[^【】]{6,200})】$")
 FIRST_LINE = 1.0
 
 
-def candidates(lines: Sequence[str], head: str | None = None, head_named_site: bool = False) -> list[Candidate]:
+def candidates(lines: Sequence[str], head: str | None = None, head_named_site: bool = False,
+               masthead: bool = False) -> list[Candidate]:
     """Every title-like line near the top, scored; best first, earliest first on ties.
 
     ``lines`` start with the capture's first line; ``head`` is the headline that line gives once a
-    site name is cut from it (``head_named_site``).
+    site name is cut from it (``head_named_site``). A ``masthead`` first line is the site's name:
+    neither it nor its echoes are candidates.
     """
     window = list(lines[:SEARCH_LINES])
     folds = [fold_text(x) for x in lines]
@@ -119,6 +121,7 @@ def candidates(lines: Sequence[str], head: str | None = None, head_named_site: b
     for folded in folds:
         counts[folded] = counts.get(folded, 0) + 1
     title_fold = folds[0] if folds else ""
+    site_fold = title_fold if masthead else None
     slugs = _slug_words(lines)
     found = []
     for index, line in enumerate(window):
@@ -133,6 +136,8 @@ def candidates(lines: Sequence[str], head: str | None = None, head_named_site: b
             continue
         score, why = -DEPTH * index, []
         folded = fold_text(text)
+        if folded == site_fold:
+            continue
         if index == 0:
             score += FIRST_LINE if head_named_site else 0.0
             why.append("the capture's title line" + (" naming its site" if head_named_site else ""))
@@ -168,9 +173,9 @@ def _anchored(window: Sequence[str], index: int) -> bool:
     return False
 
 
-def choose(lines: Sequence[str], head: str, head_named_site: bool) -> Candidate | None:
+def choose(lines: Sequence[str], head: str, head_named_site: bool, masthead: bool = False) -> Candidate | None:
     """The headline the evidence picks over the capture's first line, or None to keep that line."""
-    ranked = candidates(lines, head, head_named_site)
+    ranked = candidates(lines, head, head_named_site, masthead)
     if not ranked or ranked[0].index == 0 or ranked[0].score < MIN_SCORE:
         return None
     first = next((c for c in ranked if c.index == 0), None)
@@ -178,6 +183,26 @@ def choose(lines: Sequence[str], head: str, head_named_site: bool) -> Candidate 
             _ECHO_WHY in ranked[0].why or _SLUG_WHY in ranked[0].why):
         return None  # a headline-shaped first line gives way only to a line the page itself confirms
     return ranked[0]
+
+
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\b|all rights reserved)", re.I)
+# A site's name is short; a first line longer than this is never read as one.
+MAX_MASTHEAD_WORDS = 6
+
+
+def masthead(first: str, lines: Sequence[str], is_name: Callable[[str], bool]) -> bool:
+    """The capture's first line is the site's name, not a headline: an outlet's bare name (an agency's
+    own page), or the name its copyright line prints ("© 2020 Site Name")."""
+    if len(first.split()) > MAX_MASTHEAD_WORDS or headline_ends(first):
+        return False
+    if is_name(first):
+        return True
+    folded = fold_text(first)
+    return any(len(line) <= 120 and _COPYRIGHT.search(line) and folded in fold_text(line) for line in lines[-25:])
+
+
+def headline_ends(text: str) -> bool:
+    return text.rstrip().endswith((".", "!", "?", ":"))
 
 
 # A first line this long is headline-shaped (a site's name is shorter).

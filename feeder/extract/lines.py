@@ -1,4 +1,4 @@
-"""Read a page given as ordered lines: find headline, story paragraphs, credits, bylines and stamps."""
+"""Read a page given as ordered lines: the story's paragraphs, and candidates for every other role, for the resolver."""
 
 from __future__ import annotations
 
@@ -6,9 +6,11 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import Literal
 
-from feeder.extract import rules, vocab
+from feeder.extract import endings, resolver, rules, vocab
 from feeder.extract.dates import find_dates
+from feeder.extract.resolver import Candidate, Role
 from feeder.fold import fold_text
 from feeder.records import Clue, DateClue, DateRole, Page
 
@@ -45,26 +47,57 @@ class Hints:
     page_zone: str | None = None
 
 
+_DATE_ROLES = frozenset(("published", "updated", "stamp", "header", "republished"))
+# A four-digit year: most stamps print one, and then the date finder need not look for it.
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# The block index of what the page's metadata says: after every printed block.
+METADATA_BLOCK = 1 << 30
+
+
 @dataclass
 class _Found:
-    """Clues gathered while walking the lines, strongest first within each list."""
+    """What the walk has seen so far: the story's paragraphs, its credits, and the candidates it proposed
+    for the resolver (dates, post date, poster), each at the block where it stands."""
 
     body: list[str] = field(default_factory=list)
-    credited: list[Clue] = field(default_factory=list)  # "Source:" lines and pipe stamp fields
-    datelined: list[Clue] = field(default_factory=list)  # datelines and trailing credits
-    bylines: list[Clue] = field(default_factory=list)
-    dates: list[DateClue] = field(default_factory=list)
-    republisher: Clue | None = None
-    republished: Clue | None = None
-    posted_time: Clue | None = None  # Blogger's "Posted by X at 7:45 PM" footer
+    candidates: list[Candidate] = field(default_factory=list)
+    at: int = 0  # the index of the line being read: the block of what is proposed now
     ended: bool = False  # an author box or comment block closed the story
     after_credit: bool = False  # the previous line named the outlet: a bare date next is its stamp
-    original_url: Clue | None = None
-    # "Published Feb 10, 2021" above every credit and byline: the platform's own date, unless the story
-    # turns out to print no stamp of its own (then it is the story's, as on a plain blog dump).
-    header_stamp: DateClue | None = None
 
+    proposed: dict[str, int] = field(default_factory=dict)  # candidates per role, so far
 
+    def propose(self, role: Role, value: str, why: str, score: float,
+                nearest: Literal["first", "last"] = "first") -> None:
+        if role in _DATE_ROLES and not _YEAR.search(value) and not _printed_date(value):
+            return  # a date without a year (a teaser's dateline, "March 3") is a trap: never a stamp
+        self.candidates.append(Candidate(role, value, self.at, score, why, nearest))
+        self.proposed[role] = self.proposed.get(role, 0) + 1
+
+    def byline(self, names: str, why: str) -> None:
+        """Propose the story's authors as printed; normalization reads the first that names a person."""
+        self.propose("byline", names, why, resolver.PRINTED_BYLINE)
+
+    def credit(self, outlet: str, why: str, score: float | None = None) -> None:
+        """Propose an outlet: a credit row or label (CREDIT_ROW), a dateline or a glued credit (DATELINE)."""
+        self.propose("outlet", outlet, why, resolver.CREDIT_ROW if score is None else score)
+
+    def metadata(self, role: Role, clue: Clue | DateClue | None, score: float) -> None:
+        """Propose what the page's metadata says (HTML meta tags, JSON-LD): it stands after every block."""
+        if clue is not None:
+            self.candidates.append(Candidate(role, clue.value, METADATA_BLOCK, score, clue.origin, printed=False))
+
+    def count(self, role: Role, score: float | None = None) -> int:
+        if score is None:
+            return self.proposed.get(role, 0)
+        return sum(c.role == role and c.score == score for c in self.candidates)
+
+    def has(self, *roles: Role) -> bool:
+        return any(role in self.proposed for role in roles)
+
+    def stamped(self) -> bool:
+        """Something of the story's credit is already printed: a byline, a credit or a stamp."""
+        return bool(self.body) or self.has("byline", "reporting", "outlet", *resolver.ORIGINAL_ROLES)
 
 
 def split_title(page_title: str, lines: Sequence[str], is_outlet: IsOutlet) -> tuple[str, str | None]:
@@ -163,7 +196,9 @@ def _printed_date(text: str) -> bool:
 
 
 def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOutlet) -> Page:
-    """Walk the lines once, in order; the headline line marks where the story starts."""
+    """Walk the lines once, in order: the headline line marks where the story starts and the walk keeps the
+    story's paragraphs; credits, bylines, stamps, post dates and posters are proposed as candidates, and
+    the resolver (extract/resolver.py) chooses among them once the whole page is read."""
     found = _Found()
     lines = _labelled([piece for line in _label_at_end(lines) for piece in _segments(line)])
     zone = next((m.group(1) for x in lines  # "time" first: a cheap test that spares most lines the regex
@@ -178,40 +213,52 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
     member_row: int | None = None  # the last line of a forum member's details
     for index, line in enumerate(lines):
         text, folded = line.text, folds[index]
+        found.at = index
         if member_value:
             member_value = False
             continue
         if not found.body and (starter := vocab.THREAD_STARTER.match(text)) is not None:
-            found.republisher = found.republisher or Clue(starter.group("name"), f"{line.origin}: thread starter")
+            found.propose("republisher", starter.group("name"), f"{line.origin}: thread starter",
+                          resolver.THREAD_START)
             if starter.group("date") and is_date_line(starter.group("date")):
-                found.republished = found.republished or Clue(starter.group("date"), f"{line.origin}{_THREAD_START}")
+                found.propose("republished", starter.group("date"), f"{line.origin}{_THREAD_START}",
+                              resolver.THREAD_START)
             continue
         if not found.body and (start := vocab.THREAD_START_DATE.match(text)) and is_date_line(start.group("date")):
-            found.republished = found.republished or Clue(start.group("date"), f"{line.origin}{_THREAD_START}")
+            found.propose("republished", start.group("date"), f"{line.origin}{_THREAD_START}", resolver.THREAD_START)
+            continue
+        if not found.body and index and len(text) <= 40 and vocab.MEMBER_RANK.match(text) and (
+                not found.count("republisher", resolver.PRINTED_REPUBLISHER)):
+            _poster_name(found, _member(lines[index - 1:index]))  # a post's header: the member over their rank
             continue
         if (member := rules.MEMBER_META.match(text)) is not None:
             member_value = member.end() == len(text) and not text.endswith(":")
-            if found.republisher is None:
-                found.republisher = _member(lines[max(0, index - 3):index])
+            if not found.count("republisher", resolver.PRINTED_REPUBLISHER):  # the first post's member wins
+                _poster_name(found, _member(lines[max(0, index - 3):index]))
             if found.body:
                 ended = True  # a member's details under a post: a reply follows
             member_row = index
             continue
-        if "ollow" in text and found.republisher is None and _slight(found.body):
+        if "ollow" in text and not found.has("republisher") and _slight(found.body):
             if rules.FOLLOWER_COUNT.match(text):
-                found.republisher = _profile_name(lines[max(0, index - 3):index])
+                _poster_name(found, _profile_name(lines[max(0, index - 3):index]))
             elif rules.FOLLOW_BUTTON.match(text) and index:
-                found.republisher = _account_name(lines[index - 1])
-        if text[:1] == "@" and index and found.republisher is None and not found.body and rules.HANDLE.match(text):
-            found.republisher = _account_name(lines[index - 1], "display name above the @handle")
+                _poster_name(found, _account_name(lines[index - 1]))
+        if text[:1] == "@" and index and not found.has("republisher") and not found.body and rules.HANDLE.match(
+                text):
+            _poster_name(found, _account_name(lines[index - 1], "display name above the @handle"))
         if folded == folded_title:
             _quoting_outlet(line, found, is_outlet)
-            if started and not _slight(found.body):
+            if started and not _slight(found.body) and not (
+                    title_ahead and _prose_words(lines[index + 1:]) > sum(len(p.split()) for p in found.body)):
                 ended = True  # the headline again under a whole story: a link card or a teaser follows
                 continue
             was_skipping = skipping
+            # The headline stands above the story: prose above its first printing, when more prose follows
+            # it, was the site's blurb or a teaser, not the story.
+            restart = title_ahead and bool(found.body)
             started, skipping, title_ahead = True, False, False
-            if _slight(found.body):
+            if _slight(found.body) or restart:
                 found.body.clear()  # prose above the headline was a tagline or a teaser, not the story
                 ended = found.ended = False
             if was_skipping and index and is_date_line(above := lines[index - 1].text) and (
@@ -224,22 +271,33 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
             _quoting_outlet(line, found, is_outlet)
             continue  # "Thread: Headline", "08:25 am - Headline": a header, not the story's start
         if skipping:
+            if line.in_body and not hints.outlet_page and folds[min(index + 1, len(lines) - 1)] != folded_title and (
+                    is_date_line(text)) and not _masthead_widget(lines, index):
+                # Inside the post's own container, above its headline (not just above it: that stamp is the
+                # story header's, read with the headline): the post header's date, and its poster.
+                _header_date(line, found, False, above_headline=True)
+                _poster(lines, index, found)
             continue
         story = (started and line.in_body) or hints.outlet_page
         following = lines[index + 1].text if index + 1 < len(lines) else ""
-        credited, paragraphs = len(found.credited), len(found.body)
+        credited, paragraphs = found.proposed.get("outlet", 0), len(found.body)
         if _credit(line, found, is_outlet, story, following):
-            found.after_credit = len(found.credited) > credited
+            # A bare date next stands beside the credit when it names an outlet (not a commenter's login).
+            found.after_credit = found.proposed.get("outlet", 0) > credited and _outlet_like(
+                next(c.value for c in reversed(found.candidates) if c.role == "outlet"), is_outlet)
             if paragraphs and not found.body:
                 ended = False  # a byline under a teaser: the story starts here, below any earlier break
             continue
         if found.after_credit and is_date_line(text):
-            found.dates.insert(0, DateClue(text, f"{line.origin}: stamp beside the outlet's name", "stamp"))
+            found.propose("stamp", text, f"{line.origin}: stamp beside the outlet's name", resolver.BESIDE_CREDIT)
             found.after_credit = False
             continue
         found.after_credit = False
         if rules.FURNITURE.match(text):
             ended = ended or bool(rules.STORY_END.match(text) and found.body)
+            continue
+        if endings.closes_story(text):
+            ended = ended or bool(found.body and line.in_body)  # a post footer, a syndication note: story over
             continue
         ended = ended or found.ended
         if is_date_line(text):
@@ -247,25 +305,23 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
                 continue  # today's date in the site's masthead: the day of the capture, no stamp
             if not found.body and member_row is not None and index - member_row <= POST_DATE_REACH:
                 # The post date is the date nearest the poster: just under the member's details.
-                found.republished = found.republished or Clue(text, f"{line.origin}: post date under the poster")
+                found.propose("republished", text, f"{line.origin}: post date under the poster", resolver.POST_HEADER)
                 continue
-            if found.republished is not None and found.republished.origin.endswith(_THREAD_START) and (
-                    folded == fold_text(found.republished.value)):
+            if any(c.role == "republished" and c.why.endswith(_THREAD_START) and folded == fold_text(c.value)
+                   for c in found.candidates):
                 continue  # the post's date printed again over the post (a thread header, then the post)
             if found.body and not ended and _credits_outlet(following, is_outlet):
                 # A stamp just above the outlet's credit under the story is the outlet's (the original
                 # stamp is the date nearest the credit).
-                found.dates.insert(0, DateClue(text, f"{line.origin}: stamp above the outlet's credit", "stamp"))
+                found.propose("stamp", text, f"{line.origin}: stamp above the outlet's credit", resolver.BESIDE_CREDIT)
             elif found.body and not _slight(found.body) and not ended:
                 # A date under a whole story is the post's own stamp or a comment's: the story is over.
                 ended = True
-                if found.republished is None and not hints.outlet_page:
-                    found.republished = Clue(text, f"{line.origin}: post date under the post")
+                if not hints.outlet_page:
+                    found.propose("republished", text, f"{line.origin}: post date under the post", resolver.POST_BELOW)
             elif title_ahead:
-                # Above the headline: the post's own date, not the story's; the last one is nearest the post.
-                if found.republished is not None and found.republished.origin.endswith(_POST_DATE):
-                    found.republished = None
-                _header_date(line, found, False)
+                # Above the headline: the post's own date, not the story's (the one nearest the post wins).
+                _header_date(line, found, False, above_headline=True)
                 _poster(lines, index, found)
             elif not found.body:
                 _header_date(line, found, story)
@@ -283,8 +339,8 @@ _QUOTED_HEADLINE = re.compile(r"^(?P<outlet>[^:：\"“]{2,40}?)\s*[:：]\s*[\"�
 
 def _quoting_outlet(line: Line, found: _Found, is_outlet: IsOutlet) -> None:
     """'The Guardian: "Headline"': a blog's post title quoting an outlet's story names that outlet."""
-    if (m := _OUTLET_QUOTED.match(line.text)) is not None and is_outlet(m.group("outlet")) and not found.credited:
-        found.credited.append(Clue(m.group("outlet"), f"{line.origin}: outlet named before the quoted headline"))
+    if (m := _OUTLET_QUOTED.match(line.text)) is not None and is_outlet(m.group("outlet")) and not found.has("outlet"):
+        found.credit(m.group("outlet"), f"{line.origin}: outlet named before the quoted headline")
 
 
 def quoted_headline(title: str, is_outlet: IsOutlet) -> str | None:
@@ -314,6 +370,11 @@ def _credits_outlet(text: str, is_outlet: IsOutlet) -> bool:
     if (m := rules.SOURCE_LINE.match(text)) is not None:
         return is_outlet(m.group(1).strip()) or _names_outlet(m.group(1), is_outlet)
     return _names_outlet(text.strip("()（）[] "), is_outlet)
+
+
+def _prose_words(lines: Sequence[Line]) -> int:
+    """Words of the prose lines (story paragraphs) among these."""
+    return sum(len(line.text.split()) for line in lines if line.in_body and is_prose(line.text))
 
 
 def _slight(body: Sequence[str]) -> bool:
@@ -354,11 +415,22 @@ def _account_name(line: Line, where: str = "account name beside the follow butto
 
 def _poster(lines: Sequence[Line], index: int, found: _Found) -> None:
     """A post's header is its poster's name over its date: the name line just above the post date."""
-    if found.republisher is None and index and found.republished is not None and (
-            found.republished.origin.startswith(lines[index].origin)):
+    if not found.has("republisher") and index:  # (a yearless post date is no candidate, still a post header)
         above = lines[index - 1]
+        if "@" in above.text or " at " in above.text:
+            # A mail archive's sender: "Name <name@host>", "Name name at host.org" (the address hidden).
+            above = Line(_SENDER_ADDRESS.sub("", above.text), above.origin, above.in_body)
         if not is_date_line(above.text) and not is_prose(above.text):
-            found.republisher = _account_name(above, "name above the post date")
+            _poster_name(found, _account_name(above, "name above the post date"))
+
+
+_SENDER_ADDRESS = re.compile(r"\s+[<(]?[\w.+-]+(?:@|\s+at\s+)[\w-]+(?:\.[\w-]+)+[>)]?$")
+
+
+def _poster_name(found: _Found, clue: Clue | None, score: float = resolver.PRINTED_REPUBLISHER) -> None:
+    """Propose who posted the story on this page."""
+    if clue is not None:
+        found.propose("republisher", clue.value, clue.origin, score)
 
 
 _TRAILING_LABEL = re.compile(rf"\s(?:{vocab.FIELD_LABELS})\s*[:：]$", re.I)
@@ -431,45 +503,77 @@ def _credit(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, followi
     text = line.text
     if len(text) > 420:
         return False  # credit, stamp and caption lines are short; story paragraphs are not
-    if not rules.credit_shaped(text):  # none of the patterns below can match: only an outlet's bare name may
+    if not rules.credit_shaped(text) and not _post_or_link_shaped(text):
+        # None of the patterns below can match: only an outlet's bare name may.
         if len(text) <= 60 and is_outlet(text):
-            found.credited.append(Clue(text, f"{line.origin}: outlet name line"))
+            found.credit(text, f"{line.origin}: outlet name line", resolver.BARE_NAME)
             return True
         return False
     if rules.EDITOR_LINE.match(text) or rules.PHOTO_LINE.match(text):
         return True
     if (m := rules.MAIL_FROM.match(text)) is not None and not story:
-        found.republisher = found.republisher or Clue(m.group("name"), f"{line.origin}: mail sender")
+        found.propose("republisher", m.group("name"), f"{line.origin}: mail sender", resolver.PRINTED_REPUBLISHER)
         return True
     if len(found.body) >= 2 and (rules.SOURCE_LINE.match(text) or rules.REPORTING_LINE.match(text)
                                  or rules.ORIGINAL_URL.match(text)):
         found.ended = True  # a credit line after the paragraphs closes the story; comments follow
+    if text[:4] == "http" and found.after_credit and (m := _BARE_URL.match(text)) and is_outlet(m.group("host")):
+        # The outlet's address alone on the line under its credit: the original article.
+        found.propose("source url", text, f"{line.origin}: the original's address under the outlet's credit",
+                      resolver.PRINTED_URL)
+        return True
+    if text[:4].lower() in ("link", "url:") and (m := _LINK_LABEL.match(text)) and is_outlet(m.group("host")):
+        # A link post ("link: https://…" over the shared story): the outlet's article it shares.
+        found.propose("source url", m.group("url"), f"{line.origin}: the shared link", resolver.PRINTED_URL)
+        found.credit(m.group("url"), f"{line.origin}: the shared link")
+        return True
     if (m := rules.ORIGINAL_URL.match(text)) is not None:
-        found.original_url = found.original_url or Clue(m.group(1), f"{line.origin}: original article's address")
-        found.credited.append(Clue(m.group(1), f"{line.origin}: original article's address"))
+        found.propose("source url", m.group(1), f"{line.origin}: original article's address", resolver.PRINTED_URL)
+        found.credit(m.group(1), f"{line.origin}: original article's address")
         return True
     if (m := rules.REPORTING_LINE.match(text)) is not None:
-        found.bylines.append(Clue(m.group(1), f"{line.origin}: 'Reporting by' credit"))
+        found.propose("reporting", m.group(1), f"{line.origin}: 'Reporting by' credit", resolver.PRINTED_BYLINE)
         return True
     if (m := rules.SOURCE_LINE.match(text)) is not None or ("|" in text and _stamp_fields(text, is_outlet)):
         _pipe_fields(m.group(1) if m else text, line.origin, found, is_outlet, labelled=m is not None)
         return True
     if (m := rules.PUBLISHED_ON_SITE.match(text)) and is_date_line(m.group("date")) and not is_outlet(m.group("site")):
-        found.republished = found.republished or Clue(m.group("date"), f"{line.origin}: '{m.group(0)[:40]}'")
+        found.propose("republished", m.group("date"), f"{line.origin}: '{m.group(0)[:40]}'", resolver.POST_HEADER)
         return True
     if (m := rules.STAMP_LABEL.match(text)) is not None and is_date_line(m.group("rest")):
         if m.group("label").lower() in ("date", "time") and not story:
             # "Date: …" in a page's own header (a mail archive, a forum post) is its post date.
-            found.republished = found.republished or Clue(m.group("rest"), f"{line.origin}: 'Date' header")
+            found.propose("republished", m.group("rest"), f"{line.origin}: 'Date' header", resolver.POST_HEADER)
             return True
-        clue = DateClue(m.group("rest"), f"{line.origin}: '{m.group('label')}' stamp", _role(m.group("label")))
-        if clue.role == "published" and not (found.body or found.bylines or found.credited or found.dates):
-            found.header_stamp = found.header_stamp or clue
+        role, why = _role(m.group("label")), f"{line.origin}: '{m.group('label')}' stamp"
+        if role == "published" and not found.stamped():
+            found.propose("header", m.group("rest"), why, resolver.LABELLED_HEADER)
         else:
-            found.dates.append(clue)
+            found.propose(role, m.group("rest"), why, resolver.PRINTED_STAMP)
         return True
-    credit_next = _names_outlet(following, is_outlet)
-    return _byline(line, found, is_outlet, story or credit_next, credit_next)
+    return _byline(line, found, is_outlet, story, following)
+
+
+_BARE_URL = re.compile(r"^https?://(?P<host>[\w.-]+)/\S+$")
+_LINK_LABEL = re.compile(r"^(?:link|url)\s*[:：]\s*(?P<url>https?://(?P<host>[\w.-]+)/\S+)$", re.I)
+
+
+_LINK_OPENINGS = ("http", "link", "Link", "LINK", "url:", "URL:", "Url:")
+# "(Outlet) 10:15, December 13, 2021": a dateline's token opening a line that is the outlet's stamp.
+_OUTLET_IN_BRACKETS = rules.DATELINE_OPEN
+
+
+def _post_or_link_shaped(text: str) -> bool:
+    """Whether one of this module's own credit patterns (rules.credit_shaped lists the shared ones) may match:
+    an outlet's stamp in brackets, an address under a credit, a link post's link, a post's time alone."""
+    if text.startswith(_LINK_OPENINGS) or (text[:1] == "(" and _OUTLET_IN_BRACKETS.match(text)):
+        return True
+    return (("osted" in text or "ublished" in text) and _POST_TIME.search(text) is not None) or (
+        "@" in text and _SIGNED_TIME.search(text) is not None)
+
+
+def _outlet_like(name: str, is_outlet: IsOutlet) -> bool:
+    return bool(name) and (is_outlet(name) or _proper_name(name))
 
 
 def _outlet_after_names(name: str, is_outlet: IsOutlet) -> str | None:
@@ -487,44 +591,61 @@ def _names_outlet(text: str, is_outlet: IsOutlet) -> bool:
     return bool(head) and len(head) <= 40 and is_outlet(head)
 
 
-def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, credit_next: bool = False) -> bool:
+def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, following: str = "") -> bool:
     text = line.text
     if not found.body and " wrote" in text and (m := rules.WROTE_ON.match(text)) and is_date_line(m.group("date")):
-        found.republisher = found.republisher or Clue(m.group("name"), f"{line.origin}: entry's writer")
-        found.republished = found.republished or Clue(m.group("date"), f"{line.origin}: entry's time")
+        found.propose("republisher", m.group("name"), f"{line.origin}: entry's writer", resolver.PRINTED_REPUBLISHER)
+        found.propose("republished", m.group("date"), f"{line.origin}: entry's time", resolver.POST_HEADER)
         return True
     if (m := rules.POSTED_BY.match(text)) is not None:
-        found.republisher = found.republisher or Clue(m.group(1), f"{line.origin}: 'Posted by' line")
+        found.propose("republisher", m.group(1), f"{line.origin}: 'Posted by' line", resolver.PRINTED_REPUBLISHER)
         when = m.group(2) or ""
         if is_date_line(when):
-            found.republished = found.republished or Clue(when, f"{line.origin}: post date")
+            found.propose("republished", when, f"{line.origin}: post date", resolver.POST_HEADER)
         elif rules.TIME_ONLY.match(when):
-            found.posted_time = Clue(when, f"{line.origin}: post time")
+            found.propose("post time", when, f"{line.origin}: post time", resolver.POST_HEADER, "last")
         return True
     if (m := rules.POSTED_ON.match(text)) is not None and is_date_line(m.group(1)):
-        found.republished = found.republished or Clue(m.group(1), f"{line.origin}: 'Posted on' line")
+        found.propose("republished", m.group(1), f"{line.origin}: 'Posted on' line", resolver.POST_HEADER)
         if m.group(2):
-            found.republisher = found.republisher or Clue(m.group(2), f"{line.origin}: 'Posted on' line")
+            found.propose("republisher", m.group(2), f"{line.origin}: 'Posted on' line", resolver.PRINTED_REPUBLISHER)
+        return True
+    if len(text) <= 100 and ("osted" in text or "ublished" in text or "@" in text) and (
+            m := _POST_TIME.search(text) or _SIGNED_TIME.search(text)) and not _printed_date(text):
+        # "Posted On 23:26 by X 0 comments", "Like 0 Published at 5:55 PM Comments (0)": the post's time.
+        found.propose("post time", m.group("time"), f"{line.origin}: post time", resolver.POST_HEADER, "last")
+        if m.group("name"):
+            found.propose("republisher", m.group("name"), f"{line.origin}: 'Posted at' line",
+                          resolver.PRINTED_REPUBLISHER)
         return True
     if len(text) <= 60 and is_outlet(text):
-        found.credited.append(Clue(text, f"{line.origin}: outlet name line"))
+        found.credit(text, f"{line.origin}: outlet name line", resolver.BARE_NAME)
+        return True
+    if text[:1] == "(" and (m := _OUTLET_IN_BRACKETS.match(text)) and is_outlet(m.group("outlet")) and (
+            is_date_line(text[m.end():])):
+        # "(Outlet) 10:15, December 13, 2021": the outlet's credit and its stamp on one line.
+        found.credit(m.group("outlet"), f"{line.origin}: outlet and stamp")
+        found.propose("stamp", text[m.end():], f"{line.origin}: outlet and stamp", resolver.BESIDE_CREDIT)
         return True
     if (m := rules.OUTLET_STAMP.match(text)) and is_outlet(m.group("outlet")) and is_date_line(m.group("date")):
-        found.credited.append(Clue(m.group("outlet"), f"{line.origin}: outlet and stamp"))
-        found.dates.insert(0, DateClue(m.group("date"), f"{line.origin}: outlet and stamp", "stamp"))
+        found.credit(m.group("outlet"), f"{line.origin}: outlet and stamp")
+        found.propose("stamp", m.group("date"), f"{line.origin}: outlet and stamp", resolver.BESIDE_CREDIT)
         return True
     if (m := rules.NAMES_OUTLET.match(text)) is not None and is_outlet(m.group("outlet")):
-        found.credited.append(Clue(m.group("outlet"), f"{line.origin}: outlet beside the byline"))
-        found.bylines.append(Clue(m.group("names"), f"{line.origin}: byline naming the outlet"))
+        found.credit(m.group("outlet"), f"{line.origin}: outlet beside the byline")
+        found.byline(m.group("names"), f"{line.origin}: byline naming the outlet")
         return True
     if (m := rules.BYLINE_OUTLET.match(text)) is not None and is_outlet(m.group("outlet")):
-        found.credited.append(Clue(m.group("outlet"), f"{line.origin}: outlet in the byline"))
-        found.bylines.append(Clue(m.group("names"), f"{line.origin}: byline"))
+        found.credit(m.group("outlet"), f"{line.origin}: outlet in the byline")
+        found.byline(m.group("names"), f"{line.origin}: byline")
         if is_date_line(m.group("date")):
-            found.dates.append(DateClue(m.group("date"), f"{line.origin}: stamp after the byline", "stamp"))
+            found.propose("stamp", m.group("date"), f"{line.origin}: stamp after the byline", resolver.BESIDE_CREDIT)
         return True
     if (m := rules.BYLINE.match(text)) is None or (is_prose(text) and len(text.split()) > 12):
         return False
+    # The outlet's name on the next line ("By X" / "Reuters · March 5"): the byline is its story's.
+    credit_next = _names_outlet(following, is_outlet)
+    story = story or credit_next
     name = m.group(1).strip()
     # "By hafiz", "By admin": a site account's login (one lower-case word), not a reporter's name:
     # whoever posted the story on this page.
@@ -534,32 +655,39 @@ def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, credit_
         name = split.group("name")
         _header_date(Line(split.group("date"), line.origin, line.in_body), found, story and not account)
     if account and _ACCOUNT_LOGIN.match(name):
-        found.republisher = found.republisher or Clue(name, f"{line.origin}: site account's byline")
+        found.propose("republisher", name, f"{line.origin}: site account's byline", resolver.PRINTED_REPUBLISHER)
         return True
     desk = rules.DESK_WORDS.sub("", name)
     credit = _outlet_after_names(name, is_outlet)
     if is_outlet(name) or (desk != name and is_outlet(desk)):
-        found.credited.append(Clue(desk if desk != name else name, f"{line.origin}: agency or desk byline"))
+        found.credit(desk if desk != name else name, f"{line.origin}: agency or desk byline")
+        found.propose("desk byline", name, f"{line.origin}: agency or desk byline", resolver.PRINTED_BYLINE)
     elif credit:
         # "By DELPHINE ORTEGA, Associated Press": the byline of the outlet's story, wherever it stands.
-        found.credited.append(Clue(credit, f"{line.origin}: outlet named in the byline"))
-        found.bylines.append(Clue(name, f"{line.origin}: byline naming the outlet"))
+        found.credit(credit, f"{line.origin}: outlet named in the byline")
+        found.byline(name, f"{line.origin}: byline naming the outlet")
     elif found.body and _slight(found.body) and text[:3].lower() == "by ":
         found.body.clear()  # a "By …" line after a line or two of prose: that prose was a teaser
-        found.bylines.append(Clue(name, f"{line.origin}: byline"))
+        found.byline(name, f"{line.origin}: byline")
     elif found.body and not _slight(found.body) and credit_next and text[:3].lower() == "by ":
         # "By X" over the outlet's name and stamp under the story: the byline nearest the credit is the story's.
-        found.bylines.append(Clue(name, f"{line.origin}: byline over the outlet's credit"))
+        found.byline(name, f"{line.origin}: byline over the outlet's credit")
     elif found.body and not _slight(found.body):
         found.ended = True  # an author box after the story: the republisher, not the story's author
-        found.republisher = found.republisher or Clue(name, f"{line.origin}: author box after the story")
+        found.propose("republisher", name, f"{line.origin}: author box after the story", resolver.PRINTED_REPUBLISHER)
     elif story and not text.lower().startswith("author"):
-        found.bylines.append(Clue(name, f"{line.origin}: byline"))
-    elif found.republisher is None:
-        found.republisher = Clue(name, f"{line.origin}: republisher's byline")
+        found.byline(name, f"{line.origin}: byline")
+    else:
+        found.propose("republisher", name, f"{line.origin}: republisher's byline", resolver.PRINTED_REPUBLISHER)
     return True
 
 
+# A post's footer signed "— author @ 11:18 pm" (the date stands in the post's header).
+_SIGNED_TIME = re.compile(r"(?:^|[—–-]\s)(?P<name>[^\W\d][\w.'’-]{1,30}(?:\s[A-Z][\w.'’-]*){0,2})\s@\s"
+                          r"(?P<time>\d{1,2}:\d{2}\s*[ap]\.?m\b\.?)\s*$", re.I)
+# A post's header or footer that prints only the time of day (the date stands elsewhere), maybe its poster.
+_POST_TIME = re.compile(r"\b(?:posted|published)\s+(?:on|at)\s+(?P<time>\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\b\.?)?)"
+                        r"(?![\d/.-])(?:\s+by\s+(?P<name>[^\W\d][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}))?", re.I)
 _ACCOUNT_LOGIN = re.compile(r"^[a-z][a-z0-9_.]{2,24}$")
 
 
@@ -572,44 +700,43 @@ def _stamp_fields(text: str, is_outlet: IsOutlet) -> bool:
 
 
 def _pipe_fields(text: str, origin: str, found: _Found, is_outlet: IsOutlet, labelled: bool = False) -> None:
-    before = len(found.dates)
-    _read_fields(text, origin, found, is_outlet, labelled)
-    if any(is_outlet(f.strip()) for f in text.split("|")):
-        # A stamp printed beside the outlet's name is the outlet's: it outranks loose date lines.
-        found.dates[:] = found.dates[before:] + found.dates[:before]
+    # A stamp printed beside the outlet's name is the outlet's: it outranks loose date lines.
+    beside = any(is_outlet(f.strip()) for f in text.split("|"))
+    _read_fields(text, origin, found, is_outlet, resolver.BESIDE_CREDIT if beside else resolver.PRINTED_STAMP, labelled)
 
 
-def _read_fields(text: str, origin: str, found: _Found, is_outlet: IsOutlet, labelled: bool = False) -> None:
+def _read_fields(text: str, origin: str, found: _Found, is_outlet: IsOutlet, score: float,
+                 labelled: bool = False) -> None:
     for index, part in enumerate(f.strip() for f in text.split("|")):
         where = f"{origin}: credit field {index + 1}"
         if not part:
             continue
         if (split := _outlet_then_date(part, is_outlet, labelled and index == 0)) is not None:
             # "Source" (full-width colon) "CGTN  Aug. 5, 2021 13:02 PM": name, then stamp, in one field.
-            found.credited.append(Clue(split[0], where))
-            found.dates.append(DateClue(split[1], where, "stamp"))
+            found.credit(split[0], where)
+            found.propose("stamp", split[1], where, score)
             continue
         if (m := rules.POSTED_ON.match(part)) is not None and is_date_line(m.group(1)):
-            found.republished = found.republished or Clue(m.group(1), where)
+            found.propose("republished", m.group(1), where, resolver.POST_HEADER)
             if m.group(2):
-                found.republisher = found.republisher or Clue(m.group(2), where)
+                found.propose("republisher", m.group(2), where, resolver.PRINTED_REPUBLISHER)
         elif (m := rules.STAMP_LABEL.match(part)) is not None and is_date_line(m.group("rest")):
-            found.dates.append(DateClue(m.group("rest"), where, _role(m.group("label"))))
+            found.propose(_role(m.group("label")), m.group("rest"), where, score)
         elif (m := rules.BYLINE.match(part)) is not None:
             desk = rules.DESK_WORDS.sub("", m.group(1))
             if is_outlet(m.group(1)) or is_outlet(desk):
-                found.credited.append(Clue(desk, where))
+                found.credit(desk, where)
             elif credit := _outlet_after_names(m.group(1), is_outlet):  # "By Li Wen, Xinhua"
-                found.credited.append(Clue(credit, f"{where}: outlet named in the byline"))
-                found.bylines.append(Clue(m.group(1), where))
+                found.credit(credit, f"{where}: outlet named in the byline")
+                found.byline(m.group(1), where)
             else:
-                found.bylines.append(Clue(m.group(1), where))
+                found.byline(m.group(1), where)
         elif is_date_line(part):
-            found.dates.append(DateClue(part, where, "stamp"))
+            found.propose("stamp", part, where, score)
         elif (m := rules.SOURCE_LINE.match(part)) is not None:
-            found.credited.append(Clue(m.group(1).strip(), where))
+            found.credit(m.group(1).strip(), where)
         elif not rules.EDITOR_LINE.match(part):
-            found.credited.append(Clue(part, where))
+            found.credit(part, where)
 
 
 def _outlet_then_date(part: str, is_outlet: IsOutlet, labelled: bool) -> tuple[str, str] | None:
@@ -639,57 +766,46 @@ POST_DATE_REACH = 3
 _THREAD_START = ": thread start date"
 
 
-def _header_date(line: Line, found: _Found, story: bool) -> None:
-    """A bare date: the outlet's stamp inside the story, the republisher's post date before it."""
-    if story and not (found.body or found.bylines or found.credited or found.dates) and (
-            found.header_stamp is None or found.header_stamp.role == "stamp"):
+def _header_date(line: Line, found: _Found, story: bool, above_headline: bool = False) -> None:
+    """A bare date: the outlet's stamp inside the story, the republisher's post date before it (above the
+    headline, the date nearest the headline is the post's)."""
+    if story and not found.stamped():
         # Above every byline and credit: the platform's date, unless the story prints no stamp of its own.
-        found.header_stamp = DateClue(line.text, f"{line.origin}: date line above the story", "stamp")
+        found.propose("header", line.text, f"{line.origin}: date line above the story", resolver.PLAIN_HEADER, "last")
     elif story:
-        if not any(d.role == "stamp" for d in found.dates):
-            found.dates.append(DateClue(line.text, f"{line.origin}: date line under the byline", "stamp"))
-    elif found.republished is None:
-        found.republished = Clue(line.text, f"{line.origin}{_POST_DATE}")
+        if not found.has("stamp"):
+            found.propose("stamp", line.text, f"{line.origin}: date line under the byline", resolver.PRINTED_STAMP)
+    else:
+        found.propose("republished", line.text, f"{line.origin}{_POST_DATE}", resolver.POST_ABOVE,
+                      "last" if above_headline else "first")
 
 
 def _page(found: _Found, title: str, hints: Hints, is_outlet: IsOutlet) -> Page:
     body = _strip_datelines(found, is_outlet)
-    _place_header_stamp(found, hints)
-    if found.republisher and any(fold_text(found.republisher.value) in fold_text(b.value) for b in found.bylines):
-        found.republisher = None  # the people credited with the story ("Reporting by …") did not repost it
+    for names in hints.bylines:
+        found.metadata("byline", names, resolver.META_BYLINE)
+    for outlet in hints.outlets:
+        found.metadata("outlet", outlet, resolver.META_OUTLET)
+    found.metadata("source url", hints.source_url, resolver.META_URL)
+    for stamp in hints.dates:
+        found.metadata(stamp.role, stamp, resolver.META_STAMP)
+    found.metadata("republished", hints.republished, resolver.META_POST)
+    found.metadata("republisher", hints.republisher, resolver.META_REPUBLISHER)
+    chosen = resolver.resolve(found.candidates, outlet_page=hints.outlet_page)
     return Page(
         title=hints.title or Clue(title, "page title"),
         body=tuple(body),
-        outlets=(*found.credited, *found.datelined, *hints.outlets),
-        bylines=(*found.bylines, *hints.bylines),
-        dates=(*found.dates, *hints.dates),
-        republisher=hints.republisher or found.republisher if not hints.outlet_page else None,
-        republished=None if hints.outlet_page else hints.republished or _with_time(found),
-        source_url=hints.source_url or found.original_url,
+        outlets=chosen.outlets,
+        bylines=chosen.bylines,
+        dates=chosen.dates,
+        republisher=None if hints.outlet_page else chosen.republisher,
+        republished=None if hints.outlet_page else chosen.republished,
+        source_url=chosen.source_url,
         via=hints.via,
         links=hints.links,
         site=hints.site,
         page_zone=hints.page_zone,
     )
-
-
-def _place_header_stamp(found: _Found, hints: Hints) -> None:
-    """The stamp above the story is the platform's post date when the story carries its own stamp below."""
-    header = found.header_stamp
-    if header is None:
-        return
-    if found.dates and not hints.outlet_page and found.republished is None:
-        found.republished = Clue(header.value, f"{header.origin} (the platform's date above the story's stamp)")
-    else:
-        found.dates.insert(0, header)
-
-
-def _with_time(found: _Found) -> Clue | None:
-    """A day-only post date completed by the time in the blog's "Posted by X at 7:45 PM" footer."""
-    date, time = found.republished, found.posted_time
-    if date is None or time is None or re.search(r"\d:\d\d", date.value):
-        return date
-    return Clue(f"{date.value} {time.value}", f"{date.origin}, time from {time.origin}")
 
 
 def _strip_datelines(found: _Found, is_outlet: IsOutlet) -> list[str]:
@@ -707,10 +823,10 @@ def _strip_datelines(found: _Found, is_outlet: IsOutlet) -> list[str]:
     # Headlines of related stories under the story (no sentence of their own): the credited last
     # sentence above them is where the story ends.
     for last in range(len(body) - 2, max(-1, len(body) - 2 - TEASER_REACH), -1):
-        if found.datelined or rules.SENTENCE_END.search(body[last + 1]):
+        if found.count("outlet", resolver.DATELINE) or rules.SENTENCE_END.search(body[last + 1]):
             break
         credited = _trailing_credit(body[last], found, is_outlet)
-        if found.datelined:
+        if found.count("outlet", resolver.DATELINE):
             body[last:] = [credited]
     return [p for p in body if p]
 
@@ -721,17 +837,28 @@ TEASER_REACH = 6
 
 def _dateline(text: str, found: _Found, is_outlet: IsOutlet) -> str:
     if (m := rules.DATELINE_OPEN.match(text)) and is_outlet(m.group("outlet")):
-        found.datelined.append(Clue(m.group("outlet"), "dateline of the first paragraph"))
+        found.credit(m.group("outlet"), "dateline of the first paragraph", resolver.DATELINE)
         return text[m.end():]
     if (m := rules.DATELINE_CITY.match(text)) and (is_outlet(m.group("outlet")) or _proper_name(m.group("outlet"))):
         # "CITY (Name) --" is a credit by its shape: an outlet feeder does not know is credited as printed.
         known = is_outlet(m.group("outlet"))
-        found.datelined.append(Clue(m.group("outlet"), "dateline of the first paragraph" + (
-            "" if known else PRINTED_CREDIT)))
+        found.credit(m.group("outlet"), "dateline of the first paragraph" + ("" if known else PRINTED_CREDIT),
+                     resolver.DATELINE)
+        return (text[: m.start("token")].rstrip() + text[m.end("token"):]).strip()
+    if (m := _DATELINE_UNDASHED.match(text)) and is_outlet(m.group("outlet")):
+        # "Melbourne, Oct 22 (PTI) Australian …", "Madrid, Mar 18 (EFE).- Spain's …": a known outlet's token
+        # with no dash after it; the token goes, the rest stays as printed.
+        found.credit(m.group("outlet"), "dateline of the first paragraph", resolver.DATELINE)
         return (text[: m.start("token")].rstrip() + text[m.end("token"):]).strip()
     if (m := rules.DATELINE_MARKED.match(text)) and is_outlet(outlet := m.group("slashed") or m.group("barred")):
-        found.datelined.append(Clue(outlet, "dateline of the first paragraph"))
+        found.credit(outlet, "dateline of the first paragraph", resolver.DATELINE)
     return text
+
+
+# A dateline whose agency token is followed by the story's first word (or ".-"), not by a dash.
+_DATELINE_UNDASHED = re.compile(
+    r"^(?P<city>[A-Z][A-Za-z .'’-]{1,40}?(?:,\s*[A-Z][A-Za-z .]{1,25}?)?(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?),?\s*"
+    r"(?P<token>\(\s*(?P<outlet>[^()]{2,40}?)\s*\))(?=\.-\s|\s+[A-Z\"“‘])")
 
 
 # Origin suffix of a credit whose outlet is credited by its printed name (see normalize).
@@ -750,10 +877,11 @@ def _trailing_credit(text: str, found: _Found, is_outlet: IsOutlet) -> str:
     if not tail.endswith((")", "]", "）")) and not any(mark in tail for mark in "-–—/"):
         return text  # nothing glued after the last sentence: most stories end so, spare them the patterns
     if (m := rules.TRAILING_REPORTING.search(text)) is not None:
-        found.bylines.append(Clue(m.group("names").strip(), "'Reporting by' credit at the end of the last paragraph"))
+        found.propose("reporting", m.group("names").strip(), "'Reporting by' credit at the end of the last paragraph",
+                      resolver.PRINTED_BYLINE)
         text = text[: m.start()].rstrip()
     for pattern in (rules.TRAILING_CREDIT, rules.TRAILING_DASH_CREDIT):
         if (m := pattern.search(text)) and is_outlet(m.group("outlet")):
-            found.datelined.append(Clue(m.group("outlet"), "credit at the end of the last paragraph"))
+            found.credit(m.group("outlet"), "credit at the end of the last paragraph", resolver.DATELINE)
             return text[: m.start()].rstrip()
     return text

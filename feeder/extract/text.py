@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from feeder.extract import blocks, headline, rules
+from feeder.extract import blocks, headline, resolver, rules
 from feeder.extract.lines import (
     Hints,
     IsOutlet,
@@ -35,19 +35,14 @@ def extract_text(text: str, is_outlet: IsOutlet) -> Page | None:
         return None
     head, rest = lines[0], lines[1:]
     title, site = split_title(head.text, [line.text for line in rest], is_outlet)
+    chosen = resolver.headline(resolver.Candidate("headline", title, 0, resolver.FIRST_LINE_HEADLINE, "page title"),
+                               _headline_candidates(title, site, lines, is_outlet))
     clue: Clue | None = None
-    bracketed = _bracketed_headline(rest)
-    if bracketed is None and (above := headline_above_byline(rest, title)) is not None and not (
-            site is None and headline.headline_shaped(title)):
-        bracketed = above  # the first line names a container (a document, a mail), not the story
-    if bracketed and bracketed != title:
-        title, site = bracketed, head.text  # the first line was the app's or account's name
-    elif not _echoed(title, rest) and (
-            chosen := headline.choose([line.text for line in lines], title, site is not None)) is not None and (
-            chosen.text != title):
-        # The first line was site chrome: the story hangs from a line below.
-        title = chosen.text
-        clue = Clue(title, f"{lines[chosen.index].origin}: headline candidate ({chosen.why}; score {chosen.score:.1f})")
+    if chosen.value != title:
+        clue = Clue(chosen.value, chosen.why)
+        if chosen.score >= resolver.CONTAINER_HEADLINE:
+            site = head.text  # the first line was the app's, account's or document's name
+        title = chosen.value
     quoted = quoted_headline(title, is_outlet)
     if quoted is not None:
         clue = Clue(quoted, f"{clue.origin if clue else 'page title'}: the quoted headline after the outlet's name")
@@ -62,17 +57,52 @@ def extract_text(text: str, is_outlet: IsOutlet) -> Page | None:
 _BLANK = Line("", "")
 
 
+def _headline_candidates(title: str, site: str | None, lines: list[Line], is_outlet: IsOutlet
+                         ) -> list[resolver.Candidate]:
+    """Headlines other than the capture's first line: a shared story's headline inside a container (【】 in
+    a social post, the line above a "By" line in a feed or document), a title-like line below chrome."""
+    proposed = []
+    rest = lines[1:]
+    bracketed = _bracketed_headline(rest)
+    if bracketed is not None:
+        proposed.append(resolver.Candidate("headline", bracketed.text, 1, resolver.CONTAINER_HEADLINE,
+                                           f"{bracketed.origin}: the shared story's headline in 【】"))
+    elif (above := headline_above_byline(rest, title)) is not None and not (
+            site is None and headline.headline_shaped(title)):
+        # The first line names a container (a document, a mail, a feed), not the story.
+        proposed.append(resolver.Candidate("headline", above, 1, resolver.CONTAINER_HEADLINE,
+                                           "the line above the story's byline"))
+    if (below := _headline_below(title, site, lines, is_outlet)) is not None:
+        proposed.append(resolver.Candidate("headline", below.text, below.index, resolver.BELOW_HEADLINE,
+                                           f"{lines[below.index].origin}: headline candidate ({below.why}; "
+                                           f"score {below.score:.1f})"))
+    return proposed
+
+
+def _headline_below(title: str, site: str | None, lines: list[Line], is_outlet: IsOutlet) -> headline.Candidate | None:
+    """The headline below the first line, when that line is site chrome or the site's name."""
+    texts = [line.text for line in lines]
+    named = False
+    if _echoed(title, lines[1:]):
+        # The page prints the first line again: a headline, unless it is the site's name (masthead, footer).
+        named = site is None and headline.masthead(title, texts, is_outlet)
+        if not named:
+            return None
+    chosen = headline.choose(texts, title, site is not None, named)
+    return chosen if chosen is not None and chosen.text != title else None
+
+
 def _echoed(title: str, lines: list[Line]) -> bool:
     """The page prints the first line's headline again: the strongest evidence there is, keep it."""
     folded = fold_text(title)
     return any(len(line.text) < 2 * len(title) + 40 and fold_text(line.text) == folded for line in lines[:80])
 
 
-def _bracketed_headline(lines: list[Line]) -> str | None:
+def _bracketed_headline(lines: list[Line]) -> Line | None:
     """A shared story's headline set in 【】 near the top of a social post."""
     for line in lines[:40]:
         if line.text.startswith("【") and (m := rules.BRACKETED_HEADLINE.match(line.text)):
-            return m.group("headline").strip()
+            return Line(m.group("headline").strip(), line.origin)
     return None
 
 

@@ -1,0 +1,46 @@
+"""Lines that close a story on many sites: post-meta footers, syndication notes, contributor lines, promo boxes.
+
+Each table describes a class of page text printed under a story by blog platforms, portals and feed
+tools, never one page's wording. A line of these is not story text; under the story it ends it.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A blog platform's footer under a post: the categories and tags it was filed under.
+POST_META_FOOTER = r"(?:posted|filed) (?:in|under)\b.{0,160}|tagged\s*:?\s.{0,120}"
+# A portal's note that the story came unedited from a syndicated feed.
+SYNDICATION_NOTE = (r"\(?\s*this (?:story|article|report|content) (?:has not been|was not|is not|has been|was|is)"
+                    r" (?:edited|auto-generated|generated|published|reproduced|sourced)\b.{0,200}")
+# "Associated Press writer X in Y contributed to this report.": a credit line, not an author.
+CONTRIBUTOR_LINE = (r"(?:[\w.'’-]+\s){0,8}(?:writers?|reporters?|correspondents?|staff)\s.{0,160}?"
+                    r"contributed (?:to )?(?:this|the) (?:report|story|article)\.?")
+# A feed tool's footer on a republished post: "The post X appeared first on Site."
+FEED_FOOTER = r"the post .{3,300} appeared first on .{2,100}"
+# A provider's promotion under a syndicated story, and a newsletter box's call to subscribe.
+PROMO = (r"more (?:stories|articles|news|reports) like this (?:are|is) available (?:on|at) \S+|"
+         r"(?:enter|type|leave) your e-?mail(?: address)? (?:to|for|and)\b.{0,120}")
+
+# A newsletter's footer: why the reader got the mail, and how to stop it (anywhere in the line).
+MAIL_FOOTER = re.compile(r"\byou(?:'re| are) receiving (?:this|it)\b|"
+                         r"\byou received this (?:e-?mail|newsletter|message)\b|\bunsubscribe\b", re.I)
+
+STORY_CLOSER = re.compile(rf"^(?:{POST_META_FOOTER}|{SYNDICATION_NOTE}|{CONTRIBUTOR_LINE}|{FEED_FOOTER}|{PROMO})$",
+                          re.I)
+# Longer lines are paragraphs: the closers are short.
+MAX_CLOSER_CHARS = 360
+
+
+# How the closers above open (all but the contributor line, which names its writer first): a cheap test
+# that spares most lines, story paragraphs included, the patterns.
+_OPENING = re.compile(r"\(?\s*(?:posted|filed|tagged|this|the post|more|enter|type|leave)\b", re.I)
+
+
+def closes_story(text: str) -> bool:
+    """A line of the classes above: furniture under (or around) the story, never its text."""
+    if len(text) > MAX_CLOSER_CHARS:
+        return False
+    if (_OPENING.match(text) or "ontributed" in text) and STORY_CLOSER.match(text):
+        return True
+    return ("eceiv" in text or "nsubscribe" in text or "NSUBSCRIBE" in text) and MAIL_FOOTER.search(text) is not None

@@ -1,0 +1,197 @@
+"""One resolver: from the scored candidates the detectors propose, pick each role's value by named tie-breaks.
+
+Detectors (the line reader, HTML metadata) never decide: each proposes a Candidate with its role,
+the printed value, the block it stands in, a score and why it was proposed. ``resolve`` then makes
+one assignment for the whole page, and every chosen value says which tie-break won it:
+
+- the original stamp is the date nearest the outlet's credit (a stamp in or beside the credit row
+  outranks every other printed stamp; metadata stamps come last);
+- a stamp standing above the whole story is the republishing page's post date (the blog's own date
+  is only the republication date); it is the story's stamp only on the outlet's own page, when the
+  page names its post date elsewhere, or when it is the only stamp and stands by a byline or credit
+  row naming the outlet (within CREDIT_REACH blocks);
+- the post date is the one a label or the page's post header names, else the date nearest the
+  story's start above it, else the date under the post, nearest the republisher on a tie;
+- the poster is never one of the story's own bylines ("Reporting by X" did not repost it);
+- traps (a capture-day widget, a forum member's join date, a date inside the story's sentences)
+  are never proposed as dates, so they never win.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal, NamedTuple, get_args
+
+from feeder.fold import fold_text
+from feeder.records import Clue, DateClue, DateRole
+
+# Roles a candidate may be proposed for. "header" is a stamp above the whole story (the platform's
+# or the story's, decided here); "post time" a time alone that completes a day-only post date.
+Role = Literal["published", "updated", "stamp", "header", "republished", "post time", "republisher", "outlet",
+               "source url", "byline", "reporting", "desk byline", "headline"]
+ORIGINAL_ROLES: tuple[DateRole, ...] = get_args(DateRole)
+
+# Scores of original-stamp candidates. bench/fit_resolver.py sweeps them leave-one-set-out.
+BESIDE_CREDIT = 3.0  # in the outlet's credit row, or on the line next to it
+PRINTED_STAMP = 1.0  # a labelled stamp or a date line in the story's header or byline row
+META_STAMP = 0.5  # a stamp from the page's metadata (HTML meta tags, JSON-LD)
+# Scores of header candidates (a stamp above the whole story).
+LABELLED_HEADER = 2.0  # "Published: …": the label says it is the story's
+PLAIN_HEADER = 1.0  # a bare date line; the one nearest the story wins
+# A stamp above the story this many blocks from a byline or credit row naming the outlet is the outlet's.
+CREDIT_REACH = 2
+# Scores of post-date candidates.
+META_POST = 4.0  # the page's metadata names its own post date
+# A post header names it: a label ("Posted on …", "Posted by X on …", a mail's "Date:"), a thread's
+# start date, the date line under a forum poster's details.
+POST_HEADER = 2.0
+POST_ABOVE = 1.0  # a date line above the story (nearest the story wins)
+POST_BELOW = 1.0  # a date line under the whole post
+# Scores of outlet candidates: normalization reads them in this order and credits the first it can name.
+CREDIT_ROW = 2.0  # a credit label or row ("Source: …", "By A | Outlet | date"), a byline naming the outlet
+BARE_NAME = 1.5  # an outlet's name alone on a line (a byline slot, also a breadcrumb or a tag)
+DATELINE = 1.0  # a dateline opening the story, or a credit glued to its last sentence
+META_OUTLET = 0.5  # metadata (og:site_name of an outlet, JSON-LD publisher, a link to the outlet)
+# Scores of the original article's address.
+META_URL = 4.0  # metadata (canonical link or og:url of the outlet's page)
+PRINTED_URL = 1.0  # "Original: https://…" printed under the story; the first printed wins
+# Scores of byline candidates: normalization reads them in this order and takes the first naming a person.
+PRINTED_BYLINE = 1.0  # a byline, a "Reporting by" credit, a byline field of a credit row
+META_BYLINE = 0.5  # metadata (meta author, JSON-LD author, an author link)
+# Scores of a text dump's headline candidates (HTML pages have their <title>, <h1> and og:title).
+CONTAINER_HEADLINE = 3.0  # a shared story inside a container: 【】 in a social post, the line above its byline
+BELOW_HEADLINE = 2.0  # a title-like line below site chrome, scored by feeder/extract/headline.py
+FIRST_LINE_HEADLINE = 1.0  # the capture's first line (its page title), without the site's name
+# Scores of republisher candidates.
+META_REPUBLISHER = 4.0  # the page's metadata (HTML author of the post)
+PRINTED_REPUBLISHER = 1.0  # a poster's name printed on the page; the first printed wins
+# A forum thread's header (who started the thread, and when): the post carrying the story may be a
+# later one, on a later page, so a post's own header outranks it.
+THREAD_START = 0.75
+
+
+class Candidate(NamedTuple):
+    """A value proposed for one role: where it stands (block index), how strongly, and why (immutable; a
+    named tuple, as a page proposes many and builds them in its inner loop)."""
+
+    role: Role
+    value: str
+    block: int
+    score: float
+    why: str  # provenance: the block and the detector that proposed it
+    nearest: Literal["first", "last"] = "first"  # which of equal candidates a tie-break prefers
+    printed: bool = True  # False: from the page's metadata, not its visible text
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """The chosen values: original stamps (best first, one list per page), post date and poster."""
+
+    dates: tuple[DateClue, ...]
+    republished: Clue | None
+    republisher: Clue | None
+    outlets: tuple[Clue, ...] = ()  # strongest first: normalization credits the first it can name
+    bylines: tuple[Clue, ...] = ()  # strongest first: normalization takes the first naming a person
+    source_url: Clue | None = None
+
+
+def resolve(candidates: Sequence[Candidate], *, outlet_page: bool) -> Resolved:
+    """One consistent assignment of every role from the candidates proposed on the page."""
+    by_role: dict[str, list[Candidate]] = {}
+    for candidate in candidates:
+        by_role.setdefault(candidate.role, []).append(candidate)
+    poster = _poster(by_role)
+    dates, post = _stamps(by_role, poster, outlet_page)
+    outlets = tuple(Clue(c.value, c.why) for c in _ranked(by_role.get("outlet", ())))
+    bylines = tuple(Clue(c.value, c.why) for c in _ranked(_bylines(by_role)))
+    return Resolved(dates, post, _clue(poster), outlets, bylines, _clue(_best(by_role.get("source url", ()))))
+
+
+def headline(first_line: Candidate, others: Sequence[Candidate]) -> Candidate:
+    """The headline of a text dump: the best-scored candidate; on a tie, the one nearest the top."""
+    return _best([first_line, *others]) or first_line
+
+
+def _bylines(by_role: dict[str, list[Candidate]]) -> list[Candidate]:
+    """The story's bylines; "Reporting by" credits only when the byline slot does not name the agency or a
+    desk (an agency story's reporting line is a credit line, not its authors)."""
+    if "desk byline" in by_role:
+        return by_role.get("byline", [])
+    return [*by_role.get("byline", ()), *by_role.get("reporting", ())]
+
+
+def _poster(by_role: dict[str, list[Candidate]]) -> Candidate | None:
+    """Who posted the story here; never one of the story's own bylines ("Reporting by X" did not repost it)."""
+    posters = by_role.get("republisher", [])
+    authors = [fold_text(c.value) for role in ("byline", "reporting") for c in by_role.get(role, ()) if c.printed
+               ] if posters else []
+    return _best(c for c in posters if not (c.printed and any(fold_text(c.value) in names for names in authors)))
+
+
+def _stamps(by_role: dict[str, list[Candidate]], poster: Candidate | None, outlet_page: bool
+            ) -> tuple[tuple[DateClue, ...], Clue | None]:
+    """The original stamps (best first) and the post date, one assignment: a date is one or the other."""
+    originals = _ranked(c for role in ORIGINAL_ROLES for c in by_role.get(role, ()))
+    dates = [_date(c, _ranked_why(c)) for c in originals]
+    posts = by_role.get("republished", [])
+    near = poster.block if poster is not None and poster.printed else None
+    post = _best((c for c in posts if c.printed), near)
+    header = _best(by_role.get("header", ()))
+    if header is not None:
+        by_credit = any(abs(header.block - c.block) <= CREDIT_REACH for c in by_role.get("outlet", ())
+                        if c.printed and c.score >= CREDIT_ROW)
+        if not outlet_page and post is None and (any(c.printed for c in originals) or not by_credit):
+            # Tie-break: the stamp above the story on a republishing page is that page's post date.
+            post = header._replace(role="republished", why=f"{header.why} (the republishing page's date "
+                                                          "above the story)")
+        else:
+            dates.insert(0, _date(header, "the stamp above the story, first"))
+    # The page's metadata names its own post date: it outranks every printed one.
+    meta = _best(c for c in posts if not c.printed)
+    if meta is not None and (post is None or meta.score > post.score):
+        post = meta
+    return tuple(dates), _with_time(post, _best(by_role.get("post time", ())))
+
+
+def _clue(candidate: Candidate | None) -> Clue | None:
+    return Clue(candidate.value, candidate.why) if candidate else None
+
+
+def _ranked_why(candidate: Candidate) -> str | None:
+    """Why an original stamp ranks where it does (None: the first printed, the default order)."""
+    if not candidate.printed:
+        return "page metadata: after every printed stamp"
+    return "nearest the outlet's credit" if candidate.score >= BESIDE_CREDIT else None
+
+
+def _ranked(candidates: Iterable[Candidate]) -> list[Candidate]:
+    """Best score first; on a tie, the first printed (a stable sort keeps proposal order in a block)."""
+    return sorted(candidates, key=lambda c: (-c.score, c.block))
+
+
+def _best(candidates: Iterable[Candidate], near: int | None = None) -> Candidate | None:
+    """The best-scored candidate. Among equals: the one nearest block ``near`` (the poster, for a post
+    date), then the first printed, or the last for a candidate whose tie-break is "nearest the story
+    below it" (``nearest="last"``). The order the candidates were proposed in never matters."""
+    return max(candidates, key=lambda c: (c.score, -abs(c.block - near) if near is not None else 0,
+                                          c.block if c.nearest == "last" else -c.block), default=None)
+
+
+def _date(candidate: Candidate, why: str | None = None) -> DateClue:
+    """The chosen stamp, its provenance saying which tie-break ranked it (none: the first printed)."""
+    role: DateRole = candidate.role if candidate.role in ORIGINAL_ROLES else "stamp"
+    return DateClue(candidate.value, f"{candidate.why} ({why})" if why else candidate.why, role)
+
+
+_CLOCK = re.compile(r"\d:\d\d")
+
+
+def _with_time(post: Candidate | None, time: Candidate | None) -> Clue | None:
+    """Tie-break: a day-only post date is completed by the time in the post's footer ("Posted by X at 7:45 PM")."""
+    if post is None:
+        return None
+    if time is None or _CLOCK.search(post.value):
+        return Clue(post.value, post.why)
+    return Clue(f"{post.value} {time.value}", f"{post.why}, time from {time.why}")
