@@ -66,6 +66,17 @@ def test_a_phone_capture_wrapped_at_36_columns_is_unwrapped() -> None:
     assert joined[3:] == STORY
 
 
+def test_a_page_whose_paragraphs_run_past_its_short_lines_is_not_wrapped() -> None:
+    # Menus, a headline and a stamp row stop near one column, but the story's paragraphs run far past it:
+    # the page was not wrapped, and joining its lines would make the whole page one paragraph.
+    menu = ["Home", "World", "Politics", "Economy", "Culture", "Sport", "Science", "Search", "Menu"]
+    lines = [*menu, "Cod tagging project tracks young fish through winter", "Northern Bay Times with agencies",
+             "published 15.10.2020 at 10h05", "Share this story on your network", *STORY, STORY[0],
+             "Read also: seals return to the northern bay", "Read also: the bay's winter storms",
+             "Comments are open to members of the site only", "Northern Bay Times - all rights reserved"]
+    assert wrap_width(lines) is None
+
+
 def _inspect(tmp_path: Path, name: str, text: str) -> dict[str, object]:
     from feeder.cli import inspect_record
     from feeder.config import load_config

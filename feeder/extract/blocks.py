@@ -18,6 +18,9 @@ WRAP_FILL = 0.6
 MIN_WRAP_WIDTH, MAX_WRAP_WIDTH = 28, 100
 # Slack for a wrapper that breaks a little early (hyphens, double spaces).
 WRAP_SLACK = 2
+# A wrapped capture has few lines running past its width (an address, a table row): a page whose
+# paragraphs run on past the "width" read from its short lines (menus, headlines) is not wrapped.
+MAX_OVERFLOW_SHARE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +77,9 @@ def wrap_width(lines: Sequence[str]) -> int | None:
         if n >= width * WRAP_FILL and following.strip() and n + 1 + len(following.split()[0]) > width - WRAP_SLACK:
             carried += 1
     long_lines = sum(width * WRAP_FILL <= n <= width for n in lengths)
+    overflow = sum(n > width + WRAP_SLACK for n in lengths)
+    if overflow >= long_lines * MAX_OVERFLOW_SHARE:
+        return None
     return width if carried >= MIN_WRAPPED_LINES and carried * 2 >= long_lines else None
 
 
