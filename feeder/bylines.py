@@ -22,6 +22,8 @@ _ROLES = re.compile(
 _NOT_NAME = re.compile(r"[\d@#:|<>()\[\]{}=_*\\]|https?|www\.|\.com\b|\.cn\b")
 _PIPE_TAIL = re.compile(r"\s*\|.*$")
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
+# The longest agency name looked for at the end of a byline ("Agence France-Presse", "Press Trust of India").
+OUTLET_TAIL_WORDS = 4
 _LOWER_PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "del", "la", "le"})
 
 
@@ -43,12 +45,25 @@ def _clean_one(part: str, is_outlet: Callable[[str], bool]) -> str | None:
     part = _LEAD.sub("", part.strip(" .-–—:"))
     part = _PLACE_TAIL.sub("", part)
     part = _OUTLET_TAIL.sub("", part).strip(" .-–—")
+    part = _without_outlet_tail(part, is_outlet)
     if not part or is_outlet(part) or _ROLES.search(part) or _NOT_NAME.search(part):
         return None
     words = part.split()
     if not 1 <= len(words) <= 5 or not all(_NAME_WORD.match(w) for w in words):
         return None
     return _title_case(words)
+
+
+def _without_outlet_tail(part: str, is_outlet: Callable[[str], bool]) -> str:
+    """ "GARRETT HOLLOWAY Associated Press" -> "GARRETT HOLLOWAY": an agency signed after the names without
+    a comma (the wire's own style on many portals); a name of two words or more stays before it."""
+    words = part.split()
+    for size in range(min(OUTLET_TAIL_WORDS, len(words) - 2), 0, -1):
+        names, tail = " ".join(words[:-size]), " ".join(words[-size:])
+        # In one case style with the names ("JOHN KIM AA") the last word may be the name's own.
+        if not (names.isupper() and tail.isupper()) and is_outlet(tail):
+            return names
+    return part
 
 
 def _title_case(words: list[str]) -> str:

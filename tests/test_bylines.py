@@ -57,6 +57,11 @@ def test_any_byline_cleans_without_error_and_never_names_an_agency(raw: str) -> 
     ("By MARY O'NEIL", ("Mary O'Neil",)),
     ("Editor: Li Ming", ()),
     ("Photo: Qian Baoyu/China Daily", ()),
+    # The agency signed after the names without a comma: the names stay, the agency goes.
+    ("By MARTA QUIROGA Associated Press", ("Marta Quiroga",)),
+    ("By Olu Adeyemi and Tom Birch Reuters", ("Olu Adeyemi", "Tom Birch")),
+    ("By Anna Reuters", ("Anna Reuters",)),  # a two-word name keeps its last word, whatever it is
+    ("By JOHN KIM AA", ("John Kim Aa",)),  # one case style throughout: the last word may be the name's
 ])
 def test_known_bylines(raw: str, expected: tuple[str, ...]) -> None:
     assert clean_authors(raw, is_outlet) == expected
