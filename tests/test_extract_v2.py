@@ -318,3 +318,15 @@ def test_a_chinese_original_link_label_gives_the_source_address(tmp_path: Path) 
     record = _inspect(tmp_path, "dump.txt", "\n\n".join(parts) + "\n")
     assert record["source"] == {"name": "People's Daily", "url": url}
     assert record["body"] == STORY
+
+
+def test_a_blog_tagline_over_the_menu_is_not_the_headline(tmp_path: Path) -> None:
+    # Blog name, tagline, a navigation menu, the day's date header, then the post: the tagline stands
+    # above a stamp only across the menu, so the post's own title line wins.
+    menu = "\n".join(["Home", "World", "Business", "Sport", "Science", "Contact"])
+    text = (f"Harbour Dispatch\nDaily notes from the northern coast and beyond\n\n{menu}\n\n"
+            f"Tuesday, October 13, 2020\n\nCod tagging project tracks young fish through the winter\n\n"
+            f"{STORY[0]}\n\n{STORY[1]}\n\nSource: Reuters\n\nPosted by Mara Olsen at 9:14 AM\n")
+    record = _inspect(tmp_path, "tagline.txt", text)
+    assert record["title"] == "Cod tagging project tracks young fish through the winter"
+    assert record["body"] == STORY

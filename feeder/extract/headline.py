@@ -31,6 +31,9 @@ DEPTH = 0.03  # per line down the page: the headline stands near the top
 MIN_SCORE = 2.0
 # An anchor counts within this many lines below the candidate.
 ANCHOR_REACH = 3
+# A run of this many chrome lines is a navigation menu: no headline is cut from its story by one
+# (a share row between a headline and its byline is shorter).
+MENU_LINES = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,9 +164,12 @@ def candidates(lines: Sequence[str], head: str | None = None, head_named_site: b
 
 def _anchored(window: Sequence[str], index: int) -> bool:
     """The next lines that are not chrome include an anchor before any other title-like line."""
-    seen = 0
+    seen = chrome = 0
     for text in window[index + 1:]:
         if vocab.CHROME_LINE.match(text) or rules.FURNITURE.match(text):
+            chrome += 1
+            if chrome >= MENU_LINES:
+                return False  # a menu stands between: the line is the site's (a tagline), not a story's
             continue
         if _anchor(text):
             return True
