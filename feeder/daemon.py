@@ -11,13 +11,13 @@ import signal
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from feeder.config import Config, check_paths, load_config
 from feeder.errors import ConfigError, FeederError
@@ -27,7 +27,7 @@ from feeder.records import RunReport
 from feeder.status import pass_failed, pass_finished, pass_started
 
 if TYPE_CHECKING:  # APScheduler is imported by the daemon itself, not by `build` or `run --once`
-    from apscheduler.schedulers.blocking import BlockingScheduler
+    from apscheduler.schedulers.background import BackgroundScheduler
     from apscheduler.triggers.cron import CronTrigger
     from apscheduler.triggers.interval import IntervalTrigger
 
@@ -88,6 +88,49 @@ class _Current:
         self.every = every
 
 
+POLL_SECONDS = 1.0  # the main thread's longest sleep: the bound on handling a signal the kernel gave another thread
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+_Handler = Callable[[int, FrameType | None], Any] | int | signal.Handlers | None
+
+
+class _Signals:
+    """The daemon's one owner of signals: handlers only record them, the main thread acts on them.
+
+    Installed before any thread starts or the lock is taken, so a signal during start-up is kept,
+    not dropped. CPython runs handlers in the main thread only, and only when it runs bytecode; a
+    signal that the kernel hands to another thread would wait for the main thread to wake from a
+    long sleep, so the main thread never sleeps longer than ``POLL_SECONDS``. A forked pool worker
+    inherits the handlers: a group-wide SIGTERM or Ctrl-C is then recorded in its copy and the
+    worker finishes its share of the pass in flight.
+    """
+
+    def __init__(self) -> None:
+        self.stop: int | None = None  # the first stop signal received
+        self.reload = False
+        self.wake = threading.Event()
+        self._previous: dict[int, _Handler] = {}
+
+    def install(self) -> None:
+        for signum in (*STOP_SIGNALS, signal.SIGHUP):
+            self._previous[signum] = signal.signal(signum, self._record)
+
+    def restore(self) -> None:
+        for signum, handler in self._previous.items():
+            signal.signal(signum, handler)
+
+    def _record(self, signum: int, _frame: FrameType | None) -> None:
+        if signum == signal.SIGHUP:
+            self.reload = True
+        elif self.stop is None:
+            self.stop = signum
+        self.wake.set()
+
+    def wait(self) -> None:
+        """Sleep until a signal is recorded (or ``POLL_SECONDS`` pass, so pending handlers run)."""
+        self.wake.wait(POLL_SECONDS)
+        self.wake.clear()
+
+
 def run_daemon(config: Config, *, every: float | None = None, progress: Progress | None = None,
                serve: bool = False) -> int:
     """Run passes on schedule until SIGTERM or SIGINT; a pass in flight finishes first. Returns 0.
@@ -97,36 +140,42 @@ def run_daemon(config: Config, *, every: float | None = None, progress: Progress
     """
     when = trigger(config, every)
     current = _Current(config, every)
-    with InstanceLock(config.state_folder), _server(config, serve), _events(current, progress):
-        from apscheduler.schedulers.blocking import BlockingScheduler
-
-        scheduler = BlockingScheduler(timezone=UTC)
-        scheduler.add_job(_guarded_pass, when, args=(current, progress), id="pass", max_instances=1,
-                          coalesce=True, misfire_grace_time=config.schedule.misfire_grace_seconds,
-                          next_run_time=now_utc())
-
-        def stop(signum: int, _frame: FrameType | None) -> None:
-            if not scheduler.running:
-                return  # a second signal while the first one waits for the pass in flight
-            log.info("%s received: stopping after the pass in flight", signal.Signals(signum).name)
-            notify("STOPPING=1")
-            scheduler.shutdown(wait=True)
-
-        def hangup(_signum: int, _frame: FrameType | None) -> None:
-            # Off the signal handler: the scheduler's locks may be held by the frame we interrupted.
-            threading.Thread(target=_reload, args=(scheduler, current), name="feeder-reload").start()
-
-        signal.signal(signal.SIGTERM, stop)
-        signal.signal(signal.SIGINT, stop)
-        signal.signal(signal.SIGHUP, hangup)
-        log.info("daemon started: %s", when)
-        notify("READY=1")
-        scheduler.start()
+    signals = _Signals()
+    signals.install()
+    try:
+        with InstanceLock(config.state_folder), _server(config, serve), _events(current, progress):
+            _schedule(when, current, progress, signals)
         log.info("daemon stopped")
+    finally:
+        signals.restore()
     return 0
 
 
-def _reload(scheduler: BlockingScheduler, current: _Current) -> None:
+def _schedule(when: CronTrigger | IntervalTrigger, current: _Current, progress: Progress | None,
+              signals: _Signals) -> None:
+    """Passes on a scheduler thread while the main thread waits for signals; a stop waits for the pass in flight."""
+    from apscheduler.schedulers.background import BackgroundScheduler
+
+    scheduler = BackgroundScheduler(timezone=UTC)
+    scheduler.add_job(_guarded_pass, when, args=(current, progress), id="pass", max_instances=1,
+                      coalesce=True, misfire_grace_time=current.config.schedule.misfire_grace_seconds,
+                      next_run_time=now_utc())
+    log.info("daemon started: %s", when)
+    notify("READY=1")
+    if signals.stop is None:  # stopped during start-up: no pass begins
+        scheduler.start()
+    while signals.stop is None:
+        signals.wait()
+        if signals.reload:
+            signals.reload = False
+            _reload(scheduler, current)
+    log.info("%s received: stopping after the pass in flight", signal.Signals(signals.stop).name)
+    notify("STOPPING=1")
+    if scheduler.running:
+        scheduler.shutdown(wait=True)
+
+
+def _reload(scheduler: BackgroundScheduler, current: _Current) -> None:
     """Re-read the config file; keep the running config when the new one has a problem."""
     notify("RELOADING=1")
     try:
@@ -143,7 +192,8 @@ def _reload(scheduler: BlockingScheduler, current: _Current) -> None:
         notify("READY=1")
         return
     current.config = config
-    scheduler.reschedule_job("pass", trigger=when)
+    if scheduler.running:
+        scheduler.reschedule_job("pass", trigger=when)
     log.info("SIGHUP: config reloaded from %s: %s", config.path, when)
     notify("READY=1")
 
