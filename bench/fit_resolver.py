@@ -28,7 +28,8 @@ SETS = ("scenarios", "corpus", "heldout", "heldout2", "heldout3", "blind5")
 FALSE_CREDIT_COST = 2
 # Each group's weights, with the values tried (the others keep the weights shipped).
 GROUPS: dict[str, dict[str, tuple[float, ...]]] = {
-    "original stamps": {"BESIDE_CREDIT": (0.5, 1.0, 3.0), "META_STAMP": (0.5, 1.5, 3.5)},
+    "original stamps": {"BESIDE_CREDIT": (0.5, 1.0, 3.0), "META_STAMP": (0.5, 1.5, 3.5),
+                        "DATELINE_STAMP": (0.75, 1.5, 3.5)},
     "post dates": {"POST_HEADER": (0.5, 1.0, 2.0), "POST_BELOW": (0.5, 1.0, 1.5)},
     "outlets": {"BARE_NAME": (1.5, 2.0), "DATELINE": (1.0, 2.5), "META_OUTLET": (0.5, 3.0)},
     "bylines": {"META_BYLINE": (0.5, 1.5)},

@@ -330,3 +330,23 @@ def test_a_blog_tagline_over_the_menu_is_not_the_headline(tmp_path: Path) -> Non
     record = _inspect(tmp_path, "tagline.txt", text)
     assert record["title"] == "Cod tagging project tracks young fish through the winter"
     assert record["body"] == STORY
+
+
+def test_a_dated_dateline_credits_its_agency_and_stamps_the_story(tmp_path: Path) -> None:
+    for dateline, day in (("Tromso, Oct 15, 2020 (Reuters) - ", "2020-10-15"),
+                          ("Tromso, 15 October 2020 (Reuters) - ", "2020-10-15")):
+        text = "\n\n".join(["Cod tagging project tracks young fish through the winter", dateline + STORY[0],
+                            *STORY[1:], "Posted by Ana Lind at 8:16 PM"]) + "\n"
+        record = _inspect(tmp_path, "dump.txt", text)
+        assert record["source"] == {"name": "Reuters", "url": None}, dateline
+        assert str(record["published"]).startswith(day), dateline
+        body = record["body"]
+        assert isinstance(body, list) and body[0].startswith(dateline.replace(" (Reuters)", "")), dateline
+
+
+def test_a_dateline_without_a_year_is_no_stamp(tmp_path: Path) -> None:
+    text = "\n\n".join(["Cod tagging project tracks young fish through the winter",
+                        "Tromso, Oct 15 (Reuters) - " + STORY[0], *STORY[1:]]) + "\n"
+    record = _inspect(tmp_path, "dump.txt", text)
+    assert record["source"] == {"name": "Reuters", "url": None}
+    assert record["published"] is None

@@ -844,20 +844,29 @@ def _dateline(text: str, found: _Found, is_outlet: IsOutlet) -> str:
         known = is_outlet(m.group("outlet"))
         found.credit(m.group("outlet"), "dateline of the first paragraph" + ("" if known else PRINTED_CREDIT),
                      resolver.DATELINE)
+        _dateline_stamp(m, found)
         return (text[: m.start("token")].rstrip() + text[m.end("token"):]).strip()
     if (m := _DATELINE_UNDASHED.match(text)) and is_outlet(m.group("outlet")):
         # "Melbourne, Oct 22 (PTI) Australian …", "Madrid, Mar 18 (EFE).- Spain's …": a known outlet's token
         # with no dash after it; the token goes, the rest stays as printed.
         found.credit(m.group("outlet"), "dateline of the first paragraph", resolver.DATELINE)
+        _dateline_stamp(m, found)
         return (text[: m.start("token")].rstrip() + text[m.end("token"):]).strip()
     if (m := rules.DATELINE_MARKED.match(text)) and is_outlet(outlet := m.group("slashed") or m.group("barred")):
         found.credit(outlet, "dateline of the first paragraph", resolver.DATELINE)
     return text
 
 
+def _dateline_stamp(m: re.Match[str], found: _Found) -> None:
+    """"CITY, Mar 3, 2021 (Agency) -": a dateline's date with its year is the story's stamp (one
+    without a year is a trap, and propose drops it)."""
+    if m.group("date"):
+        found.propose("stamp", m.group("date"), "date of the first paragraph's dateline", resolver.DATELINE_STAMP)
+
+
 # A dateline whose agency token is followed by the story's first word (or ".-"), not by a dash.
 _DATELINE_UNDASHED = re.compile(
-    r"^(?P<city>[A-Z][A-Za-z .'’-]{1,40}?(?:,\s*[A-Z][A-Za-z .]{1,25}?)?(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?),?\s*"
+    r"^(?P<city>[A-Z][A-Za-z .'’-]{1,40}?(?:,\s*[A-Z][A-Za-z .]{1,25}?)?(?:,\s*" + rules.DATELINE_DATE + r")?),?\s*"
     r"(?P<token>\(\s*(?P<outlet>[^()]{2,40}?)\s*\))(?=\.-\s|\s+[A-Z\"“‘])")
 
 

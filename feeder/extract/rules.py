@@ -212,9 +212,12 @@ STAMP_LABEL = re.compile(
 
 # "(China Daily) Text", "BEIJING, March 2 (Xinhua) -- Text", "NEW YORK (AP) — Text".
 DATELINE_OPEN = re.compile(r"^\(\s*(?P<outlet>[^()]{2,40}?)\s*\)\s*(?:[-–—:]+\s*)?")
+# The date of a dateline: "Dec 29", "Dec 29, 2018", "29 December 2018"; with a year it is the story's stamp.
+DATELINE_DATE = (r"(?P<date>[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,?\s+(?:19|20)\d\d)?"
+                 r"|\d{1,2}\s+[A-Z][a-z]{2,9}\.?(?:\s+(?:19|20)\d\d)?)")
 DATELINE_CITY = Gated(re.compile(
     r"^(?P<city>[A-Z][A-Za-z .'’-]{1,40}?(?:\s*\[[A-Z][A-Za-z .]{1,25}\])?(?:,\s*[A-Z][A-Za-z .]{1,25}?)?"
-    r"(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?),?\s*(?P<token>\(\s*(?P<outlet>[^()]{2,40}?)\s*\))"
+    r"(?:,\s*" + DATELINE_DATE + r")?),?\s*(?P<token>\(\s*(?P<outlet>[^()]{2,40}?)\s*\))"
     r"(?=\s*(?:--|—|–|-|:)\s)"), ("(",))  # tried on first paragraphs: most have no bracket
 # "BERLIN, August 24. /TASS/. Text", "Harare | AFP | Text": an agency's code between slashes or bars
 # after the dateline's place (and date); the token stays in the story as printed.
