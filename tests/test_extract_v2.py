@@ -350,3 +350,22 @@ def test_a_dateline_without_a_year_is_no_stamp(tmp_path: Path) -> None:
     record = _inspect(tmp_path, "dump.txt", text)
     assert record["source"] == {"name": "Reuters", "url": None}
     assert record["published"] is None
+
+
+def test_a_dateline_token_joining_agencies_credits_the_first_the_registry_knows(tmp_path: Path) -> None:
+    for token in ("(reuters-epa)", "(Reuters/Nordkapp Photo)", "(Reuters, NTB)"):
+        text = "\n\n".join(["Cod tagging project tracks young fish through the winter",
+                            f"Tromso, Oct 15 {token}.- " + STORY[0], *STORY[1:]]) + "\n"
+        record = _inspect(tmp_path, "dump.txt", text)
+        assert record["source"] == {"name": "Reuters", "url": None}, token
+        body = record["body"]
+        assert isinstance(body, list) and body[0].startswith("Tromso, Oct 15.- Fishing"), token
+
+
+def test_an_underscore_after_a_wire_dateline_is_its_dash(tmp_path: Path) -> None:
+    text = "\n\n".join(["Cod tagging project tracks young fish through the winter",
+                        "TROMSO (AP) _ " + STORY[0], *STORY[1:]]) + "\n"
+    record = _inspect(tmp_path, "dump.txt", text)
+    assert record["source"] == {"name": "AP", "url": None}
+    body = record["body"]
+    assert isinstance(body, list) and body[0].startswith("TROMSO _ Fishing")

@@ -836,25 +836,37 @@ TEASER_REACH = 6
 
 
 def _dateline(text: str, found: _Found, is_outlet: IsOutlet) -> str:
-    if (m := rules.DATELINE_OPEN.match(text)) and is_outlet(m.group("outlet")):
-        found.credit(m.group("outlet"), "dateline of the first paragraph", resolver.DATELINE)
+    if (m := rules.DATELINE_OPEN.match(text)) and (outlet := _token_outlet(m.group("outlet"), is_outlet)):
+        found.credit(outlet, "dateline of the first paragraph", resolver.DATELINE)
         return text[m.end():]
-    if (m := rules.DATELINE_CITY.match(text)) and (is_outlet(m.group("outlet")) or _proper_name(m.group("outlet"))):
+    if (m := rules.DATELINE_CITY.match(text)) and ((outlet := _token_outlet(m.group("outlet"), is_outlet))
+                                                   or _proper_name(m.group("outlet"))):
         # "CITY (Name) --" is a credit by its shape: an outlet feeder does not know is credited as printed.
-        known = is_outlet(m.group("outlet"))
-        found.credit(m.group("outlet"), "dateline of the first paragraph" + ("" if known else PRINTED_CREDIT),
-                     resolver.DATELINE)
+        found.credit(outlet or m.group("outlet"), "dateline of the first paragraph" + (
+            "" if outlet else PRINTED_CREDIT), resolver.DATELINE)
         _dateline_stamp(m, found)
         return (text[: m.start("token")].rstrip() + text[m.end("token"):]).strip()
-    if (m := _DATELINE_UNDASHED.match(text)) and is_outlet(m.group("outlet")):
+    if (m := _DATELINE_UNDASHED.match(text)) and (outlet := _token_outlet(m.group("outlet"), is_outlet)):
         # "Melbourne, Oct 22 (PTI) Australian …", "Madrid, Mar 18 (EFE).- Spain's …": a known outlet's token
         # with no dash after it; the token goes, the rest stays as printed.
-        found.credit(m.group("outlet"), "dateline of the first paragraph", resolver.DATELINE)
+        found.credit(outlet, "dateline of the first paragraph", resolver.DATELINE)
         _dateline_stamp(m, found)
         return (text[: m.start("token")].rstrip() + text[m.end("token"):]).strip()
     if (m := rules.DATELINE_MARKED.match(text)) and is_outlet(outlet := m.group("slashed") or m.group("barred")):
         found.credit(outlet, "dateline of the first paragraph", resolver.DATELINE)
     return text
+
+
+# "(AFP/VNA)", "(APP, LPP)", "(agency-photo agency)": a token naming the agencies that carried the story.
+_TOKEN_PARTS = re.compile(r"\s*[,/;]\s*|\s*-\s*|\s+and\s+|\s*&\s*")
+
+
+def _token_outlet(token: str, is_outlet: IsOutlet) -> str | None:
+    """The outlet a dateline's token names: the whole token, else the first of the agencies it joins that
+    feeder knows (the first is the story's; the others carried it or its photos)."""
+    if is_outlet(token):
+        return token
+    return next((part for part in _TOKEN_PARTS.split(token) if part and is_outlet(part)), None)
 
 
 def _dateline_stamp(m: re.Match[str], found: _Found) -> None:
