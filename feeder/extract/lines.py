@@ -852,8 +852,8 @@ def _dateline(text: str, found: _Found, is_outlet: IsOutlet) -> str:
         found.credit(outlet, "dateline of the first paragraph", resolver.DATELINE)
         _dateline_stamp(m, found)
         return (text[: m.start("token")].rstrip() + text[m.end("token"):]).strip()
-    if (m := rules.DATELINE_MARKED.match(text)) and is_outlet(outlet := m.group("slashed") or m.group("barred")):
-        found.credit(outlet, "dateline of the first paragraph", resolver.DATELINE)
+    if (m := rules.DATELINE_MARKED.match(text)) and is_outlet(code := m.group("slashed") or m.group("barred")):
+        found.credit(code, "dateline of the first paragraph", resolver.DATELINE)
     return text
 
 
