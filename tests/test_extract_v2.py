@@ -369,3 +369,11 @@ def test_an_underscore_after_a_wire_dateline_is_its_dash(tmp_path: Path) -> None
     assert record["source"] == {"name": "AP", "url": None}
     body = record["body"]
     assert isinstance(body, list) and body[0].startswith("TROMSO _ Fishing")
+
+
+def test_a_stamp_label_without_a_colon_ends_the_outlet_name_before_it(tmp_path: Path) -> None:
+    for label in ("Updated", "Last updated", "Published"):
+        text = _dump().replace("Share this:", f"Source: Nordkapp Coastal Courier {label} 20:41, 15-Oct-2020")
+        record = _inspect(tmp_path, "dump.txt", text)
+        assert record["source"] == {"name": "Nordkapp Coastal Courier", "url": None}, label
+        assert record["updated"] == "2020-10-15T20:41:00+00:00", label

@@ -714,7 +714,7 @@ def _read_fields(text: str, origin: str, found: _Found, is_outlet: IsOutlet, sco
         if (split := _outlet_then_date(part, is_outlet, labelled and index == 0)) is not None:
             # "Source" (full-width colon) "CGTN  Aug. 5, 2021 13:02 PM": name, then stamp, in one field.
             found.credit(split[0], where)
-            found.propose("stamp", split[1], where, score)
+            found.propose(split[2], split[1], where, score)
             continue
         if (m := rules.POSTED_ON.match(part)) is not None and is_date_line(m.group(1)):
             found.propose("republished", m.group(1), where, resolver.POST_HEADER)
@@ -739,18 +739,35 @@ def _read_fields(text: str, origin: str, found: _Found, is_outlet: IsOutlet, sco
             found.credit(part, where)
 
 
-def _outlet_then_date(part: str, is_outlet: IsOutlet, labelled: bool) -> tuple[str, str] | None:
-    """An outlet's name followed by a printed date in one field; the name must be a known outlet,
-    or a proper name standing right after a credit label ("Source:")."""
+def _outlet_then_date(part: str, is_outlet: IsOutlet, labelled: bool) -> tuple[str, str, DateRole] | None:
+    """An outlet's name followed by a printed date in one field (and the date's role); the name must be a
+    known outlet, or a proper name standing right after a credit label ("Source:")."""
     if not part[:1].isalpha() or not is_date_line(part):
         return None
     hit = next((h for h in find_dates(part) if h.year is not None and h.trap is None), None)
     if hit is None or hit.start < 2:
         return None
-    name = part[: hit.start].strip(" ,;:-–—·")
+    name, role = _label_tail(part[: hit.start].strip(" ,;:-–—·"), part[hit.start:])
     if not name or len(name) > 40 or is_date_line(name):
         return None
-    return (name, part[hit.start:]) if is_outlet(name) or (labelled and _proper_name(name)) else None
+    return (name, part[hit.start:], role) if is_outlet(name) or (labelled and _proper_name(name)) else None
+
+
+def _label_tail(name: str, date: str) -> tuple[str, DateRole]:
+    """"Source: Outlet Updated 20:41, 17-Jan-2023": a stamp label with no colon of its own ends the outlet's
+    name; it names the stamp's role."""
+    words = name.split()
+    for count in range(min(_LABEL_WORDS, len(words) - 1), 0, -1):
+        tail = " ".join(words[-count:])
+        if (m := rules.STAMP_LABEL.match(f"{tail} {date}")) is not None and m.group("rest") == date \
+                and m.group("label").lower() not in _LOOSE_LABELS:
+            return " ".join(words[:-count]), _role(m.group("label"))
+    return name, "stamp"
+
+
+# Words a stamp label runs to ("Last updated"); labels that are also common words in names are no label here.
+_LABEL_WORDS = 2
+_LOOSE_LABELS = frozenset(("date", "time", "release", "released", "releases", "update"))
 
 
 def _role(label: str) -> DateRole:
