@@ -599,7 +599,7 @@ def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, followi
         return True
     if (m := rules.POSTED_BY.match(text)) is not None:
         found.propose("republisher", m.group(1), f"{line.origin}: 'Posted by' line", resolver.PRINTED_REPUBLISHER)
-        when = m.group(2) or ""
+        when = rules.COMMENT_COUNT.sub("", m.group(2) or "")
         if is_date_line(when):
             found.propose("republished", when, f"{line.origin}: post date", resolver.POST_HEADER)
         elif rules.TIME_ONLY.match(when):

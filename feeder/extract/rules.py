@@ -244,6 +244,8 @@ DATE_HINT = Gated(re.compile(
     re.I,
 ), probe=re.compile(r"\d"))  # every shape it knows has a digit
 MAX_DATE_LINE = 90
+# "0 comments", "12 Comments", "No comments", "Comments (3)": a post footer's comment counter after its time.
+COMMENT_COUNT = re.compile(r"\s+(?:(?:\d+|no)\s+comments?|comments?\s*\(\d+\))\s*$", re.I)
 TIME_ONLY = re.compile(r"^\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?$", re.I)
 
 # Title suffix separators, tried from the right.
