@@ -381,8 +381,9 @@ def test_a_stamp_label_without_a_colon_ends_the_outlet_name_before_it(tmp_path: 
 
 def test_a_comment_counter_after_the_post_time_leaves_the_time(tmp_path: Path) -> None:
     for counter in ("0 comments", "No comments", "Comments (3)"):
-        text = "\n\n".join(["Saturday, October 17, 2020", "Cod tagging project tracks young fish through the winter",
-                            *STORY, f"Posted by Ana Lind at 10:12 AM {counter}"]) + "\n"
+        text = "\n\n".join(["Nordkapp Notes", "Saturday, October 17, 2020",
+                            "Cod tagging project tracks young fish through the winter",
+                            *STORY, "Source: Reuters", f"Posted by Ana Lind at 10:12 AM {counter}"]) + "\n"
         record = _inspect(tmp_path, "dump.txt", text)
         assert record["republished"] == "2020-10-17T10:12:00+00:00", counter
         assert record["republisher"] == "Ana Lind", counter
