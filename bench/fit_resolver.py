@@ -33,7 +33,7 @@ GROUPS: dict[str, dict[str, tuple[float, ...]]] = {
     "post dates": {"POST_HEADER": (0.5, 1.0, 2.0), "POST_BELOW": (0.5, 1.0, 1.5)},
     "outlets": {"BARE_NAME": (1.5, 2.0), "DATELINE": (1.0, 2.5), "META_OUTLET": (0.5, 3.0)},
     "bylines": {"META_BYLINE": (0.5, 1.5)},
-    "posters": {"THREAD_START": (0.75, 1.5), "META_REPUBLISHER": (0.5, 4.0)},
+    "posters": {"THREAD_START": (0.75, 1.5), "META_REPUBLISHER": (0.5, 4.0), "NAME_ABOVE_POST": (0.5, 1.0)},
     "header stamps": {"LABELLED_HEADER": (0.5, 2.0), "CREDIT_REACH": (0, 1, 2, 4)},
 }
 Setting = dict[str, float]

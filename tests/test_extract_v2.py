@@ -387,3 +387,12 @@ def test_a_comment_counter_after_the_post_time_leaves_the_time(tmp_path: Path) -
         record = _inspect(tmp_path, "dump.txt", text)
         assert record["republished"] == "2020-10-17T10:12:00+00:00", counter
         assert record["republisher"] == "Ana Lind", counter
+
+
+def test_a_posted_by_footer_outranks_the_blog_name_over_the_post_date(tmp_path: Path) -> None:
+    text = "\n\n".join(["Search this blog", "Harbour Watch", "Saturday, October 17, 2020",
+                        "Cod tagging project tracks young fish through the winter", *STORY, "Source: Reuters",
+                        "Posted by Ana Lind at 10:12 AM"]) + "\n"
+    record = _inspect(tmp_path, "dump.txt", text)
+    assert record["republisher"] == "Ana Lind"
+    assert record["republished"] == "2020-10-17T10:12:00+00:00"

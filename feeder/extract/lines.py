@@ -421,7 +421,7 @@ def _poster(lines: Sequence[Line], index: int, found: _Found) -> None:
             # A mail archive's sender: "Name <name@host>", "Name name at host.org" (the address hidden).
             above = Line(_SENDER_ADDRESS.sub("", above.text), above.origin, above.in_body)
         if not is_date_line(above.text) and not is_prose(above.text):
-            _poster_name(found, _account_name(above, "name above the post date"))
+            _poster_name(found, _account_name(above, "name above the post date"), resolver.NAME_ABOVE_POST)
 
 
 _SENDER_ADDRESS = re.compile(r"\s+[<(]?[\w.+-]+(?:@|\s+at\s+)[\w-]+(?:\.[\w-]+)+[>)]?$")

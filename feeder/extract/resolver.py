@@ -68,6 +68,9 @@ FIRST_LINE_HEADLINE = 1.0  # the capture's first line (its page title), without 
 # Scores of republisher candidates.
 META_REPUBLISHER = 4.0  # the page's metadata (HTML author of the post)
 PRINTED_REPUBLISHER = 1.0  # a poster's name printed on the page; the first printed wins
+# A line over the post date read as the poster's name: often the blog's own name, so a footer's
+# "Posted by X" outranks it.
+NAME_ABOVE_POST = 0.5
 # A forum thread's header (who started the thread, and when): the post carrying the story may be a
 # later one, on a later page, so a post's own header outranks it.
 THREAD_START = 0.75
