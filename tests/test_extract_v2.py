@@ -396,3 +396,19 @@ def test_a_posted_by_footer_outranks_the_blog_name_over_the_post_date(tmp_path: 
     record = _inspect(tmp_path, "dump.txt", text)
     assert record["republisher"] == "Ana Lind"
     assert record["republished"] == "2020-10-17T10:12:00+00:00"
+
+
+def test_a_byline_glued_to_the_headline_is_cut_off_it(tmp_path: Path) -> None:
+    for byline, authors in (("By MARA OLSEN and ANA LIND, Associated Press Writers", ["Mara Olsen", "Ana Lind"]),
+                            ("By Mara Olsen, Reuters", ["Mara Olsen"])):
+        head = f"Cod tagging project tracks young fish through the winter {byline}"
+        text = "\n\n".join(["Harbour Watch", head, head, *STORY]) + "\n"
+        record = _inspect(tmp_path, "dump.txt", text)
+        assert record["title"] == "Cod tagging project tracks young fish through the winter", byline
+        assert record["authors"] == authors, byline
+
+
+def test_a_capitalised_by_in_a_headline_is_no_byline(tmp_path: Path) -> None:
+    head = "Cod tagging project Backed By Coastal Towns tracks young fish"
+    text = "\n\n".join(["Harbour Watch", head, head, *STORY]) + "\n"
+    assert _inspect(tmp_path, "dump.txt", text)["title"] == head

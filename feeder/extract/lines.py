@@ -579,7 +579,11 @@ def _outlet_like(name: str, is_outlet: IsOutlet) -> bool:
 def _outlet_after_names(name: str, is_outlet: IsOutlet) -> str | None:
     """The outlet in "Names, Outlet" / "Names for Outlet" / "Names (Outlet)", if the tail is one."""
     match = re.search(r"(?:,|\bfor\b|\()\s*(?:the\s+)?([^,()]{2,40}?)\)?\s*$", name)
-    return match.group(1) if match and is_outlet(match.group(1)) else None
+    if match is None:
+        return None
+    # "By A and B, Associated Press Writers": the outlet, then the writers' role.
+    outlet = rules.BYLINE_ROLE.sub("", match.group(1))
+    return outlet if outlet and is_outlet(outlet) else None
 
 
 _HEAD_END = re.compile(r"\s*(?:[·•|,]|\s-\s)\s*")

@@ -205,6 +205,8 @@ NAMES_OUTLET = Gated(re.compile(
 # Words that make a byline a desk rather than a person: "China Daily Web", "CGTN Digital desk".
 DESK_WORDS = re.compile(r"\s+(?:digital|web|online|desk|staff|staff reporter|staff writer|newsroom|team|news|"
                         r"reporters?|correspondents?|editors?)\b.*$", re.I)
+# "Associated Press Writer", "AFP Correspondents": the role printed after the outlet that ends a byline.
+BYLINE_ROLE = re.compile(r"\s+(?:staff\s+)?(?:writers?|correspondents?|reporters?)$", re.I)
 STAMP_LABEL = re.compile(
     r"^(?:last\s+|originally\s+|first\s+)?(?P<label>updated|update|published|modified|release[sd]?|date|time|"
     + "|".join(re.escape(w) for w in sorted((*vocab.PUBLISHED_LABELS, *vocab.UPDATED_LABELS), key=len, reverse=True))
