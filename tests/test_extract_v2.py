@@ -412,3 +412,13 @@ def test_a_capitalised_by_in_a_headline_is_no_byline(tmp_path: Path) -> None:
     head = "Cod tagging project Backed By Coastal Towns tracks young fish"
     text = "\n\n".join(["Harbour Watch", head, head, *STORY]) + "\n"
     assert _inspect(tmp_path, "dump.txt", text)["title"] == head
+
+
+def test_a_dateline_alone_under_the_story_is_its_credit_line(tmp_path: Path) -> None:
+    for line, published in (("TROMSO, October 15 (Reuters)", None),
+                            ("TROMSO, October 15, 2020 (Reuters)", "2020-10-15T00:00:00+00:00")):
+        text = "\n\n".join(["Cod tagging project tracks young fish through the winter", *STORY, line]) + "\n"
+        record = _inspect(tmp_path, "dump.txt", text)
+        assert record["source"] == {"name": "Reuters", "url": None}, line
+        assert record["published"] == published, line
+        assert record["body"] == STORY, line

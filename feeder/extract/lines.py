@@ -635,6 +635,12 @@ def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, followi
         found.credit(m.group("outlet"), f"{line.origin}: outlet and stamp")
         found.propose("stamp", m.group("date"), f"{line.origin}: outlet and stamp", resolver.BESIDE_CREDIT)
         return True
+    if text.endswith(")") and (m := rules.DATELINE_LINE.match(text)) and (
+            outlet := _token_outlet(m.group("outlet"), is_outlet)):
+        # "ASTANA, December 15 (Agency)" alone on a line (often under the story): a dateline as its credit line.
+        found.credit(outlet, f"{line.origin}: dateline on a line of its own", resolver.DATELINE)
+        _dateline_stamp(m, found)
+        return True
     if (m := rules.NAMES_OUTLET.match(text)) is not None and is_outlet(m.group("outlet")):
         found.credit(m.group("outlet"), f"{line.origin}: outlet beside the byline")
         found.byline(m.group("names"), f"{line.origin}: byline naming the outlet")

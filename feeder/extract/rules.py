@@ -221,6 +221,10 @@ DATELINE_CITY = Gated(re.compile(
     r"^(?P<city>[A-Z][A-Za-z .'’-]{1,40}?(?:\s*\[[A-Z][A-Za-z .]{1,25}\])?(?:,\s*[A-Z][A-Za-z .]{1,25}?)?"
     r"(?:,\s*" + DATELINE_DATE + r")?),?\s*(?P<token>\(\s*(?P<outlet>[^()]{2,40}?)\s*\))"
     r"(?=\s*(?:--|—|–|-|:|_)\s)"), ("(",))  # ("_": old wire dash) tried on first paragraphs: most have no bracket
+# "ASTANA, December 15 (Agency)": a dateline alone on its line, the story's credit line (the date tells it
+# from a byline "Name Surname (Agency)").
+DATELINE_LINE = re.compile(
+    r"^[A-Z][A-Za-z .'’-]{1,40}?,\s*" + DATELINE_DATE + r"\s*\(\s*(?P<outlet>[^()]{2,40}?)\s*\)$")
 # "BERLIN, August 24. /TASS/. Text", "Harare | AFP | Text": an agency's code between slashes or bars
 # after the dateline's place (and date); the token stays in the story as printed.
 DATELINE_MARKED = re.compile(
