@@ -422,3 +422,12 @@ def test_a_dateline_alone_under_the_story_is_its_credit_line(tmp_path: Path) -> 
         assert record["source"] == {"name": "Reuters", "url": None}, line
         assert record["published"] == published, line
         assert record["body"] == STORY, line
+
+
+def test_a_photo_caption_under_the_headline_is_not_the_headline() -> None:
+    for caption in ("Young cod in a tagging tank at Tromso (Source: Reuters/NTB)", "Young cod in a tank (Photo: NTB)",
+                    "A tagged young cod in the harbour (Nordkapp Courier/Ana Lind)"):
+        text = "\n\n".join(["Harbour Watch", "Home", "World",
+                            "Cod tagging project tracks young fish through the winter", caption,
+                            "TROMSO (Reuters) - " + STORY[0], *STORY[1:]]) + "\n"
+        assert _page(text) == "Cod tagging project tracks young fish through the winter", caption

@@ -145,6 +145,10 @@ PHOTO_LINE = Gated(re.compile(
     r"|^.{0,300}\((?:[\w'’ .]{2,40})/(?:[\w'’ .]{2,40})\)\s*$"
     r"|^.{10,300}[.!?]?\s(?:photos?|image|file photo)\s*[:/]\s*[\w'’ ./-]{1,40}$"
     r"|^.{10,300}\s/\s?[A-Z][\w'’ .]{1,30}$", re.I), ("/", "photo", "image", "picture", "video"))
+# "… Narendra Modi (Source: Agency/Agency)", "… on Monday. [Photo: Agency]": the credit that closes a photo's caption.
+CAPTION_CREDIT = re.compile(
+    r"[(\[]\s*(?:(?:photo|image|picture|video)s?\s*(?:by|credit)?|source|credit|courtesy)\s*[:：]\s*[^()\[\]]{1,60}"
+    r"[)\]]$|[(\[][^()\[\]/]{1,40}/[^()\[\]/]{1,40}[)\]]$", re.I)
 REPORTING_LINE = re.compile(
     r"^\(?(?:(?:additional )?reporting by|writing by|compiled by)\s+([^;)]+)(?:[;)].*)?$", re.I)
 BYLINE = re.compile(r"^(?:by\s*:?|written by|posted by|author\s*[:：])\s+(.{2,120})$", re.I)
