@@ -431,3 +431,12 @@ def test_a_photo_caption_under_the_headline_is_not_the_headline() -> None:
                             "Cod tagging project tracks young fish through the winter", caption,
                             "TROMSO (Reuters) - " + STORY[0], *STORY[1:]]) + "\n"
         assert _page(text) == "Cod tagging project tracks young fish through the winter", caption
+
+
+def test_a_dateline_naming_two_cities_credits_its_agency(tmp_path: Path) -> None:
+    text = "\n\n".join(["Cod tagging project tracks young fish through the winter",
+                        "TROMSO/OSLO (Reuters) - " + STORY[0], *STORY[1:]]) + "\n"
+    record = _inspect(tmp_path, "dump.txt", text)
+    assert record["source"] == {"name": "Reuters", "url": None}
+    body = record["body"]
+    assert isinstance(body, list) and body[0].startswith("TROMSO/OSLO - Fishing")
