@@ -270,7 +270,8 @@ SENTENCE_END = re.compile(r"[.!?。！？\"”’'):]$")
 # and _byline): a line none of them matches, and without a "|" field separator, can only be an outlet's
 # bare name there. Add a pattern here when those functions test a new one.
 CREDIT_SHAPES = (EDITOR_LINE, PHOTO_LINE, MAIL_FROM, ORIGINAL_URL, REPORTING_LINE, SOURCE_LINE, PUBLISHED_ON_SITE,
-                 STAMP_LABEL, WROTE_ON, POSTED_BY, POSTED_ON, OUTLET_STAMP, NAMES_OUTLET, BYLINE_OUTLET, BYLINE)
+                 STAMP_LABEL, WROTE_ON, POSTED_BY, POSTED_ON, OUTLET_STAMP, NAMES_OUTLET, BYLINE_OUTLET, BYLINE,
+                 DATELINE_LINE)
 
 
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
