@@ -440,3 +440,14 @@ def test_a_dateline_naming_two_cities_credits_its_agency(tmp_path: Path) -> None
     assert record["source"] == {"name": "Reuters", "url": None}
     body = record["body"]
     assert isinstance(body, list) and body[0].startswith("TROMSO/OSLO - Fishing")
+
+
+def test_a_date_over_the_masthead_news_ticker_is_the_capture_day(tmp_path: Path) -> None:
+    for ticker in ("Latest: Ferry timetable changes for the winter", "Breaking News:"):
+        text = "\n\n".join(["Cod tagging project tracks young fish through the winter - Harbour Watch",
+                            "Skip to content", "Monday, March 13, 2023", ticker, "Home", "World",
+                            "Cod tagging project tracks young fish through the winter", "By Mara Olsen",
+                            "TROMSO (Reuters) - " + STORY[0], *STORY[1:]]) + "\n"
+        record = _inspect(tmp_path, "dump.txt", text)
+        assert record["republished"] is None, ticker
+        assert record["source"] == {"name": "Reuters", "url": None}, ticker

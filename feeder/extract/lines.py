@@ -359,9 +359,10 @@ def unquoted_excerpt(body: Sequence[str]) -> list[str]:
 
 
 def _masthead_widget(lines: Sequence[Line], index: int) -> bool:
-    """A date in the site's masthead: the next line is site chrome (login, menu, sections)."""
+    """A date in the site's masthead: the next line is site chrome (login, menu, sections, a news ticker)."""
     following = lines[index + 1].text if index + 1 < len(lines) else ""
-    return bool(vocab.CHROME_LINE.match(following) or vocab.BREADCRUMB.match(following)) and (
+    return bool(vocab.CHROME_LINE.match(following) or vocab.BREADCRUMB.match(following)
+                or vocab.TICKER.match(following)) and (
         not is_date_line(following))
 
 
