@@ -451,3 +451,11 @@ def test_a_date_over_the_masthead_news_ticker_is_the_capture_day(tmp_path: Path)
         record = _inspect(tmp_path, "dump.txt", text)
         assert record["republished"] is None, ticker
         assert record["source"] == {"name": "Reuters", "url": None}, ticker
+
+
+def test_a_photo_caption_above_the_datelined_paragraph_is_no_standfirst(tmp_path: Path) -> None:
+    text = "\n\n".join(["Harbour Watch", "Cod tagging project tracks young fish through the winter",
+                        "Young cod in a tagging tank at Tromso (Source: Reuters/NTB)",
+                        "TROMSO (Reuters) - " + STORY[0], *STORY[1:]]) + "\n"
+    body = _inspect(tmp_path, "dump.txt", text)["body"]
+    assert isinstance(body, list) and body[0].startswith("TROMSO - Fishing")

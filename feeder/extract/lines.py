@@ -845,6 +845,8 @@ def _strip_datelines(found: _Found, is_outlet: IsOutlet) -> list[str]:
             body[index] = datelined
             if any(vocab.FIRST_PERSON.search(p) for p in body[:index]):
                 del body[:index]  # the poster's own words above the pasted story, not its standfirst
+            else:  # a photo's caption above the datelined paragraph is no standfirst
+                body[:index] = [p for p in body[:index] if not rules.CAPTION_CREDIT.search(p)]
             break
     if body:
         body[-1] = _trailing_credit(body[-1], found, is_outlet)
