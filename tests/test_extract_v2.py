@@ -459,3 +459,12 @@ def test_a_photo_caption_above_the_datelined_paragraph_is_no_standfirst(tmp_path
                         "TROMSO (Reuters) - " + STORY[0], *STORY[1:]]) + "\n"
     body = _inspect(tmp_path, "dump.txt", text)["body"]
     assert isinstance(body, list) and body[0].startswith("TROMSO - Fishing")
+
+
+def test_a_post_meta_row_under_a_site_login_names_the_poster_and_no_outlet(tmp_path: Path) -> None:
+    text = "\n\n".join(["Harbour Watch", "Cod tagging project tracks young fish through the winter",
+                        "By admin | October 17, 2020 | Press Releases | 0 Comments", *STORY]) + "\n"
+    record = _inspect(tmp_path, "dump.txt", text)
+    assert record["source"] is None
+    assert record["authors"] == []
+    assert record["republisher"] == "admin"

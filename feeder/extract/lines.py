@@ -711,9 +711,27 @@ def _stamp_fields(text: str, is_outlet: IsOutlet) -> bool:
 
 
 def _pipe_fields(text: str, origin: str, found: _Found, is_outlet: IsOutlet, labelled: bool = False) -> None:
+    if not labelled and _post_meta_row(text, origin, found, is_outlet):
+        return
     # A stamp printed beside the outlet's name is the outlet's: it outranks loose date lines.
     beside = any(is_outlet(f.strip()) for f in text.split("|"))
     _read_fields(text, origin, found, is_outlet, resolver.BESIDE_CREDIT if beside else resolver.PRINTED_STAMP, labelled)
+
+
+def _post_meta_row(text: str, origin: str, found: _Found, is_outlet: IsOutlet) -> bool:
+    """"By admin | January 2, 2023 | Category | 0 Comments": the site's own post-meta row, a login as its
+    byline: it names the poster and the post date, and credits no outlet (its other fields are categories)."""
+    fields = [f.strip() for f in text.split("|")]
+    if (m := rules.BYLINE.match(fields[0])) is None:
+        return False
+    login = m.group(1).strip()
+    if not _ACCOUNT_LOGIN.match(login) or is_outlet(login):
+        return False
+    found.propose("republisher", login, f"{origin}: site account's post-meta row", resolver.PRINTED_REPUBLISHER)
+    for index, part in enumerate(fields[1:], 2):
+        if is_date_line(part):
+            found.propose("republished", part, f"{origin}: post-meta field {index}", resolver.POST_HEADER)
+    return True
 
 
 def _read_fields(text: str, origin: str, found: _Found, is_outlet: IsOutlet, score: float,
