@@ -468,3 +468,13 @@ def test_a_post_meta_row_under_a_site_login_names_the_poster_and_no_outlet(tmp_p
     assert record["source"] is None
     assert record["authors"] == []
     assert record["republisher"] == "admin"
+
+
+def test_a_post_header_by_name_date_in_forum_cuts_the_name_from_its_date(tmp_path: Path) -> None:
+    text = "\n\n".join(["Cod tagging project tracks young fish through the winter - Harbour Forum",
+                        "Cod tagging project tracks young fish through the winter",
+                        "By HARBOUR BOT, October 17, 2020 in Coastal News", *STORY, "Source: Reuters"]) + "\n"
+    record = _inspect(tmp_path, "dump.txt", text)
+    names = [*record["authors"], record["republisher"]]  # type: ignore[misc]
+    assert "Harbour Bot" in names and not any("2020" in str(name) or "Coastal" in str(name) for name in names)
+    assert record["republished"] == "2020-10-17T00:00:00+00:00"

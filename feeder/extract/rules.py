@@ -168,7 +168,8 @@ WROTE_ON = re.compile(r"^(?:\[[^\]]{1,30}\]\s*)?(?P<name>[^\s\[\]]{2,40}) wrote(
 # "Xinhua, 5 Mar 2021 21:40": an outlet and its stamp in one field.
 OUTLET_STAMP = re.compile(r"^(?P<outlet>[^,|·]{2,40}),\s*(?P<date>.+)$")
 # "harbourwatcher » Wed Mar 03, 2021 4:12 pm": a name with a date after a separator.
-NAME_THEN_DATE = re.compile(r"^(?P<name>.+?)(?:\s*(?:»|·|•|\||–|—)|\s-)\s*(?P<date>.+)$")
+NAME_THEN_DATE = re.compile(r"^(?P<name>.+?)(?:\s*(?:»|·|•|\||–|—)|\s-|,)\s*(?P<date>.+?)"
+                            r"(?:\s+in\s+[A-Z][\w'’ &-]{1,40})?$")  # "in Forum": where a forum post was filed
 # "All times are UTC+09:00": the zone the page states for its own times.
 PAGE_ZONE = re.compile(
     r"\b(?:all )?times?\s+(?:are|shown|in|are in)\s+(?:in\s+)?((?:UTC|GMT)\s*[+-−]\s*\d{1,2}(?::?\d{2})?)", re.I)
