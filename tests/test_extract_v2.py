@@ -330,3 +330,151 @@ def test_a_blog_tagline_over_the_menu_is_not_the_headline(tmp_path: Path) -> Non
     record = _inspect(tmp_path, "tagline.txt", text)
     assert record["title"] == "Cod tagging project tracks young fish through the winter"
     assert record["body"] == STORY
+
+
+def test_a_dated_dateline_credits_its_agency_and_stamps_the_story(tmp_path: Path) -> None:
+    for dateline, day in (("Tromso, Oct 15, 2020 (Reuters) - ", "2020-10-15"),
+                          ("Tromso, 15 October 2020 (Reuters) - ", "2020-10-15")):
+        text = "\n\n".join(["Cod tagging project tracks young fish through the winter", dateline + STORY[0],
+                            *STORY[1:], "Posted by Ana Lind at 8:16 PM"]) + "\n"
+        record = _inspect(tmp_path, "dump.txt", text)
+        assert record["source"] == {"name": "Reuters", "url": None}, dateline
+        assert str(record["published"]).startswith(day), dateline
+        body = record["body"]
+        assert isinstance(body, list) and body[0].startswith(dateline.replace(" (Reuters)", "")), dateline
+
+
+def test_a_dateline_without_a_year_is_no_stamp(tmp_path: Path) -> None:
+    text = "\n\n".join(["Cod tagging project tracks young fish through the winter",
+                        "Tromso, Oct 15 (Reuters) - " + STORY[0], *STORY[1:]]) + "\n"
+    record = _inspect(tmp_path, "dump.txt", text)
+    assert record["source"] == {"name": "Reuters", "url": None}
+    assert record["published"] is None
+
+
+def test_a_dateline_token_joining_agencies_credits_the_first_the_registry_knows(tmp_path: Path) -> None:
+    for token in ("(reuters-epa)", "(Reuters/Nordkapp Photo)", "(Reuters, NTB)"):
+        text = "\n\n".join(["Cod tagging project tracks young fish through the winter",
+                            f"Tromso, Oct 15 {token}.- " + STORY[0], *STORY[1:]]) + "\n"
+        record = _inspect(tmp_path, "dump.txt", text)
+        assert record["source"] == {"name": "Reuters", "url": None}, token
+        body = record["body"]
+        assert isinstance(body, list) and body[0].startswith("Tromso, Oct 15.- Fishing"), token
+
+
+def test_an_underscore_after_a_wire_dateline_is_its_dash(tmp_path: Path) -> None:
+    text = "\n\n".join(["Cod tagging project tracks young fish through the winter",
+                        "TROMSO (AP) _ " + STORY[0], *STORY[1:]]) + "\n"
+    record = _inspect(tmp_path, "dump.txt", text)
+    assert record["source"] == {"name": "AP", "url": None}
+    body = record["body"]
+    assert isinstance(body, list) and body[0].startswith("TROMSO _ Fishing")
+
+
+def test_a_stamp_label_without_a_colon_ends_the_outlet_name_before_it(tmp_path: Path) -> None:
+    for label in ("Updated", "Last updated", "Published"):
+        text = _dump().replace("Share this:", f"Source: Nordkapp Coastal Courier {label} 20:41, 15-Oct-2020")
+        record = _inspect(tmp_path, "dump.txt", text)
+        assert record["source"] == {"name": "Nordkapp Coastal Courier", "url": None}, label
+        assert record["updated"] == "2020-10-15T20:41:00+00:00", label
+
+
+def test_a_comment_counter_after_the_post_time_leaves_the_time(tmp_path: Path) -> None:
+    for counter in ("0 comments", "No comments", "Comments (3)"):
+        text = "\n\n".join(["Nordkapp Notes", "Saturday, October 17, 2020",
+                            "Cod tagging project tracks young fish through the winter",
+                            *STORY, "Source: Reuters", f"Posted by Ana Lind at 10:12 AM {counter}"]) + "\n"
+        record = _inspect(tmp_path, "dump.txt", text)
+        assert record["republished"] == "2020-10-17T10:12:00+00:00", counter
+        assert record["republisher"] == "Ana Lind", counter
+
+
+def test_a_posted_by_footer_outranks_the_blog_name_over_the_post_date(tmp_path: Path) -> None:
+    text = "\n\n".join(["Search this blog", "Harbour Watch", "Saturday, October 17, 2020",
+                        "Cod tagging project tracks young fish through the winter", *STORY, "Source: Reuters",
+                        "Posted by Ana Lind at 10:12 AM"]) + "\n"
+    record = _inspect(tmp_path, "dump.txt", text)
+    assert record["republisher"] == "Ana Lind"
+    assert record["republished"] == "2020-10-17T10:12:00+00:00"
+
+
+def test_a_byline_glued_to_the_headline_is_cut_off_it(tmp_path: Path) -> None:
+    for byline, authors in (("By MARA OLSEN and ANA LIND, Associated Press Writers", ["Mara Olsen", "Ana Lind"]),
+                            ("By Mara Olsen, Reuters", ["Mara Olsen"])):
+        head = f"Cod tagging project tracks young fish through the winter {byline}"
+        text = "\n\n".join(["Harbour Watch", head, head, *STORY]) + "\n"
+        record = _inspect(tmp_path, "dump.txt", text)
+        assert record["title"] == "Cod tagging project tracks young fish through the winter", byline
+        assert record["authors"] == authors, byline
+
+
+def test_a_capitalised_by_in_a_headline_is_no_byline(tmp_path: Path) -> None:
+    head = "Cod tagging project Backed By Coastal Towns tracks young fish"
+    text = "\n\n".join(["Harbour Watch", head, head, *STORY]) + "\n"
+    assert _inspect(tmp_path, "dump.txt", text)["title"] == head
+
+
+def test_a_dateline_alone_under_the_story_is_its_credit_line(tmp_path: Path) -> None:
+    for line, published in (("TROMSO, October 15 (Reuters)", None),
+                            ("TROMSO, October 15, 2020 (Reuters)", "2020-10-15T00:00:00+00:00")):
+        text = "\n\n".join(["Cod tagging project tracks young fish through the winter", *STORY, line]) + "\n"
+        record = _inspect(tmp_path, "dump.txt", text)
+        assert record["source"] == {"name": "Reuters", "url": None}, line
+        assert record["published"] == published, line
+        assert record["body"] == STORY, line
+
+
+def test_a_photo_caption_under_the_headline_is_not_the_headline() -> None:
+    for caption in ("Young cod in a tagging tank at Tromso (Source: Reuters/NTB)", "Young cod in a tank (Photo: NTB)",
+                    "A tagged young cod in the harbour (Nordkapp Courier/Ana Lind)"):
+        text = "\n\n".join(["Harbour Watch", "Home", "World",
+                            "Cod tagging project tracks young fish through the winter", caption,
+                            "TROMSO (Reuters) - " + STORY[0], *STORY[1:]]) + "\n"
+        assert _page(text) == "Cod tagging project tracks young fish through the winter", caption
+
+
+def test_a_dateline_naming_two_cities_credits_its_agency(tmp_path: Path) -> None:
+    text = "\n\n".join(["Cod tagging project tracks young fish through the winter",
+                        "TROMSO/OSLO (Reuters) - " + STORY[0], *STORY[1:]]) + "\n"
+    record = _inspect(tmp_path, "dump.txt", text)
+    assert record["source"] == {"name": "Reuters", "url": None}
+    body = record["body"]
+    assert isinstance(body, list) and body[0].startswith("TROMSO/OSLO - Fishing")
+
+
+def test_a_date_over_the_masthead_news_ticker_is_the_capture_day(tmp_path: Path) -> None:
+    for ticker in ("Latest: Ferry timetable changes for the winter", "Breaking News:"):
+        text = "\n\n".join(["Cod tagging project tracks young fish through the winter - Harbour Watch",
+                            "Skip to content", "Monday, March 13, 2023", ticker, "Home", "World",
+                            "Cod tagging project tracks young fish through the winter", "By Mara Olsen",
+                            "TROMSO (Reuters) - " + STORY[0], *STORY[1:]]) + "\n"
+        record = _inspect(tmp_path, "dump.txt", text)
+        assert record["republished"] is None, ticker
+        assert record["source"] == {"name": "Reuters", "url": None}, ticker
+
+
+def test_a_photo_caption_above_the_datelined_paragraph_is_no_standfirst(tmp_path: Path) -> None:
+    text = "\n\n".join(["Harbour Watch", "Cod tagging project tracks young fish through the winter",
+                        "Young cod in a tagging tank at Tromso (Source: Reuters/NTB)",
+                        "TROMSO (Reuters) - " + STORY[0], *STORY[1:]]) + "\n"
+    body = _inspect(tmp_path, "dump.txt", text)["body"]
+    assert isinstance(body, list) and body[0].startswith("TROMSO - Fishing")
+
+
+def test_a_post_meta_row_under_a_site_login_names_the_poster_and_no_outlet(tmp_path: Path) -> None:
+    text = "\n\n".join(["Harbour Watch", "Cod tagging project tracks young fish through the winter",
+                        "By admin | October 17, 2020 | Press Releases | 0 Comments", *STORY]) + "\n"
+    record = _inspect(tmp_path, "dump.txt", text)
+    assert record["source"] is None
+    assert record["authors"] == []
+    assert record["republisher"] == "admin"
+
+
+def test_a_post_header_by_name_date_in_forum_cuts_the_name_from_its_date(tmp_path: Path) -> None:
+    text = "\n\n".join(["Cod tagging project tracks young fish through the winter - Harbour Forum",
+                        "Cod tagging project tracks young fish through the winter",
+                        "By HARBOUR BOT, October 17, 2020 in Coastal News", *STORY, "Source: Reuters"]) + "\n"
+    record = _inspect(tmp_path, "dump.txt", text)
+    names = [*record["authors"], record["republisher"]]  # type: ignore[misc]
+    assert "Harbour Bot" in names and not any("2020" in str(name) or "Coastal" in str(name) for name in names)
+    assert record["republished"] == "2020-10-17T00:00:00+00:00"

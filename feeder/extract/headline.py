@@ -62,6 +62,8 @@ def title_like(features: Features, text: str) -> bool:
         return False  # a masthead or a section name in capitals
     if vocab.LABEL_PREFIX.match(text) or vocab.BREADCRUMB.match(text) or rules.BYLINE.match(text):
         return False
+    if text.endswith((")", "]")) and rules.CAPTION_CREDIT.search(text):
+        return False  # a photo's caption: its credit closes it, a headline's never does
     return not (rules.FURNITURE.match(text) or _date_like(text))
 
 

@@ -359,9 +359,10 @@ def unquoted_excerpt(body: Sequence[str]) -> list[str]:
 
 
 def _masthead_widget(lines: Sequence[Line], index: int) -> bool:
-    """A date in the site's masthead: the next line is site chrome (login, menu, sections)."""
+    """A date in the site's masthead: the next line is site chrome (login, menu, sections, a news ticker)."""
     following = lines[index + 1].text if index + 1 < len(lines) else ""
-    return bool(vocab.CHROME_LINE.match(following) or vocab.BREADCRUMB.match(following)) and (
+    return bool(vocab.CHROME_LINE.match(following) or vocab.BREADCRUMB.match(following)
+                or vocab.TICKER.match(following)) and (
         not is_date_line(following))
 
 
@@ -421,7 +422,7 @@ def _poster(lines: Sequence[Line], index: int, found: _Found) -> None:
             # A mail archive's sender: "Name <name@host>", "Name name at host.org" (the address hidden).
             above = Line(_SENDER_ADDRESS.sub("", above.text), above.origin, above.in_body)
         if not is_date_line(above.text) and not is_prose(above.text):
-            _poster_name(found, _account_name(above, "name above the post date"))
+            _poster_name(found, _account_name(above, "name above the post date"), resolver.NAME_ABOVE_POST)
 
 
 _SENDER_ADDRESS = re.compile(r"\s+[<(]?[\w.+-]+(?:@|\s+at\s+)[\w-]+(?:\.[\w-]+)+[>)]?$")
@@ -579,7 +580,11 @@ def _outlet_like(name: str, is_outlet: IsOutlet) -> bool:
 def _outlet_after_names(name: str, is_outlet: IsOutlet) -> str | None:
     """The outlet in "Names, Outlet" / "Names for Outlet" / "Names (Outlet)", if the tail is one."""
     match = re.search(r"(?:,|\bfor\b|\()\s*(?:the\s+)?([^,()]{2,40}?)\)?\s*$", name)
-    return match.group(1) if match and is_outlet(match.group(1)) else None
+    if match is None:
+        return None
+    # "By A and B, Associated Press Writers": the outlet, then the writers' role.
+    outlet = rules.BYLINE_ROLE.sub("", match.group(1))
+    return outlet if outlet and is_outlet(outlet) else None
 
 
 _HEAD_END = re.compile(r"\s*(?:[·•|,]|\s-\s)\s*")
@@ -599,7 +604,7 @@ def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, followi
         return True
     if (m := rules.POSTED_BY.match(text)) is not None:
         found.propose("republisher", m.group(1), f"{line.origin}: 'Posted by' line", resolver.PRINTED_REPUBLISHER)
-        when = m.group(2) or ""
+        when = rules.COMMENT_COUNT.sub("", m.group(2) or "")
         if is_date_line(when):
             found.propose("republished", when, f"{line.origin}: post date", resolver.POST_HEADER)
         elif rules.TIME_ONLY.match(when):
@@ -630,6 +635,12 @@ def _byline(line: Line, found: _Found, is_outlet: IsOutlet, story: bool, followi
     if (m := rules.OUTLET_STAMP.match(text)) and is_outlet(m.group("outlet")) and is_date_line(m.group("date")):
         found.credit(m.group("outlet"), f"{line.origin}: outlet and stamp")
         found.propose("stamp", m.group("date"), f"{line.origin}: outlet and stamp", resolver.BESIDE_CREDIT)
+        return True
+    if text.endswith(")") and (m := rules.DATELINE_LINE.match(text)) and (
+            outlet := _token_outlet(m.group("outlet"), is_outlet)):
+        # "ASTANA, December 15 (Agency)" alone on a line (often under the story): a dateline as its credit line.
+        found.credit(outlet, f"{line.origin}: dateline on a line of its own", resolver.DATELINE)
+        _dateline_stamp(m, found)
         return True
     if (m := rules.NAMES_OUTLET.match(text)) is not None and is_outlet(m.group("outlet")):
         found.credit(m.group("outlet"), f"{line.origin}: outlet beside the byline")
@@ -700,9 +711,27 @@ def _stamp_fields(text: str, is_outlet: IsOutlet) -> bool:
 
 
 def _pipe_fields(text: str, origin: str, found: _Found, is_outlet: IsOutlet, labelled: bool = False) -> None:
+    if not labelled and _post_meta_row(text, origin, found, is_outlet):
+        return
     # A stamp printed beside the outlet's name is the outlet's: it outranks loose date lines.
     beside = any(is_outlet(f.strip()) for f in text.split("|"))
     _read_fields(text, origin, found, is_outlet, resolver.BESIDE_CREDIT if beside else resolver.PRINTED_STAMP, labelled)
+
+
+def _post_meta_row(text: str, origin: str, found: _Found, is_outlet: IsOutlet) -> bool:
+    """"By admin | January 2, 2023 | Category | 0 Comments": the site's own post-meta row, a login as its
+    byline: it names the poster and the post date, and credits no outlet (its other fields are categories)."""
+    fields = [f.strip() for f in text.split("|")]
+    if (m := rules.BYLINE.match(fields[0])) is None:
+        return False
+    login = m.group(1).strip()
+    if not _ACCOUNT_LOGIN.match(login) or is_outlet(login):
+        return False
+    found.propose("republisher", login, f"{origin}: site account's post-meta row", resolver.PRINTED_REPUBLISHER)
+    for index, part in enumerate(fields[1:], 2):
+        if is_date_line(part):
+            found.propose("republished", part, f"{origin}: post-meta field {index}", resolver.POST_HEADER)
+    return True
 
 
 def _read_fields(text: str, origin: str, found: _Found, is_outlet: IsOutlet, score: float,
@@ -714,7 +743,7 @@ def _read_fields(text: str, origin: str, found: _Found, is_outlet: IsOutlet, sco
         if (split := _outlet_then_date(part, is_outlet, labelled and index == 0)) is not None:
             # "Source" (full-width colon) "CGTN  Aug. 5, 2021 13:02 PM": name, then stamp, in one field.
             found.credit(split[0], where)
-            found.propose("stamp", split[1], where, score)
+            found.propose(split[2], split[1], where, score)
             continue
         if (m := rules.POSTED_ON.match(part)) is not None and is_date_line(m.group(1)):
             found.propose("republished", m.group(1), where, resolver.POST_HEADER)
@@ -739,18 +768,35 @@ def _read_fields(text: str, origin: str, found: _Found, is_outlet: IsOutlet, sco
             found.credit(part, where)
 
 
-def _outlet_then_date(part: str, is_outlet: IsOutlet, labelled: bool) -> tuple[str, str] | None:
-    """An outlet's name followed by a printed date in one field; the name must be a known outlet,
-    or a proper name standing right after a credit label ("Source:")."""
+def _outlet_then_date(part: str, is_outlet: IsOutlet, labelled: bool) -> tuple[str, str, DateRole] | None:
+    """An outlet's name followed by a printed date in one field (and the date's role); the name must be a
+    known outlet, or a proper name standing right after a credit label ("Source:")."""
     if not part[:1].isalpha() or not is_date_line(part):
         return None
     hit = next((h for h in find_dates(part) if h.year is not None and h.trap is None), None)
     if hit is None or hit.start < 2:
         return None
-    name = part[: hit.start].strip(" ,;:-–—·")
+    name, role = _label_tail(part[: hit.start].strip(" ,;:-–—·"), part[hit.start:])
     if not name or len(name) > 40 or is_date_line(name):
         return None
-    return (name, part[hit.start:]) if is_outlet(name) or (labelled and _proper_name(name)) else None
+    return (name, part[hit.start:], role) if is_outlet(name) or (labelled and _proper_name(name)) else None
+
+
+def _label_tail(name: str, date: str) -> tuple[str, DateRole]:
+    """"Source: Outlet Updated 20:41, 17-Jan-2023": a stamp label with no colon of its own ends the outlet's
+    name; it names the stamp's role."""
+    words = name.split()
+    for count in range(min(_LABEL_WORDS, len(words) - 1), 0, -1):
+        tail = " ".join(words[-count:])
+        if (m := rules.STAMP_LABEL.match(f"{tail} {date}")) is not None and m.group("rest") == date \
+                and m.group("label").lower() not in _LOOSE_LABELS:
+            return " ".join(words[:-count]), _role(m.group("label"))
+    return name, "stamp"
+
+
+# Words a stamp label runs to ("Last updated"); labels that are also common words in names are no label here.
+_LABEL_WORDS = 2
+_LOOSE_LABELS = frozenset(("date", "time", "release", "released", "releases", "update"))
 
 
 def _role(label: str) -> DateRole:
@@ -817,6 +863,8 @@ def _strip_datelines(found: _Found, is_outlet: IsOutlet) -> list[str]:
             body[index] = datelined
             if any(vocab.FIRST_PERSON.search(p) for p in body[:index]):
                 del body[:index]  # the poster's own words above the pasted story, not its standfirst
+            else:  # a photo's caption above the datelined paragraph is no standfirst
+                body[:index] = [p for p in body[:index] if not rules.CAPTION_CREDIT.search(p)]
             break
     if body:
         body[-1] = _trailing_credit(body[-1], found, is_outlet)
@@ -836,28 +884,49 @@ TEASER_REACH = 6
 
 
 def _dateline(text: str, found: _Found, is_outlet: IsOutlet) -> str:
-    if (m := rules.DATELINE_OPEN.match(text)) and is_outlet(m.group("outlet")):
-        found.credit(m.group("outlet"), "dateline of the first paragraph", resolver.DATELINE)
+    if (m := rules.DATELINE_OPEN.match(text)) and (outlet := _token_outlet(m.group("outlet"), is_outlet)):
+        found.credit(outlet, "dateline of the first paragraph", resolver.DATELINE)
         return text[m.end():]
-    if (m := rules.DATELINE_CITY.match(text)) and (is_outlet(m.group("outlet")) or _proper_name(m.group("outlet"))):
+    if (m := rules.DATELINE_CITY.match(text)) and ((outlet := _token_outlet(m.group("outlet"), is_outlet))
+                                                   or _proper_name(m.group("outlet"))):
         # "CITY (Name) --" is a credit by its shape: an outlet feeder does not know is credited as printed.
-        known = is_outlet(m.group("outlet"))
-        found.credit(m.group("outlet"), "dateline of the first paragraph" + ("" if known else PRINTED_CREDIT),
-                     resolver.DATELINE)
+        found.credit(outlet or m.group("outlet"), "dateline of the first paragraph" + (
+            "" if outlet else PRINTED_CREDIT), resolver.DATELINE)
+        _dateline_stamp(m, found)
         return (text[: m.start("token")].rstrip() + text[m.end("token"):]).strip()
-    if (m := _DATELINE_UNDASHED.match(text)) and is_outlet(m.group("outlet")):
+    if (m := _DATELINE_UNDASHED.match(text)) and (outlet := _token_outlet(m.group("outlet"), is_outlet)):
         # "Melbourne, Oct 22 (PTI) Australian …", "Madrid, Mar 18 (EFE).- Spain's …": a known outlet's token
         # with no dash after it; the token goes, the rest stays as printed.
-        found.credit(m.group("outlet"), "dateline of the first paragraph", resolver.DATELINE)
-        return (text[: m.start("token")].rstrip() + text[m.end("token"):]).strip()
-    if (m := rules.DATELINE_MARKED.match(text)) and is_outlet(outlet := m.group("slashed") or m.group("barred")):
         found.credit(outlet, "dateline of the first paragraph", resolver.DATELINE)
+        _dateline_stamp(m, found)
+        return (text[: m.start("token")].rstrip() + text[m.end("token"):]).strip()
+    if (m := rules.DATELINE_MARKED.match(text)) and is_outlet(code := m.group("slashed") or m.group("barred")):
+        found.credit(code, "dateline of the first paragraph", resolver.DATELINE)
     return text
+
+
+# "(AFP/VNA)", "(APP, LPP)", "(agency-photo agency)": a token naming the agencies that carried the story.
+_TOKEN_PARTS = re.compile(r"\s*[,/;]\s*|\s*-\s*|\s+and\s+|\s*&\s*")
+
+
+def _token_outlet(token: str, is_outlet: IsOutlet) -> str | None:
+    """The outlet a dateline's token names: the whole token, else the first of the agencies it joins that
+    feeder knows (the first is the story's; the others carried it or its photos)."""
+    if is_outlet(token):
+        return token
+    return next((part for part in _TOKEN_PARTS.split(token) if part and is_outlet(part)), None)
+
+
+def _dateline_stamp(m: re.Match[str], found: _Found) -> None:
+    """"CITY, Mar 3, 2021 (Agency) -": a dateline's date with its year is the story's stamp (one
+    without a year is a trap, and propose drops it)."""
+    if m.group("date"):
+        found.propose("stamp", m.group("date"), "date of the first paragraph's dateline", resolver.DATELINE_STAMP)
 
 
 # A dateline whose agency token is followed by the story's first word (or ".-"), not by a dash.
 _DATELINE_UNDASHED = re.compile(
-    r"^(?P<city>[A-Z][A-Za-z .'’-]{1,40}?(?:,\s*[A-Z][A-Za-z .]{1,25}?)?(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?),?\s*"
+    r"^(?P<city>[A-Z][A-Za-z .'’-]{1,40}?(?:,\s*[A-Z][A-Za-z .]{1,25}?)?(?:,\s*" + rules.DATELINE_DATE + r")?),?\s*"
     r"(?P<token>\(\s*(?P<outlet>[^()]{2,40}?)\s*\))(?=\.-\s|\s+[A-Z\"“‘])")
 
 

@@ -36,6 +36,7 @@ ORIGINAL_ROLES: tuple[DateRole, ...] = get_args(DateRole)
 # Scores of original-stamp candidates. bench/fit_resolver.py sweeps them leave-one-set-out.
 BESIDE_CREDIT = 3.0  # in the outlet's credit row, or on the line next to it
 PRINTED_STAMP = 1.0  # a labelled stamp or a date line in the story's header or byline row
+DATELINE_STAMP = 0.75  # the date of a dated dateline opening the story ("CITY, Mar 3, 2021 (Agency) -")
 META_STAMP = 0.5  # a stamp from the page's metadata (HTML meta tags, JSON-LD)
 # Scores of header candidates (a stamp above the whole story).
 LABELLED_HEADER = 2.0  # "Published: …": the label says it is the story's
@@ -67,6 +68,9 @@ FIRST_LINE_HEADLINE = 1.0  # the capture's first line (its page title), without 
 # Scores of republisher candidates.
 META_REPUBLISHER = 4.0  # the page's metadata (HTML author of the post)
 PRINTED_REPUBLISHER = 1.0  # a poster's name printed on the page; the first printed wins
+# A line over the post date read as the poster's name: often the blog's own name, so a footer's
+# "Posted by X" outranks it.
+NAME_ABOVE_POST = 0.5
 # A forum thread's header (who started the thread, and when): the post carrying the story may be a
 # later one, on a later page, so a post's own header outranks it.
 THREAD_START = 0.75

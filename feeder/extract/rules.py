@@ -145,6 +145,10 @@ PHOTO_LINE = Gated(re.compile(
     r"|^.{0,300}\((?:[\w'’ .]{2,40})/(?:[\w'’ .]{2,40})\)\s*$"
     r"|^.{10,300}[.!?]?\s(?:photos?|image|file photo)\s*[:/]\s*[\w'’ ./-]{1,40}$"
     r"|^.{10,300}\s/\s?[A-Z][\w'’ .]{1,30}$", re.I), ("/", "photo", "image", "picture", "video"))
+# "… Narendra Modi (Source: Agency/Agency)", "… on Monday. [Photo: Agency]": the credit that closes a photo's caption.
+CAPTION_CREDIT = re.compile(
+    r"[(\[]\s*(?:(?:photo|image|picture|video)s?\s*(?:by|credit)?|source|credit|courtesy)\s*[:：]\s*[^()\[\]]{1,60}"
+    r"[)\]]$|[(\[][^()\[\]/]{1,40}/[^()\[\]/]{1,40}[)\]]$", re.I)
 REPORTING_LINE = re.compile(
     r"^\(?(?:(?:additional )?reporting by|writing by|compiled by)\s+([^;)]+)(?:[;)].*)?$", re.I)
 BYLINE = re.compile(r"^(?:by\s*:?|written by|posted by|author\s*[:：])\s+(.{2,120})$", re.I)
@@ -164,7 +168,8 @@ WROTE_ON = re.compile(r"^(?:\[[^\]]{1,30}\]\s*)?(?P<name>[^\s\[\]]{2,40}) wrote(
 # "Xinhua, 5 Mar 2021 21:40": an outlet and its stamp in one field.
 OUTLET_STAMP = re.compile(r"^(?P<outlet>[^,|·]{2,40}),\s*(?P<date>.+)$")
 # "harbourwatcher » Wed Mar 03, 2021 4:12 pm": a name with a date after a separator.
-NAME_THEN_DATE = re.compile(r"^(?P<name>.+?)(?:\s*(?:»|·|•|\||–|—)|\s-)\s*(?P<date>.+)$")
+NAME_THEN_DATE = re.compile(r"^(?P<name>.+?)(?:\s*(?:»|·|•|\||–|—)|\s-|,)\s*(?P<date>.+?)"
+                            r"(?:\s+in\s+[A-Z][\w'’ &-]{1,40})?$")  # "in Forum": where a forum post was filed
 # "All times are UTC+09:00": the zone the page states for its own times.
 PAGE_ZONE = re.compile(
     r"\b(?:all )?times?\s+(?:are|shown|in|are in)\s+(?:in\s+)?((?:UTC|GMT)\s*[+-−]\s*\d{1,2}(?::?\d{2})?)", re.I)
@@ -205,6 +210,8 @@ NAMES_OUTLET = Gated(re.compile(
 # Words that make a byline a desk rather than a person: "China Daily Web", "CGTN Digital desk".
 DESK_WORDS = re.compile(r"\s+(?:digital|web|online|desk|staff|staff reporter|staff writer|newsroom|team|news|"
                         r"reporters?|correspondents?|editors?)\b.*$", re.I)
+# "Associated Press Writer", "AFP Correspondents": the role printed after the outlet that ends a byline.
+BYLINE_ROLE = re.compile(r"\s+(?:staff\s+)?(?:writers?|correspondents?|reporters?)$", re.I)
 STAMP_LABEL = re.compile(
     r"^(?:last\s+|originally\s+|first\s+)?(?P<label>updated|update|published|modified|release[sd]?|date|time|"
     + "|".join(re.escape(w) for w in sorted((*vocab.PUBLISHED_LABELS, *vocab.UPDATED_LABELS), key=len, reverse=True))
@@ -212,10 +219,17 @@ STAMP_LABEL = re.compile(
 
 # "(China Daily) Text", "BEIJING, March 2 (Xinhua) -- Text", "NEW YORK (AP) — Text".
 DATELINE_OPEN = re.compile(r"^\(\s*(?P<outlet>[^()]{2,40}?)\s*\)\s*(?:[-–—:]+\s*)?")
+# The date of a dateline: "Dec 29", "Dec 29, 2018", "29 December 2018"; with a year it is the story's stamp.
+DATELINE_DATE = (r"(?P<date>[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,?\s+(?:19|20)\d\d)?"
+                 r"|\d{1,2}\s+[A-Z][a-z]{2,9}\.?(?:\s+(?:19|20)\d\d)?)")
 DATELINE_CITY = Gated(re.compile(
-    r"^(?P<city>[A-Z][A-Za-z .'’-]{1,40}?(?:\s*\[[A-Z][A-Za-z .]{1,25}\])?(?:,\s*[A-Z][A-Za-z .]{1,25}?)?"
-    r"(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?),?\s*(?P<token>\(\s*(?P<outlet>[^()]{2,40}?)\s*\))"
-    r"(?=\s*(?:--|—|–|-|:)\s)"), ("(",))  # tried on first paragraphs: most have no bracket
+    r"^(?P<city>[A-Z][A-Za-z .'’/-]{1,40}?(?:\s*\[[A-Z][A-Za-z .]{1,25}\])?(?:,\s*[A-Z][A-Za-z .]{1,25}?)?"
+    r"(?:,\s*" + DATELINE_DATE + r")?),?\s*(?P<token>\(\s*(?P<outlet>[^()]{2,40}?)\s*\))"
+    r"(?=\s*(?:--|—|–|-|:|_)\s)"), ("(",))  # ("_": old wire dash) tried on first paragraphs: most have no bracket
+# "ASTANA, December 15 (Agency)": a dateline alone on its line, the story's credit line (the date tells it
+# from a byline "Name Surname (Agency)").
+DATELINE_LINE = re.compile(
+    r"^[A-Z][A-Za-z .'’-]{1,40}?,\s*" + DATELINE_DATE + r"\s*\(\s*(?P<outlet>[^()]{2,40}?)\s*\)$")
 # "BERLIN, August 24. /TASS/. Text", "Harare | AFP | Text": an agency's code between slashes or bars
 # after the dateline's place (and date); the token stays in the story as printed.
 DATELINE_MARKED = re.compile(
@@ -241,6 +255,8 @@ DATE_HINT = Gated(re.compile(
     re.I,
 ), probe=re.compile(r"\d"))  # every shape it knows has a digit
 MAX_DATE_LINE = 90
+# "0 comments", "12 Comments", "No comments", "Comments (3)": a post footer's comment counter after its time.
+COMMENT_COUNT = re.compile(r"\s+(?:(?:\d+|no)\s+comments?|comments?\s*\(\d+\))\s*$", re.I)
 TIME_ONLY = re.compile(r"^\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?$", re.I)
 
 # Title suffix separators, tried from the right.
@@ -255,7 +271,8 @@ SENTENCE_END = re.compile(r"[.!?。！？\"”’'):]$")
 # and _byline): a line none of them matches, and without a "|" field separator, can only be an outlet's
 # bare name there. Add a pattern here when those functions test a new one.
 CREDIT_SHAPES = (EDITOR_LINE, PHOTO_LINE, MAIL_FROM, ORIGINAL_URL, REPORTING_LINE, SOURCE_LINE, PUBLISHED_ON_SITE,
-                 STAMP_LABEL, WROTE_ON, POSTED_BY, POSTED_ON, OUTLET_STAMP, NAMES_OUTLET, BYLINE_OUTLET, BYLINE)
+                 STAMP_LABEL, WROTE_ON, POSTED_BY, POSTED_ON, OUTLET_STAMP, NAMES_OUTLET, BYLINE_OUTLET, BYLINE,
+                 DATELINE_LINE)
 
 
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")

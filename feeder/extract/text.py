@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from feeder.extract import blocks, headline, resolver, rules
@@ -10,6 +11,7 @@ from feeder.extract.lines import (
     IsOutlet,
     Line,
     headline_above_byline,
+    is_prose,
     quoted_headline,
     read_lines,
     split_title,
@@ -30,7 +32,7 @@ def extract_text(text: str, is_outlet: IsOutlet) -> Page | None:
     else:
         lines = [Line(line, f"line {n}") if line else _BLANK for n, line in enumerate(blocks.squeezed(text), 1)]
     lines = _continued(lines)
-    lines = [line for line in lines if line.text]
+    lines = _unglued_bylines([line for line in lines if line.text], is_outlet)
     if not lines:
         return None
     head, rest = lines[0], lines[1:]
@@ -124,3 +126,32 @@ def _continued(lines: list[Line]) -> list[Line]:
         else:
             joined.append(line)
     return joined
+
+
+# "Headline By NAME and NAME, Outlet Writers": a byline glued to the headline by a capture that lost the
+# line break between them (the "By" capitalised, the headline with no end punctuation).
+_GLUED_BYLINE = re.compile(r"^(?P<head>[^.!?:]{12,200}?)\s+(?P<byline>By\s+(?P<names>[A-Z][^,]{2,80})"
+                           r"(?:,\s*(?P<tail>[^,]{2,60}))?)$")
+
+
+def _unglued_bylines(lines: list[Line], is_outlet: IsOutlet) -> list[Line]:
+    """Cut a byline glued to the headline off it, above the story's first paragraph: the byline is its own
+    line when the names are printed in capitals or the tail names an outlet."""
+    out: list[Line] = []
+    for index, line in enumerate(lines):
+        m = _GLUED_BYLINE.match(line.text) if " By " in line.text else None
+        if m is not None and _credited(m, is_outlet):
+            out += [replace(line, text=m.group("head")), replace(line, text=m.group("byline"))]
+        elif is_prose(line.text):
+            return out + lines[index:]  # the story has started: nothing below it is split
+        else:
+            out.append(line)
+    return out
+
+
+def _credited(m: re.Match[str], is_outlet: IsOutlet) -> bool:
+    tail = m.group("tail")
+    if tail is not None and is_outlet(rules.BYLINE_ROLE.sub("", tail)):
+        return True
+    names = m.group("names")
+    return names.isupper() and len(names.split()) >= 2

@@ -35,6 +35,12 @@ LANGUAGE_SWITCH = r"english|中文|español|français|deutsch|русский|ا�
 CHROME_LINE = re.compile(
     rf"^[\W_]*(?:(?:{NAVIGATION}|{ACCOUNT}|{SHARING}|{ADVERTS}|{LANGUAGE_SWITCH})[\W_]*)+$", re.I)
 
+# A masthead's news ticker: its label, alone or before the headlines it scrolls ("Latest: …", "Breaking News:").
+TICKER = re.compile(
+    r"^(?:latest(?: news| headlines)?|breaking(?: news)?|trending(?: now)?|just in|top stories|news ticker|"
+    r"últimas noticias|lo último|últimas notícias|à la une|dernière minute|dernières infos|eilmeldung|"
+    r"aktuell|ultime notizie|последние новости)\s*[:：]", re.I)
+
 # "Home > World > Asia", "Home » News", "News / China": a breadcrumb trail of a site's sections.
 BREADCRUMB = re.compile(r"^[^>»/›|]{1,30}(?:\s*[>»›/|]\s*[^>»/›|]{1,40}){1,6}$")
 
