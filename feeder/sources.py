@@ -60,6 +60,13 @@ _LABEL = re.compile(r"^(?:(?:source|sources|from|via|courtesy(?: of)?|credit|cre
 _WRAPPERS = " \t\r\n\"'“”‘’«»()[]{}（）【】「」《》<>"
 _TRAILING = _WRAPPERS + ".,;:!?·•|/\\-–—*_~"
 _DOMAIN = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)+$", re.IGNORECASE)
+# A stamp's field label run on after the name ("CGTN Updated: ..." with its colon lost): not part of the name.
+_FIELD_LABEL_TAIL = re.compile(r"\s+(?:updated|published|posted|last updated|date)$", re.I)
+# A site's section headings, printed where a credit row's outlet field stands: a section, never an outlet.
+_SECTION_NAME = re.compile(
+    r"^(?:press releases?|news releases?|(?:latest|top|breaking|local|world|business)\s+news|news|"
+    r"top stories|announcements?|uncategori[sz]ed|general|blog|opinion|"
+    r"\d+\s+(?:comments?|responses?|replies|views|shares|likes))$", re.I)  # and a counter beside them
 MAX_PRINTED_NAME = 80  # longer than any outlet's name: a sentence, not a credit
 MAX_PRINTED_WORDS = 10
 
@@ -73,7 +80,10 @@ def printed_name(text: str) -> str | None:
     name = " ".join(text.split())
     for _ in range(3):  # "(Source: Kyodo)", "Source: (Kyodo)."
         name = _LABEL.sub("", name.strip(_WRAPPERS)).rstrip(_TRAILING).lstrip(_TRAILING)
-    if not name or len(name) > MAX_PRINTED_NAME or len(name.split()) > MAX_PRINTED_WORDS:
+        name = _FIELD_LABEL_TAIL.sub("", name)
+    if not name or _SECTION_NAME.match(name):
+        return None
+    if len(name) > MAX_PRINTED_NAME or len(name.split()) > MAX_PRINTED_WORDS:
         return None
     if "@" in name or "://" in name or not any(ch.isalpha() for ch in name):
         return None
