@@ -834,6 +834,13 @@ def _hints(soup: BeautifulSoup, meta: Mapping[str, str], ld: Mapping[str, Any], 
     people = tuple(p for p in _authors(meta, ld) if not _names_the_site(p.value, meta)) or tuple(
         a for _, a in marks.authors if not _names_the_site(a.value, meta))
     account = people[0] if people else _classed_account(soup)
+    # An aggregator's JSON-LD describing the original (its publisher an outlet, the page not the outlet's):
+    # the author it names wrote the story; the page's own poster is not in it.
+    publisher = _name(ld.get("publisher"))
+    original_ld = not outlet_page and bool(publisher) and is_outlet(publisher or "") and any(
+        p.origin == "JSON-LD author" for p in people)
+    if original_ld:
+        account = _classed_account(soup)
     suffix = split_title(meta["title"], [], is_outlet)[1] if meta.get("title") else None
     return Hints(
         site=meta.get("og:site_name") or suffix or (host_of(own) if own else None),
@@ -842,7 +849,7 @@ def _hints(soup: BeautifulSoup, meta: Mapping[str, str], ld: Mapping[str, Any], 
         page_title=meta.get("title"),
         outlet_page=outlet_page,
         outlets=tuple(outlets),
-        bylines=people if outlet_page else (),
+        bylines=people if outlet_page or original_ld else (),
         dates=dates if outlet_page else (),
         republisher=None if outlet_page else account,
         republished=None if outlet_page or not dates else Clue(dates[0].value, dates[0].origin),
