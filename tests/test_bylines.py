@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from feeder.bylines import _ROLES as ROLE_WORDS
-from feeder.bylines import clean_authors
+from feeder.bylines import clean_authors, clean_poster
 from feeder.sources import build_registry
 
 REGISTRY = build_registry()
@@ -65,3 +65,34 @@ def test_any_byline_cleans_without_error_and_never_names_an_agency(raw: str) -> 
 ])
 def test_known_bylines(raw: str, expected: tuple[str, ...]) -> None:
     assert clean_authors(raw, is_outlet) == expected
+
+
+@pytest.mark.parametrize("raw", ["admin", "By Admin", "Administrator", "webmaster"])
+def test_a_cms_login_is_no_author(raw: str) -> None:
+    assert clean_authors(raw, is_outlet) == ()
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("Registered Commenter Hamish", "Hamish"),  # a forum's rank before the name
+    ("Senior Member Dana Voss", "Dana Voss"),
+    ("Plain Text Author", None),  # a template field's label where the name should be
+    ("User Name", None),
+    ("Marco's Desk", None),  # a blog's own title in the poster's place
+    ("Harbour News BBS", None),
+    ("MotorPulse Desk", "MotorPulse Desk"),  # a desk account signs a blog's posts: kept as printed
+    ("Ines Carvalho", "Ines Carvalho"),
+])
+def test_poster_names(raw: str, expected: str | None) -> None:
+    assert clean_poster(raw) == expected
+
+
+@pytest.mark.parametrize(("printed", "expected"), [
+    ("CGTN Updated", "CGTN"),  # a stamp's label run on after the outlet, its colon lost
+    ("Press Releases", None),  # a site's section heading in the credit row's outlet field
+    ("Latest News", None),
+    ("0 Comments", None),  # the comment counter beside it
+    ("Kyodo News", "Kyodo News"),
+])
+def test_section_headings_and_counters_credit_no_outlet(printed: str, expected: str | None) -> None:
+    found = REGISTRY.credit(printed)
+    assert (found.name if found else None) == expected
