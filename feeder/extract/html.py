@@ -90,13 +90,15 @@ def extract_html(text: str, is_outlet: IsOutlet, outlet_url: IsOutlet) -> Page |
     outlet_page = _outlet_page(meta, ld, is_outlet, outlet_url)
     inside, own, closing = _body_regions(container, marks, outlet_page)
     lines = list(_lines(soup.body or soup, inside))
+    title, lines, feed_stamp = _unglued_feed_stamp(title, lines)
     if lead is None and post is not None:
         lead = _opening_headline(lines)
     if lead is None and (above := headline_above_byline(lines, title)) is not None and above != title:
         lead = above  # <title> named the container (an email's subject, a document's name), not the story
     hints = _hints(soup, meta, ld, lead or title, is_outlet, outlet_url, own, closing, outlet_page)
     # A headline inside the content (a quoted story) has the post's own header above it: read that too.
-    hints = replace(hints, page_zone=zone.group(1) if zone else None, skip_before_title=lead is None)
+    hints = replace(hints, page_zone=zone.group(1) if zone else None, skip_before_title=lead is None,
+                    dates=hints.dates + ((feed_stamp,) if feed_stamp else ()))
     return read_lines(lines, lead or title, hints, is_outlet)
 
 
@@ -460,6 +462,23 @@ def _headline(soup: BeautifulSoup, meta: Mapping[str, str], ld: Mapping[str, Any
     h1 = next((t for t in tags if t.name == "h1"), None)
     found = og or (_text(h1) if isinstance(h1, Tag) else None) or head or None
     return _unless_a_name(found, tags, meta, is_outlet, container) if found else None
+
+
+# An RSS item's pubDate glued to the end of its title by a feed-fed theme ("...influenceThu, 03 Oct 2024
+# 11:26:50 GMT"): the feed's stamp of the original item, not part of the headline.
+_GLUED_FEED_STAMP = re.compile(
+    r"(?<=\S)\s*((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}(?::\d{2})?"
+    r" (?:GMT|UTC|[+-]\d{4}))$")
+
+
+def _unglued_feed_stamp(title: str, lines: list[Line]) -> tuple[str, list[Line], DateClue | None]:
+    """The headline without a feed stamp glued to it, and that stamp as the original item's."""
+    found = _GLUED_FEED_STAMP.search(title)
+    if found is None:
+        return title, lines, None
+    head = title[:found.start()].rstrip()
+    lines = [replace(line, text=head) if line.text.strip() == title.strip() else line for line in lines]
+    return head, lines, DateClue(found.group(1), "feed stamp glued to the headline", "published")
 
 
 # A story's headline has a few words; a shorter heading above the story is a section's or a widget's.
