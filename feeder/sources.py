@@ -67,6 +67,8 @@ _SECTION_NAME = re.compile(
     r"^(?:press releases?|news releases?|(?:latest|top|breaking|local|world|business)\s+news|news|"
     r"top stories|announcements?|uncategori[sz]ed|general|blog|opinion|"
     r"\d+\s+(?:comments?|responses?|replies|views|shares|likes))$", re.I)  # and a counter beside them
+# Two agency tokens joined without a space, the wire's first ("efe-epa", "AFP/Getty").
+_JOINT_TOKEN = re.compile(r"^([A-Za-z]{2,8})[-/]([A-Za-z]{2,6})$")
 MAX_PRINTED_NAME = 80  # longer than any outlet's name: a sentence, not a credit
 MAX_PRINTED_WORDS = 10
 
@@ -134,6 +136,10 @@ class Registry:
             found = self.by_alias.get(key.rstrip("."))
         if found is None and len(text) < 16:
             found = self.by_code.get(text.strip(_CODE_EDGES))
+        if found is None and (joint := _JOINT_TOKEN.match(text.strip())):
+            # "efe-epa": a wire's token joined to its photo partner's code; the wire is the credit
+            wire = self.by_alias.get(fold(joint.group(1))) or self.by_code.get(joint.group(1))
+            found = wire if wire is not None and wire.agency else None
         if found is None and "." in text and " " not in text.strip() and len(text) < 80:
             return self.for_url(f"http://{text.strip().lower()}")  # "chinadaily.com.cn" in a credit row
         return found

@@ -96,3 +96,15 @@ def test_poster_names(raw: str, expected: str | None) -> None:
 def test_section_headings_and_counters_credit_no_outlet(printed: str, expected: str | None) -> None:
     found = REGISTRY.credit(printed)
     assert (found.name if found else None) == expected
+
+
+@pytest.mark.parametrize(("token", "expected"), [
+    ("efe-epa", "EFE"),  # a wire's dateline token joined to its photo partner's code
+    ("AFP/Getty", "AFP"),
+    ("Agence France-Presse", "AFP"),
+    ("Bloomberg-style", None),  # the first half must be a wire
+    ("Hong-Kong", None),
+])
+def test_joint_agency_tokens_credit_the_wire(token: str, expected: str | None) -> None:
+    found = REGISTRY.named(token)
+    assert (found.name if found else None) == expected
