@@ -110,6 +110,7 @@ def _own_post(page: Page) -> Page:
 def _outlet(clues: tuple[Clue, ...], registry: Registry, provenance: list[tuple[str, str]]
             ) -> Outlet | None:
     labelled_credit = any(_CREDIT_LABEL in clue.origin for clue in clues)
+    clues = _without_name_lists(clues, registry)
     for clue in clues:
         if clue.origin.endswith(_BARE_NAME) and (labelled_credit or _QUOTED.match(clue.value)):
             # a bare outlet name (a list item, a tag) never outranks a labelled credit; one in
@@ -140,6 +141,21 @@ def _outlet(clues: tuple[Clue, ...], registry: Registry, provenance: list[tuple[
             return found
     provenance.append(("source", "no outlet named on the page"))
     return None
+
+
+_BARE_NAME_AT = re.compile(r"(\d+): outlet name line$")
+
+
+def _without_name_lists(clues: tuple[Clue, ...], registry: Registry) -> tuple[Clue, ...]:
+    """Without bare outlet names on adjacent lines naming different outlets: a reader's list of
+    subscriptions or a menu of sources lists outlets; it credits none."""
+    at: dict[int, str | None] = {}
+    for clue in clues:
+        if (where := _BARE_NAME_AT.search(clue.origin)) is not None:
+            found = registry.named(clue.value)
+            at[int(where.group(1))] = found.key if found else clue.value
+    listed = {n for n, key in at.items() if any(at.get(n + step, key) != key for step in (-1, 1))}
+    return tuple(c for c in clues if not ((w := _BARE_NAME_AT.search(c.origin)) and int(w.group(1)) in listed))
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")

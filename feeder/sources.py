@@ -67,6 +67,10 @@ _SECTION_NAME = re.compile(
     r"^(?:press releases?|news releases?|(?:latest|top|breaking|local|world|business)\s+news|news|"
     r"top stories|announcements?|uncategori[sz]ed|general|blog|opinion|"
     r"\d+\s+(?:comments?|responses?|replies|views|shares|likes))$", re.I)  # and a counter beside them
+# An outlet's edition printed after its name by feed readers and aggregators ("Agência Brasil - English").
+_EDITION_TAIL = re.compile(
+    r"\s+(?:[-–—|]\s+)?(?:english|english edition|international|edición en español|en español|"
+    r"edition|world|world news|top news|top stories)\s*$", re.I)
 # Two agency tokens joined without a space, the wire's first ("efe-epa", "AFP/Getty").
 _JOINT_TOKEN = re.compile(r"^([A-Za-z]{2,8})[-/]([A-Za-z]{2,6})$")
 MAX_PRINTED_NAME = 80  # longer than any outlet's name: a sentence, not a credit
@@ -136,6 +140,8 @@ class Registry:
             found = self.by_alias.get(key.rstrip("."))
         if found is None and len(text) < 16:
             found = self.by_code.get(text.strip(_CODE_EDGES))
+        if found is None and (edition := _EDITION_TAIL.search(text)) and edition.start() > 0:
+            found = self.by_alias.get(fold(text[:edition.start()]))  # "Agência Brasil - English"
         if found is None and (joint := _JOINT_TOKEN.match(text.strip())):
             # "efe-epa": a wire's token joined to its photo partner's code; the wire is the credit
             wire = self.by_alias.get(fold(joint.group(1))) or self.by_code.get(joint.group(1))

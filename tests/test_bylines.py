@@ -8,6 +8,8 @@ from hypothesis import strategies as st
 
 from feeder.bylines import _ROLES as ROLE_WORDS
 from feeder.bylines import clean_authors, clean_poster
+from feeder.normalize import _without_name_lists
+from feeder.records import Clue
 from feeder.sources import build_registry
 
 REGISTRY = build_registry()
@@ -20,8 +22,11 @@ def is_outlet(name: str) -> bool:
 word = st.text(alphabet="abcdefghijklmnoprstuvwyz", min_size=2, max_size=9).map(str.capitalize)
 # Role words (staff, desk, editor, news …) are refused by design, and byline labels ("By Author: …",
 # "Writer", "Story by") are read as labels, so names are drawn without either.
+# A name whose last words are an agency's name or code ("Tom Birch Reuters", "Aa Aa Ap") is read as a
+# name signed with its agency, by design, so names are drawn without such a tail.
 names = st.lists(word, min_size=2, max_size=3).map(" ".join).filter(
-    lambda n: not is_outlet(n) and not ROLE_WORDS.search(n) and not any(
+    lambda n: not is_outlet(n) and not any(is_outlet(" ".join(n.split()[i:])) for i in range(1, len(n.split())))
+    and not ROLE_WORDS.search(n) and not any(
         w.lower() in ("and", "with", "in", "for", "by", "from", "at", "of", "van", "von", "der", "den", "de", "da",
                       "del", "la", "le", "author", "authors", "writer", "reporter", "reporters", "written",
                       "reported", "story", "text", "words", "reporting") for w in n.split()))
@@ -107,4 +112,25 @@ def test_section_headings_and_counters_credit_no_outlet(printed: str, expected: 
 ])
 def test_joint_agency_tokens_credit_the_wire(token: str, expected: str | None) -> None:
     found = REGISTRY.named(token)
+    assert (found.name if found else None) == expected
+
+
+def test_adjacent_bare_names_of_different_outlets_are_a_list_not_a_credit() -> None:
+    # A feed reader's subscriptions: three outlet names on adjacent lines; the item's own label is below.
+    clues = tuple(Clue(name, f"line {n}: outlet name line") for n, name in (
+        (7, "Agência Brasil - English"), (8, "Meduza"), (9, "Reuters World"), (17, "Agência Brasil - English")))
+    kept = _without_name_lists(clues, REGISTRY)
+    assert [c.origin for c in kept] == ["line 17: outlet name line"]
+    # The same outlet on two adjacent lines (a logo's text over its name) is still a credit.
+    twice = (Clue("Kyodo News", "line 3: outlet name line"), Clue("Kyodo", "line 4: outlet name line"))
+    assert _without_name_lists(twice, REGISTRY) == twice
+
+
+@pytest.mark.parametrize(("printed", "expected"), [
+    ("Agência Brasil - English", "Agência Brasil"),  # an outlet's edition printed after its name
+    ("Reuters World", "Reuters"),
+    ("Harbour Gazette - English", None),  # an edition of an outlet nobody listed: not a known name
+])
+def test_an_edition_after_the_name_names_the_outlet(printed: str, expected: str | None) -> None:
+    found = REGISTRY.named(printed)
     assert (found.name if found else None) == expected
