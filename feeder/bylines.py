@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 
 _LEAD = re.compile(
-    r"^\s*(?:(?:written|reported|story|text|words|reporting|additional reporting)\s+by|by|author|"
+    r"^\s*(?:(?:written|reported|story|text|words|reporting|additional reporting|article|column|report)\s+by|by|author|"
     r"authors|writer|reporter|reporters)\s*[:：]?\s+", re.I)
 # "Xinhua writers Liu Fang, Zhou Hao": the desk before the names goes, the names stay.
 _DESK_PREFIX = re.compile(r"^(?:[A-Z][\w'’.]*\s+){1,3}(?:staff\s+)?(?:writers?|reporters?|correspondents?)\s+(?=[A-Z])")

@@ -134,3 +134,7 @@ def test_adjacent_bare_names_of_different_outlets_are_a_list_not_a_credit() -> N
 def test_an_edition_after_the_name_names_the_outlet(printed: str, expected: str | None) -> None:
     found = REGISTRY.named(printed)
     assert (found.name if found else None) == expected
+
+
+def test_a_byline_labelled_article_by() -> None:
+    assert clean_authors("Article By Daniel Roe, Reuters", is_outlet) == ("Daniel Roe",)

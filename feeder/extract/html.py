@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup
 from bs4.element import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 
 from feeder.extract import rules
+from feeder.extract.dates import find_dates
 from feeder.extract.lines import (
     Hints,
     IsOutlet,
@@ -93,6 +94,8 @@ def extract_html(text: str, is_outlet: IsOutlet, outlet_url: IsOutlet) -> Page |
     title, lines, feed_stamp = _unglued_feed_stamp(title, lines)
     if lead is None and post is not None:
         lead = _opening_headline(lines)
+    if lead is None and container is not None and _only_a_date(title):
+        lead = _heading_inside(container)  # a daily post titled by its date: the story has its own heading
     if lead is None and (above := headline_above_byline(lines, title)) is not None and above != title:
         lead = above  # <title> named the container (an email's subject, a document's name), not the story
     hints = _hints(soup, meta, ld, lead or title, is_outlet, outlet_url, own, closing, outlet_page)
@@ -481,6 +484,8 @@ def _unglued_feed_stamp(title: str, lines: list[Line]) -> tuple[str, list[Line],
     return head, lines, DateClue(found.group(1), "feed stamp glued to the headline", "published")
 
 
+# The words a date printed as a title may hold besides numbers: a month and a weekday.
+DATE_TITLE_WORDS = 2
 # A story's headline has a few words; a shorter heading above the story is a section's or a widget's.
 MIN_HEADLINE_WORDS = 4
 _TITLE_PARTS = re.compile(r"\s+(?:[|·»«~–—]|-|::)\s+")
@@ -535,6 +540,21 @@ def _above(headings: list[Tag], container: Tag | None) -> set[int]:
             break
         found.add(id(heading))
     return found
+
+
+def _only_a_date(title: str) -> bool:
+    """A title that is a date and nothing else ("24th of February 2011", "Monday, March 1, 2021")."""
+    hits = find_dates(title)
+    return bool(hits) and len(re.sub(r"[\W\d_]+|\b(?:of|the|de|on)\b", " ", title).split()) <= DATE_TITLE_WORDS
+
+
+def _heading_inside(container: Tag) -> str | None:
+    """The first headline-shaped heading inside the story container."""
+    for heading in container.find_all(["h1", "h2", "h3", "h4"]):
+        text = _text(heading)
+        if MIN_HEADLINE_WORDS <= len(text.split()) <= MAX_HEADLINE_WORDS and not text.endswith("."):
+            return text
+    return None
 
 
 def _not_a_headline(title: str) -> bool:
