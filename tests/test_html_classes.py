@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup, Tag
 
 from feeder.cli import inspect_record
 from feeder.config import Config
-from feeder.extract.html import _heading_inside, _only_a_date
+from feeder.extract.html import _heading_inside, _only_a_date, _unless_a_name
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "html_classes"
 PAGES = sorted(FIXTURES.glob("*.html"))
@@ -46,3 +46,14 @@ def test_the_story_heading_inside_a_date_titled_post() -> None:
     container = soup.find("div")
     assert isinstance(container, Tag)
     assert _heading_inside(container) == "Harbin opens its ice festival grounds to skaters"
+
+
+def test_a_title_part_ending_on_a_preposition_gives_way_to_the_story_heading() -> None:
+    soup = BeautifulSoup("<body><h1>Expat Readers Picks from</h1><h3>Desalination plant in Fujairah doubles "
+                         "its output</h3><div class='body'><p>FUJAIRAH - Text of the story.</p></div></body>", "lxml")
+    headings = soup.find_all(["h1", "h3"])
+    container = soup.find("div")
+    assert isinstance(container, Tag)
+    meta = {"title": "Expat Readers Picks from | Coastline Hub"}
+    title = _unless_a_name("Expat Readers Picks from", headings, meta, lambda _: False, container)
+    assert title == "Desalination plant in Fujairah doubles its output"

@@ -484,6 +484,9 @@ def _unglued_feed_stamp(title: str, lines: list[Line]) -> tuple[str, list[Line],
     return head, lines, DateClue(found.group(1), "feed stamp glued to the headline", "published")
 
 
+# A title ending on a preposition or article ("NRI in News from"): a feed's or section's label whose
+# variable part was left out, never a story's headline.
+_DANGLING = re.compile(r"\s(?:from|of|in|on|at|by|for|to|with|the|a|an|and)$", re.I)
 # The words a date printed as a title may hold besides numbers: a month and a weekday.
 DATE_TITLE_WORDS = 2
 # A story's headline has a few words; a shorter heading above the story is a section's or a widget's.
@@ -497,16 +500,19 @@ def _unless_a_name(title: str, headings: list[Tag], meta: Mapping[str, str], is_
     aggregator's "CHINA DAILY" over an item): then the heading that is another part of the <title>, else
     the last heading above the story."""
     names = _site_names(headings, meta)
-    if not _is_a_name(title, names, is_outlet):
+    if not _is_a_name(title, names, is_outlet) and not _DANGLING.search(title):
         return title
     parts = {fold_text(p) for p in _TITLE_PARTS.split(meta.get("title", ""))}
     texts = [(h, _text(h)) for h in headings]
     for _, text in texts:
-        if fold_text(text) in parts and not _is_a_name(text, names, is_outlet) and len(text.split()) >= 2:
+        if fold_text(text) in parts and not _is_a_name(text, names, is_outlet) and len(text.split()) >= 2 and (
+                not _DANGLING.search(text)):
             return text
     above = _above(headings, container)
-    return next((text for heading, text in reversed(texts) if id(heading) in above and (
-        len(text.split()) >= MIN_HEADLINE_WORDS) and not _is_a_name(text, names, is_outlet)), title)
+    found = next((text for heading, text in reversed(texts) if id(heading) in above and (
+        len(text.split()) >= MIN_HEADLINE_WORDS) and not _is_a_name(text, names, is_outlet)), None)
+    inside = _heading_inside(container) if container is not None and _DANGLING.search(title) else None
+    return found or inside or title
 
 
 def _site_names(headings: list[Tag], meta: Mapping[str, str]) -> set[str]:
