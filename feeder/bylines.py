@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 
 _LEAD = re.compile(
-    r"^\s*(?:(?:written|reported|story|text|words|reporting|additional reporting)\s+by|by|author|"
+    r"^\s*(?:(?:written|reported|story|text|words|reporting|additional reporting|article|column|report)\s+by|by|author|"
     r"authors|writer|reporter|reporters)\s*[:：]?\s+", re.I)
 # "Xinhua writers Liu Fang, Zhou Hao": the desk before the names goes, the names stay.
 _DESK_PREFIX = re.compile(r"^(?:[A-Z][\w'’.]*\s+){1,3}(?:staff\s+)?(?:writers?|reporters?|correspondents?)\s+(?=[A-Z])")
@@ -19,6 +19,8 @@ _ROLES = re.compile(
     r"\b(?:staff|desk|newsroom|team|editors?|editorial|correspondents?|reporters?|writers?|"
     r"contributors?|agency|agencies|news|wires?|bureau|online|web|digital|photographer|"
     r"photo|photos|video|graphics|source|updated|published|comments?)\b", re.I)
+# The account a CMS posts under by default ("admin"): a login, never the story's writer.
+_ACCOUNT = re.compile(r"^(?:site\s+)?(?:admin|administrator|webmaster|sysop|root|guest|anonymous)$", re.I)
 _NOT_NAME = re.compile(r"[\d@#:|<>()\[\]{}=_*\\]|https?|www\.|\.com\b|\.cn\b")
 _PIPE_TAIL = re.compile(r"\s*\|.*$")
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
@@ -45,8 +47,8 @@ def _clean_one(part: str, is_outlet: Callable[[str], bool]) -> str | None:
     part = _LEAD.sub("", part.strip(" .-–—:"))
     part = _PLACE_TAIL.sub("", part)
     part = _OUTLET_TAIL.sub("", part).strip(" .-–—")
-    part = _without_outlet_tail(part, is_outlet)
-    if not part or is_outlet(part) or _ROLES.search(part) or _NOT_NAME.search(part):
+    part = without_outlet_tail(part, is_outlet)
+    if not part or is_outlet(part) or _ROLES.search(part) or _NOT_NAME.search(part) or _ACCOUNT.match(part):
         return None
     words = part.split()
     if not 1 <= len(words) <= 5 or not all(_NAME_WORD.match(w) for w in words):
@@ -54,7 +56,7 @@ def _clean_one(part: str, is_outlet: Callable[[str], bool]) -> str | None:
     return _title_case(words)
 
 
-def _without_outlet_tail(part: str, is_outlet: Callable[[str], bool]) -> str:
+def without_outlet_tail(part: str, is_outlet: Callable[[str], bool]) -> str:
     """ "GARRETT HOLLOWAY Associated Press" -> "GARRETT HOLLOWAY": an agency signed after the names without
     a comma (the wire's own style on many portals); a name of two words or more stays before it."""
     words = part.split()
@@ -78,3 +80,21 @@ def _title_case(words: list[str]) -> str:
 def _cap(word: str) -> str:
     """Capitalize each part of a word: "jean-pierre" -> "Jean-Pierre", "o'neil" -> "O'Neil"."""
     return re.sub(r"(^|[-'’])(\w)", lambda m: m.group(1) + m.group(2).upper(), word.lower())
+
+
+# A forum's rank printed before the poster's name ("Registered Commenter Hamish"): the rank is no part of it.
+_RANK_PREFIX = re.compile(
+    r"^(?:(?:new|junior|senior|active|registered|verified|premium|gold|silver|elite|top)\s+)+"
+    r"(?:commenter|member|user|poster|contributor|reader)\s+(?=\S)", re.I)
+# A poster field whose "name" is the template's label ("Plain Text Author", "User Name").
+_LABEL_NAME = re.compile(r"(?:^|\s)(?:author|user ?name|name|poster)$", re.I)
+# A site's own title in the poster's place ("Rodrigo's Desk", "City News BBS"): a place, not a person.
+_SITE_TITLE = re.compile(r"\w['’]s\s+\w+$|\s(?:blog|weblog|bbs|forum|board|notebook|diary)$", re.I)
+
+
+def clean_poster(raw: str) -> str | None:
+    """The republishing page's poster as printed, without a rank before it; None for a label or a site's title."""
+    name = _RANK_PREFIX.sub("", raw)
+    if _LABEL_NAME.search(name) or _SITE_TITLE.search(name):
+        return None
+    return name

@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta, tzinfo
 from urllib.parse import urlsplit
 
-from feeder.bylines import clean_authors
+from feeder.bylines import clean_authors, clean_poster, without_outlet_tail
 from feeder.config import DatePolicy
 from feeder.dates import CHINA_ZONE, parse_date, stated_offset
 from feeder.errors import NotAnArticle
@@ -38,6 +38,11 @@ def normalize(raw: RawArticle, page: Page, registry: Registry, default_zone: str
     authors = _authors(page.bylines, registry, provenance)
     republished = _stamp(page.republished, page_zone or default_zone, False, "republished", provenance, day_first)
     republisher = _republisher(page.republisher, registry, provenance)
+    if republisher and (signed := _signed_by_agency(republisher, registry)):
+        # "NAME NAME Associated Press" in the poster's place is the story's byline, signed as the wire signs.
+        authors = authors or clean_authors(signed, lambda s: registry.named(s) is not None)
+        republisher = None
+        provenance.append(("republisher", "the poster field holds the story's byline with its agency"))
     if outlet is not None and republisher and tuple(a.casefold() for a in authors) == (
             republisher.rstrip(".").casefold(),):
         # The only person byline is the page's own poster: on a page that credits another outlet,
@@ -105,9 +110,12 @@ def _own_post(page: Page) -> Page:
 def _outlet(clues: tuple[Clue, ...], registry: Registry, provenance: list[tuple[str, str]]
             ) -> Outlet | None:
     labelled_credit = any(_CREDIT_LABEL in clue.origin for clue in clues)
+    clues = _without_name_lists(clues, registry)
     for clue in clues:
-        if labelled_credit and clue.origin.endswith(_BARE_NAME):
-            continue  # a bare outlet name (a list item, a tag) never outranks a labelled credit
+        if clue.origin.endswith(_BARE_NAME) and (labelled_credit or _QUOTED.match(clue.value)):
+            # a bare outlet name (a list item, a tag) never outranks a labelled credit; one in
+            # quotation marks is quoted in a sentence, not a credit
+            continue
         found = registry.named(clue.value) or _possessive_dropped(clue.value, registry)
         if found is None and _DOMAIN.match(clue.value):
             url = clue.value if "://" in clue.value else f"http://{clue.value}"
@@ -126,11 +134,28 @@ def _outlet(clues: tuple[Clue, ...], registry: Registry, provenance: list[tuple[
                                          "not in the registry)"))
             return found
     for clue in clues:
+        if clue.origin.endswith(_BARE_NAME) and _QUOTED.match(clue.value):
+            continue
         if clue.origin.endswith(_BARE_NAME) and (found := registry.named(clue.value)) is not None:
             provenance.append(("source", f"{clue.origin}: {clue.value!r} -> {found.name}"))
             return found
     provenance.append(("source", "no outlet named on the page"))
     return None
+
+
+_BARE_NAME_AT = re.compile(r"(\d+): outlet name line$")
+
+
+def _without_name_lists(clues: tuple[Clue, ...], registry: Registry) -> tuple[Clue, ...]:
+    """Without bare outlet names on adjacent lines naming different outlets: a reader's list of
+    subscriptions or a menu of sources lists outlets; it credits none."""
+    at: dict[int, str | None] = {}
+    for clue in clues:
+        if (where := _BARE_NAME_AT.search(clue.origin)) is not None:
+            found = registry.named(clue.value)
+            at[int(where.group(1))] = found.key if found else clue.value
+    listed = {n for n, key in at.items() if any(at.get(n + step, key) != key for step in (-1, 1))}
+    return tuple(c for c in clues if not ((w := _BARE_NAME_AT.search(c.origin)) and int(w.group(1)) in listed))
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")
@@ -152,6 +177,7 @@ def _possessive_dropped(printed: str, registry: Registry) -> Outlet | None:
 _CREDIT_LABEL = ": credit field "
 # The origin of an outlet's name standing alone on a line (see extract/lines.py _byline): the weakest credit.
 _BARE_NAME = ": outlet name line"
+_QUOTED = re.compile(r"^\s*[\"“‘«'].*[\"”’»']\s*$", re.S)
 
 
 def _original_dates(clues: tuple[DateClue, ...], zone: str, outlet: Outlet | None,
@@ -224,10 +250,24 @@ def _republisher(clue: Clue | None, registry: Registry, provenance: list[tuple[s
         return None
     name = re.sub(r"^(?:by|posted by|author)\s*[:：]?\s+", "", " ".join(clue.value.split()), flags=re.I)
     name = re.sub(r"\s+[-–—|·•:]+$", "", name)  # "By Rafiq Hasan -": the separator before a date left out
+    name = _without_date_tail(name)
+    name = clean_poster(name) or ""
     if not name or registry.named(name) is not None:
         return None
     provenance.append(("republisher", clue.origin))
     return name
+
+
+def _without_date_tail(name: str) -> str:
+    """ "247 NEWS, March 5, 2020 in City News" -> "247 NEWS": the post's date and section after the name."""
+    head, comma, rest = name.partition(",")
+    return head.strip() if comma and head.strip() and find_dates(rest) else name
+
+
+def _signed_by_agency(name: str, registry: Registry) -> str | None:
+    """The names before an agency signed after them ("GARRETT HOLLOWAY Associated Press"), else None."""
+    names = without_outlet_tail(name, lambda s: registry.named(s) is not None)
+    return names if names != name else None
 
 
 def story_key(title: str, outlet: Outlet | None, source_url: str | None, published: Stamp | None,

@@ -60,6 +60,19 @@ _LABEL = re.compile(r"^(?:(?:source|sources|from|via|courtesy(?: of)?|credit|cre
 _WRAPPERS = " \t\r\n\"'“”‘’«»()[]{}（）【】「」《》<>"
 _TRAILING = _WRAPPERS + ".,;:!?·•|/\\-–—*_~"
 _DOMAIN = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)+$", re.IGNORECASE)
+# A stamp's field label run on after the name ("CGTN Updated: ..." with its colon lost): not part of the name.
+_FIELD_LABEL_TAIL = re.compile(r"\s+(?:updated|published|posted|last updated|date)$", re.I)
+# A site's section headings, printed where a credit row's outlet field stands: a section, never an outlet.
+_SECTION_NAME = re.compile(
+    r"^(?:press releases?|news releases?|(?:latest|top|breaking|local|world|business)\s+news|news|"
+    r"top stories|announcements?|uncategori[sz]ed|general|blog|opinion|"
+    r"\d+\s+(?:comments?|responses?|replies|views|shares|likes))$", re.I)  # and a counter beside them
+# An outlet's edition printed after its name by feed readers and aggregators ("Agência Brasil - English").
+_EDITION_TAIL = re.compile(
+    r"\s+(?:[-–—|]\s+)?(?:english|english edition|international|edición en español|en español|"
+    r"edition|world|world news|top news|top stories)\s*$", re.I)
+# Two agency tokens joined without a space, the wire's first ("efe-epa", "AFP/Getty").
+_JOINT_TOKEN = re.compile(r"^([A-Za-z]{2,8})[-/]([A-Za-z]{2,6})$")
 MAX_PRINTED_NAME = 80  # longer than any outlet's name: a sentence, not a credit
 MAX_PRINTED_WORDS = 10
 
@@ -73,7 +86,10 @@ def printed_name(text: str) -> str | None:
     name = " ".join(text.split())
     for _ in range(3):  # "(Source: Kyodo)", "Source: (Kyodo)."
         name = _LABEL.sub("", name.strip(_WRAPPERS)).rstrip(_TRAILING).lstrip(_TRAILING)
-    if not name or len(name) > MAX_PRINTED_NAME or len(name.split()) > MAX_PRINTED_WORDS:
+        name = _FIELD_LABEL_TAIL.sub("", name)
+    if not name or _SECTION_NAME.match(name):
+        return None
+    if len(name) > MAX_PRINTED_NAME or len(name.split()) > MAX_PRINTED_WORDS:
         return None
     if "@" in name or "://" in name or not any(ch.isalpha() for ch in name):
         return None
@@ -124,6 +140,12 @@ class Registry:
             found = self.by_alias.get(key.rstrip("."))
         if found is None and len(text) < 16:
             found = self.by_code.get(text.strip(_CODE_EDGES))
+        if found is None and (edition := _EDITION_TAIL.search(text)) and edition.start() > 0:
+            found = self.by_alias.get(fold(text[:edition.start()]))  # "Agência Brasil - English"
+        if found is None and (joint := _JOINT_TOKEN.match(text.strip())):
+            # "efe-epa": a wire's token joined to its photo partner's code; the wire is the credit
+            wire = self.by_alias.get(fold(joint.group(1))) or self.by_code.get(joint.group(1))
+            found = wire if wire is not None and wire.agency else None
         if found is None and "." in text and " " not in text.strip() and len(text) < 80:
             return self.for_url(f"http://{text.strip().lower()}")  # "chinadaily.com.cn" in a credit row
         return found

@@ -7,7 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from feeder.bylines import _ROLES as ROLE_WORDS
-from feeder.bylines import clean_authors
+from feeder.bylines import clean_authors, clean_poster
+from feeder.normalize import _without_name_lists
+from feeder.records import Clue
 from feeder.sources import build_registry
 
 REGISTRY = build_registry()
@@ -20,8 +22,11 @@ def is_outlet(name: str) -> bool:
 word = st.text(alphabet="abcdefghijklmnoprstuvwyz", min_size=2, max_size=9).map(str.capitalize)
 # Role words (staff, desk, editor, news …) are refused by design, and byline labels ("By Author: …",
 # "Writer", "Story by") are read as labels, so names are drawn without either.
+# A name whose last words are an agency's name or code ("Tom Birch Reuters", "Aa Aa Ap") is read as a
+# name signed with its agency, by design, so names are drawn without such a tail.
 names = st.lists(word, min_size=2, max_size=3).map(" ".join).filter(
-    lambda n: not is_outlet(n) and not ROLE_WORDS.search(n) and not any(
+    lambda n: not is_outlet(n) and not any(is_outlet(" ".join(n.split()[i:])) for i in range(1, len(n.split())))
+    and not ROLE_WORDS.search(n) and not any(
         w.lower() in ("and", "with", "in", "for", "by", "from", "at", "of", "van", "von", "der", "den", "de", "da",
                       "del", "la", "le", "author", "authors", "writer", "reporter", "reporters", "written",
                       "reported", "story", "text", "words", "reporting") for w in n.split()))
@@ -65,3 +70,71 @@ def test_any_byline_cleans_without_error_and_never_names_an_agency(raw: str) -> 
 ])
 def test_known_bylines(raw: str, expected: tuple[str, ...]) -> None:
     assert clean_authors(raw, is_outlet) == expected
+
+
+@pytest.mark.parametrize("raw", ["admin", "By Admin", "Administrator", "webmaster"])
+def test_a_cms_login_is_no_author(raw: str) -> None:
+    assert clean_authors(raw, is_outlet) == ()
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("Registered Commenter Hamish", "Hamish"),  # a forum's rank before the name
+    ("Senior Member Dana Voss", "Dana Voss"),
+    ("Plain Text Author", None),  # a template field's label where the name should be
+    ("User Name", None),
+    ("Marco's Desk", None),  # a blog's own title in the poster's place
+    ("Harbour News BBS", None),
+    ("MotorPulse Desk", "MotorPulse Desk"),  # a desk account signs a blog's posts: kept as printed
+    ("Ines Carvalho", "Ines Carvalho"),
+])
+def test_poster_names(raw: str, expected: str | None) -> None:
+    assert clean_poster(raw) == expected
+
+
+@pytest.mark.parametrize(("printed", "expected"), [
+    ("CGTN Updated", "CGTN"),  # a stamp's label run on after the outlet, its colon lost
+    ("Press Releases", None),  # a site's section heading in the credit row's outlet field
+    ("Latest News", None),
+    ("0 Comments", None),  # the comment counter beside it
+    ("Kyodo News", "Kyodo News"),
+])
+def test_section_headings_and_counters_credit_no_outlet(printed: str, expected: str | None) -> None:
+    found = REGISTRY.credit(printed)
+    assert (found.name if found else None) == expected
+
+
+@pytest.mark.parametrize(("token", "expected"), [
+    ("efe-epa", "EFE"),  # a wire's dateline token joined to its photo partner's code
+    ("AFP/Getty", "AFP"),
+    ("Agence France-Presse", "AFP"),
+    ("Bloomberg-style", None),  # the first half must be a wire
+    ("Hong-Kong", None),
+])
+def test_joint_agency_tokens_credit_the_wire(token: str, expected: str | None) -> None:
+    found = REGISTRY.named(token)
+    assert (found.name if found else None) == expected
+
+
+def test_adjacent_bare_names_of_different_outlets_are_a_list_not_a_credit() -> None:
+    # A feed reader's subscriptions: three outlet names on adjacent lines; the item's own label is below.
+    clues = tuple(Clue(name, f"line {n}: outlet name line") for n, name in (
+        (7, "Agência Brasil - English"), (8, "Meduza"), (9, "Reuters World"), (17, "Agência Brasil - English")))
+    kept = _without_name_lists(clues, REGISTRY)
+    assert [c.origin for c in kept] == ["line 17: outlet name line"]
+    # The same outlet on two adjacent lines (a logo's text over its name) is still a credit.
+    twice = (Clue("Kyodo News", "line 3: outlet name line"), Clue("Kyodo", "line 4: outlet name line"))
+    assert _without_name_lists(twice, REGISTRY) == twice
+
+
+@pytest.mark.parametrize(("printed", "expected"), [
+    ("Agência Brasil - English", "Agência Brasil"),  # an outlet's edition printed after its name
+    ("Reuters World", "Reuters"),
+    ("Harbour Gazette - English", None),  # an edition of an outlet nobody listed: not a known name
+])
+def test_an_edition_after_the_name_names_the_outlet(printed: str, expected: str | None) -> None:
+    found = REGISTRY.named(printed)
+    assert (found.name if found else None) == expected
+
+
+def test_a_byline_labelled_article_by() -> None:
+    assert clean_authors("Article By Daniel Roe, Reuters", is_outlet) == ("Daniel Roe",)

@@ -7,9 +7,11 @@ import json
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup, Tag
 
 from feeder.cli import inspect_record
 from feeder.config import Config
+from feeder.extract.html import _heading_inside, _only_a_date, _unless_a_name
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "html_classes"
 PAGES = sorted(FIXTURES.glob("*.html"))
@@ -25,3 +27,33 @@ def test_page_extracts_as_labelled(page: Path, config: Config) -> None:
     expected = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))
     record = inspect_record(page, config)
     assert {key: record[key] for key in expected} == expected
+
+
+@pytest.mark.parametrize(("title", "only_a_date"), [
+    ("24th of February 2011", True),  # a daily post titled by its date: the story inside has its own heading
+    ("Monday, March 1, 2021", True),
+    ("2021-03-01", True),
+    ("China sends planes to bring its citizens home on 24 February 2011", False),
+    ("Drones sow rice seeds on Guizhou terraces", False),
+])
+def test_a_title_that_is_only_a_date(title: str, only_a_date: bool) -> None:
+    assert _only_a_date(title) is only_a_date
+
+
+def test_the_story_heading_inside_a_date_titled_post() -> None:
+    soup = BeautifulSoup("<div><p><strong>Site name</strong></p><h3>Menu</h3>"
+                         "<h3>Harbin opens its ice festival grounds to skaters</h3><p>HARBIN - Text.</p></div>", "lxml")
+    container = soup.find("div")
+    assert isinstance(container, Tag)
+    assert _heading_inside(container) == "Harbin opens its ice festival grounds to skaters"
+
+
+def test_a_title_part_ending_on_a_preposition_gives_way_to_the_story_heading() -> None:
+    soup = BeautifulSoup("<body><h1>Expat Readers Picks from</h1><h3>Desalination plant in Fujairah doubles "
+                         "its output</h3><div class='body'><p>FUJAIRAH - Text of the story.</p></div></body>", "lxml")
+    headings = soup.find_all(["h1", "h3"])
+    container = soup.find("div")
+    assert isinstance(container, Tag)
+    meta = {"title": "Expat Readers Picks from | Coastline Hub"}
+    title = _unless_a_name("Expat Readers Picks from", headings, meta, lambda _: False, container)
+    assert title == "Desalination plant in Fujairah doubles its output"

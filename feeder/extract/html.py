@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup
 from bs4.element import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 
 from feeder.extract import rules
+from feeder.extract.dates import find_dates
 from feeder.extract.lines import (
     Hints,
     IsOutlet,
@@ -90,13 +91,17 @@ def extract_html(text: str, is_outlet: IsOutlet, outlet_url: IsOutlet) -> Page |
     outlet_page = _outlet_page(meta, ld, is_outlet, outlet_url)
     inside, own, closing = _body_regions(container, marks, outlet_page)
     lines = list(_lines(soup.body or soup, inside))
+    title, lines, feed_stamp = _unglued_feed_stamp(title, lines)
     if lead is None and post is not None:
         lead = _opening_headline(lines)
+    if lead is None and container is not None and _only_a_date(title):
+        lead = _heading_inside(container)  # a daily post titled by its date: the story has its own heading
     if lead is None and (above := headline_above_byline(lines, title)) is not None and above != title:
         lead = above  # <title> named the container (an email's subject, a document's name), not the story
     hints = _hints(soup, meta, ld, lead or title, is_outlet, outlet_url, own, closing, outlet_page)
     # A headline inside the content (a quoted story) has the post's own header above it: read that too.
-    hints = replace(hints, page_zone=zone.group(1) if zone else None, skip_before_title=lead is None)
+    hints = replace(hints, page_zone=zone.group(1) if zone else None, skip_before_title=lead is None,
+                    dates=hints.dates + ((feed_stamp,) if feed_stamp else ()))
     return read_lines(lines, lead or title, hints, is_outlet)
 
 
@@ -462,6 +467,28 @@ def _headline(soup: BeautifulSoup, meta: Mapping[str, str], ld: Mapping[str, Any
     return _unless_a_name(found, tags, meta, is_outlet, container) if found else None
 
 
+# An RSS item's pubDate glued to the end of its title by a feed-fed theme ("...influenceThu, 03 Oct 2024
+# 11:26:50 GMT"): the feed's stamp of the original item, not part of the headline.
+_GLUED_FEED_STAMP = re.compile(
+    r"(?<=\S)\s*((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}(?::\d{2})?"
+    r" (?:GMT|UTC|[+-]\d{4}))$")
+
+
+def _unglued_feed_stamp(title: str, lines: list[Line]) -> tuple[str, list[Line], DateClue | None]:
+    """The headline without a feed stamp glued to it, and that stamp as the original item's."""
+    found = _GLUED_FEED_STAMP.search(title)
+    if found is None:
+        return title, lines, None
+    head = title[:found.start()].rstrip()
+    lines = [replace(line, text=head) if line.text.strip() == title.strip() else line for line in lines]
+    return head, lines, DateClue(found.group(1), "feed stamp glued to the headline", "published")
+
+
+# A title ending on a preposition or article ("NRI in News from"): a feed's or section's label whose
+# variable part was left out, never a story's headline.
+_DANGLING = re.compile(r"\s(?:from|of|in|on|at|by|for|to|with|the|a|an|and)$", re.I)
+# The words a date printed as a title may hold besides numbers: a month and a weekday.
+DATE_TITLE_WORDS = 2
 # A story's headline has a few words; a shorter heading above the story is a section's or a widget's.
 MIN_HEADLINE_WORDS = 4
 _TITLE_PARTS = re.compile(r"\s+(?:[|·»«~–—]|-|::)\s+")
@@ -473,16 +500,19 @@ def _unless_a_name(title: str, headings: list[Tag], meta: Mapping[str, str], is_
     aggregator's "CHINA DAILY" over an item): then the heading that is another part of the <title>, else
     the last heading above the story."""
     names = _site_names(headings, meta)
-    if not _is_a_name(title, names, is_outlet):
+    if not _is_a_name(title, names, is_outlet) and not _DANGLING.search(title):
         return title
     parts = {fold_text(p) for p in _TITLE_PARTS.split(meta.get("title", ""))}
     texts = [(h, _text(h)) for h in headings]
     for _, text in texts:
-        if fold_text(text) in parts and not _is_a_name(text, names, is_outlet) and len(text.split()) >= 2:
+        if fold_text(text) in parts and not _is_a_name(text, names, is_outlet) and len(text.split()) >= 2 and (
+                not _DANGLING.search(text)):
             return text
     above = _above(headings, container)
-    return next((text for heading, text in reversed(texts) if id(heading) in above and (
-        len(text.split()) >= MIN_HEADLINE_WORDS) and not _is_a_name(text, names, is_outlet)), title)
+    found = next((text for heading, text in reversed(texts) if id(heading) in above and (
+        len(text.split()) >= MIN_HEADLINE_WORDS) and not _is_a_name(text, names, is_outlet)), None)
+    inside = _heading_inside(container) if container is not None and _DANGLING.search(title) else None
+    return found or inside or title
 
 
 def _site_names(headings: list[Tag], meta: Mapping[str, str]) -> set[str]:
@@ -516,6 +546,21 @@ def _above(headings: list[Tag], container: Tag | None) -> set[int]:
             break
         found.add(id(heading))
     return found
+
+
+def _only_a_date(title: str) -> bool:
+    """A title that is a date and nothing else ("24th of February 2011", "Monday, March 1, 2021")."""
+    hits = find_dates(title)
+    return bool(hits) and len(re.sub(r"[\W\d_]+|\b(?:of|the|de|on)\b", " ", title).split()) <= DATE_TITLE_WORDS
+
+
+def _heading_inside(container: Tag) -> str | None:
+    """The first headline-shaped heading inside the story container."""
+    for heading in container.find_all(["h1", "h2", "h3", "h4"]):
+        text = _text(heading)
+        if MIN_HEADLINE_WORDS <= len(text.split()) <= MAX_HEADLINE_WORDS and not text.endswith("."):
+            return text
+    return None
 
 
 def _not_a_headline(title: str) -> bool:
@@ -834,6 +879,13 @@ def _hints(soup: BeautifulSoup, meta: Mapping[str, str], ld: Mapping[str, Any], 
     people = tuple(p for p in _authors(meta, ld) if not _names_the_site(p.value, meta)) or tuple(
         a for _, a in marks.authors if not _names_the_site(a.value, meta))
     account = people[0] if people else _classed_account(soup)
+    # An aggregator's JSON-LD describing the original (its publisher an outlet, the page not the outlet's):
+    # the author it names wrote the story; the page's own poster is not in it.
+    publisher = _name(ld.get("publisher"))
+    original_ld = not outlet_page and bool(publisher) and is_outlet(publisher or "") and any(
+        p.origin == "JSON-LD author" for p in people)
+    if original_ld:
+        account = _classed_account(soup)
     suffix = split_title(meta["title"], [], is_outlet)[1] if meta.get("title") else None
     return Hints(
         site=meta.get("og:site_name") or suffix or (host_of(own) if own else None),
@@ -842,7 +894,7 @@ def _hints(soup: BeautifulSoup, meta: Mapping[str, str], ld: Mapping[str, Any], 
         page_title=meta.get("title"),
         outlet_page=outlet_page,
         outlets=tuple(outlets),
-        bylines=people if outlet_page else (),
+        bylines=people if outlet_page or original_ld else (),
         dates=dates if outlet_page else (),
         republisher=None if outlet_page else account,
         republished=None if outlet_page or not dates else Clue(dates[0].value, dates[0].origin),
