@@ -8,7 +8,6 @@ dateline or the first paragraph, often echoed by the first line, a URL slug or a
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -229,9 +228,22 @@ MIN_LISTED = 4
 
 
 def listing(lines: Sequence[str]) -> bool:
-    """A list of stories (an index, a wire page): headline after headline, each over a stamp row."""
+    """A list of stories (an index, a wire page): headline after headline, each over a stamp row, right
+    below it or below the one teaser paragraph the index prints under each headline."""
     listed = 0
-    for text, following in itertools.pairwise(lines):
-        if _may_be_title(text) and _date_like(following) and title_like(describe(0, text), text):
+    for index, text in enumerate(lines[:-1]):
+        following = lines[index + 1]
+        if not _date_like(following) and not (
+                index + 2 < len(lines) and _teaser(following) and _date_like(lines[index + 2])):
+            continue
+        if _may_be_title(text) and title_like(describe(0, text), text):
             listed += 1
     return listed >= MIN_LISTED
+
+
+# A teaser is one short paragraph: a story's own paragraphs under its headline run longer than this.
+MAX_TEASER_WORDS = 60
+
+
+def _teaser(text: str) -> bool:
+    return bool(rules.SENTENCE_END.search(text)) and len(text.split()) <= MAX_TEASER_WORDS

@@ -32,6 +32,15 @@ WALLS: dict[str, tuple[str, ...]] = {
         r"this (?:article|content|story) is (?:for|available to|only for|reserved for) (?:subscribers|members)",
         r"already a subscriber", r"to continue reading", r"create a free account to (?:continue|read)",
         r"you have reached your (?:free )?(?:article )?limit", r"subscribers only",
+        # archives and paywalls that sell a trial: "Start a free trial to see this page"
+        r"(?:start|begin|sign up for|get) (?:a|your) (?:free )?trial to (?:see|view|read|continue|access|unlock)",
+        r"(?:subscribe|sign up|register|log ?in|sign ?in)(?: now| today| for free)? to (?:see|view|unlock|access) "
+        r"(?:this|the full|the rest|the whole)",
+    ),
+    # A sign-in form standing where the story would be (its menus and teasers are no story either).
+    "login page": (
+        r"forgot (?:your )?(?:password|username)", r"(?:don't|don’t|do not) have an account",
+        r"(?:log|sign) ?in to your (?:[\w.&'’-]+ ){0,4}account", r"(?:reset|recover) your password",
     ),
     "geoblock": (
         r"not available in your (?:region|country|location|area)", r"unavailable in your (?:region|country)",
@@ -47,6 +56,11 @@ WALLS: dict[str, tuple[str, ...]] = {
         r"this page (?:does not|doesn't) exist", r"article (?:has been|was) (?:removed|deleted)",
         r"page (?:has been|was) (?:removed|deleted)", r"story (?:has been|was) (?:removed|deleted)",
         r"no longer available", r"500 internal server error", r"service unavailable",
+        # a CMS's own words for a missing page: "The page 'x' could not be located on this server"
+        r"could not be (?:found|located) on this server", r"(?:was|were) not found on this server",
+        r"the (?:page|resource|document|url) you (?:asked|searched|were looking) for",
+        r"not a valid (?:resource|page|url|address)", r"the requested (?:page|url|resource|document) "
+        r"(?:was not found|could not be found|does not exist|is not available)",
     ),
 }
 # A story this long is published even when a wall phrase shows around it (a soft paywall note).
