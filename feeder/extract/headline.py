@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from feeder.extract import rules, vocab
 from feeder.extract.blocks import Features, describe
+from feeder.extract.dates import find_dates
 from feeder.fold import fold_text
 
 # How far down a dump the headline may stand (lines, after blank lines are dropped).
@@ -26,7 +27,8 @@ ECHOED = 3.0  # the line is repeated: in the first line (the capture's title) or
 ANCHORED = 2.0  # a byline, a stamp, a dateline or the first story paragraph stands just below it
 SLUG = 1.5  # a URL on the page spells its words
 SHAPE = 0.5  # five to twenty words, as most headlines
-DEPTH = 0.03  # per line down the page: the headline stands near the top
+STORY = 1.0  # the story's first paragraph follows, past only bylines, stamps and chrome: the story hangs from it
+DEPTH = 0.03  # per line of text above it (menu words are not counted): the headline stands near the top
 # Below this the best candidate is not trusted over the capture's first line.
 MIN_SCORE = 2.0
 # An anchor counts within this many lines below the candidate.
@@ -62,7 +64,7 @@ def title_like(features: Features, text: str) -> bool:
         return False  # a masthead or a section name in capitals
     if vocab.LABEL_PREFIX.match(text) or vocab.BREADCRUMB.match(text) or rules.BYLINE.match(text):
         return False
-    if text.endswith((")", "]")) and rules.CAPTION_CREDIT.search(text):
+    if _caption(text):
         return False  # a photo's caption: its credit closes it, a headline's never does
     return not (rules.FURNITURE.match(text) or _date_like(text))
 
@@ -78,12 +80,20 @@ def _may_be_title(text: str) -> bool:
 
 
 def _date_like(text: str) -> bool:
-    return len(text) <= rules.MAX_DATE_LINE and bool(rules.DATE_HINT.search(text)) and len(text.split()) <= 8
+    """A short line that is mostly a date: the quick pattern, else the general date finder (numeric month-first
+    and day-first dates, weekday-led stamps: "Tue, 06/13/2023 - 14:05")."""
+    if len(text) > rules.MAX_DATE_LINE or len(text.split()) > 8:
+        return False
+    return bool(rules.DATE_HINT.search(text)) or any(hit.year is not None for hit in find_dates(text))
+
+
+# "Editor's Note:", "Writer's note:": a label whose words carry an apostrophe opens a note over the story.
+_NOTE_LABEL = re.compile(r"^[A-Z][a-z]+['’]s\s+[Nn]ote\s*[:：]")
 
 
 def _anchor(text: str) -> bool:
     """A line a headline hangs over: byline, stamp, dateline, credit label or a story paragraph."""
-    if rules.BYLINE.match(text) or _date_like(text) or vocab.LABEL_PREFIX.match(text):
+    if rules.BYLINE.match(text) or _date_like(text) or vocab.LABEL_PREFIX.match(text) or _NOTE_LABEL.match(text):
         return True
     if rules.DATELINE_CITY.match(text) or rules.DATELINE_OPEN.match(text):
         return True
@@ -129,7 +139,10 @@ def candidates(lines: Sequence[str], head: str | None = None, head_named_site: b
     site_fold = title_fold if masthead else None
     slugs = _slug_words(lines)
     found = []
+    depth, story_above = -1, False
     for index, line in enumerate(window):
+        depth += index == 0 or not _menu_word(window[index - 1])
+        story_above = story_above or (index > 0 and _paragraph(window[index - 1]))
         text = head if index == 0 and head else line
         text = _TIME_PREFIX.sub("", text)
         if (bracketed := _BRACKETS.match(text)) is not None:
@@ -139,7 +152,7 @@ def candidates(lines: Sequence[str], head: str | None = None, head_named_site: b
         features = describe(index, text)
         if not title_like(features, text):
             continue
-        score, why = -DEPTH * index, []
+        score, why = -DEPTH * depth, []
         folded = fold_text(text)
         if folded == site_fold:
             continue
@@ -153,6 +166,9 @@ def candidates(lines: Sequence[str], head: str | None = None, head_named_site: b
         if _anchored(window, index):
             score += ANCHORED
             why.append("above a byline, stamp or the first paragraph")
+            if not story_above and _hangs_story(window, index):
+                score += STORY
+                why.append("the story follows")
         words = {w for w in re.split(r"[^a-z0-9]+", folded) if len(w) > 2}
         if slugs and words and any(len(words & slug) * 10 >= 6 * len(words) for slug in slugs):
             score += SLUG
@@ -179,6 +195,41 @@ def _anchored(window: Sequence[str], index: int) -> bool:
         if seen >= ANCHOR_REACH or (_may_be_title(text) and title_like(describe(0, text), text)):
             return False
     return False
+
+
+# How many lines a byline/stamp block under a headline may take before its story starts.
+STORY_REACH = 6
+# A story's first paragraph: at least this many words, ending a sentence.
+STORY_WORDS = 20
+
+
+def _hangs_story(window: Sequence[str], index: int) -> bool:
+    """The first story paragraph follows the line, past only bylines, stamps, labels, captions and chrome;
+    a site's tagline is followed by a capture-day stamp and then menus or other headlines instead. (Only
+    asked of lines above every paragraph.)"""
+    for text in window[index + 1:index + 1 + STORY_REACH]:
+        if _paragraph(text) or len(text.split()) >= STORY_WORDS:  # a long line is story text, cut or not
+            return True
+        if rules.DATELINE_CITY.match(text) or rules.DATELINE_OPEN.match(text):
+            return True
+        if not (_anchor(text) or vocab.CHROME_LINE.match(text) or rules.FURNITURE.match(text)
+                or _caption(text)):
+            return False
+    return False
+
+
+def _paragraph(text: str) -> bool:
+    """A paragraph of prose: a line within the story, never over it (a headline inside a story is a crosshead)."""
+    return len(text) >= STORY_WORDS * 4 and len(text.split()) >= STORY_WORDS and bool(rules.SENTENCE_END.search(text))
+
+
+def _caption(text: str) -> bool:
+    return text.endswith((")", "]")) and bool(rules.CAPTION_CREDIT.search(text))
+
+
+def _menu_word(text: str) -> bool:
+    """A line of one or two words without a sentence: a menu item, a section name, a control."""
+    return len(text.split()) <= 2 and not text.endswith((".", "!", "?"))
 
 
 def choose(lines: Sequence[str], head: str, head_named_site: bool, masthead: bool = False) -> Candidate | None:
