@@ -208,7 +208,7 @@ def _hangs_story(window: Sequence[str], index: int) -> bool:
     a site's tagline is followed by a capture-day stamp and then menus or other headlines instead. (Only
     asked of lines above every paragraph.)"""
     for text in window[index + 1:index + 1 + STORY_REACH]:
-        if _paragraph(text) or len(text.split()) >= STORY_WORDS:  # a long line is story text, cut or not
+        if _paragraph(text, OPENING_WORDS) or _cut_paragraph(text):
             return True
         if rules.DATELINE_CITY.match(text) or rules.DATELINE_OPEN.match(text):
             return True
@@ -218,9 +218,20 @@ def _hangs_story(window: Sequence[str], index: int) -> bool:
     return False
 
 
-def _paragraph(text: str) -> bool:
+def _paragraph(text: str, words: int = STORY_WORDS) -> bool:
     """A paragraph of prose: a line within the story, never over it (a headline inside a story is a crosshead)."""
-    return len(text) >= STORY_WORDS * 4 and len(text.split()) >= STORY_WORDS and bool(rules.SENTENCE_END.search(text))
+    return len(text) >= words * 4 and len(text.split()) >= words and bool(rules.SENTENCE_END.search(text))
+
+
+# A story may open on one short sentence ("The following are the main stories of the day.").
+OPENING_WORDS = 12
+_LIST_MARKS = re.compile(r"\s[•·|]\s")
+
+
+def _cut_paragraph(text: str) -> bool:
+    """A long run of words that a bad wrap cut before its sentence ended; a ticker's run of headlines,
+    parted by bullets or bars, is none."""
+    return len(text.split()) >= STORY_WORDS and _LIST_MARKS.search(text) is None
 
 
 def _caption(text: str) -> bool:

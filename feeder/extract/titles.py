@@ -42,7 +42,17 @@ def _repeated_headline(page_title: str, lines: Sequence[str]) -> str | None:
         if folded in whole and len(folded) * 2 >= len(whole) and len(folded.split()) >= 4 and (
                 best is None or len(folded) > len(fold_text(best))):
             best = " ".join(line.split())
-    return best
+    return best if best is None else _unprefixed(best, lines)
+
+
+def _unprefixed(title: str, lines: Sequence[str]) -> str:
+    """"Feed: Section: Headline" -> Headline, when the page also prints the part after the colons alone
+    (a feed reader's or an autoposter's item title carries the feed's name before the story's)."""
+    _, found, tail = title.rpartition(": ")
+    if not found or len(tail.split()) < 4:
+        return title
+    folded = fold_text(tail)
+    return tail.strip() if any(len(x) < 2 * len(tail) and fold_text(x) == folded for x in lines[:80]) else title
 
 
 _WORD_RUN = re.compile(r"\w+")
