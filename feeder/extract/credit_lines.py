@@ -68,6 +68,13 @@ def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, foll
     return _byline(line, found, is_outlet, story, following)
 
 
+# The words after an outlet's name that make a byline its desk's: "Staff", "Web Desk", "Newsroom".
+_DESK_ONLY = re.compile(r"\s(?:staff|(?:news |web |online |digital )?desk|newsroom|news team)$", re.I)
+def _desk_of_credit(desk: str, following: str) -> bool:
+    m = rules.SOURCE_LINE.match(following)
+    return m is not None and proper_name(desk) and m.group(1).strip().lower().startswith(desk.lower())
+
+
 _BARE_URL = re.compile(r"^https?://(?P<host>[\w.-]+)/\S+$")
 
 
@@ -187,6 +194,10 @@ def _byline(line: Line, found: Found, is_outlet: IsOutlet, story: bool, followin
     if is_outlet(name) or (desk != name and is_outlet(desk)):
         found.credit(desk if desk != name else name, f"{line.origin}: agency or desk byline")
         found.propose("desk byline", name, f"{line.origin}: agency or desk byline", resolver.PRINTED_BYLINE)
+    elif _DESK_ONLY.search(name) and _desk_of_credit(desk, following):
+        # "OpIndia Staff" over "Publication: Opindia.com": the credited outlet's desk, never a person (a desk
+        # byline with no credit beside it is the posting site's own).
+        found.propose("desk byline", name, f"{line.origin}: desk byline", resolver.PRINTED_BYLINE)
     elif credit:
         # "By DELPHINE ORTEGA, Associated Press": the byline of the outlet's story, wherever it stands.
         found.credit(credit, f"{line.origin}: outlet named in the byline")
