@@ -10,6 +10,7 @@ from feeder.extract.datelines import dateline_stamp, token_outlet
 from feeder.extract.posters import header_date
 from feeder.extract.proposals import Found
 from feeder.extract.shapes import IsOutlet, Line, is_date_line, is_prose, printed_date, proper_name, slight
+from feeder.fold import fold_text
 
 
 def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, following: str) -> bool:
@@ -17,6 +18,10 @@ def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, foll
     text = line.text
     if len(text) > 420:
         return False  # credit, stamp and caption lines are short; story paragraphs are not
+    if len(text) <= 90 and (outlet := _with_agency(text, is_outlet)) is not None:
+        found.credit(outlet, f"{line.origin}: the site's credit line naming the agency it wrote with",
+                     resolver.WITH_AGENCY)
+        return True
     if not rules.credit_shaped(text) and not _post_or_link_shaped(text):
         # None of the patterns below can match: only an outlet's bare name may.
         if len(text) <= 60 and is_outlet(text):
@@ -70,9 +75,23 @@ def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, foll
 
 # The words after an outlet's name that make a byline its desk's: "Staff", "Web Desk", "Newsroom".
 _DESK_ONLY = re.compile(r"\s(?:staff|(?:news |web |online |digital )?desk|newsroom|news team)$", re.I)
+# "Slate Afrique avec AFP", "With Reuters", "Redacción con información de EFE", "(mit dpa)", "Agência X com Lusa":
+# a site's credit line for a story written with an agency's copy, in the languages such lines are printed in.
+_WITH_AGENCY = re.compile(r"^[(\[]?(?:[^()\[\].!?]{0,50}?\s)?(?i:avec|with|con información de|con|mit|com|met)\s+"
+                          r"(?P<outlets>[^\s()\[\]][^()\[\].!?]{0,40}?)[)\]]?\.?$")
+_AGENCY_LIST = re.compile(r"\s*(?:,|/|&|\s(?:et|and|y|e|und|en)\s)\s*", re.I)
+
+
+def _with_agency(text: str, is_outlet: IsOutlet) -> str | None:
+    """The first known agency a "… with AGENCY" credit line names (a short line, never a sentence)."""
+    if " " not in text or len(text.split()) > 10 or (m := _WITH_AGENCY.match(text)) is None:
+        return None
+    return next((part for part in _AGENCY_LIST.split(m.group("outlets")) if part and is_outlet(part)), None)
+
+
 def _desk_of_credit(desk: str, following: str) -> bool:
     m = rules.SOURCE_LINE.match(following)
-    return m is not None and proper_name(desk) and m.group(1).strip().lower().startswith(desk.lower())
+    return m is not None and proper_name(desk) and fold_text(desk) in fold_text(m.group(1))
 
 
 _BARE_URL = re.compile(r"^https?://(?P<host>[\w.-]+)/\S+$")

@@ -43,7 +43,7 @@ def _dateline(text: str, found: Found, is_outlet: IsOutlet) -> str:
         found.credit(outlet, "dateline of the first paragraph", resolver.DATELINE)
         return text[m.end():]
     if (m := rules.DATELINE_CITY.match(text)) and ((outlet := token_outlet(m.group("outlet"), is_outlet))
-                                                   or proper_name(m.group("outlet"))):
+                                                   or _printed_outlet(m.group("outlet"))):
         # "CITY (Name) --" is a credit by its shape: an outlet feeder does not know is credited as printed.
         found.credit(outlet or m.group("outlet"), "dateline of the first paragraph" + (
             "" if outlet else PRINTED_CREDIT), resolver.DATELINE)
@@ -70,6 +70,23 @@ def token_outlet(token: str, is_outlet: IsOutlet) -> str | None:
     if is_outlet(token):
         return token
     return next((part for part in _TOKEN_PARTS.split(token) if part and is_outlet(part)), None)
+
+
+# Words an agency's or paper's name is made of, in several languages: "dts Nachrichtenagentur", "Agence X".
+_AGENCY_WORD = re.compile(r"(?i:nachrichtenagentur|presseagentur|news\s?agency|agency|agence|agencia|agência|agenzia|"
+                          r"ajansı|haber|press|presse|prensa|imprensa|stampa|news|nachrichten|noticias|notícias|wire)")
+_AGENCY_TOKEN = re.compile(r"^[^\W\d_][\w&'’.-]*(?:\s+[^\W\d_][\w&'’.-]*){0,3}$")
+
+
+def _printed_outlet(token: str) -> bool:
+    return proper_name(token) or agency_named(token)
+
+
+def agency_named(token: str) -> bool:
+    """A dateline's token that names an agency or a paper by a word of its kind ("dts Nachrichtenagentur"),
+    even in lower case: an outlet feeder does not know, credited as printed."""
+    return bool(_AGENCY_TOKEN.match(token)) and _AGENCY_WORD.search(token) is not None and not (
+        rules.PHOTO_LINE.match(token))
 
 
 def dateline_stamp(m: re.Match[str], found: Found) -> None:

@@ -53,6 +53,9 @@ POST_BELOW = 1.0  # a date line under the whole post
 # Scores of outlet candidates: normalization reads them in this order and credits the first it can name.
 CREDIT_ROW = 2.0  # a credit label or row ("Source: …", "By A | Outlet | date"), a byline naming the outlet
 BARE_NAME = 1.5  # an outlet's name alone on a line (a byline slot, also a breadcrumb or a tag)
+# A site's own credit line naming the agency it wrote the story with ("Site avec AFP"): the stamps beside it
+# are the site's, so it credits the agency without claiming them.
+WITH_AGENCY = 1.25
 DATELINE = 1.0  # a dateline opening the story, or a credit glued to its last sentence
 META_OUTLET = 0.5  # metadata (og:site_name of an outlet, JSON-LD publisher, a link to the outlet)
 # Scores of the original article's address.

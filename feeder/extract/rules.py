@@ -223,7 +223,7 @@ DATELINE_OPEN = re.compile(r"^\(\s*(?P<outlet>[^()]{2,40}?)\s*\)\s*(?:[-–—:]
 DATELINE_DATE = (r"(?P<date>[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,?\s+(?:19|20)\d\d)?"
                  r"|\d{1,2}\s+[A-Z][a-z]{2,9}\.?(?:\s+(?:19|20)\d\d)?)")
 DATELINE_CITY = Gated(re.compile(
-    r"^(?P<city>[A-Z][A-Za-z .'’/-]{1,40}?(?:\s*\[[A-Z][A-Za-z .]{1,25}\])?(?:,\s*[A-Z][A-Za-z .]{1,25}?)?"
+    r"^(?P<city>[A-Z](?:[^\W\d_]|[ .'’/-]){1,40}?(?:\s*\[[A-Z][A-Za-z .]{1,25}\])?(?:,\s*[A-Z][A-Za-z .]{1,25}?)?"
     r"(?:,\s*" + DATELINE_DATE + r")?),?\s*(?P<token>\(\s*(?P<outlet>[^()]{2,40}?)\s*\))"
     r"(?=\s*(?:--|—|–|-|:|_)\s)"), ("(",))  # ("_": old wire dash) tried on first paragraphs: most have no bracket
 # "ASTANA, December 15 (Agency)": a dateline alone on its line, the story's credit line (the date tells it

@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from feeder.extract import blocks, headline, resolver, rules
+from feeder.extract.dates import find_dates
 from feeder.extract.lines import read_lines
 from feeder.extract.shapes import Hints, IsOutlet, Line, is_prose
 from feeder.extract.titles import headline_above_byline, quoted_headline, split_title, unquoted_excerpt
@@ -104,6 +105,8 @@ def _continues(text: str) -> bool:
     """A carried-on sentence has words or ends one; a lone lower-case token ("harbour_kite") is a handle."""
     if " " not in text and "/" in text:
         return False  # "example.com/news/stor..." under a headline is a link card's address
+    if len(text) <= rules.MAX_DATE_LINE and any(hit.label is not None and hit.year for hit in find_dates(text)):
+        return False  # "veröffentlicht am 24.03.2023 um 11:42 Uhr", "updated 3 May 2021": a stamp's own line
     return " " in text or text.endswith((".", "!", "?", ",", ";", ":"))
 
 
