@@ -22,6 +22,11 @@ def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, foll
         found.credit(outlet, f"{line.origin}: the site's credit line naming the agency it wrote with",
                      resolver.WITH_AGENCY)
         return True
+    if len(text) <= 90 and _role_line(text):
+        return True  # "Journalist AFP Lagos Bureau.": the role under a byline's name, no story text
+    if len(text) <= 40 and _role_line(following) and _person_name(text, is_outlet):
+        found.byline(text, f"{line.origin}: name over its role line")
+        return True
     if not rules.credit_shaped(text) and not _post_or_link_shaped(text):
         # None of the patterns below can match: only an outlet's bare name may.
         if len(text) <= 60 and is_outlet(text):
@@ -87,6 +92,20 @@ def _with_agency(text: str, is_outlet: IsOutlet) -> str | None:
     if " " not in text or len(text.split()) > 10 or (m := _WITH_AGENCY.match(text)) is None:
         return None
     return next((part for part in _AGENCY_LIST.split(m.group("outlets")) if part and is_outlet(part)), None)
+
+
+# "Journalist AFP Lagos Bureau.", "Senior correspondent, The Star": a byline's role line, under the name.
+_ROLE_LINE = re.compile(r"^(?:(?:senior|chief|staff|special|foreign|freelance|political|business)\s+)?"
+                        r"(?:journalist|reporter|correspondent|writer|photographer|bureau chief|columnist)\b", re.I)
+_ROLE_WORDS = 8
+
+
+def _role_line(text: str) -> bool:
+    return 0 < len(text) <= 90 and len(text.split()) <= _ROLE_WORDS and _ROLE_LINE.match(text) is not None
+
+
+def _person_name(text: str, is_outlet: IsOutlet) -> bool:
+    return 2 <= len(text.split()) <= 4 and proper_name(text) and not is_outlet(text)
 
 
 def _desk_of_credit(desk: str, following: str) -> bool:

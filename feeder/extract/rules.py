@@ -128,7 +128,7 @@ SOURCE_LINE = re.compile(
     r"^(?:(?:source|sources|publication|from|via|courtesy(?: of)?|credit|来源|消息来源|出处|出典|稿源)\s*[:：]|"
     r"(?:syndicated|republished|reprinted|adapted|reposted|reblogged|cross-?posted|shared)"
     r"\s+from|originally published (?:by|in)|"
-    r"read (?:more|the (?:full|original|whole|rest of the) (?:story|article|report))\s+(?:at|on|in))\s*(.+)$", re.I)
+    r"read (?:more|the (?:full|original|whole|rest of the) (?:story|article|report))\s+(?:at|on|in)\b)\s*(.+)$", re.I)
 # "Published on Pacific Rim Business Digest: 5 March 2021 09:10 GMT": the republisher's own stamp.
 PUBLISHED_ON_SITE = re.compile(
     r"^(?:published|posted|added|shared|republished)\s+(?:on|to|at|in)\s+(?P<site>[^:]{2,60}?)\s*[:：]\s*(?P<date>.+)$",
