@@ -82,9 +82,13 @@ def _may_be_title(text: str) -> bool:
 def _date_like(text: str) -> bool:
     """A short line that is mostly a date: the quick pattern, else the general date finder (numeric month-first
     and day-first dates, weekday-led stamps: "Tue, 06/13/2023 - 14:05")."""
-    if len(text) > rules.MAX_DATE_LINE or len(text.split()) > 8:
+    if len(text) > rules.MAX_DATE_LINE:
         return False
-    return bool(rules.DATE_HINT.search(text)) or any(hit.year is not None for hit in find_dates(text))
+    if len(text.split()) <= 8 and rules.DATE_HINT.search(text):
+        return True
+    # A labelled stamp or a line mostly made of its date: "Last modified on Mon 10 Apr 2023 14.05 BST".
+    return any(hit.year is not None and (hit.label is not None or 2 * (hit.end - hit.start) >= len(text))
+               for hit in find_dates(text))
 
 
 # "Editor's Note:", "Writer's note:": a label whose words carry an apostrophe opens a note over the story.
