@@ -64,7 +64,7 @@ def title_like(features: Features, text: str) -> bool:
         return False  # a masthead or a section name in capitals
     if vocab.LABEL_PREFIX.match(text) or vocab.BREADCRUMB.match(text) or rules.BYLINE.match(text):
         return False
-    if _caption(text):
+    if caption(text):
         return False  # a photo's caption: its credit closes it, a headline's never does
     return not (rules.FURNITURE.match(text) or _date_like(text))
 
@@ -140,7 +140,7 @@ def candidates(lines: Sequence[str], head: str | None = None, head_named_site: b
     for folded in folds:
         counts[folded] = counts.get(folded, 0) + 1
     title_fold = folds[0] if folds else ""
-    site_fold = title_fold if masthead else None
+    site_folds = {title_fold, fold_text(head or "")} if masthead else set()
     slugs = _slug_words(lines)
     found = []
     depth, story_above = -1, False
@@ -158,7 +158,7 @@ def candidates(lines: Sequence[str], head: str | None = None, head_named_site: b
             continue
         score, why = -DEPTH * depth, []
         folded = fold_text(text)
-        if folded == site_fold:
+        if folded in site_folds:
             continue
         if index == 0:
             score += FIRST_LINE if head_named_site else 0.0
@@ -217,7 +217,7 @@ def _hangs_story(window: Sequence[str], index: int) -> bool:
         if rules.DATELINE_CITY.match(text) or rules.DATELINE_OPEN.match(text):
             return True
         if not (_anchor(text) or vocab.CHROME_LINE.match(text) or rules.FURNITURE.match(text)
-                or _caption(text)):
+                or caption(text)):
             return False
     return False
 
@@ -238,8 +238,30 @@ def _cut_paragraph(text: str) -> bool:
     return len(text.split()) >= STORY_WORDS and _LIST_MARKS.search(text) is None
 
 
-def _caption(text: str) -> bool:
-    return text.endswith((")", "]")) and bool(rules.CAPTION_CREDIT.search(text))
+def caption(text: str) -> bool:
+    """A photo's caption: its credit closes it ("… (Photo: VNA)", "… on Monday. REUTERS/Lesley Martin")."""
+    if text.endswith((")", "]")) and rules.CAPTION_CREDIT.search(text):
+        return True
+    return "/" in text[-45:] and _CREDIT_TAIL.search(text) is not None
+
+
+# "… on Monday. REUTERS/Lesley Martin", "… in Kabul. AP Photo/Rahmat Gul": an agency/photographer credit after
+# the caption's last sentence.
+_CREDIT_TAIL = re.compile(r"[.!?]\s+[A-Z][A-Za-z]+(?: [Pp]hoto)?\s?/\s?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}$")
+
+
+def site_block(lines: Sequence[str]) -> bool:
+    """The capture opens on the site's masthead: its first line is "Site - Tagline" and the next lines print
+    both parts alone (a site's name and its tagline, not a story's headline and its site)."""
+    if not lines:
+        return False
+    first = lines[0]
+    for sep in rules.TITLE_SEPARATORS:
+        left, found, right = first.partition(sep)
+        if found and left.strip() and right.strip():
+            near = {fold_text(x) for x in lines[1:4]}
+            return fold_text(left) in near and fold_text(right) in near
+    return False
 
 
 def _menu_word(text: str) -> bool:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from feeder.extract import rules
+from feeder.extract.headline import caption
 from feeder.extract.proposals import Found
 from feeder.extract.shapes import IsOutlet, Line, is_date_line
 from feeder.fold import fold_text
@@ -86,6 +87,8 @@ def headline_above_byline(lines: Sequence[Line], title: str) -> str | None:
         if index and line.text[:3].lower() == "by " and len(line.text) <= 120 and (
                 rules.BYLINE.match(line.text)):
             above = lines[index - 1].text
+            if index >= 2 and caption(above):
+                above = lines[index - 2].text  # a photo's caption between the headline and its byline
             words = len(above.split())
             if 4 <= words <= 25 and not above.endswith((".", ":", "!", "?", "…")) and not is_date_line(above) and (
                     not rules.FURNITURE.match(above)):
