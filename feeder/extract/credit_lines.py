@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 
-from feeder.extract import resolver, rules
+from feeder.extract import resolver, rules, signoffs
 from feeder.extract.credit_rows import ACCOUNT_LOGIN, outlet_after_names, pipe_fields, stamp_fields, stamp_role
 from feeder.extract.datelines import dateline_stamp, token_outlet
-from feeder.extract.dates import find_dates
 from feeder.extract.posters import header_date
 from feeder.extract.proposals import Found
 from feeder.extract.shapes import IsOutlet, Line, is_date_line, is_prose, printed_date, proper_name, slight
@@ -19,29 +18,7 @@ def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, foll
     text = line.text
     if len(text) > 420:
         return False  # credit, stamp and caption lines are short; story paragraphs are not
-    if len(text) <= 90 and (outlet := _with_agency(text, is_outlet)) is not None:
-        found.credit(outlet, f"{line.origin}: the site's credit line naming the agency it wrote with",
-                     resolver.WITH_AGENCY)
-        return True
-    if (stamped := _outlet_then_date(text, is_outlet)) is not None:
-        # "Global Times August 20, 2022", "Reuters 10 April 2023 14:05 GMT": the outlet's name and its stamp.
-        found.credit(stamped[0], f"{line.origin}: outlet and stamp")
-        found.propose("stamp", stamped[1], f"{line.origin}: outlet and stamp", resolver.BESIDE_CREDIT)
-        return True
-    if text[:4] in ("This", "this") and (m := _ENTRY_POSTED.match(text)) is not None:
-        # A blog theme's footer: "This entry was posted on Monday, April 10th, 2023 at 2:05 pm and is filed
-        # under News." — the post's own date (and maybe its poster), never story text.
-        found.ended = found.ended or bool(found.body)
-        if (hit := next((h for h in find_dates(m.group("rest")) if h.year), None)) is not None:
-            found.propose("republished", hit.raw, f"{line.origin}: the post's footer", resolver.POST_HEADER)
-        if (poster := _FOOTER_POSTER.search(m.group("rest"))) is not None:
-            found.propose("republisher", poster.group(1).rstrip("."), f"{line.origin}: the post's footer",
-                          resolver.PRINTED_REPUBLISHER)
-        return True
-    if len(text) <= 90 and _role_line(text):
-        return True  # "Journalist AFP Lagos Bureau.": the role under a byline's name, no story text
-    if len(text) <= 40 and _role_line(following) and _person_name(text, is_outlet):
-        found.byline(text, f"{line.origin}: name over its role line")
+    if signoffs.read_signoff(line, found, is_outlet, following):
         return True
     if not rules.credit_shaped(text) and not _post_or_link_shaped(text):
         # None of the patterns below can match: only an outlet's bare name may.
@@ -96,57 +73,6 @@ def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, foll
 
 # The words after an outlet's name that make a byline its desk's: "Staff", "Web Desk", "Newsroom".
 _DESK_ONLY = re.compile(r"\s(?:staff|(?:news |web |online |digital )?desk|newsroom|news team)$", re.I)
-# "Slate Afrique avec AFP", "With Reuters", "Redacción con información de EFE", "(mit dpa)", "Agência X com Lusa":
-# a site's credit line for a story written with an agency's copy, in the languages such lines are printed in.
-_WITH_AGENCY = re.compile(r"^[(\[]?(?:[^()\[\].!?]{0,50}?\s)?(?i:avec|with|con información de|con|mit|com|met)\s+"
-                          r"(?P<outlets>[^\s()\[\]][^()\[\].!?]{0,40}?)[)\]]?\.?$")
-_WITH_WORD = re.compile(r"(?:avec|with|con|mit|com|met|Avec|With|Con|Mit|Com|Met) ")  # the cheap test first
-_AGENCY_LIST = re.compile(r"\s*(?:,|/|&|\s(?:et|and|y|e|und|en)\s)\s*", re.I)
-
-
-def _with_agency(text: str, is_outlet: IsOutlet) -> str | None:
-    """The first known agency a "… with AGENCY" credit line names (a short line, never a sentence)."""
-    if _WITH_WORD.search(text) is None or len(text.split()) > 10 or (m := _WITH_AGENCY.match(text)) is None:
-        return None
-    return next((part for part in _AGENCY_LIST.split(m.group("outlets")) if part and is_outlet(part)), None)
-
-
-_ENTRY_POSTED = re.compile(
-    r"^this (?:entry|post|article|story) was (?:posted|published|written|filed)\b(?P<rest>.{0,200})$", re.I)
-_FOOTER_POSTER = re.compile(r"\bby\s+([\w.'’-]{2,30}(?:\s[A-Z][\w.'’-]+){0,2})")
-
-
-def _outlet_then_date(text: str, is_outlet: IsOutlet) -> tuple[str, str] | None:
-    """(outlet, stamp) when the line is a known outlet's name followed by a dated stamp and nothing else."""
-    if not 10 <= len(text) <= 80 or not text[:1].isupper() or not any(map(str.isdigit, text)):
-        return None
-    hits = find_dates(text)
-    if not hits or hits[0].year is None or hits[0].label is not None or text[hits[-1].end:].strip(" .)"):
-        return None
-    head = text[:hits[0].start].strip(" ,|·•:-–—")
-    return (head, text[hits[0].start:]) if head and len(head) <= 40 and is_outlet(head) else None
-
-
-# "Journalist AFP Lagos Bureau.", "Senior correspondent, The Star": a byline's role line, under the name.
-_ROLE_LINE = re.compile(r"^(?:(?:senior|chief|staff|special|foreign|freelance|political|business)\s+)?"
-                        r"(?:journalist|reporter|correspondent|writer|photographer|bureau chief|columnist)\b", re.I)
-_ROLE_WORDS = 8
-
-
-_ROLE_OPENINGS = frozenset(("senior", "chief", "staff", "special", "foreign", "freelance", "political", "business",
-                            "journalist", "reporter", "correspondent", "writer", "photographer", "bureau", "columnist"))
-
-
-def _role_line(text: str) -> bool:
-    if not 0 < len(text) <= 90 or text.split(" ", 1)[0].rstrip(",.:").lower() not in _ROLE_OPENINGS:
-        return False  # the first word tells most lines apart before the pattern runs
-    return len(text.split()) <= _ROLE_WORDS and _ROLE_LINE.match(text) is not None
-
-
-def _person_name(text: str, is_outlet: IsOutlet) -> bool:
-    return 2 <= len(text.split()) <= 4 and proper_name(text) and not is_outlet(text)
-
-
 def _desk_of_credit(desk: str, following: str) -> bool:
     m = rules.SOURCE_LINE.match(following)
     return m is not None and proper_name(desk) and fold_text(desk) in fold_text(m.group(1))

@@ -74,7 +74,8 @@ def token_outlet(token: str, is_outlet: IsOutlet) -> str | None:
 
 # Words an agency's or paper's name is made of, in several languages: "dts Nachrichtenagentur", "Agence X".
 _AGENCY_WORD = re.compile(r"(?i:nachrichtenagentur|presseagentur|news\s?agency|agency|agence|agencia|agência|agenzia|"
-                          r"ajansı|haber|press|presse|prensa|imprensa|stampa|news|nachrichten|noticias|notícias|wire)")
+                          r"ajansı|haber|press|presse|prensa|imprensa|stampa|news|nachrichten|noticias|notícias|wire|"
+                          r"times|post|herald|tribune|gazette|journal|daily|chronicle|courier|zeitung|gazeta)")
 _AGENCY_TOKEN = re.compile(r"^[^\W\d_][\w&'’.-]*(?:\s+[^\W\d_][\w&'’.-]*){0,3}$")
 
 
@@ -106,10 +107,18 @@ _DATELINE_UNDASHED = re.compile(
 PRINTED_CREDIT = " (a credit by its shape; outlet as printed)"
 
 
+_GLUED_NAME = re.compile(r"(?<=[.!?\"”’])\s+(?P<outlet>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})$")
+
+
 def _trailing_credit(text: str, found: Found, is_outlet: IsOutlet) -> str:
     """Credits glued to the end of the story: "(Xinhua)", "— AFP", "/IANS", "(Reporting by …; Editing by …)"."""
     tail = text[-50:].rstrip()
     if not tail.endswith((")", "]", "）")) and not any(mark in tail for mark in "-–—/"):
+        if tail[-1:].isalpha() and (m := _GLUED_NAME.search(tail)) and agency_named(name := m.group("outlet")) and (
+                proper_name(name)):
+            # "… use less. Pattaya One News": an outlet's name glued after the last sentence, credited as printed.
+            found.credit(name, f"credit at the end of the last paragraph{PRINTED_CREDIT}", resolver.DATELINE)
+            return text[: len(text) - len(tail) + m.start()].rstrip()
         return text  # nothing glued after the last sentence: most stories end so, spare them the patterns
     if (m := rules.TRAILING_REPORTING.search(text)) is not None:
         found.propose("reporting", m.group("names").strip(), "'Reporting by' credit at the end of the last paragraph",
