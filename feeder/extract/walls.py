@@ -21,6 +21,9 @@ WALLS: dict[str, tuple[str, ...]] = {
         r"unusual traffic", r"captcha", r"security check", r"ddos protection by", r"request unsuccessful",
         r"attention required!? \| cloudflare", r"access denied",
         r"javascript is (?:required|disabled)", r"enable javascript and cookies", r"please enable javascript",
+        r"access to this page has been denied", r"(?:confirm|prove) (?:that )?you(?:'re|’re| are) not a robot",
+        r"(?:you are|you're|you’re) using automation tools",
+        r"(?:verify|verifying|checking) (?:that )?(?:your browser|you are|you're) (?:is )?(?:not a|a human|human)",
     ),
     "consent wall": (
         r"we and our \d+ (?:partners|vendors)", r"manage (?:cookie|privacy) (?:settings|preferences|options)",
@@ -36,6 +39,12 @@ WALLS: dict[str, tuple[str, ...]] = {
         r"(?:start|begin|sign up for|get) (?:a|your) (?:free )?trial to (?:see|view|read|continue|access|unlock)",
         r"(?:subscribe|sign up|register|log ?in|sign ?in)(?: now| today| for free)? to (?:see|view|unlock|access) "
         r"(?:this|the full|the rest|the whole)",
+        r"you must be (?:logged in|signed in|a member|a subscriber|registered) to (?:view|read|access|see)",
+        r"members only\b", r"become a (?:member|subscriber)(?: today| now)? to (?:read|continue|access|unlock)",
+        r"to read the (?:full|whole|rest of the|complete) (?:story|article)[, ]+(?:please )?"
+        r"(?:subscribe|log ?in|sign ?in)",
+        r"(?:only|exclusively) available (?:to|for) (?:subscribers|members|premium)",
+        r"subscribe (?:now|today) for (?:just|only)",
     ),
     # A sign-in form standing where the story would be (its menus and teasers are no story either).
     "login page": (
@@ -59,6 +68,10 @@ WALLS: dict[str, tuple[str, ...]] = {
         # a CMS's own words for a missing page: "The page 'x' could not be located on this server"
         r"could not be (?:found|located) on this server", r"(?:was|were) not found on this server",
         r"the (?:page|resource|document|url) you (?:asked|searched|were looking) for",
+        r"403 forbidden", r"(?:don't|don’t|do not) have permission to access", r"this page (?:isn't|isn’t|is not) "
+        r"available", r"the link you followed may be broken", r"sorry, (?:but )?something went wrong",
+        r"(?:error|http) 5\d\d\b", r"temporarily unable to service", r"page can(?:'|’)?t be found",
+        r"nothing was found at this location", r"(?:error )?404 error|error 404",
         r"not a valid (?:resource|page|url|address)", r"the requested (?:page|url|resource|document) "
         r"(?:was not found|could not be found|does not exist|is not available)",
     ),
