@@ -60,15 +60,23 @@ def title_like(features: Features, text: str) -> bool:
         return False
     if features.end_punct or features.chrome or features.link:
         return False
+    if _PAGER.search(text):
+        return False  # "Prev 1 … 6 7 8 … 41 Next": a pager
     if features.caps_share > 0.8 and features.words <= 8:
         return False  # a masthead or a section name in capitals
     if vocab.LABEL_PREFIX.match(text) or vocab.BREADCRUMB.match(text) or rules.BYLINE.match(text):
         return False
     if caption(text):
         return False  # a photo's caption: its credit closes it, a headline's never does
+    if _CAPTURE_WORD.search(text) and any(hit.year for hit in find_dates(text)):
+        return False  # "Archived on 12 March 2021 08:00 UTC from the original page": the capture's banner
     return not (rules.FURNITURE.match(text) or _date_like(text))
 
 
+_PAGER = re.compile(r"\d\s*(?:…|\.\.\.)\s*\d|^(?:«\s*)?(?:prev|previous)\b.*\d.*\b(?:next)\b", re.I)
+# Words of a capture tool's or an archive's banner over the page, dated with the day of the capture.
+_CAPTURE_WORD = re.compile(r"(?i:\b(?:archived|saved|captured|retrieved|fetched|cached|crawled|snapshot|clipped|"
+                           r"downloaded|as it appeared)\b)")
 # Longer than any headline: a paragraph (checked before the features are computed).
 MAX_TITLE_CHARS = 240
 
@@ -172,7 +180,7 @@ def candidates(lines: Sequence[str], head: str | None = None, head_named_site: b
             why.append("above a byline, stamp or the first paragraph")
             if not story_above and _hangs_story(window, index):
                 score += STORY
-                why.append("the story follows")
+                why.append(_STORY_WHY)
         words = {w for w in re.split(r"[^a-z0-9]+", folded) if len(w) > 2}
         if slugs and words and any(len(words & slug) * 10 >= 6 * len(words) for slug in slugs):
             score += SLUG
@@ -217,9 +225,13 @@ def _hangs_story(window: Sequence[str], index: int) -> bool:
         if rules.DATELINE_CITY.match(text) or rules.DATELINE_OPEN.match(text):
             return True
         if not (_anchor(text) or vocab.CHROME_LINE.match(text) or rules.FURNITURE.match(text)
-                or caption(text)):
+                or caption(text) or _ACCOUNT_PROMPT.search(text)):
             return False
     return False
+
+
+# "Please, Log in or Register to view URLs content!": a forum's placeholder for a link it hides from guests.
+_ACCOUNT_PROMPT = re.compile(r"(?i:\b(?:log ?in|sign ?in|register|sign up)\b.{0,30}\bto (?:view|see|access)\b)")
 
 
 def _paragraph(text: str, words: int = STORY_WORDS) -> bool:
@@ -250,6 +262,16 @@ def caption(text: str) -> bool:
 _CREDIT_TAIL = re.compile(r"[.!?]\s+[A-Z][A-Za-z]+(?: [Pp]hoto)?\s?/\s?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}$")
 
 
+# "Thread title | Page 7 | Forum": a later page of a running thread, whose posts each carry their own story.
+_THREAD_PAGE = re.compile(r"(?:\s[|–—-]\s|\s)Page\s+(?:[2-9]|\d{2,})(?:\s+of\s+\d+)?(?:\s[|–—-]\s|$)")
+
+
+def thread_page(first: str) -> bool:
+    """The capture's title names a later page of a forum thread: its title is the thread's, the story's headline
+    stands in a post on the page."""
+    return "Page" in first and _THREAD_PAGE.search(first) is not None
+
+
 def site_block(lines: Sequence[str]) -> bool:
     """The capture opens on the site's masthead: its first line is "Site - Tagline" and the next lines print
     both parts alone (a site's name and its tagline, not a story's headline and its site)."""
@@ -269,9 +291,13 @@ def _menu_word(text: str) -> bool:
     return len(text.split()) <= 2 and not text.endswith((".", "!", "?"))
 
 
-def choose(lines: Sequence[str], head: str, head_named_site: bool, masthead: bool = False) -> Candidate | None:
-    """The headline the evidence picks over the capture's first line, or None to keep that line."""
+def choose(lines: Sequence[str], head: str, head_named_site: bool, masthead: bool = False,
+           in_post: bool = False) -> Candidate | None:
+    """The headline the evidence picks over the capture's first line, or None to keep that line. ``in_post``:
+    the story is pasted in a post of a thread page, so only a line the story hangs from is its headline."""
     ranked = candidates(lines, head, head_named_site, masthead)
+    if in_post:
+        ranked = [c for c in ranked if _STORY_WHY in c.why]
     if not ranked or ranked[0].index == 0 or ranked[0].score < MIN_SCORE:
         return None
     first = next((c for c in ranked if c.index == 0), None)
@@ -303,7 +329,7 @@ def headline_ends(text: str) -> bool:
 
 # A first line this long is headline-shaped (a site's name is shorter).
 MIN_HEADLINE_WORDS = 5
-_ECHO_WHY, _SLUG_WHY = "echoed on the page", "spelled by a URL slug"
+_ECHO_WHY, _SLUG_WHY, _STORY_WHY = "echoed on the page", "spelled by a URL slug", "the story follows"
 
 
 def headline_shaped(text: str) -> bool:

@@ -77,13 +77,14 @@ def _headline_candidates(title: str, site: str | None, lines: list[Line], is_out
 def _headline_below(title: str, site: str | None, lines: list[Line], is_outlet: IsOutlet) -> headline.Candidate | None:
     """The headline below the first line, when that line is site chrome or the site's name."""
     texts = [line.text for line in lines]
-    named = headline.site_block(texts)
+    in_post = headline.thread_page(texts[0])
+    named = in_post or headline.site_block(texts)
     if not named and _echoed(title, lines[1:]):
         # The page prints the first line again: a headline, unless it is the site's name (masthead, footer).
         named = site is None and headline.masthead(title, texts, is_outlet)
         if not named:
             return None
-    chosen = headline.choose(texts, title, site is not None, named)
+    chosen = headline.choose(texts, title, site is not None, named, in_post)
     return chosen if chosen is not None and chosen.text != title else None
 
 
