@@ -58,10 +58,12 @@ def title_like(features: Features, text: str) -> bool:
             return False
     elif not 3 <= features.words <= 30:
         return False
-    if features.end_punct or features.chrome or features.link:
-        return False
-    if _PAGER.search(text):
-        return False  # "Prev 1 … 6 7 8 … 41 Next": a pager
+    if (features.end_punct and not text.endswith("!")) or features.chrome or features.link:
+        return False  # a headline may exclaim ("Jangan sia-siakan ANTARA!"); it never ends on a full stop
+    if _PAGER.search(text) or _NOT_A_HEADLINE.search(text) or _ACCOUNT_PROMPT.search(text):
+        return False  # a pager, a category label, a byline's role, an image's file name
+    if features.words >= 4 and len(set(text.lower().split())) * 5 < features.words * 3:
+        return False  # "font size decrease font size increase font size": a widget repeats its words
     if features.caps_share > 0.8 and features.words <= 8:
         return False  # a masthead or a section name in capitals
     if vocab.LABEL_PREFIX.match(text) or vocab.BREADCRUMB.match(text) or rules.BYLINE.match(text):
@@ -73,6 +75,12 @@ def title_like(features: Features, text: str) -> bool:
     return not (rules.FURNITURE.match(text) or _date_like(text))
 
 
+# "Published in Regional", "Filed under World": a category label; "AP Special Correspondent": a byline's role.
+_NOT_A_HEADLINE = re.compile(
+    r"^(?:published|posted|filed|categori[sz]ed|listed)\s+(?:in|under)\b"
+    r"|^(?:\S+\s+){0,3}(?:special |staff |senior |chief |foreign )?(?:correspondent|writer|reporter|columnist)s?$",
+    re.I)
+_IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg)\b", re.I)
 _PAGER = re.compile(r"\d\s*(?:…|\.\.\.)\s*\d|^(?:«\s*)?(?:prev|previous)\b.*\d.*\b(?:next)\b", re.I)
 # Words of a capture tool's or an archive's banner over the page, dated with the day of the capture.
 _CAPTURE_WORD = re.compile(r"(?i:\b(?:archived|saved|captured|retrieved|fetched|cached|crawled|snapshot|clipped|"
@@ -225,11 +233,13 @@ def _hangs_story(window: Sequence[str], index: int) -> bool:
         if rules.DATELINE_CITY.match(text) or rules.DATELINE_OPEN.match(text):
             return True
         if not (_anchor(text) or vocab.CHROME_LINE.match(text) or rules.FURNITURE.match(text)
-                or caption(text) or _ACCOUNT_PROMPT.search(text)):
+                or caption(text) or _ACCOUNT_PROMPT.search(text) or _NAME_LINE.match(text)):
             return False
     return False
 
 
+# "Inter Press Service", "Maria Lopez": a name alone on a line of the byline block (an outlet's, a writer's).
+_NAME_LINE = re.compile(r"^[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|the|de)){1,3}$")
 # "Please, Log in or Register to view URLs content!": a forum's placeholder for a link it hides from guests.
 _ACCOUNT_PROMPT = re.compile(r"(?i:\b(?:log ?in|sign ?in|register|sign up)\b.{0,30}\bto (?:view|see|access)\b)")
 
@@ -254,6 +264,8 @@ def caption(text: str) -> bool:
     """A photo's caption: its credit closes it ("… (Photo: VNA)", "… on Monday. REUTERS/Lesley Martin")."""
     if text.endswith((")", "]")) and rules.CAPTION_CREDIT.search(text):
         return True
+    if "." in text and _IMAGE_FILE.search(text):
+        return True  # "EU, european union flag, zastava.jpg": an image's file name, its alt text
     return "/" in text[-45:] and _CREDIT_TAIL.search(text) is not None
 
 

@@ -40,7 +40,8 @@ WALLS: dict[str, tuple[str, ...]] = {
         r"(?:subscribe|sign up|register|log ?in|sign ?in)(?: now| today| for free)? to (?:see|view|unlock|access) "
         r"(?:this|the full|the rest|the whole)",
         r"you must be (?:logged in|signed in|a member|a subscriber|registered) to (?:view|read|access|see)",
-        r"members only\b", r"become a (?:member|subscriber)(?: today| now)? to (?:read|continue|access|unlock)",
+        r"(?:^|\n)members only[.!:]",
+        r"become a (?:member|subscriber)(?: today| now)? to (?:read|continue|access|unlock)",
         r"to read the (?:full|whole|rest of the|complete) (?:story|article)[, ]+(?:please )?"
         r"(?:subscribe|log ?in|sign ?in)",
         r"(?:only|exclusively) available (?:to|for) (?:subscribers|members|premium)",
