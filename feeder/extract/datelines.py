@@ -57,7 +57,14 @@ def _dateline(text: str, found: Found, is_outlet: IsOutlet) -> str:
         return (text[: m.start("token")].rstrip() + text[m.end("token"):]).strip()
     if (m := rules.DATELINE_MARKED.match(text)) and is_outlet(code := m.group("slashed") or m.group("barred")):
         found.credit(code, "dateline of the first paragraph", resolver.DATELINE)
+    elif ".-" in text[:40] and (m := _OUTLET_DOT_DASH.match(text)) and is_outlet(m.group("outlet")):
+        # "Infobae .- El mandatario …", "EFE.- Text": the outlet opening the story with the wires' ".-".
+        found.credit(m.group("outlet"), "the outlet opening the first paragraph", resolver.DATELINE)
+        return text[m.end():]
     return text
+
+
+_OUTLET_DOT_DASH = re.compile(r"^(?P<outlet>[A-Z][\w&'’ -]{1,30}?)\s*\.-\s+(?=\S)")
 
 
 # "(AFP/VNA)", "(APP, LPP)", "(agency-photo agency)": a token naming the agencies that carried the story.
@@ -128,4 +135,11 @@ def _trailing_credit(text: str, found: Found, is_outlet: IsOutlet) -> str:
         if (m := pattern.search(text)) and is_outlet(m.group("outlet")):
             found.credit(m.group("outlet"), "credit at the end of the last paragraph", resolver.DATELINE)
             return text[: m.start()].rstrip()
+    if (m := _LOWER_CODE.search(text)) and is_outlet(code := m.group("code").upper()):
+        # "… day and night./aa": an agency's code glued in lower case after the last sentence.
+        found.credit(code, "credit at the end of the last paragraph", resolver.DATELINE)
+        return text[: m.start()].rstrip()
     return text
+
+
+_LOWER_CODE = re.compile(r"(?<=[.!?\"”’])\s*/\s*(?P<code>[a-z]{2,6})\s*$")

@@ -125,7 +125,8 @@ STORY_END = re.compile(
 
 # Credit and stamp lines that are about the story rather than part of it.
 SOURCE_LINE = re.compile(
-    r"^(?:(?:source|sources|publication|from|via|courtesy(?: of)?|credit|来源|消息来源|出处|出典|稿源)\s*[:：]|"
+    r"^(?:(?:source|sources|publication|from|via|courtesy(?: of)?|credit|fonte|fuente|quelle|sumber|kaynak|bron|"
+    r"источник|来源|消息来源|出处|出典|稿源)\s*[:：]|"
     r"(?:syndicated|republished|reprinted|adapted|reposted|reblogged|cross-?posted|shared)"
     r"\s+from|originally published (?:by|in)|"
     r"read (?:more|the (?:full|original|whole|rest of the) (?:story|article|report))\s+(?:at|on|in)\b)\s*(.+)$", re.I)
