@@ -67,13 +67,18 @@ def _with_agency(text: str, is_outlet: IsOutlet) -> str | None:
 def _outlet_then_date(text: str, is_outlet: IsOutlet) -> tuple[str, str] | None:
     """(outlet, stamp): "Global Times August 20, 2022", "Reuters 10 April 2023 14:05 GMT" — a known outlet's
     name and a dated stamp with nothing else on the line."""
-    if not 10 <= len(text) <= 80 or not text[:1].isupper() or not any(map(str.isdigit, text)):
-        return None
+    if not 10 <= len(text) <= 80 or not text[:1].isupper() or text[-1] in ".!?,;\"”" or not (
+            text[-1].isdigit() or text[-1].isupper()) or len(text.split()) > _STAMP_LINE_WORDS:
+        return None  # a stamp ends on its year, its time or its zone: prose lines are spared the date finder
     hits = find_dates(text)
     if not hits or hits[0].year is None or hits[0].label is not None or text[hits[-1].end:].strip(" .)"):
         return None
     head = text[:hits[0].start].strip(" ,|·•:-–—")
     return (head, text[hits[0].start:]) if head and len(head) <= 40 and is_outlet(head) else None
+
+
+# Words of an outlet's name and its stamp on one line ("Reuters 10 April 2023 14:05 GMT").
+_STAMP_LINE_WORDS = 10
 
 
 # "This entry was posted on Monday, April 10th, 2023 at 2:05 pm and is filed under News.", "This entry was posted
@@ -98,11 +103,13 @@ _ROLE_LINE = re.compile(r"^(?:(?:senior|chief|staff|special|foreign|freelance|po
 _ROLE_OPENINGS = frozenset(("senior", "chief", "staff", "special", "foreign", "freelance", "political", "business",
                             "journalist", "reporter", "correspondent", "writer", "photographer", "bureau", "columnist"))
 _ROLE_WORDS = 8
+_ROLE_INITIALS = frozenset(c for word in _ROLE_OPENINGS for c in (word[0], word[0].upper()))
 
 
 def _role_line(text: str) -> bool:
-    if not 0 < len(text) <= 90 or text.split(" ", 1)[0].rstrip(",.:").lower() not in _ROLE_OPENINGS:
-        return False  # the first word tells most lines apart before the pattern runs
+    if not 0 < len(text) <= 90 or text[0] not in _ROLE_INITIALS or text.split(" ", 1)[0].rstrip(",.:").lower() not in (
+            _ROLE_OPENINGS):
+        return False  # the first letter, then the first word, tell most lines apart before the pattern runs
     return len(text.split()) <= _ROLE_WORDS and _ROLE_LINE.match(text) is not None
 
 
