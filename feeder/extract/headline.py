@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from feeder.extract import rules, vocab
 from feeder.extract.blocks import Features, describe
-from feeder.extract.dates import find_dates
+from feeder.extract.dates import LABEL_OF, find_dates
 from feeder.fold import fold_text
 
 # How far down a dump the headline may stand (lines, after blank lines are dropped).
@@ -67,13 +67,64 @@ def title_like(features: Features, text: str) -> bool:
         return False  # "font size decrease font size increase font size": a widget repeats its words
     if features.caps_share > 0.8 and features.words <= 8:
         return False  # a masthead or a section name in capitals
-    if vocab.LABEL_PREFIX.match(text) or vocab.BREADCRUMB.match(text) or rules.BYLINE.match(text):
+    if ((m := vocab.LABEL_PREFIX.match(text)) and not _kicker(text, m.end())) or vocab.BREADCRUMB.match(text) or (
+            rules.BYLINE.match(text)):
         return False
     if caption(text):
         return False  # a photo's caption: its credit closes it, a headline's never does
     if _CAPTURE_WORD.search(text) and any(hit.year for hit in find_dates(text)):
         return False  # "Archived on 12 March 2021 08:00 UTC from the original page": the capture's banner
-    return not (rules.FURNITURE.match(text) or _date_like(text))
+    if _SHARE_BUTTON.match(text) or _opens_on_a_date(text) or _TRAIL.match(text):
+        return False  # "Tweet on Twitter"; "April 18, 2022 At Site Breaking News …": a share button, a meta row
+    return not (rules.FURNITURE.match(text) or (_date_like(text) and not _titled_date(text)))
+
+
+# Words of a field's label ("Source:", "Tags:", "Photo:"): a line opening on one is a field, never a headline.
+_FIELD_LABEL = re.compile(rf"^(?:{vocab.FIELD_LABELS}|photos?|photograph(?:s|er)?|fotos?|bild|images?|pictures?|"
+                          r"video|tags?|labels?|categor(?:y|ies)|keywords?|topics?|section|share|related|read more|"
+                          r"see also|more|comments?|note|notes|"
+                          r"location|disclaimer|warning|caption|credits?|contact|email|phone|website|url|link|"
+                          r"filed under|posted in|address|price|title|subject|re|fwd?|article|original|translation)$",
+                          re.I)
+# Words after a kicker's colon that make the line a headline ("Analysis: GOP gave up 5 House seats …").
+KICKER_REST_WORDS = 4
+
+
+def _kicker(text: str, value_start: int) -> bool:
+    """"Analysis: …", "Kyodo News Brief: Jan. 4, 2026": a kicker or a digest's name before a headline's words
+    or its day, not a field's label before its value."""
+    label = text[:value_start].rstrip(" :：")
+    if _FIELD_LABEL.match(label) or dates_label(label):
+        return False
+    return len(text[value_start:].split()) >= KICKER_REST_WORDS or _titled_date(text)
+
+
+# "Home » World » Headline": a breadcrumb trail, whatever its last part.
+_TRAIL = re.compile(r"(?i:home|start|inicio|início|accueil|startseite|beranda|首页)\s*[»>›/|]")
+_SHARE_BUTTON = re.compile(r"(?i:(?:share|tweet|post|pin|send|email)\b.{0,20}\b(?:on|via|to|with)\s+"
+                           r"(?:facebook|twitter|x|whatsapp|linkedin|pinterest|telegram|reddit|email|line)\b)")
+# "Kyodo News Digest: April 16, 2022": a digest's title names its day after its own words, which no label is.
+_TITLED_DATE = re.compile(r"^(?P<head>[^\d:|–—]{8,80}?)\s*[:|–—]\s*\S")
+
+
+def _titled_date(text: str) -> bool:
+    if (m := _TITLED_DATE.match(text)) is None or len(m.group("head").split()) < 2:
+        return False
+    hits = find_dates(text)
+    return bool(hits) and hits[0].year is not None and hits[0].label is None and hits[0].start >= m.end() - 1
+
+
+def dates_label(label: str) -> bool:
+    """A stamp's label ("Published", "Last updated", "发布时间")."""
+    return label.lower() in LABEL_OF
+
+
+def _opens_on_a_date(text: str) -> bool:
+    """A row that opens on a full date and runs on (a post's meta row, category chips after it)."""
+    if not text[:1].isdigit() and not text[:1].isupper():
+        return False
+    hits = find_dates(text) if any(map(str.isdigit, text[:20])) else ()
+    return bool(hits) and hits[0].start == 0 and hits[0].year is not None and len(text) - hits[0].end > 20
 
 
 # "Published in Regional", "Filed under World": a category label; "AP Special Correspondent": a byline's role.
@@ -114,7 +165,9 @@ _NOTE_LABEL = re.compile(r"^[A-Z][a-z]+['’]s\s+[Nn]ote\s*[:：]")
 
 def _anchor(text: str) -> bool:
     """A line a headline hangs over: byline, stamp, dateline, credit label or a story paragraph."""
-    if rules.BYLINE.match(text) or _date_like(text) or vocab.LABEL_PREFIX.match(text) or _NOTE_LABEL.match(text):
+    if rules.BYLINE.match(text) or _date_like(text) or _NOTE_LABEL.match(text) or _opens_on_a_date(text):
+        return True
+    if (m := vocab.LABEL_PREFIX.match(text)) and not _kicker(text, m.end()):
         return True
     if rules.DATELINE_CITY.match(text) or rules.DATELINE_OPEN.match(text):
         return True
@@ -234,7 +287,8 @@ def _hangs_story(window: Sequence[str], index: int) -> bool:
         if rules.DATELINE_CITY.match(text) or rules.DATELINE_OPEN.match(text):
             return True
         if not (_anchor(text) or vocab.CHROME_LINE.match(text) or rules.FURNITURE.match(text)
-                or caption(text) or _ACCOUNT_PROMPT.search(text) or _NAME_LINE.match(text)):
+                or caption(text) or _ACCOUNT_PROMPT.search(text) or _NAME_LINE.match(text)
+                or _SHARE_BUTTON.match(text)):
             return False
     return False
 
@@ -267,12 +321,14 @@ def caption(text: str) -> bool:
         return True
     if "." in text and _IMAGE_FILE.search(text):
         return True  # "EU, european union flag, zastava.jpg": an image's file name, its alt text
-    return "/" in text[-45:] and _CREDIT_TAIL.search(text) is not None
+    return _CREDIT_TAIL.search(text[-120:]) is not None
 
 
 # "… on Monday. REUTERS/Lesley Martin", "… in Kabul. AP Photo/Rahmat Gul": an agency/photographer credit after
 # the caption's last sentence.
-_CREDIT_TAIL = re.compile(r"[.!?]\s+[A-Z][A-Za-z]+(?: [Pp]hoto)?\s?/\s?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}$")
+_CREDIT_TAIL = re.compile(r"[.!?]\s+(?:[A-Z][A-Za-z]+(?: [Pp]hoto)?\s?/\s?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
+                          r"|(?:[A-Z][A-Za-z]*\s+)?(?:File )?(?:Photo|Photos|Pic|Picture|Image)"
+                          r"(?:\s*[:/]\s*[A-Z][\w .'’-]{1,40})?)$")
 
 
 # "Thread title | Page 7 | Forum": a later page of a running thread, whose posts each carry their own story.
