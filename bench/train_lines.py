@@ -46,8 +46,7 @@ EPOCHS = 12
 STEP = 0.3  # Adagrad's base step
 L2 = 1e-4
 DIGITS = 6  # weights are rounded so the file's bytes do not hang on the last bit of a float sum
-# Body decoding: the span is the contiguous run of lines whose body probabilities minus this sum highest.
-BODY_THRESHOLD = 0.5
+BODY_THRESHOLD = linemodel.BODY_THRESHOLD
 
 
 @dataclass(frozen=True)
@@ -116,7 +115,7 @@ def load_cases(is_outlet: IsOutlet) -> list[Case]:
 
 def fit(rows: Sequence[tuple[Sequence[float], int]]) -> list[float]:
     """Logistic regression by Adagrad steps over the rows in order, a fixed number of epochs."""
-    width = len(linemodel.FEATURE_NAMES)
+    width = len(rows[0][0])
     weights, squares = [0.0] * width, [1e-8] * width
     sparse = [([i for i, v in enumerate(x) if v], [v for v in x if v], y) for x, y in rows]
     for _ in range(EPOCHS):
@@ -132,28 +131,27 @@ def fit(rows: Sequence[tuple[Sequence[float], int]]) -> list[float]:
 
 
 def train(cases: Sequence[Case]) -> linemodel.Model:
+    """The body model, then the headline model over the body model's own runs (as it will see them)."""
     body = fit([(x, y) for c in cases for x, y in zip(c.x, c.body, strict=True)])
-    head = fit([(x, y) for c in cases for i, (x, y) in enumerate(zip(c.x, c.head, strict=True))
-                if i < linemodel.HEADLINE_REACH])
-    return linemodel.Model(tuple(body), tuple(head))
+    rows: list[tuple[list[float], int]] = []
+    for c in cases:
+        probabilities = [linemodel.probability(body, x) for x in c.x]
+        spans = linemodel.span_features(c.x, linemodel.body_span(probabilities))
+        rows += [([*x, *spans[i]], y) for i, (x, y) in enumerate(zip(c.x, c.head, strict=True))
+                 if i < linemodel.HEADLINE_REACH]
+    return linemodel.Model(tuple(body), tuple(fit(rows)))
 
 
 def model_bytes(model: linemodel.Model) -> bytes:
     data = {"about": "line scorer: logistic regressions, trained by python bench/train_lines.py",
-            "features": list(linemodel.FEATURE_NAMES), "body": list(model.body), "headline": list(model.headline)}
+            "features": list(linemodel.FEATURE_NAMES),
+            "headline features": list(linemodel.HEADLINE_NAMES),
+            "body": list(model.body), "headline": list(model.headline)}
     return (json.dumps(data, indent=0, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def body_span(scores: Sequence[linemodel.LineScores]) -> tuple[int, int]:
-    """The contiguous run of lines with the highest total body probability above the threshold."""
-    best, best_span, total, start = 0.0, (0, -1), 0.0, 0
-    for s in scores:
-        if total <= 0:
-            total, start = 0.0, s.index
-        total += s.body - BODY_THRESHOLD
-        if total > best:
-            best, best_span = total, (start, s.index)
-    return best_span
+    return linemodel.body_span([s.body for s in scores])
 
 
 def decode(lines: Sequence[str], scores: Sequence[linemodel.LineScores], is_outlet: IsOutlet

@@ -182,9 +182,42 @@ def _main_run(prose: Sequence[bool]) -> list[bool]:
     return [best_span[0] <= i <= best_span[1] for i in range(len(prose))]
 
 
+# Body decoding: the story is the contiguous run of lines whose body probabilities minus this sum highest.
+BODY_THRESHOLD = 0.5
+
+
+def body_span(body: Sequence[float]) -> tuple[int, int]:
+    """The first and last line of the story's run ((0, -1) when no line is likely a paragraph)."""
+    best, best_span, total, start = 0.0, (0, -1), 0.0, 0
+    for i, p in enumerate(body):
+        if total <= 0:
+            total, start = 0.0, i
+        total += p - BODY_THRESHOLD
+        if total > best:
+            best, best_span = total, (start, i)
+    return best_span
+
+
+# The headline stands above the story: what the headline model adds once the body's run is known.
+SPAN_NAMES = ("above_span", "dist_span", "title_like_between", "span_found")
+HEADLINE_NAMES = (*FEATURE_NAMES, *SPAN_NAMES)
+
+
+def span_features(rows: Sequence[Sequence[float]], span: tuple[int, int]) -> list[list[float]]:
+    """Per line: whether and how far it stands above the story's run, and how many title-like lines come
+    between it and the run (the headline is usually the last one)."""
+    first = span[0] if span[1] >= 0 else len(rows)
+    title_at = FEATURE_NAMES.index("title_like")
+    between, out = 0, [[0.0] * len(SPAN_NAMES) for _ in rows]
+    for i in range(min(first, len(rows)) - 1, -1, -1):
+        out[i] = [1.0, _clip(first - i), min(between, 4) / 4, float(span[1] >= 0)]
+        between += rows[i][title_at] > 0
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class Model:
-    """Two logistic regressions over FEATURE_NAMES."""
+    """Two logistic regressions: the body's over FEATURE_NAMES, the headline's over HEADLINE_NAMES."""
 
     body: tuple[float, ...]
     headline: tuple[float, ...]
@@ -192,7 +225,7 @@ class Model:
 
 def model_from(data: dict[str, Any]) -> Model:
     """A model from its file's contents; raises ValueError when it does not fit the features."""
-    if tuple(data.get("features", ())) != FEATURE_NAMES:
+    if tuple(data.get("features", ())) != FEATURE_NAMES or tuple(data.get("headline features", ())) != HEADLINE_NAMES:
         raise ValueError("line model file was trained on other features: run python bench/train_lines.py")
     return Model(tuple(float(w) for w in data["body"]), tuple(float(w) for w in data["headline"]))
 
@@ -204,7 +237,7 @@ def shipped() -> Model:
     return model_from(json.loads(text))
 
 
-def _probability(weights: Sequence[float], x: Sequence[float]) -> float:
+def probability(weights: Sequence[float], x: Sequence[float]) -> float:
     z = sum(map(operator.mul, weights, x))
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
@@ -212,6 +245,8 @@ def _probability(weights: Sequence[float], x: Sequence[float]) -> float:
 def score_lines(lines: Sequence[str], model: Model | None = None) -> list[LineScores]:
     """How likely each line (a dump's non-blank lines, in order) is a story paragraph or the headline."""
     model = model or shipped()
-    return [LineScores(i, _probability(model.body, x), _probability(model.headline, x) if i < HEADLINE_REACH
-                       else 0.0)
-            for i, x in enumerate(features(lines))]
+    rows = features(lines)
+    body = [probability(model.body, x) for x in rows]
+    spans = span_features(rows, body_span(body))
+    return [LineScores(i, body[i], probability(model.headline, [*x, *spans[i]]) if i < HEADLINE_REACH else 0.0)
+            for i, x in enumerate(rows)]
