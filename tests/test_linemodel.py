@@ -37,18 +37,18 @@ def test_training_is_one_deterministic_command(tmp_path: Path) -> None:
         written.append(out.read_bytes())
     assert written[0] == written[1]
     model = linemodel.model_from(json.loads(written[0]))
-    assert len(model.body) == len(model.headline) == len(linemodel.FEATURE_NAMES)
+    assert (len(model.body), len(model.headline)) == (len(linemodel.FEATURE_NAMES), len(linemodel.HEADLINE_NAMES))
 
 
 def test_shipped_model_loads_and_fits_the_features() -> None:
     model = linemodel.shipped()
-    assert len(model.body) == len(model.headline) == len(linemodel.FEATURE_NAMES)
+    assert (len(model.body), len(model.headline)) == (len(linemodel.FEATURE_NAMES), len(linemodel.HEADLINE_NAMES))
     assert any(model.body) and any(model.headline)
 
 
 def test_a_model_trained_on_other_features_is_refused() -> None:
     with pytest.raises(ValueError, match="other features"):
-        linemodel.model_from({"features": ["bias"], "body": [0.0], "headline": [0.0]})
+        linemodel.model_from({"features": ["bias"], "headline features": ["bias"], "body": [0.0], "headline": [0.0]})
 
 
 def test_scores_a_plain_story_page() -> None:
