@@ -46,7 +46,6 @@ EPOCHS = 12
 STEP = 0.3  # Adagrad's base step
 L2 = 1e-4
 DIGITS = 6  # weights are rounded so the file's bytes do not hang on the last bit of a float sum
-BODY_THRESHOLD = linemodel.BODY_THRESHOLD
 
 
 @dataclass(frozen=True)
@@ -150,19 +149,14 @@ def model_bytes(model: linemodel.Model) -> bytes:
     return (json.dumps(data, indent=0, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def body_span(scores: Sequence[linemodel.LineScores]) -> tuple[int, int]:
-    return linemodel.body_span([s.body for s in scores])
-
-
 def decode(lines: Sequence[str], scores: Sequence[linemodel.LineScores], is_outlet: IsOutlet
            ) -> tuple[str | None, list[str]]:
     """The model's headline and body paragraphs (the span's body lines, cleaned as feeder cleans them)."""
-    first, last = body_span(scores)
     found = Found()
-    found.body.extend(lines[i] for i in range(first, last + 1) if scores[i].body >= BODY_THRESHOLD)
+    found.body.extend(lines[i] for i in linemodel.story_lines(scores))
     body = strip_datelines(found, is_outlet)
-    top = max(scores[:first] if first > 0 else scores[:1], key=lambda s: (s.headline, -s.index), default=None)
-    title = head_text(lines, top.index, is_outlet) if top else None
+    top = linemodel.headline_line(scores)
+    title = head_text(lines, top, is_outlet) if top is not None else None
     if title is not None and (quoted := quoted_headline(title, is_outlet)) is not None:
         return quoted, unquoted_excerpt(body)  # "Outlet: 'Headline'" over a quoted excerpt, as feeder reads it
     return title, body
@@ -173,14 +167,13 @@ def line_figures(cases: Sequence[Case], model: linemodel.Model) -> dict[str, tup
     tally = {"body": [0, 0, 0], "headline": [0, 0, 0]}
     for c in cases:
         scores = linemodel.score_lines(c.lines, model)
-        first, last = body_span(scores)
-        chosen = {i for i in range(first, last + 1) if scores[i].body >= BODY_THRESHOLD}
+        chosen = set(linemodel.story_lines(scores))
         for i, y in enumerate(c.body):
             tally["body"][0] += y and i in chosen
             tally["body"][1] += i in chosen
             tally["body"][2] += y
-        top = max(scores[:first] if first > 0 else scores[:1], key=lambda s: (s.headline, -s.index), default=None)
-        tally["headline"][0] += bool(top and c.head[top.index])
+        top = linemodel.headline_line(scores)
+        tally["headline"][0] += top is not None and bool(c.head[top])
         tally["headline"][1] += top is not None
         tally["headline"][2] += any(c.head)
     return {k: (v[0], v[1], v[2]) for k, v in tally.items()}

@@ -58,10 +58,20 @@ def test_scores_a_plain_story_page() -> None:
     assert all(s.body > 0.5 for s in scores[4:7])
     assert all(s.body < 0.5 for s in scores[:4] + scores[7:])
     assert max(scores, key=lambda s: s.headline).index == 1
+    assert linemodel.story_lines(scores) == [4, 5, 6]
+    assert linemodel.headline_line(scores) == 1
+
+
+def test_the_story_run_is_the_best_contiguous_run() -> None:
+    assert linemodel.body_span([0.1, 0.9, 0.8, 0.2, 0.9, 0.1]) == (1, 4)
+    assert linemodel.body_span([0.9, 0.1, 0.1, 0.1, 0.1, 0.6]) == (0, 0)
+    assert linemodel.body_span([0.2, 0.3]) == (0, -1)
 
 
 def test_no_lines_no_scores() -> None:
     assert linemodel.score_lines([]) == []
+    assert linemodel.story_lines([]) == []
+    assert linemodel.headline_line([]) is None
 
 
 @settings(max_examples=150, deadline=None)
@@ -70,3 +80,7 @@ def test_scoring_never_raises_on_arbitrary_lines(lines: list[str]) -> None:
     scores = linemodel.score_lines(lines)
     assert len(scores) == len(lines)
     assert all(0.0 <= s.body <= 1.0 and 0.0 <= s.headline <= 1.0 for s in scores)
+    chosen = linemodel.story_lines(scores)
+    assert chosen == sorted(set(chosen)) and all(0 <= i < len(lines) for i in chosen)
+    top = linemodel.headline_line(scores)
+    assert (top is None) == (not lines) and (top is None or top < len(lines))

@@ -1,8 +1,10 @@
 """A small learned line scorer: how likely each line of a text dump is a story paragraph or the headline.
 
-Features come from feeder's own line readers (blocks.describe, shapes, rules, vocab, headline); the
-weights are two logistic regressions fitted by ``python bench/train_lines.py`` on the labelled sets
-and shipped as feeder/data/linemodel.json.
+Features come from feeder's own line readers (blocks.describe, shapes, rules, vocab, headline) and the
+neighbouring lines'; the weights are two logistic regressions fitted by ``python bench/train_lines.py``
+on the labelled sets and shipped as feeder/data/linemodel.json. ``score_lines`` reads a dump's
+non-blank lines as the text extractor holds them (unwrapped, carried-on sentences joined, glued
+bylines cut); ``story_lines`` and ``headline_line`` turn the scores into the story's paragraphs and headline.
 """
 
 from __future__ import annotations
@@ -250,3 +252,17 @@ def score_lines(lines: Sequence[str], model: Model | None = None) -> list[LineSc
     spans = span_features(rows, body_span(body))
     return [LineScores(i, body[i], probability(model.headline, [*x, *spans[i]]) if i < HEADLINE_REACH else 0.0)
             for i, x in enumerate(rows)]
+
+
+def headline_line(scores: Sequence[LineScores]) -> int | None:
+    """The likeliest headline line above the story's run (the first line when the run starts at the top)."""
+    first, _ = body_span([s.body for s in scores])
+    above = scores[:first] if first > 0 else scores[:1]
+    return max(above, key=lambda s: (s.headline, -s.index)).index if above else None
+
+
+def story_lines(scores: Sequence[LineScores]) -> list[int]:
+    """The story's paragraphs: the lines of its run that are themselves likely paragraphs (a caption or an
+    advert inside the run is left out)."""
+    first, last = body_span([s.body for s in scores])
+    return [i for i in range(first, last + 1) if scores[i].body >= BODY_THRESHOLD]
