@@ -417,7 +417,7 @@ def listing(lines: Sequence[str]) -> bool:
     for index, text in enumerate(lines[:-1]):
         following = lines[index + 1]
         if not _date_like(following) and not (
-                index + 2 < len(lines) and _teaser(following) and _date_like(lines[index + 2])):
+                index + 2 < len(lines) and _date_like(lines[index + 2]) and _teaser(following)):
             continue
         if _may_be_title(text) and title_like(describe(0, text), text):
             listed += 1

@@ -8,7 +8,7 @@ import re
 
 from feeder.extract import resolver
 from feeder.extract.datelines import PRINTED_CREDIT, agency_named
-from feeder.extract.dates import find_dates
+from feeder.extract.dates import MONTH_NUMBER, WEEKDAY_WORDS, find_dates
 from feeder.extract.proposals import Found
 from feeder.extract.shapes import IsOutlet, Line, proper_name
 
@@ -31,7 +31,7 @@ def read_signoff(line: Line, found: Found, is_outlet: IsOutlet, following: str) 
         return True
     if _role_line(text):
         return True  # "Journalist AFP Lagos Bureau.": the role under a byline's name
-    if len(text) <= 40 and _role_line(following) and _person_name(text, is_outlet):
+    if len(text) <= 40 and following[:1] in _ROLE_INITIALS and _role_line(following) and _person_name(text, is_outlet):
         found.byline(text, f"{line.origin}: name over its role line")
         return True
     if (agency := _labelled_agency(text, is_outlet)) is not None:
@@ -68,8 +68,11 @@ def _outlet_then_date(text: str, is_outlet: IsOutlet) -> tuple[str, str] | None:
     """(outlet, stamp): "Global Times August 20, 2022", "Reuters 10 April 2023 14:05 GMT" — a known outlet's
     name and a dated stamp with nothing else on the line."""
     if not 10 <= len(text) <= 80 or not text[:1].isupper() or text[-1] in ".!?,;\"”" or not (
-            text[-1].isdigit() or text[-1].isupper()) or len(text.split()) > _STAMP_LINE_WORDS:
+            text[-1].isdigit() or text[-1].isupper()):
         return None  # a stamp ends on its year, its time or its zone: prose lines are spared the date finder
+    words = text.split()
+    if len(words) > _STAMP_LINE_WORDS or words[0].rstrip(",.").lower() in _NOT_AN_OUTLET_START:
+        return None  # a date line itself ("January 3, 2019"), a byline
     hits = find_dates(text)
     if not hits or hits[0].year is None or hits[0].label is not None or text[hits[-1].end:].strip(" .)"):
         return None
@@ -79,6 +82,8 @@ def _outlet_then_date(text: str, is_outlet: IsOutlet) -> tuple[str, str] | None:
 
 # Words of an outlet's name and its stamp on one line ("Reuters 10 April 2023 14:05 GMT").
 _STAMP_LINE_WORDS = 10
+# First words no outlet's name starts with: a month, a weekday, "By", a stamp's label.
+_NOT_AN_OUTLET_START = frozenset((*MONTH_NUMBER, *WEEKDAY_WORDS, "by", "posted", "published", "updated", "source"))
 
 
 # "This entry was posted on Monday, April 10th, 2023 at 2:05 pm and is filed under News.", "This entry was posted
