@@ -1,0 +1,95 @@
+"""The page's own post and its credits to an original (links, account, JSON-LD), as hints for the line reader."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from feeder.extract import rules
+from feeder.extract.html.marks import Marks
+from feeder.extract.html.meta import ld_authors, ld_dates, name_of, names_the_site, str_of
+from feeder.extract.html.tree import BeautifulSoup, NavigableString, Tag, elements, text_of
+from feeder.extract.lines import Hints, IsOutlet, split_title
+from feeder.records import Clue
+from feeder.sources import host_of
+
+# The account that posted the page, named by the markup: "user-name", "author__name", Telegram's "from_name".
+ACCOUNT_NAME_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:user|author|profile|account|channel|from)[-_]{0,2}name(?:$|[\s_-])", re.I)
+
+
+# Distinct links to outlets' pages from which a post is a list of links (a roundup), not one republished story.
+ROUNDUP_LINKS = 3
+
+
+def hints_of(soup: BeautifulSoup, meta: Mapping[str, str], ld: Mapping[str, Any], title: str,
+           is_outlet: IsOutlet, outlet_url: IsOutlet, marks: Marks, closing: set[int], outlet_page: bool) -> Hints:
+    own = meta.get("og:url") or meta.get("canonical") or str_of(ld.get("url"))
+    canonical = meta.get("canonical")
+    site = meta.get("og:site_name") or name_of(ld.get("publisher"))
+    links = tuple(dict.fromkeys(_links(soup, closing)))
+    outlets = [Clue(site, "meta og:site_name / JSON-LD publisher")] if outlet_page and site else []
+    if outlet_page and own and not outlets:
+        outlets.append(Clue(own, "URL of the outlet's page"))
+    # A republished page may name the original as its canonical URL, else link to it.
+    original = canonical if canonical and outlet_url(canonical) and not outlet_page else None
+    linked = [link for link in links if outlet_url(link)]
+    # One link to an outlet's story may be the original; several are a post's list of reading, not a credit.
+    original = original or (linked[0] if 0 < len(linked) < ROUNDUP_LINKS else None)
+    if original and not outlet_page:
+        outlets.append(Clue(original, "link to the outlet's site"))
+    dates = ld_dates(meta, ld) or tuple(d for _, d in marks.dates)
+    people = tuple(p for p in ld_authors(meta, ld) if not names_the_site(p.value, meta)) or tuple(
+        a for _, a in marks.authors if not names_the_site(a.value, meta))
+    account = people[0] if people else _classed_account(soup)
+    # An aggregator's JSON-LD describing the original (its publisher an outlet, the page not the outlet's):
+    # the author it names wrote the story; the page's own poster is not in it.
+    publisher = name_of(ld.get("publisher"))
+    original_ld = not outlet_page and bool(publisher) and is_outlet(publisher or "") and any(
+        p.origin == "JSON-LD author" for p in people)
+    if original_ld:
+        account = _classed_account(soup)
+    suffix = split_title(meta["title"], [], is_outlet)[1] if meta.get("title") else None
+    return Hints(
+        site=meta.get("og:site_name") or suffix or (host_of(own) if own else None),
+        skip_before_title=True,
+        title=Clue(title, "headline (<h1>, og:title, JSON-LD or <title>)"),
+        page_title=meta.get("title"),
+        outlet_page=outlet_page,
+        outlets=tuple(outlets),
+        bylines=people if outlet_page or original_ld else (),
+        dates=dates if outlet_page else (),
+        republisher=None if outlet_page else account,
+        republished=None if outlet_page or not dates else Clue(dates[0].value, dates[0].origin),
+        source_url=Clue(own, "URL of the outlet's page") if outlet_page and own else (
+            Clue(original, "link to the original article") if original else None),
+        via=None if outlet_page or not own else Clue(own, "URL of the republishing page"),
+        links=links,
+    )
+
+
+def _classed_account(soup: BeautifulSoup) -> Clue | None:
+    found = soup.find(class_=ACCOUNT_NAME_CLASS)
+    name = text_of(found) if isinstance(found, Tag) else ""
+    return Clue(name, "account name (class naming a user or author name)") if 2 <= len(name) <= 60 else None
+
+
+def _links(soup: BeautifulSoup, closing: set[int]) -> Iterator[str]:
+    """Links that credit an original ("Read the original at …", "Source: …", the one link of a short line
+    closing the story), not mentions in a story."""
+    contexts: dict[int, str] = {}
+    for a in (t for t in elements(soup) if t.name == "a" and t.has_attr("href")):
+        href = a["href"]
+        if not isinstance(href, str) or not href.startswith(("http://", "https://")):
+            continue
+        before = a.previous_sibling
+        lead = " ".join(str(before).split())[-60:] if isinstance(before, NavigableString) else ""
+        parent = a.parent if isinstance(a.parent, Tag) else a
+        if id(parent) not in contexts:  # once per parent: a list of many links stays linear
+            contexts[id(parent)] = text_of(parent)
+        context = contexts[id(parent)]
+        if rules.CREDIT_LINK.search(lead) or rules.CREDIT_LINK.search(context[:80]) or (
+                rules.ORIGINAL_LINK_TEXT.match(text_of(a))) or (
+                len(context) <= len(text_of(a)) + 3) or id(a) in closing:
+            yield href.strip()
