@@ -32,10 +32,10 @@ __all__ = ["extract_html"]
 
 def extract_html(text: str, is_outlet: IsOutlet, outlet_url: IsOutlet) -> Page | None:
     """The Page in a saved HTML document, or None when it has no title at all."""
-    soup = parse(text)
-    meta = meta_tags(soup)
-    ld = json_ld(soup)
-    zone = rules.PAGE_ZONE.search(soup.get_text(" "))
+    soup, head = parse(text)
+    meta = meta_tags(head)
+    ld = json_ld(head)
+    zone = rules.PAGE_ZONE.search(head.text)
     drop_hidden(soup)
     tags = elements(soup)
     post = first_post(tags)

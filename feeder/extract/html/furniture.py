@@ -7,6 +7,7 @@ import re
 from feeder.extract import rules
 from feeder.extract.html.container import STORY_CONTAINER_WORDS, is_story_container
 from feeder.extract.html.tree import (
+    UNSEEN,
     BeautifulSoup,
     Comment,
     Declaration,
@@ -20,9 +21,9 @@ from feeder.extract.html.tree import (
     words_of,
 )
 
-DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "form", "svg", "button", "input",
-             "select", "textarea", "nav", "aside", "footer", "object", "embed", "canvas", "video",
-             "audio", "picture", "img", "link", "meta", "head")
+# What parsing left of the unseen elements (those inside a <form>), and forms and footers: a <form> is furniture
+# unless it wraps a post, a <footer> unless it closes an <article>.
+DROP_TAGS = frozenset((*UNSEEN, "form", "footer"))
 
 
 FURNITURE_ATTR = re.compile(

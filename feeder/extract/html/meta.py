@@ -8,7 +8,7 @@ from collections import deque
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from feeder.extract.html.tree import BeautifulSoup, elements
+from feeder.extract.html.tree import Head
 from feeder.extract.lines import IsOutlet
 from feeder.fold import fold_text
 from feeder.records import Clue, DateClue
@@ -18,28 +18,28 @@ ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "ReportageNewsArticle", "Bl
                            "DiscussionForumPosting", "SocialMediaPosting"})
 
 
-def meta_tags(soup: BeautifulSoup) -> dict[str, str]:
+def meta_tags(head: Head) -> dict[str, str]:
+    """The page's meta tags by lower-case name (the first of each), its canonical URL and its <title>."""
     found: dict[str, str] = {}
-    tags = elements(soup)
-    for tag in (t for t in tags if t.name == "meta"):
-        key = tag.get("property") or tag.get("name") or tag.get("itemprop")
-        content = tag.get("content")
-        if isinstance(key, str) and isinstance(content, str) and content.strip():
+    for attrs in head.metas:
+        key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
+        content = attrs.get("content")
+        if key and content and content.strip():
             found.setdefault(key.lower().strip(), " ".join(content.split()))
-    for tag in (t for t in tags if t.name == "link" and t.has_attr("rel")):
-        href = tag.get("href")
-        if "canonical" in (tag.get("rel") or []) and isinstance(href, str):
+    for attrs in head.links:
+        href = attrs.get("href")
+        if "canonical" in (attrs.get("rel") or "").split() and href is not None:
             found.setdefault("canonical", href.strip())
-    if soup.title and soup.title.string:
-        found.setdefault("title", " ".join(soup.title.string.split()))
+    if head.title:
+        found.setdefault("title", " ".join(head.title.split()))
     return found
 
 
-def json_ld(soup: BeautifulSoup) -> dict[str, Any]:
+def json_ld(head: Head) -> dict[str, Any]:
     """The first article-like JSON-LD object on the page (looking inside @graph and lists)."""
-    for script in (t for t in elements(soup) if t.name == "script" and t.get("type") == "application/ld+json"):
+    for script in head.json_ld:
         try:
-            data = json.loads(script.string or "")
+            data = json.loads(script)
         except (ValueError, RecursionError):
             continue
         for item in _ld_items(data):
