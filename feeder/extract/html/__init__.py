@@ -11,7 +11,7 @@ from feeder.extract.html.body import body_regions, page_lines
 from feeder.extract.html.container import densest_block, story_container
 from feeder.extract.html.credits import hints_of
 from feeder.extract.html.forum import first_post
-from feeder.extract.html.furniture import drop_furniture, drop_hidden
+from feeder.extract.html.furniture import drop_furniture, drop_hidden, story_regions
 from feeder.extract.html.headings import (
     find_headline,
     heading_inside,
@@ -41,8 +41,9 @@ def extract_html(text: str, is_outlet: IsOutlet, outlet_url: IsOutlet) -> Page |
     post = first_post(tags)
     if post is not None:
         tags = elements(soup)  # replies were removed: walk the tree again
-    marks = read_marks(tags)
-    drop_furniture(soup, post, tags)
+    story = story_regions(tags)
+    marks = read_marks(tags, story.kept)
+    drop_furniture(soup, post, tags, story)
     container = (densest_block(elements(post)) or post) if post is not None else story_container(soup)
     title = find_headline(soup, meta, ld, is_outlet, container)
     if not title:

@@ -9,9 +9,10 @@ from typing import Any
 
 from feeder.extract import rules
 from feeder.extract.html.container import GENERIC_CONTAINERS, densest_block, narrowed
+from feeder.extract.html.headings import MAX_HEADLINE_WORDS
 from feeder.extract.html.marks import Marks, account_row, page_marks
 from feeder.extract.html.tree import INLINE, NavigableString, Tag, elements, text_of
-from feeder.extract.lines import Line, is_prose
+from feeder.extract.lines import Line, is_date_line, is_prose
 
 BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption",
                    "dt", "dd", "pre", "address", "div", "cite", "section", "article", "header",
@@ -47,7 +48,29 @@ def body_regions(container: Tag | None, marks: Marks, outlet_page: bool) -> tupl
     wide = {id(t) for t in inside} | {id(container)}
     narrow = wide if story is container else {id(t) for t in elements(story)} | {id(story)}
     row = set() if outlet_page else account_row(own)
-    return Inside(wide, narrow, row | _captions(inside)), own, _closing_credits(block)
+    return Inside(wide, narrow, row | _captions(inside) | _highlights(inside)), own, _closing_credits(block)
+
+
+# Items, each of a headline's words, from which a list above the story's first paragraph is its highlights.
+MIN_HIGHLIGHTS = 3
+HIGHLIGHT_WORDS = 4
+
+
+def _highlights(tags: list[Tag]) -> set[int]:
+    """Ids of the lists of headline-like items above the story's first paragraph (the bullet highlights of an
+    AMP or curation page): a summary of the story, not its text. A list of short fields (a byline, a stamp,
+    a category) is left to the line reader."""
+    found: set[int] = set()
+    for tag in tags:  # document order
+        if tag.name == "p" and is_prose(text_of(tag)):
+            break
+        if tag.name in ("ul", "ol") and id(tag) not in found:
+            items = [text_of(c) for c in tag.children if isinstance(c, Tag) and c.name == "li"]
+            if len(items) >= MIN_HIGHLIGHTS and all(
+                    HIGHLIGHT_WORDS <= len(item.split()) <= MAX_HEADLINE_WORDS and not is_date_line(item)
+                    for item in items):
+                found.update(id(t) for t in (tag, *elements(tag)))
+    return found
 
 
 # The blocks at the end of a story that may credit its original, and how short such a credit line is.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from feeder.extract import rules
 from feeder.extract.html.container import STORY_CONTAINER_WORDS, is_story_container
@@ -62,9 +63,9 @@ def _holds_prose(form: Tag) -> bool:
     return any(len(text_of(p).split()) >= FORM_PROSE_WORDS for p in elements(form) if p.name == "p")
 
 
-def drop_furniture(soup: BeautifulSoup, post: Tag | None, tags: list[Tag]) -> None:
+def drop_furniture(soup: BeautifulSoup, post: Tag | None, tags: list[Tag], story: StoryRegions) -> None:
     """Remove furniture-classed elements (tags: the tree's elements, in document order, unchanged since)."""
-    kept, dated = _kept(tags)
+    kept = set(story.kept)
     if post is not None:  # a thread's first post holds the story, whatever its wrappers' classes say
         kept.update(id(t) for t in (*elements(post), post, *post.parents))
     decompose_where(soup, lambda t: _is_furniture(t, kept), tags)
@@ -75,7 +76,7 @@ def drop_furniture(soup: BeautifulSoup, post: Tag | None, tags: list[Tag]) -> No
         stamp = time.get("datetime")
         if isinstance(stamp, str) and _ISO_WITH_TIME.match(stamp.strip()) and id(time) not in in_p:
             time.string = stamp.strip()  # the machine-readable stamp carries the time and offset
-    for tag in dated:
+    for tag in story.dated:
         if tag.attrs is None or tag.decomposed:
             continue  # dropped with the furniture around it
         machine = tag.get("datetime")
@@ -86,9 +87,19 @@ def drop_furniture(soup: BeautifulSoup, post: Tag | None, tags: list[Tag]) -> No
             tag.string = full.strip()  # "18:42" shown, "15.09.2021 18:42:11 UTC+03:00" in the tooltip
 
 
-def _kept(tags: list[Tag]) -> tuple[set[int], list[Tag]]:
-    """Ids of the elements never dropped as furniture (holding the <h1> or the story container), and the
-    date elements with a title attribute; one pass from the leaves (tag.find() is O(depth))."""
+@dataclass(frozen=True, slots=True)
+class StoryRegions:
+    """Ids of the elements holding the <h1> or the story container (never furniture, never another post's
+    region, whatever their class names: "content-sidebar-wrap" wraps the story), and the date elements with a
+    title attribute."""
+
+    kept: frozenset[int]
+    dated: tuple[Tag, ...]
+
+
+def story_regions(tags: list[Tag]) -> StoryRegions:
+    """The StoryRegions of a tree (tags: its elements in document order), in one pass from the leaves
+    (tag.find() is O(depth))."""
     kept: set[int] = set()
     dated: list[Tag] = []
     for tag in reversed(tags):
@@ -101,7 +112,7 @@ def _kept(tags: list[Tag]) -> tuple[set[int], list[Tag]]:
             kept.update((id(tag), id(parent)))
         if tag.attrs and "title" in tag.attrs and "date" in str(tag.get("class")):
             dated.append(tag)
-    return kept, dated
+    return StoryRegions(frozenset(kept), tuple(dated))
 
 
 def _is_furniture(tag: Tag, kept: set[int]) -> bool:

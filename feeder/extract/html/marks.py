@@ -52,8 +52,9 @@ class Marks:
     dates: tuple[tuple[Tag, DateClue], ...] = ()
 
 
-def read_marks(tags: list[Tag]) -> Marks:
-    """One pass from the root (tags in document order), skipping the regions of other posts and of the site."""
+def read_marks(tags: list[Tag], kept: frozenset[int]) -> Marks:
+    """One pass from the root (tags in document order), skipping the regions of other posts and of the site
+    (kept: ids of the elements that hold the story, never such a region whatever their names say)."""
     other: set[int] = set()
     authors: list[tuple[int, int, Tag, str]] = []
     dates: list[tuple[Tag, DateClue]] = []
@@ -66,7 +67,8 @@ def read_marks(tags: list[Tag]) -> Marks:
         if not attrs:
             continue
         words = attr_words(tag)
-        if tag.name not in ("body", "html") and OTHER_POSTS_ATTR.search(words):  # body classes name the layout
+        # (body classes name the layout)
+        if tag.name not in ("body", "html") and OTHER_POSTS_ATTR.search(words) and id(tag) not in kept:
             other.add(id(tag))
         elif (tag.name in _MARKED or not _PLAIN_ATTRS.issuperset(attrs) or AUTHOR_ATTR.search(words)
               or "fn" in words.split()) and len(authors) + len(dates) < MAX_MARKS:
