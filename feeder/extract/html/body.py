@@ -158,10 +158,15 @@ def _block_texts(tag: Tag) -> list[str]:
     return [text] if text else []
 
 
+# Blocks beside the story: a photo's caption and credit (<figure>, <figcaption>), a collapsed note (<details>:
+# shown only when a reader opens it, a clipper's or editor's notes, never the story's text).
+ASIDE_BLOCKS = frozenset({"figure", "figcaption", "details"})
+
+
 def _captions(tags: list[Tag]) -> set[int]:
-    """Ids of the elements inside a <figure> or <figcaption>: a photo's caption and credit, not the story."""
+    """Ids of the elements inside ASIDE_BLOCKS."""
     found: set[int] = set()
     for tag in tags:  # document order: a parent before its children
-        if tag.name in ("figure", "figcaption") or (tag.parent is not None and id(tag.parent) in found):
+        if tag.name in ASIDE_BLOCKS or (tag.parent is not None and id(tag.parent) in found):
             found.add(id(tag))
     return found
