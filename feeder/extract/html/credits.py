@@ -40,6 +40,8 @@ def hints_of(soup: BeautifulSoup, meta: Mapping[str, str], ld: Mapping[str, Any]
     if original and not outlet_page:
         outlets.append(Clue(original, "link to the outlet's site"))
     dates = ld_dates(meta, ld) or tuple(d for _, d in marks.dates)
+    # The post's date is when it was published: a modified stamp alone (a page the site edits) says not when.
+    posted = [d for d in dates if d.role == "published"]
     people = tuple(p for p in ld_authors(meta, ld) if not names_the_site(p.value, meta)) or tuple(
         a for _, a in marks.authors if not names_the_site(a.value, meta))
     account = people[0] if people else _classed_account(soup)
@@ -61,7 +63,7 @@ def hints_of(soup: BeautifulSoup, meta: Mapping[str, str], ld: Mapping[str, Any]
         bylines=people if outlet_page or original_ld else (),
         dates=dates if outlet_page else (),
         republisher=None if outlet_page else account,
-        republished=None if outlet_page or not dates else Clue(dates[0].value, dates[0].origin),
+        republished=None if outlet_page or not posted else Clue(posted[0].value, posted[0].origin),
         source_url=Clue(own, "URL of the outlet's page") if outlet_page and own else (
             Clue(original, "link to the original article") if original else None),
         via=None if outlet_page or not own else Clue(own, "URL of the republishing page"),

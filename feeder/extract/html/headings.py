@@ -71,8 +71,9 @@ _TITLE_PARTS = re.compile(r"\s+(?:[|·»«~–—]|-|::)\s+")
 def unless_a_name(title: str, headings: list[Tag], meta: Mapping[str, str], is_outlet: IsOutlet,
                    container: Tag | None) -> str:
     """The headline, unless the title found names the site or an outlet (a blog's name in its <h1>, an
-    aggregator's "CHINA DAILY" over an item): then the heading that is another part of the <title>, else
-    the last heading above the story."""
+    aggregator's "CHINA DAILY" over an item) or is a label left dangling: then the heading that is another part
+    of the <title>, else the last heading above the story, else the first headline-shaped one inside it (the
+    item under a feed's name)."""
     names = _site_names(headings, meta)
     if not _is_a_name(title, names, is_outlet) and not _DANGLING.search(title):
         return title
@@ -85,7 +86,7 @@ def unless_a_name(title: str, headings: list[Tag], meta: Mapping[str, str], is_o
     above = _above(headings, container)
     found = next((text for heading, text in reversed(texts) if id(heading) in above and (
         len(text.split()) >= MIN_HEADLINE_WORDS) and not _is_a_name(text, names, is_outlet)), None)
-    inside = heading_inside(container) if container is not None and _DANGLING.search(title) else None
+    inside = heading_inside(container) if container is not None else None
     return found or inside or title
 
 
