@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from feeder.extract import rules
+from feeder.extract import endings, rules
 from feeder.extract.html.marks import Marks
 from feeder.extract.html.meta import ld_authors, ld_dates, name_of, names_the_site, str_of
 from feeder.extract.html.tree import BeautifulSoup, NavigableString, Tag, elements, text_of
@@ -93,5 +93,11 @@ def _links(soup: BeautifulSoup, closing: set[int]) -> Iterator[str]:
         context = contexts[id(parent)]
         if rules.CREDIT_LINK.search(lead) or rules.CREDIT_LINK.search(context[:80]) or (
                 rules.ORIGINAL_LINK_TEXT.match(text_of(a))) or (
-                len(context) <= len(text_of(a)) + 3) or id(a) in closing:
+                len(context) <= len(text_of(a)) + 3) or id(a) in closing or (
+                _FEED_FOOTER.match(context) and _FEED_FOOTER_LEAD.search(lead)):
             yield href.strip()
+
+
+# A feed tool's footer, "The post <a>Headline</a> appeared first on <a>Site</a>.": its first link is the original.
+_FEED_FOOTER = re.compile(endings.FEED_FOOTER, re.I)
+_FEED_FOOTER_LEAD = re.compile(r"(?:^|\s)the post$", re.I)
