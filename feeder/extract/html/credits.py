@@ -28,7 +28,11 @@ def hints_of(soup: BeautifulSoup, meta: Mapping[str, str], ld: Mapping[str, Any]
     own = meta.get("og:url") or meta.get("canonical") or str_of(ld.get("url"))
     canonical = meta.get("canonical")
     site = meta.get("og:site_name") or name_of(ld.get("publisher"))
-    links = tuple(dict.fromkeys(_links(soup, closing)))
+    found = list(_links(soup, closing))
+    links = tuple(dict.fromkeys(href for href, _ in found))
+    # A page without an address of its own (a feed reader's view of a post): its feed footer names the post's.
+    footer = next((href for href, in_footer in found if in_footer and not outlet_url(href)), None)
+    own = own or footer
     outlets = [Clue(site, "meta og:site_name / JSON-LD publisher")] if outlet_page and site else []
     if outlet_page and own and not outlets:
         outlets.append(Clue(own, "URL of the outlet's page"))
@@ -66,7 +70,8 @@ def hints_of(soup: BeautifulSoup, meta: Mapping[str, str], ld: Mapping[str, Any]
         republished=None if outlet_page or not posted else Clue(posted[0].value, posted[0].origin),
         source_url=Clue(own, "URL of the outlet's page") if outlet_page and own else (
             Clue(original, "link to the original article") if original else None),
-        via=None if outlet_page or not own else Clue(own, "URL of the republishing page"),
+        via=None if outlet_page or not own else Clue(own, "URL of the republishing page" if own != footer else
+                                                     "URL of the post, from its feed footer"),
         links=links,
     )
 
@@ -77,9 +82,9 @@ def _classed_account(soup: BeautifulSoup) -> Clue | None:
     return Clue(name, "account name (class naming a user or author name)") if 2 <= len(name) <= 60 else None
 
 
-def _links(soup: BeautifulSoup, closing: set[int]) -> Iterator[str]:
+def _links(soup: BeautifulSoup, closing: set[int]) -> Iterator[tuple[str, bool]]:
     """Links that credit an original ("Read the original at …", "Source: …", the one link of a short line
-    closing the story), not mentions in a story."""
+    closing the story), not mentions in a story; each with whether it is the first link of a feed footer."""
     contexts: dict[int, str] = {}
     for a in (t for t in elements(soup) if t.name == "a" and t.has_attr("href")):
         href = a["href"]
@@ -91,11 +96,11 @@ def _links(soup: BeautifulSoup, closing: set[int]) -> Iterator[str]:
         if id(parent) not in contexts:  # once per parent: a list of many links stays linear
             contexts[id(parent)] = text_of(parent)
         context = contexts[id(parent)]
+        in_footer = bool(_FEED_FOOTER.match(context) and _FEED_FOOTER_LEAD.search(lead))
         if rules.CREDIT_LINK.search(lead) or rules.CREDIT_LINK.search(context[:80]) or (
                 rules.ORIGINAL_LINK_TEXT.match(text_of(a))) or (
-                len(context) <= len(text_of(a)) + 3) or id(a) in closing or (
-                _FEED_FOOTER.match(context) and _FEED_FOOTER_LEAD.search(lead)):
-            yield href.strip()
+                len(context) <= len(text_of(a)) + 3) or id(a) in closing or in_footer:
+            yield href.strip(), in_footer
 
 
 # A feed tool's footer, "The post <a>Headline</a> appeared first on <a>Site</a>.": its first link is the original.
