@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup, Tag
 
 from feeder.cli import inspect_record
 from feeder.config import Config
+from feeder.extract import rules
 from feeder.extract.html.headings import heading_inside, only_a_date, unless_a_name
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "html_classes"
@@ -57,3 +58,8 @@ def test_a_title_part_ending_on_a_preposition_gives_way_to_the_story_heading() -
     meta = {"title": "Expat Readers Picks from | Coastline Hub"}
     title = unless_a_name("Expat Readers Picks from", headings, meta, lambda _: False, container)
     assert title == "Desalination plant in Fujairah doubles its output"
+
+
+@pytest.mark.parametrize("label", ["Source:", "Read the original", "来源：", "出典：", "출처:"])
+def test_a_source_label_before_a_link_in_several_languages(label: str) -> None:
+    assert rules.CREDIT_LINK.search(label)
