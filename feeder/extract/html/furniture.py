@@ -121,4 +121,21 @@ def _is_furniture(tag: Tag, kept: set[int]) -> bool:
     classes = tag.get("class")
     names = list(classes) if isinstance(classes, list) else [str(classes or "")]
     words = " ".join([*names, str(tag.get("id") or "")]).strip()
-    return bool(words) and bool(FURNITURE_ATTR.search(words)) and id(tag) not in kept
+    return bool(words) and bool(FURNITURE_ATTR.search(words)) and id(tag) not in kept and (
+        not meta_row_with_share(tag, words))
+
+
+# A post's meta row that also holds the share buttons ("author_share", "post-meta-share"): named for both and
+# holding words besides links, it is the row of the byline and the stamp (the buttons in it are links the line
+# reader leaves out); the share buttons' own box ("author_share_right", links only) stays furniture.
+META_ROW_ATTR = re.compile(r"(?:^|[\s_-])(?:author|byline|meta|date|time|posted)(?:$|[\s_-])", re.I)
+SHARE_WORDS = frozenset({"share", "sharing", "social"})
+
+
+def meta_row_with_share(tag: Tag, words: str) -> bool:
+    """A meta row whose only furniture word is a share or social one (words: its class words)."""
+    found = [m.group(0).strip(" _-\t\n").lower() for m in FURNITURE_ATTR.finditer(words)]
+    if not found or not SHARE_WORDS.issuperset(found) or not META_ROW_ATTR.search(words):
+        return False
+    linked = sum(len(text_of(a).split()) for a in elements(tag) if a.name == "a")
+    return len(text_of(tag).split()) > linked

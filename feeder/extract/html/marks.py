@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from feeder.extract.html.furniture import meta_row_with_share
 from feeder.extract.html.tree import INLINE, Tag, attr_words, elements, text_of, words_of
 from feeder.records import Clue, DateClue, DateRole
 
@@ -68,7 +69,8 @@ def read_marks(tags: list[Tag], kept: frozenset[int]) -> Marks:
             continue
         words = attr_words(tag)
         # (body classes name the layout)
-        if tag.name not in ("body", "html") and OTHER_POSTS_ATTR.search(words) and id(tag) not in kept:
+        if tag.name not in ("body", "html") and OTHER_POSTS_ATTR.search(words) and id(tag) not in kept and (
+                not meta_row_with_share(tag, words)):
             other.add(id(tag))
         elif (tag.name in _MARKED or not _PLAIN_ATTRS.issuperset(attrs) or AUTHOR_ATTR.search(words)
               or "fn" in words.split()) and len(authors) + len(dates) < MAX_MARKS:
