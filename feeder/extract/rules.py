@@ -267,7 +267,7 @@ MIN_PROSE_WORDS = 8
 SENTENCE_END = re.compile(r"[.!?。！？\"”’'):]$")
 
 
-# Every pattern that can make a line a credit, stamp, byline, editor or photo line (lines.py's _credit
+# Every pattern that can make a line a credit, stamp, byline, editor or photo line (credit_lines.py's read_credit
 # and _byline): a line none of them matches, and without a "|" field separator, can only be an outlet's
 # bare name there. Add a pattern here when those functions test a new one.
 CREDIT_SHAPES = (EDITOR_LINE, PHOTO_LINE, MAIL_FROM, ORIGINAL_URL, REPORTING_LINE, SOURCE_LINE, PUBLISHED_ON_SITE,
