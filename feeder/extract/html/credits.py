@@ -46,16 +46,16 @@ def hints_of(soup: BeautifulSoup, meta: Mapping[str, str], ld: Mapping[str, Any]
     dates = ld_dates(meta, ld) or tuple(d for _, d in marks.dates)
     # The post's date is when it was published: a modified stamp alone (a page the site edits) says not when.
     posted = [d for d in dates if d.role == "published"]
-    people = tuple(p for p in ld_authors(meta, ld) if not names_the_site(p.value, meta)) or tuple(
-        a for _, a in marks.authors if not names_the_site(a.value, meta))
-    account = people[0] if people else _classed_account(soup)
+    people = tuple(p for p in ld_authors(meta, ld) if _a_person(p.value, meta, is_outlet)) or tuple(
+        a for _, a in marks.authors if _a_person(a.value, meta, is_outlet))
+    account = people[0] if people else _classed_account(soup, meta, is_outlet)
     # An aggregator's JSON-LD describing the original (its publisher an outlet, the page not the outlet's):
     # the author it names wrote the story; the page's own poster is not in it.
     publisher = name_of(ld.get("publisher"))
     original_ld = not outlet_page and bool(publisher) and is_outlet(publisher or "") and any(
         p.origin == "JSON-LD author" for p in people)
     if original_ld:
-        account = _classed_account(soup)
+        account = _classed_account(soup, meta, is_outlet)
     suffix = split_title(meta["title"], [], is_outlet)[1] if meta.get("title") else None
     return Hints(
         site=meta.get("og:site_name") or suffix or (host_of(own) if own else None),
@@ -76,10 +76,26 @@ def hints_of(soup: BeautifulSoup, meta: Mapping[str, str], ld: Mapping[str, Any]
     )
 
 
-def _classed_account(soup: BeautifulSoup) -> Clue | None:
+def _classed_account(soup: BeautifulSoup, meta: Mapping[str, str], is_outlet: IsOutlet) -> Clue | None:
     found = soup.find(class_=ACCOUNT_NAME_CLASS)
     name = text_of(found) if isinstance(found, Tag) else ""
-    return Clue(name, "account name (class naming a user or author name)") if 2 <= len(name) <= 60 else None
+    return Clue(name, "account name (class naming a user or author name)") if 2 <= len(name) <= 60 and (
+        _a_person(name, meta, is_outlet)) else None
+
+
+# A credit label before an author field's name ("Via AP news wire"): what follows names a source.
+_VIA = re.compile(r"^(?:via|from|source)\b\s*:?\s*", re.I)
+# Leading words of an author field checked for an outlet's name ("Reuters UK", "AP news wire").
+OUTLET_PREFIX_WORDS = 2
+
+
+def _a_person(name: str, meta: Mapping[str, str], is_outlet: IsOutlet) -> bool:
+    """An author field that may name a person: not the site itself, not an outlet or one of its desks or
+    wire accounts (a name that opens with an outlet's name), not a credit label ("Via …")."""
+    if names_the_site(name, meta) or _VIA.match(name):
+        return False
+    words = name.split()
+    return not any(is_outlet(" ".join(words[:n])) for n in range(1, min(OUTLET_PREFIX_WORDS, len(words)) + 1))
 
 
 def _links(soup: BeautifulSoup, closing: set[int]) -> Iterator[tuple[str, bool]]:

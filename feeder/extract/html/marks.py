@@ -34,8 +34,9 @@ _HATOM_DATE = re.compile(r"published|updated")
 _PROPERTY_DATE = re.compile(r"date(?:Published|Modified|Created)|dc:(?:date|created|issued|modified)")
 
 
-_NAME_LABEL = re.compile(r"^(?:(?:posted|written|published|submitted)\s+)?by\s+|^(?:author|autor|auteur)\s*[:：]\s*",
-                         re.I)
+# "By", "Posted by", and the word for "by" in Spanish and Portuguese (por), French (par) and Dutch (door).
+_NAME_LABEL = re.compile(r"^(?:(?:posted|written|published|submitted)\s+)?(?:by|por|par|door)\s+|"
+                         r"^(?:author|autor|auteur)\s*[:：]\s*", re.I)
 
 
 _SEVERAL_NAMES = re.compile(r",|&|\band\b|\bund\b|\bet\b|\by\b|、", re.I)
