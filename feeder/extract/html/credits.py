@@ -121,4 +121,4 @@ def _links(soup: BeautifulSoup, closing: set[int]) -> Iterator[tuple[str, bool]]
 
 # A feed tool's footer, "The post <a>Headline</a> appeared first on <a>Site</a>.": its first link is the original.
 _FEED_FOOTER = re.compile(endings.FEED_FOOTER, re.I)
-_FEED_FOOTER_LEAD = re.compile(r"(?:^|\s)the post$", re.I)
+_FEED_FOOTER_LEAD = re.compile(rf"(?:^|\s){endings.FEED_FOOTER_LEAD}$", re.I)
