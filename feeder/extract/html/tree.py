@@ -128,8 +128,12 @@ class _Replay(LXMLTreeBuilder):
         self.root = root
 
     def feed(self, markup: object) -> None:
+        """The events lxml's parser sends the builder (start, data, end, comment), from the tree. lxml's HTML
+        parser names no namespace, so each start goes to bs4 as the builder's own start() hands it on."""
         soup = self.soup
         assert soup is not None  # bs4 sets it before feeding
+        prefixes = self.active_namespace_prefixes[-1]
+        attributes = self.attribute_dict_class
         forms = 0
         skipped = False
         walk = etree.iterwalk(self.root, events=("start", "end", "comment"))
@@ -141,9 +145,9 @@ class _Replay(LXMLTreeBuilder):
                     skipped = True
                     continue
                 forms += node.tag == "form"
-                self.start(node.tag, node.attrib)
+                soup.handle_starttag(node.tag, None, None, attributes(node.attrib), namespaces=prefixes)
                 if node.text:
-                    self.data(node.text)
+                    soup.handle_data(node.text)
                 continue
             if event == "comment":
                 self.comment(node.text or "")
@@ -151,9 +155,10 @@ class _Replay(LXMLTreeBuilder):
                 skipped = False
             else:
                 forms -= node.tag == "form"
-                self.end(node.tag)
+                soup.endData()
+                soup.handle_endtag(node.tag)
             if node.tail and node is not self.root:
-                self.data(node.tail)
+                soup.handle_data(node.tail)
 
 
 def _unmark_code(root: etree._Element) -> None:
