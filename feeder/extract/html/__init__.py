@@ -43,9 +43,9 @@ def extract_html(text: str, is_outlet: IsOutlet, outlet_url: IsOutlet) -> Page |
         tags = elements(soup)  # replies were removed: walk the tree again
     story = story_regions(tags)
     marks = read_marks(tags, story.kept)
-    drop_furniture(soup, post, tags, story)
-    container = (densest_block(elements(post)) or post) if post is not None else story_container(soup)
-    title = find_headline(soup, meta, ld, is_outlet, container)
+    tags = drop_furniture(soup, post, tags, story)
+    container = (densest_block(elements(post)) or post) if post is not None else story_container(tags)
+    title = find_headline(tags, meta, ld, is_outlet, container)
     if not title:
         return None
     # A thread's title names the thread; a story pasted in its first post opens with its own headline.
@@ -60,7 +60,7 @@ def extract_html(text: str, is_outlet: IsOutlet, outlet_url: IsOutlet) -> Page |
         lead = heading_inside(container)  # a daily post titled by its date: the story has its own heading
     if lead is None and (above := headline_above_byline(lines, title)) is not None and above != title:
         lead = above  # <title> named the container (an email's subject, a document's name), not the story
-    hints = hints_of(soup, meta, ld, lead or title, is_outlet, outlet_url, own, closing, outlet_page)
+    hints = hints_of(soup, tags, meta, ld, lead or title, is_outlet, outlet_url, own, closing, outlet_page)
     # A headline inside the content (a quoted story) has the post's own header above it: read that too.
     hints = replace(hints, page_zone=zone.group(1) if zone else None, skip_before_title=lead is None,
                     dates=hints.dates + ((feed_stamp,) if feed_stamp else ()))

@@ -9,7 +9,7 @@ from typing import Any
 from feeder.extract import endings, rules
 from feeder.extract.html.marks import Marks
 from feeder.extract.html.meta import ld_authors, ld_dates, name_of, names_the_site, str_of
-from feeder.extract.html.tree import BeautifulSoup, NavigableString, Tag, elements, text_of
+from feeder.extract.html.tree import BeautifulSoup, NavigableString, Tag, text_of
 from feeder.extract.lines import Hints, IsOutlet, split_title
 from feeder.records import Clue
 from feeder.sources import host_of
@@ -23,12 +23,14 @@ ACCOUNT_NAME_CLASS = re.compile(
 ROUNDUP_LINKS = 3
 
 
-def hints_of(soup: BeautifulSoup, meta: Mapping[str, str], ld: Mapping[str, Any], title: str,
-           is_outlet: IsOutlet, outlet_url: IsOutlet, marks: Marks, closing: set[int], outlet_page: bool) -> Hints:
+def hints_of(soup: BeautifulSoup, tags: list[Tag], meta: Mapping[str, str], ld: Mapping[str, Any], title: str,
+             is_outlet: IsOutlet, outlet_url: IsOutlet, marks: Marks, closing: set[int], outlet_page: bool) -> Hints:
+    """What the markup says for the line reader (tags: the tree's elements): the page's own post, its
+    outlet when it is the outlet's page, its credits to an original."""
     own = meta.get("og:url") or meta.get("canonical") or str_of(ld.get("url"))
     canonical = meta.get("canonical")
     site = meta.get("og:site_name") or name_of(ld.get("publisher"))
-    found = list(_links(soup, closing))
+    found = list(_links(tags, closing))
     links = tuple(dict.fromkeys(href for href, _ in found))
     # A page without an address of its own (a feed reader's view of a post): its feed footer names the post's.
     footer = next((href for href, in_footer in found if in_footer and not outlet_url(href)), None)
@@ -98,11 +100,11 @@ def _a_person(name: str, meta: Mapping[str, str], is_outlet: IsOutlet) -> bool:
     return not any(is_outlet(" ".join(words[:n])) for n in range(1, min(OUTLET_PREFIX_WORDS, len(words)) + 1))
 
 
-def _links(soup: BeautifulSoup, closing: set[int]) -> Iterator[tuple[str, bool]]:
+def _links(tags: list[Tag], closing: set[int]) -> Iterator[tuple[str, bool]]:
     """Links that credit an original ("Read the original at …", "Source: …", the one link of a short line
     closing the story), not mentions in a story; each with whether it is the first link of a feed footer."""
     contexts: dict[int, str] = {}
-    for a in (t for t in elements(soup) if t.name == "a" and t.has_attr("href")):
+    for a in (t for t in tags if t.name == "a" and t.has_attr("href")):
         href = a["href"]
         if not isinstance(href, str) or not href.startswith(("http://", "https://")):
             continue

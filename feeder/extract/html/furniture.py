@@ -63,18 +63,21 @@ def _holds_prose(form: Tag) -> bool:
     return any(len(text_of(p).split()) >= FORM_PROSE_WORDS for p in elements(form) if p.name == "p")
 
 
-def drop_furniture(soup: BeautifulSoup, post: Tag | None, tags: list[Tag], story: StoryRegions) -> None:
-    """Remove furniture-classed elements (tags: the tree's elements, in document order, unchanged since)."""
+def drop_furniture(soup: BeautifulSoup, post: Tag | None, tags: list[Tag], story: StoryRegions) -> list[Tag]:
+    """Remove furniture-classed elements (tags: the tree's elements, in document order, unchanged since), and
+    show each stamp's machine-readable form; the tree's elements after."""
     kept = set(story.kept)
     if post is not None:  # a thread's first post holds the story, whatever its wrappers' classes say
         kept.update(id(t) for t in (*elements(post), post, *post.parents))
     decompose_where(soup, lambda t: _is_furniture(t, kept), tags)
     tags = elements(soup)
     in_p, in_time = ids_inside(tags, "p"), ids_inside(tags, "time")
+    rebuilt = False  # an element was replaced by a string: the list of elements is walked again
     # a <time> inside a <time> is skipped: setting .string costs a walk to the root in bs4
     for time in (t for t in tags if t.name == "time" and t.has_attr("datetime") and id(t) not in in_time):
         stamp = time.get("datetime")
         if isinstance(stamp, str) and _ISO_WITH_TIME.match(stamp.strip()) and id(time) not in in_p:
+            rebuilt = rebuilt or _holds_elements(time)
             time.string = stamp.strip()  # the machine-readable stamp carries the time and offset
     for tag in story.dated:
         if tag.attrs is None or tag.decomposed:
@@ -84,7 +87,13 @@ def drop_furniture(soup: BeautifulSoup, post: Tag | None, tags: list[Tag], story
             continue  # the machine-readable stamp, with its offset, beats a tooltip in local time
         full = tag.get("title")
         if isinstance(full, str) and _FULL_STAMP.search(full) and rules.DATE_HINT.search(full):
+            rebuilt = rebuilt or _holds_elements(tag)
             tag.string = full.strip()  # "18:42" shown, "15.09.2021 18:42:11 UTC+03:00" in the tooltip
+    return elements(soup) if rebuilt else tags
+
+
+def _holds_elements(tag: Tag) -> bool:
+    return any(isinstance(child, Tag) for child in tag.contents)
 
 
 @dataclass(frozen=True, slots=True)

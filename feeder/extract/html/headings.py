@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Any
 
 from feeder.extract.dates import find_dates
-from feeder.extract.html.tree import BeautifulSoup, Tag, elements, text_of
+from feeder.extract.html.tree import Tag, elements, text_of
 from feeder.extract.lines import IsOutlet, Line, is_date_line, is_prose, split_title
 from feeder.fold import fold_text
 from feeder.records import DateClue
@@ -17,10 +17,11 @@ from feeder.records import DateClue
 GENERIC_TITLE_WORDS = 2
 
 
-def find_headline(soup: BeautifulSoup, meta: Mapping[str, str], ld: Mapping[str, Any],
-              is_outlet: IsOutlet, container: Tag | None) -> str | None:
-    """The story's headline: a heading that og:title, JSON-LD or <title> names; else og:title, <h1>, <title>."""
-    tags = [t for t in elements(soup) if t.name in ("h1", "h2", "h3")]
+def find_headline(tags: list[Tag], meta: Mapping[str, str], ld: Mapping[str, Any],
+                  is_outlet: IsOutlet, container: Tag | None) -> str | None:
+    """The story's headline (tags: the tree's elements): a heading that og:title, JSON-LD or <title> names;
+    else og:title, <h1>, <title>."""
+    tags = [t for t in tags if t.name in ("h1", "h2", "h3")]
     headings = [text_of(h) for h in tags]
     folded = {fold_text(h): h for h in headings if h}
     page_title = meta.get("title") or ""
