@@ -25,15 +25,29 @@ def find_headline(tags: list[Tag], meta: Mapping[str, str], ld: Mapping[str, Any
     headings = [text_of(h) for h in tags]
     folded = {fold_text(h): h for h in headings if h}
     page_title = meta.get("title") or ""
-    head = split_title(page_title, headings, is_outlet)[0] if page_title else ""
+    head = _unprefixed(split_title(page_title, headings, is_outlet)[0], meta, is_outlet) if page_title else ""
     og = meta.get("og:title") or (ld.get("headline") if isinstance(ld.get("headline"), str) else None)
-    og = split_title(og, headings, is_outlet)[0] if og else None
+    og = _unprefixed(split_title(og, headings, is_outlet)[0], meta, is_outlet) if og else None
     for candidate in (og, head):
         if candidate and fold_text(candidate) in folded:
             return unless_a_name(folded[fold_text(candidate)], tags, meta, is_outlet, container)
     h1 = next((t for t in tags if t.name == "h1"), None)
     found = og or (text_of(h1) if isinstance(h1, Tag) else None) or head or None
     return unless_a_name(found, tags, meta, is_outlet, container) if found else None
+
+
+# "China Daily: Headline": a page title opened by the outlet's or the site's name and a colon.
+_NAME_PREFIX = re.compile(r"^(?P<name>[^:：]{2,40})\s*[:：]\s+(?P<rest>\S.*)$")
+
+
+def _unprefixed(title: str, meta: Mapping[str, str], is_outlet: IsOutlet) -> str:
+    """The title without an outlet's or the site's name put before it with a colon."""
+    found = _NAME_PREFIX.match(title)
+    if found is None:
+        return title
+    name = found.group("name").strip()
+    site = fold_text(meta.get("og:site_name", ""))
+    return found.group("rest") if is_outlet(name) or (site and fold_text(name) == site) else title
 
 
 # An RSS item's pubDate glued to the end of its title by a feed-fed theme ("...influenceThu, 03 Oct 2024
