@@ -56,6 +56,15 @@ MIN_HIGHLIGHTS = 3
 HIGHLIGHT_WORDS = 4
 
 
+# Headline-shaped headings inside the story's container above its first paragraph: the story's deck (a subtitle),
+# not its text.
+_DECKS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+
+
+def _headline_shaped(text: str) -> bool:
+    return 0 < len(text.split()) <= MAX_HEADLINE_WORDS and not text.rstrip().endswith((".", "!", "?", "…"))
+
+
 def _highlights(tags: list[Tag]) -> set[int]:
     """Ids of the lists of headline-like items above the story's first paragraph (the bullet highlights of an
     AMP or curation page): a summary of the story, not its text. A list of short fields (a byline, a stamp,
@@ -64,7 +73,9 @@ def _highlights(tags: list[Tag]) -> set[int]:
     for tag in tags:  # document order
         if tag.name == "p" and is_prose(text_of(tag)):
             break
-        if tag.name in ("ul", "ol") and id(tag) not in found:
+        if tag.name in _DECKS and _headline_shaped(text_of(tag)):
+            found.update(id(t) for t in (tag, *elements(tag)))  # a subtitle (deck) over the story
+        elif tag.name in ("ul", "ol") and id(tag) not in found:
             items = [text_of(c) for c in tag.children if isinstance(c, Tag) and c.name == "li"]
             if len(items) >= MIN_HIGHLIGHTS and all(
                     HIGHLIGHT_WORDS <= len(item.split()) <= MAX_HEADLINE_WORDS and not is_date_line(item)
