@@ -50,6 +50,10 @@ def hints_of(soup: BeautifulSoup, tags: list[Tag], meta: Mapping[str, str], ld: 
     posted = [d for d in dates if d.role == "published"]
     people = tuple(p for p in ld_authors(meta, ld) if _a_person(p.value, meta, is_outlet)) or tuple(
         a for _, a in marks.authors if _a_person(a.value, meta, is_outlet))
+    # A site posting an agency's copy under the agency's name ("PNA", "Xinhua"): the author field credits it.
+    if not outlet_page:
+        outlets.extend(Clue(a.value, f"{a.origin}: an author field naming an outlet") for a in (
+            *ld_authors(meta, ld), *(a for _, a in marks.authors)) if is_outlet(a.value))
     account = people[0] if people else _classed_account(soup, meta, is_outlet)
     # An aggregator's JSON-LD describing the original (its publisher an outlet, the page not the outlet's):
     # the author it names wrote the story; the page's own poster is not in it.
