@@ -86,8 +86,6 @@ def _highlights(tags: list[Tag]) -> set[int]:
 
 # The blocks at the end of a story that may credit its original, and how short such a credit line is.
 CLOSING_BLOCKS = 2
-
-
 CLOSING_CREDIT_WORDS = 20
 
 

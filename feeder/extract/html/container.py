@@ -14,8 +14,6 @@ CONTENT_SELECTORS = ("[itemprop=articleBody]", ".entry-content", ".post-body", "
 # The named story containers (not the generic <article>/<main>): a furniture-sounding wrapper around one
 # of them ("widget Blog" on Blogger themes) is layout, not furniture. Checked by hand in the one tree pass.
 STORY_CLASSES = frozenset(s[1:] for s in CONTENT_SELECTORS if s.startswith("."))
-
-
 # Words from which a named content container holds a story, not a snippet card with a content class.
 STORY_CONTAINER_WORDS = 50
 
@@ -66,8 +64,6 @@ def _with_sibling_blocks(densest: Tag) -> Tag:
 
 
 GENERIC_CONTAINERS = ("article", "main")
-
-
 # Share of an <article>'s prose that its densest block must hold to stand for it: the header above it (an
 # excerpt repeating the description, a caption) is then no part of the story.
 NARROW_SHARE = 0.9

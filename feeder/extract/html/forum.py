@@ -10,11 +10,7 @@ from feeder.extract.html.tree import Tag, attr_words, decompose_where, elements,
 
 # A forum thread: sibling posts (the same element and first class), each with its poster's name or its time.
 POST_MARK_ATTR = re.compile(r"author|user|member|poster|profile|creator|(?:^|[\s_-])(?:date|time)", re.I)
-
-
 SIGNATURE_ATTR = re.compile(r"signature", re.I)
-
-
 # Words the first post must hold to be the thread's story; a shorter one only introduces a longer post.
 MIN_FIRST_POST_WORDS = 60
 

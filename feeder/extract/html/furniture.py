@@ -37,8 +37,6 @@ FURNITURE_ATTR = re.compile(
 
 
 _ISO_WITH_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
-
-
 _FULL_STAMP = re.compile(r"\d{4}.{0,12}\d{1,2}:\d{2}")
 
 

@@ -70,16 +70,10 @@ def unglued_feed_stamp(title: str, lines: list[Line]) -> tuple[str, list[Line], 
 # A title ending on a preposition or article ("NRI in News from"): a feed's or section's label whose
 # variable part was left out, never a story's headline.
 _DANGLING = re.compile(r"\s(?:from|of|in|on|at|by|for|to|with|the|a|an|and)$", re.I)
-
-
 # The words a date printed as a title may hold besides numbers: a month and a weekday.
 DATE_TITLE_WORDS = 2
-
-
 # A story's headline has a few words; a shorter heading above the story is a section's or a widget's.
 MIN_HEADLINE_WORDS = 4
-
-
 _TITLE_PARTS = re.compile(r"\s+(?:[|·»«~–—]|-|::)\s+")
 
 

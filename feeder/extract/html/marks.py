@@ -20,17 +20,9 @@ OTHER_POSTS_ATTR = re.compile(
 # Theme classes naming the account that posted the page ("post-author", "entry-author"); a "byline" class
 # is left to the text reader: portals print the story's own byline in it.
 AUTHOR_ATTR = re.compile(r"(?:^|[\s_-])(?:author|creator|poster|writer)(?:$|[\s_-])", re.I)
-
-
 UPDATED_ATTR = re.compile(r"updated|modified", re.I)
-
-
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
-
-
 _HATOM_DATE = re.compile(r"published|updated")
-
-
 _PROPERTY_DATE = re.compile(r"date(?:Published|Modified|Created)|dc:(?:date|created|issued|modified)")
 
 
@@ -40,8 +32,6 @@ _NAME_LABEL = re.compile(r"^(?:(?:posted|written|published|submitted)\s+)?(?:by|
 
 
 _SEVERAL_NAMES = re.compile(r",|&|\band\b|\bund\b|\bet\b|\by\b|、", re.I)
-
-
 # An author's name, as printed: a few words, no digits.
 MAX_NAME_WORDS = 5
 
@@ -82,12 +72,8 @@ def read_marks(tags: list[Tag], kept: frozenset[int]) -> Marks:
 
 # Marked names and stamps read on one page: a page's own post has a few; the bound keeps hostile nesting linear.
 MAX_MARKS = 40
-
-
 # Elements and attributes that may mark a byline or a stamp; an element with only plain ones is skipped fast.
 _MARKED = frozenset({"time", "abbr"})
-
-
 _PLAIN_ATTRS = frozenset({"class", "id", "style", "href", "src", "alt", "title", "target", "lang", "dir",
                           "width", "height", "data-role"})
 

@@ -79,8 +79,6 @@ def ld_dates(meta: Mapping[str, str], ld: Mapping[str, Any]) -> tuple[DateClue, 
 
 
 _DOMAIN = re.compile(r"^(?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,}/?$")  # lower case: "J.Smith" is a person
-
-
 _TITLE_SEGMENTS = re.compile(r"\s*(?:[|_·»~–—]|\s-\s|::)\s*")
 
 
