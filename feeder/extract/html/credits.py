@@ -50,6 +50,9 @@ def hints_of(soup: BeautifulSoup, tags: list[Tag], meta: Mapping[str, str], ld: 
     posted = [d for d in dates if d.role == "published"]
     people = tuple(p for p in ld_authors(meta, ld) if _a_person(p.value, meta, is_outlet)) or tuple(
         a for _, a in marks.authors if _a_person(a.value, meta, is_outlet))
+    # A field the markup names the source ("content-source", "feed-source") holding an outlet's name credits it.
+    if not outlet_page:
+        outlets.extend(_source_fields(tags, is_outlet))
     # A site posting an agency's copy under the agency's name ("PNA", "Xinhua"): the author field credits it.
     if not outlet_page:
         outlets.extend(Clue(a.value, f"{a.origin}: an author field naming an outlet") for a in (
@@ -87,6 +90,27 @@ def _classed_account(soup: BeautifulSoup, meta: Mapping[str, str], is_outlet: Is
     name = text_of(found) if isinstance(found, Tag) else ""
     return Clue(name, "account name (class naming a user or author name)") if 2 <= len(name) <= 60 and (
         _a_person(name, meta, is_outlet)) else None
+
+
+# A class naming an element the story's source field, and how many words such a field holds.
+_SOURCE_CLASS = re.compile(r"(?:^|[\s_-])source(?:$|[\s_-])", re.I)
+SOURCE_FIELD_WORDS = 6
+
+
+def _source_fields(tags: list[Tag], is_outlet: IsOutlet) -> list[Clue]:
+    """Outlets named by the elements classed as the story's source ("Source: EFE"), in document order."""
+    found = []
+    for tag in tags:
+        classes = tag.get("class") if tag.attrs else None
+        if not isinstance(classes, list) or not _SOURCE_CLASS.search(" ".join(classes)):
+            continue
+        name = _SOURCE_LABEL.sub("", text_of(tag)).strip(" .")
+        if name and len(name.split()) <= SOURCE_FIELD_WORDS and is_outlet(name):
+            found.append(Clue(name, f"markup: the source field ({' '.join(classes)})"))
+    return found
+
+
+_SOURCE_LABEL = re.compile(r"^(?:source|fuente|fonte|quelle|来源|出典|출처)\s*[:：]?\s*", re.I)
 
 
 # A credit label before an author field's name ("Via AP news wire"): what follows names a source.
