@@ -192,7 +192,7 @@ def _byline(line: Line, found: Found, is_outlet: IsOutlet, story: bool, followin
         found.credit(credit, f"{line.origin}: outlet named in the byline")
         found.byline(name, f"{line.origin}: byline naming the outlet")
     elif found.body and slight(found.body) and text[:3].lower() == "by ":
-        found.body.clear()  # a "By …" line after a line or two of prose: that prose was a teaser
+        found.restart()  # a "By …" line after a line or two of prose: that prose was a teaser
         found.byline(name, f"{line.origin}: byline")
     elif found.body and not slight(found.body) and credit_next and text[:3].lower() == "by ":
         # "By X" over the outlet's name and stamp under the story: the byline nearest the credit is the story's.

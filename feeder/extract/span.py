@@ -1,0 +1,189 @@
+"""The story's span: detectors score where the walk's run of prose really starts and ends and which lines inside
+it are furniture; one resolver picks a consistent span and says why each boundary won.
+
+The walk (extract/lines.py) keeps every prose line between the headline and what closes the story. Around
+the story, pages print prose-like furniture the walk cannot tell apart line by line: the headline again
+as the first paragraph, a highlight or the site's tagline above the datelined first paragraph, a login
+prompt, related stories' headlines, a rights notice or a platform's footer under the last paragraph, a
+photo's caption printed twice. Each line at the edges of the run is described by features; a feature
+adds its weight (bench/fit_resolver.py sweeps them leave-one-set-out) and a line whose score reaches
+FURNITURE_SCORE is furniture. The tie-breaks:
+
+- the story starts below the longest run of furniture lines at its top (at most LEAD_REACH lines), and
+  ends above the longest run at its bottom (at most TAIL_REACH lines);
+- the span always keeps at least one paragraph that ends a sentence: when the edges would meet, the
+  walk's run stands as it is;
+- a paragraph printed twice inside the span is a caption or a pull-quote: every copy is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from feeder.extract import blocks, endings, rules, vocab
+from feeder.extract.shapes import is_prose
+from feeder.fold import fold_text
+
+# A line at the bottom of the run whose features add up to this is furniture; at the top, LEAD_SCORE
+# (a story's first lines are more often headline-shaped than its last: a list's lead-in, a crosshead).
+FURNITURE_SCORE = 1.5
+LEAD_SCORE = 2.0
+# Weights of the features (positive: furniture; negative: the story's own text).
+NO_SENTENCE = 1.0  # ends no sentence: a heading, a related story's headline, a menu, a label
+HEADLINE_SHAPED = 0.75  # and is shaped like a headline: a capital first, a few words, no label
+ECHOES_HEADLINE = 2.0  # most of its words are the headline's (the headline again, or a variant of it)
+DATELINE_BELOW = 1.0  # a lead line right above a paragraph that opens with a dateline: the story starts there
+RIGHTS_NOTICE = 4.0  # a copyright or rights notice
+CLOSER = 3.0  # a line extract/endings.py classes as closing a story (footers, syndication notes, promos)
+ACCOUNT_PROMPT = 3.0  # a prompt to log in, register or reply
+STORY_SENTENCES = -2.0  # a paragraph of several sentences or many words: the story's own text
+# How many lines at each edge of the run are read as candidates.
+LEAD_REACH = 4
+TAIL_REACH = 6
+# A headline-shaped line has at most this many words (a sentence cut off at the end of a capture has more).
+HEADLINE_WORDS = 10
+# A line echoing the headline has at most this many words.
+ECHO_WORDS = 20
+# A paragraph this long (words) is story text whatever else it looks like.
+STORY_WORDS = 45
+# Share of a line's words that must be the headline's for it to echo the headline.
+ECHO_SHARE = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """The story's paragraphs and why its boundaries stand where they do."""
+
+    body: tuple[str, ...]
+    why: str
+
+
+# How a story's first paragraph opens with a dateline: "LONDON, Sept 28 —", "SEOUL/WASHINGTON -",
+# "BEIJING, Jan. 1, 2023 /PRNewswire/ —", "München (dts Nachrichtenagentur) —", "Paris, Mar 3 (AFP) -".
+_TOKEN = r"(?:\([^()]{2,40}\)|/[^/\s][^/]{0,28}/|\|[^|]{2,20}\|)"
+_DASH = r"(?:--|—|–|-|:|\.-|_)"
+OPENS_WITH_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z .'’/-]{2,40}(?:,[^–—:()]{2,30}?)?\s*" + _TOKEN + r"?"
+    r"|[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2}(?:,\s*[A-Z][\w.]*(?:\s[\w.,]+){0,3}?)?\s*" + _TOKEN +
+    r"|[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2},\s*" + rules.DATELINE_DATE + r"\s*" + _TOKEN + r"?)"
+    r"\s*" + _DASH + r"\s?(?=\S)")
+# A copyright or rights notice, in the languages agencies' copy travels in.
+RIGHTS = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b|\bderechos reservados\b|"
+                    r"\btous droits réservés\b|\balle rechte vorbehalten\b|\bdireitos reservados\b|版权所有", re.I)
+# A prompt to log in, register or reply: forum and paywall chrome inside the post's text.
+PROMPT = re.compile(r"\b(?:log ?in|sign ?in|register|sign ?up)\b.{0,40}\b(?:to (?:view|read|see|post|reply|comment"
+                    r"|continue)|now|later)\b|^reply to this (?:topic|thread|post)\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?。！？…\"”’»)]\s*$")
+_SENTENCE_STOP = re.compile(r"[.!?。！？](?:\s|$)")
+
+
+def resolve_span(body: Sequence[str], origins: Sequence[str], title: str) -> Span:
+    """The story's span inside the walk's run of prose ``body`` (each paragraph at ``origins``)."""
+    if len(body) < 2:
+        return Span(tuple(body), _where(origins, 0, len(body), "the walk's run", "the walk's run"))
+    start, start_why = _start(body, title)
+    end, end_why = _end(body, title, start)
+    if not any(_SENTENCE_END.search(p) for p in body[start:end]):
+        start, end, start_why, end_why = 0, len(body), "the walk's run", "the walk's run"
+    kept, dropped = _without_repeats(body, start, end)
+    why = _where(origins, start, end, start_why, end_why)
+    if dropped:
+        why += f"; dropped {dropped} paragraph(s) printed twice (a caption or a pull-quote)"
+    return Span(tuple(kept), why)
+
+
+def lead_score(text: str, following: str, title: str) -> tuple[float, str]:
+    """How much a line at the top of the run looks like furniture above the story, and the strongest reason."""
+    score, why = _shared_score(text, title)
+    if following and OPENS_WITH_DATELINE.match(following) and not OPENS_WITH_DATELINE.match(text):
+        score += DATELINE_BELOW
+        why = why or "a line above the datelined first paragraph"
+    return score, why
+
+
+def tail_score(text: str, title: str) -> tuple[float, str]:
+    """How much a line at the bottom of the run looks like furniture under the story, and the strongest reason."""
+    return _shared_score(text, title)
+
+
+def _shared_score(text: str, title: str) -> tuple[float, str]:
+    reasons: list[tuple[float, str]] = []
+    words = text.split()
+    if not _SENTENCE_END.search(text):
+        reasons.append((NO_SENTENCE, "ends no sentence"))
+        if text[:1].isupper() and len(words) <= HEADLINE_WORDS and not vocab.LABEL_PREFIX.match(text) and (
+                not blocks.mid_sentence(text)):  # a sentence cut off mid-way is no headline
+            reasons.append((HEADLINE_SHAPED, "a headline's shape"))
+    if len(words) <= ECHO_WORDS and _echoes(text, title):
+        reasons.append((ECHOES_HEADLINE, "echoes the headline"))
+    if len(text) <= endings.MAX_CLOSER_CHARS:
+        if any(hint in text for hint in _RIGHTS_HINTS) and RIGHTS.search(text):
+            reasons.append((RIGHTS_NOTICE, "a rights notice"))
+        if endings.closes_story(text):
+            reasons.append((CLOSER, "a footer or note that closes a story"))
+        if any(hint in text for hint in _PROMPT_HINTS) and PROMPT.search(text):
+            reasons.append((ACCOUNT_PROMPT, "a prompt to log in or reply"))
+    if len(words) >= STORY_WORDS or (len(words) >= 12 and len(_SENTENCE_STOP.findall(text)) >= 2):
+        reasons.append((STORY_SENTENCES, "story sentences"))
+    score = sum(weight for weight, _ in reasons)
+    strongest = max((r for r in reasons if r[0] > 0), default=(0.0, ""))[1]
+    return score, strongest
+
+
+# Substrings a line RIGHTS or PROMPT matches holds: a cheap test that spares most lines the patterns.
+_RIGHTS_HINTS = ("©", "opyright", "OPYRIGHT", "eserv", "(c)", "(C)", "版权", "echte")
+_PROMPT_HINTS = ("og", "ign", "egist", "eply", "OG", "IGN")
+
+
+def _echoes(text: str, title: str) -> bool:
+    """Most of the line's words are the headline's."""
+    words = fold_text(text).split()
+    headline = _title_words(title)
+    return bool(words) and sum(w in headline for w in words) >= ECHO_SHARE * len(words)
+
+
+@lru_cache(maxsize=4)
+def _title_words(title: str) -> frozenset[str]:
+    return frozenset(fold_text(title).split())
+
+
+def _start(body: Sequence[str], title: str) -> tuple[int, str]:
+    """Tie-break: the story starts below the longest run of furniture lines at the top."""
+    start, why = 0, "the walk's first prose line"
+    for index in range(min(LEAD_REACH, len(body) - 1)):
+        score, reason = lead_score(body[index], body[index + 1], title)
+        if score < LEAD_SCORE:
+            break
+        start, why = index + 1, f"below furniture ({reason}, score {score:.2f})"
+    return start, why
+
+
+def _end(body: Sequence[str], title: str, start: int) -> tuple[int, str]:
+    """Tie-break: the story ends above the longest run of furniture lines at the bottom."""
+    end, why = len(body), "the walk's last prose line"
+    for index in range(len(body) - 1, max(start, len(body) - 1 - TAIL_REACH), -1):
+        score, reason = tail_score(body[index], title)
+        if score < FURNITURE_SCORE:
+            break
+        end, why = index, f"above furniture ({reason}, score {score:.2f})"
+    return end, why
+
+
+def _without_repeats(body: Sequence[str], start: int, end: int) -> tuple[list[str], int]:
+    """The span without paragraphs printed twice in it (a caption above and below a photo, a pull-quote)."""
+    span = body[start:end]
+    if len(set(span)) == len(span):
+        return list(span), 0
+    counts = Counter(p for p in span if not is_prose(p) or len(p) < 400)
+    kept = [p for p in span if counts.get(p, 0) < 2]
+    return (kept, len(span) - len(kept)) if any(_SENTENCE_END.search(p) for p in kept) else (list(span), 0)
+
+
+def _where(origins: Sequence[str], start: int, end: int, start_why: str, end_why: str) -> str:
+    if start >= end or not origins:
+        return "no paragraph"
+    return f"{origins[start]} to {origins[end - 1]}: starts at {start_why}; ends at {end_why}"
