@@ -24,7 +24,7 @@ TITLE = "Pilots steer by a shared digital chart"
 
 
 def test_every_page_has_its_expectation() -> None:
-    assert len(PAGES) >= 9
+    assert len(PAGES) >= 11
     assert all(page.with_suffix(".json").is_file() for page in PAGES)
 
 
@@ -56,6 +56,13 @@ def test_a_headline_shaped_lead_in_stays_without_more_evidence() -> None:
     # A list's lead-in or a crosshead at the top ends no sentence, but nothing says it is furniture.
     lead = "Here are the stories from the waterfront this week"
     assert span.resolve_span([lead, STORY, MORE], origins(3), TITLE).body == (lead, STORY, MORE)
+
+
+def test_weak_furniture_above_a_login_prompt_goes_with_it() -> None:
+    lines = ["Pilot boats go electric on the river", "Please log in or register to view links!", STORY, MORE]
+    chosen = span.resolve_span(lines, origins(4), TITLE)
+    assert chosen.body == (STORY, MORE)
+    assert "a prompt to log in" in chosen.why
 
 
 def test_a_line_above_a_datelined_paragraph_is_a_highlight() -> None:

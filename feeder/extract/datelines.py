@@ -39,6 +39,11 @@ TEASER_REACH = 6
 
 
 def _dateline(text: str, found: Found, is_outlet: IsOutlet) -> str:
+    if text[:3] == "By " and (m := _GLUED_BYLINE.match(text)) and is_outlet(m.group("outlet")):
+        # "By A and B, Agency, Place : text": a byline glued to the datelined first paragraph.
+        found.byline(m.group("names"), "byline glued to the first paragraph's dateline")
+        found.credit(m.group("outlet"), "byline glued to the first paragraph's dateline", resolver.DATELINE)
+        return text[m.end():]
     if (m := rules.DATELINE_OPEN.match(text)) and (outlet := token_outlet(m.group("outlet"), is_outlet)):
         found.credit(outlet, "dateline of the first paragraph", resolver.DATELINE)
         return text[m.end():]
@@ -92,6 +97,9 @@ _DATELINE_UNDASHED = re.compile(
     r"(?P<token>\(\s*(?P<outlet>[^()]{2,40}?)\s*\))(?=\.-\s|\s+[A-Z\"“‘])")
 
 
+# "By R. Name and Other Name, Agency, Place : …": names, a known outlet, then the dateline's place and its dash.
+_GLUED_BYLINE = re.compile(r"^By\s+(?P<names>[A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){1,7}),\s*"
+                           r"(?P<outlet>[^,]{2,40}?),\s*(?=[A-Z][\w.'’ -]{1,30}?\s?(?::|--|—|–|-)\s)")
 # A dateline in any script whose token (in brackets, or between slashes) is followed by a dash, maybe with no
 # space before the story's first word.
 _DATELINE_ANY = re.compile(

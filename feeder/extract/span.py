@@ -9,8 +9,9 @@ photo's caption printed twice. Each line at the edges of the run is described by
 adds its weight (bench/fit_resolver.py sweeps them leave-one-set-out) and a line whose score reaches
 FURNITURE_SCORE is furniture. The tie-breaks:
 
-- the story starts below the longest run of furniture lines at its top (at most LEAD_REACH lines), and
-  ends above the longest run at its bottom (at most TAIL_REACH lines);
+- the story starts below the last line scoring LEAD_SCORE in a run of furniture lines at its top (at most
+  LEAD_REACH lines; a headline-shaped lead-in alone is not enough), and ends above the longest run of
+  furniture at its bottom (at most TAIL_REACH lines);
 - the span always keeps at least one paragraph that ends a sentence: when the edges would meet, the
   walk's run stands as it is;
 - a paragraph printed twice inside the span is a caption or a pull-quote: every copy is dropped.
@@ -152,13 +153,14 @@ def _title_words(title: str) -> frozenset[str]:
 
 
 def _start(body: Sequence[str], title: str) -> tuple[int, str]:
-    """Tie-break: the story starts below the longest run of furniture lines at the top."""
+    """Tie-break: the story starts below the last strong furniture line of the run of furniture at the top."""
     start, why = 0, "the walk's first prose line"
     for index in range(min(LEAD_REACH, len(body) - 1)):
         score, reason = lead_score(body[index], body[index + 1], title)
-        if score < LEAD_SCORE:
+        if score < FURNITURE_SCORE:
             break
-        start, why = index + 1, f"below furniture ({reason}, score {score:.2f})"
+        if score >= LEAD_SCORE:  # weak furniture above it goes with it ("Headline" / "Log in to view")
+            start, why = index + 1, f"below furniture ({reason}, score {score:.2f})"
     return start, why
 
 
