@@ -24,7 +24,7 @@ TITLE = "Pilots steer by a shared digital chart"
 
 
 def test_every_page_has_its_expectation() -> None:
-    assert len(PAGES) >= 11
+    assert len(PAGES) >= 14
     assert all(page.with_suffix(".json").is_file() for page in PAGES)
 
 
@@ -87,6 +87,45 @@ def test_a_sentence_cut_off_at_the_end_is_not_a_related_headline() -> None:
 def test_the_span_always_keeps_a_sentence() -> None:
     lines = ["Pilots steer by a shared digital chart", "Copyright 2022 Harbour Wire"]
     assert span.resolve_span(lines, origins(2), TITLE).body == tuple(lines)
+
+
+@pytest.mark.parametrize("line", [
+    "Go to Forum >>0 Comment(s)",
+    "Navigation: use the links below to view more comments.",
+    "Please sign in to view the attachments",
+])
+def test_comment_counters_and_prompts_under_the_story_are_cut(line: str) -> None:
+    assert span.resolve_span([STORY, MORE, line], origins(3), TITLE).body == (STORY, MORE)
+
+
+def test_a_separator_closes_the_story_whatever_follows() -> None:
+    comment = "***** I sailed with her once, and she was the calmest person on the bridge that night."
+    chosen = span.resolve_span([STORY, MORE, comment, STORY[::-1]], origins(4), TITLE)
+    assert chosen.body == (STORY, MORE)
+    assert "above a separator" in chosen.why
+
+
+def test_a_feed_excerpt_and_its_footer_above_the_story_are_cut() -> None:
+    excerpt = STORY[:120] + "..."
+    footer = "The post Pilots steer by a shared digital chart appeared first on Quay Notes."
+    chosen = span.resolve_span([excerpt, footer, STORY, MORE], origins(4), TITLE)
+    assert chosen.body == (STORY, MORE)
+    assert "feed's excerpt" in chosen.why
+
+
+@pytest.mark.parametrize("line", [
+    "The pilot boat at the quay. File photo (Pic: Quay Notes)",
+    "Pilots on the bridge of a tanker. AFP Photo via Harbour Wire.",
+    "ALSO READ: Tug crews train for hydrogen fuel",
+    "Lea también: Reabre el tranvía del puerto",
+])
+def test_photo_credits_and_pointers_inside_the_span_are_dropped(line: str) -> None:
+    assert span.resolve_span([STORY, line, MORE], origins(3), TITLE).body == (STORY, MORE)
+
+
+def test_a_story_sentence_mentioning_a_photo_stays() -> None:
+    line = "The pilots said the photo of the chart on the bridge had been shared widely."
+    assert span.resolve_span([STORY, line, MORE], origins(3), TITLE).body == (STORY, line, MORE)
 
 
 def test_a_paragraph_printed_twice_is_dropped_every_time() -> None:

@@ -106,7 +106,7 @@ _DATELINE_ANY = re.compile(
     r"^(?P<city>[^\W\d_][\w.'’/-]*(?:\s[^\W\d_][\w.'’/-]*){0,3}?(?:,\s*[^\W\d_][\w .]{1,25}?)?"
     r"(?:,\s*" + rules.DATELINE_DATE + r")?),?\s*"
     r"(?P<token>\(\s*(?P<outlet>[^()]{2,40}?)\s*\)|/(?P<slashed>[^/\s][^/]{1,28}?)/)"
-    r"(?=\s*(?:--|—|–|-)(?:\s|[A-Z\"“‘]))")
+    r"(?=\s*(?:--|—|–|-)(?:\s|[A-Z\"“‘])|\.-\s)")
 # A token naming a news agency by what it is, in the languages agencies' copy travels in.
 _AGENCY_WORD = re.compile(r"(?:\b(?:news\s?agency|agency|agencia|agence|agenzia|agência)\b|nachrichtenagentur\b)", re.I)
 

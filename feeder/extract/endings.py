@@ -18,6 +18,11 @@ CONTRIBUTOR_LINE = (r"(?:[\w.'’-]+\s){0,8}(?:writers?|reporters?|correspondent
                     r"contributed (?:to )?(?:this|the) (?:report|story|article)\.?")
 # A feed tool's footer on a republished post: "The post X appeared first on Site."
 FEED_FOOTER = r"the post .{3,300} appeared first on .{2,100}"
+# The same footer in the languages feed tools ship in: a feed's excerpt may stand above the whole story with
+# it (extract/span.py reads it there), so it does not close the story.
+FEED_FOOTER_ANY = re.compile(rf"^(?:{FEED_FOOTER}|la entrada .{{3,300}} se publicó primero en .{{2,100}}|"
+                             r"l'article .{3,300} est apparu en premier sur .{2,100}|"
+                             r"o post .{3,300} apareceu primeiro em .{2,100})$", re.I)
 # A provider's promotion under a syndicated story, and a newsletter box's call to subscribe.
 PROMO = (r"more (?:stories|articles|news|reports) like this (?:are|is) available (?:on|at) \S+|"
          r"(?:enter|type|leave) your e-?mail(?: address)? (?:to|for|and)\b.{0,120}")

@@ -14,7 +14,11 @@ FURNITURE_SCORE is furniture. The tie-breaks:
   furniture at its bottom (at most TAIL_REACH lines);
 - the span always keeps at least one paragraph that ends a sentence: when the edges would meet, the
   walk's run stands as it is;
-- a paragraph printed twice inside the span is a caption or a pull-quote: every copy is dropped.
+- a feed's excerpt with its footer ("The post X appeared first on Y") above the whole story: the story
+  starts at its first paragraph printed again below the footer;
+- a paragraph opening with a separator run ("*****", "-----") closes the story: the span ends above it;
+- inside the span, a paragraph printed twice (a caption or a pull-quote: every copy), a photo credit and
+  a pointer to another story ("ALSO READ: …") are dropped.
 """
 
 from __future__ import annotations
@@ -77,7 +81,21 @@ RIGHTS = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b|\bd
                     r"\btous droits réservés\b|\balle rechte vorbehalten\b|\bdireitos reservados\b|版权所有", re.I)
 # A prompt to log in, register or reply: forum and paywall chrome inside the post's text.
 PROMPT = re.compile(r"\b(?:log ?in|sign ?in|register|sign ?up)\b.{0,40}\b(?:to (?:view|read|see|post|reply|comment"
-                    r"|continue)|now|later)\b|^reply to this (?:topic|thread|post)\b", re.I)
+                    r"|continue)|now|later)\b|^reply to this (?:topic|thread|post)\b|"
+                    r"\bview (?:more|all|the) comments\b|\b\d+\s*comment(?:s|\(s\))|\bcomments?\s*\(\d+\)", re.I)
+# A separator run opening a paragraph ("***** Back when …", "----"): what follows is the page's, not the story's.
+SEPARATOR = re.compile(r"^(?:[*_=~#-]\s?){5,}")
+# A paragraph that is a photo's credit or caption credit: "File photo (Pic: X)", "… Kim Jong Il. AFP Photo via X."
+PHOTO_CREDIT = re.compile(r"[(\[]\s*(?:pic|photo|image|picture)s?\s*[:：][^()\[\]]{1,60}[)\]]\s*$|"
+                          r"(?:^|[.\s])(?:[A-Z]{2,10}|file|staff) (?:photo|pic|picture)s?(?: via [^.]{2,40})?\.?$",
+                          re.I)
+# An inline pointer to another story inside the span: "ALSO READ: Headline", "Read more: …", "Lea también: …".
+READ_ALSO = re.compile(r"^(?:also read|read also|read more|see also|related|related story|recommended|lea también|"
+                       r"leia também|lire aussi|lesen sie auch|baca juga)\s*[:：|»>-]\s*\S", re.I)
+# How much of the story's first paragraph a feed's excerpt above the story repeats (excerpts are cut short).
+EXCERPT_CHARS = 80
+# A caption or pointer line is short: a paragraph this long is story text whatever it ends with.
+MAX_DROP_WORDS = 30
 _SENTENCE_END = re.compile(r"[.!?。！？…\"”’»)]\s*$")
 _SENTENCE_STOP = re.compile(r"[.!?。！？](?:\s|$)")
 
@@ -90,11 +108,8 @@ def resolve_span(body: Sequence[str], origins: Sequence[str], title: str) -> Spa
     end, end_why = _end(body, title, start)
     if not any(_SENTENCE_END.search(p) for p in body[start:end]):
         start, end, start_why, end_why = 0, len(body), "the walk's run", "the walk's run"
-    kept, dropped = _without_repeats(body, start, end)
-    why = _where(origins, start, end, start_why, end_why)
-    if dropped:
-        why += f"; dropped {dropped} paragraph(s) printed twice (a caption or a pull-quote)"
-    return Span(tuple(kept), why)
+    kept, dropped = _without_furniture(body, start, end)
+    return Span(tuple(kept), _where(origins, start, end, start_why, end_why) + dropped)
 
 
 def lead_score(text: str, following: str, title: str) -> tuple[float, str]:
@@ -137,7 +152,7 @@ def _shared_score(text: str, title: str) -> tuple[float, str]:
 
 # Substrings a line RIGHTS or PROMPT matches holds: a cheap test that spares most lines the patterns.
 _RIGHTS_HINTS = ("©", "opyright", "OPYRIGHT", "eserv", "(c)", "(C)", "版权", "echte")
-_PROMPT_HINTS = ("og", "ign", "egist", "eply", "OG", "IGN")
+_PROMPT_HINTS = ("og", "ign", "egist", "eply", "omment", "OG", "IGN", "OMMENT")
 
 
 def _echoes(text: str, title: str) -> bool:
@@ -155,6 +170,10 @@ def _title_words(title: str) -> frozenset[str]:
 def _start(body: Sequence[str], title: str) -> tuple[int, str]:
     """Tie-break: the story starts below the last strong furniture line of the run of furniture at the top."""
     start, why = 0, "the walk's first prose line"
+    for index in range(1, min(LEAD_REACH, len(body) - 1)):
+        if body[index + 1][:EXCERPT_CHARS] == body[0][:EXCERPT_CHARS] and endings.FEED_FOOTER_ANY.match(body[index]):
+            # Tie-break: a feed's excerpt and its footer above the whole story: the story starts again below.
+            return index + 1, "below a feed's excerpt and its footer"
     for index in range(min(LEAD_REACH, len(body) - 1)):
         score, reason = lead_score(body[index], body[index + 1], title)
         if score < FURNITURE_SCORE:
@@ -167,7 +186,10 @@ def _start(body: Sequence[str], title: str) -> tuple[int, str]:
 def _end(body: Sequence[str], title: str, start: int) -> tuple[int, str]:
     """Tie-break: the story ends above the longest run of furniture lines at the bottom."""
     end, why = len(body), "the walk's last prose line"
-    for index in range(len(body) - 1, max(start, len(body) - 1 - TAIL_REACH), -1):
+    separator = next((i for i in range(start + 1, len(body)) if SEPARATOR.match(body[i])), None)
+    if separator is not None:  # tie-break: a separator closes the story, whatever follows it
+        end, why = separator, "above a separator"
+    for index in range(end - 1, max(start, end - 1 - TAIL_REACH), -1):
         score, reason = tail_score(body[index], title)
         if score < FURNITURE_SCORE:
             break
@@ -175,14 +197,34 @@ def _end(body: Sequence[str], title: str, start: int) -> tuple[int, str]:
     return end, why
 
 
-def _without_repeats(body: Sequence[str], start: int, end: int) -> tuple[list[str], int]:
-    """The span without paragraphs printed twice in it (a caption above and below a photo, a pull-quote)."""
+def _without_furniture(body: Sequence[str], start: int, end: int) -> tuple[list[str], str]:
+    """The span without the furniture inside it: a paragraph printed twice (a caption above and below a photo,
+    a pull-quote), a photo credit, a pointer to another story ("ALSO READ: …"); and why."""
     span = body[start:end]
-    if len(set(span)) == len(span):
-        return list(span), 0
-    counts = Counter(p for p in span if not is_prose(p) or len(p) < 400)
-    kept = [p for p in span if counts.get(p, 0) < 2]
-    return (kept, len(span) - len(kept)) if any(_SENTENCE_END.search(p) for p in kept) else (list(span), 0)
+    repeated = Counter(span) if len(set(span)) < len(span) else Counter()
+    dropped: Counter[str] = Counter()
+    kept = []
+    for paragraph in span:
+        reason = _inside_furniture(paragraph, repeated)
+        if reason:
+            dropped[reason] += 1
+        else:
+            kept.append(paragraph)
+    if not dropped or not any(_SENTENCE_END.search(p) for p in kept):
+        return list(span), ""
+    return kept, "; dropped " + ", ".join(f"{count} {reason}" for reason, count in sorted(dropped.items()))
+
+
+def _inside_furniture(paragraph: str, repeated: Counter[str]) -> str:
+    if repeated.get(paragraph, 0) >= 2 and (not is_prose(paragraph) or len(paragraph) < 400):
+        return "printed twice (a caption or a pull-quote)"
+    if len(paragraph.split()) > MAX_DROP_WORDS:
+        return ""
+    if PHOTO_CREDIT.search(paragraph):
+        return "photo credit"
+    if READ_ALSO.match(paragraph):
+        return "pointer to another story"
+    return ""
 
 
 def _where(origins: Sequence[str], start: int, end: int, start_why: str, end_why: str) -> str:
