@@ -60,7 +60,8 @@ def _dateline(text: str, found: Found, is_outlet: IsOutlet) -> str:
         found.credit(outlet, "dateline of the first paragraph", resolver.DATELINE)
         dateline_stamp(m, found)
         return (text[: m.start("token")].rstrip() + text[m.end("token"):]).strip()
-    if (m := _DATELINE_ANY.match(text)) and (credit := _any_token_credit(m, is_outlet)) is not None:
+    if ("(" in text[:_TOKEN_REACH] or "/" in text[:_TOKEN_REACH]) and (m := _DATELINE_ANY.match(text)) and (
+            credit := _any_token_credit(m, is_outlet)) is not None:
         # "München (dts Nachrichtenagentur) —", "LONDON (Reuters) -The", "BEIJING, Jan. 1, 2023 /PRNewswire/ —":
         # a place in any script, a token in brackets or slashes, then a dash: the token goes.
         if credit:
@@ -107,6 +108,8 @@ _DATELINE_ANY = re.compile(
     r"(?:,\s*" + rules.DATELINE_DATE + r")?),?\s*"
     r"(?P<token>\(\s*(?P<outlet>[^()]{2,40}?)\s*\)|/(?P<slashed>[^/\s][^/]{1,28}?)/)"
     r"(?=\s*(?:--|—|–|-)(?:\s|[A-Z\"“‘])|\.-\s)")
+# How far into the paragraph a dateline's token may open (its place, maybe a date, then the token).
+_TOKEN_REACH = 110
 # A token naming a news agency by what it is, in the languages agencies' copy travels in.
 _AGENCY_WORD = re.compile(r"(?:\b(?:news\s?agency|agency|agencia|agence|agenzia|agência)\b|nachrichtenagentur\b)", re.I)
 

@@ -96,7 +96,12 @@ READ_ALSO = re.compile(r"^(?:also read|read also|read more|see also|related|rela
 EXCERPT_CHARS = 80
 # A caption or pointer line is short: a paragraph this long is story text whatever it ends with.
 MAX_DROP_WORDS = 30
-_SENTENCE_END = re.compile(r"[.!?。！？…\"”’»)]\s*$")
+# What a sentence (or a quote or bracket closing one) ends with.
+_SENTENCE_MARKS = frozenset('.!?。！？…"”’»)')
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip()[-1:] in _SENTENCE_MARKS and bool(text.strip())
 _SENTENCE_STOP = re.compile(r"[.!?。！？](?:\s|$)")
 
 
@@ -106,7 +111,7 @@ def resolve_span(body: Sequence[str], origins: Sequence[str], title: str) -> Spa
         return Span(tuple(body), _where(origins, 0, len(body), "the walk's run", "the walk's run"))
     start, start_why = _start(body, title)
     end, end_why = _end(body, title, start)
-    if not any(_SENTENCE_END.search(p) for p in body[start:end]):
+    if not any(_ends_sentence(p) for p in body[start:end]):
         start, end, start_why, end_why = 0, len(body), "the walk's run", "the walk's run"
     kept, dropped = _without_furniture(body, start, end)
     return Span(tuple(kept), _where(origins, start, end, start_why, end_why) + dropped)
@@ -128,8 +133,8 @@ def tail_score(text: str, title: str) -> tuple[float, str]:
 
 def _shared_score(text: str, title: str) -> tuple[float, str]:
     reasons: list[tuple[float, str]] = []
-    words = text.split()
-    if not _SENTENCE_END.search(text):
+    words = text.split(maxsplit=STORY_WORDS)  # counted up to STORY_WORDS, no further
+    if not _ends_sentence(text):
         reasons.append((NO_SENTENCE, "ends no sentence"))
         if text[:1].isupper() and len(words) <= HEADLINE_WORDS and not vocab.LABEL_PREFIX.match(text) and (
                 not blocks.mid_sentence(text)):  # a sentence cut off mid-way is no headline
@@ -201,30 +206,34 @@ def _without_furniture(body: Sequence[str], start: int, end: int) -> tuple[list[
     """The span without the furniture inside it: a paragraph printed twice (a caption above and below a photo,
     a pull-quote), a photo credit, a pointer to another story ("ALSO READ: …"); and why."""
     span = body[start:end]
-    repeated = Counter(span) if len(set(span)) < len(span) else Counter()
-    dropped: Counter[str] = Counter()
+    repeated = Counter(span) if len(set(span)) < len(span) else None
+    dropped: dict[str, int] = {}
     kept = []
     for paragraph in span:
         reason = _inside_furniture(paragraph, repeated)
         if reason:
-            dropped[reason] += 1
+            dropped[reason] = dropped.get(reason, 0) + 1
         else:
             kept.append(paragraph)
-    if not dropped or not any(_SENTENCE_END.search(p) for p in kept):
+    if not dropped or not any(_ends_sentence(p) for p in kept):
         return list(span), ""
     return kept, "; dropped " + ", ".join(f"{count} {reason}" for reason, count in sorted(dropped.items()))
 
 
-def _inside_furniture(paragraph: str, repeated: Counter[str]) -> str:
-    if repeated.get(paragraph, 0) >= 2 and (not is_prose(paragraph) or len(paragraph) < 400):
+def _inside_furniture(paragraph: str, repeated: Counter[str] | None) -> str:
+    if repeated is not None and repeated[paragraph] >= 2 and (not is_prose(paragraph) or len(paragraph) < 400):
         return "printed twice (a caption or a pull-quote)"
-    if len(paragraph.split()) > MAX_DROP_WORDS:
+    if len(paragraph) > MAX_DROP_WORDS * 12 or len(paragraph.split()) > MAX_DROP_WORDS:
         return ""
-    if PHOTO_CREDIT.search(paragraph):
+    if any(hint in paragraph[-80:] for hint in _PHOTO_HINTS) and PHOTO_CREDIT.search(paragraph):
         return "photo credit"
     if READ_ALSO.match(paragraph):
         return "pointer to another story"
     return ""
+
+
+# Substrings the end of a line PHOTO_CREDIT matches holds: a cheap test that spares most paragraphs the pattern.
+_PHOTO_HINTS = ("hoto", "HOTO", "ic:", "IC:", "Pic", "icture", "mage")
 
 
 def _where(origins: Sequence[str], start: int, end: int, start_why: str, end_why: str) -> str:
