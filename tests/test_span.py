@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from feeder.cli import inspect_record
 from feeder.config import Config
@@ -187,3 +189,22 @@ def test_story_sentences_with_the_same_words_are_no_footer(line: str) -> None:
 ])
 def test_a_wrapped_line_carries_on(line: str, following: str, broken: bool) -> None:
     assert blocks._broken(line, following, 36) is broken
+
+
+LINES = st.sampled_from([
+    STORY, MORE, TITLE, "Tug crews train for hydrogen fuel", "Copyright 2022 Harbour Wire. All rights reserved.",
+    "Please log in or register to view links!", "ALSO READ: Ferry timetables change", "***** My own view.",
+    "ROTTERDAM, May 4 (Reuters) - Pilots began guiding ships with the chart, the port said.", "Thank you",
+    "The post Pilots steer by a shared digital chart appeared first on Quay Notes.", "Go to Forum >>0 Comment(s)",
+])
+
+
+@settings(max_examples=300)
+@given(st.lists(LINES, max_size=12))
+def test_the_span_keeps_the_walks_order_and_a_sentence(body: list[str]) -> None:
+    chosen = span.resolve_span(body, origins(len(body)), TITLE)
+    kept = iter(body)
+    assert all(any(p == q for q in kept) for p in chosen.body)  # a subsequence, in order
+    if any(p.rstrip().endswith(".") for p in body):
+        assert any(p.rstrip()[-1:] in '.!?"”’)' for p in chosen.body)
+    assert chosen.why
