@@ -112,7 +112,7 @@ def credits_outlet(text: str, is_outlet: IsOutlet) -> bool:
 
 # "By Name Name and Name Name PLACE (Agency) -Text": names in mixed case, the dateline's place in capitals.
 _BYLINE_OVER_DATELINE = re.compile(
-    r"^By\s+(?P<names>[A-Z][a-z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][a-z.][\w.'’-]*){1,7})\s+"
+    r"^By\s+(?P<names>[A-Z][a-z][\w.'’-]*(?:(?:\s+(?:and\s+)?|,\s*)[A-Z][a-z.][\w.'’-]*){1,7})\s+"
     r"(?P<paragraph>[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,2}(?:,\s*[^()]{2,30}?)?\s*\((?P<outlet>[^()]{2,40})\)"
     r"\s*(?:--|—|–|-)\s?(?P<story>\S.*))$")
 

@@ -60,7 +60,7 @@ def _dateline(text: str, found: Found, is_outlet: IsOutlet) -> str:
         found.credit(outlet, "dateline of the first paragraph", resolver.DATELINE)
         dateline_stamp(m, found)
         return (text[: m.start("token")].rstrip() + text[m.end("token"):]).strip()
-    if ("(" in text[:_TOKEN_REACH] or "/" in text[:_TOKEN_REACH]) and (m := _DATELINE_ANY.match(text)) and (
+    if any(mark in text[:_TOKEN_REACH] for mark in "(/|") and (m := _DATELINE_ANY.match(text)) and (
             credit := _any_token_credit(m, is_outlet)) is not None:
         # "München (dts Nachrichtenagentur) —", "LONDON (Reuters) -The", "BEIJING, Jan. 1, 2023 /PRNewswire/ —":
         # a place in any script, a token in brackets or slashes, then a dash: the token goes.
@@ -101,12 +101,13 @@ _DATELINE_UNDASHED = re.compile(
 # "By R. Name and Other Name, Agency, Place : …": names, a known outlet, then the dateline's place and its dash.
 _GLUED_BYLINE = re.compile(r"^By\s+(?P<names>[A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){1,7}),\s*"
                            r"(?P<outlet>[^,]{2,40}?),\s*(?=[A-Z][\w.'’ -]{1,30}?\s?(?::|--|—|–|-)\s)")
-# A dateline in any script whose token (in brackets, or between slashes) is followed by a dash, maybe with no
-# space before the story's first word.
+# A dateline in any script whose token (in brackets, between slashes, or after a bar) is followed by a dash,
+# maybe with no space before the story's first word.
 _DATELINE_ANY = re.compile(
     r"^(?P<city>[^\W\d_][\w.'’/-]*(?:\s[^\W\d_][\w.'’/-]*){0,3}?(?:,\s*[^\W\d_][\w .]{1,25}?)?"
     r"(?:,\s*" + rules.DATELINE_DATE + r")?),?\s*"
-    r"(?P<token>\(\s*(?P<outlet>[^()]{2,40}?)\s*\)|/(?P<slashed>[^/\s][^/]{1,28}?)/)"
+    r"(?P<token>\(\s*(?P<outlet>[^()]{2,40}?)\s*\)|/(?P<slashed>[^/\s][^/]{1,28}?)/|\|\s*(?P<barred>[^|—–-]{2,30}?)\s*"
+    r"(?=\s(?:--|—|–|-)\s))"
     r"(?=\s*(?:--|—|–|-)(?:\s|[A-Z\"“‘])|\.-\s)")
 # How far into the paragraph a dateline's token may open (its place, maybe a date, then the token).
 _TOKEN_REACH = 110
@@ -120,6 +121,9 @@ def _any_token_credit(m: re.Match[str], is_outlet: IsOutlet) -> tuple[str, str] 
     if m.group("slashed") is not None:
         code = m.group("slashed").strip()
         return (code, "") if is_outlet(code) else ()
+    if m.group("barred") is not None:  # "Place | Agency — text": a known outlet's name between a bar and a dash
+        name = m.group("barred").strip()
+        return (name, "") if is_outlet(name) else None
     token = m.group("outlet")
     if (outlet := token_outlet(token, is_outlet)) is not None:
         return outlet, ""

@@ -44,13 +44,17 @@ ECHOES_HEADLINE = 2.0  # most of its words are the headline's (the headline agai
 DATELINE_BELOW = 1.0  # a lead line right above a paragraph that opens with a dateline: the story starts there
 RIGHTS_NOTICE = 4.0  # a copyright or rights notice
 CLOSER = 3.0  # a line extract/endings.py classes as closing a story (footers, syndication notes, promos)
-ACCOUNT_PROMPT = 3.0  # a prompt to log in, register or reply
+ACCOUNT_PROMPT = 3.0  # a prompt to log in, register or reply, a comment counter
+CUT_TEASER = 1.5  # a teaser of another story, cut off with "[…]"
+CHROME = 2.0  # navigation, account, sharing or advert chrome (extract/vocab.py)
 STORY_SENTENCES = -2.0  # a paragraph of several sentences or many words: the story's own text
 # How many lines at each edge of the run are read as candidates.
-LEAD_REACH = 4
+LEAD_REACH = 6
 TAIL_REACH = 6
 # A headline-shaped line has at most this many words (a sentence cut off at the end of a capture has more).
 HEADLINE_WORDS = 10
+# ... above the story (highlights, a standfirst-like kicker), where no capture is cut off mid-sentence.
+LEAD_HEADLINE_WORDS = 16
 # A line echoing the headline has at most this many words.
 ECHO_WORDS = 20
 # A paragraph this long (words) is story text whatever else it looks like.
@@ -82,7 +86,8 @@ RIGHTS = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b|\bd
 # A prompt to log in, register or reply: forum and paywall chrome inside the post's text.
 PROMPT = re.compile(r"\b(?:log ?in|sign ?in|register|sign ?up)\b.{0,40}\b(?:to (?:view|read|see|post|reply|comment"
                     r"|continue)|now|later)\b|^reply to this (?:topic|thread|post)\b|"
-                    r"\bview (?:more|all|the) comments\b|\b\d+\s*comment(?:s|\(s\))|\bcomments?\s*\(\d+\)", re.I)
+                    r"\bview (?:more|all|the) comments\b|\b\d+\s*comment(?:s|\(s\))|"
+                    r"(?:comments?|コメント|评论|評論|comentarios?|commentaires?|kommentare?)\s*[(（]\d+[)）]", re.I)
 # A separator run opening a paragraph ("***** Back when …", "----"): what follows is the page's, not the story's.
 SEPARATOR = re.compile(r"^(?:[*_=~#-]\s?){5,}")
 # A paragraph that is a photo's credit or caption credit: "File photo (Pic: X)", "… Kim Jong Il. AFP Photo via X."
@@ -119,7 +124,7 @@ def resolve_span(body: Sequence[str], origins: Sequence[str], title: str) -> Spa
 
 def lead_score(text: str, following: str, title: str) -> tuple[float, str]:
     """How much a line at the top of the run looks like furniture above the story, and the strongest reason."""
-    score, why = _shared_score(text, title)
+    score, why = _shared_score(text, title, LEAD_HEADLINE_WORDS)
     if following and OPENS_WITH_DATELINE.match(following) and not OPENS_WITH_DATELINE.match(text):
         score += DATELINE_BELOW
         why = why or "a line above the datelined first paragraph"
@@ -128,17 +133,21 @@ def lead_score(text: str, following: str, title: str) -> tuple[float, str]:
 
 def tail_score(text: str, title: str) -> tuple[float, str]:
     """How much a line at the bottom of the run looks like furniture under the story, and the strongest reason."""
-    return _shared_score(text, title)
+    return _shared_score(text, title, HEADLINE_WORDS)
 
 
-def _shared_score(text: str, title: str) -> tuple[float, str]:
+def _shared_score(text: str, title: str, headline_words: int) -> tuple[float, str]:
     reasons: list[tuple[float, str]] = []
     words = text.split(maxsplit=STORY_WORDS)  # counted up to STORY_WORDS, no further
     if not _ends_sentence(text):
         reasons.append((NO_SENTENCE, "ends no sentence"))
-        if text[:1].isupper() and len(words) <= HEADLINE_WORDS and not vocab.LABEL_PREFIX.match(text) and (
+        if text[:1].isupper() and 3 <= len(words) <= headline_words and (
                 not blocks.mid_sentence(text)):  # a sentence cut off mid-way is no headline
             reasons.append((HEADLINE_SHAPED, "a headline's shape"))
+    if text.rstrip().endswith(_TEASER_ENDS):
+        reasons.append((CUT_TEASER, "a teaser cut off with a bracketed ellipsis"))
+    if len(text) <= _CHROME_CHARS and vocab.CHROME_LINE.match(text):
+        reasons.append((CHROME, "site chrome"))
     if len(words) <= ECHO_WORDS and _echoes(text, title):
         reasons.append((ECHOES_HEADLINE, "echoes the headline"))
     if len(text) <= endings.MAX_CLOSER_CHARS:
@@ -155,9 +164,14 @@ def _shared_score(text: str, title: str) -> tuple[float, str]:
     return score, strongest
 
 
+# How a teaser of another story ends: its text cut off.
+_TEASER_ENDS = ("[…]", "[...]")
+# Chrome lines are short.
+_CHROME_CHARS = 80
 # Substrings a line RIGHTS or PROMPT matches holds: a cheap test that spares most lines the patterns.
 _RIGHTS_HINTS = ("©", "opyright", "OPYRIGHT", "eserv", "(c)", "(C)", "版权", "echte")
-_PROMPT_HINTS = ("og", "ign", "egist", "eply", "omment", "OG", "IGN", "OMMENT")
+_PROMPT_HINTS = ("og", "ign", "egist", "eply", "omment", "OG", "IGN", "OMMENT", "コメント", "评论", "評論", "oment",
+                 "ommentaire")
 
 
 def _echoes(text: str, title: str) -> bool:
