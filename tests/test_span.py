@@ -54,10 +54,17 @@ def test_the_headline_again_above_the_story_is_cut_and_provenance_says_why() -> 
     assert "echoes the headline" in chosen.why and chosen.why.startswith("line 2 to line 3")
 
 
-def test_a_headline_shaped_lead_in_stays_without_more_evidence() -> None:
-    # A list's lead-in or a crosshead at the top ends no sentence, but nothing says it is furniture.
-    lead = "Here are the stories from the waterfront this week"
+def test_a_lead_in_to_a_list_stays() -> None:
+    # A lead-in ends no sentence, but its colon announces what follows: it is no headline.
+    lead = "Here are the stories from the waterfront this week:"
     assert span.resolve_span([lead, STORY, MORE], origins(3), TITLE).body == (lead, STORY, MORE)
+
+
+def test_a_headline_shaped_line_above_the_story_is_cut() -> None:
+    lead = "Pilot boats go electric on the river"
+    chosen = span.resolve_span([lead, STORY, MORE], origins(3), TITLE)
+    assert chosen.body == (STORY, MORE)
+    assert "score 1.75" in chosen.why
 
 
 def test_weak_furniture_above_a_login_prompt_goes_with_it() -> None:

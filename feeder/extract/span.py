@@ -9,9 +9,9 @@ photo's caption printed twice. Each line at the edges of the run is described by
 adds its weight (bench/fit_resolver.py sweeps them leave-one-set-out) and a line whose score reaches
 FURNITURE_SCORE is furniture. The tie-breaks:
 
-- the story starts below the last line scoring LEAD_SCORE in a run of furniture lines at its top (at most
-  LEAD_REACH lines; a headline-shaped lead-in alone is not enough), and ends above the longest run of
-  furniture at its bottom (at most TAIL_REACH lines);
+- the story starts below the last line scoring LEAD_SCORE in the run of furniture lines at its top (at
+  most LEAD_REACH lines; a lead-in ending with a colon is no headline), and ends above the longest run
+  of furniture at its bottom (at most TAIL_REACH lines);
 - the span always keeps at least one paragraph that ends a sentence: when the edges would meet, the
   walk's run stands as it is;
 - a feed's excerpt with its footer ("The post X appeared first on Y") above the whole story: the story
@@ -33,15 +33,17 @@ from feeder.extract import blocks, endings, rules, vocab
 from feeder.extract.shapes import is_prose
 from feeder.fold import fold_text
 
-# A line at the bottom of the run whose features add up to this is furniture; at the top, LEAD_SCORE
-# (a story's first lines are more often headline-shaped than its last: a list's lead-in, a crosshead).
+# A line whose features add up to this is furniture. At the top, the story starts below the last line
+# scoring LEAD_SCORE in the run of furniture (the fit, leave-one-set-out, finds both at 1.5: every
+# furniture line at the top counts).
 FURNITURE_SCORE = 1.5
-LEAD_SCORE = 2.0
+LEAD_SCORE = 1.5
 # Weights of the features (positive: furniture; negative: the story's own text).
 NO_SENTENCE = 1.0  # ends no sentence: a heading, a related story's headline, a menu, a label
 HEADLINE_SHAPED = 0.75  # and is shaped like a headline: a capital first, a few words, no label
 ECHOES_HEADLINE = 2.0  # most of its words are the headline's (the headline again, or a variant of it)
-DATELINE_BELOW = 1.0  # a lead line right above a paragraph that opens with a dateline: the story starts there
+DATELINE_BELOW = 1.5  # a lead line right above a paragraph that opens with a dateline (ending no sentence, or short)
+SHORT_LEAD_WORDS = 12
 RIGHTS_NOTICE = 4.0  # a copyright or rights notice
 CLOSER = 3.0  # a line extract/endings.py classes as closing a story (footers, syndication notes, promos)
 ACCOUNT_PROMPT = 3.0  # a prompt to log in, register or reply, a comment counter
@@ -125,7 +127,9 @@ def resolve_span(body: Sequence[str], origins: Sequence[str], title: str) -> Spa
 def lead_score(text: str, following: str, title: str) -> tuple[float, str]:
     """How much a line at the top of the run looks like furniture above the story, and the strongest reason."""
     score, why = _shared_score(text, title, LEAD_HEADLINE_WORDS)
-    if following and OPENS_WITH_DATELINE.match(following) and not OPENS_WITH_DATELINE.match(text):
+    if following and (not _ends_sentence(text) or len(text.split()) <= SHORT_LEAD_WORDS) and (
+            OPENS_WITH_DATELINE.match(following)) and (
+            not OPENS_WITH_DATELINE.match(text) and not READ_ALSO.match(following)):
         score += DATELINE_BELOW
         why = why or "a line above the datelined first paragraph"
     return score, why
@@ -141,8 +145,8 @@ def _shared_score(text: str, title: str, headline_words: int) -> tuple[float, st
     words = text.split(maxsplit=STORY_WORDS)  # counted up to STORY_WORDS, no further
     if not _ends_sentence(text):
         reasons.append((NO_SENTENCE, "ends no sentence"))
-        if text[:1].isupper() and 3 <= len(words) <= headline_words and (
-                not blocks.mid_sentence(text)):  # a sentence cut off mid-way is no headline
+        if text[:1].isupper() and 3 <= len(words) <= headline_words and not text.rstrip().endswith((":", "：")) and (
+                not blocks.mid_sentence(text)):  # a sentence cut off mid-way, or a lead-in to a list, is no headline
             reasons.append((HEADLINE_SHAPED, "a headline's shape"))
     if text.rstrip().endswith(_TEASER_ENDS):
         reasons.append((CUT_TEASER, "a teaser cut off with a bracketed ellipsis"))
