@@ -93,7 +93,7 @@ def token_outlet(token: str, is_outlet: IsOutlet) -> str | None:
 
 
 # Words an agency's or paper's name is made of, in several languages: "dts Nachrichtenagentur", "Agence X".
-_AGENCY_WORD = re.compile(r"(?i:nachrichtenagentur|presseagentur|news\s?agency|agency|agence|agencia|agência|agenzia|"
+_OUTLET_WORD = re.compile(r"(?i:nachrichtenagentur|presseagentur|news\s?agency|agency|agence|agencia|agência|agenzia|"
                           r"ajansı|haber|press|presse|prensa|imprensa|stampa|news|nachrichten|noticias|notícias|wire|"
                           r"times|post|herald|tribune|gazette|journal|daily|chronicle|courier|zeitung|gazeta)")
 _AGENCY_TOKEN = re.compile(r"^[^\W\d_][\w&'’.-]*(?:\s+[^\W\d_][\w&'’.-]*){0,3}$")
@@ -106,7 +106,7 @@ def _printed_outlet(token: str) -> bool:
 def agency_named(token: str) -> bool:
     """A dateline's token that names an agency or a paper by a word of its kind ("dts Nachrichtenagentur"),
     even in lower case: an outlet feeder does not know, credited as printed."""
-    return bool(_AGENCY_TOKEN.match(token)) and _AGENCY_WORD.search(token) is not None and not (
+    return bool(_AGENCY_TOKEN.match(token)) and _OUTLET_WORD.search(token) is not None and not (
         rules.PHOTO_LINE.match(token))
 
 
