@@ -250,9 +250,11 @@ def _republisher(clue: Clue | None, registry: Registry, provenance: list[tuple[s
         return None
     name = re.sub(r"^(?:by|posted by|author)\s*[:：]?\s+", "", " ".join(clue.value.split()), flags=re.I)
     name = re.sub(r"\s+[-–—|·•:]+$", "", name)  # "By Rafiq Hasan -": the separator before a date left out
+    if _dated(name, at_start=True):
+        return None
     name = _without_date_tail(name)
     name = clean_poster(name) or ""
-    if not name or registry.named(name) is not None:
+    if not name or registry.named(name) is not None or _dated(name):
         return None
     provenance.append(("republisher", clue.origin))
     return name
@@ -262,6 +264,14 @@ def _without_date_tail(name: str) -> str:
     """ "247 NEWS, March 5, 2020 in City News" -> "247 NEWS": the post's date and section after the name."""
     head, comma, rest = name.partition(",")
     return head.strip() if comma and head.strip() and find_dates(rest) else name
+
+
+def _dated(name: str, at_start: bool = False) -> bool:
+    """A date printed in the name's place ("By 2013-10-09T05:12:00+00:00", "By Sat, Jan 01, 2000": an empty
+    author link beside the post's time): no person's name holds a dated stamp. ``at_start``: only a date that
+    starts where the name would (a name followed by its post's date is read apart)."""
+    return any(hit.year is not None and hit.trap is None and (hit.start == 0 or not at_start)
+               for hit in find_dates(name))
 
 
 def _signed_by_agency(name: str, registry: Registry) -> str | None:

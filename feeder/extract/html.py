@@ -32,19 +32,27 @@ from feeder.fold import fold_text
 from feeder.records import Clue, DateClue, DateRole, Page
 from feeder.sources import host_of
 
+# Elements that never hold story text: scripts, styles, forms and controls, navigation, media and the head.
 DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "form", "svg", "button", "input",
              "select", "textarea", "nav", "aside", "footer", "object", "embed", "canvas", "video",
              "audio", "picture", "img", "link", "meta", "head")
+# Class and id words of furniture containers (share rows, related lists, sidebars, ads, menus, footers,
+# capture-day date widgets); some are one platform's own class names: Jetpack "sharedaddy"/"jp-relatedposts",
+# AdSense "adsbygoogle", Blogger "blog-pager"/"feed-links", WordPress "screen-reader-text"/"skip-link"/"tagcloud".
 FURNITURE_ATTR = re.compile(
     r"(?:^|[\s_-])(?:share|sharing|sharedaddy|social|related|recommend\w*|comments?|respond|"
     r"sidebar|widgets?|advert\w*|ads?|adsbygoogle|ad-?slot|banner|promo\w*|subscribe|newsletter|"
     r"footer|navbar|nav|navigation|menu|breadcrumbs?|popular|trending|cookie\w*|modal|popup|"
     r"signup|jp-relatedposts|post-navigation|pagination|author-box|author-bio|tagcloud|"
-    r"blog-pager|feed-links|skip-link|screen-reader-text|today|date-today|current-date|ticker|"
+    r"blog-pager|feed-links|skip-link|screen-reader-text|today|current-date|ticker|"
     r"top-bar|topbar|masthead)(?:$|[\s_-])", re.I)
+# Block-level elements: a line of the page is cut at each of them.
 BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption",
                    "dt", "dd", "pre", "address", "div", "cite", "section", "article", "header",
                    "main", "ul", "ol", "table", "tr", "td", "th", "figure", "tbody", "dl", "center"})
+# Story containers, most specific first: schema.org articleBody, WordPress ".entry-content", Blogger ".post-body",
+# common theme classes (".post-content", ".article-body", ".story-body"…), the tagDiv Newspaper theme's
+# ".td-post-content", Drupal 7/8 ".field-name-body"/".field--name-body", then the generic <article> and <main>.
 CONTENT_SELECTORS = ("[itemprop=articleBody]", ".entry-content", ".post-body", ".post-content",
                      ".article-body", ".article-content", ".story-body", ".story-content",
                      "#articleBody", ".td-post-content", ".content-body", ".field-name-body", ".field--name-body",
@@ -61,6 +69,7 @@ ACCOUNT_NAME_CLASS = re.compile(
     r"(?:^|[\s_-])(?:user|author|profile|account|channel|from)[-_]{0,2}name(?:$|[\s_-])", re.I)
 # A page title that is no headline: the question on a Q&A page, a two-word export or app name.
 GENERIC_TITLE_WORDS = 2
+# schema.org types (JSON-LD "@type") of a page that carries one story or post.
 ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting",
                            "AnalysisNewsArticle", "WebPage", "OpinionNewsArticle",
                            "DiscussionForumPosting", "SocialMediaPosting"})
@@ -336,7 +345,7 @@ def _attr_words(tag: Tag) -> str:
 # related and popular lists, today's-date widgets, menus.
 OTHER_POSTS_ATTR = re.compile(
     r"(?:^|[\s_-])(?:comments?|commentlist|respond|repl(?:y|ies)|sidebar|related|recommend\w*|popular|trending|"
-    r"today|date-today|current-date|ticker|breadcrumbs?|menu|nav\w*|widget-area|footer-widgets?|share|sharing|"
+    r"today|current-date|ticker|breadcrumbs?|menu|nav\w*|widget-area|footer-widgets?|share|sharing|"
     r"social)(?:$|[\s_-])", re.I)
 # Theme classes naming the account that posted the page ("post-author", "entry-author"); a "byline" class
 # is left to the text reader: portals print the story's own byline in it.
