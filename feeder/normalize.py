@@ -143,19 +143,16 @@ def _outlet(clues: tuple[Clue, ...], registry: Registry, provenance: list[tuple[
     return None
 
 
-_BARE_NAME_AT = re.compile(r"(\d+): outlet name line$")
-
-
 def _without_name_lists(clues: tuple[Clue, ...], registry: Registry) -> tuple[Clue, ...]:
     """Without bare outlet names on adjacent lines naming different outlets: a reader's list of
     subscriptions or a menu of sources lists outlets; it credits none."""
     at: dict[int, str | None] = {}
     for clue in clues:
-        if (where := _BARE_NAME_AT.search(clue.origin)) is not None:
+        if clue.at is not None and clue.origin.endswith(_BARE_NAME):
             found = registry.named(clue.value)
-            at[int(where.group(1))] = found.key if found else clue.value
+            at[clue.at] = found.key if found else clue.value
     listed = {n for n, key in at.items() if any(at.get(n + step, key) != key for step in (-1, 1))}
-    return tuple(c for c in clues if not ((w := _BARE_NAME_AT.search(c.origin)) and int(w.group(1)) in listed))
+    return tuple(c for c in clues if not (c.at in listed and c.origin.endswith(_BARE_NAME)))
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")

@@ -118,13 +118,16 @@ def test_joint_agency_tokens_credit_the_wire(token: str, expected: str | None) -
 
 def test_adjacent_bare_names_of_different_outlets_are_a_list_not_a_credit() -> None:
     # A feed reader's subscriptions: three outlet names on adjacent lines; the item's own label is below.
-    clues = tuple(Clue(name, f"line {n}: outlet name line") for n, name in (
+    clues = tuple(Clue(name, f"line {n + 2}: outlet name line", n) for n, name in (
         (7, "Agência Brasil - English"), (8, "Meduza"), (9, "Reuters World"), (17, "Agência Brasil - English")))
     kept = _without_name_lists(clues, REGISTRY)
-    assert [c.origin for c in kept] == ["line 17: outlet name line"]
+    assert [c.origin for c in kept] == ["line 19: outlet name line"]
     # The same outlet on two adjacent lines (a logo's text over its name) is still a credit.
-    twice = (Clue("Kyodo News", "line 3: outlet name line"), Clue("Kyodo", "line 4: outlet name line"))
+    twice = (Clue("Kyodo News", "line 3: outlet name line", 3), Clue("Kyodo", "line 4: outlet name line", 4))
     assert _without_name_lists(twice, REGISTRY) == twice
+    # Positions come from the typed field, never from the provenance text; other credits are never a list.
+    labelled = (Clue("Meduza", "line 8: credit field 1", 8), Clue("Reuters", "line 9: credit field 1", 9))
+    assert _without_name_lists(labelled, REGISTRY) == labelled
 
 
 @pytest.mark.parametrize(("printed", "expected"), [
