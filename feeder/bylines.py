@@ -51,7 +51,7 @@ def _clean_one(part: str, is_outlet: Callable[[str], bool]) -> str | None:
     part = _OUTLET_TAIL.sub("", part).strip(" .-–—")
     part = without_outlet_tail(part, is_outlet)
     if not part or is_outlet(part) or _ROLES.search(part) or _NOT_NAME.search(part) or _ACCOUNT.match(part) or (
-            MEMBER_RANK.match(part)):
+            MEMBER_RANK.match(part) or _LABEL_NAME.search(part)):
         return None
     words = part.split()
     if not 1 <= len(words) <= 5 or not all(_NAME_WORD.match(w) for w in words):
@@ -89,8 +89,8 @@ def _cap(word: str) -> str:
 _RANK_PREFIX = re.compile(
     r"^(?:(?:new|junior|senior|active|registered|verified|premium|gold|silver|elite|top)\s+)+"
     r"(?:commenter|member|user|poster|contributor|reader)\s+(?=\S)", re.I)
-# A poster field whose "name" is the template's label ("Plain Text Author", "User Name").
-_LABEL_NAME = re.compile(r"(?:^|\s)(?:author|user ?name|name|poster)$", re.I)
+# A name field whose "name" is the template's label ("Plain Text Author", "User Name", "Display name").
+_LABEL_NAME = re.compile(r"(?:^|\s)(?:author|user ?name|(?:display |full |nick ?)?name|poster)$", re.I)
 # A site's own title in the poster's place ("Rodrigo's Desk", "City News BBS"): a place, not a person.
 _SITE_TITLE = re.compile(r"\w['’]s\s+\w+$|\s(?:blog|weblog|bbs|forum|board|notebook|diary)$", re.I)
 

@@ -63,9 +63,11 @@ def test_logins_and_names_stay_posters(login: str) -> None:
     assert _republisher(Clue(f"By {login}", "test"), REGISTRY, []) == login
 
 
-@pytest.mark.parametrize("label", ["Author", "User Name", "Name", "Poster"])
-def test_a_template_label_is_no_poster(label: str) -> None:
+@pytest.mark.parametrize("label", ["Author", "User Name", "Username", "Name", "Display name", "Nickname", "Poster",
+                                   "Plain Text Author"])
+def test_a_template_label_is_no_poster_and_no_author(label: str) -> None:
     assert clean_poster(label) is None
+    assert clean_authors(f"By {label}") == ()
 
 
 @pytest.mark.parametrize("raw", ["", "—", "12345", "#121"])
