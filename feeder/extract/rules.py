@@ -91,7 +91,7 @@ FURNITURE_TABLES = (
 )
 # The furniture tables as one whole-line pattern, with two shapes that scan the whole line gated behind their needles.
 FURNITURE = Lines("|".join(FURNITURE_TABLES), (
-    (r".* »", (" »",)),  # a link on to the next page or post ("Older entries »")
+    (r"\s*(?:\S+\s+){1,12}»", (" »",)),  # a link on to the next page or post ("Older entries »"), a dozen words at most
     (r"(?:[^|]{1,40}\|){2,}[^|.!?]{1,40}", ("|",)),  # a row of menu items
 ), re.I)
 

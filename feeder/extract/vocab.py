@@ -97,12 +97,15 @@ FORUM_POST_CONTROLS = r"quote:?|reply|#\d+|(?:thread|topic|re)\s*:.*"
 LIKE_WIDGET = r"like this:?|like loading\.*|loading\.*"
 # A blog's pager between posts: the story is over.
 BLOG_PAGER = r"newer posts?|older posts?"
+# A pager link's text after its « or before its »: a post's title or "Older entries", a dozen words at most (a
+# French paragraph that opens or closes a quotation with « » is longer).
+_PAGER_LINK_REST = r"(?:\s+\S+){1,12}\s*"
 # A page number of a pager row, or the ellipsis that stands for those left out.
 _PAGE_NUMBER = r"(?:\d{1,4}|…|\.{3})"
 # Links between posts and pages: previous/next links, "« Older entries", a row of page numbers
 # ("Prev 1 … 6 7 8 … 41 Next", "« 1 2 3 »"), "Page 7 of 41".
 PAGINATION = (
-    r"previous(?: post)?|next(?: post)?|« .*|page \d{1,4} of \d{1,4}|"
+    rf"previous(?: post)?|next(?: post)?|«{_PAGER_LINK_REST}|page \d{{1,4}} of \d{{1,4}}|"
     rf"(?:(?:prev(?:ious)?|first|«|‹)\s*)?{_PAGE_NUMBER}(?:\s+{_PAGE_NUMBER}){{2,}}(?:\s*(?:next|last|»|›))?|"
     rf"(?:prev(?:ious)?|«|‹)\s*{_PAGE_NUMBER}(?:\s+{_PAGE_NUMBER})*\s*(?:next|»|›)"
 )
