@@ -24,10 +24,12 @@ ACCOUNT = (
     r"newsletter|notifications?|settings|dark mode|light mode|discover|messages|explore|trending|"
     r"for you|feed|inbox|help|faq"
 )
+# Social networks a share row or a follow link names.
+SOCIAL_NETWORKS = r"facebook|twitter|x|whatsapp|linkedin|telegram|reddit|pinterest|weibo|wechat|line|vk|mastodon"
 # Share and reaction buttons, and the social networks they name.
 SHARING = (
     r"share|tweet|pin|email|print|copy link|save|bookmark|like|comment|comments|reply|"
-    r"facebook|twitter|x|whatsapp|linkedin|telegram|reddit|pinterest|weibo|wechat|line|vk|mastodon|"
+    rf"{SOCIAL_NETWORKS}|"
     r"retweet|repost|boost|favou?rite|follow|unfollow|following|embed|quote|permalink"
 )
 # A post's moderation and edit controls on threaded discussion and social sites (report, vote, hide, award).
@@ -61,7 +63,7 @@ SIDEBAR_WIDGET_TITLES = r"search this blog|popular posts?"
 # A share row's buttons and the networks it names, one per line.
 SHARE_BUTTONS = (
     r"share(?: this)?(?: post| article| story)?:?|share on \w+|email this.*|tweet|pin it|email|print|copy link|"
-    r"facebook|twitter|x|whatsapp|pinterest|linkedin|telegram|reddit|weibo|wechat"
+    + SOCIAL_NETWORKS
 )
 # The head of a share row under a story ("Share this:", "Share this post"): the story is over.
 SHARE_HEAD = r"share this(?: post| article| story)?:?"
