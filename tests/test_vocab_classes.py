@@ -130,3 +130,16 @@ def test_sentences_opening_with_a_member_detail_word_are_not_details(line: str) 
 @pytest.mark.parametrize("line", ["Editorial", "Editorials are written by the board"])
 def test_a_word_that_starts_with_a_label_is_not_the_label(line: str) -> None:
     assert rules.EDITOR_LINE.match(line) is None
+
+
+@pytest.mark.parametrize("line", ["File photo (Pic: Example News)", "Pic: Example Agency",
+                                  "The minister at the port. AFP Photo via Example News.", "XINHUA PHOTO",
+                                  "Crowds outside the station. (AP Photo/Jane Doe)"])
+def test_photo_credits_and_captions_are_photo_lines(line: str) -> None:
+    assert rules.PHOTO_LINE.match(line)
+
+
+@pytest.mark.parametrize("line", ["Best Photo", "The Year In Photos", "Topic: trade", "Picnic season opens",
+                                  "He showed the AFP photo to reporters on Monday, saying it proved his point."])
+def test_lines_that_mention_a_photo_are_not_credits(line: str) -> None:
+    assert not rules.PHOTO_LINE.match(line)

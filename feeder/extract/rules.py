@@ -120,18 +120,28 @@ PUBLISHED_ON_SITE = re.compile(
 EDITOR_LINE = re.compile(
     r"^[(\[]?(?:(?:chief |executive |responsible |web |copy |managing )?editors?|edited by|"
     r"editor in charge|责任编辑)(?!(?<=\w)\w)\s*[:：]?\s*\S.{0,80}$", re.I)
-# Every photo credit names a photo, image, picture or video, or has a slash ("(Name/Agency)").
+# Photo credits and captions: every shape names a photo, image, picture or video ("Pic" too), or has a slash
+# ("(Name/Agency)").
 PHOTO_LINE = Gated(re.compile(
-    r"^(?:(?:file |cover |top |main )?(?:photo|photos|photograph|image|picture|video)s?"
+    # a credit label opening the line: "Photo: Name", "File photo by Name", "Pic: Agency", "Images/Agency"
+    r"^(?:(?:file |cover |top |main )?(?:photo|photos|photograph|image|picture|video|pic)s?"
     r"(?:\s+by|\s+credit)?\s*[:：/]|photo by\b).{0,200}$"
+    # a caption saying what the photo shows: "Photo shows …", "A photo taken on …", "Picture of …"
     r"|^(?:photo|file photo|a photo|this photo|the photo|picture)\s+(?:shows|taken|of)\b.{0,300}$"
-    r"|^.{0,400}[\[(](?:[\w'’ ]{0,30}\s)?(?:photo|photos|image|file photo|video)\s*(?:/|:|by)[^\])]{1,60}[\])]\s*$"
+    # a caption closed by its bracketed credit: "… (AP Photo/Name)", "… [Photo: Agency]", "File photo (Pic: Site)"
+    r"|^.{0,400}[\[(](?:[\w'’ ]{0,30}\s)?(?:photo|photos|image|file photo|video|pic)\s*(?:/|:|by)[^\])]{1,60}[\])]\s*$"
+    # a caption closed by "(Name/Agency)"
     r"|^.{0,300}\((?:[\w'’ .]{2,40})/(?:[\w'’ .]{2,40})\)\s*$"
+    # a caption closed by an unbracketed credit label: "… on Monday. Photo: Agency"
     r"|^.{10,300}[.!?]?\s(?:photos?|image|file photo)\s*[:/]\s*[\w'’ ./-]{1,40}$"
-    r"|^.{10,300}\s/\s?[A-Z][\w'’ .]{1,30}$", re.I), ("/", "photo", "image", "picture", "video"))
+    # a caption closed by "/ Name" or "/Name"
+    r"|^.{10,300}\s/\s?[A-Z][\w'’ .]{1,30}$"
+    # a caption closed by an agency's photo credit in capitals: "… Kim Jong Il. AFP Photo via Site.", "XINHUA PHOTO"
+    r"|^(?:.{0,200}[.!?]\s+)?(?-i:[A-Z][A-Z&.-]{1,9}\s+(?:Photo|PHOTO|Pic|PIC)"
+    r"(?:\s+(?:via|by)\s+[A-Z][\w&'’ .-]{1,40})?)\.?$", re.I), ("/", "photo", "image", "pic", "video"))
 # "… Narendra Modi (Source: Agency/Agency)", "… on Monday. [Photo: Agency]": the credit that closes a photo's caption.
 CAPTION_CREDIT = re.compile(
-    r"[(\[]\s*(?:(?:photo|image|picture|video)s?\s*(?:by|credit)?|source|credit|courtesy)\s*[:：]\s*[^()\[\]]{1,60}"
+    r"[(\[]\s*(?:(?:photo|image|picture|video|pic)s?\s*(?:by|credit)?|source|credit|courtesy)\s*[:：]\s*[^()\[\]]{1,60}"
     r"[)\]]$|[(\[][^()\[\]/]{1,40}/[^()\[\]/]{1,40}[)\]]$", re.I)
 # Wire reporting credits on a line of their own ("Reporting by A in B; Editing by C", "Compiled by …").
 REPORTING_LINE = re.compile(
