@@ -12,6 +12,7 @@ from feeder.bylines import clean_authors, clean_poster, without_outlet_tail
 from feeder.config import DatePolicy
 from feeder.dates import CHINA_ZONE, parse_date, stated_offset
 from feeder.errors import NotAnArticle
+from feeder.extract import vocab
 from feeder.extract.dates import find_dates, numeric_order_evidence
 from feeder.extract.lines import PRINTED_CREDIT
 from feeder.fold import fold_text
@@ -129,7 +130,7 @@ def _outlet(clues: tuple[Clue, ...], registry: Registry, provenance: list[tuple[
         labelled = _CREDIT_LABEL in clue.origin or clue.origin.endswith(PRINTED_CREDIT)
         # A bare site name ("thinkSPAIN.com") is a printed name; an address with a path is a link, not a credit.
         address = _DOMAIN.match(clue.value) and ("/" in clue.value or not clue.value[:1].isalpha())
-        if labelled and not address and (found := registry.credit(clue.value)) is not None:
+        if labelled and not address and not _chrome(clue.value) and (found := registry.credit(clue.value)) is not None:
             provenance.append(("source", f"{clue.origin}: {clue.value!r} -> {found.name} (printed name, "
                                          "not in the registry)"))
             return found
@@ -153,6 +154,12 @@ def _without_name_lists(clues: tuple[Clue, ...], registry: Registry) -> tuple[Cl
             at[clue.at] = found.key if found else clue.value
     listed = {n for n, key in at.items() if any(at.get(n + step, key) != key for step in (-1, 1))}
     return tuple(c for c in clues if not (c.at in listed and c.origin.endswith(_BARE_NAME)))
+
+
+def _chrome(printed: str) -> bool:
+    """A field of a credit row made only of site chrome words ("Comments", "Share", "Home | News"): a link
+    beside the credit, never the name of an outlet nobody listed."""
+    return vocab.CHROME_LINE.match(printed.strip()) is not None
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")

@@ -136,3 +136,18 @@ def test_the_posts_member_and_date_win_over_the_threads_starter_and_a_join_date(
     assert record["republished"] == "2018-01-03T00:00:00+00:00"
     assert record["source"]["name"] == "Reuters"
     assert "Prev 1 … 4 5 6 … 12 Next" not in record["body"]
+
+
+@pytest.mark.parametrize(("row", "outlet"), [
+    ("By Jane Doe | Updated March 5, 2021 | Comments", None),
+    ("By Jane Doe | Share | March 5, 2021", None),
+    ("Source: Home", None),
+    ("Source: Harbour Gazette | Print | Email", "Harbour Gazette"),
+    ("By Jane Doe | Harbour Gazette | March 5, 2021 | Reply", "Harbour Gazette"),
+])
+def test_a_chrome_field_of_a_credit_row_is_no_outlet(tmp_path: Path, config: Config, row: str,
+                                                     outlet: str | None) -> None:
+    path = tmp_path / "row.txt"
+    path.write_text("\n".join(("Port seizes ivory shipment", row, *PARAGRAPHS, "")), encoding="utf-8")
+    record = inspect_record(path, config)
+    assert (record["source"] or {}).get("name") == outlet
