@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from feeder.extract.vocab import MEMBER_RANK
+from feeder.extract.rules import FURNITURE
+from feeder.extract.vocab import CHROME_LINE, MEMBER_RANK
 
 _LEAD = re.compile(
     r"^\s*(?:(?:written|reported|story|text|words|reporting|additional reporting|article|column|report)\s+by|by|author|"
@@ -51,7 +52,7 @@ def _clean_one(part: str, is_outlet: Callable[[str], bool]) -> str | None:
     part = _OUTLET_TAIL.sub("", part).strip(" .-–—")
     part = without_outlet_tail(part, is_outlet)
     if not part or is_outlet(part) or _ROLES.search(part) or _NOT_NAME.search(part) or _ACCOUNT.match(part) or (
-            MEMBER_RANK.match(part) or _LABEL_NAME.search(part)):
+            MEMBER_RANK.match(part) or _LABEL_NAME.search(part) or _chrome(part)):
         return None
     words = part.split()
     if not 1 <= len(words) <= 5 or not all(_NAME_WORD.match(w) for w in words):
@@ -95,15 +96,21 @@ _LABEL_NAME = re.compile(r"(?:^|\s)(?:author|user ?name|(?:display |full |nick ?
 _SITE_TITLE = re.compile(r"\w['’]s\s+\w+$|\s(?:blog|weblog|bbs|forum|board|notebook|diary)$", re.I)
 
 
+def _chrome(name: str) -> bool:
+    """Site chrome in a name's place: a link or button of the page (a share or comment link, a menu word)."""
+    return CHROME_LINE.match(name) is not None or FURNITURE.match(name) is not None
+
+
 # A web address in the name's place (an author link's href printed as its text): a place, not a person.
 _ADDRESS = re.compile(r"https?://|www\.|^[\w-]+(?:\.[\w-]+)+/", re.I)
 
 
 def clean_poster(raw: str) -> str | None:
     """The republishing page's poster as printed, without a rank before it; None for what a template prints in
-    the name's place: a label, a site's title, a web address, a forum rank's badge, or no letters at all."""
+    the name's place: a label, a site's title, a web address, a forum rank's badge, site chrome ("Share",
+    "Leave a comment", "3 Comments"), or no letters at all."""
     name = _RANK_PREFIX.sub("", raw)
-    if _LABEL_NAME.search(name) or _SITE_TITLE.search(name) or _ADDRESS.search(name):
+    if _LABEL_NAME.search(name) or _SITE_TITLE.search(name) or _ADDRESS.search(name) or _chrome(name):
         return None
     if MEMBER_RANK.match(name) and not name.islower():
         return None  # a rank's badge ("Staff Member"); the same word typed as a login ("admin") is an account

@@ -271,11 +271,13 @@ def _without_date_tail(name: str) -> str:
 
 
 def _dated(name: str, at_start: bool = False) -> bool:
-    """A date printed in the name's place ("By 2013-10-09T05:12:00+00:00", "By Sat, Jan 01, 2000": an empty
-    author link beside the post's time): no person's name holds a dated stamp. ``at_start``: only a date that
-    starts where the name would (a name followed by its post's date is read apart)."""
-    return any(hit.year is not None and hit.trap is None and (hit.start == 0 or not at_start)
-               for hit in find_dates(name))
+    """A date printed in the name's place ("By 2013-10-09T05:12:00+00:00", "By Sat, Jan 01, 2000", "March 5":
+    an empty author link beside the post's time): no person's name holds a dated stamp or is a date.
+    ``at_start``: only a date that starts where the name would (a name followed by its post's date is read
+    apart)."""
+    whole = len(name.rstrip(" .,;:"))
+    return any((hit.year is not None and hit.trap is None and (hit.start == 0 or not at_start))
+               or (hit.start == 0 and hit.end >= whole) for hit in find_dates(name))
 
 
 def _signed_by_agency(name: str, registry: Registry) -> str | None:

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from feeder.bylines import _ROLES as ROLE_WORDS
 from feeder.bylines import clean_authors, clean_poster
-from feeder.extract.vocab import MEMBER_RANK
+from feeder.extract.vocab import CHROME_LINE, MEMBER_RANK
 from feeder.normalize import _without_name_lists
 from feeder.records import Clue
 from feeder.sources import build_registry
@@ -21,13 +21,13 @@ def is_outlet(name: str) -> bool:
 
 
 word = st.text(alphabet="abcdefghijklmnoprstuvwyz", min_size=2, max_size=9).map(str.capitalize)
-# Role words (staff, desk, editor, news …) and forum ranks are refused by design, and byline labels ("By Author: …",
-# "Writer", "Story by") are read as labels, so names are drawn without either.
+# Role words (staff, desk, editor, news …), forum ranks and site chrome ("Go En") are refused by design, and
+# byline labels ("By Author: …", "Writer", "Story by") are read as labels, so names are drawn without them.
 # A name whose last words are an agency's name or code ("Tom Birch Reuters", "Aa Aa Ap") is read as a
 # name signed with its agency, by design, so names are drawn without such a tail.
 names = st.lists(word, min_size=2, max_size=3).map(" ".join).filter(
     lambda n: not is_outlet(n) and not any(is_outlet(" ".join(n.split()[i:])) for i in range(1, len(n.split())))
-    and not ROLE_WORDS.search(n) and not MEMBER_RANK.match(n) and not any(
+    and not ROLE_WORDS.search(n) and not MEMBER_RANK.match(n) and not CHROME_LINE.match(n) and not any(
         w.lower() in ("and", "with", "in", "for", "by", "from", "at", "of", "van", "von", "der", "den", "de", "da",
                       "del", "la", "le", "author", "authors", "writer", "reporter", "reporters", "written",
                       "reported", "story", "text", "words", "reporting") for w in n.split()))

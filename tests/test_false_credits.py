@@ -151,3 +151,16 @@ def test_a_chrome_field_of_a_credit_row_is_no_outlet(tmp_path: Path, config: Con
     path.write_text("\n".join(("Port seizes ivory shipment", row, *PARAGRAPHS, "")), encoding="utf-8")
     record = inspect_record(path, config)
     assert (record["source"] or {}).get("name") == outlet
+
+
+@pytest.mark.parametrize("chrome", ["Share", "Leave a comment", "3 Comments", "Read More", "Home", "Log in", "Facebook",
+                                    "Edit"])
+def test_site_chrome_in_the_names_place_is_no_poster_and_no_author(chrome: str) -> None:
+    assert clean_poster(chrome) is None
+    assert clean_authors(f"By {chrome}") == ()
+    assert _republisher(Clue(f"Posted by {chrome}", "test"), REGISTRY, []) is None
+
+
+@pytest.mark.parametrize("date_only", ["March 5", "5 March", "3 hours ago", "Yesterday"])
+def test_a_yearless_or_relative_date_in_the_posters_place_names_no_one(date_only: str) -> None:
+    assert _republisher(Clue(f"Posted by {date_only}", "test"), REGISTRY, []) is None
