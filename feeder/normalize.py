@@ -15,6 +15,7 @@ from feeder.errors import NotAnArticle
 from feeder.extract import vocab
 from feeder.extract.dates import find_dates, numeric_order_evidence
 from feeder.extract.lines import PRINTED_CREDIT
+from feeder.extract.rules import FURNITURE
 from feeder.fold import fold_text
 from feeder.records import Article, Clue, DateClue, Outlet, Page, RawArticle, Stamp
 from feeder.sources import Registry, clean_url, host_of
@@ -157,9 +158,11 @@ def _without_name_lists(clues: tuple[Clue, ...], registry: Registry) -> tuple[Cl
 
 
 def _chrome(printed: str) -> bool:
-    """A field of a credit row made only of site chrome words ("Comments", "Share", "Home | News"): a link
-    beside the credit, never the name of an outlet nobody listed."""
-    return vocab.CHROME_LINE.match(printed.strip()) is not None
+    """Not the name of an outlet nobody listed: a field of a credit row made only of site chrome words
+    ("Comments", "Share", "Home"), a furniture line ("Click here"), or the words a credit prints when it names
+    no outlet ("Agencies", "Internet", "Own correspondent", "N/A")."""
+    printed = printed.strip()
+    return bool(vocab.CHROME_LINE.match(printed) or vocab.UNNAMED_SOURCE.match(printed) or FURNITURE.match(printed))
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")

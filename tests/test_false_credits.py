@@ -164,3 +164,17 @@ def test_site_chrome_in_the_names_place_is_no_poster_and_no_author(chrome: str) 
 @pytest.mark.parametrize("date_only", ["March 5", "5 March", "3 hours ago", "Yesterday"])
 def test_a_yearless_or_relative_date_in_the_posters_place_names_no_one(date_only: str) -> None:
     assert _republisher(Clue(f"Posted by {date_only}", "test"), REGISTRY, []) is None
+
+
+@pytest.mark.parametrize(("credit", "outlet"), [
+    ("Source: Agencies", None), ("Source: Internet", None), ("Source: Various sources", None),
+    ("Credit: Own correspondent", None), ("Source: Social media", None), ("Source: N/A", None),
+    ("Source: Unknown", None), ("Source: Click here", None),
+    ("Source: The Press", "The Press"), ("Source: Harbour Gazette", "Harbour Gazette"), ("Source: Reuters", "Reuters"),
+])
+def test_a_credit_that_names_no_outlet_credits_none(tmp_path: Path, config: Config, credit: str,
+                                                    outlet: str | None) -> None:
+    path = tmp_path / "credit.txt"
+    path.write_text("\n".join(("Port seizes ivory shipment", *PARAGRAPHS, credit, "")), encoding="utf-8")
+    record = inspect_record(path, config)
+    assert (record["source"] or {}).get("name") == outlet

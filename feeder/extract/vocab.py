@@ -179,6 +179,16 @@ THREAD_START_DATE = re.compile(r"^(?:start date|started|thread started|date post
 # First or second person: a poster's own words ("I thought you'd like this"), never a story's standfirst.
 FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|my|me|you|you'd|your|we|our)\b|[!?]$")
 
+# What a credit prints when it names no outlet: agencies or sources in general, the web, unknown or none, the
+# writer's own role ("Source: Agencies", "Source: Internet", "Credit: Own correspondent", "Source: N/A"). ("The
+# Press" names a paper: "press" alone is no such word.)
+UNNAMED_SOURCE = re.compile(
+    r"^(?:the |our |own |various |several |multiple |other |unnamed |different |local |news |wire |foreign )*"
+    r"(?:agenc(?:y|ies)|wires?|wire services?|sources?|internet|web|online|social media|media|"
+    r"unknown|n/?a|none|others?|correspondents?|reporters?|staff|authors?|writers?|editors?|"
+    r"press release|handout|archives?)"
+    r"(?:\s*(?:,|and|&|/)\s*(?:agenc(?:y|ies)|wires?|sources?|internet|web|media|others?))*\.?$", re.I)
+
 # Stamp labels of European-language pages, read as "Published:" and "Updated:" are. (A Chinese
 # portal's 发布时间 row is the portal's own posting time by the labelled rules, so CJK labels stay out.)
 PUBLISHED_LABELS = ("publié le", "publié", "publicado el", "publicado", "veröffentlicht am", "veröffentlicht",
