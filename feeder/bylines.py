@@ -26,6 +26,14 @@ _ROLES = re.compile(
 _ACCOUNT = re.compile(r"^(?:site\s+)?(?:admin|administrator|webmaster|sysop|root|guest|anonymous)$", re.I)
 _NOT_NAME = re.compile(r"[\d@#:|<>()\[\]{}=_*\\]|https?|www\.|\.com\b|\.cn\b")
 _PIPE_TAIL = re.compile(r"\s*\|.*$")
+# The buttons printed right after a writer's name, glued to it in a capture: "Jane Doe Follow", "Jane Doe Share",
+# "Jane Doe View all posts". (Share and network words only: a one-syllable chrome word may end a name.)
+_BUTTON_TAIL = re.compile(
+    r"(?:\s+\+?\s*(?:follow|unfollow|share|tweet|e-?mail|subscribe|twitter|facebook|linkedin|whatsapp|instagram|"
+    r"view (?:all |my )?(?:posts|articles|stories|profile)|(?:see|read) (?:all|more) (?:posts|articles|stories)))+$",
+    re.I)
+# A weekday or a relative day alone in a name's place: the byline's date, not a person.
+_DAY_WORD = re.compile(r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday)$", re.I)
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
 # The longest agency name looked for at the end of a byline ("Agence France-Presse", "Press Trust of India").
 OUTLET_TAIL_WORDS = 4
@@ -37,6 +45,7 @@ def clean_authors(raw: str, is_outlet: Callable[[str], bool] = lambda _: False) 
     text = _LEAD.sub("", " ".join(raw.split()))
     text = _DESK_PREFIX.sub("", text)
     text = _PIPE_TAIL.sub("", text)  # "By A | outlet | Updated" keeps only the names
+    text = _BUTTON_TAIL.sub("", text)
     text = _PLACE_CLAUSE.sub("", text)
     names: list[str] = []
     for part in _SPLIT.split(text):
@@ -52,7 +61,7 @@ def _clean_one(part: str, is_outlet: Callable[[str], bool]) -> str | None:
     part = _OUTLET_TAIL.sub("", part).strip(" .-–—")
     part = without_outlet_tail(part, is_outlet)
     if not part or is_outlet(part) or _ROLES.search(part) or _NOT_NAME.search(part) or _ACCOUNT.match(part) or (
-            MEMBER_RANK.match(part) or _LABEL_NAME.search(part) or _chrome(part)):
+            MEMBER_RANK.match(part) or _LABEL_NAME.search(part) or _chrome(part) or _DAY_WORD.match(part)):
         return None
     words = part.split()
     if not 1 <= len(words) <= 5 or not all(_NAME_WORD.match(w) for w in words):
@@ -109,8 +118,9 @@ def clean_poster(raw: str) -> str | None:
     """The republishing page's poster as printed, without a rank before it; None for what a template prints in
     the name's place: a label, a site's title, a web address, a forum rank's badge, site chrome ("Share",
     "Leave a comment", "3 Comments"), or no letters at all."""
-    name = _RANK_PREFIX.sub("", raw)
-    if _LABEL_NAME.search(name) or _SITE_TITLE.search(name) or _ADDRESS.search(name) or _chrome(name):
+    name = _BUTTON_TAIL.sub("", _RANK_PREFIX.sub("", raw)) or raw
+    if _LABEL_NAME.search(name) or _SITE_TITLE.search(name) or _ADDRESS.search(name) or _chrome(name) or (
+            _DAY_WORD.match(name)):
         return None
     if MEMBER_RANK.match(name) and not name.islower():
         return None  # a rank's badge ("Staff Member"); the same word typed as a login ("admin") is an account

@@ -178,3 +178,21 @@ def test_a_credit_that_names_no_outlet_credits_none(tmp_path: Path, config: Conf
     path.write_text("\n".join(("Port seizes ivory shipment", *PARAGRAPHS, credit, "")), encoding="utf-8")
     record = inspect_record(path, config)
     assert (record["source"] or {}).get("name") == outlet
+
+
+@pytest.mark.parametrize("raw", ["Jane Doe Follow", "Jane Doe + Follow", "Jane Doe Share", "Jane Doe Twitter",
+                                 "Jane Doe View all posts", "Jane Doe Email Share"])
+def test_the_buttons_glued_after_a_writers_name_are_no_part_of_it(raw: str) -> None:
+    assert clean_authors(f"By {raw}") == ("Jane Doe",)
+    assert clean_poster(raw) == "Jane Doe"
+
+
+@pytest.mark.parametrize("name", ["Zhang Pin", "Li Line", "Ama Save"])
+def test_a_short_chrome_word_may_end_a_name(name: str) -> None:
+    assert clean_authors(f"By {name}") == (name,)
+
+
+@pytest.mark.parametrize("day", ["Monday", "Yesterday", "Today"])
+def test_a_day_in_the_names_place_is_no_one(day: str) -> None:
+    assert clean_authors(f"By {day}") == ()
+    assert clean_poster(day) is None
