@@ -24,7 +24,10 @@ _ROLES = re.compile(
     r"photo|photos|video|graphics|source|updated|published|comments?)\b", re.I)
 # The account a CMS posts under by default ("admin"): a login, never the story's writer.
 _ACCOUNT = re.compile(r"^(?:site\s+)?(?:admin|administrator|webmaster|sysop|root|guest|anonymous)$", re.I)
-_NOT_NAME = re.compile(r"[\d@#:|<>()\[\]{}=_*\\]|https?|www\.|\.com\b|\.cn\b")
+# Characters and address parts no person's name holds (web addresses are taken out whole first, see _URL).
+_NOT_NAME = re.compile(r"[\d@#:|<>()\[\]{}=_*\\]|\b(?i:www)\.|\.com\b|\.cn\b")
+# A web address in a byline ("By Jane Doe https://…"): taken out whole before the names are split at "/".
+_URL = re.compile(r"\b(?:https?://|www\.)\S*", re.I)
 _PIPE_TAIL = re.compile(r"\s*\|.*$")
 # The buttons printed right after a writer's name, glued to it in a capture: "Jane Doe Follow", "Jane Doe Share",
 # "Jane Doe View all posts". (Share and network words only: a one-syllable chrome word may end a name.)
@@ -43,6 +46,7 @@ _LOWER_PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "del", "la
 def clean_authors(raw: str, is_outlet: Callable[[str], bool] = lambda _: False) -> tuple[str, ...]:
     """Person names in a byline, in order, title-cased, without roles, places or agencies."""
     text = _LEAD.sub("", " ".join(raw.split()))
+    text = " ".join(_URL.sub(" ", text).split())
     text = _DESK_PREFIX.sub("", text)
     text = _PIPE_TAIL.sub("", text)  # "By A | outlet | Updated" keeps only the names
     text = _BUTTON_TAIL.sub("", text)

@@ -6,6 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from feeder.bylines import _BUTTON_TAIL as BUTTON_TAIL
+from feeder.bylines import _LABEL_NAME as LABEL_NAME
 from feeder.bylines import _ROLES as ROLE_WORDS
 from feeder.bylines import clean_authors, clean_poster
 from feeder.extract.vocab import CHROME_LINE, MEMBER_RANK
@@ -21,13 +23,15 @@ def is_outlet(name: str) -> bool:
 
 
 word = st.text(alphabet="abcdefghijklmnoprstuvwyz", min_size=2, max_size=9).map(str.capitalize)
-# Role words (staff, desk, editor, news …), forum ranks and site chrome ("Go En") are refused by design, and
-# byline labels ("By Author: …", "Writer", "Story by") are read as labels, so names are drawn without them.
+# Role words (staff, desk, editor, news …), forum ranks, site chrome ("Go En"), a share button after the name
+# ("Aa Share") and a template's label ("Aa Name") are refused by design, and byline labels ("By Author: …",
+# "Writer", "Story by") are read as labels, so names are drawn without them.
 # A name whose last words are an agency's name or code ("Tom Birch Reuters", "Aa Aa Ap") is read as a
 # name signed with its agency, by design, so names are drawn without such a tail.
 names = st.lists(word, min_size=2, max_size=3).map(" ".join).filter(
     lambda n: not is_outlet(n) and not any(is_outlet(" ".join(n.split()[i:])) for i in range(1, len(n.split())))
-    and not ROLE_WORDS.search(n) and not MEMBER_RANK.match(n) and not CHROME_LINE.match(n) and not any(
+    and not ROLE_WORDS.search(n) and not MEMBER_RANK.match(n) and not CHROME_LINE.match(n)
+    and not BUTTON_TAIL.search(n) and not LABEL_NAME.search(n) and not any(
         w.lower() in ("and", "with", "in", "for", "by", "from", "at", "of", "van", "von", "der", "den", "de", "da",
                       "del", "la", "le", "author", "authors", "writer", "reporter", "reporters", "written",
                       "reported", "story", "text", "words", "reporting") for w in n.split()))

@@ -196,3 +196,13 @@ def test_a_short_chrome_word_may_end_a_name(name: str) -> None:
 def test_a_day_in_the_names_place_is_no_one(day: str) -> None:
     assert clean_authors(f"By {day}") == ()
     assert clean_poster(day) is None
+
+
+@pytest.mark.parametrize(("raw", "names"), [
+    ("By Jane Doe https://example.com/jane", ("Jane Doe",)),
+    ("By http://example.com/author/", ()),
+    ("By www.example.com", ()),
+    ("By Aa Ahttp", ("Aa Ahttp",)),  # "http" inside a word is no address
+])
+def test_a_web_address_in_a_byline_is_no_name_and_no_part_of_one(raw: str, names: tuple[str, ...]) -> None:
+    assert clean_authors(raw) == names

@@ -93,7 +93,8 @@ def test_furniture_and_story_end_are_exactly_their_tables() -> None:
 
 @pytest.mark.parametrize("line", ["Prev 1 … 6 7 8 … 41 Next", "« 1 2 3 »", "Previous 1 2 3 4 5 Next",
                                   "Page 2 of 14", "1 2 3 4 … 20 Next", "« Older entries", "Newer entries »",
-                                  "« Harbour board names its new chair"])
+                                  "« Harbour board names its new chair", "Posted in Harbour News, Ferries | Tagged "
+                                  "quay, ferry, tides, council, budget, lock, spring, summer | Leave a comment »"])
 def test_a_pager_row_is_furniture(line: str) -> None:
     assert rules.FURNITURE.match(line)
 
@@ -106,7 +107,9 @@ def test_a_pager_row_is_furniture(line: str) -> None:
     "« Nous n'avons jamais vu autant de bateaux dans le port à cette saison, et les pêcheurs se demandent combien de "
     "temps cela va durer », a déclaré lundi le maire de la commune.",
     "Le maire a ajouté que la commune allait construire un second quai avant l'été, « pour que les pêcheurs et les "
-    "plaisanciers ne se gênent plus les uns les autres »",
+    "plaisanciers ne se gênent plus les uns les autres ».",
+    "Le maire a ajouté : « La commune construira un second quai avant l'été, pour que les pêcheurs et les "
+    "plaisanciers ne se gênent plus. »",
 ])
 def test_a_story_paragraph_opening_like_a_footer_is_not_furniture(line: str) -> None:
     assert not rules.FURNITURE.match(line)

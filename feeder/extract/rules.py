@@ -91,7 +91,9 @@ FURNITURE_TABLES = (
 )
 # The furniture tables as one whole-line pattern, with two shapes that scan the whole line gated behind their needles.
 FURNITURE = Lines("|".join(FURNITURE_TABLES), (
-    (r"\s*(?:\S+\s+){1,12}»", (" »",)),  # a link on to the next page or post ("Older entries »"), a dozen words at most
+    # a link on to the next post or page ("Older entries »", "Leave a comment »"); a French paragraph that closes
+    # a quotation ends its sentence first (". »")
+    (r".*[^.!?…] »", (" »",)),
     (r"(?:[^|]{1,40}\|){2,}[^|.!?]{1,40}", ("|",)),  # a row of menu items
 ), re.I)
 

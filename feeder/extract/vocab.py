@@ -99,9 +99,9 @@ FORUM_POST_CONTROLS = r"quote:?|reply|#\d+|(?:thread|topic|re)\s*:.*"
 LIKE_WIDGET = r"like this:?|like loading\.*|loading\.*"
 # A blog's pager between posts: the story is over.
 BLOG_PAGER = r"newer posts?|older posts?"
-# A pager link's text after its « or before its »: a post's title or "Older entries", a dozen words at most (a
-# French paragraph that opens or closes a quotation with « » is longer).
-_PAGER_LINK_REST = r"(?:\s+\S+){1,12}\s*"
+# A pager link's text after its «: a post's title or "Older entries"; a French paragraph that opens a quotation
+# with « ends a sentence (". »", "… a déclaré le maire.").
+_PAGER_LINK_REST = r" .*(?<![.!?…»])"
 # A page number of a pager row, or the ellipsis that stands for those left out.
 _PAGE_NUMBER = r"(?:\d{1,4}|…|\.{3})"
 # Links between posts and pages: previous/next links, "« Older entries", a row of page numbers
