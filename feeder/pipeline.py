@@ -216,9 +216,9 @@ def entry_id(id_base: str, story_key: str) -> str:
     return derive(id_base, story_key)
 
 
-def _reclean(config: Config, store: Store, key: str, now: datetime) -> str | None:
+def _reclean(config: Config, store: Store, story: int, now: datetime) -> str | None:
     """Take newly learned furniture out of an entry published earlier; its id when it changed."""
-    old = store.entry_of_story(key, config.registry)
+    old = store.entry_of_number(story, config.registry)
     if old is None:
         return None
     cleaned = strip_learned(store, old.article)
@@ -424,7 +424,7 @@ def _publish(config: Config, store: Store, now: datetime, *, record_every: int =
         return [], []
     written: list[str] = []
     refused: list[str] = []
-    pending = (document for document in documents(config, store, now=now)
+    pending = (document for document in documents(config, store, now=now, recorded=recorded.get)
                if _disagrees(document, recorded.get(str(document.path))))
     done = _Done()
     # Pages (one per entry) are written by a few threads, without a fsync each: one syncfs makes
