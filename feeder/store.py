@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -15,6 +16,7 @@ from typing import Any
 from feeder.errors import REBUILD_HINT, StateError
 from feeder.records import Article, Entry, Outlet, Stamp
 from feeder.sources import Registry
+from feeder.text import display_path
 
 SCHEMA_VERSION = 3  # 3: stories numbered; every other table keyed by the story's number
 # A backfill's page cache: the random-keyed indexes (ids, story keys) stay in memory until the
@@ -46,6 +48,7 @@ CREATE TABLE IF NOT EXISTS runs (
 CREATE TABLE IF NOT EXISTS documents (
     path TEXT PRIMARY KEY, signature TEXT NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS folders (path TEXT PRIMARY KEY, digest TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS entries_outlet_version ON entries (outlet, seq, version);
 CREATE INDEX IF NOT EXISTS entries_seq_version ON entries (seq, version);
 """
@@ -278,6 +281,12 @@ class Store:
         row = self._db.execute("SELECT signature, size, mtime_ns FROM documents WHERE path=?", (path,)).fetchone()
         return PublishedDocument(row[0], int(row[1]), int(row[2])) if row else None
 
+    def any_document_in(self, folder: str) -> bool:
+        """Whether any document is recorded inside this folder (a path ending in a separator)."""
+        after = folder[:-1] + chr(ord(folder[-1]) + 1)
+        return self._db.execute("SELECT 1 FROM documents WHERE path >= ? AND path < ? LIMIT 1",
+                                (folder, after)).fetchone() is not None
+
     def record_documents(self, done: Iterable[tuple[str, str, int, int]]) -> None:
         """Record documents as written: (path, signature, size, mtime_ns)."""
         self._db.executemany("INSERT OR REPLACE INTO documents VALUES (?,?,?,?)", list(done))
@@ -295,10 +304,28 @@ class Store:
         return {str(outlet): (int(count), int(top)) for outlet, count, top in rows}
 
     # files -------------------------------------------------------------------------------------
-    def file_stats(self) -> dict[str, tuple[int, int]]:
-        """Every known file's (size, mtime_ns): all a pass needs to tell which files changed."""
-        return {path: (size, mtime) for path, size, mtime in
-                self._db.rows("SELECT path, size, mtime_ns FROM files")}
+    def file_stats(self, under: str | None = None) -> dict[str, tuple[int, int]]:
+        """Every known file's (size, mtime_ns): all a pass needs to tell which files changed;
+        with ``under`` (a folder), those whose path starts with it (its files among them)."""
+        if under is None:
+            rows = self._db.rows("SELECT path, size, mtime_ns FROM files")
+        else:
+            prefixes = dict.fromkeys(os.path.join(folder, "") for folder in (under, display_path(under)))
+            rows = [row for prefix in prefixes for row in self._db.rows(
+                "SELECT path, size, mtime_ns FROM files WHERE path >= ? AND path < ?",
+                (prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)))]
+        return {path: (size, mtime) for path, size, mtime in rows}
+
+    def folder_digests(self) -> dict[str, str]:
+        """Inbox folder (display path) -> the digest of its listing when the state last knew every
+        file in it exactly as listed (``articles.changed_files``)."""
+        return {path: digest for path, digest in self._db.rows("SELECT path, digest FROM folders")}
+
+    def note_folders(self, known: Mapping[str, str], unsure: Iterable[str]) -> None:
+        """Record the digests of folders whose files the state now knows exactly as listed, and
+        forget those of folders a pass could not finish (a file changing or settling)."""
+        self._db.executemany("INSERT OR REPLACE INTO folders VALUES (?,?)", list(known.items()))
+        self._db.executemany("DELETE FROM folders WHERE path=?", [(path,) for path in unsure])
 
     def file_stat(self, path: str) -> tuple[int, int] | None:
         row = self._db.execute("SELECT size, mtime_ns FROM files WHERE path=?", (path,)).fetchone()
@@ -358,10 +385,13 @@ class Store:
     def forget_files(self, status: str, *, reason: str | None = None, story_key: str | None = None) -> None:
         """Drop what is known of these files (with this status, and reason or story), so the next scan reads them."""
         if story_key is None:
-            self._db.execute("DELETE FROM files WHERE status=? AND reason IS COALESCE(?, reason)", (status, reason))
+            gone = self._db.execute("DELETE FROM files WHERE status=? AND reason IS COALESCE(?, reason)",
+                                    (status, reason))
         else:
-            self._db.execute("DELETE FROM files WHERE status=? AND reason IS COALESCE(?, reason) "
-                             "AND story=(SELECT n FROM stories WHERE key=?)", (status, reason, story_key))
+            gone = self._db.execute("DELETE FROM files WHERE status=? AND reason IS COALESCE(?, reason) "
+                                    "AND story=(SELECT n FROM stories WHERE key=?)", (status, reason, story_key))
+        if gone.rowcount:  # their folders must be looked into again
+            self._db.execute("DELETE FROM folders")
 
     def rejections(self) -> list[tuple[str, str]]:
         rows = self._db.rows("SELECT path, reason FROM files WHERE status='rejected' ORDER BY path")
@@ -538,10 +568,15 @@ _ZDICT = (
     b'"zone_stated":true},"via":null}')
 
 
+# zlib's fastest level: about half the deflate time of level 6, for articles 7 % larger (the
+# state stays under 1.2x the inbox); any level reads back the same.
+PACK_LEVEL = 1
+
+
 def pack_article(article: Article) -> bytes:
     """The compact stored form of an article: its JSON (provenance included), deflated."""
     text = json.dumps(article_to_json(article), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    packer = zlib.compressobj(6, zdict=_ZDICT)
+    packer = zlib.compressobj(PACK_LEVEL, zdict=_ZDICT)
     return packer.compress(text.encode()) + packer.flush()
 
 

@@ -198,3 +198,39 @@ def test_a_state_from_the_previous_version_is_upgraded_in_place(tmp_path: Path) 
     finally:
         store.close()
     assert (config.output_folder / "feed.atom").read_bytes() == feed
+
+
+def test_a_scan_looks_into_a_folder_only_when_its_listing_changed(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A folder whose listing (names, sizes, mtimes) is as the last pass left it is not compared
+    file by file; an edit in place, a new file or one that was still settling brings it back."""
+    from feeder.store import Store
+
+    config = load_config(write_config(tmp_path))
+    inbox = config.input_folder
+    for n in range(3):
+        for name, number in (("a", n), ("b", 10 + n)):
+            (inbox / name).mkdir(parents=True, exist_ok=True)
+            write_story(inbox / name, number)
+    assert run_once(config, now=NOW).new == 6
+    looked: list[str] = []
+    file_stats = Store.file_stats
+
+    def spy(store: Store, under: str | None = None) -> dict[str, tuple[int, int]]:
+        looked.append(Path(under or "").name)
+        return file_stats(store, under)
+
+    monkeypatch.setattr(Store, "file_stats", spy)
+    assert run_once(config, now=NOW).new == 0 and looked == []
+
+    edited = inbox / "a" / "story-0001.txt"
+    edited.write_text(story_text(1).replace("extra shifts", "longer shifts"))
+    late = write_story(inbox / "b", 20)
+    cut = late.stat().st_mtime_ns - 1  # the new file is still settling: it waits
+    report = run_once(config, now=NOW, settled_before=cut)
+    assert (report.new, report.updated) == (0, 1) and sorted(looked) == ["a", "b"]
+    looked.clear()
+    report = run_once(config, now=NOW, settled_before=cut + 10**9)  # same listing, the file has settled
+    assert (report.new, report.updated) == (1, 0) and looked == ["b"]
+    looked.clear()
+    assert run_once(config, now=NOW).new == 0 and looked == []
