@@ -78,16 +78,17 @@ def _digest(files: list[tuple[str, int, int]]) -> str:
 
 
 def changed_files(folder: Path, listings: Iterable[Listing], digests: Mapping[str, str],
-                  known: Callable[[str], Mapping[str, tuple[int, int]]]) -> list[tuple[str, int, int]]:
-    """(path, size, mtime_ns) of each listed file that the state does not know with that size and
-    mtime, in scan order: a folder's files by name, then its subfolders, likewise.
+                  known: Callable[[str], Mapping[str, tuple[int, int]]]) -> list[tuple[str, int, int, bool]]:
+    """(path, size, mtime_ns, known) of each listed file that the state does not know with that
+    size and mtime, in scan order: a folder's files by name, then its subfolders, likewise;
+    ``known`` says whether the state knows the file at all (a pass asks it nothing of a new one).
 
     ``digests`` (folder -> digest, by display path) are those of folders whose every file the
     state knew exactly as listed after an earlier pass: a folder listed with the same digest is
     unchanged without a look at its files. ``known(folder)`` gives the state's (size, mtime_ns)
     of the files in a folder, by display path.
     """
-    found: list[tuple[str, int, int]] = []
+    found: list[tuple[str, int, int, bool]] = []
     for listing in listings:
         if not listing.files or (listing.digest is not None
                                  and digests.get(display_path(listing.folder)) == listing.digest):
@@ -96,8 +97,8 @@ def changed_files(folder: Path, listings: Iterable[Listing], digests: Mapping[st
         for path, size, mtime in listing.files:
             stat_pair = (size, mtime)
             # state keys are display paths; they differ only for undecodable names
-            if stats.get(path) != stat_pair and stats.get(display_path(path)) != stat_pair:
-                found.append((path, size, mtime))
+            if (had := stats.get(path)) != stat_pair and (shown := stats.get(display_path(path))) != stat_pair:
+                found.append((path, size, mtime, had is not None or shown is not None))
     root = os.fspath(folder)
     return sorted(found, key=lambda item: _scan_order(root, item[0]))
 
@@ -106,7 +107,7 @@ _ENDINGS = tuple(SUFFIXES)
 
 
 def changed_among(folder: Path, paths: Iterable[Path], known: Callable[[str], tuple[int, int] | None]
-                  ) -> list[tuple[str, int, int]]:
+                  ) -> list[tuple[str, int, int, bool]]:
     """Like ``changed_files``, for the given paths only (those filesystem events named): a pass
     after an event costs what the event's files cost, whatever the size of the inbox."""
     root = os.fspath(folder)
@@ -121,8 +122,10 @@ def changed_among(folder: Path, paths: Iterable[Path], known: Callable[[str], tu
         except OSError:
             continue  # gone again: a removed file keeps its entry
         stats = (info.st_size, info.st_mtime_ns)
-        if stat.S_ISREG(info.st_mode) and known(path) != stats and known(display_path(path)) != stats:
-            found.append((path, *stats))
+        if not stat.S_ISREG(info.st_mode):
+            continue
+        if (had := known(path)) != stats and (shown := known(display_path(path))) != stats:
+            found.append((path, *stats, had is not None or shown is not None))
     return sorted(found, key=lambda item: _scan_order(root, item[0]))
 
 

@@ -49,6 +49,7 @@ class _Seen:
     path: Path
     size: int
     mtime_ns: int
+    known: bool = True  # whether the state knows the file at all (False: nothing to ask it of the file)
 
 
 def settle_cut(config: Config, clock_ns: int) -> int:
@@ -100,7 +101,7 @@ def _pass(config: Config, store: Store, now: datetime, progress: Progress | None
         found = changed_files(config.input_folder, listings, digests, store.file_stats)
     else:
         found = changed_among(config.input_folder, scope.paths, store.file_stat)
-    changed = [_Seen(Path(path), size, mtime) for path, size, mtime in found]
+    changed = [_Seen(Path(path), size, mtime, known) for path, size, mtime, known in found]
     tally = _Tally()
     for seen in changed:
         if not scope.settled(seen):
@@ -206,7 +207,7 @@ def _ingest_one(config: Config, store: Store, seen: _Seen, result: _Read | _Reje
         log.warning("rejected %s: %s", rejection.path, rejection.reason)
         store.record_file(path, result.size, result.mtime_ns, "", status="rejected", reason=rejection.reason,
                           story_key=None, now=now)
-    elif store.file_digest(path) == result.article.digest:
+    elif seen.known and store.file_digest(path) == result.article.digest:
         store.touch_file(path, result.size, result.mtime_ns)
     elif isinstance(reviewed := editorial.review(result.article, _id(config, result.article), config), Rejection):
         tally.held.append(Rejection(path, reviewed.reason))
@@ -215,7 +216,7 @@ def _ingest_one(config: Config, store: Store, seen: _Seen, result: _Read | _Reje
                           reason=reviewed.reason, story_key=result.article.story_key, now=now)
     else:
         article = reviewed
-        previous = store.file_story(path)
+        previous = store.file_story(path) if seen.known else None
         cleaned, stale = learn(store, article, result.hashes)
         eid, outcome = _save(config, store, cleaned, now, replacing=previous)
         tally.merged += outcome.startswith("merged")

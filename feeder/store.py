@@ -161,6 +161,7 @@ class Store:
         self._top_seq: int | None = None  # the highest seq, known inside a transaction once asked
         self._generation: int | None = None  # stamped on every entry row written in this transaction
         self._numbers: dict[str, int] = {}  # story numbers looked up or given in this transaction
+        self._unpublished: set[str] = set()  # stories numbered in this transaction, with no entry written yet
 
     @classmethod
     def open(cls, folder: Path, *, check: bool = True) -> Store:
@@ -217,6 +218,7 @@ class Store:
             self._top_seq = None
             self._generation = None
             self._numbers.clear()  # a number given in a rolled-back transaction is no longer there
+            self._unpublished.clear()
         self._db.execute("COMMIT")
 
     @contextmanager
@@ -349,9 +351,12 @@ class Store:
         """The story's number (given on first sight, kept for good): what the other tables refer to it by."""
         if (known := self._numbers.get(story_key)) is not None:
             return known
+        added = self._db.execute("INSERT OR IGNORE INTO stories (key) VALUES (?)", (story_key,))
+        if added.rowcount == 1 and added.lastrowid is not None:
+            number = self._numbers[story_key] = added.lastrowid
+            self._unpublished.add(story_key)  # a story first seen now has no entry yet: none to look up
+            return number
         row = self._db.execute("SELECT n FROM stories WHERE key=?", (story_key,)).fetchone()
-        if row is None:
-            row = self._db.execute("INSERT INTO stories (key) VALUES (?) RETURNING n", (story_key,)).fetchone()
         number = self._numbers[story_key] = int(row[0])
         return number
 
@@ -407,6 +412,8 @@ class Store:
         return int(row[0]) if row else None
 
     def entry_of_story(self, story_key: str, registry: Registry) -> Entry | None:
+        if story_key in self._unpublished:
+            return None
         row = self._db.execute(f"{_SELECT_ENTRY} WHERE e.n=(SELECT n FROM stories WHERE key=?)",
                                (story_key,)).fetchone()
         return _entry(row, registry) if row else None
@@ -434,6 +441,7 @@ class Store:
     def _write_entry(self, entry: Entry, seq: int, first_seen: str) -> None:
         article = entry.article
         story = self.story_number(article.story_key)
+        self._unpublished.discard(article.story_key)
         self._db.execute(
             "INSERT OR REPLACE INTO entries (n, id, seq, first_seen, updated, published, outlet, digest, "
             "vias, version) VALUES (?,?,?,?,?,?,?,?,?,?)",
