@@ -173,9 +173,9 @@ def _possessive_dropped(printed: str, registry: Registry) -> Outlet | None:
     return None
 
 
-# The origin extraction gives an outlet named after a credit label (see extract/lines.py _read_fields).
+# The origin extraction gives an outlet named after a credit label (see extract/credit_rows.py _read_fields).
 _CREDIT_LABEL = ": credit field "
-# The origin of an outlet's name standing alone on a line (see extract/lines.py _byline): the weakest credit.
+# The origin of an outlet's name standing alone on a line (see extract/credit_lines.py _byline): the weakest credit.
 _BARE_NAME = ": outlet name line"
 _QUOTED = re.compile(r"^\s*[\"“‘«'].*[\"”’»']\s*$", re.S)
 

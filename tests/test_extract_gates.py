@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from feeder.extract import lines, rules, walls
+from feeder.extract import credit_lines, rules, walls
 
 FIXTURES = Path(__file__).parent / "fixtures"
 LABELLED = ("scenarios", "corpus", "heldout", "heldout2", "heldout3", "blind5", "boilerplate", "dedup", "dates")
@@ -72,7 +72,7 @@ def test_gated_patterns_answer_as_their_patterns_on_any_text(text: str) -> None:
 
 def test_credit_shapes_name_every_pattern_the_credit_walk_tests() -> None:
     """A line that fails credit_shaped skips _credit and _byline: each pattern they try must be listed."""
-    source = inspect.getsource(lines._credit) + inspect.getsource(lines._byline)
+    source = inspect.getsource(credit_lines.read_credit) + inspect.getsource(credit_lines._byline)
     tested = set(re.findall(r"rules\.([A-Z_]+)\.match\(text\)", source))
     listed = {name for name, value in vars(rules).items() if any(value is p for p in rules.CREDIT_SHAPES)}
     assert tested and tested <= listed, tested - listed

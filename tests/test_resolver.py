@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from feeder.cli import inspect_record
 from feeder.config import Config
 from feeder.extract import rules
-from feeder.extract.lines import _post_or_link_shaped
+from feeder.extract.credit_lines import _post_or_link_shaped
 from feeder.extract.resolver import (
     BELOW_HEADLINE,
     BESIDE_CREDIT,

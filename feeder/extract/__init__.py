@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from feeder.errors import NotAnArticle
 from feeder.extract import blocks, headline, rules
 from feeder.extract.html import extract_html
-from feeder.extract.lines import is_date_line, is_prose
+from feeder.extract.shapes import is_date_line, is_prose
 from feeder.extract.text import extract_text
 from feeder.extract.walls import wall_kind
 from feeder.records import Page, RawArticle

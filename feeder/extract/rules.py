@@ -184,7 +184,7 @@ CREDIT_LINK = re.compile(
     r"(?:read|view|see)\s+(?:the\s+)?(?:original|full|more)|original\s+(?:story|article|link|source|post)|"
     r"(?:source|via|credit|original)\s*:\s*$|originally published|"
     r"(?:syndicated|republished|reposted|reblogged|cross-?posted|shared) from|"
-    r"原文链接|原文|来源|出典|出处", re.I)
+    r"原文链接|原文|来源|出典|出处|출처", re.I)
 # A link whose own words credit the original ("View original on Reuters", "Original article").
 ORIGINAL_LINK_TEXT = re.compile(r"^(?:(?:read|view|see|open)\s+(?:the\s+)?)?original\b", re.I)
 # "From: Oskar Lindqvist <oskar@example.org>": the sender of a mail archive page.
@@ -267,7 +267,7 @@ MIN_PROSE_WORDS = 8
 SENTENCE_END = re.compile(r"[.!?。！？\"”’'):]$")
 
 
-# Every pattern that can make a line a credit, stamp, byline, editor or photo line (lines.py's _credit
+# Every pattern that can make a line a credit, stamp, byline, editor or photo line (credit_lines.py's read_credit
 # and _byline): a line none of them matches, and without a "|" field separator, can only be an outlet's
 # bare name there. Add a pattern here when those functions test a new one.
 CREDIT_SHAPES = (EDITOR_LINE, PHOTO_LINE, MAIL_FROM, ORIGINAL_URL, REPORTING_LINE, SOURCE_LINE, PUBLISHED_ON_SITE,

@@ -6,17 +6,9 @@ import re
 from dataclasses import replace
 
 from feeder.extract import blocks, headline, resolver, rules
-from feeder.extract.lines import (
-    Hints,
-    IsOutlet,
-    Line,
-    headline_above_byline,
-    is_prose,
-    quoted_headline,
-    read_lines,
-    split_title,
-    unquoted_excerpt,
-)
+from feeder.extract.lines import read_lines
+from feeder.extract.shapes import Hints, IsOutlet, Line, is_prose
+from feeder.extract.titles import headline_above_byline, quoted_headline, split_title, unquoted_excerpt
 from feeder.fold import fold_text
 from feeder.records import Clue, Page
 

@@ -1,0 +1,221 @@
+"""Credit, byline and stamp lines: a line naming the outlet, the story's authors or its stamps, read into candidates."""
+
+from __future__ import annotations
+
+import re
+
+from feeder.extract import resolver, rules
+from feeder.extract.credit_rows import ACCOUNT_LOGIN, outlet_after_names, pipe_fields, stamp_fields, stamp_role
+from feeder.extract.datelines import dateline_stamp, token_outlet
+from feeder.extract.posters import header_date
+from feeder.extract.proposals import Found
+from feeder.extract.shapes import IsOutlet, Line, is_date_line, is_prose, printed_date, proper_name, slight
+
+
+def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, following: str) -> bool:
+    """Take credit, stamp, byline, editor and photo lines; True when the line was one."""
+    text = line.text
+    if len(text) > 420:
+        return False  # credit, stamp and caption lines are short; story paragraphs are not
+    if not rules.credit_shaped(text) and not _post_or_link_shaped(text):
+        # None of the patterns below can match: only an outlet's bare name may.
+        if len(text) <= 60 and is_outlet(text):
+            found.credit(text, f"{line.origin}: outlet name line", resolver.BARE_NAME)
+            return True
+        return False
+    if rules.EDITOR_LINE.match(text) or rules.PHOTO_LINE.match(text):
+        return True
+    if (m := rules.MAIL_FROM.match(text)) is not None and not story:
+        found.propose("republisher", m.group("name"), f"{line.origin}: mail sender", resolver.PRINTED_REPUBLISHER)
+        return True
+    if len(found.body) >= 2 and (rules.SOURCE_LINE.match(text) or rules.REPORTING_LINE.match(text)
+                                 or rules.ORIGINAL_URL.match(text)):
+        found.ended = True  # a credit line after the paragraphs closes the story; comments follow
+    if text[:4] == "http" and found.after_credit and (m := _BARE_URL.match(text)) and is_outlet(m.group("host")):
+        # The outlet's address alone on the line under its credit: the original article.
+        found.propose("source url", text, f"{line.origin}: the original's address under the outlet's credit",
+                      resolver.PRINTED_URL)
+        return True
+    if text[:4].lower() in ("link", "url:") and (m := _LINK_LABEL.match(text)) and is_outlet(m.group("host")):
+        # A link post ("link: https://…" over the shared story): the outlet's article it shares.
+        found.propose("source url", m.group("url"), f"{line.origin}: the shared link", resolver.PRINTED_URL)
+        found.credit(m.group("url"), f"{line.origin}: the shared link")
+        return True
+    if (m := rules.ORIGINAL_URL.match(text)) is not None:
+        found.propose("source url", m.group(1), f"{line.origin}: original article's address", resolver.PRINTED_URL)
+        found.credit(m.group(1), f"{line.origin}: original article's address")
+        return True
+    if (m := rules.REPORTING_LINE.match(text)) is not None:
+        found.propose("reporting", m.group(1), f"{line.origin}: 'Reporting by' credit", resolver.PRINTED_BYLINE)
+        return True
+    if (m := rules.SOURCE_LINE.match(text)) is not None or ("|" in text and stamp_fields(text, is_outlet)):
+        pipe_fields(m.group(1) if m else text, line.origin, found, is_outlet, labelled=m is not None)
+        return True
+    if (m := rules.PUBLISHED_ON_SITE.match(text)) and is_date_line(m.group("date")) and not is_outlet(m.group("site")):
+        found.propose("republished", m.group("date"), f"{line.origin}: '{m.group(0)[:40]}'", resolver.POST_HEADER)
+        return True
+    if (m := rules.STAMP_LABEL.match(text)) is not None and is_date_line(m.group("rest")):
+        if m.group("label").lower() in ("date", "time") and not story:
+            # "Date: …" in a page's own header (a mail archive, a forum post) is its post date.
+            found.propose("republished", m.group("rest"), f"{line.origin}: 'Date' header", resolver.POST_HEADER)
+            return True
+        role, why = stamp_role(m.group("label")), f"{line.origin}: '{m.group('label')}' stamp"
+        if role == "published" and not found.stamped():
+            found.propose("header", m.group("rest"), why, resolver.LABELLED_HEADER)
+        else:
+            found.propose(role, m.group("rest"), why, resolver.PRINTED_STAMP)
+        return True
+    return _byline(line, found, is_outlet, story, following)
+
+
+_BARE_URL = re.compile(r"^https?://(?P<host>[\w.-]+)/\S+$")
+
+
+_LINK_LABEL = re.compile(r"^(?:link|url)\s*[:：]\s*(?P<url>https?://(?P<host>[\w.-]+)/\S+)$", re.I)
+
+
+_LINK_OPENINGS = ("http", "link", "Link", "LINK", "url:", "URL:", "Url:")
+
+
+# "(Outlet) 10:15, December 13, 2021": a dateline's token opening a line that is the outlet's stamp.
+_OUTLET_IN_BRACKETS = rules.DATELINE_OPEN
+
+
+def _post_or_link_shaped(text: str) -> bool:
+    """Whether one of this module's own credit patterns (rules.credit_shaped lists the shared ones) may match:
+    an outlet's stamp in brackets, an address under a credit, a link post's link, a post's time alone."""
+    if text.startswith(_LINK_OPENINGS) or (text[:1] == "(" and _OUTLET_IN_BRACKETS.match(text)):
+        return True
+    return (("osted" in text or "ublished" in text) and _POST_TIME.search(text) is not None) or (
+        "@" in text and _SIGNED_TIME.search(text) is not None)
+
+
+def outlet_like(name: str, is_outlet: IsOutlet) -> bool:
+    return bool(name) and (is_outlet(name) or proper_name(name))
+
+
+_HEAD_END = re.compile(r"\s*(?:[·•|,]|\s-\s)\s*")
+
+
+def _names_outlet(text: str, is_outlet: IsOutlet) -> bool:
+    """Does this line start with an outlet's name ("Reuters · March 5", "AFP | Mar 9")?"""
+    head = _HEAD_END.split(text, maxsplit=1)[0]
+    return bool(head) and len(head) <= 40 and is_outlet(head)
+
+
+def credits_outlet(text: str, is_outlet: IsOutlet) -> bool:
+    """A credit line naming a known outlet: "Source: Xinhua", "(Reuters)", "Xinhua | Editor: Li"."""
+    if (m := rules.SOURCE_LINE.match(text)) is not None:
+        return is_outlet(m.group(1).strip()) or _names_outlet(m.group(1), is_outlet)
+    return _names_outlet(text.strip("()（）[] "), is_outlet)
+
+
+def _byline(line: Line, found: Found, is_outlet: IsOutlet, story: bool, following: str = "") -> bool:
+    text = line.text
+    if not found.body and " wrote" in text and (m := rules.WROTE_ON.match(text)) and is_date_line(m.group("date")):
+        found.propose("republisher", m.group("name"), f"{line.origin}: entry's writer", resolver.PRINTED_REPUBLISHER)
+        found.propose("republished", m.group("date"), f"{line.origin}: entry's time", resolver.POST_HEADER)
+        return True
+    if (m := rules.POSTED_BY.match(text)) is not None:
+        found.propose("republisher", m.group(1), f"{line.origin}: 'Posted by' line", resolver.PRINTED_REPUBLISHER)
+        when = rules.COMMENT_COUNT.sub("", m.group(2) or "")
+        if is_date_line(when):
+            found.propose("republished", when, f"{line.origin}: post date", resolver.POST_HEADER)
+        elif rules.TIME_ONLY.match(when):
+            found.propose("post time", when, f"{line.origin}: post time", resolver.POST_HEADER, "last")
+        return True
+    if (m := rules.POSTED_ON.match(text)) is not None and is_date_line(m.group(1)):
+        found.propose("republished", m.group(1), f"{line.origin}: 'Posted on' line", resolver.POST_HEADER)
+        if m.group(2):
+            found.propose("republisher", m.group(2), f"{line.origin}: 'Posted on' line", resolver.PRINTED_REPUBLISHER)
+        return True
+    if len(text) <= 100 and ("osted" in text or "ublished" in text or "@" in text) and (
+            m := _POST_TIME.search(text) or _SIGNED_TIME.search(text)) and not printed_date(text):
+        # "Posted On 23:26 by X 0 comments", "Like 0 Published at 5:55 PM Comments (0)": the post's time.
+        found.propose("post time", m.group("time"), f"{line.origin}: post time", resolver.POST_HEADER, "last")
+        if m.group("name"):
+            found.propose("republisher", m.group("name"), f"{line.origin}: 'Posted at' line",
+                          resolver.PRINTED_REPUBLISHER)
+        return True
+    if len(text) <= 60 and is_outlet(text):
+        found.credit(text, f"{line.origin}: outlet name line", resolver.BARE_NAME)
+        return True
+    if text[:1] == "(" and (m := _OUTLET_IN_BRACKETS.match(text)) and is_outlet(m.group("outlet")) and (
+            is_date_line(text[m.end():])):
+        # "(Outlet) 10:15, December 13, 2021": the outlet's credit and its stamp on one line.
+        found.credit(m.group("outlet"), f"{line.origin}: outlet and stamp")
+        found.propose("stamp", text[m.end():], f"{line.origin}: outlet and stamp", resolver.BESIDE_CREDIT)
+        return True
+    if (m := rules.OUTLET_STAMP.match(text)) and is_outlet(m.group("outlet")) and is_date_line(m.group("date")):
+        found.credit(m.group("outlet"), f"{line.origin}: outlet and stamp")
+        found.propose("stamp", m.group("date"), f"{line.origin}: outlet and stamp", resolver.BESIDE_CREDIT)
+        return True
+    if text.endswith(")") and (m := rules.DATELINE_LINE.match(text)) and (
+            outlet := token_outlet(m.group("outlet"), is_outlet)):
+        # "ASTANA, December 15 (Agency)" alone on a line (often under the story): a dateline as its credit line.
+        found.credit(outlet, f"{line.origin}: dateline on a line of its own", resolver.DATELINE)
+        dateline_stamp(m, found)
+        return True
+    if (m := rules.NAMES_OUTLET.match(text)) is not None and is_outlet(m.group("outlet")):
+        found.credit(m.group("outlet"), f"{line.origin}: outlet beside the byline")
+        found.byline(m.group("names"), f"{line.origin}: byline naming the outlet")
+        return True
+    if (m := rules.BYLINE_OUTLET.match(text)) is not None and is_outlet(m.group("outlet")):
+        found.credit(m.group("outlet"), f"{line.origin}: outlet in the byline")
+        found.byline(m.group("names"), f"{line.origin}: byline")
+        if is_date_line(m.group("date")):
+            found.propose("stamp", m.group("date"), f"{line.origin}: stamp after the byline", resolver.BESIDE_CREDIT)
+        return True
+    if (m := rules.BYLINE.match(text)) is None or (is_prose(text) and len(text.split()) > 12):
+        return False
+    # The outlet's name on the next line ("By X" / "Reuters · March 5"): the byline is its story's.
+    credit_next = _names_outlet(following, is_outlet)
+    story = story or credit_next
+    name = m.group(1).strip()
+    if not any(c.isalpha() for c in name.replace("T", "").replace("Z", "")) and is_date_line(name):
+        # "By <an empty author link> <time>": the post's stamp, and no name
+        header_date(Line(name, line.origin, line.in_body), found, story)
+        return True
+    # "By hafiz", "By admin": a site account's login (one lower-case word), not a reporter's name:
+    # whoever posted the story on this page.
+    account = not found.body and bool(ACCOUNT_LOGIN.match(name.split(" ", 1)[0])) and (
+        len(name.split()) == 1 or bool(rules.NAME_THEN_DATE.match(name)))
+    if (split := rules.NAME_THEN_DATE.match(name)) and is_date_line(split.group("date")):
+        name = split.group("name")
+        header_date(Line(split.group("date"), line.origin, line.in_body), found, story and not account)
+    if account and ACCOUNT_LOGIN.match(name):
+        found.propose("republisher", name, f"{line.origin}: site account's byline", resolver.PRINTED_REPUBLISHER)
+        return True
+    desk = rules.DESK_WORDS.sub("", name)
+    credit = outlet_after_names(name, is_outlet)
+    if is_outlet(name) or (desk != name and is_outlet(desk)):
+        found.credit(desk if desk != name else name, f"{line.origin}: agency or desk byline")
+        found.propose("desk byline", name, f"{line.origin}: agency or desk byline", resolver.PRINTED_BYLINE)
+    elif credit:
+        # "By DELPHINE ORTEGA, Associated Press": the byline of the outlet's story, wherever it stands.
+        found.credit(credit, f"{line.origin}: outlet named in the byline")
+        found.byline(name, f"{line.origin}: byline naming the outlet")
+    elif found.body and slight(found.body) and text[:3].lower() == "by ":
+        found.body.clear()  # a "By …" line after a line or two of prose: that prose was a teaser
+        found.byline(name, f"{line.origin}: byline")
+    elif found.body and not slight(found.body) and credit_next and text[:3].lower() == "by ":
+        # "By X" over the outlet's name and stamp under the story: the byline nearest the credit is the story's.
+        found.byline(name, f"{line.origin}: byline over the outlet's credit")
+    elif found.body and not slight(found.body):
+        found.ended = True  # an author box after the story: the republisher, not the story's author
+        found.propose("republisher", name, f"{line.origin}: author box after the story", resolver.PRINTED_REPUBLISHER)
+    elif story and not text.lower().startswith("author"):
+        found.byline(name, f"{line.origin}: byline")
+    else:
+        found.propose("republisher", name, f"{line.origin}: republisher's byline", resolver.PRINTED_REPUBLISHER)
+    return True
+
+
+# A post's footer signed "— author @ 11:18 pm" (the date stands in the post's header).
+_SIGNED_TIME = re.compile(r"(?:^|[—–-]\s)(?P<name>[^\W\d][\w.'’-]{1,30}(?:\s[A-Z][\w.'’-]*){0,2})\s@\s"
+                          r"(?P<time>\d{1,2}:\d{2}\s*[ap]\.?m\b\.?)\s*$", re.I)
+
+
+# A post's header or footer that prints only the time of day (the date stands elsewhere), maybe its poster.
+_POST_TIME = re.compile(r"\b(?:posted|published)\s+(?:on|at)\s+(?P<time>\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\b\.?)?)"
+                        r"(?![\d/.-])(?:\s+by\s+(?P<name>[^\W\d][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}))?", re.I)

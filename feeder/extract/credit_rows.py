@@ -1,0 +1,129 @@
+"""Credit rows read as fields: "By A | Outlet | Updated: date", a site's post-meta row, a labelled source line."""
+
+from __future__ import annotations
+
+import re
+
+from feeder.extract import resolver, rules, vocab
+from feeder.extract.dates import find_dates
+from feeder.extract.proposals import Found
+from feeder.extract.shapes import IsOutlet, is_date_line, proper_name
+from feeder.records import DateRole
+
+ACCOUNT_LOGIN = re.compile(r"^[a-z][a-z0-9_.]{2,24}$")
+
+
+def stamp_fields(text: str, is_outlet: IsOutlet) -> bool:
+    """A pipe-separated credit such as "By A | chinadaily.com.cn | Updated: 2020-10-13 16:49"."""
+    fields = [f.strip() for f in text.split("|")]
+    return len(text) < 200 and any(
+        rules.STAMP_LABEL.match(f) or rules.BYLINE.match(f) or is_outlet(f) for f in fields) and any(
+        is_date_line(f) for f in fields)
+
+
+def pipe_fields(text: str, origin: str, found: Found, is_outlet: IsOutlet, labelled: bool = False) -> None:
+    if not labelled and _post_meta_row(text, origin, found, is_outlet):
+        return
+    # A stamp printed beside the outlet's name is the outlet's: it outranks loose date lines.
+    beside = any(is_outlet(f.strip()) for f in text.split("|"))
+    _read_fields(text, origin, found, is_outlet, resolver.BESIDE_CREDIT if beside else resolver.PRINTED_STAMP, labelled)
+
+
+def _post_meta_row(text: str, origin: str, found: Found, is_outlet: IsOutlet) -> bool:
+    """"By admin | January 2, 2023 | Category | 0 Comments": the site's own post-meta row, a login as its
+    byline: it names the poster and the post date, and credits no outlet (its other fields are categories)."""
+    fields = [f.strip() for f in text.split("|")]
+    if (m := rules.BYLINE.match(fields[0])) is None:
+        return False
+    login = m.group(1).strip()
+    if not ACCOUNT_LOGIN.match(login) or is_outlet(login):
+        return False
+    found.propose("republisher", login, f"{origin}: site account's post-meta row", resolver.PRINTED_REPUBLISHER)
+    for index, part in enumerate(fields[1:], 2):
+        if is_date_line(part):
+            found.propose("republished", part, f"{origin}: post-meta field {index}", resolver.POST_HEADER)
+    return True
+
+
+def _read_fields(text: str, origin: str, found: Found, is_outlet: IsOutlet, score: float,
+                 labelled: bool = False) -> None:
+    for index, part in enumerate(f.strip() for f in text.split("|")):
+        where = f"{origin}: credit field {index + 1}"
+        if not part:
+            continue
+        if (split := _outlet_then_date(part, is_outlet, labelled and index == 0)) is not None:
+            # "Source" (full-width colon) "CGTN  Aug. 5, 2021 13:02 PM": name, then stamp, in one field.
+            found.credit(split[0], where)
+            found.propose(split[2], split[1], where, score)
+            continue
+        if (m := rules.POSTED_ON.match(part)) is not None and is_date_line(m.group(1)):
+            found.propose("republished", m.group(1), where, resolver.POST_HEADER)
+            if m.group(2):
+                found.propose("republisher", m.group(2), where, resolver.PRINTED_REPUBLISHER)
+        elif (m := rules.STAMP_LABEL.match(part)) is not None and is_date_line(m.group("rest")):
+            found.propose(stamp_role(m.group("label")), m.group("rest"), where, score)
+        elif (m := rules.BYLINE.match(part)) is not None:
+            desk = rules.DESK_WORDS.sub("", m.group(1))
+            if is_outlet(m.group(1)) or is_outlet(desk):
+                found.credit(desk, where)
+            elif credit := outlet_after_names(m.group(1), is_outlet):  # "By Li Wen, Xinhua"
+                found.credit(credit, f"{where}: outlet named in the byline")
+                found.byline(m.group(1), where)
+            else:
+                found.byline(m.group(1), where)
+        elif is_date_line(part):
+            found.propose("stamp", part, where, score)
+        elif (m := rules.SOURCE_LINE.match(part)) is not None:
+            found.credit(m.group(1).strip(), where)
+        elif not rules.EDITOR_LINE.match(part):
+            found.credit(part, where)
+
+
+def _outlet_then_date(part: str, is_outlet: IsOutlet, labelled: bool) -> tuple[str, str, DateRole] | None:
+    """An outlet's name followed by a printed date in one field (and the date's role); the name must be a
+    known outlet, or a proper name standing right after a credit label ("Source:")."""
+    if not part[:1].isalpha() or not is_date_line(part):
+        return None
+    hit = next((h for h in find_dates(part) if h.year is not None and h.trap is None), None)
+    if hit is None or hit.start < 2:
+        return None
+    name, role = _label_tail(part[: hit.start].strip(" ,;:-–—·"), part[hit.start:])
+    if not name or len(name) > 40 or is_date_line(name):
+        return None
+    return (name, part[hit.start:], role) if is_outlet(name) or (labelled and proper_name(name)) else None
+
+
+def _label_tail(name: str, date: str) -> tuple[str, DateRole]:
+    """"Source: Outlet Updated 20:41, 17-Jan-2023": a stamp label with no colon of its own ends the outlet's
+    name; it names the stamp's role."""
+    words = name.split()
+    for count in range(min(_LABEL_WORDS, len(words) - 1), 0, -1):
+        tail = " ".join(words[-count:])
+        if (m := rules.STAMP_LABEL.match(f"{tail} {date}")) is not None and m.group("rest") == date \
+                and m.group("label").lower() not in _LOOSE_LABELS:
+            return " ".join(words[:-count]), stamp_role(m.group("label"))
+    return name, "stamp"
+
+
+# Words a stamp label runs to ("Last updated"); labels that are also common words in names are no label here.
+_LABEL_WORDS = 2
+
+
+_LOOSE_LABELS = frozenset(("date", "time", "release", "released", "releases", "update"))
+
+
+def stamp_role(label: str) -> DateRole:
+    label = label.lower()
+    if label.startswith(("updat", "modif")) or label in vocab.UPDATED_LABELS:
+        return "updated"  # normalization makes a lone "Updated:" stamp the published one too
+    return "published" if label.startswith(("publish", "releas")) or label in vocab.PUBLISHED_LABELS else "stamp"
+
+
+def outlet_after_names(name: str, is_outlet: IsOutlet) -> str | None:
+    """The outlet in "Names, Outlet" / "Names for Outlet" / "Names (Outlet)", if the tail is one."""
+    match = re.search(r"(?:,|\bfor\b|\()\s*(?:the\s+)?([^,()]{2,40}?)\)?\s*$", name)
+    if match is None:
+        return None
+    # "By A and B, Associated Press Writers": the outlet, then the writers' role.
+    outlet = rules.BYLINE_ROLE.sub("", match.group(1))
+    return outlet if outlet and is_outlet(outlet) else None

@@ -1,0 +1,105 @@
+"""Datelines and glued credits: the agency token opening the first paragraph or closing the last, credited."""
+
+from __future__ import annotations
+
+import re
+
+from feeder.extract import resolver, rules, vocab
+from feeder.extract.proposals import Found
+from feeder.extract.shapes import IsOutlet, proper_name
+
+
+def strip_datelines(found: Found, is_outlet: IsOutlet) -> list[str]:
+    """Take the agency token out of the first paragraph's dateline and the last one's credit."""
+    body = list(found.body)
+    for index in range(min(3, len(body))):  # a standfirst may stand before the datelined paragraph
+        datelined = _dateline(body[index], found, is_outlet)
+        if datelined != body[index]:
+            body[index] = datelined
+            if any(vocab.FIRST_PERSON.search(p) for p in body[:index]):
+                del body[:index]  # the poster's own words above the pasted story, not its standfirst
+            else:  # a photo's caption above the datelined paragraph is no standfirst
+                body[:index] = [p for p in body[:index] if not rules.CAPTION_CREDIT.search(p)]
+            break
+    if body:
+        body[-1] = _trailing_credit(body[-1], found, is_outlet)
+    # Headlines of related stories under the story (no sentence of their own): the credited last
+    # sentence above them is where the story ends.
+    for last in range(len(body) - 2, max(-1, len(body) - 2 - TEASER_REACH), -1):
+        if found.count("outlet", resolver.DATELINE) or rules.SENTENCE_END.search(body[last + 1]):
+            break
+        credited = _trailing_credit(body[last], found, is_outlet)
+        if found.count("outlet", resolver.DATELINE):
+            body[last:] = [credited]
+    return [p for p in body if p]
+
+
+# Headline-shaped lines under a story that are read as related teasers when the story's credit stands above.
+TEASER_REACH = 6
+
+
+def _dateline(text: str, found: Found, is_outlet: IsOutlet) -> str:
+    if (m := rules.DATELINE_OPEN.match(text)) and (outlet := token_outlet(m.group("outlet"), is_outlet)):
+        found.credit(outlet, "dateline of the first paragraph", resolver.DATELINE)
+        return text[m.end():]
+    if (m := rules.DATELINE_CITY.match(text)) and ((outlet := token_outlet(m.group("outlet"), is_outlet))
+                                                   or proper_name(m.group("outlet"))):
+        # "CITY (Name) --" is a credit by its shape: an outlet feeder does not know is credited as printed.
+        found.credit(outlet or m.group("outlet"), "dateline of the first paragraph" + (
+            "" if outlet else PRINTED_CREDIT), resolver.DATELINE)
+        dateline_stamp(m, found)
+        return (text[: m.start("token")].rstrip() + text[m.end("token"):]).strip()
+    if (m := _DATELINE_UNDASHED.match(text)) and (outlet := token_outlet(m.group("outlet"), is_outlet)):
+        # "Melbourne, Oct 22 (PTI) Australian …", "Madrid, Mar 18 (EFE).- Spain's …": a known outlet's token
+        # with no dash after it; the token goes, the rest stays as printed.
+        found.credit(outlet, "dateline of the first paragraph", resolver.DATELINE)
+        dateline_stamp(m, found)
+        return (text[: m.start("token")].rstrip() + text[m.end("token"):]).strip()
+    if (m := rules.DATELINE_MARKED.match(text)) and is_outlet(code := m.group("slashed") or m.group("barred")):
+        found.credit(code, "dateline of the first paragraph", resolver.DATELINE)
+    return text
+
+
+# "(AFP/VNA)", "(APP, LPP)", "(agency-photo agency)": a token naming the agencies that carried the story.
+_TOKEN_PARTS = re.compile(r"\s*[,/;]\s*|\s*-\s*|\s+and\s+|\s*&\s*")
+
+
+def token_outlet(token: str, is_outlet: IsOutlet) -> str | None:
+    """The outlet a dateline's token names: the whole token, else the first of the agencies it joins that
+    feeder knows (the first is the story's; the others carried it or its photos)."""
+    if is_outlet(token):
+        return token
+    return next((part for part in _TOKEN_PARTS.split(token) if part and is_outlet(part)), None)
+
+
+def dateline_stamp(m: re.Match[str], found: Found) -> None:
+    """"CITY, Mar 3, 2021 (Agency) -": a dateline's date with its year is the story's stamp (one
+    without a year is a trap, and propose drops it)."""
+    if m.group("date"):
+        found.propose("stamp", m.group("date"), "date of the first paragraph's dateline", resolver.DATELINE_STAMP)
+
+
+# A dateline whose agency token is followed by the story's first word (or ".-"), not by a dash.
+_DATELINE_UNDASHED = re.compile(
+    r"^(?P<city>[A-Z][A-Za-z .'’-]{1,40}?(?:,\s*[A-Z][A-Za-z .]{1,25}?)?(?:,\s*" + rules.DATELINE_DATE + r")?),?\s*"
+    r"(?P<token>\(\s*(?P<outlet>[^()]{2,40}?)\s*\))(?=\.-\s|\s+[A-Z\"“‘])")
+
+
+# Origin suffix of a credit whose outlet is credited by its printed name (see normalize).
+PRINTED_CREDIT = " (a credit by its shape; outlet as printed)"
+
+
+def _trailing_credit(text: str, found: Found, is_outlet: IsOutlet) -> str:
+    """Credits glued to the end of the story: "(Xinhua)", "— AFP", "/IANS", "(Reporting by …; Editing by …)"."""
+    tail = text[-50:].rstrip()
+    if not tail.endswith((")", "]", "）")) and not any(mark in tail for mark in "-–—/"):
+        return text  # nothing glued after the last sentence: most stories end so, spare them the patterns
+    if (m := rules.TRAILING_REPORTING.search(text)) is not None:
+        found.propose("reporting", m.group("names").strip(), "'Reporting by' credit at the end of the last paragraph",
+                      resolver.PRINTED_BYLINE)
+        text = text[: m.start()].rstrip()
+    for pattern in (rules.TRAILING_CREDIT, rules.TRAILING_DASH_CREDIT):
+        if (m := pattern.search(text)) and is_outlet(m.group("outlet")):
+            found.credit(m.group("outlet"), "credit at the end of the last paragraph", resolver.DATELINE)
+            return text[: m.start()].rstrip()
+    return text

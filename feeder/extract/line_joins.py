@@ -1,0 +1,73 @@
+"""Re-cut lines before reading them: a label with its value on the next line, a run-together meta row as fields."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from feeder.extract import rules, vocab
+from feeder.extract.shapes import Line, is_date_line
+
+_TRAILING_LABEL = re.compile(rf"\s(?:{vocab.FIELD_LABELS})\s*[:：]$", re.I)
+
+
+def label_at_end(lines: Sequence[Line]) -> list[Line]:
+    """A wrapped credit row ("By A and B Source:" / "Global Times Published: …"): a short line that
+    ends with a field's label continues with that field's value on the next line."""
+    joined: list[Line] = []
+    for line in lines:
+        last = joined[-1] if joined else None
+        if last is not None and len(last.text) <= 120 and len(line.text) <= 120 and (
+                (last.text.endswith((":", "：")) and _TRAILING_LABEL.search(last.text))
+                or _time_of(last.text, line.text)):
+            joined[-1] = Line(f"{last.text} {line.text}", last.origin, last.in_body)
+        else:
+            joined.append(line)
+    return joined
+
+
+def _time_of(date_text: str, text: str) -> bool:
+    """A time alone on the line under a stamp that printed only its day ("Published: 2019/10/26" / "0:28:40")."""
+    return bool(rules.TIME_ONLY.match(text)) and not re.search(r"\d[:.]\d\d", date_text) and (
+        rules.STAMP_LABEL.search(date_text) is not None or _TRAILING_STAMP.search(date_text) is not None)
+
+
+_TRAILING_STAMP = re.compile(r"(?:published|updated|posted)\s*(?:on|at)?\s*[:：]?\s*\S.{4,30}$", re.I)
+
+
+def labelled_lines(lines: list[Line]) -> list[Line]:
+    """A property label alone on its line ("Original:", "Created by") read with the value on the next line."""
+    joined: list[Line] = []
+    skip = False
+    for index, line in enumerate(lines):
+        if skip:
+            skip = False
+            continue
+        text = line.text
+        following = lines[index + 1].text if index + 1 < len(lines) else ""
+        if following and len(text) <= 30 and len(following) <= 200 and (
+                (text.endswith((":", "：")) and len(text.split()) <= 3) or rules.LABEL_ONLY.match(text)) and (
+                not rules.FURNITURE.match(text)):  # "Quote:", "Tags:" head a block, not one value
+            label = _LEADING_ICON.sub("", text)
+            joined.append(Line(f"{label} {following}", line.origin, line.in_body))
+            skip = True
+        else:
+            joined.append(line)
+    return joined
+
+
+_LEADING_ICON = re.compile(r"^[^\w(\[]+")
+
+
+def segments(line: Line) -> list[Line]:
+    """A short meta row "Xinhua, 5 Mar 2021 21:40 · Shared on 6 Mar 2021 by x" read as its parts."""
+    if len(line.text) < 200 and vocab.LEADING_LABEL.match(line.text) and "|" not in line.text and (
+            len(fields := vocab.NEXT_LABEL.split(line.text)) > 1):
+        # Several labels run together on one credit row: read it as the fields of a "|" row.
+        return [Line(" | ".join(fields), line.origin, line.in_body)]
+    if "·" not in line.text and "•" not in line.text:
+        return [line]
+    parts = [p.strip() for p in re.split(r"\s[·•]\s", line.text)]
+    if len(parts) < 2 or len(line.text) > 200 or not any(is_date_line(p) for p in parts):
+        return [line]
+    return [Line(p, f"{line.origin} part {n}", line.in_body) for n, p in enumerate(parts, 1) if p]

@@ -1,0 +1,81 @@
+"""Who posted the story on this page and when: forum members, profile cards, account names, post-header dates."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from feeder.extract import resolver, rules, vocab
+from feeder.extract.proposals import Found
+from feeder.extract.shapes import Line, is_date_line, is_prose
+from feeder.records import Clue
+
+
+def member_name(before: Sequence[Line]) -> Clue | None:
+    """A forum member's name: the one-word line just above their rank, join date or post count."""
+    for line in reversed(before):
+        if rules.USERNAME.match(line.text) and not rules.FURNITURE.match(line.text) and (
+                not vocab.MEMBER_RANK.match(line.text)):
+            return Clue(line.text, f"{line.origin}: forum member above the member details")
+    return None
+
+
+def profile_name(before: Sequence[Line]) -> Clue | None:
+    """A writer's name on a profile card: the name-shaped line just above their headline and follower count."""
+    for line in reversed(before):
+        if rules.PERSON_NAME.match(line.text) and not rules.FURNITURE.match(line.text):
+            return Clue(line.text, f"{line.origin}: profile name above the follower count")
+    return None
+
+
+def account_name(line: Line, where: str = "account name beside the follow button") -> Clue | None:
+    """The account on a social post: the handle or name on the line just above its follow button."""
+    text = line.text
+    if (rules.USERNAME.match(text) or rules.PERSON_NAME.match(text)) and not rules.FURNITURE.match(text) and (
+            not vocab.CHROME_LINE.match(text) and not vocab.SITE_SECTION.match(text)):
+        return Clue(text, f"{line.origin}: {where}")
+    return None
+
+
+def propose_poster(lines: Sequence[Line], index: int, found: Found) -> None:
+    """A post's header is its poster's name over its date: the name line just above the post date."""
+    if not found.has("republisher") and index:  # (a yearless post date is no candidate, still a post header)
+        above = lines[index - 1]
+        if "@" in above.text or " at " in above.text:
+            # A mail archive's sender: "Name <name@host>", "Name name at host.org" (the address hidden).
+            above = Line(_SENDER_ADDRESS.sub("", above.text), above.origin, above.in_body)
+        if not is_date_line(above.text) and not is_prose(above.text):
+            poster_name(found, account_name(above, "name above the post date"), resolver.NAME_ABOVE_POST)
+
+
+_SENDER_ADDRESS = re.compile(r"\s+[<(]?[\w.+-]+(?:@|\s+at\s+)[\w-]+(?:\.[\w-]+)+[>)]?$")
+
+
+def poster_name(found: Found, clue: Clue | None, score: float = resolver.PRINTED_REPUBLISHER) -> None:
+    """Propose who posted the story on this page."""
+    if clue is not None:
+        found.propose("republisher", clue.value, clue.origin, score)
+
+
+_POST_DATE = ": republisher's post date"
+
+
+# Lines between a forum member's details and the date of their post.
+POST_DATE_REACH = 3
+
+
+THREAD_START = ": thread start date"
+
+
+def header_date(line: Line, found: Found, story: bool, above_headline: bool = False) -> None:
+    """A bare date: the outlet's stamp inside the story, the republisher's post date before it (above the
+    headline, the date nearest the headline is the post's)."""
+    if story and not found.stamped():
+        # Above every byline and credit: the platform's date, unless the story prints no stamp of its own.
+        found.propose("header", line.text, f"{line.origin}: date line above the story", resolver.PLAIN_HEADER, "last")
+    elif story:
+        if not found.has("stamp"):
+            found.propose("stamp", line.text, f"{line.origin}: date line under the byline", resolver.PRINTED_STAMP)
+    else:
+        found.propose("republished", line.text, f"{line.origin}{_POST_DATE}", resolver.POST_ABOVE,
+                      "last" if above_headline else "first")

@@ -1,0 +1,116 @@
+"""The headline as a page prints it: cut from the page title, above a shared story's byline, quoted after an outlet."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from feeder.extract import rules
+from feeder.extract.proposals import Found
+from feeder.extract.shapes import IsOutlet, Line, is_date_line
+from feeder.fold import fold_text
+
+
+def split_title(page_title: str, lines: Sequence[str], is_outlet: IsOutlet) -> tuple[str, str | None]:
+    """The headline in a page title and the site name it carried ("Story - Blog" -> Story, Blog).
+
+    The page usually repeats its headline: the longest line that the title contains wins
+    ("Site - Story", "[list] Story", "user: Story", "Story | by Author | Medium"). Else known
+    separators are cut from the right.
+    """
+    page_title = " ".join(page_title.split())
+    repeated = _repeated_headline(page_title, lines)
+    if repeated:
+        rest = " ".join(fold_text(page_title).replace(fold_text(repeated), " ").split())
+        return repeated, rest or None
+    seen = {fold_text(x) for x in lines}
+    head, site = page_title, None
+    while True:
+        cut = _cut_suffix(head, seen, is_outlet)
+        if cut is None:
+            return head, site
+        head, site = cut[0], cut[1] if site is None else f"{cut[1]} {site}"
+
+
+def _repeated_headline(page_title: str, lines: Sequence[str]) -> str | None:
+    whole = fold_text(page_title)
+    best: str | None = None
+    for line in lines[:80]:
+        if len(line) > _HEAD_CHARS and not _may_fold_into(line, whole):
+            continue  # a paragraph that cannot be the title: spared the folding
+        folded = fold_text(line)
+        if folded in whole and len(folded) * 2 >= len(whole) and len(folded.split()) >= 4 and (
+                best is None or len(folded) > len(fold_text(best))):
+            best = " ".join(line.split())
+    return best
+
+
+_WORD_RUN = re.compile(r"\w+")
+
+
+# How much of a line's start _may_fold_into reads.
+_HEAD_CHARS = 48
+
+
+def _may_fold_into(text: str, folded: str) -> bool:
+    """False when fold_text(text) cannot be part of ``folded``: a word of the line's start is not in it.
+    (Folding a paragraph costs more than this test, and paragraphs are most of a page.)"""
+    return all(run in folded for run in _WORD_RUN.findall(text[:_HEAD_CHARS].casefold()))
+
+
+def _cut_suffix(title: str, seen: set[str], is_outlet: IsOutlet) -> tuple[str, str] | None:
+    for sep in rules.TITLE_SEPARATORS:
+        head, found, site = title.rpartition(sep)
+        if found and head.strip() and (fold_text(head) in seen or len(site.split()) <= 4 or is_outlet(site)):
+            return head.strip(), site.strip()
+    return None
+
+
+def headline_above_byline(lines: Sequence[Line], title: str) -> str | None:
+    """The headline of a story shared inside a container (a feed, an app, a document): the line
+    just above the story's "By …" line, when the first line is not repeated on the page."""
+    folded = fold_text(title)
+    for index, line in enumerate(lines[:60]):
+        if (len(line.text) <= _HEAD_CHARS or _may_fold_into(line.text, folded)) and fold_text(line.text) == folded:
+            return None  # the page repeats its title: that is the headline
+        if index and line.text[:3].lower() == "by " and len(line.text) <= 120 and (
+                rules.BYLINE.match(line.text)):
+            above = lines[index - 1].text
+            words = len(above.split())
+            if 4 <= words <= 25 and not above.endswith((".", ":", "!", "?", "…")) and not is_date_line(above) and (
+                    not rules.FURNITURE.match(above)):
+                return above
+            return None
+    return None
+
+
+def titled(folded: str, title: str) -> bool:
+    """The headline with a short lead ("08:25 am - Headline", "Re: Headline")."""
+    return len(title) >= 20 and folded.endswith(title) and len(folded[: -len(title)].split()) <= 4
+
+
+_OUTLET_QUOTED = re.compile(r"^(?P<outlet>[^:：\"“]{2,40}?)\s*[:：]\s*[\"“‘']")
+
+
+_QUOTED_HEADLINE = re.compile(r"^(?P<outlet>[^:：\"“]{2,40}?)\s*[:：]\s*[\"“‘'](?P<headline>[^\"“”]{10,200})[\"”’']$")
+
+
+def quoting_outlet(line: Line, found: Found, is_outlet: IsOutlet) -> None:
+    """'The Guardian: "Headline"': a blog's post title quoting an outlet's story names that outlet."""
+    if (m := _OUTLET_QUOTED.match(line.text)) is not None and is_outlet(m.group("outlet")) and not found.has("outlet"):
+        found.credit(m.group("outlet"), f"{line.origin}: outlet named before the quoted headline")
+
+
+def quoted_headline(title: str, is_outlet: IsOutlet) -> str | None:
+    """'The Guardian: "Headline"': a blog post quoting an outlet's story; the headline is the quoted part."""
+    m = _QUOTED_HEADLINE.match(title)
+    return m.group("headline").strip() if m and is_outlet(m.group("outlet")) else None
+
+
+def unquoted_excerpt(body: Sequence[str]) -> list[str]:
+    """A quoted excerpt's paragraphs without the quote marks that open its first and close its last one."""
+    opens, closes = ('"', "“"), ('"', "”")
+    if len(body) >= 2 and body[0].startswith(opens) and body[-1].endswith(closes) and (
+            sum(body[0].count(q) for q in '"“”') == 1 and sum(body[-1].count(q) for q in '"“”') == 1):
+        return [body[0][1:].lstrip(), *body[1:-1], body[-1][:-1].rstrip()]
+    return list(body)
