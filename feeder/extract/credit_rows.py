@@ -88,7 +88,11 @@ def _first_credited(name: str, is_outlet: IsOutlet) -> str:
     if ("/" not in name and " via " not in name) or "://" in name or is_outlet(name):
         return name
     parts = [p for p in _CARRIER.split(name) if p]
-    return next((p for p in parts if is_outlet(p)), parts[0] if parts else name)
+    known = next((p for p in parts if is_outlet(p)), None)
+    if known is not None:
+        return known
+    # Unknown names: only "via" parts a name from its carrier ("N/A" is no outlet and its carrier).
+    return name.split(" via ", 1)[0].strip() if " via " in name else name
 
 
 def _outlet_then_date(part: str, is_outlet: IsOutlet, labelled: bool) -> tuple[str, str, DateRole] | None:
