@@ -25,6 +25,8 @@ _DOMAIN = re.compile(r"^(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?$", re.I)
 def normalize(raw: RawArticle, page: Page, registry: Registry, default_zone: str) -> Article:
     """Resolve the outlet, clean the bylines, read the dates; record where each field came from."""
     provenance: list[tuple[str, str]] = [("title", page.title.origin if page.title else "")]
+    if page.body_origin:
+        provenance.append(("body", page.body_origin))
     outlet = _outlet(page.outlets, registry, provenance)
     if outlet is not None:
         page = _platform_row(page)

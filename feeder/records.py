@@ -74,6 +74,7 @@ class Page:
     links: tuple[str, ...] = ()  # absolute http(s) links seen on the page, for outlet matching
     site: str | None = None  # the republishing site's name (title suffix, og:site_name) for learning
     page_zone: str | None = None  # a zone the page states for its own times ("All times are UTC+09:00")
+    body_origin: str = ""  # where the story's span starts and ends, and why (extract/span.py)
 
 
 @dataclass(frozen=True, slots=True)

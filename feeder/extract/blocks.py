@@ -104,7 +104,38 @@ def unwrap(lines: Sequence[str], width: int) -> list[tuple[str, int]]:
 def _broken(line: str, following: str, width: int) -> bool:
     if len(line) + 1 + len(following.split()[0]) <= width - WRAP_SLACK:
         return False
-    return not (vocab.STARTS_BLOCK.match(following) or vocab.STARTS_BLOCK.match(line) or line.endswith(":"))
+    if mid_sentence(line) and not vocab.LABEL_PREFIX.match(following):
+        return True  # "… the official on" / "September 22 while …": a date opening the next line goes on the sentence
+    if vocab.STARTS_BLOCK.match(following) or line.endswith(":"):
+        return False
+    return not vocab.STARTS_BLOCK.match(line) or _opens_prose(line, width)
+
+
+# Words a sentence does not end on (nor a headline): a line ending on one was cut mid-sentence.
+FUNCTION_WORDS = frozenset(("a", "an", "the", "to", "of", "in", "on", "at", "for", "from", "by", "with", "and",
+                            "or", "but", "that", "which", "who", "as", "is", "are", "was", "were", "be", "been",
+                            "has", "have", "had", "will", "would", "its", "their", "his", "her", "our", "than",
+                            "into", "about"))
+# Words after a block's opener ("(Agency) --", "Q:") from which a wrapped line carries prose on.
+PROSE_AFTER_OPENER = 4
+
+
+def mid_sentence(line: str) -> bool:
+    """The line stops where no sentence stops: on a comma or a word like "the", "of", "been"."""
+    words = line.split()
+    return bool(words) and (line.endswith(",") or words[-1].casefold() in FUNCTION_WORDS)
+
+
+def _opens_prose(line: str, width: int) -> bool:
+    """A wrapped paragraph that opens like a block ("(Bloomberg) -- Japan's …", "GT: What would you …"): the
+    opener is a dateline's token or a speaker's label, not a field label, and prose fills the line after it."""
+    if len(line) < width * WRAP_FILL or "|" in line or vocab.LEADING_LABEL.match(line):
+        return False
+    opener = _OPENER.match(line)
+    return opener is not None and len(line[opener.end():].split()) >= PROSE_AFTER_OPENER
+
+
+_OPENER = re.compile(r"^(?:\(\s*[A-Z][^()]{0,40}\)\s*(?:--|—|–|-)?|[A-Z][\w'’ ]{0,24}\s*:)\s")
 
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")

@@ -110,6 +110,13 @@ def credits_outlet(text: str, is_outlet: IsOutlet) -> bool:
     return _names_outlet(text.strip("()（）[] "), is_outlet)
 
 
+# "By Name Name and Name Name PLACE (Agency) -Text": names in mixed case, the dateline's place in capitals.
+_BYLINE_OVER_DATELINE = re.compile(
+    r"^By\s+(?P<names>[A-Z][a-z][\w.'’-]*(?:(?:\s+(?:and\s+)?|,\s*)[A-Z][a-z.][\w.'’-]*){1,7})\s+"
+    r"(?P<paragraph>[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,2}(?:,\s*[^()]{2,30}?)?\s*\((?P<outlet>[^()]{2,40})\)"
+    r"\s*(?:--|—|–|-)\s?(?P<story>\S.*))$")
+
+
 def _byline(line: Line, found: Found, is_outlet: IsOutlet, story: bool, following: str = "") -> bool:
     text = line.text
     if not found.body and " wrote" in text and (m := rules.WROTE_ON.match(text)) and is_date_line(m.group("date")):
@@ -160,6 +167,13 @@ def _byline(line: Line, found: Found, is_outlet: IsOutlet, story: bool, followin
         found.credit(m.group("outlet"), f"{line.origin}: outlet beside the byline")
         found.byline(m.group("names"), f"{line.origin}: byline naming the outlet")
         return True
+    if text[:3] == "By " and (m := _BYLINE_OVER_DATELINE.match(text)) and is_outlet(m.group("outlet")) and (
+            is_prose(m.group("story"))):
+        # "By A and B MADRID (Reuters) -Text": the byline glued to the datelined first paragraph (a capture that
+        # lost the line break): the names are the byline, the rest is the story's first paragraph.
+        found.byline(m.group("names"), f"{line.origin}: byline glued to the first paragraph's dateline")
+        found.keep(m.group("paragraph"), line.origin)
+        return True
     if (m := rules.BYLINE_OUTLET.match(text)) is not None and is_outlet(m.group("outlet")):
         found.credit(m.group("outlet"), f"{line.origin}: outlet in the byline")
         found.byline(m.group("names"), f"{line.origin}: byline")
@@ -192,7 +206,7 @@ def _byline(line: Line, found: Found, is_outlet: IsOutlet, story: bool, followin
         found.credit(credit, f"{line.origin}: outlet named in the byline")
         found.byline(name, f"{line.origin}: byline naming the outlet")
     elif found.body and slight(found.body) and text[:3].lower() == "by ":
-        found.body.clear()  # a "By …" line after a line or two of prose: that prose was a teaser
+        found.restart()  # a "By …" line after a line or two of prose: that prose was a teaser
         found.byline(name, f"{line.origin}: byline")
     elif found.body and not slight(found.body) and credit_next and text[:3].lower() == "by ":
         # "By X" over the outlet's name and stamp under the story: the byline nearest the credit is the story's.

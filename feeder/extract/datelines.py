@@ -39,6 +39,11 @@ TEASER_REACH = 6
 
 
 def _dateline(text: str, found: Found, is_outlet: IsOutlet) -> str:
+    if text[:3] == "By " and (m := _GLUED_BYLINE.match(text)) and is_outlet(m.group("outlet")):
+        # "By A and B, Agency, Place : text": a byline glued to the datelined first paragraph.
+        found.byline(m.group("names"), "byline glued to the first paragraph's dateline")
+        found.credit(m.group("outlet"), "byline glued to the first paragraph's dateline", resolver.DATELINE)
+        return text[m.end():]
     if (m := rules.DATELINE_OPEN.match(text)) and (outlet := token_outlet(m.group("outlet"), is_outlet)):
         found.credit(outlet, "dateline of the first paragraph", resolver.DATELINE)
         return text[m.end():]
@@ -53,6 +58,14 @@ def _dateline(text: str, found: Found, is_outlet: IsOutlet) -> str:
         # "Melbourne, Oct 22 (PTI) Australian …", "Madrid, Mar 18 (EFE).- Spain's …": a known outlet's token
         # with no dash after it; the token goes, the rest stays as printed.
         found.credit(outlet, "dateline of the first paragraph", resolver.DATELINE)
+        dateline_stamp(m, found)
+        return (text[: m.start("token")].rstrip() + text[m.end("token"):]).strip()
+    if any(mark in text[:_TOKEN_REACH] for mark in "(/|") and (m := _DATELINE_ANY.match(text)) and (
+            credit := _any_token_credit(m, is_outlet)) is not None:
+        # "München (dts Nachrichtenagentur) —", "LONDON (Reuters) -The", "BEIJING, Jan. 1, 2023 /PRNewswire/ —":
+        # a place in any script, a token in brackets or slashes, then a dash: the token goes.
+        if credit:
+            found.credit(credit[0], "dateline of the first paragraph" + credit[1], resolver.DATELINE)
         dateline_stamp(m, found)
         return (text[: m.start("token")].rstrip() + text[m.end("token"):]).strip()
     if (m := rules.DATELINE_MARKED.match(text)) and is_outlet(code := m.group("slashed") or m.group("barred")):
@@ -83,6 +96,38 @@ def dateline_stamp(m: re.Match[str], found: Found) -> None:
 _DATELINE_UNDASHED = re.compile(
     r"^(?P<city>[A-Z][A-Za-z .'’-]{1,40}?(?:,\s*[A-Z][A-Za-z .]{1,25}?)?(?:,\s*" + rules.DATELINE_DATE + r")?),?\s*"
     r"(?P<token>\(\s*(?P<outlet>[^()]{2,40}?)\s*\))(?=\.-\s|\s+[A-Z\"“‘])")
+
+
+# "By R. Name and Other Name, Agency, Place : …": names, a known outlet, then the dateline's place and its dash.
+_GLUED_BYLINE = re.compile(r"^By\s+(?P<names>[A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){1,7}),\s*"
+                           r"(?P<outlet>[^,]{2,40}?),\s*(?=[A-Z][\w.'’ -]{1,30}?\s?(?::|--|—|–|-)\s)")
+# A dateline in any script whose token (in brackets, between slashes, or after a bar) is followed by a dash,
+# maybe with no space before the story's first word.
+_DATELINE_ANY = re.compile(
+    r"^(?P<city>[^\W\d_][\w.'’/-]*(?:\s[^\W\d_][\w.'’/-]*){0,3}?(?:,\s*[^\W\d_][\w .]{1,25}?)?"
+    r"(?:,\s*" + rules.DATELINE_DATE + r")?),?\s*"
+    r"(?P<token>\(\s*(?P<outlet>[^()]{2,40}?)\s*\)|/(?P<slashed>[^/\s][^/]{1,28}?)/|\|\s*(?P<barred>[^|—–-]{2,30}?)\s*"
+    r"(?=\s(?:--|—|–|-)\s))"
+    r"(?=\s*(?:--|—|–|-)(?:\s|[A-Z\"“‘])|\.-\s)")
+# How far into the paragraph a dateline's token may open (its place, maybe a date, then the token).
+_TOKEN_REACH = 110
+# A token naming a news agency by what it is, in the languages agencies' copy travels in.
+_AGENCY_WORD = re.compile(r"(?:\b(?:news\s?agency|agency|agencia|agence|agenzia|agência)\b|nachrichtenagentur\b)", re.I)
+
+
+def _any_token_credit(m: re.Match[str], is_outlet: IsOutlet) -> tuple[str, str] | tuple[()] | None:
+    """What a dateline's token credits: a known outlet, an agency named by what it is (as printed), nothing
+    for a slashed code feeder does not know (the token still goes); None when the token is no credit."""
+    if m.group("slashed") is not None:
+        code = m.group("slashed").strip()
+        return (code, "") if is_outlet(code) else ()
+    if m.group("barred") is not None:  # "Place | Agency — text": a known outlet's name between a bar and a dash
+        name = m.group("barred").strip()
+        return (name, "") if is_outlet(name) else None
+    token = m.group("outlet")
+    if (outlet := token_outlet(token, is_outlet)) is not None:
+        return outlet, ""
+    return (token, PRINTED_CREDIT) if _AGENCY_WORD.search(token) else None
 
 
 # Origin suffix of a credit whose outlet is credited by its printed name (see normalize).

@@ -12,22 +12,42 @@ import re
 POST_META_FOOTER = r"(?:posted|filed) (?:in|under)\b.{0,160}|tagged\s*:?\s.{0,120}"
 # A portal's note that the story came unedited from a syndicated feed.
 SYNDICATION_NOTE = (r"\(?\s*this (?:story|article|report|content) (?:has not been|was not|is not|has been|was|is)"
-                    r" (?:edited|auto-generated|generated|published|reproduced|sourced)\b.{0,200}")
+                    r" (?:edited|auto-generated|generated|published|posted|reproduced|sourced)\b.{0,200}")
 # "Associated Press writer X in Y contributed to this report.": a credit line, not an author.
 CONTRIBUTOR_LINE = (r"(?:[\w.'’-]+\s){0,8}(?:writers?|reporters?|correspondents?|staff)\s.{0,160}?"
                     r"contributed (?:to )?(?:this|the) (?:report|story|article)\.?")
 # A feed tool's footer on a republished post: "The post X appeared first on Site."
 FEED_FOOTER = r"the post .{3,300} appeared first on .{2,100}"
+# The same footer in the languages feed tools ship in: a feed's excerpt may stand above the whole story with
+# it (extract/span.py reads it there), so it does not close the story.
+FEED_FOOTER_ANY = re.compile(rf"^(?:{FEED_FOOTER}|la entrada .{{3,300}} se publicó primero en .{{2,100}}|"
+                             r"l'article .{3,300} est apparu en premier sur .{2,100}|"
+                             r"o post .{3,300} apareceu primeiro em .{2,100})$", re.I)
 # A provider's promotion under a syndicated story, and a newsletter box's call to subscribe.
 PROMO = (r"more (?:stories|articles|news|reports) like this (?:are|is) available (?:on|at) \S+|"
          r"(?:enter|type|leave) your e-?mail(?: address)? (?:to|for|and)\b.{0,120}")
+
+# A blog platform's post footer and credit line in the languages its themes ship in ("Posted by X at 20:15",
+# "Powered by Blogger", a feed link "Subscribe to: Post Comments (Atom)").
+PLATFORM_FOOTER = (r"(?:投稿者|投稿人|dicatat oleh|diposkan oleh|publicado por|eingestellt von|publié par|"
+                   r"pubblicato da)"
+                   r"\s*[:：]?\s*\S.{0,100}|"
+                   r"(?:[^.]{0,60}\.\s)?(?:powered by|dikuasakan oleh|diberdayakan oleh|con la tecnología de|"
+                   r"con tecnología de|bereitgestellt von|fourni par|tecnologia do)\s+\S.{0,60}|"
+                   r".{0,80}\((?:atom|rss)\)")
+# A sponsor's note under an agency story ("… coverage receives support through …"), a cache site's notice.
+SUPPORT_NOTE = r".{0,200}\breceives? (?:support|funding) (?:from|through)\b.{0,400}"
 
 # A newsletter's footer: why the reader got the mail, and how to stop it (anywhere in the line).
 MAIL_FOOTER = re.compile(r"\byou(?:'re| are) receiving (?:this|it)\b|"
                          r"\byou received this (?:e-?mail|newsletter|message)\b|\bunsubscribe\b", re.I)
 
+# A cache or mirror site's notice that the page is its copy (anywhere in the line).
+CACHE_NOTICE = re.compile(r"\bthis is (?:a )?cached (?:page|copy|version)\b", re.I)
+
 STORY_CLOSER = re.compile(rf"^(?:{POST_META_FOOTER}|{SYNDICATION_NOTE}|{CONTRIBUTOR_LINE}|{FEED_FOOTER}|{PROMO})$",
                           re.I)
+PLATFORM_CLOSER = re.compile(rf"^(?:{PLATFORM_FOOTER}|{SUPPORT_NOTE})$", re.I)
 # Longer lines are paragraphs: the closers are short.
 MAX_CLOSER_CHARS = 360
 
@@ -35,6 +55,9 @@ MAX_CLOSER_CHARS = 360
 # How the closers above open (all but the contributor line, which names its writer first): a cheap test
 # that spares most lines, story paragraphs included, the patterns.
 _OPENING = re.compile(r"\(?\s*(?:posted|filed|tagged|this|the post|more|enter|type|leave)\b", re.I)
+# Substrings one of PLATFORM_CLOSER's lines holds: the same cheap test for those.
+_PLATFORM_HINTS = ("投稿", "oleh", "por ", "von ", "par ", " da ", "owered", "ecnolog", "(atom)", "(Atom)", "(rss)",
+                   "(RSS)", "upport", "unding")
 
 
 def closes_story(text: str) -> bool:
@@ -42,5 +65,9 @@ def closes_story(text: str) -> bool:
     if len(text) > MAX_CLOSER_CHARS:
         return False
     if (_OPENING.match(text) or "ontributed" in text) and STORY_CLOSER.match(text):
+        return True
+    if any(hint in text for hint in _PLATFORM_HINTS) and PLATFORM_CLOSER.match(text):
+        return True
+    if "ached" in text and CACHE_NOTICE.search(text):
         return True
     return ("eceiv" in text or "nsubscribe" in text or "NSUBSCRIBE" in text) and MAIL_FOOTER.search(text) is not None

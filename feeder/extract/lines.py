@@ -21,6 +21,7 @@ from feeder.extract.posters import (
 )
 from feeder.extract.proposals import Found
 from feeder.extract.shapes import Hints, IsOutlet, Line, is_date_line, is_prose, prose_words, slight
+from feeder.extract.span import resolve_span
 from feeder.extract.titles import headline_above_byline, quoting_outlet, split_title, titled
 from feeder.fold import fold_text
 from feeder.records import Clue, Page
@@ -94,7 +95,7 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
             restart = title_ahead and bool(found.body)
             started, skipping, title_ahead = True, False, False
             if slight(found.body) or restart:
-                found.body.clear()  # prose above the headline was a tagline or a teaser, not the story
+                found.restart()  # prose above the headline was a tagline or a teaser, not the story
                 ended = found.ended = False
             if was_skipping and index and is_date_line(above := lines[index - 1].text) and (
                     not _masthead_widget(lines, index - 1)) and not rules.FURNITURE.match(above):
@@ -163,7 +164,7 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
                 if not story:
                     propose_poster(lines, index, found)
         elif is_prose(text) and line.in_body and not ended:
-            found.body.append(text)
+            found.keep(text, line.origin)
             started = True
     return _page(found, title, hints, is_outlet)
 
@@ -177,6 +178,8 @@ def _masthead_widget(lines: Sequence[Line], index: int) -> bool:
 
 
 def _page(found: Found, title: str, hints: Hints, is_outlet: IsOutlet) -> Page:
+    span = resolve_span(found.body, found.origins, title)
+    found.body = list(span.body)
     body = strip_datelines(found, is_outlet)
     for names in hints.bylines:
         found.metadata("byline", names, resolver.META_BYLINE)
@@ -201,4 +204,5 @@ def _page(found: Found, title: str, hints: Hints, is_outlet: IsOutlet) -> Page:
         links=hints.links,
         site=hints.site,
         page_zone=hints.page_zone,
+        body_origin=span.why,
     )

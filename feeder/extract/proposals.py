@@ -28,12 +28,23 @@ class Found:
     for the resolver (dates, post date, poster), each at the block where it stands."""
 
     body: list[str] = field(default_factory=list)
+    origins: list[str] = field(default_factory=list)  # where each paragraph of ``body`` stands
     candidates: list[Candidate] = field(default_factory=list)
     at: int = 0  # the index of the line being read: the block of what is proposed now
     ended: bool = False  # an author box or comment block closed the story
     after_credit: bool = False  # the previous line named the outlet: a bare date next is its stamp
 
     proposed: dict[str, int] = field(default_factory=dict)  # candidates per role, so far
+
+    def keep(self, text: str, origin: str) -> None:
+        """A paragraph of the story, as the walk reads it (the span resolver trims the run later)."""
+        self.body.append(text)
+        self.origins.append(origin)
+
+    def restart(self) -> None:
+        """The prose read so far was a teaser or a tagline: the story starts below it."""
+        self.body.clear()
+        self.origins.clear()
 
     def propose(self, role: Role, value: str, why: str, score: float,
                 nearest: Literal["first", "last"] = "first") -> None:

@@ -48,7 +48,7 @@ BREADCRUMB = re.compile(r"^[^>»/›|]{1,30}(?:\s*[>»›/|]\s*[^>»/›|]{1,40}
 STARTS_BLOCK = re.compile(
     r"^(?:by\s|written by|posted|published|updated|source|via|from\s*:|editor|photo|reporting by|"
     r"(?:[A-Za-z][\w ]{0,24}|[\u3400-\u9fff]{1,6})\s*[:：]\s|\(\s*[A-Z]|\d{1,4}[-/.年]\d{1,2}|"
-    r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)",
+    r"(?:mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|rsday|urday)?\.?,|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)",
     re.I)
 
 # A label that stands before a value: "Source:", "Published:", "Posted by" — never a headline.

@@ -1,0 +1,260 @@
+"""The story's span: detectors score where the walk's run of prose really starts and ends and which lines inside
+it are furniture; one resolver picks a consistent span and says why each boundary won.
+
+The walk (extract/lines.py) keeps every prose line between the headline and what closes the story. Around
+the story, pages print prose-like furniture the walk cannot tell apart line by line: the headline again
+as the first paragraph, a highlight or the site's tagline above the datelined first paragraph, a login
+prompt, related stories' headlines, a rights notice or a platform's footer under the last paragraph, a
+photo's caption printed twice. Each line at the edges of the run is described by features; a feature
+adds its weight (bench/fit_resolver.py sweeps them leave-one-set-out) and a line whose score reaches
+FURNITURE_SCORE is furniture. The tie-breaks:
+
+- the story starts below the last line scoring LEAD_SCORE in the run of furniture lines at its top (at
+  most LEAD_REACH lines; a lead-in ending with a colon is no headline), and ends above the longest run
+  of furniture at its bottom (at most TAIL_REACH lines);
+- the span always keeps at least one paragraph that ends a sentence: when the edges would meet, the
+  walk's run stands as it is;
+- a feed's excerpt with its footer ("The post X appeared first on Y") above the whole story: the story
+  starts at its first paragraph printed again below the footer;
+- a paragraph opening with a separator run ("*****", "-----") closes the story: the span ends above it;
+- inside the span, a paragraph printed twice (a caption or a pull-quote: every copy), a photo credit and
+  a pointer to another story ("ALSO READ: …") are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from feeder.extract import blocks, endings, rules, vocab
+from feeder.extract.shapes import is_prose
+from feeder.fold import fold_text
+
+# A line whose features add up to this is furniture. At the top, the story starts below the last line
+# scoring LEAD_SCORE in the run of furniture (the fit, leave-one-set-out, finds both at 1.5: every
+# furniture line at the top counts).
+FURNITURE_SCORE = 1.5
+LEAD_SCORE = 1.5
+# Weights of the features (positive: furniture; negative: the story's own text).
+NO_SENTENCE = 1.0  # ends no sentence: a heading, a related story's headline, a menu, a label
+HEADLINE_SHAPED = 0.75  # and is shaped like a headline: a capital first, a few words, no label
+ECHOES_HEADLINE = 2.0  # most of its words are the headline's (the headline again, or a variant of it)
+DATELINE_BELOW = 1.5  # a lead line right above a paragraph that opens with a dateline (ending no sentence, or short)
+SHORT_LEAD_WORDS = 12
+RIGHTS_NOTICE = 4.0  # a copyright or rights notice
+CLOSER = 3.0  # a line extract/endings.py classes as closing a story (footers, syndication notes, promos)
+ACCOUNT_PROMPT = 3.0  # a prompt to log in, register or reply, a comment counter
+CUT_TEASER = 1.5  # a teaser of another story, cut off with "[…]"
+CHROME = 2.0  # navigation, account, sharing or advert chrome (extract/vocab.py)
+STORY_SENTENCES = -2.0  # a paragraph of several sentences or many words: the story's own text
+# How many lines at each edge of the run are read as candidates.
+LEAD_REACH = 6
+TAIL_REACH = 6
+# A headline-shaped line has at most this many words (a sentence cut off at the end of a capture has more).
+HEADLINE_WORDS = 10
+# ... above the story (highlights, a standfirst-like kicker), where no capture is cut off mid-sentence.
+LEAD_HEADLINE_WORDS = 16
+# A line echoing the headline has at most this many words.
+ECHO_WORDS = 20
+# A paragraph this long (words) is story text whatever else it looks like.
+STORY_WORDS = 45
+# Share of a line's words that must be the headline's for it to echo the headline.
+ECHO_SHARE = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """The story's paragraphs and why its boundaries stand where they do."""
+
+    body: tuple[str, ...]
+    why: str
+
+
+# How a story's first paragraph opens with a dateline: "LONDON, Sept 28 —", "SEOUL/WASHINGTON -",
+# "BEIJING, Jan. 1, 2023 /PRNewswire/ —", "München (dts Nachrichtenagentur) —", "Paris, Mar 3 (AFP) -".
+_TOKEN = r"(?:\([^()]{2,40}\)|/[^/\s][^/]{0,28}/|\|[^|]{2,20}\|)"
+_DASH = r"(?:--|—|–|-|:|\.-|_)"
+OPENS_WITH_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z .'’/-]{2,40}(?:,[^–—:()]{2,30}?)?\s*" + _TOKEN + r"?"
+    r"|[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2}(?:,\s*[A-Z][\w.]*(?:\s[\w.,]+){0,3}?)?\s*" + _TOKEN +
+    r"|[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2},\s*" + rules.DATELINE_DATE + r"\s*" + _TOKEN + r"?)"
+    r"\s*" + _DASH + r"\s?(?=\S)")
+# A copyright or rights notice, in the languages agencies' copy travels in.
+RIGHTS = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b|\bderechos reservados\b|"
+                    r"\btous droits réservés\b|\balle rechte vorbehalten\b|\bdireitos reservados\b|版权所有", re.I)
+# A prompt to log in, register or reply: forum and paywall chrome inside the post's text.
+PROMPT = re.compile(r"\b(?:log ?in|sign ?in|register|sign ?up)\b.{0,40}\b(?:to (?:view|read|see|post|reply|comment"
+                    r"|continue)|now|later)\b|^reply to this (?:topic|thread|post)\b|"
+                    r"\bview (?:more|all|the) comments\b|\b\d+\s*comment(?:s|\(s\))|"
+                    r"(?:comments?|コメント|评论|評論|comentarios?|commentaires?|kommentare?)\s*[(（]\d+[)）]", re.I)
+# A separator run opening a paragraph ("***** Back when …", "----"): what follows is the page's, not the story's.
+SEPARATOR = re.compile(r"^(?:[*_=~#-]\s?){5,}")
+# A paragraph that is a photo's credit or caption credit: "File photo (Pic: X)", "… Kim Jong Il. AFP Photo via X."
+PHOTO_CREDIT = re.compile(r"[(\[]\s*(?:pic|photo|image|picture)s?\s*[:：][^()\[\]]{1,60}[)\]]\s*$|"
+                          r"(?:^|[.\s])(?:[A-Z]{2,10}|file|staff) (?:photo|pic|picture)s?(?: via [^.]{2,40})?\.?$",
+                          re.I)
+# An inline pointer to another story inside the span: "ALSO READ: Headline", "Read more: …", "Lea también: …".
+READ_ALSO = re.compile(r"^(?:also read|read also|read more|see also|related|related story|recommended|lea también|"
+                       r"leia também|lire aussi|lesen sie auch|baca juga)\s*[:：|»>-]\s*\S", re.I)
+# How much of the story's first paragraph a feed's excerpt above the story repeats (excerpts are cut short).
+EXCERPT_CHARS = 80
+# A caption or pointer line is short: a paragraph this long is story text whatever it ends with.
+MAX_DROP_WORDS = 30
+# What a sentence (or a quote or bracket closing one) ends with.
+_SENTENCE_MARKS = frozenset('.!?。！？…"”’»)')
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip()[-1:] in _SENTENCE_MARKS and bool(text.strip())
+_SENTENCE_STOP = re.compile(r"[.!?。！？](?:\s|$)")
+
+
+def resolve_span(body: Sequence[str], origins: Sequence[str], title: str) -> Span:
+    """The story's span inside the walk's run of prose ``body`` (each paragraph at ``origins``)."""
+    if len(body) < 2:
+        return Span(tuple(body), _where(origins, 0, len(body), "the walk's run", "the walk's run"))
+    start, start_why = _start(body, title)
+    end, end_why = _end(body, title, start)
+    if not any(_ends_sentence(p) for p in body[start:end]):
+        start, end, start_why, end_why = 0, len(body), "the walk's run", "the walk's run"
+    kept, dropped = _without_furniture(body, start, end)
+    return Span(tuple(kept), _where(origins, start, end, start_why, end_why) + dropped)
+
+
+def lead_score(text: str, following: str, title: str) -> tuple[float, str]:
+    """How much a line at the top of the run looks like furniture above the story, and the strongest reason."""
+    score, why = _shared_score(text, title, LEAD_HEADLINE_WORDS)
+    if following and (not _ends_sentence(text) or len(text.split()) <= SHORT_LEAD_WORDS) and (
+            OPENS_WITH_DATELINE.match(following)) and (
+            not OPENS_WITH_DATELINE.match(text) and not READ_ALSO.match(following)):
+        score += DATELINE_BELOW
+        why = why or "a line above the datelined first paragraph"
+    return score, why
+
+
+def tail_score(text: str, title: str) -> tuple[float, str]:
+    """How much a line at the bottom of the run looks like furniture under the story, and the strongest reason."""
+    return _shared_score(text, title, HEADLINE_WORDS)
+
+
+def _shared_score(text: str, title: str, headline_words: int) -> tuple[float, str]:
+    reasons: list[tuple[float, str]] = []
+    words = text.split(maxsplit=STORY_WORDS)  # counted up to STORY_WORDS, no further
+    if not _ends_sentence(text):
+        reasons.append((NO_SENTENCE, "ends no sentence"))
+        if text[:1].isupper() and 3 <= len(words) <= headline_words and not text.rstrip().endswith((":", "：")) and (
+                not blocks.mid_sentence(text)):  # a sentence cut off mid-way, or a lead-in to a list, is no headline
+            reasons.append((HEADLINE_SHAPED, "a headline's shape"))
+    if text.rstrip().endswith(_TEASER_ENDS):
+        reasons.append((CUT_TEASER, "a teaser cut off with a bracketed ellipsis"))
+    if len(text) <= _CHROME_CHARS and vocab.CHROME_LINE.match(text):
+        reasons.append((CHROME, "site chrome"))
+    if len(words) <= ECHO_WORDS and _echoes(text, title):
+        reasons.append((ECHOES_HEADLINE, "echoes the headline"))
+    if len(text) <= endings.MAX_CLOSER_CHARS:
+        if any(hint in text for hint in _RIGHTS_HINTS) and RIGHTS.search(text):
+            reasons.append((RIGHTS_NOTICE, "a rights notice"))
+        if endings.closes_story(text):
+            reasons.append((CLOSER, "a footer or note that closes a story"))
+        if any(hint in text for hint in _PROMPT_HINTS) and PROMPT.search(text):
+            reasons.append((ACCOUNT_PROMPT, "a prompt to log in or reply"))
+    if len(words) >= STORY_WORDS or (len(words) >= 12 and len(_SENTENCE_STOP.findall(text)) >= 2):
+        reasons.append((STORY_SENTENCES, "story sentences"))
+    score = sum(weight for weight, _ in reasons)
+    strongest = max((r for r in reasons if r[0] > 0), default=(0.0, ""))[1]
+    return score, strongest
+
+
+# How a teaser of another story ends: its text cut off.
+_TEASER_ENDS = ("[…]", "[...]")
+# Chrome lines are short.
+_CHROME_CHARS = 80
+# Substrings a line RIGHTS or PROMPT matches holds: a cheap test that spares most lines the patterns.
+_RIGHTS_HINTS = ("©", "opyright", "OPYRIGHT", "eserv", "(c)", "(C)", "版权", "echte")
+_PROMPT_HINTS = ("og", "ign", "egist", "eply", "omment", "OG", "IGN", "OMMENT", "コメント", "评论", "評論", "oment",
+                 "ommentaire")
+
+
+def _echoes(text: str, title: str) -> bool:
+    """Most of the line's words are the headline's."""
+    words = fold_text(text).split()
+    headline = _title_words(title)
+    return bool(words) and sum(w in headline for w in words) >= ECHO_SHARE * len(words)
+
+
+@lru_cache(maxsize=4)
+def _title_words(title: str) -> frozenset[str]:
+    return frozenset(fold_text(title).split())
+
+
+def _start(body: Sequence[str], title: str) -> tuple[int, str]:
+    """Tie-break: the story starts below the last strong furniture line of the run of furniture at the top."""
+    start, why = 0, "the walk's first prose line"
+    for index in range(1, min(LEAD_REACH, len(body) - 1)):
+        if body[index + 1][:EXCERPT_CHARS] == body[0][:EXCERPT_CHARS] and endings.FEED_FOOTER_ANY.match(body[index]):
+            # Tie-break: a feed's excerpt and its footer above the whole story: the story starts again below.
+            return index + 1, "below a feed's excerpt and its footer"
+    for index in range(min(LEAD_REACH, len(body) - 1)):
+        score, reason = lead_score(body[index], body[index + 1], title)
+        if score < FURNITURE_SCORE:
+            break
+        if score >= LEAD_SCORE:  # weak furniture above it goes with it ("Headline" / "Log in to view")
+            start, why = index + 1, f"below furniture ({reason}, score {score:.2f})"
+    return start, why
+
+
+def _end(body: Sequence[str], title: str, start: int) -> tuple[int, str]:
+    """Tie-break: the story ends above the longest run of furniture lines at the bottom."""
+    end, why = len(body), "the walk's last prose line"
+    separator = next((i for i in range(start + 1, len(body)) if SEPARATOR.match(body[i])), None)
+    if separator is not None:  # tie-break: a separator closes the story, whatever follows it
+        end, why = separator, "above a separator"
+    for index in range(end - 1, max(start, end - 1 - TAIL_REACH), -1):
+        score, reason = tail_score(body[index], title)
+        if score < FURNITURE_SCORE:
+            break
+        end, why = index, f"above furniture ({reason}, score {score:.2f})"
+    return end, why
+
+
+def _without_furniture(body: Sequence[str], start: int, end: int) -> tuple[list[str], str]:
+    """The span without the furniture inside it: a paragraph printed twice (a caption above and below a photo,
+    a pull-quote), a photo credit, a pointer to another story ("ALSO READ: …"); and why."""
+    span = body[start:end]
+    repeated = Counter(span) if len(set(span)) < len(span) else None
+    dropped: dict[str, int] = {}
+    kept = []
+    for paragraph in span:
+        reason = _inside_furniture(paragraph, repeated)
+        if reason:
+            dropped[reason] = dropped.get(reason, 0) + 1
+        else:
+            kept.append(paragraph)
+    if not dropped or not any(_ends_sentence(p) for p in kept):
+        return list(span), ""
+    return kept, "; dropped " + ", ".join(f"{count} {reason}" for reason, count in sorted(dropped.items()))
+
+
+def _inside_furniture(paragraph: str, repeated: Counter[str] | None) -> str:
+    if repeated is not None and repeated[paragraph] >= 2 and (not is_prose(paragraph) or len(paragraph) < 400):
+        return "printed twice (a caption or a pull-quote)"
+    if len(paragraph) > MAX_DROP_WORDS * 12 or len(paragraph.split()) > MAX_DROP_WORDS:
+        return ""
+    if any(hint in paragraph[-80:] for hint in _PHOTO_HINTS) and PHOTO_CREDIT.search(paragraph):
+        return "photo credit"
+    if READ_ALSO.match(paragraph):
+        return "pointer to another story"
+    return ""
+
+
+# Substrings the end of a line PHOTO_CREDIT matches holds: a cheap test that spares most paragraphs the pattern.
+_PHOTO_HINTS = ("hoto", "HOTO", "ic:", "IC:", "Pic", "icture", "mage")
+
+
+def _where(origins: Sequence[str], start: int, end: int, start_why: str, end_why: str) -> str:
+    if start >= end or not origins:
+        return "no paragraph"
+    return f"{origins[start]} to {origins[end - 1]}: starts at {start_why}; ends at {end_why}"
