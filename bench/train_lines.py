@@ -313,20 +313,27 @@ def timing(cases: Sequence[Case], is_outlet: IsOutlet) -> None:
         start = time.perf_counter()
         linemodel.shipped()
         per_load.append(time.perf_counter() - start)
-    scoring, extracting = [], []
+    scoring, cold, extracting = [], [], []
     for c in cases:
         text = c.path.read_text(encoding="utf-8", errors="replace")
         scoring.append(_best_of(functools.partial(linemodel.score_lines, c.lines)))
+        cold.append(_best_of(functools.partial(_cold_score, c.lines)))
         extracting.append(_best_of(functools.partial(text_extractor.extract_text, text, is_outlet)))
     ratios = sorted(a / b for a, b in zip(scoring, extracting, strict=True))
     print(f"load the model file: median {_median(per_load) * 1000:.2f} ms")
     print(f"score one dump: median {_median(scoring) * 1000:.3f} ms, max {max(scoring) * 1000:.2f} ms "
-          f"({len(cases)} dumps, median {_median([len(c.lines) for c in cases]):.0f} lines)")
+          f"({len(cases)} dumps, median {_median([len(c.lines) for c in cases]):.0f} lines); its short lines' "
+          f"features not kept from a run before: median {_median(cold) * 1000:.3f} ms")
     print(f"feeder's text extractor on the same dumps: median {_median(extracting) * 1000:.3f} ms; "
           f"scoring / extracting: median {_median(ratios):.2f}")
 
 
 REPEAT = 5
+
+
+def _cold_score(lines: Sequence[str]) -> None:
+    linemodel._short_shape.cache_clear()
+    linemodel.score_lines(lines)
 
 
 def _best_of(run: Callable[[], object]) -> float:

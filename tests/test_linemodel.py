@@ -130,14 +130,14 @@ def test_line_features_equal_the_line_readers_on_every_labelled_dump(labelled_du
     lines = [line for dump in labelled_dumps for line in dump]
     assert len(lines) > 3000
     for line in lines:
-        assert linemodel._shape(line) == pytest.approx(_reference_shape(line), abs=1e-9, rel=0), line
+        assert list(linemodel._line_shape(line)) == pytest.approx(_reference_shape(line), abs=1e-9, rel=0), line
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from("aAbB zZ.,:;!?()[]|/>»-–—（）：。xX中文日本ÉéſK0 19\t"), max_size=120)
        | st.text(max_size=200))
 def test_line_features_equal_the_line_readers_on_any_line(line: str) -> None:
-    assert linemodel._shape(line) == pytest.approx(_reference_shape(line), abs=1e-9, rel=0)
+    assert list(linemodel._line_shape(line)) == pytest.approx(_reference_shape(line), abs=1e-9, rel=0)
 
 
 def test_the_headline_alone_is_the_decoded_headline(labelled_dumps: list[list[str]]) -> None:

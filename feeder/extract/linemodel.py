@@ -66,7 +66,17 @@ TAIL_CHARS = 100
 PARAGRAPH_WORDS = 30
 
 
-def _shape(text: str) -> list[float]:
+# A line this short may be a site's furniture, printed on every page: its features are kept (as rules.Lines
+# keeps a short line's answer); longer lines are a story's paragraphs, read once.
+SHORT_LINE = 100
+
+
+def _shape(text: str) -> tuple[float, ...]:
+    """The line's own features (names in SHAPE_NAMES); a short line's are kept."""
+    return _short_shape(text) if len(text) < SHORT_LINE else _line_shape(text)
+
+
+def _line_shape(text: str) -> tuple[float, ...]:
     """The line's own features (names in SHAPE_NAMES). The values are those of blocks.describe and
     headline.title_like on the line (tests/test_linemodel.py proves it on every labelled dump), computed
     here without their per-character loop, each pattern tried only when the line holds what it needs."""
@@ -88,7 +98,7 @@ def _shape(text: str) -> list[float]:
                                                label or breadcrumb or byline or furniture)
     short = chars <= rules.MAX_DATE_LINE
     closing = tail.rstrip()[-1:]
-    return [
+    return (
         math.log1p(words) / 5, math.log1p(chars) / 7, float(end_punct), caps, float(cjk), float(link),
         float(chrome), float(is_prose(text)), float(short and is_date_line(text)),
         float(short and rules.credit_shaped(text)), float(furniture), float(bool(rules.STORY_END.match(text))),
@@ -102,7 +112,10 @@ def _shape(text: str) -> list[float]:
         float(title_like and words >= headline.MIN_HEADLINE_WORDS and headline._may_be_title(text)),
         float(bool(vocab.FIRST_PERSON.search(text))), float(byline),
         float(colon and vocab.TICKER.match(text) is not None),
-    ]
+    )
+
+
+_short_shape = lru_cache(maxsize=8192)(_line_shape)
 
 
 _END_PUNCT = (".", "!", ":", ";", ",", "。", "！", "：")  # as blocks.describe reads a line's end
@@ -186,7 +199,7 @@ def features(lines: Sequence[str]) -> list[list[float]]:
         ]
         prev = _neighbour(shapes, echo, i - 1)
         nxt = _neighbour(shapes, echo, i + 1)
-        out.append(page + shapes[i] + prev + nxt)
+        out.append([*page, *shapes[i], *prev, *nxt])
         if prose[i]:
             before += words[i]
         if credit[i]:
@@ -209,7 +222,7 @@ def _next_index(flags: Sequence[bool]) -> list[int]:
     return following
 
 
-def _neighbour(shapes: Sequence[Sequence[float]], echo: Sequence[float], i: int) -> list[float]:
+def _neighbour(shapes: Sequence[tuple[float, ...]], echo: Sequence[float], i: int) -> list[float]:
     if not 0 <= i < len(shapes):
         return [0.0] * len(NEIGHBOUR_NAMES)
     return [shapes[i][k] for k in _NEIGHBOUR_AT] + [echo[i]]
