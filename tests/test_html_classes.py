@@ -11,7 +11,8 @@ from bs4 import BeautifulSoup, Tag
 
 from feeder.cli import inspect_record
 from feeder.config import Config
-from feeder.extract.html import _heading_inside, _only_a_date, _unless_a_name
+from feeder.extract import rules
+from feeder.extract.html.headings import heading_inside, only_a_date, unless_a_name
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "html_classes"
 PAGES = sorted(FIXTURES.glob("*.html"))
@@ -29,15 +30,15 @@ def test_page_extracts_as_labelled(page: Path, config: Config) -> None:
     assert {key: record[key] for key in expected} == expected
 
 
-@pytest.mark.parametrize(("title", "only_a_date"), [
+@pytest.mark.parametrize(("title", "expected"), [
     ("24th of February 2011", True),  # a daily post titled by its date: the story inside has its own heading
     ("Monday, March 1, 2021", True),
     ("2021-03-01", True),
     ("China sends planes to bring its citizens home on 24 February 2011", False),
     ("Drones sow rice seeds on Guizhou terraces", False),
 ])
-def test_a_title_that_is_only_a_date(title: str, only_a_date: bool) -> None:
-    assert _only_a_date(title) is only_a_date
+def test_a_title_that_is_only_a_date(title: str, expected: bool) -> None:
+    assert only_a_date(title) is expected
 
 
 def test_the_story_heading_inside_a_date_titled_post() -> None:
@@ -45,7 +46,7 @@ def test_the_story_heading_inside_a_date_titled_post() -> None:
                          "<h3>Harbin opens its ice festival grounds to skaters</h3><p>HARBIN - Text.</p></div>", "lxml")
     container = soup.find("div")
     assert isinstance(container, Tag)
-    assert _heading_inside(container) == "Harbin opens its ice festival grounds to skaters"
+    assert heading_inside(container) == "Harbin opens its ice festival grounds to skaters"
 
 
 def test_a_title_part_ending_on_a_preposition_gives_way_to_the_story_heading() -> None:
@@ -55,5 +56,10 @@ def test_a_title_part_ending_on_a_preposition_gives_way_to_the_story_heading() -
     container = soup.find("div")
     assert isinstance(container, Tag)
     meta = {"title": "Expat Readers Picks from | Coastline Hub"}
-    title = _unless_a_name("Expat Readers Picks from", headings, meta, lambda _: False, container)
+    title = unless_a_name("Expat Readers Picks from", headings, meta, lambda _: False, container)
     assert title == "Desalination plant in Fujairah doubles its output"
+
+
+@pytest.mark.parametrize("label", ["Source:", "Read the original", "来源：", "出典：", "출처:"])
+def test_a_source_label_before_a_link_in_several_languages(label: str) -> None:
+    assert rules.CREDIT_LINK.search(label)

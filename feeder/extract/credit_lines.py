@@ -186,6 +186,10 @@ def _byline(line: Line, found: Found, is_outlet: IsOutlet, story: bool, followin
     credit_next = _names_outlet(following, is_outlet)
     story = story or credit_next
     name = m.group(1).strip()
+    if not any(c.isalpha() for c in name.replace("T", "").replace("Z", "")) and is_date_line(name):
+        # "By <an empty author link> <time>": the post's stamp, and no name
+        header_date(Line(name, line.origin, line.in_body), found, story)
+        return True
     # "By hafiz", "By admin": a site account's login (one lower-case word), not a reporter's name:
     # whoever posted the story on this page.
     account = not found.body and bool(ACCOUNT_LOGIN.match(name.split(" ", 1)[0])) and (

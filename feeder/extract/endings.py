@@ -16,13 +16,15 @@ SYNDICATION_NOTE = (r"\(?\s*this (?:story|article|report|content) (?:has not bee
 # "Associated Press writer X in Y contributed to this report.": a credit line, not an author.
 CONTRIBUTOR_LINE = (r"(?:[\w.'’-]+\s){0,8}(?:writers?|reporters?|correspondents?|staff)\s.{0,160}?"
                     r"contributed (?:to )?(?:this|the) (?:report|story|article)\.?")
-# A feed tool's footer on a republished post: "The post X appeared first on Site."
-FEED_FOOTER = r"the post .{3,300} appeared first on .{2,100}"
-# The same footer in the languages feed tools ship in: a feed's excerpt may stand above the whole story with
-# it (extract/span.py reads it there), so it does not close the story.
-FEED_FOOTER_ANY = re.compile(rf"^(?:{FEED_FOOTER}|la entrada .{{3,300}} se publicó primero en .{{2,100}}|"
-                             r"l'article .{3,300} est apparu en premier sur .{2,100}|"
-                             r"o post .{3,300} apareceu primeiro em .{2,100})$", re.I)
+# A feed tool's footer on a republished post: "The post X appeared first on Site.", as WordPress prints it in
+# English, Spanish, Portuguese, French, German and Italian (the line reader closes a story on the English one;
+# the HTML reader takes the first link of any as the original's address).
+FEED_FOOTER_LEAD = r"(?:the post|la entrada|o post|l['’]article|der beitrag|il post)"
+FEED_FOOTER = (FEED_FOOTER_LEAD + r" .{3,300} (?:appeared first on|se publicó primero en|apareceu primeiro em|"
+               r"est apparu en premier sur|erschien zuerst auf|è apparso per la prima volta su) .{2,100}")
+# The footer in any of those languages as a whole line: a feed's excerpt may stand above the whole story with
+# it (extract/span.py starts the story below it there).
+FEED_FOOTER_ANY = re.compile(rf"^(?:{FEED_FOOTER})$", re.I)
 # A provider's promotion under a syndicated story, and a newsletter box's call to subscribe.
 PROMO = (r"more (?:stories|articles|news|reports) like this (?:are|is) available (?:on|at) \S+|"
          r"(?:enter|type|leave) your e-?mail(?: address)? (?:to|for|and)\b.{0,120}")

@@ -184,7 +184,7 @@ CREDIT_LINK = re.compile(
     r"(?:read|view|see)\s+(?:the\s+)?(?:original|full|more)|original\s+(?:story|article|link|source|post)|"
     r"(?:source|via|credit|original)\s*:\s*$|originally published|"
     r"(?:syndicated|republished|reposted|reblogged|cross-?posted|shared) from|"
-    r"原文链接|原文|来源|出典|出处", re.I)
+    r"原文链接|原文|来源|出典|出处|출처", re.I)
 # A link whose own words credit the original ("View original on Reuters", "Original article").
 ORIGINAL_LINK_TEXT = re.compile(r"^(?:(?:read|view|see|open)\s+(?:the\s+)?)?original\b", re.I)
 # "From: Oskar Lindqvist <oskar@example.org>": the sender of a mail archive page.

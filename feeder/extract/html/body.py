@@ -1,0 +1,181 @@
+"""The page's text as lines in document order, each marked in or out of the story's body."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from feeder.extract import rules
+from feeder.extract.html.container import GENERIC_CONTAINERS, densest_block, narrowed
+from feeder.extract.html.headings import MAX_HEADLINE_WORDS
+from feeder.extract.html.marks import Marks, account_row, page_marks
+from feeder.extract.html.tree import INLINE, NavigableString, Tag, elements, text_of
+from feeder.extract.lines import Line, is_date_line, is_prose
+
+BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption",
+                   "dt", "dd", "pre", "address", "div", "cite", "section", "article", "header",
+                   "main", "ul", "ol", "table", "tr", "td", "th", "figure", "tbody", "dl", "center"})
+
+
+@dataclass(frozen=True, slots=True)
+class Inside:
+    """Is a line in the body: ids of the container's elements and of the story block's."""
+
+    wide: set[int]
+    narrow: set[int]
+    row: set[int]
+
+    def __call__(self, tag: int, text: str) -> bool:
+        return tag not in self.row and (tag in self.narrow or (tag in self.wide and not is_prose(text)))
+
+
+def body_regions(container: Tag | None, marks: Marks, outlet_page: bool) -> tuple[Inside, Marks, set[int]]:
+    """Which elements hold the body, the marks of the page's own post (outside the story's prose), and the
+    blocks that close the story (where a credit to the original stands).
+
+    A line is in the body when it is inside the story's block, or a short line (a byline, a stamp) in
+    the container around it; prose outside the story's block (an excerpt) is not, nor are captions, nor
+    the row of the account that posted the page (its name and post date).
+    """
+    if container is None:
+        return Inside(set(), set(), set()), page_marks(marks, None), set()
+    inside = elements(container)
+    block = densest_block(inside) or container  # the element holding the story's prose
+    story = narrowed(container, inside, block) if container.name in GENERIC_CONTAINERS else container
+    own = page_marks(marks, block)
+    wide = {id(t) for t in inside} | {id(container)}
+    narrow = wide if story is container else {id(t) for t in elements(story)} | {id(story)}
+    row = set() if outlet_page else account_row(own)
+    return Inside(wide, narrow, row | _captions(inside) | _highlights(inside)), own, _closing_credits(block)
+
+
+# Items, each of a headline's words, from which a list above the story's first paragraph is its highlights.
+MIN_HIGHLIGHTS = 3
+HIGHLIGHT_WORDS = 4
+
+
+# Headline-shaped headings inside the story's container above its first paragraph: the story's deck (a subtitle),
+# not its text.
+_DECKS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+
+
+def _headline_shaped(text: str) -> bool:
+    return 0 < len(text.split()) <= MAX_HEADLINE_WORDS and not text.rstrip().endswith((".", "!", "?", "…"))
+
+
+def _highlights(tags: list[Tag]) -> set[int]:
+    """Ids of the lists of headline-like items above the story's first paragraph (the bullet highlights of an
+    AMP or curation page): a summary of the story, not its text. A list of short fields (a byline, a stamp,
+    a category) is left to the line reader."""
+    found: set[int] = set()
+    for tag in tags:  # document order
+        if tag.name == "p" and is_prose(text_of(tag)):
+            break
+        if tag.name in _DECKS and _headline_shaped(text_of(tag)):
+            found.update(id(t) for t in (tag, *elements(tag)))  # a subtitle (deck) over the story
+        elif tag.name in ("ul", "ol") and id(tag) not in found:
+            items = [text_of(c) for c in tag.children if isinstance(c, Tag) and c.name == "li"]
+            if len(items) >= MIN_HIGHLIGHTS and all(
+                    HIGHLIGHT_WORDS <= len(item.split()) <= MAX_HEADLINE_WORDS and not is_date_line(item)
+                    for item in items):
+                found.update(id(t) for t in (tag, *elements(tag)))
+    return found
+
+
+# The blocks at the end of a story that may credit its original, and how short such a credit line is.
+CLOSING_BLOCKS = 2
+CLOSING_CREDIT_WORDS = 20
+
+
+def _closing_credits(block: Tag) -> set[int]:
+    """Ids of the links that credit the original from a short line closing the story ("Originally posted
+    on <a>Outlet</a> on …"): the one link of one of its last blocks; a closing sentence of the story that
+    links a report it mentions is no credit."""
+    found: set[int] = set()
+    seen = 0
+    for child in reversed(block.contents):  # from the end: only the last few are read
+        if not isinstance(child, Tag) or child.name in INLINE or not (text := text_of(child)):
+            continue
+        links = [t for t in elements(child) if t.name == "a"]
+        if len(links) == 1 and len(text.split()) <= CLOSING_CREDIT_WORDS and not rules.SENTENCE_END.search(text):
+            found.add(id(links[0]))
+        seen += 1
+        if seen == CLOSING_BLOCKS:
+            break
+    return found
+
+
+def page_lines(root: Tag, inside: Inside) -> Iterator[Line]:
+    """Each block of text once, in document order; inline runs split on <br>. Linear in the page size."""
+    count = 0
+    blocky = _block_map(root)
+    stack: list[tuple[Iterator[Any], Tag]] = [(iter(root.children), root)]
+    run: list[str] = []
+    while stack:
+        children, owner = stack[-1]
+        child = next(children, None)
+        tag = child if isinstance(child, Tag) else None
+        separate = tag is not None and (tag.name in BLOCKS or _is_meta_span(tag) or id(tag) in blocky)
+        if child is None or separate:
+            yield from _flush(run, owner, inside, count)
+            count, run = count + len(run) + 1, []
+        if child is None:
+            stack.pop()
+        elif tag is not None and id(tag) in blocky:
+            stack.append((iter(tag.children), tag))  # holds blocks (even an inline <a> or <font> does)
+        elif tag is not None and (tag.name in BLOCKS or _is_meta_span(tag)):
+            for text in _block_texts(tag):
+                yield Line(text, f"<{tag.name}> block {count}", inside(id(tag), text))
+        elif tag is not None and tag.name == "br":
+            run.append("\n")
+        elif isinstance(child, Tag | NavigableString):
+            run.append(child.get_text(" ") if isinstance(child, Tag) else str(child))
+
+
+def _block_map(root: Tag) -> set[int]:
+    """Ids of the elements that contain a block element or a <br>, computed in one pass from the leaves."""
+    blocky: set[int] = set()
+    for tag in reversed(elements(root)):
+        parent = tag.parent
+        if parent is not None and (tag.name in BLOCKS or tag.name == "br" or id(tag) in blocky):
+            blocky.add(id(parent))
+    return blocky
+
+
+def _flush(run: list[str], owner: Tag, inside: Inside, count: int) -> Iterator[Line]:
+    for n, piece in enumerate(re.split(r"\n", "".join(run))):
+        text = " ".join(piece.split())
+        if text:
+            yield Line(text, f"<{owner.name}> text {count + n + 1}", inside(id(owner), text))
+
+
+def _is_meta_span(tag: Tag) -> bool:
+    """A classed <span> directly in a container (byline, stamp, badge) is a line of its own."""
+    return tag.name == "span" and bool(tag.get("class")) and isinstance(tag.parent, Tag) and (
+        tag.parent.name not in ("p", "li", "a", "em", "strong", "h1", "h2", "h3"))
+
+
+def _block_texts(tag: Tag) -> list[str]:
+    """A block's text; a block made only of several inline elements (meta rows) gives one each."""
+    parts = [c for c in tag.children if not (isinstance(c, NavigableString) and not c.strip())]
+    if len(parts) > 1 and all(isinstance(c, Tag) and c.name in ("span", "div", "time", "a", "small")
+                              for c in parts):
+        return [t for t in (" ".join(c.get_text(" ").split()) for c in parts) if t]
+    text = text_of(tag)
+    return [text] if text else []
+
+
+# Blocks beside the story: a photo's caption and credit (<figure>, <figcaption>), a collapsed note (<details>:
+# shown only when a reader opens it, a clipper's or editor's notes, never the story's text).
+ASIDE_BLOCKS = frozenset({"figure", "figcaption", "details"})
+
+
+def _captions(tags: list[Tag]) -> set[int]:
+    """Ids of the elements inside ASIDE_BLOCKS."""
+    found: set[int] = set()
+    for tag in tags:  # document order: a parent before its children
+        if tag.name in ASIDE_BLOCKS or (tag.parent is not None and id(tag.parent) in found):
+            found.add(id(tag))
+    return found

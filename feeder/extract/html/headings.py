@@ -1,0 +1,182 @@
+"""The story's headline among the page's title, og:title, JSON-LD and headings."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import Any
+
+from feeder.extract.dates import find_dates
+from feeder.extract.html.tree import Tag, elements, text_of
+from feeder.extract.lines import IsOutlet, Line, is_date_line, is_prose, split_title
+from feeder.fold import fold_text
+from feeder.records import DateClue
+
+# A page title that is no headline: the question on a Q&A page, a two-word export or app name.
+GENERIC_TITLE_WORDS = 2
+
+
+def find_headline(tags: list[Tag], meta: Mapping[str, str], ld: Mapping[str, Any],
+                  is_outlet: IsOutlet, container: Tag | None) -> str | None:
+    """The story's headline (tags: the tree's elements): a heading that og:title, JSON-LD or <title> names;
+    else og:title, <h1>, <title>."""
+    tags = [t for t in tags if t.name in ("h1", "h2", "h3")]
+    headings = [text_of(h) for h in tags]
+    folded = {fold_text(h): h for h in headings if h}
+    page_title = meta.get("title") or ""
+    head = _unprefixed(split_title(page_title, headings, is_outlet)[0], meta, is_outlet) if page_title else ""
+    og = meta.get("og:title") or (ld.get("headline") if isinstance(ld.get("headline"), str) else None)
+    og = _unprefixed(split_title(og, headings, is_outlet)[0], meta, is_outlet) if og else None
+    for candidate in (og, head):
+        if candidate and fold_text(candidate) in folded:
+            return unless_a_name(folded[fold_text(candidate)], tags, meta, is_outlet, container)
+    h1 = next((t for t in tags if t.name == "h1"), None)
+    found = og or (text_of(h1) if isinstance(h1, Tag) else None) or head or None
+    return unless_a_name(found, tags, meta, is_outlet, container) if found else None
+
+
+# "China Daily: Headline": a page title opened by the outlet's or the site's name and a colon.
+_NAME_PREFIX = re.compile(r"^(?P<name>[^:：]{2,40})\s*[:：]\s+(?P<rest>\S.*)$")
+
+
+def _unprefixed(title: str, meta: Mapping[str, str], is_outlet: IsOutlet) -> str:
+    """The title without an outlet's or the site's name put before it with a colon."""
+    found = _NAME_PREFIX.match(title)
+    if found is None:
+        return title
+    name = found.group("name").strip()
+    site = fold_text(meta.get("og:site_name", ""))
+    return found.group("rest") if is_outlet(name) or (site and fold_text(name) == site) else title
+
+
+# An RSS item's pubDate glued to the end of its title by a feed-fed theme ("...influenceThu, 03 Oct 2024
+# 11:26:50 GMT"): the feed's stamp of the original item, not part of the headline.
+_GLUED_FEED_STAMP = re.compile(
+    r"(?<=\S)\s*((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}(?::\d{2})?"
+    r" (?:GMT|UTC|[+-]\d{4}))$")
+
+
+def unglued_feed_stamp(title: str, lines: list[Line]) -> tuple[str, list[Line], DateClue | None]:
+    """The headline without a feed stamp glued to it, and that stamp as the original item's."""
+    found = _GLUED_FEED_STAMP.search(title)
+    if found is None:
+        return title, lines, None
+    head = title[:found.start()].rstrip()
+    lines = [replace(line, text=head) if line.text.strip() == title.strip() else line for line in lines]
+    return head, lines, DateClue(found.group(1), "feed stamp glued to the headline", "published")
+
+
+# A title ending on a preposition or article ("NRI in News from"): a feed's or section's label whose
+# variable part was left out, never a story's headline.
+_DANGLING = re.compile(r"\s(?:from|of|in|on|at|by|for|to|with|the|a|an|and)$", re.I)
+# The words a date printed as a title may hold besides numbers: a month and a weekday.
+DATE_TITLE_WORDS = 2
+# A story's headline has a few words; a shorter heading above the story is a section's or a widget's.
+MIN_HEADLINE_WORDS = 4
+_TITLE_PARTS = re.compile(r"\s+(?:[|·»«~–—]|-|::)\s+")
+
+
+def unless_a_name(title: str, headings: list[Tag], meta: Mapping[str, str], is_outlet: IsOutlet,
+                   container: Tag | None) -> str:
+    """The headline, unless the title found names the site or an outlet (a blog's name in its <h1>, an
+    aggregator's "CHINA DAILY" over an item) or is a label left dangling: then the heading that is another part
+    of the <title>, else the last heading above the story, else the first headline-shaped one inside it (the
+    item under a feed's name)."""
+    names = _site_names(headings, meta)
+    if not _is_a_name(title, names, is_outlet) and not _DANGLING.search(title):
+        return title
+    parts = {fold_text(p) for p in _TITLE_PARTS.split(meta.get("title", ""))}
+    texts = [(h, text_of(h)) for h in headings]
+    for _, text in texts:
+        if fold_text(text) in parts and not _is_a_name(text, names, is_outlet) and len(text.split()) >= 2 and (
+                not _DANGLING.search(text)):
+            return text
+    above = _above(headings, container)
+    found = next((text for heading, text in reversed(texts) if id(heading) in above and (
+        len(text.split()) >= MIN_HEADLINE_WORDS) and not _is_a_name(text, names, is_outlet)), None)
+    inside = heading_inside(container) if container is not None else None
+    return found or inside or title
+
+
+def _site_names(headings: list[Tag], meta: Mapping[str, str]) -> set[str]:
+    """The site's name as the page prints it: og:site_name, and headings that link to the site's home."""
+    names = {fold_text(meta.get("og:site_name", ""))}
+    names.update(fold_text(text_of(h)) for h in headings if _links_home(h))
+    return names - {""}
+
+
+def _links_home(heading: Tag) -> bool:
+    for a in (t for t in (heading, *elements(heading)) if t.name == "a"):
+        href = a.get("href")
+        if "home" in (a.get("rel") or ()) or (isinstance(href, str) and re.fullmatch(
+                r"(?:https?://[^/?#]+)?/?(?:index\.\w+)?", href.strip())):
+            return True
+    return False
+
+
+def _is_a_name(text: str, names: set[str], is_outlet: IsOutlet) -> bool:
+    return fold_text(text) in names or (len(text) <= 60 and is_outlet(text))
+
+
+def _above(headings: list[Tag], container: Tag | None) -> set[int]:
+    """Ids of the headings that stand before the story container in the document."""
+    if container is None:
+        return set()
+    inside = {id(t) for t in elements(container)}
+    found: set[int] = set()
+    for heading in headings:
+        if id(heading) in inside:
+            break
+        found.add(id(heading))
+    return found
+
+
+def only_a_date(title: str) -> bool:
+    """A title that is a date and nothing else ("24th of February 2011", "Monday, March 1, 2021")."""
+    hits = find_dates(title)
+    return bool(hits) and len(re.sub(r"[\W\d_]+|\b(?:of|the|de|on)\b", " ", title).split()) <= DATE_TITLE_WORDS
+
+
+def heading_inside(container: Tag) -> str | None:
+    """The first headline-shaped heading inside the story container."""
+    for heading in container.find_all(["h1", "h2", "h3", "h4"]):
+        text = text_of(heading)
+        if MIN_HEADLINE_WORDS <= len(text.split()) <= MAX_HEADLINE_WORDS and not text.endswith("."):
+            return text
+    return None
+
+
+def not_a_headline(title: str) -> bool:
+    return title.rstrip().endswith("?") or len(title.split()) <= GENERIC_TITLE_WORDS
+
+
+def opening_headline(lines: list[Line]) -> str | None:
+    """A pasted story's headline: the first line of the post's story block (after a "X wrote:" citation),
+    headline-shaped (a few words, no end punctuation) and followed by prose."""
+    body = [x.text for x in lines if x.in_body and not x.text.endswith((":", "："))][:2]
+    if len(body) < 2:
+        return None
+    first, following = body
+    words = len(first.split())
+    if not MIN_HEADLINE_WORDS <= words <= MAX_HEADLINE_WORDS or first.endswith((".", "!", "?", ";", "…")) or (
+            is_date_line(first) or not is_prose(following)):
+        return None
+    return first
+
+
+# A headline is at most this long; a longer opening line is the story's first sentence.
+MAX_HEADLINE_WORDS = 25
+
+
+def lead_bold(container: Tag) -> str | None:
+    """A quoted or shared story's headline: the bold line the story container opens with."""
+    bold = container.find(["b", "strong"])
+    if not isinstance(bold, Tag):
+        return None
+    text = text_of(bold)
+    words = len(text.split())
+    opens = text_of(container).startswith(text)
+    if not opens or not 4 <= words <= 25 or text.endswith(".") or text.lower().startswith("by "):
+        return None
+    return text

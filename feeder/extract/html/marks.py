@@ -1,0 +1,166 @@
+"""Bylines and stamps the markup names (microdata, hCard/hAtom, rel=author, RDFa), and the page's own post row."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from feeder.extract.html.furniture import meta_row_with_share
+from feeder.extract.html.tree import INLINE, Tag, attr_words, elements, text_of, words_of
+from feeder.records import Clue, DateClue, DateRole
+
+# Regions whose names and dates belong to other posts or to the site: comments, replies, sidebars,
+# related and popular lists, today's-date widgets, menus.
+OTHER_POSTS_ATTR = re.compile(
+    r"(?:^|[\s_-])(?:comments?|commentlist|respond|repl(?:y|ies)|sidebar|related|recommend\w*|popular|trending|"
+    r"today|date-today|current-date|ticker|breadcrumbs?|menu|nav\w*|widget-area|footer-widgets?|share|sharing|"
+    r"social)(?:$|[\s_-])", re.I)
+
+
+# Theme classes naming the account that posted the page ("post-author", "entry-author"); a "byline" class
+# is left to the text reader: portals print the story's own byline in it.
+AUTHOR_ATTR = re.compile(r"(?:^|[\s_-])(?:author|creator|poster|writer)(?:$|[\s_-])", re.I)
+UPDATED_ATTR = re.compile(r"updated|modified", re.I)
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_HATOM_DATE = re.compile(r"published|updated")
+_PROPERTY_DATE = re.compile(r"date(?:Published|Modified|Created)|dc:(?:date|created|issued|modified)")
+
+
+# "By", "Posted by", and the word for "by" in Spanish and Portuguese (por), French (par) and Dutch (door).
+_NAME_LABEL = re.compile(r"^(?:(?:posted|written|published|submitted)\s+)?(?:by|por|par|door)\s+|"
+                         r"^(?:author|autor|auteur)\s*[:：]\s*", re.I)
+
+
+_SEVERAL_NAMES = re.compile(r",|&|\band\b|\bund\b|\bet\b|\by\b|、", re.I)
+# An author's name, as printed: a few words, no digits.
+MAX_NAME_WORDS = 5
+
+
+@dataclass(frozen=True)
+class Marks:
+    """Bylines and stamps the markup names (microdata, hCard/hAtom, rel=author, RDFa), read before furniture goes."""
+
+    authors: tuple[tuple[Tag, Clue], ...] = ()
+    dates: tuple[tuple[Tag, DateClue], ...] = ()
+
+
+def read_marks(tags: list[Tag], kept: frozenset[int]) -> Marks:
+    """One pass from the root (tags in document order), skipping the regions of other posts and of the site
+    (kept: ids of the elements that hold the story, never such a region whatever their names say)."""
+    other: set[int] = set()
+    authors: list[tuple[int, int, Tag, str]] = []
+    dates: list[tuple[Tag, DateClue]] = []
+    for n, tag in enumerate(tags):
+        parent = tag.parent
+        if parent is not None and id(parent) in other:
+            other.add(id(tag))
+            continue
+        attrs = tag.attrs
+        if not attrs:
+            continue
+        words = attr_words(tag)
+        # (body classes name the layout)
+        if tag.name not in ("body", "html") and OTHER_POSTS_ATTR.search(words) and id(tag) not in kept and (
+                not meta_row_with_share(tag, words)):
+            other.add(id(tag))
+        elif (tag.name in _MARKED or not _PLAIN_ATTRS.issuperset(attrs) or AUTHOR_ATTR.search(words)
+              or "fn" in words.split()) and len(authors) + len(dates) < MAX_MARKS:
+            _mark(tag, n, words, authors, dates)
+    authors.sort(key=lambda found: found[:2])
+    return Marks(tuple((t, Clue(name, f"markup: {_describe(t)}")) for _, _, t, name in authors), tuple(dates))
+
+
+# Marked names and stamps read on one page: a page's own post has a few; the bound keeps hostile nesting linear.
+MAX_MARKS = 40
+# Elements and attributes that may mark a byline or a stamp; an element with only plain ones is skipped fast.
+_MARKED = frozenset({"time", "abbr"})
+_PLAIN_ATTRS = frozenset({"class", "id", "style", "href", "src", "alt", "title", "target", "lang", "dir",
+                          "width", "height", "data-role"})
+
+
+def _mark(tag: Tag, n: int, words: str, authors: list[tuple[int, int, Tag, str]],
+          dates: list[tuple[Tag, DateClue]]) -> None:
+    if (rank := _author_rank(tag, words)) is not None and (name := _marked_name(tag)):
+        authors.append((rank, n, tag, name))
+    elif (clue := _marked_date(tag, words)) is not None:
+        dates.append((tag, clue))
+
+
+def _author_rank(tag: Tag, words: str) -> int | None:
+    """How plainly the markup says "this is the author's name": microdata, rel=author, hCard, a class."""
+    prop = tag.get("itemprop")
+    if prop == "name" and isinstance(tag.parent, Tag) and tag.parent.get("itemprop") == "author":
+        return 0
+    if prop == "author":
+        return 1
+    if tag.name == "a" and "author" in (tag.get("rel") or ()):
+        return 2
+    classes = tag.get("class")
+    if isinstance(classes, list) and "fn" in classes:
+        return 3
+    return 4 if AUTHOR_ATTR.search(words) else None
+
+
+def _marked_name(tag: Tag) -> str | None:
+    name = _NAME_LABEL.sub("", text_of(tag)).strip(" ,;:|·-–—")
+    words = name.split()
+    # Several people ("A and B", "A, B") are the story's byline as a portal prints it, not the posting account.
+    if _SEVERAL_NAMES.search(name) or not 1 <= len(words) <= MAX_NAME_WORDS or len(name) > 60 or (
+            any(c.isdigit() for c in name) or not name[:1].isalpha()):
+        return None
+    return name
+
+
+def _marked_date(tag: Tag, words: str) -> DateClue | None:
+    """A machine-readable stamp: <time datetime>, hAtom <abbr class=published title>, microdata or RDFa dates."""
+    attrs = tag.attrs
+    prop = f"{attrs.get('itemprop') or ''} {attrs.get('property') or ''}" if (
+        "itemprop" in attrs or "property" in attrs) else ""
+    if tag.name == "time":
+        value = attrs.get("datetime")
+    elif tag.name == "abbr" and _HATOM_DATE.search(words):
+        value = attrs.get("title")
+    elif prop and _PROPERTY_DATE.search(prop):
+        value = attrs.get("content") or attrs.get("datetime")
+    else:
+        return None
+    if not isinstance(value, str) or not _ISO_DATE.match(value.strip()):
+        return None
+    role: DateRole = "updated" if UPDATED_ATTR.search(f"{words} {prop}") else "published"
+    return DateClue(value.strip(), f"markup: {_describe(tag)}", role)
+
+
+def _describe(tag: Tag) -> str:
+    found = [f"<{tag.name}"] + [f'{k}="{" ".join(v) if isinstance(v, list) else v}"'
+                                for k, v in tag.attrs.items() if k in ("class", "itemprop", "rel", "property")]
+    return " ".join(found) + ">"
+
+
+def page_marks(marks: Marks, story: Tag | None) -> Marks:
+    """The marked names and stamps of the page's own post: outside the story's prose (the post's header and
+    footer), where a republisher signs and dates the post; a byline inside the story is read as text."""
+    if not marks.authors and not marks.dates:
+        return marks
+    inside = {id(t) for t in elements(story)} | {id(story)} if story is not None else set()
+    authors = tuple(a for a in marks.authors if id(a[0]) not in inside or a[0].get("itemprop") in ("name", "author"))
+    dates = sorted((d for d in marks.dates if id(d[0]) not in inside), key=lambda d: d[1].role != "published")
+    return Marks(authors[:1], tuple(dates))
+
+
+# Words in the meta row around a posting account's name ("Posted by X at 4:03 AM | 2 comments").
+MAX_ROW_WORDS = 40
+
+
+def account_row(marks: Marks) -> set[int]:
+    """Ids of the block around the posting account's marked name: its meta row, where the post date
+    stands beside it (the post date is the date nearest the republisher)."""
+    if not marks.authors:
+        return set()
+    tag = marks.authors[0][0]
+    while isinstance(tag.parent, Tag) and tag.parent.name in INLINE:
+        tag = tag.parent
+    row = tag.parent
+    if not isinstance(row, Tag) or row.name in ("body", "html") or row.decomposed or (
+            words_of(row) > MAX_ROW_WORDS):
+        return set()
+    return {id(row), *(id(t) for t in elements(row))}

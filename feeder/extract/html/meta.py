@@ -1,0 +1,116 @@
+"""What a page says about itself in markup: meta tags, JSON-LD, and whether it is the outlet's own page."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import deque
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from feeder.extract.html.tree import Head
+from feeder.extract.lines import IsOutlet
+from feeder.fold import fold_text
+from feeder.records import Clue, DateClue
+
+ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting",
+                           "AnalysisNewsArticle", "WebPage", "OpinionNewsArticle",
+                           "DiscussionForumPosting", "SocialMediaPosting"})
+
+
+def meta_tags(head: Head) -> dict[str, str]:
+    """The page's meta tags by lower-case name (the first of each), its canonical URL and its <title>."""
+    found: dict[str, str] = {}
+    for attrs in head.metas:
+        key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
+        content = attrs.get("content")
+        if key and content and content.strip():
+            found.setdefault(key.lower().strip(), " ".join(content.split()))
+    for attrs in head.links:
+        href = attrs.get("href")
+        if "canonical" in (attrs.get("rel") or "").split() and href is not None:
+            found.setdefault("canonical", href.strip())
+    if head.title:
+        found.setdefault("title", " ".join(head.title.split()))
+    return found
+
+
+def json_ld(head: Head) -> dict[str, Any]:
+    """The first article-like JSON-LD object on the page (looking inside @graph and lists)."""
+    for script in head.json_ld:
+        try:
+            data = json.loads(script)
+        except (ValueError, RecursionError):
+            continue
+        for item in _ld_items(data):
+            kinds = item.get("@type")
+            kinds = kinds if isinstance(kinds, list) else [kinds]
+            if ARTICLE_TYPES.intersection(k for k in kinds if isinstance(k, str)):
+                return item
+    return {}
+
+
+def _ld_items(data: Any) -> Iterator[dict[str, Any]]:
+    stack = deque([data])
+    while stack:
+        item = stack.popleft()
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            yield item
+            if isinstance(item.get("@graph"), list):
+                stack.extend(item["@graph"])
+
+
+def outlet_page_of(meta: Mapping[str, str], ld: Mapping[str, Any], is_outlet: IsOutlet, outlet_url: IsOutlet) -> bool:
+    """The page is the outlet's own: its URL is on the outlet's site, or its site name is an outlet's."""
+    own = meta.get("og:url") or meta.get("canonical") or str_of(ld.get("url"))
+    site = meta.get("og:site_name") or name_of(ld.get("publisher"))
+    return bool(own and outlet_url(own)) or bool(site and is_outlet(site))
+
+
+def ld_dates(meta: Mapping[str, str], ld: Mapping[str, Any]) -> tuple[DateClue, ...]:
+    pairs = (("published", str_of(ld.get("datePublished")), "JSON-LD datePublished"),
+             ("published", meta.get("article:published_time"), "meta article:published_time"),
+             ("updated", str_of(ld.get("dateModified")), "JSON-LD dateModified"),
+             ("updated", meta.get("article:modified_time"), "meta article:modified_time"))
+    return tuple(DateClue(value, origin, role) for role, value, origin in pairs  # type: ignore[arg-type]
+                 if value)
+
+
+_DOMAIN = re.compile(r"^(?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,}/?$")  # lower case: "J.Smith" is a person
+_TITLE_SEGMENTS = re.compile(r"\s*(?:[|_·»~–—]|\s-\s|::)\s*")
+
+
+def names_the_site(name: str, meta: Mapping[str, str]) -> bool:
+    """An "author" that is the site itself: its og:site_name, the last segment of its <title>, or a
+    domain name ("example.com" is an address, never a person)."""
+    folded = fold_text(name)
+    if not folded:
+        return False
+    if _DOMAIN.match(name.strip()):
+        return True
+    if fold_text(meta.get("og:site_name", "")) == folded:
+        return True
+    segments = _TITLE_SEGMENTS.split(meta.get("title", ""))
+    return len(segments) > 1 and fold_text(segments[-1]) == folded
+
+
+def ld_authors(meta: Mapping[str, str], ld: Mapping[str, Any]) -> tuple[Clue, ...]:
+    raw = ld.get("author")
+    names = [name_of(a) for a in (raw if isinstance(raw, list) else [raw])]
+    found = [Clue(n, "JSON-LD author") for n in names if n]
+    if not found:
+        found = [Clue(meta[key], f"meta {key}") for key in ("author", "article:author", "byl", "dc.creator")
+                 if key in meta and not meta[key].startswith("http")][:1]
+    return tuple(found)
+
+
+def name_of(value: Any) -> str | None:
+    if isinstance(value, dict):
+        value = value.get("name")
+    return " ".join(value.split()) if isinstance(value, str) and value.strip() else None
+
+
+def str_of(value: Any) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
