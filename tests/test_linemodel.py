@@ -152,8 +152,9 @@ def test_the_headline_alone_is_the_decoded_headline(labelled_dumps: list[list[st
 def test_the_model_headline_is_a_candidate_unless_a_rule_outranks_it() -> None:
     lines = [Line(text, f"line {n}") for n, text in enumerate(STORY.splitlines(), 1)]
     title = lines[0].text
-    (proposed,) = text_extractor._model_headline(title, title, lines, [])
+    (proposed,) = text_extractor._model_headline(title, lines, [])
     assert (proposed.value, proposed.score) == (lines[1].text, resolver.MODEL_HEADLINE)
     assert "line model" in proposed.why
     rule = resolver.Candidate("headline", lines[1].text, 1, resolver.BELOW_HEADLINE, "below chrome")
-    assert text_extractor._model_headline(title, title, lines, [rule]) == []
+    assert text_extractor._model_headline(title, lines, [rule]) == []
+    assert text_extractor._model_headline(lines[1].text, lines, []) == []  # a headline-shaped first line stands

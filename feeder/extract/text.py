@@ -31,7 +31,7 @@ def extract_text(text: str, is_outlet: IsOutlet) -> Page | None:
     title, site = split_title(head.text, [line.text for line in rest], is_outlet)
     proposed = _headline_candidates(title, site, lines, is_outlet)
     chosen = resolver.headline(resolver.Candidate("headline", title, 0, resolver.FIRST_LINE_HEADLINE, "page title"),
-                               [*proposed, *_model_headline(title, site, lines, proposed)])
+                               [*proposed, *_model_headline(title, lines, proposed)])
     clue: Clue | None = None
     if chosen.value != title:
         clue = Clue(chosen.value, chosen.why)
@@ -74,12 +74,11 @@ def _headline_candidates(title: str, site: str | None, lines: list[Line], is_out
     return proposed
 
 
-def _model_headline(title: str, site: str | None, lines: list[Line], proposed: list[resolver.Candidate]
-                    ) -> list[resolver.Candidate]:
+def _model_headline(title: str, lines: list[Line], proposed: list[resolver.Candidate]) -> list[resolver.Candidate]:
     """The learned line scorer's headline (the first line's is its headline without the site's name); not
-    scored when a candidate already outranks it, nor when the first line is a headline naming no site (it gives
+    scored when a candidate already outranks it, nor when the first line gives a headline-shaped title (it gives
     way only to a line the page confirms: an echo, a container's headline)."""
-    if any(c.score > resolver.MODEL_HEADLINE for c in proposed) or (site is None and headline.headline_shaped(title)):
+    if any(c.score > resolver.MODEL_HEADLINE for c in proposed) or headline.headline_shaped(title):
         return []
     found = linemodel.headline_of([line.text for line in lines])
     if found is None:
