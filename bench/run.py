@@ -555,9 +555,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         command = "python bench/run.py " + " ".join(sys.argv[1:] if argv is None else argv)
         started, load_before = code_version(), load()
-        before = Before.load(Path(args.before)) if args.before else None
 
         def write(path: Path) -> str:
+            # read at each write: the before run may be measured in the same window, beside this one
+            try:
+                before = Before.load(Path(args.before)) if args.before else None
+            except (OSError, ValueError):  # not there yet, or being rewritten by that run
+                before = None
             text = table(bench.rows, command.strip(), (started, code_version()), (load_before, load()), before)
             path.write_text(text, encoding="utf-8")
             if args.save:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import marshal
 import os
 import re
 import stat
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from feeder.errors import NotAnArticle, UndecodableFile, UnreadableFile
@@ -25,33 +27,78 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
          (codecs.BOM_UTF16_BE, "utf-16"))
 
 
-def changed_files(folder: Path, known: Mapping[str, tuple[int, int]]) -> list[tuple[str, int, int]]:
-    """(path, size, mtime_ns) of each article file below folder that ``known`` does not list with
-    that size and mtime, in scan order: a folder's files by name, then its subfolders, likewise.
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """One inbox folder's article files as a scan found them: (path, size, mtime_ns) in listing
+    order, and a digest of that list (None when the folder could not be listed to its end)."""
+
+    folder: str
+    files: list[tuple[str, int, int]]
+    digest: str | None
+
+
+def list_inbox(folder: Path) -> list[Listing]:
+    """Every folder below (and with) ``folder``, with its article files and their stat.
 
     Every pass lists the whole inbox (100,000 files and more), so the loop does only what each
-    file needs: one stat and one dictionary probe, with no pathlib and no sort of unchanged files.
-    A file that vanishes or cannot be stat'ed is listed with size and mtime -1 (read, then reported).
+    file needs: one stat, with no pathlib and no sort. A file that vanishes or cannot be stat'ed
+    is listed with size and mtime -1 (read, then reported).
     """
-    found: list[tuple[str, int, int]] = []
+    listings: list[Listing] = []
     stack = [os.fspath(folder)]
     while stack:
+        here = stack.pop()
+        files: list[tuple[str, int, int]] = []
+        complete = False
         try:
-            with os.scandir(stack.pop()) as listing:
+            with os.scandir(here) as listing:
                 for entry in listing:
                     name = entry.name
                     if name.startswith("."):
                         continue
                     if entry.is_dir(follow_symlinks=False):
                         stack.append(entry.path)
-                    elif name.lower().endswith(_ENDINGS):
-                        stats = _stat(entry)
-                        path = entry.path
-                        # state keys are display paths; they differ only for undecodable names
-                        if known.get(path) != stats and known.get(display_path(path)) != stats:
-                            found.append((path, *stats))
+                    elif name.endswith(_ENDINGS) or name.lower().endswith(_ENDINGS):
+                        try:
+                            info = entry.stat()
+                        except OSError:
+                            files.append((entry.path, -1, -1))
+                        else:
+                            files.append((entry.path, info.st_size, info.st_mtime_ns))
+            complete = True
         except OSError:
+            pass
+        listings.append(Listing(here, files, _digest(files) if complete else None))
+    return listings
+
+
+def _digest(files: list[tuple[str, int, int]]) -> str:
+    # marshal version 2 writes no back-references: equal lists give equal bytes
+    return hashlib.blake2b(marshal.dumps(files, 2), digest_size=16).hexdigest()
+
+
+def changed_files(folder: Path, listings: Iterable[Listing], digests: Mapping[str, str],
+                  known: Callable[[str], Mapping[str, tuple[int, int]]]) -> list[tuple[str, int, int, bool]]:
+    """(path, size, mtime_ns, known) of each listed file that the state does not know with that
+    size and mtime, in scan order: a folder's files by name, then its subfolders, likewise;
+    ``known`` says whether the state knows the file at all (a pass asks it nothing of a new one).
+
+    ``digests`` (folder -> digest, by display path) are those of folders whose every file the
+    state knew exactly as listed after an earlier pass: a folder listed with the same digest is
+    unchanged without a look at its files. ``known(folder)`` gives the state's (size, mtime_ns)
+    of the files in a folder, by display path.
+    """
+    found: list[tuple[str, int, int, bool]] = []
+    for listing in listings:
+        if not listing.files or (listing.digest is not None
+                                 and digests.get(display_path(listing.folder)) == listing.digest):
             continue
+        stats = known(listing.folder)
+        for path, size, mtime in listing.files:
+            stat_pair = (size, mtime)
+            # state keys are display paths; they differ only for undecodable names
+            if (had := stats.get(path)) != stat_pair and (shown := stats.get(display_path(path))) != stat_pair:
+                found.append((path, size, mtime, had is not None or shown is not None))
     root = os.fspath(folder)
     return sorted(found, key=lambda item: _scan_order(root, item[0]))
 
@@ -60,7 +107,7 @@ _ENDINGS = tuple(SUFFIXES)
 
 
 def changed_among(folder: Path, paths: Iterable[Path], known: Callable[[str], tuple[int, int] | None]
-                  ) -> list[tuple[str, int, int]]:
+                  ) -> list[tuple[str, int, int, bool]]:
     """Like ``changed_files``, for the given paths only (those filesystem events named): a pass
     after an event costs what the event's files cost, whatever the size of the inbox."""
     root = os.fspath(folder)
@@ -75,8 +122,10 @@ def changed_among(folder: Path, paths: Iterable[Path], known: Callable[[str], tu
         except OSError:
             continue  # gone again: a removed file keeps its entry
         stats = (info.st_size, info.st_mtime_ns)
-        if stat.S_ISREG(info.st_mode) and known(path) != stats and known(display_path(path)) != stats:
-            found.append((path, *stats))
+        if not stat.S_ISREG(info.st_mode):
+            continue
+        if (had := known(path)) != stats and (shown := known(display_path(path))) != stats:
+            found.append((path, *stats, had is not None or shown is not None))
     return sorted(found, key=lambda item: _scan_order(root, item[0]))
 
 
@@ -84,14 +133,6 @@ def _scan_order(root: str, path: str) -> tuple[tuple[int, str], ...]:
     """Sort key of a path in scan order: at each level a folder's files (0) come before its subfolders (1)."""
     *folders, name = os.path.relpath(path, root).split(os.sep)
     return (*((1, part) for part in folders), (0, name))
-
-
-def _stat(entry: os.DirEntry[str]) -> tuple[int, int]:
-    try:
-        info = entry.stat()
-    except OSError:
-        return -1, -1
-    return info.st_size, info.st_mtime_ns
 
 
 def read_article(path: Path, *, inbox: Path | None = None, max_bytes: int = 5_000_000) -> RawArticle:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from feeder.extract.rules import FURNITURE
+from feeder.extract.vocab import CHROME_LINE, MEMBER_RANK
+
 _LEAD = re.compile(
     r"^\s*(?:(?:written|reported|story|text|words|reporting|additional reporting|article|column|report)\s+by|by|author|"
     r"authors|writer|reporter|reporters)\s*[:：]?\s+", re.I)
@@ -21,8 +24,19 @@ _ROLES = re.compile(
     r"photo|photos|video|graphics|source|updated|published|comments?)\b", re.I)
 # The account a CMS posts under by default ("admin"): a login, never the story's writer.
 _ACCOUNT = re.compile(r"^(?:site\s+)?(?:admin|administrator|webmaster|sysop|root|guest|anonymous)$", re.I)
-_NOT_NAME = re.compile(r"[\d@#:|<>()\[\]{}=_*\\]|https?|www\.|\.com\b|\.cn\b")
+# Characters and address parts no person's name holds (web addresses are taken out whole first, see _URL).
+_NOT_NAME = re.compile(r"[\d@#:|<>()\[\]{}=_*\\]|\b(?i:www)\.|\.com\b|\.cn\b")
+# A web address in a byline ("By Jane Doe https://…"): taken out whole before the names are split at "/".
+_URL = re.compile(r"\b(?:https?://|www\.)\S*", re.I)
 _PIPE_TAIL = re.compile(r"\s*\|.*$")
+# The buttons printed right after a writer's name, glued to it in a capture: "Jane Doe Follow", "Jane Doe Share",
+# "Jane Doe View all posts". (Share and network words only: a one-syllable chrome word may end a name.)
+_BUTTON_TAIL = re.compile(
+    r"(?:\s+\+?\s*(?:follow|unfollow|share|tweet|e-?mail|subscribe|twitter|facebook|linkedin|whatsapp|instagram|"
+    r"view (?:all |my )?(?:posts|articles|stories|profile)|(?:see|read) (?:all|more) (?:posts|articles|stories)))+$",
+    re.I)
+# A weekday or a relative day alone in a name's place: the byline's date, not a person.
+_DAY_WORD = re.compile(r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday)$", re.I)
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
 # The longest agency name looked for at the end of a byline ("Agence France-Presse", "Press Trust of India").
 OUTLET_TAIL_WORDS = 4
@@ -32,8 +46,10 @@ _LOWER_PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "del", "la
 def clean_authors(raw: str, is_outlet: Callable[[str], bool] = lambda _: False) -> tuple[str, ...]:
     """Person names in a byline, in order, title-cased, without roles, places or agencies."""
     text = _LEAD.sub("", " ".join(raw.split()))
+    text = " ".join(_URL.sub(" ", text).split())
     text = _DESK_PREFIX.sub("", text)
     text = _PIPE_TAIL.sub("", text)  # "By A | outlet | Updated" keeps only the names
+    text = _BUTTON_TAIL.sub("", text)
     text = _PLACE_CLAUSE.sub("", text)
     names: list[str] = []
     for part in _SPLIT.split(text):
@@ -48,7 +64,8 @@ def _clean_one(part: str, is_outlet: Callable[[str], bool]) -> str | None:
     part = _PLACE_TAIL.sub("", part)
     part = _OUTLET_TAIL.sub("", part).strip(" .-–—")
     part = without_outlet_tail(part, is_outlet)
-    if not part or is_outlet(part) or _ROLES.search(part) or _NOT_NAME.search(part) or _ACCOUNT.match(part):
+    if not part or is_outlet(part) or _ROLES.search(part) or _NOT_NAME.search(part) or _ACCOUNT.match(part) or (
+            MEMBER_RANK.match(part) or _LABEL_NAME.search(part) or _chrome(part) or _DAY_WORD.match(part)):
         return None
     words = part.split()
     if not 1 <= len(words) <= 5 or not all(_NAME_WORD.match(w) for w in words):
@@ -86,15 +103,29 @@ def _cap(word: str) -> str:
 _RANK_PREFIX = re.compile(
     r"^(?:(?:new|junior|senior|active|registered|verified|premium|gold|silver|elite|top)\s+)+"
     r"(?:commenter|member|user|poster|contributor|reader)\s+(?=\S)", re.I)
-# A poster field whose "name" is the template's label ("Plain Text Author", "User Name").
-_LABEL_NAME = re.compile(r"(?:^|\s)(?:author|user ?name|name|poster)$", re.I)
+# A name field whose "name" is the template's label ("Plain Text Author", "User Name", "Display name").
+_LABEL_NAME = re.compile(r"(?:^|\s)(?:author|user ?name|(?:display |full |nick ?)?name|poster)$", re.I)
 # A site's own title in the poster's place ("Rodrigo's Desk", "City News BBS"): a place, not a person.
 _SITE_TITLE = re.compile(r"\w['’]s\s+\w+$|\s(?:blog|weblog|bbs|forum|board|notebook|diary)$", re.I)
 
 
+def _chrome(name: str) -> bool:
+    """Site chrome in a name's place: a link or button of the page (a share or comment link, a menu word)."""
+    return CHROME_LINE.match(name) is not None or FURNITURE.match(name) is not None
+
+
+# A web address in the name's place (an author link's href printed as its text): a place, not a person.
+_ADDRESS = re.compile(r"https?://|www\.|^[\w-]+(?:\.[\w-]+)+/", re.I)
+
+
 def clean_poster(raw: str) -> str | None:
-    """The republishing page's poster as printed, without a rank before it; None for a label or a site's title."""
-    name = _RANK_PREFIX.sub("", raw)
-    if _LABEL_NAME.search(name) or _SITE_TITLE.search(name):
+    """The republishing page's poster as printed, without a rank before it; None for what a template prints in
+    the name's place: a label, a site's title, a web address, a forum rank's badge, site chrome ("Share",
+    "Leave a comment", "3 Comments"), or no letters at all."""
+    name = _BUTTON_TAIL.sub("", _RANK_PREFIX.sub("", raw)) or raw
+    if _LABEL_NAME.search(name) or _SITE_TITLE.search(name) or _ADDRESS.search(name) or _chrome(name) or (
+            _DAY_WORD.match(name)):
         return None
-    return name
+    if MEMBER_RANK.match(name) and not name.islower():
+        return None  # a rank's badge ("Staff Member"); the same word typed as a login ("admin") is an account
+    return name if any(c.isalpha() for c in name) else None

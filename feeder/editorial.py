@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from feeder.atom import ARCHIVE_FOLDER, entry_path
+from feeder.atom import entry_path
 from feeder.config import Config
 from feeder.errors import FeederError
 from feeder.records import Article, Entry, Rejection, Stamp, Tombstone
@@ -106,8 +106,8 @@ class Editorial:
         if self.require_outlet:  # published before the rule (or before an upgrade): held back now
             withdrawn += [(eid, key, NO_OUTLET) for eid, key in store.stories_without_outlet()]
         for eid, story_key, reason in withdrawn:
-            if (seq := store.entry_seq(eid)) is not None:
-                _forget_pages(config, eid, seq)
+            if store.entry_seq(eid) is not None:
+                (config.output_folder / entry_path(eid)).unlink(missing_ok=True)  # its own page goes with it
                 store.delete_entry(eid)
                 store.hold_files(story_key, reason)
                 changed = True
@@ -119,24 +119,12 @@ class Editorial:
             if article == old.article:
                 continue
             published = article.published.value if article.published else old.published
-            seq = store.entry_seq(eid)
-            if seq is not None:
-                _forget_pages(config, eid, seq)
             store.save_entry(Entry(eid, article, max(old.updated, at), published, old.vias), first_seen=at,
                              renew=False)
             changed = True
         if changed:
             store.generation()  # a new state generation: the documents that carried these entries disagree now
         return changed
-
-
-def _forget_pages(config: Config, eid: str, seq: int) -> None:
-    """Remove the entry's own page and the full archive page (Atom and HTML) holding it: pages of older
-    stories are written once, so the pass must find them missing to write them again from the state."""
-    page = (seq - 1) // config.feed.max_entries + 1
-    stem = Path(config.feed.filename).stem
-    for path in (f"{ARCHIVE_FOLDER}/{stem}-{page}.atom", f"{ARCHIVE_FOLDER}/{stem}-{page}.html", entry_path(eid)):
-        (config.output_folder / path).unlink(missing_ok=True)
 
 
 def corrected(article: Article, correction: Correction, config: Config) -> Article:

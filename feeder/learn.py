@@ -28,9 +28,9 @@ def body_hashes(article: Article) -> tuple[str, ...]:
     return tuple(map(line_hash, article.body)) if article.site is not None else ()
 
 
-def learn(store: Store, article: Article, hashes: Sequence[str] | None = None) -> tuple[Article, list[str]]:
+def learn(store: Store, article: Article, hashes: Sequence[str] | None = None) -> tuple[Article, list[int]]:
     """Record the article's paragraphs for its site; return it without the site's known furniture,
-    and the other stories that still carry a paragraph this article has just shown to be furniture.
+    and the other stories (by number) that still carry a paragraph this article has just shown to be furniture.
 
     Only a paragraph seen in exactly one other story becomes furniture here, so each earlier
     story is cleaned once, when its furniture is first learned: a site's thousandth story does
@@ -39,8 +39,9 @@ def learn(store: Store, article: Article, hashes: Sequence[str] | None = None) -
     if article.site is None:
         return article, []
     hashes = body_hashes(article) if hashes is None else hashes
-    others = store.other_stories(article.site, hashes, excluding=article.story_key)
-    store.add_site_lines(article.site, article.story_key, hashes)
+    story = store.story_number(article.story_key)
+    others = store.other_stories(article.site, hashes, excluding=story)
+    store.add_site_lines(article.site, story, hashes)
     # With this story's lines added, a line held by any other story is in two: furniture.
     furniture = set(others)
     newly = sorted({keys[0] for keys in others.values() if len(keys) == 1})

@@ -12,8 +12,10 @@ from feeder.bylines import clean_authors, clean_poster, without_outlet_tail
 from feeder.config import DatePolicy
 from feeder.dates import CHINA_ZONE, parse_date, stated_offset
 from feeder.errors import NotAnArticle
+from feeder.extract import vocab
 from feeder.extract.dates import find_dates, numeric_order_evidence
 from feeder.extract.lines import PRINTED_CREDIT
+from feeder.extract.rules import FURNITURE
 from feeder.fold import fold_text
 from feeder.records import Article, Clue, DateClue, Outlet, Page, RawArticle, Stamp
 from feeder.sources import Registry, clean_url, host_of
@@ -131,7 +133,7 @@ def _outlet(clues: tuple[Clue, ...], registry: Registry, provenance: list[tuple[
         labelled = _CREDIT_LABEL in clue.origin or clue.origin.endswith(PRINTED_CREDIT)
         # A bare site name ("thinkSPAIN.com") is a printed name; an address with a path is a link, not a credit.
         address = _DOMAIN.match(clue.value) and ("/" in clue.value or not clue.value[:1].isalpha())
-        if labelled and not address and (found := registry.credit(clue.value)) is not None:
+        if labelled and not address and not _chrome(clue.value) and (found := registry.credit(clue.value)) is not None:
             provenance.append(("source", f"{clue.origin}: {clue.value!r} -> {found.name} (printed name, "
                                          "not in the registry)"))
             return found
@@ -145,19 +147,24 @@ def _outlet(clues: tuple[Clue, ...], registry: Registry, provenance: list[tuple[
     return None
 
 
-_BARE_NAME_AT = re.compile(r"(\d+): outlet name line$")
-
-
 def _without_name_lists(clues: tuple[Clue, ...], registry: Registry) -> tuple[Clue, ...]:
     """Without bare outlet names on adjacent lines naming different outlets: a reader's list of
     subscriptions or a menu of sources lists outlets; it credits none."""
     at: dict[int, str | None] = {}
     for clue in clues:
-        if (where := _BARE_NAME_AT.search(clue.origin)) is not None:
+        if clue.at is not None and clue.origin.endswith(_BARE_NAME):
             found = registry.named(clue.value)
-            at[int(where.group(1))] = found.key if found else clue.value
+            at[clue.at] = found.key if found else clue.value
     listed = {n for n, key in at.items() if any(at.get(n + step, key) != key for step in (-1, 1))}
-    return tuple(c for c in clues if not ((w := _BARE_NAME_AT.search(c.origin)) and int(w.group(1)) in listed))
+    return tuple(c for c in clues if not (c.at in listed and c.origin.endswith(_BARE_NAME)))
+
+
+def _chrome(printed: str) -> bool:
+    """Not the name of an outlet nobody listed: a field of a credit row made only of site chrome words
+    ("Comments", "Share", "Home"), a furniture line ("Click here"), or the words a credit prints when it names
+    no outlet ("Agencies", "Internet", "Own correspondent", "N/A")."""
+    printed = printed.strip()
+    return bool(vocab.CHROME_LINE.match(printed) or vocab.UNNAMED_SOURCE.match(printed) or FURNITURE.match(printed))
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")
@@ -252,9 +259,11 @@ def _republisher(clue: Clue | None, registry: Registry, provenance: list[tuple[s
         return None
     name = re.sub(r"^(?:by|posted by|author)\s*[:：]?\s+", "", " ".join(clue.value.split()), flags=re.I)
     name = re.sub(r"\s+[-–—|·•:]+$", "", name)  # "By Rafiq Hasan -": the separator before a date left out
+    if _dated(name, at_start=True):
+        return None
     name = _without_date_tail(name)
     name = clean_poster(name) or ""
-    if not name or registry.named(name) is not None:
+    if not name or registry.named(name) is not None or _dated(name):
         return None
     provenance.append(("republisher", clue.origin))
     return name
@@ -264,6 +273,16 @@ def _without_date_tail(name: str) -> str:
     """ "247 NEWS, March 5, 2020 in City News" -> "247 NEWS": the post's date and section after the name."""
     head, comma, rest = name.partition(",")
     return head.strip() if comma and head.strip() and find_dates(rest) else name
+
+
+def _dated(name: str, at_start: bool = False) -> bool:
+    """A date printed in the name's place ("By 2013-10-09T05:12:00+00:00", "By Sat, Jan 01, 2000", "March 5":
+    an empty author link beside the post's time): no person's name holds a dated stamp or is a date.
+    ``at_start``: only a date that starts where the name would (a name followed by its post's date is read
+    apart)."""
+    whole = len(name.rstrip(" .,;:"))
+    return any((hit.year is not None and hit.trap is None and (hit.start == 0 or not at_start))
+               or (hit.start == 0 and hit.end >= whole) for hit in find_dates(name))
 
 
 def _signed_by_agency(name: str, registry: Registry) -> str | None:

@@ -13,7 +13,7 @@ from itertools import chain, islice, repeat
 from multiprocessing import get_context
 from pathlib import Path
 
-from feeder.articles import changed_among, changed_files, read_article
+from feeder.articles import Listing, changed_among, changed_files, list_inbox, read_article
 from feeder.atom import ENTRY_FOLDER, FeedMeta, entry_path, entry_values, render_atom, sync_filesystem, write_atomic
 from feeder.config import Config
 from feeder.editorial import Editorial, release_held
@@ -49,6 +49,7 @@ class _Seen:
     path: Path
     size: int
     mtime_ns: int
+    known: bool = True  # whether the state knows the file at all (False: nothing to ask it of the file)
 
 
 def settle_cut(config: Config, clock_ns: int) -> int:
@@ -93,17 +94,21 @@ def _pass(config: Config, store: Store, now: datetime, progress: Progress | None
         release_held(store, config)
         editorial = Editorial.load(store, config)
         editorial.apply(store, config)
+    listings: list[Listing] | None = None
+    digests: dict[str, str] = {}
     if scope.paths is None:
-        found = changed_files(config.input_folder, store.file_stats())
+        listings, digests = list_inbox(config.input_folder), store.folder_digests()
+        found = changed_files(config.input_folder, listings, digests, store.file_stats)
     else:
         found = changed_among(config.input_folder, scope.paths, store.file_stat)
-    changed = [_Seen(Path(path), size, mtime) for path, size, mtime in found]
+    changed = [_Seen(Path(path), size, mtime, known) for path, size, mtime, known in found]
+    tally = _Tally()
     for seen in changed:
         if not scope.settled(seen):
             log.info("waiting for %s to settle (modified less than %g s ago)", display_path(seen.path),
                      config.settle_seconds)
+            tally.unsure.add(os.path.dirname(seen.path))
     changed = [seen for seen in changed if scope.settled(seen)]
-    tally = _Tally()
     backfill = len(changed) >= BULK_FROM
     with store.bulk() if backfill else nullcontext():
         new, updated = _ingest(config, store, changed, now, progress, (editorial, tally))
@@ -116,7 +121,18 @@ def _pass(config: Config, store: Store, now: datetime, progress: Progress | None
     with store.transaction():
         store.record_run(RunRow(now.isoformat(), now.isoformat(), new, updated, report.unchanged,
                                 len(tally.rejected), report.feeds))
+        if listings is not None:
+            _note_folders(store, listings, digests, tally.unsure)
     return report
+
+
+def _note_folders(store: Store, listings: list[Listing], digests: dict[str, str], unsure: set[str]) -> None:
+    """After a full scan's pass, the digests of the folders whose every file the state now knows
+    exactly as listed: the next scan skips those folders' files while their listing is the same."""
+    known = {display_path(listing.folder): listing.digest for listing in listings
+             if listing.digest is not None and listing.folder not in unsure}
+    store.note_folders({path: digest for path, digest in known.items() if digests.get(path) != digest},
+                       [display_path(folder) for folder in unsure if display_path(folder) in digests])
 
 
 @dataclass
@@ -126,6 +142,9 @@ class _Tally:
     rejected: list[Rejection] = field(default_factory=list)
     held: list[Rejection] = field(default_factory=list)  # by the editor or the outlet rule
     merged: int = 0  # files whose story was already published from another file
+    # folders with a file the state does not know as the scan listed it (settling, skipped, or
+    # changed between the scan and its reading): their listing's digest is not recorded
+    unsure: set[str] = field(default_factory=set)
 
 
 BULK_FROM = 400  # files from which a pass writes the state as a backfill (Store.bulk)
@@ -178,6 +197,8 @@ def _ingest_one(config: Config, store: Store, seen: _Seen, result: _Read | _Reje
     editorial, tally = review
     rejected = tally.rejected
     path = display_path(seen.path)
+    if isinstance(result, _Skip) or (result.size, result.mtime_ns) != (seen.size, seen.mtime_ns):
+        tally.unsure.add(os.path.dirname(seen.path))
     if isinstance(result, _Skip):
         log.info("%s: %s; it is read again next pass", path, result.why)
     elif isinstance(result, _Rejected):
@@ -186,7 +207,7 @@ def _ingest_one(config: Config, store: Store, seen: _Seen, result: _Read | _Reje
         log.warning("rejected %s: %s", rejection.path, rejection.reason)
         store.record_file(path, result.size, result.mtime_ns, "", status="rejected", reason=rejection.reason,
                           story_key=None, now=now)
-    elif store.file_digest(path) == result.article.digest:
+    elif seen.known and store.file_digest(path) == result.article.digest:
         store.touch_file(path, result.size, result.mtime_ns)
     elif isinstance(reviewed := editorial.review(result.article, _id(config, result.article), config), Rejection):
         tally.held.append(Rejection(path, reviewed.reason))
@@ -195,7 +216,7 @@ def _ingest_one(config: Config, store: Store, seen: _Seen, result: _Read | _Reje
                           reason=reviewed.reason, story_key=result.article.story_key, now=now)
     else:
         article = reviewed
-        previous = store.file_story(path)
+        previous = store.file_story(path) if seen.known else None
         cleaned, stale = learn(store, article, result.hashes)
         eid, outcome = _save(config, store, cleaned, now, replacing=previous)
         tally.merged += outcome.startswith("merged")
@@ -216,9 +237,9 @@ def entry_id(id_base: str, story_key: str) -> str:
     return derive(id_base, story_key)
 
 
-def _reclean(config: Config, store: Store, key: str, now: datetime) -> str | None:
+def _reclean(config: Config, store: Store, story: int, now: datetime) -> str | None:
     """Take newly learned furniture out of an entry published earlier; its id when it changed."""
-    old = store.entry_of_story(key, config.registry)
+    old = store.entry_of_number(story, config.registry)
     if old is None:
         return None
     cleaned = strip_learned(store, old.article)
@@ -424,7 +445,7 @@ def _publish(config: Config, store: Store, now: datetime, *, record_every: int =
         return [], []
     written: list[str] = []
     refused: list[str] = []
-    pending = (document for document in documents(config, store, now=now)
+    pending = (document for document in documents(config, store, now=now, recorded=recorded.get)
                if _disagrees(document, recorded.get(str(document.path))))
     done = _Done()
     # Pages (one per entry) are written by a few threads, without a fsync each: one syncfs makes
@@ -465,10 +486,12 @@ class _Recorded:
         self.config = config
         self.entry_folder = os.path.join(config.output_folder / ENTRY_FOLDER, "")
         self.others = store.published_documents(outside=self.entry_folder)
+        # None recorded (a first build): a backfill's 100,000 entry pages need no lookup each.
+        self.any_page = store.any_document_in(self.entry_folder)
 
     def get(self, path: str) -> PublishedDocument | None:
         if path.startswith(self.entry_folder):
-            return self.store.published_document(path)
+            return self.store.published_document(path) if self.any_page else None
         return self.others.get(path)
 
     def all_on_disk(self) -> bool:

@@ -16,7 +16,7 @@ from feeder.atom import ARCHIVE_FOLDER, ENTRY_FOLDER, STYLESHEET, FeedMeta, entr
 from feeder.config import Config
 from feeder.editorial import tombstones
 from feeder.records import Entry
-from feeder.store import Store
+from feeder.store import PublishedDocument, Store
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,8 +91,16 @@ class _Plan:
         return self.main(size) + "|" + ",".join(f"{k}:{c}:{g}" for k, (c, g) in sorted(self.outlets.items()))
 
 
-def documents(config: Config, store: Store, *, now: datetime) -> Iterator[Document]:
-    """Every document the current state calls for, main feed first, the list of them last."""
+Recorded = Callable[[str], PublishedDocument | None]  # what the state says of a written document, by path
+
+
+def documents(config: Config, store: Store, *, now: datetime, recorded: Recorded | None = None
+              ) -> Iterator[Document]:
+    """Every document the current state calls for, main feed first, the list of them last.
+
+    ``recorded`` tells which archive pages' entries changed since they were written: their entry
+    pages are planned again (without it, only those of an archive page missing on disk).
+    """
     plan = _Plan(fingerprint(config), store.page_signatures(config.feed.max_entries), *store.seq_extent(),
                  store.outlet_signatures() if config.per_outlet else {})
     planned: list[Path] = []
@@ -100,7 +108,7 @@ def documents(config: Config, store: Store, *, now: datetime) -> Iterator[Docume
     if config.per_outlet:
         feeds = chain(feeds, *(_feed_documents(config, store, plan, now=now, outlet=key)
                                for key in sorted(plan.outlets)))
-    for document in chain(feeds, _page_documents(config, store, plan)):
+    for document in chain(feeds, _page_documents(config, store, plan, recorded)):
         planned.append(document.path)
         yield document
     yield _manifest(config, store, planned)
@@ -173,7 +181,7 @@ def _archive(config: Config, store: Store, stem: str, meta: FeedMeta, position: 
         "atom", page_meta, tuple(store.entries_by_seq(config.registry, seq_range=seq_range)), now))
 
 
-def _page_documents(config: Config, store: Store, plan: _Plan) -> Iterator[Document]:
+def _page_documents(config: Config, store: Store, plan: _Plan, recorded: Recorded | None) -> Iterator[Document]:
     """The site's pages (index, one per feed and archive page, one per entry), the 404 page and the stylesheet.
 
     Entry pages of the newest stories follow their edits; those of older stories are written once,
@@ -211,14 +219,15 @@ def _page_documents(config: Config, store: Store, plan: _Plan) -> Iterator[Docum
         written.add(entry.id)
         yield _entry_document(config, site, entry, refs, plan.fingerprint)
     for ref in archives:
-        yield from _archive_pages(config, store, site, (ref, archives), refs, written, plan)
+        yield from _archive_pages(config, store, site, (ref, archives), refs, written, (plan, recorded))
 
 
 def _archive_pages(config: Config, store: Store, site: pages.Site,
                    position: tuple[pages.ArchiveRef, tuple[pages.ArchiveRef, ...]],
-                   refs: Callable[[], tuple[pages.FeedRef, ...]], written: set[str], plan: _Plan
-                   ) -> Iterator[Document]:
+                   refs: Callable[[], tuple[pages.FeedRef, ...]], written: set[str],
+                   state: tuple[_Plan, Recorded | None]) -> Iterator[Document]:
     ref, archives = position
+    plan, recorded = state
     path, size = config.output_folder / ref.page, config.feed.max_entries
     seq_range = ((ref.number - 1) * size + 1, ref.number * size)
 
@@ -226,8 +235,13 @@ def _archive_pages(config: Config, store: Store, site: pages.Site,
     def entries() -> tuple[Entry, ...]:
         return tuple(store.entries_by_seq(config.registry, seq_range=seq_range))
 
-    is_new = not path.exists()  # asked before the page is yielded: the pass may write it before resuming here
     signature = _archive_signature(plan, ref.number, len(archives)) + "|html"
+    # Asked before the page is yielded (the pass may write it before resuming here): a page missing,
+    # or written when it held other entries (a retraction, a correction), has its stories' pages planned.
+    count, generation = plan.pages.get(ref.number, (0, 0))
+    known = recorded(str(path)) if recorded is not None else None
+    is_new = not path.exists() or (recorded is not None and (
+        known is None or f"|archive|{ref.number}|{count}|{generation}|" not in known.signature))
     yield Document(path, "html", signature,
                    lambda: pages.FeedPage(site, refs()[0], entries(), archives, ref.number))
     if not is_new:
@@ -243,7 +257,10 @@ def _entry_document(config: Config, site: pages.Site, entry: Entry,
     def load() -> pages.EntryPage:
         return pages.EntryPage(site, entry, refs()[0])
 
-    signature = f"{prefix}|entry|{entry.updated.isoformat()}|{entry.article.digest}|{len(entry.vias)}"
+    article = entry.article  # the fields an editor's correction may change, besides updated
+    edited = hashlib.blake2b(repr((article.title, article.authors, article.outlet and article.outlet.key,
+                                   entry.published)).encode(), digest_size=6).hexdigest()
+    signature = f"{prefix}|entry|{entry.updated.isoformat()}|{article.digest}|{len(entry.vias)}|{edited}"
     return Document(config.output_folder / entry_path(entry.id), "html", signature, load)
 
 

@@ -47,6 +47,7 @@ class Clue:
 
     value: str
     origin: str
+    at: int | None = None  # the block (a dump's line, a page's block) it stands in, when the reader says
 
 
 @dataclass(frozen=True, slots=True)

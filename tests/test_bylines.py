@@ -6,8 +6,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from feeder.bylines import _BUTTON_TAIL as BUTTON_TAIL
+from feeder.bylines import _LABEL_NAME as LABEL_NAME
 from feeder.bylines import _ROLES as ROLE_WORDS
 from feeder.bylines import clean_authors, clean_poster
+from feeder.extract.vocab import CHROME_LINE, MEMBER_RANK
 from feeder.normalize import _without_name_lists
 from feeder.records import Clue
 from feeder.sources import build_registry
@@ -20,13 +23,15 @@ def is_outlet(name: str) -> bool:
 
 
 word = st.text(alphabet="abcdefghijklmnoprstuvwyz", min_size=2, max_size=9).map(str.capitalize)
-# Role words (staff, desk, editor, news …) are refused by design, and byline labels ("By Author: …",
-# "Writer", "Story by") are read as labels, so names are drawn without either.
+# Role words (staff, desk, editor, news …), forum ranks, site chrome ("Go En"), a share button after the name
+# ("Aa Share") and a template's label ("Aa Name") are refused by design, and byline labels ("By Author: …",
+# "Writer", "Story by") are read as labels, so names are drawn without them.
 # A name whose last words are an agency's name or code ("Tom Birch Reuters", "Aa Aa Ap") is read as a
 # name signed with its agency, by design, so names are drawn without such a tail.
 names = st.lists(word, min_size=2, max_size=3).map(" ".join).filter(
     lambda n: not is_outlet(n) and not any(is_outlet(" ".join(n.split()[i:])) for i in range(1, len(n.split())))
-    and not ROLE_WORDS.search(n) and not any(
+    and not ROLE_WORDS.search(n) and not MEMBER_RANK.match(n) and not CHROME_LINE.match(n)
+    and not BUTTON_TAIL.search(n) and not LABEL_NAME.search(n) and not any(
         w.lower() in ("and", "with", "in", "for", "by", "from", "at", "of", "van", "von", "der", "den", "de", "da",
                       "del", "la", "le", "author", "authors", "writer", "reporter", "reporters", "written",
                       "reported", "story", "text", "words", "reporting") for w in n.split()))
@@ -117,13 +122,16 @@ def test_joint_agency_tokens_credit_the_wire(token: str, expected: str | None) -
 
 def test_adjacent_bare_names_of_different_outlets_are_a_list_not_a_credit() -> None:
     # A feed reader's subscriptions: three outlet names on adjacent lines; the item's own label is below.
-    clues = tuple(Clue(name, f"line {n}: outlet name line") for n, name in (
+    clues = tuple(Clue(name, f"line {n + 2}: outlet name line", n) for n, name in (
         (7, "Agência Brasil - English"), (8, "Meduza"), (9, "Reuters World"), (17, "Agência Brasil - English")))
     kept = _without_name_lists(clues, REGISTRY)
-    assert [c.origin for c in kept] == ["line 17: outlet name line"]
+    assert [c.origin for c in kept] == ["line 19: outlet name line"]
     # The same outlet on two adjacent lines (a logo's text over its name) is still a credit.
-    twice = (Clue("Kyodo News", "line 3: outlet name line"), Clue("Kyodo", "line 4: outlet name line"))
+    twice = (Clue("Kyodo News", "line 3: outlet name line", 3), Clue("Kyodo", "line 4: outlet name line", 4))
     assert _without_name_lists(twice, REGISTRY) == twice
+    # Positions come from the typed field, never from the provenance text; other credits are never a list.
+    labelled = (Clue("Meduza", "line 8: credit field 1", 8), Clue("Reuters", "line 9: credit field 1", 9))
+    assert _without_name_lists(labelled, REGISTRY) == labelled
 
 
 @pytest.mark.parametrize(("printed", "expected"), [

@@ -215,3 +215,44 @@ def test_correcting_the_outlet_of_a_held_page_publishes_it(tmp_path: Path,
     assert "1 new" in _build(config, capsys)
     entry = feedparser.parse((tmp_path / "feeds" / "feed.atom").read_bytes()).entries[0]
     assert entry.title == "Notes from the weekend market" and entry.source.title == "China Daily"
+
+
+@pytest.mark.parametrize("decision", ["retract", "correct"])
+def test_a_decision_on_an_archived_entry_never_removes_its_archive_page(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, decision: str) -> None:
+    """The archive page holding the entry stays published until the pass replaces it, even when that
+    pass stops before publishing; the replacement carries the decision, and so does the entry's page."""
+    from feeder import pipeline
+
+    config = write_config(tmp_path, max_entries=2)
+    feeds = tmp_path / "feeds"
+    files = [write_story(tmp_path / "inbox", n) for n in (1, 2, 3, 4, 5)]
+    _build(config, capsys)
+    eid = _entry_id(files[0], capsys, config)
+    archive = [p for p in sorted((feeds / "archive").glob("*.atom")) if eid in p.read_text()]
+    assert archive, "the story sits on a full archive page"
+    pages = [archive[0], archive[0].with_suffix(".html")]
+    before = {p: p.read_bytes() for p in pages}
+    args = ["--reason", "wrong outlet"] if decision == "retract" else ["--title", "A corrected headline"]
+    assert main([decision, str(files[0]), "-c", str(config), *args]) == 0
+    assert {p: p.read_bytes() for p in pages} == before
+
+    def stop(*_: object, **__: object) -> None:
+        raise KeyboardInterrupt
+    monkeypatch.setattr(pipeline, "_publish", stop)
+    with pytest.raises(KeyboardInterrupt):
+        main(["build", "-c", str(config)])
+    assert {p: p.read_bytes() for p in pages} == before, "a stopped pass leaves the published archive as it was"
+    monkeypatch.undo()
+
+    _build(config, capsys)
+    atom, html = (p.read_text() for p in pages)
+    if decision == "retract":
+        assert eid not in atom and eid not in _published(feeds)
+        assert not (feeds / entry_path(eid)).exists()
+    else:
+        assert _published(feeds)[eid] == "A corrected headline"
+        assert "A corrected headline" in html
+        assert "A corrected headline" in (feeds / entry_path(eid)).read_text()
+    for path in [feeds / "feed.atom", *(feeds / "archive").glob("*.atom")]:
+        assert [f for f in validate_feed(path.read_bytes()) if f.severity == "error"] == [], path

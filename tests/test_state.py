@@ -198,3 +198,118 @@ def test_a_state_from_the_previous_version_is_upgraded_in_place(tmp_path: Path) 
     finally:
         store.close()
     assert (config.output_folder / "feed.atom").read_bytes() == feed
+
+
+def test_a_scan_looks_into_a_folder_only_when_its_listing_changed(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A folder whose listing (names, sizes, mtimes) is as the last pass left it is not compared
+    file by file; an edit in place, a new file or one that was still settling brings it back."""
+    from feeder.store import Store
+
+    config = load_config(write_config(tmp_path))
+    inbox = config.input_folder
+    for n in range(3):
+        for name, number in (("a", n), ("b", 10 + n)):
+            (inbox / name).mkdir(parents=True, exist_ok=True)
+            write_story(inbox / name, number)
+    assert run_once(config, now=NOW).new == 6
+    looked: list[str] = []
+    file_stats = Store.file_stats
+
+    def spy(store: Store, under: str | None = None) -> dict[str, tuple[int, int]]:
+        looked.append(Path(under or "").name)
+        return file_stats(store, under)
+
+    monkeypatch.setattr(Store, "file_stats", spy)
+    assert run_once(config, now=NOW).new == 0 and looked == []
+
+    edited = inbox / "a" / "story-0001.txt"
+    edited.write_text(story_text(1).replace("extra shifts", "longer shifts"))
+    late = write_story(inbox / "b", 20)
+    cut = late.stat().st_mtime_ns - 1  # the new file is still settling: it waits
+    report = run_once(config, now=NOW, settled_before=cut)
+    assert (report.new, report.updated) == (0, 1) and sorted(looked) == ["a", "b"]
+    looked.clear()
+    report = run_once(config, now=NOW, settled_before=cut + 10**9)  # same listing, the file has settled
+    assert (report.new, report.updated) == (1, 0) and looked == ["b"]
+    looked.clear()
+    assert run_once(config, now=NOW).new == 0 and looked == []
+
+
+V2_SCHEMA = """
+CREATE TABLE entries (
+    id TEXT PRIMARY KEY, story_key TEXT NOT NULL UNIQUE, seq INTEGER NOT NULL UNIQUE,
+    first_seen TEXT NOT NULL, updated TEXT NOT NULL, published TEXT, outlet TEXT,
+    digest TEXT NOT NULL, vias TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE articles (id TEXT PRIMARY KEY, article BLOB NOT NULL);
+CREATE TABLE files (
+    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, digest TEXT NOT NULL,
+    status TEXT NOT NULL, reason TEXT, story_key TEXT, seen_at TEXT NOT NULL);
+CREATE TABLE site_lines (
+    site TEXT NOT NULL, hash TEXT NOT NULL, story_key TEXT NOT NULL, PRIMARY KEY (site, hash, story_key))
+    WITHOUT ROWID;
+CREATE TABLE runs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, started TEXT NOT NULL, finished TEXT NOT NULL,
+    new INTEGER NOT NULL, updated INTEGER NOT NULL, unchanged INTEGER NOT NULL,
+    rejected INTEGER NOT NULL, feeds TEXT NOT NULL);
+CREATE TABLE documents (
+    path TEXT PRIMARY KEY, signature TEXT NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL);
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE INDEX entries_outlet_version ON entries (outlet, seq, version);
+CREATE INDEX entries_seq_version ON entries (seq, version);
+PRAGMA user_version = 2;
+"""
+
+
+def test_a_state_keyed_by_story_keys_is_renumbered_in_place(tmp_path: Path) -> None:
+    """Version 2 (every table keyed by the 90-byte story key, learned lines by hex hash) is upgraded:
+    entries, articles, the files' stories and the learned lines all survive, and nothing is read again."""
+    import json
+    import sqlite3
+
+    from feeder.learn import line_hash
+    from feeder.store import Store, pack_article
+
+    config = load_config(write_config(tmp_path))
+    for n in range(3):
+        write_story(config.input_folder, n)
+    run_once(config, now=NOW)
+    store = Store.open(config.state_folder)
+    entries = store.entries_by_seq(config.registry)
+    files = store.file_stats()
+    store.close()
+    keys = [entry.article.story_key for entry in reversed(entries)]
+    old = tmp_path / "old.sqlite3"
+    with sqlite3.connect(old) as db:
+        db.executescript(V2_SCHEMA)
+        for seq, entry in enumerate(reversed(entries), 1):
+            db.execute("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?)", (
+                entry.id, entry.article.story_key, seq, NOW.isoformat(), entry.updated.isoformat(),
+                entry.published.isoformat() if entry.published else None,
+                entry.article.outlet.key if entry.article.outlet else None, entry.article.digest,
+                json.dumps(list(entry.vias)), 1))
+            db.execute("INSERT INTO articles VALUES (?,?)", (entry.id, pack_article(entry.article)))
+        for (path, (size, mtime)), key in zip(sorted(files.items()), keys, strict=True):
+            db.execute("INSERT INTO files VALUES (?,?,?,?,?,?,?,?)", (path, size, mtime, "", "ok", None, key, "x"))
+        shared, own = line_hash("A line every story of the site repeats."), line_hash("Only the first story's line.")
+        db.executemany("INSERT INTO site_lines VALUES (?,?,?)",
+                       [("example.org", shared, keys[0]), ("example.org", shared, keys[1]),
+                        ("example.org", own, keys[0])])
+    db.close()
+    for name in ("state.sqlite3", "state.sqlite3.checked"):
+        (config.state_folder / name).unlink(missing_ok=True)
+    old.rename(config.state_folder / "state.sqlite3")
+
+    store = Store.open(config.state_folder)
+    try:
+        assert store.entries_by_seq(config.registry) == entries
+        assert [store.file_story(path) for path in sorted(files)] == keys
+        assert store.repeated_lines("example.org", [shared, own]) == {shared}
+        first = store.story_number(keys[0])
+        assert store.other_stories("example.org", [shared, own], excluding=first) == {
+            shared: (store.story_number(keys[1]),)}
+        assert store.entry_of_number(first, config.registry) == entries[-1]
+    finally:
+        store.close()
+    report = run_once(config, now=NOW)
+    assert (report.new, report.updated, report.entries) == (0, 0, 3)

@@ -112,7 +112,7 @@ def resolve(candidates: Sequence[Candidate], *, outlet_page: bool) -> Resolved:
         by_role.setdefault(candidate.role, []).append(candidate)
     poster = _poster(by_role)
     dates, post = _stamps(by_role, poster, outlet_page)
-    outlets = tuple(Clue(c.value, c.why) for c in _ranked(by_role.get("outlet", ())))
+    outlets = tuple(Clue(c.value, c.why, c.block if c.printed else None) for c in _ranked(by_role.get("outlet", ())))
     bylines = tuple(Clue(c.value, c.why) for c in _ranked(_bylines(by_role)))
     return Resolved(dates, post, _clue(poster), outlets, bylines, _clue(_best(by_role.get("source url", ()))))
 

@@ -81,76 +81,74 @@ class Lines:
         return found
 
 
-# Whole lines that are page furniture (ads, widgets, share and comment blocks, navigation).
-_FURNITURE = (
-    # An ad slot's placeholder text: ad words with placement words ("top ad", "responsive ads here").
-    r"(?:(?:post|top|bottom|header|footer|sidebar|inline|responsive|in-article|test)\s+)*"
-    r"(?:ads?|adverts?|banner)(?:\s+(?:slot|space|unit|here|top|bottom))*|advertisement|advertising|"
-    r"sponsored(?: content)?|ad by .*|home|menu|search|search this blog|skip to (?:main )?content|"
-    r"share(?: this)?(?: post| article| story)?:?|share on \w+|tweet|pin it|email|print|"
-    r"facebook|twitter|x|whatsapp|pinterest|linkedin|telegram|reddit|weibo|wechat|copy link|"
-    r"subscribe.*|sign up.*|follow us.*|join our .*|newsletter.*|"
-    r"related(?: posts?| articles?| stories| news)?:?|popular posts?|most (?:read|popular|viewed).*|"
-    r"you (?:may|might) also like.*|recommended(?: for you)?|trending(?: now)?|read more.*|"
-    r"read (?:the )?(?:original|full (?:story|article|text)).*|original (?:story|article|link)\s*:.*|"
-    r"continue reading.*|see also:?|more from .*|"
-    r"labels?:.*|tags?:.*|categories:?.*|category:.*|filed under:?.*|"
-    r"no comments?:?|\d+ comments?:?|comments?:?|post a comment|leave a (?:reply|comment).*|"
-    r"reply|like this:?|like loading\.*|loading\.*|newer posts?|older posts?|previous(?: post)?|"
-    r"next(?: post)?|« .*|powered by .*|theme by .*|"
-    r"\d+ (?:notes|followers|likes|reblogs|views)|follow|sign in|share|"
-    r"quote:?|#\d+|[_\-=*~]{5,}|(?:thread|topic|re)\s*:.*|"
-    r"email this.*|sort by:?.*|"
-    r"(?:copyright )?(?:©|\(c\)).*|all rights reserved.*|privacy policy.*|terms of (?:use|service).*|"
-    r"about us|contact us|contact|about|back to top|top|cookie.*|accept|"
-    r"\[?(?:photo|image|video)\]?|click here.*|watch:?.*video|listen to this article.*|"
-    r"\d+\s*(?:min|minute)s? read"
+# Whole lines that are page furniture (ads, widgets, share and comment blocks, navigation): the vocabulary's
+# named tables, one per class of page text. A new alternative goes into the table of its class.
+FURNITURE_TABLES = (
+    vocab.AD_SLOT_PLACEHOLDER, vocab.SITE_LINKS, vocab.SIDEBAR_WIDGET_TITLES, vocab.SHARE_BUTTONS,
+    vocab.SUBSCRIBE_PROMPTS, vocab.RELATED_LIST_HEADS, vocab.SIDE_LIST_HEADS, vocab.READ_ON_LINKS,
+    vocab.TAXONOMY_LABELS, vocab.COMMENT_BLOCK_HEADS, vocab.FORUM_POST_CONTROLS, vocab.LIKE_WIDGET, vocab.BLOG_PAGER,
+    vocab.PAGINATION, vocab.SITE_FOOTER, vocab.ENGAGEMENT_COUNT, vocab.SEPARATOR_RULE, vocab.MEDIA_LABELS,
 )
-FURNITURE = Lines(_FURNITURE, (
-    (r".* »", (" »",)),
+# The furniture tables as one whole-line pattern, with two shapes that scan the whole line gated behind their needles.
+FURNITURE = Lines("|".join(FURNITURE_TABLES), (
+    # a link on to the next post or page ("Older entries »", "Leave a comment »"); a French paragraph that closes
+    # a quotation ends its sentence first (". »")
+    (r".*[^.!?…] »", (" »",)),
     (r"(?:[^|]{1,40}\|){2,}[^|.!?]{1,40}", ("|",)),  # a row of menu items
 ), re.I)
 
-# Lines after which the story is over (comment blocks, related lists, blog footers).
-STORY_END = re.compile(
-    r"^(?:no comments?:?|\d+ comments?:?|post a comment|leave a (?:reply|comment).*|comments?:?|"
-    r"related(?: posts?| articles?| stories| news)?:?|you (?:may|might) also like.*|"
-    r"popular posts?|newer posts?|older posts?|share this(?: post| article| story)?:?|"
-    r"most (?:read|popular|viewed).*|recommended(?: for you)?|read more:?|more from .*|"
-    r"about the author|\d+ followers|written by .*|[_\-=*~]{5,}|--|sort by:?.*|"
-    r"[\d.,]+\s*[km%]?\s+(?:upvoted|points|votes?|likes?|replies|repl(?:y|ies)|comments?|reposts?|retweets?|boosts?|favou?rites?|shares?|"
-    r"reactions?|reblogs?|notes))$",
-    re.I,
+# Lines after which the story is over (comment blocks, related lists, blog footers), of the same named tables.
+STORY_END_TABLES = (
+    vocab.COMMENT_BLOCK_HEADS, vocab.RELATED_LIST_HEADS, vocab.BLOG_PAGER, vocab.SHARE_HEAD, vocab.READ_MORE,
+    vocab.AUTHOR_CARD, vocab.SEPARATOR_RULE, vocab.SIGNATURE_DASHES, vocab.ENGAGEMENT_COUNT_UNDER_POST,
 )
+# The story-end tables as one whole-line pattern.
+STORY_END = re.compile(f"^(?:{'|'.join(STORY_END_TABLES)})$", re.I)
 
 # Credit and stamp lines that are about the story rather than part of it.
 SOURCE_LINE = re.compile(
     r"^(?:(?:source|sources|from|via|courtesy(?: of)?|credit|来源|消息来源|出处|出典|稿源)\s*[:：]|"
     r"(?:syndicated|republished|reprinted|adapted|reposted|reblogged|cross-?posted|shared)"
     r"\s+from|originally published (?:by|in)|"
-    r"read (?:more|the (?:full|original|whole|rest of the) (?:story|article|report))\s+(?:at|on|in))\s*(.+)$", re.I)
-# "Published on Pacific Rim Business Digest: 5 March 2021 09:10 GMT": the republisher's own stamp.
+    r"read (?:more|the (?:full|original|whole|rest of the) (?:story|article|report))\s+(?:at|on|in))"
+    # The label ends where a word does: "Read more International News" names no outlet "ternational News".
+    r"(?!(?<=\w)\w)\s*(.+)$", re.I)
+# "Published on Example Weekly: 5 March 2021 09:10 GMT": the republisher's own stamp.
 PUBLISHED_ON_SITE = re.compile(
     r"^(?:published|posted|added|shared|republished)\s+(?:on|to|at|in)\s+(?P<site>[^:]{2,60}?)\s*[:：]\s*(?P<date>.+)$",
     re.I)
+# Editor credit lines: the editor who handled the copy ("Editor: Li Wen", "(Edited by …)", "责任编辑 …"), never
+# the story's author.
 EDITOR_LINE = re.compile(
     r"^[(\[]?(?:(?:chief |executive |responsible |web |copy |managing )?editors?|edited by|"
-    r"editor in charge|责任编辑)\s*[:：]?\s*\S.{0,80}$", re.I)
-# Every photo credit names a photo, image, picture or video, or has a slash ("(Name/Agency)").
+    r"editor in charge|责任编辑)(?!(?<=\w)\w)\s*[:：]?\s*\S.{0,80}$", re.I)
+# Photo credits and captions: every shape names a photo, image, picture or video ("Pic" too), or has a slash
+# ("(Name/Agency)").
 PHOTO_LINE = Gated(re.compile(
-    r"^(?:(?:file |cover |top |main )?(?:photo|photos|photograph|image|picture|video)s?"
+    # a credit label opening the line: "Photo: Name", "File photo by Name", "Pic: Agency", "Images/Agency"
+    r"^(?:(?:file |cover |top |main )?(?:photo|photos|photograph|image|picture|video|pic)s?"
     r"(?:\s+by|\s+credit)?\s*[:：/]|photo by\b).{0,200}$"
+    # a caption saying what the photo shows: "Photo shows …", "A photo taken on …", "Picture of …"
     r"|^(?:photo|file photo|a photo|this photo|the photo|picture)\s+(?:shows|taken|of)\b.{0,300}$"
-    r"|^.{0,400}[\[(](?:[\w'’ ]{0,30}\s)?(?:photo|photos|image|file photo|video)\s*(?:/|:|by)[^\])]{1,60}[\])]\s*$"
+    # a caption closed by its bracketed credit: "… (AP Photo/Name)", "… [Photo: Agency]", "File photo (Pic: Site)"
+    r"|^.{0,400}[\[(](?:[\w'’ ]{0,30}\s)?(?:photo|photos|image|file photo|video|pic)\s*(?:/|:|by)[^\])]{1,60}[\])]\s*$"
+    # a caption closed by "(Name/Agency)"
     r"|^.{0,300}\((?:[\w'’ .]{2,40})/(?:[\w'’ .]{2,40})\)\s*$"
+    # a caption closed by an unbracketed credit label: "… on Monday. Photo: Agency"
     r"|^.{10,300}[.!?]?\s(?:photos?|image|file photo)\s*[:/]\s*[\w'’ ./-]{1,40}$"
-    r"|^.{10,300}\s/\s?[A-Z][\w'’ .]{1,30}$", re.I), ("/", "photo", "image", "picture", "video"))
+    # a caption closed by "/ Name" or "/Name"
+    r"|^.{10,300}\s/\s?[A-Z][\w'’ .]{1,30}$"
+    # a caption closed by an agency's photo credit in capitals: "… Kim Jong Il. AFP Photo via Site.", "XINHUA PHOTO"
+    r"|^(?:.{0,200}[.!?]\s+)?(?-i:[A-Z][A-Z&.-]{1,9}\s+(?:Photo|PHOTO|Pic|PIC)"
+    r"(?:\s+(?:via|by)\s+[A-Z][\w&'’ .-]{1,40})?)\.?$", re.I), ("/", "photo", "image", "pic", "video"))
 # "… Narendra Modi (Source: Agency/Agency)", "… on Monday. [Photo: Agency]": the credit that closes a photo's caption.
 CAPTION_CREDIT = re.compile(
-    r"[(\[]\s*(?:(?:photo|image|picture|video)s?\s*(?:by|credit)?|source|credit|courtesy)\s*[:：]\s*[^()\[\]]{1,60}"
+    r"[(\[]\s*(?:(?:photo|image|picture|video|pic)s?\s*(?:by|credit)?|source|credit|courtesy)\s*[:：]\s*[^()\[\]]{1,60}"
     r"[)\]]$|[(\[][^()\[\]/]{1,40}/[^()\[\]/]{1,40}[)\]]$", re.I)
+# Wire reporting credits on a line of their own ("Reporting by A in B; Editing by C", "Compiled by …").
 REPORTING_LINE = re.compile(
     r"^\(?(?:(?:additional )?reporting by|writing by|compiled by)\s+([^;)]+)(?:[;)].*)?$", re.I)
+# Byline labels before the names: "By …", "Written by …", "Posted by …", "Author: …".
 BYLINE = re.compile(r"^(?:by\s*:?|written by|posted by|author\s*[:：])\s+(.{2,120})$", re.I)
 # "By Xiong Yaqin (People's Daily) 09:13, March 11, 2021": names, outlet, stamp in one line.
 BYLINE_OUTLET = re.compile(r"^by\s+(?P<names>[^()]{2,80}?)\s*\((?P<outlet>[^()]{2,40})\)\s*[,|·-]?\s*(?P<date>.*)$",
@@ -158,16 +156,18 @@ BYLINE_OUTLET = re.compile(r"^by\s+(?P<names>[^()]{2,80}?)\s*\((?P<outlet>[^()]{
 # What a person does to put someone else's story on their page: post, share, clip, curate, save, pin.
 REPOST_VERB = (r"(?:posted|sent|shared|submitted|reblogged|reposted|republished|added|curated|clipped|saved|"
                r"pinned|bookmarked|collected|created|scooped)")
+# "Posted by X on March 5", "Shared by X · 2 days": the repost verb's person, then maybe the post's date.
 POSTED_BY = re.compile(
     rf"^{REPOST_VERB} by\s*:?\s+(.+?)(?:\s*(?:·|•|\||,|\s-\s|\bon\b|\bat\b)\s*(.+))?$", re.I)
+# "Posted on March 5 by X", "Saved: 2021-03-05": the repost verb's date, then maybe its person.
 POSTED_ON = re.compile(rf"^{REPOST_VERB}\s*:?\s+(?!by\b)(?:on\s+)?(.+?)(?:\s+by\s+(.+))?$", re.I)
 # "Created by", "🕒 Created", "Posted:": a property label whose value stands on the next line.
 LABEL_ONLY = re.compile(rf"^[^\w(\[]{{0,3}}\s*{REPOST_VERB}(?:\s+by)?\s*:?$", re.I)
-# "jadeharbor wrote 2021-03-09 10:47 pm", "[profile] kim wrote on March 9": a journal entry's writer and time.
+# "kim_l wrote 2021-03-09 10:47 pm", "[profile] kim wrote on March 9": a journal entry's writer and time.
 WROTE_ON = re.compile(r"^(?:\[[^\]]{1,30}\]\s*)?(?P<name>[^\s\[\]]{2,40}) wrote(?: on| at)?\s*:?\s+(?P<date>.+)$", re.I)
 # "Xinhua, 5 Mar 2021 21:40": an outlet and its stamp in one field.
 OUTLET_STAMP = re.compile(r"^(?P<outlet>[^,|·]{2,40}),\s*(?P<date>.+)$")
-# "harbourwatcher » Wed Mar 03, 2021 4:12 pm": a name with a date after a separator.
+# "riverfan » Wed Mar 03, 2021 4:12 pm": a name with a date after a separator.
 NAME_THEN_DATE = re.compile(r"^(?P<name>.+?)(?:\s*(?:»|·|•|\||–|—)|\s-|,)\s*(?P<date>.+?)"
                             r"(?:\s+in\s+[A-Z][\w'’ &-]{1,40})?$")  # "in Forum": where a forum post was filed
 # "All times are UTC+09:00": the zone the page states for its own times.
@@ -187,13 +187,21 @@ CREDIT_LINK = re.compile(
     r"原文链接|原文|来源|出典|出处|출처", re.I)
 # A link whose own words credit the original ("View original on Reuters", "Original article").
 ORIGINAL_LINK_TEXT = re.compile(r"^(?:(?:read|view|see|open)\s+(?:the\s+)?)?original\b", re.I)
-# "From: Oskar Lindqvist <oskar@example.org>": the sender of a mail archive page.
+# "From: Ana Lima <ana@example.org>": the sender of a mail archive page.
 MAIL_FROM = re.compile(r"^from\s*:\s*(?P<name>[^<>()@]{2,60}?)\s*(?:<[^>]*>|\([^)]*\))\s*$", re.I)
-# Forum member details; the short line just above them is the member's name.
+# A member's join date as a forum prints it after "Joined" or "Member since": "Nov 17, 2017", "March 2019", "2015".
+_MEMBER_SINCE = (r"(?:[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+|"
+                 r"[A-Za-z]{3,9}\.?,?\s+)?(?:19|20)\d\d|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
+# Forum member details (XenForo, vBulletin, phpBB profile boxes); the short line just above them is the member's
+# name. A detail is its label alone, with a colon, or with its value run on without one ("Joined Nov 17, 2017",
+# "Messages 24,463"); the match ends at the label, so a label alone on its line says its value is the next line.
 MEMBER_META = re.compile(
-    r"^(?:join(?:ed| date)|member since|posts|messages|location|reputation|rank|reaction score)\s*(?::|$)", re.I)
-# "@hollis@social.example.org", "@quaywire": an account handle on its own line; the display name is above it.
+    r"^(?:(?:join(?:ed| date)|member since|posts|messages|location|reputation|rank|reaction score|points)\s*(?::|$)"
+    rf"|(?:join(?:ed| date)|member since)(?=\s+(?:{_MEMBER_SINCE})$)"
+    r"|(?:posts|messages|reputation|reaction score|points)(?=\s+[\d.,]+\s*[km]?$))", re.I)
+# "@ana@social.example.org", "@riverfan": an account handle on its own line; the display name is above it.
 HANDLE = re.compile(r"^@[\w.\-]{2,32}(?:@[\w.\-]{3,80})?$")
+# A login as platforms print it: one word of letters, digits, dots, dashes and underscores.
 USERNAME = re.compile(r"^[\w.\-]{3,32}$")
 # A follow button beside an account's name ("Follow", "+ Follow", "关注 Follow") on a social post.
 FOLLOW_BUTTON = re.compile(r"^\+?\s*(?:关注\s*)?follow$", re.I)
@@ -201,6 +209,7 @@ FOLLOW_BUTTON = re.compile(r"^\+?\s*(?:关注\s*)?follow$", re.I)
 BRACKETED_HEADLINE = re.compile(r"^【(?P<headline>[^【】]{10,200})】$")
 # "2,318 followers" on a profile card above a post; the person's name stands a line or two above it.
 FOLLOWER_COUNT = re.compile(r"^[\d.,]+\s*[km]?\s+(?:followers|connections|subscribers)$", re.I)
+# A person's name as printed on a profile card: two to four capitalised words.
 PERSON_NAME = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3}$")
 # "Mara Olsen (AFP)", "Li Wen and Zhao Lei (Xinhua)": a byline without "By", the outlet in brackets.
 NAMES_OUTLET = Gated(re.compile(
@@ -212,6 +221,8 @@ DESK_WORDS = re.compile(r"\s+(?:digital|web|online|desk|staff|staff reporter|sta
                         r"reporters?|correspondents?|editors?)\b.*$", re.I)
 # "Associated Press Writer", "AFP Correspondents": the role printed after the outlet that ends a byline.
 BYLINE_ROLE = re.compile(r"\s+(?:staff\s+)?(?:writers?|correspondents?|reporters?)$", re.I)
+# Labels of a date stamp: published, updated, modified, date, time, release (English), and the European
+# languages' labels of vocab.PUBLISHED_LABELS and vocab.UPDATED_LABELS; the rest of the line is the stamp.
 STAMP_LABEL = re.compile(
     r"^(?:last\s+|originally\s+|first\s+)?(?P<label>updated|update|published|modified|release[sd]?|date|time|"
     + "|".join(re.escape(w) for w in sorted((*vocab.PUBLISHED_LABELS, *vocab.UPDATED_LABELS), key=len, reverse=True))
@@ -222,6 +233,8 @@ DATELINE_OPEN = re.compile(r"^\(\s*(?P<outlet>[^()]{2,40}?)\s*\)\s*(?:[-–—:]
 # The date of a dateline: "Dec 29", "Dec 29, 2018", "29 December 2018"; with a year it is the story's stamp.
 DATELINE_DATE = (r"(?P<date>[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,?\s+(?:19|20)\d\d)?"
                  r"|\d{1,2}\s+[A-Z][a-z]{2,9}\.?(?:\s+(?:19|20)\d\d)?)")
+# "BEIJING, March 2 (Xinhua) --", "NEW YORK (AP) —": a dateline's place (and date) and the agency's token, before
+# the dash that opens the story.
 DATELINE_CITY = Gated(re.compile(
     r"^(?P<city>[A-Z][A-Za-z .'’/-]{1,40}?(?:\s*\[[A-Z][A-Za-z .]{1,25}\])?(?:,\s*[A-Z][A-Za-z .]{1,25}?)?"
     r"(?:,\s*" + DATELINE_DATE + r")?),?\s*(?P<token>\(\s*(?P<outlet>[^()]{2,40}?)\s*\))"
@@ -254,9 +267,11 @@ DATE_HINT = Gated(re.compile(
     r"|\b\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\b\d{1,2}\.\d{1,2}\.\d{4}\b)",
     re.I,
 ), probe=re.compile(r"\d"))  # every shape it knows has a digit
+# The longest line read as a date line: a longer one is a sentence that mentions a date.
 MAX_DATE_LINE = 90
 # "0 comments", "12 Comments", "No comments", "Comments (3)": a post footer's comment counter after its time.
 COMMENT_COUNT = re.compile(r"\s+(?:(?:\d+|no)\s+comments?|comments?\s*\(\d+\))\s*$", re.I)
+# A time of day alone ("7:45 PM", "21.40"): completes a day-only post date printed elsewhere.
 TIME_ONLY = re.compile(r"^\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?$", re.I)
 
 # Title suffix separators, tried from the right.
@@ -264,6 +279,7 @@ TITLE_SEPARATORS = (" - ", " | ", " – ", " — ", " :: ", " · ", " » ", " ~ 
 
 # Prose: a body paragraph has enough words, or ends a sentence.
 MIN_PROSE_WORDS = 8
+# What a sentence ends with: end punctuation, a closing quotation mark or bracket, a colon before a quotation.
 SENTENCE_END = re.compile(r"[.!?。！？\"”’'):]$")
 
 

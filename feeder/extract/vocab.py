@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import re
 
-# Navigation, account, share and ad controls of a site or app, as whole short lines.
+# Words of site and app chrome, each table one class; CHROME_LINE below is a line made only of them.
+# Navigation: a site's or app's menu, section names and skip links.
 NAVIGATION = (
     r"skip to (?:main )?(?:content|navigation)|main menu|menu|navigation|toggle navigation|open menu|close|"
     r"home(?:page)?|search(?: for)?:?|search\s*\.{3}|go|back|next|previous|more|sections?|topics?|latest|"
     r"news|world|sport|sports|business|tech|technology|opinion|lifestyle|culture|entertainment|video|videos|"
     r"photos?|gallery|podcasts?|live|e-?paper|archives?|about|contact(?: us)?|about us"
 )
+# Account controls: log in, register, app prompts, notification and settings links of a site or app.
 ACCOUNT = (
     r"log ?in|sign ?in|sign ?up|register|log ?out|my account|account|profile|create (?:an )?account|"
     r"join(?: now| free)?|get the app|download (?:the|our) app|open in app|subscribe(?: now)?|"
@@ -22,18 +24,113 @@ ACCOUNT = (
     r"newsletter|notifications?|settings|dark mode|light mode|discover|messages|explore|trending|"
     r"for you|feed|inbox|help|faq"
 )
+# Social networks a share row or a follow link names.
+SOCIAL_NETWORKS = r"facebook|twitter|x|whatsapp|linkedin|telegram|reddit|pinterest|weibo|wechat|line|vk|mastodon"
+# Share and reaction buttons, and the social networks they name.
 SHARING = (
     r"share|tweet|pin|email|print|copy link|save|bookmark|like|comment|comments|reply|"
-    r"facebook|twitter|x|whatsapp|linkedin|telegram|reddit|pinterest|weibo|wechat|line|vk|mastodon|"
-    r"report|give award|award|vote|upvote|downvote|hide|flag|permalink|embed|quote|follow|unfollow|following|"
-    r"edit|delete|translate|see more|show more|see translation|retweet|repost|boost|favou?rite|"
-    r"首页|发现|视频|消息|登录|注册|关注|分享|评论|转发|点赞|收藏|搜索|更多|返回"
+    rf"{SOCIAL_NETWORKS}|"
+    r"retweet|repost|boost|favou?rite|follow|unfollow|following|embed|quote|permalink"
 )
+# A post's moderation and edit controls on threaded discussion and social sites (report, vote, hide, award).
+POST_CONTROLS = (
+    r"report|give award|award|vote|upvote|downvote|hide|flag|edit|delete|translate|see more|show more|see translation"
+)
+# A Chinese app's tab bar and buttons (home, discover, log in, follow, share, comment, like, search…).
+CJK_APP_TABS = r"首页|发现|视频|消息|登录|注册|关注|分享|评论|转发|点赞|收藏|搜索|更多|返回"
+# Ad labels a page prints over an ad slot.
 ADVERTS = r"advertisement|advertising|ads?|sponsored(?: content)?|promoted|partner content|ad"
+# A language menu: language names in their own script and two-letter codes.
 LANGUAGE_SWITCH = r"english|中文|español|français|deutsch|русский|العربية|日本語|한국어|en|zh|es|fr"
 
+# A line made only of chrome words (with punctuation between them): "Log in | Register", "Share Tweet Email".
 CHROME_LINE = re.compile(
-    rf"^[\W_]*(?:(?:{NAVIGATION}|{ACCOUNT}|{SHARING}|{ADVERTS}|{LANGUAGE_SWITCH})[\W_]*)+$", re.I)
+    rf"^[\W_]*(?:(?:{NAVIGATION}|{ACCOUNT}|{SHARING}|{POST_CONTROLS}|{CJK_APP_TABS}|{ADVERTS}|{LANGUAGE_SWITCH})"
+    r"[\W_]*)+$", re.I)
+
+# Whole lines of page furniture, one table per class of page text (rules.FURNITURE and rules.STORY_END are
+# composed of them). Each is a regex alternation matched against a whole line, case-insensitive.
+# An ad slot's placeholder text: ad words with placement words ("top ad", "responsive ads here"), ad labels.
+AD_SLOT_PLACEHOLDER = (
+    r"(?:(?:post|top|bottom|header|footer|sidebar|inline|responsive|in-article|test)\s+)*"
+    r"(?:ads?|adverts?|banner)(?:\s+(?:slot|space|unit|here|top|bottom))*|advertisement|advertising|"
+    r"sponsored(?: content)?|ad by .*"
+)
+# Links of a site's header and footer that stand alone on a line: home, menu, search, skip and back-to-top links.
+SITE_LINKS = r"home|menu|search|skip to (?:main )?content|sign in|follow|back to top|top"
+# Titles of a blog's sidebar widgets (Blogger, WordPress): the widget's list follows, never the story.
+SIDEBAR_WIDGET_TITLES = r"search this blog|popular posts?"
+# A share row's buttons and the networks it names, one per line.
+SHARE_BUTTONS = (
+    r"share(?: this)?(?: post| article| story)?:?|share on \w+|email this.*|tweet|pin it|email|print|copy link|"
+    + SOCIAL_NETWORKS
+)
+# The head of a share row under a story ("Share this:", "Share this post"): the story is over.
+SHARE_HEAD = r"share this(?: post| article| story)?:?"
+# The rest of a short furniture line after its opening words: 25 words at most, so a story paragraph that
+# opens the same way ("Powered by solar panels, the ferry …") is not furniture.
+_SHORT_REST = r"\S*(?:\s+\S+){0,24}\s*"
+# Prompts to subscribe, sign up or follow.
+SUBSCRIBE_PROMPTS = (rf"subscribe{_SHORT_REST}|sign up{_SHORT_REST}|follow us{_SHORT_REST}|join our {_SHORT_REST}|"
+                     rf"newsletter{_SHORT_REST}")
+# Heads of the lists of other stories a page shows under or beside the story.
+RELATED_LIST_HEADS = (
+    r"related(?: posts?| articles?| stories| news)?:?|you (?:may|might) also like.*|popular posts?|"
+    r"most (?:read|popular|viewed).*|recommended(?: for you)?|more from .*"
+)
+# Related-list heads that also stand in a sidebar or a ticker, beside the story as well as under it.
+SIDE_LIST_HEADS = r"trending(?: now)?|see also:?"
+# Links on to the rest of a story or to its original ("Read more", "Continue reading", "Original story: …").
+READ_ON_LINKS = (
+    r"read more.*|read (?:the )?(?:original|full (?:story|article|text)).*|original (?:story|article|link)\s*:.*|"
+    r"continue reading.*|click here.*"
+)
+# "Read more" alone: the link that closes a teaser; the story is over.
+READ_MORE = r"read more:?"
+# A post's taxonomy: labels, tags, categories (Blogger "Labels:", WordPress "Filed under", Joomla "Category:").
+TAXONOMY_LABELS = r"labels?:.*|tags?:.*|categories:?.*|category:.*|filed under:?.*"
+# Heads and controls of a comment block (its counter, its form, its sort menu): the story is over.
+COMMENT_BLOCK_HEADS = (r"no comments?:?|\d+ comments?:?|comments?:?|post a comment|leave a (?:reply|comment).*|"
+                       r"sort by:?.*")
+# Per-post controls and headers of forum and comment software: quote and reply buttons, post numbers,
+# the thread's or the reply's subject line.
+FORUM_POST_CONTROLS = r"quote:?|reply|#\d+|(?:thread|topic|re)\s*:.*"
+# A like button's widget (WordPress.com and Jetpack "Like this:", "Like Loading...").
+LIKE_WIDGET = r"like this:?|like loading\.*|loading\.*"
+# A blog's pager between posts: the story is over.
+BLOG_PAGER = r"newer posts?|older posts?"
+# A pager link's text after its «: a post's title or "Older entries"; a French paragraph that opens a quotation
+# with « ends a sentence (". »", "… a déclaré le maire.").
+_PAGER_LINK_REST = r" .*(?<![.!?…»])"
+# A page number of a pager row, or the ellipsis that stands for those left out.
+_PAGE_NUMBER = r"(?:\d{1,4}|…|\.{3})"
+# Links between posts and pages: previous/next links, "« Older entries", a row of page numbers
+# ("Prev 1 … 6 7 8 … 41 Next", "« 1 2 3 »"), "Page 7 of 41".
+PAGINATION = (
+    rf"previous(?: post)?|next(?: post)?|«{_PAGER_LINK_REST}|page \d{{1,4}} of \d{{1,4}}|"
+    rf"(?:(?:prev(?:ious)?|first|«|‹)\s*)?{_PAGE_NUMBER}(?:\s+{_PAGE_NUMBER}){{2,}}(?:\s*(?:next|last|»|›))?|"
+    rf"(?:prev(?:ious)?|«|‹)\s*{_PAGE_NUMBER}(?:\s+{_PAGE_NUMBER})*\s*(?:next|»|›)"
+)
+# A site's footer: credits, copyright, legal links, contact links and the cookie banner.
+SITE_FOOTER = (
+    rf"powered by {_SHORT_REST}|theme by {_SHORT_REST}|(?:copyright )?(?:©|\(c\)).*|all rights reserved.*|"
+    rf"privacy policy.*|terms of (?:use|service).*|about us|contact us|contact|about|cookie{_SHORT_REST}|accept"
+)
+# A count of a post's engagement on a line of its own, beside or above it ("12 notes", "300 views").
+ENGAGEMENT_COUNT = r"\d+ (?:notes|followers|likes|reblogs|views)"
+# The same counts as a post's footer prints them, under the story ("1.2k upvoted", "34 replies"): the story is over.
+ENGAGEMENT_COUNT_UNDER_POST = (
+    r"[\d.,]+\s*[km%]?\s+(?:upvoted|points|votes?|likes?|replies|repl(?:y|ies)|comments?|reposts?|retweets?|"
+    r"boosts?|favou?rites?|shares?|reactions?|reblogs?|notes)"
+)
+# The writer's card under a post ("About the author", "Written by X", "N followers"): the story is over.
+AUTHOR_CARD = r"about the author|\d+ followers|written by .*"
+# A rule drawn with characters between the story and what follows it.
+SEPARATOR_RULE = r"[_\-=*~]{5,}"
+# The two dashes that open a mail's or a post's signature: what follows is the poster's, not the story's.
+SIGNATURE_DASHES = r"--"
+# Labels of a media element and of a reading time ("[Photo]", "Watch: … video", "Listen to this article", "3 min read").
+MEDIA_LABELS = r"\[?(?:photo|image|video)\]?|watch:?.*video|listen to this article.*|\d+\s*(?:min|minute)s? read"
 
 # A masthead's news ticker: its label, alone or before the headlines it scrolls ("Latest: …", "Breaking News:").
 TICKER = re.compile(
@@ -60,29 +157,42 @@ SITE_SECTION = re.compile(
     r"my (?:blog|posts|profile|page)|dashboard|timeline|posts|replies|media|likes|followers|following)$", re.I)
 
 # Labels of the fields a credit row prints, several of which may share one line:
-# "By A and B Source: Global Times Published: 2021/8/1 20:49:14".
+# "By A and B Source: Xinhua Published: 2021/3/5 08:15:00".
 FIELD_LABELS = (r"source|sources|published|updated|last updated|modified|editor|edited by|author|authors|date|"
                 r"posted|time|reporter|reporters|writer|via|credit|来源|作者|发布时间|时间|编辑|责任编辑")
 # A second label further along a line: where the line splits into fields.
 NEXT_LABEL = re.compile(rf"(?<=\S)\s+(?=(?:{FIELD_LABELS})\s*[:：])", re.I)
+# A line that opens with a byline or a field label: a credit row, never a headline or a paragraph.
 LEADING_LABEL = re.compile(rf"^(?:by\s|(?:{FIELD_LABELS})\s*[:：])", re.I)
 
 # Ranks and titles a forum prints beside a member's name: never the member's name.
 MEMBER_RANK = re.compile(
     r"^(?:(?:new|junior|senior|active|well-known|established|elite|premium|registered|verified|banned|gold|"
-    r"silver|platinum|vip|super|full|forum|community)\s+)*(?:member|user|poster|guest|moderator|mod|"
+    r"silver|platinum|vip|super|full|forum|community|staff)\s+)*(?:member|user|poster|guest|moderator|mod|"
     r"administrator|admin|staff|veteran|contributor|regular|newbie|rookie|lurker)s?$", re.I)
 # Thread headers of forum software: who started the thread and when.
 THREAD_STARTER = re.compile(
     r"^(?:thread starter|started by|original poster|op|topic starter)\s*:?\s+(?P<name>\S.{0,40}?)"
     r"(?:\s+(?:start date|started|date)\s*:?\s+(?P<date>\S.{0,60}))?$", re.I)
+# The thread's start date on a line of its own ("Start date Sep 3, 2016").
 THREAD_START_DATE = re.compile(r"^(?:start date|started|thread started|date posted)\s*:?\s+(?P<date>\S.{0,60})$", re.I)
 # First or second person: a poster's own words ("I thought you'd like this"), never a story's standfirst.
 FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|my|me|you|you'd|your|we|our)\b|[!?]$")
+
+# What a credit prints when it names no outlet: agencies or sources in general, the web, unknown or none, the
+# writer's own role ("Source: Agencies", "Source: Internet", "Credit: Own correspondent", "Source: N/A"). ("The
+# Press" names a paper: "press" alone is no such word.)
+UNNAMED_SOURCE = re.compile(
+    r"^(?:the |our |own |various |several |multiple |other |unnamed |different |local |news |wire |foreign )*"
+    r"(?:agenc(?:y|ies)|wires?|wire services?|sources?|internet|web|online|social media|media|"
+    r"unknown|n/?a|none|others?|correspondents?|reporters?|staff|authors?|writers?|editors?|"
+    r"press release|handout|archives?)"
+    r"(?:\s*(?:,|and|&|/)\s*(?:agenc(?:y|ies)|wires?|sources?|internet|web|media|others?))*\.?$", re.I)
 
 # Stamp labels of European-language pages, read as "Published:" and "Updated:" are. (A Chinese
 # portal's 发布时间 row is the portal's own posting time by the labelled rules, so CJK labels stay out.)
 PUBLISHED_LABELS = ("publié le", "publié", "publicado el", "publicado", "veröffentlicht am", "veröffentlicht",
                     "pubblicato il", "pubblicato", "publicado em", "опубликовано")
+# Update labels of the same languages, read as "Updated:".
 UPDATED_LABELS = ("mis à jour le", "mis à jour", "actualizado el", "actualizado", "aktualisiert am", "aktualisiert",
                   "aggiornato il", "aggiornato", "atualizado em", "обновлено")

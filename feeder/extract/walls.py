@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from feeder.extract.blocks import words_up_to
 
+# Phrases of pages that stand in place of a story, by kind of wall (the kind names the rejection's reason).
 WALLS: dict[str, tuple[str, ...]] = {
     "bot wall": (
         r"just a moment\.*", r"checking your browser", r"verify (?:that )?you are (?:a )?human",

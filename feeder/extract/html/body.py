@@ -14,6 +14,7 @@ from feeder.extract.html.marks import Marks, account_row, page_marks
 from feeder.extract.html.tree import INLINE, NavigableString, Tag, elements, text_of
 from feeder.extract.lines import Line, is_date_line, is_prose
 
+# Block-level elements: a line of the page is cut at each of them.
 BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption",
                    "dt", "dd", "pre", "address", "div", "cite", "section", "article", "header",
                    "main", "ul", "ol", "table", "tr", "td", "th", "figure", "tbody", "dl", "center"})

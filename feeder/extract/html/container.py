@@ -5,6 +5,9 @@ from __future__ import annotations
 from feeder.extract import rules
 from feeder.extract.html.tree import NavigableString, Tag, elements, post_key, text_of, words_of
 
+# Story containers, most specific first: schema.org articleBody, WordPress ".entry-content", Blogger ".post-body",
+# common theme classes (".post-content", ".article-body", ".story-body"…), the tagDiv Newspaper theme's
+# ".td-post-content", Drupal 7/8 ".field-name-body"/".field--name-body", then the generic <article> and <main>.
 CONTENT_SELECTORS = ("[itemprop=articleBody]", ".entry-content", ".post-body", ".post-content",
                      ".article-body", ".article-content", ".story-body", ".story-content",
                      "#articleBody", ".td-post-content", ".content-body", ".field-name-body", ".field--name-body",

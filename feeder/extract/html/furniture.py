@@ -27,12 +27,15 @@ from feeder.extract.html.tree import (
 DROP_TAGS = frozenset((*UNSEEN, "form", "footer"))
 
 
+# Class and id words of furniture containers (share rows, related lists, sidebars, ads, menus, footers,
+# capture-day date widgets); some are one platform's own class names: Jetpack "sharedaddy"/"jp-relatedposts",
+# AdSense "adsbygoogle", Blogger "blog-pager"/"feed-links", WordPress "screen-reader-text"/"skip-link"/"tagcloud".
 FURNITURE_ATTR = re.compile(
     r"(?:^|[\s_-])(?:share|sharing|sharedaddy|social|related|recommend\w*|comments?|respond|"
     r"sidebar|widgets?|advert\w*|ads?|adsbygoogle|ad-?slot|banner|promo\w*|subscribe|newsletter|"
     r"footer|navbar|nav|navigation|menu|breadcrumbs?|popular|trending|cookie\w*|modal|popup|"
     r"signup|jp-relatedposts|post-navigation|pagination|author-box|author-bio|tagcloud|"
-    r"blog-pager|feed-links|skip-link|screen-reader-text|today|date-today|current-date|ticker|"
+    r"blog-pager|feed-links|skip-link|screen-reader-text|today|current-date|ticker|"
     r"top-bar|topbar|masthead)(?:$|[\s_-])", re.I)
 
 

@@ -13,7 +13,7 @@ from feeder.records import Clue, DateClue, DateRole
 # related and popular lists, today's-date widgets, menus.
 OTHER_POSTS_ATTR = re.compile(
     r"(?:^|[\s_-])(?:comments?|commentlist|respond|repl(?:y|ies)|sidebar|related|recommend\w*|popular|trending|"
-    r"today|date-today|current-date|ticker|breadcrumbs?|menu|nav\w*|widget-area|footer-widgets?|share|sharing|"
+    r"today|current-date|ticker|breadcrumbs?|menu|nav\w*|widget-area|footer-widgets?|share|sharing|"
     r"social)(?:$|[\s_-])", re.I)
 
 

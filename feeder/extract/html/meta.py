@@ -13,6 +13,7 @@ from feeder.extract.lines import IsOutlet
 from feeder.fold import fold_text
 from feeder.records import Clue, DateClue
 
+# schema.org types (JSON-LD "@type") of a page that carries one story or post.
 ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting",
                            "AnalysisNewsArticle", "WebPage", "OpinionNewsArticle",
                            "DiscussionForumPosting", "SocialMediaPosting"})
