@@ -54,18 +54,27 @@ _CJK_CHARS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 def title_like(features: Features, text: str) -> bool:
     """Shaped like a headline: a short phrase, not chrome, a label, a link, a date or a byline."""
-    if features.cjk:
-        if not 6 <= features.chars <= 80 or (len(_CJK_CHARS.findall(text)) < 6 and features.words < 3):
+    return title_shaped(text, cjk=features.cjk, chars=features.chars, words=features.words,
+                        end_punct=features.end_punct, chrome=features.chrome, link=features.link,
+                        caps_share=features.caps_share)
+
+
+def title_shaped(text: str, *, cjk: bool, chars: int, words: int, end_punct: bool, chrome: bool, link: bool,
+                 caps_share: float) -> bool:
+    """title_like from a line's measures however they were taken (the line model measures them without
+    blocks.describe's per-character loop): one test, so the two readers can never drift apart."""
+    if cjk:
+        if not 6 <= chars <= 80 or (len(_CJK_CHARS.findall(text)) < 6 and words < 3):
             return False
-    elif not 3 <= features.words <= 30:
+    elif not 3 <= words <= 30:
         return False
-    if (features.end_punct and not text.endswith("!")) or features.chrome or features.link:
+    if (end_punct and not text.endswith("!")) or chrome or link:
         return False  # a headline may exclaim ("Jangan sia-siakan ANTARA!"); it never ends on a full stop
     if _PAGER.search(text) or _NOT_A_HEADLINE.search(text) or _ACCOUNT_PROMPT.search(text):
         return False  # a pager, a category label, a byline's role, an image's file name
-    if features.words >= 4 and len(set(text.lower().split())) * 5 < features.words * 3:
+    if words >= 4 and len(set(text.lower().split())) * 5 < words * 3:
         return False  # "font size decrease font size increase font size": a widget repeats its words
-    if features.caps_share > 0.8 and features.words <= 8:
+    if caps_share > 0.8 and words <= 8:
         return False  # a masthead or a section name in capitals
     if ((m := vocab.LABEL_PREFIX.match(text)) and not _kicker(text, m.end())) or vocab.BREADCRUMB.match(text) or (
             rules.BYLINE.match(text)):

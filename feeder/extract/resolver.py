@@ -67,6 +67,10 @@ META_BYLINE = 0.5  # metadata (meta author, JSON-LD author, an author link)
 # Scores of a text dump's headline candidates (HTML pages have their <title>, <h1> and og:title).
 CONTAINER_HEADLINE = 3.0  # a shared story inside a container: 【】 in a social post, the line above its byline
 BELOW_HEADLINE = 2.0  # a title-like line below site chrome, scored by feeder/extract/headline.py
+# The learned line scorer's headline (extract/linemodel.py): over the capture's first line, under the rules' pick
+# below chrome and a container's. bench/train_lines.py --wired fits it leave-one-set-out: 1.5 gets 4 more
+# titles and a body more than no model, 2.5 and 3.5 more titles but a body fewer.
+MODEL_HEADLINE = 1.5
 FIRST_LINE_HEADLINE = 1.0  # the capture's first line (its page title), without the site's name
 # Scores of republisher candidates.
 META_REPUBLISHER = 4.0  # the page's metadata (HTML author of the post)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from feeder.extract import blocks, headline, resolver, rules
+from feeder.extract import blocks, headline, linemodel, resolver, rules
 from feeder.extract.dates import find_dates
 from feeder.extract.lines import read_lines
 from feeder.extract.shapes import Hints, IsOutlet, Line, is_prose
@@ -30,8 +30,9 @@ def extract_text(text: str, is_outlet: IsOutlet) -> Page | None:
         return None
     head, rest = lines[0], lines[1:]
     title, site = split_title(head.text, [line.text for line in rest], is_outlet)
+    proposed = _headline_candidates(title, site, lines, is_outlet)
     chosen = resolver.headline(resolver.Candidate("headline", title, 0, resolver.FIRST_LINE_HEADLINE, "page title"),
-                               _headline_candidates(title, site, lines, is_outlet))
+                               [*proposed, *_model_headline(title, lines, proposed)])
     clue: Clue | None = None
     if chosen.value != title:
         clue = Clue(chosen.value, chosen.why)
@@ -72,6 +73,20 @@ def _headline_candidates(title: str, site: str | None, lines: list[Line], is_out
                                            f"{lines[below.index].origin}: headline candidate ({below.why}; "
                                            f"score {below.score:.1f})"))
     return proposed
+
+
+def _model_headline(title: str, lines: list[Line], proposed: list[resolver.Candidate]) -> list[resolver.Candidate]:
+    """The learned line scorer's headline (the first line's is its headline without the site's name); not
+    scored when a candidate already outranks it, nor when the first line gives a headline-shaped title (it gives
+    way only to a line the page confirms: an echo, a container's headline)."""
+    if any(c.score > resolver.MODEL_HEADLINE for c in proposed) or headline.headline_shaped(title):
+        return []
+    found = linemodel.headline_of([line.text for line in lines])
+    if found is None:
+        return []
+    index, probability = found
+    return [resolver.Candidate("headline", lines[index].text if index else title, index, resolver.MODEL_HEADLINE,
+                               f"{lines[index].origin}: the line model's headline (probability {probability:.2f})")]
 
 
 def _headline_below(title: str, site: str | None, lines: list[Line], is_outlet: IsOutlet) -> headline.Candidate | None:
