@@ -75,8 +75,16 @@ def _read_fields(text: str, origin: str, found: Found, is_outlet: IsOutlet, scor
             found.propose("stamp", part, where, score)
         elif (m := rules.SOURCE_LINE.match(part)) is not None:
             found.credit(_first_credited(m.group(1).strip(), is_outlet), where)
+        elif (m := _LABELLED_FIELD.match(part)) is not None and not is_outlet(part):
+            if is_outlet(m.group("label")):  # "Agency: 10:15": an outlet's name before its field's colon
+                found.credit(m.group("label"), where)
         elif not rules.EDITOR_LINE.match(part):
             found.credit(_first_credited(part, is_outlet), where)
+
+
+# "Code: 80639386", "Category: World", "Views: 1,204": a labelled field of a row names its label's value; no
+# outlet's name is printed as a label (the source's own label is read above).
+_LABELLED_FIELD = re.compile(r"^(?P<label>[^\W\d_][\w .'’-]{0,24}?)\s*[:：](?!//)\s*\S")
 
 
 _CARRIER = re.compile(r"\s+via\s+|\s*/\s*")

@@ -74,6 +74,32 @@ def _dateline(text: str, found: Found, is_outlet: IsOutlet) -> str:
         # "Infobae .- El mandatario …", "EFE.- Text": the outlet opening the story with the wires' ".-".
         found.credit(m.group("outlet"), "the outlet opening the first paragraph", resolver.DATELINE)
         return text[m.end():]
+    elif (m := _GLUED_PREFIX.match(text)) is not None:
+        return _after_prefix(text, m, found, is_outlet)
+    return text
+
+
+# Furniture or a tag glued before the dateline: an advert label ("- Advertisement - CITY (Agency):"), a
+# bracketed agency code ("[CODE] City -- text"), an aggregator's bracketed provenance ("(Site- Agency (CODE)) CITY").
+_GLUED_PREFIX = re.compile(r"^(?:-\s*[A-Z][a-z]{3,15}\s*-|\[(?P<bracket>[A-Z]{2,8})\]|"
+                           r"\((?P<paren>[^()]{2,60}(?:\([^()]{2,15}\))?)\))\s+(?=[A-Z])")
+# A place and its dash opening the story: "Rabat -- Text".
+_PLACE_DASH = re.compile(r"^[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3},?\s(?:--|—|–|-)\s+(?=\S)")
+
+
+def _after_prefix(text: str, m: re.Match[str], found: Found, is_outlet: IsOutlet) -> str:
+    """The dateline behind a glued prefix: read it as the paragraph's opening; a bracketed agency code
+    before a place and its dash is the credit itself. Nothing read: the paragraph stays as printed."""
+    rest = text[m.end():]
+    before = found.count("outlet", resolver.DATELINE)
+    if not _GLUED_PREFIX.match(rest):  # one prefix, not a chain of them
+        read = _dateline(rest, found, is_outlet)
+        if found.count("outlet", resolver.DATELINE) > before:
+            return read
+    code = m.group("bracket")
+    if code is not None and is_outlet(code) and _PLACE_DASH.match(rest):
+        found.credit(code, "agency code glued before the first paragraph's dateline", resolver.DATELINE)
+        return rest
     return text
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from feeder.extract import resolver
-from feeder.extract.datelines import PRINTED_CREDIT, agency_named
+from feeder.extract.datelines import PRINTED_CREDIT, agency_named, token_outlet
 from feeder.extract.dates import MONTH_NUMBER, WEEKDAY_WORDS, find_dates
 from feeder.extract.proposals import Found
 from feeder.extract.shapes import IsOutlet, Line, proper_name
@@ -36,6 +36,9 @@ def read_signoff(line: Line, found: Found, is_outlet: IsOutlet, following: str) 
         return True
     if (agency := _labelled_agency(text, is_outlet)) is not None:
         found.credit(agency, f"{line.origin}: an agency under a story label")
+        return True
+    if found.body and text[:1] in "([" and (agency := _bracketed_agency(text, is_outlet)) is not None:
+        found.credit(agency, f"{line.origin}: an agency's token alone on its line after the story", resolver.DATELINE)
         return True
     if found.body and (printed := _dashed_outlet(text)) is not None and not is_outlet(printed):
         found.credit(printed, f"{line.origin}: an outlet's sign-off after the story{PRINTED_CREDIT}", resolver.DATELINE)
@@ -144,3 +147,14 @@ def _dashed_outlet(text: str) -> str | None:
         return None
     name = m.group("name").strip()
     return name if proper_name(name) and agency_named(name) else None
+
+
+# "(APA/Red)", "[AFP]", "(Agency/ab)": an agency's token alone on its line after the story, maybe joined by the
+# desk's or editor's initials; only a token naming a known outlet is credited.
+_BRACKETED = re.compile(r"^[(\[]\s*(?P<token>[^()\[\]]{2,30}?)\s*[)\]]\.?$")
+
+
+def _bracketed_agency(text: str, is_outlet: IsOutlet) -> str | None:
+    if len(text) > 34 or (m := _BRACKETED.match(text)) is None:
+        return None
+    return token_outlet(m.group("token"), is_outlet)
