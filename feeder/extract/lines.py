@@ -20,6 +20,7 @@ from feeder.extract.posters import (
     propose_poster,
 )
 from feeder.extract.proposals import Found
+from feeder.extract.resolver import Candidate
 from feeder.extract.shapes import Hints, IsOutlet, Line, is_date_line, is_prose, prose_words, slight
 from feeder.extract.span import resolve_span
 from feeder.extract.titles import headline_above_byline, quoting_outlet, split_title, titled
@@ -117,7 +118,12 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
         story = (started and line.in_body) or hints.outlet_page
         following = lines[index + 1].text if index + 1 < len(lines) else ""
         credited, paragraphs = found.proposed.get("outlet", 0), len(found.body)
+        kept = len(found.candidates)
         if read_credit(line, found, is_outlet, story, following):
+            if ended and found.body and _credited(found.candidates[:kept]):
+                # Under the story's end (teasers, "more news", replies) a credit row is another story's: the
+                # story's own credit, printed above, stands.
+                _drop_outlets(found, kept)
             # A bare date next stands beside the credit when it names an outlet (not a commenter's login).
             found.after_credit = found.proposed.get("outlet", 0) > credited and outlet_like(
                 next(c.value for c in reversed(found.candidates) if c.role == "outlet"), is_outlet)
@@ -167,6 +173,16 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
             found.keep(text, line.origin)
             started = True
     return _page(found, title, hints, is_outlet)
+
+
+def _credited(candidates: Sequence[Candidate]) -> bool:
+    return any(c.role == "outlet" and c.score >= resolver.CREDIT_ROW for c in candidates)
+
+
+def _drop_outlets(found: Found, kept: int) -> None:
+    dropped = sum(c.role == "outlet" for c in found.candidates[kept:])
+    found.candidates[kept:] = [c for c in found.candidates[kept:] if c.role != "outlet"]
+    found.proposed["outlet"] -= dropped
 
 
 def _masthead_widget(lines: Sequence[Line], index: int) -> bool:
