@@ -39,6 +39,14 @@ def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, foll
         found.propose("source url", text, f"{line.origin}: the original's address under the outlet's credit",
                       resolver.PRINTED_URL)
         return True
+    if text[:4] == "http" and found.body and not found.ended and not found.count("outlet", resolver.CREDIT_ROW) and (
+            m := _BARE_URL.match(text)) and is_outlet(m.group("host")):
+        # A known outlet's article address alone on the line under the story, with no credit printed: the
+        # original it was copied from, and its credit.
+        why = f"{line.origin}: the original's address under the story"
+        found.propose("source url", text, why, resolver.PRINTED_URL)
+        found.credit(m.group("host"), why, resolver.CREDIT_ROW)
+        return True
     if text[:4].lower() in ("link", "url:") and (m := _LINK_LABEL.match(text)) and is_outlet(m.group("host")):
         # A link post ("link: https://…" over the shared story): the outlet's article it shares.
         found.propose("source url", m.group("url"), f"{line.origin}: the shared link", resolver.PRINTED_URL)

@@ -202,10 +202,16 @@ def _trailing_credit(text: str, found: Found, is_outlet: IsOutlet) -> str:
         found.propose("reporting", m.group("names").strip(), "'Reporting by' credit at the end of the last paragraph",
                       resolver.PRINTED_BYLINE)
         text = text[: m.start()].rstrip()
-    for pattern in (rules.TRAILING_CREDIT, rules.TRAILING_DASH_CREDIT):
-        if (m := pattern.search(text)) and is_outlet(m.group("outlet")):
-            found.credit(m.group("outlet"), "credit at the end of the last paragraph", resolver.DATELINE)
+    for pattern in (rules.TRAILING_CREDIT, rules.TRAILING_DASH_CREDIT, _TRAILING_NAME_AND_CODE):
+        # "— Agency Name, CODE", "(AFP/VNA)": the token may join the agency's name and code, or two agencies.
+        if (m := pattern.search(text)) and (outlet := token_outlet(m.group("outlet"), is_outlet)):
+            found.credit(outlet, "credit at the end of the last paragraph", resolver.DATELINE)
             return text[: m.start()].rstrip()
+    if (m := _GLUED_CODE.search(text)) is not None:
+        # "… the last sentence.(CODE)": a code in capitals glued to the last sentence's stop is the outlet's
+        # sign-off even when feeder does not know it (a code in a sentence has a space before its bracket).
+        found.credit(m.group("code"), f"credit at the end of the last paragraph{PRINTED_CREDIT}", resolver.DATELINE)
+        return text[: m.start()].rstrip()
     if (m := _LOWER_CODE.search(text)) and is_outlet(code := m.group("code").upper()):
         # "… day and night./aa": an agency's code glued in lower case after the last sentence.
         found.credit(code, "credit at the end of the last paragraph", resolver.DATELINE)
@@ -213,4 +219,8 @@ def _trailing_credit(text: str, found: Found, is_outlet: IsOutlet) -> str:
     return text
 
 
+# "… last sentence. — Agency Name, CODE": an agency's name and its code after a dash.
+_TRAILING_NAME_AND_CODE = re.compile(
+    r"(?<=[.!?\"”’])\s*[-–—]+\s*(?P<outlet>[A-Z][\w.&'’ -]{1,38}?,\s*[A-Z][\w&.-]{1,10})\.?\s*$")
+_GLUED_CODE = re.compile(r"(?<=[.!?\"”’])\((?P<code>[A-Z]{2,6})\)\s*$")
 _LOWER_CODE = re.compile(r"(?<=[.!?\"”’])\s*/\s*(?P<code>[a-z]{2,6})\s*$")
