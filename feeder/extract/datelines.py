@@ -76,7 +76,18 @@ def _dateline(text: str, found: Found, is_outlet: IsOutlet) -> str:
         return text[m.end():]
     elif (m := _GLUED_PREFIX.match(text)) is not None:
         return _after_prefix(text, m, found, is_outlet)
+    elif "(" in text[:_CAPTION_REACH] and (m := _CAPTION_GLUED.search(text, 0, _CAPTION_REACH)) is not None:
+        # "A man at work in X. (Photo by A/Agency)CITY, March 3 (Agency) — text": a photo's caption glued before
+        # the dateline (no line break survived the capture): the story starts at the dateline.
+        before = found.count("outlet", resolver.DATELINE)
+        read = _dateline(text[m.end():], found, is_outlet)
+        return read if found.count("outlet", resolver.DATELINE) > before else text
     return text
+
+
+# A photo's credit in brackets closing a caption, the dateline's place in capitals right after it.
+_CAPTION_GLUED = re.compile(r"\((?i:photos?|foto|picture|pic|image)\b[^()]{0,60}\)\s*(?=[A-Z][A-Z .'’-]{2,40}[,(])")
+_CAPTION_REACH = 400
 
 
 # Furniture or a tag glued before the dateline: an advert label ("- Advertisement - CITY (Agency):"), a
@@ -190,6 +201,10 @@ _GLUED_NAME = re.compile(r"(?<=[.!?\"”’])\s+(?P<outlet>[A-Z][\w&'’.-]*(?:\
 
 def _trailing_credit(text: str, found: Found, is_outlet: IsOutlet) -> str:
     """Credits glued to the end of the story: "(Xinhua)", "— AFP", "/IANS", "(Reporting by …; Editing by …)"."""
+    if (m := _GLUED_SOURCE.search(text, max(0, len(text) - 80))) is not None:
+        # "… paid attention to them. SOURCE: Outlet": the source label glued after the last sentence.
+        found.credit(m.group("outlet"), f"credit at the end of the last paragraph{PRINTED_CREDIT}", resolver.DATELINE)
+        return text[: m.start()].rstrip()
     tail = text[-50:].rstrip()
     if not tail.endswith((")", "]", "）")) and not any(mark in tail for mark in "-–—/"):
         if tail[-1:].isalpha() and (m := _GLUED_NAME.search(tail)) and agency_named(name := m.group("outlet")) and (
@@ -222,5 +237,7 @@ def _trailing_credit(text: str, found: Found, is_outlet: IsOutlet) -> str:
 # "… last sentence. — Agency Name, CODE": an agency's name and its code after a dash.
 _TRAILING_NAME_AND_CODE = re.compile(
     r"(?<=[.!?\"”’])\s*[-–—]+\s*(?P<outlet>[A-Z][\w.&'’ -]{1,38}?,\s*[A-Z][\w&.-]{1,10})\.?\s*$")
+_GLUED_SOURCE = re.compile(r"(?<=[.!?)\"”’])\s+(?i:source|fuente|fonte|quelle|sumber)\s*:\s*"
+                           r"(?P<outlet>[^\W\d_][\w&'’. -]{1,40}?)\.?\s*$")
 _GLUED_CODE = re.compile(r"(?<=[.!?\"”’])\((?P<code>[A-Z]{2,6})\)\s*$")
 _LOWER_CODE = re.compile(r"(?<=[.!?\"”’])\s*/\s*(?P<code>[a-z]{2,6})\s*$")
