@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 
 from feeder.extract import resolver, rules, signoffs
-from feeder.extract.credit_rows import ACCOUNT_LOGIN, outlet_after_names, pipe_fields, stamp_fields, stamp_role
+from feeder.extract.credit_rows import (
+    ACCOUNT_LOGIN,
+    dashed_row,
+    outlet_after_names,
+    pipe_fields,
+    stamp_fields,
+    stamp_role,
+)
 from feeder.extract.datelines import dateline_stamp, token_outlet
 from feeder.extract.posters import header_date
 from feeder.extract.proposals import Found
@@ -64,6 +71,8 @@ def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, foll
         return True
     if (m := rules.PUBLISHED_ON_SITE.match(text)) and is_date_line(m.group("date")) and not is_outlet(m.group("site")):
         found.propose("republished", m.group("date"), f"{line.origin}: '{m.group(0)[:40]}'", resolver.POST_HEADER)
+        return True
+    if (" — " in text or " – " in text) and dashed_row(text, line.origin, found, is_outlet):
         return True
     if (m := rules.STAMP_LABEL.match(text)) is not None and is_date_line(m.group("rest")):
         if m.group("label").lower() in ("date", "time") and not story:

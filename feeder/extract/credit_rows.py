@@ -151,3 +151,29 @@ def outlet_after_names(name: str, is_outlet: IsOutlet) -> str | None:
     # "By A and B, Associated Press Writers": the outlet, then the writers' role.
     outlet = rules.BYLINE_ROLE.sub("", match.group(1))
     return outlet if outlet and is_outlet(outlet) else None
+
+
+# "Publicado em 10/05/2021 — 06:05 Por A B — Repórter da Agência X — Brasília", "Published on 3 May 2022 — 10:15 By
+# A B — Correspondent for Outlet": a stamp, a byline and the byline's role naming its outlet on one dashed row.
+_DASH_FIELD = re.compile(r"\s+[—–]\s+")
+_BY_WORD = re.compile(r"\s(?i:por|by|par|von|di)\s+(?=[A-Z])")
+_ROLE_OF_OUTLET = re.compile(
+    r"^(?i:(?:senior|chief|staff|special)\s+)?(?i:rep[oó]rter|correspondent|correspondente|corresponsal|journalist|"
+    r"jornalista|periodista|redator|redactor|editor|editora)\s+(?i:da|do|de|del|of|at|for|with)\s+"
+    r"(?P<outlet>[A-Z][^—–]{1,40}?)\s*$")
+
+
+def dashed_row(text: str, origin: str, found: Found, is_outlet: IsOutlet) -> bool:
+    """Read a stamp, byline and role row split by dashes; True when the line was one."""
+    if (m := rules.STAMP_LABEL.match(text)) is None or (by := _BY_WORD.search(rest := m.group("rest"))) is None:
+        return False
+    stamp = _DASH_FIELD.sub(" ", rest[: by.start()]).strip()
+    fields = _DASH_FIELD.split(rest[by.end():])
+    role = next((r for r in map(_ROLE_OF_OUTLET.match, fields[1:]) if r is not None), None)
+    if role is None or not is_date_line(stamp) or not proper_name(fields[0]):
+        return False
+    where = f"{origin}: credit field"
+    found.propose(stamp_role(m.group("label")), stamp, f"{where} 1", resolver.BESIDE_CREDIT)
+    found.byline(fields[0], f"{where} 2")
+    found.credit(role.group("outlet"), f"{where} 3: the byline's role names its outlet")
+    return True

@@ -81,6 +81,8 @@ def title_shaped(text: str, *, cjk: bool, chars: int, words: int, end_punct: boo
         return False
     if caption(text):
         return False  # a photo's caption: its credit closes it, a headline's never does
+    if (m := rules.STAMP_LABEL.match(text)) and any(h.year for h in find_dates(m.group("rest")[:_STAMP_REACH])):
+        return False  # "Publicado em 10/05/2021 — 06:05 Por …": a stamp row under its label
     if _CAPTURE_WORD.search(text) and any(hit.year for hit in find_dates(text)):
         return False  # "Archived on 12 March 2021 08:00 UTC from the original page": the capture's banner
     if _SHARE_BUTTON.match(text) or _opens_on_a_date(text) or _TRAIL.match(text):
@@ -168,6 +170,8 @@ def _date_like(text: str) -> bool:
                for hit in find_dates(text))
 
 
+# How far after a stamp's label its dated stamp starts on a stamp row.
+_STAMP_REACH = 30
 # "Editor's Note:", "Writer's note:": a label whose words carry an apostrophe opens a note over the story.
 _NOTE_LABEL = re.compile(r"^[A-Z][a-z]+['’]s\s+[Nn]ote\s*[:：]")
 
