@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from feeder.extract import resolver
+from feeder.extract import resolver, rules
 from feeder.extract.datelines import PRINTED_CREDIT, agency_named, token_outlet
 from feeder.extract.dates import MONTH_NUMBER, WEEKDAY_WORDS, find_dates
 from feeder.extract.proposals import Found
@@ -36,6 +36,10 @@ def read_signoff(line: Line, found: Found, is_outlet: IsOutlet, following: str) 
         return True
     if (agency := _labelled_agency(text, is_outlet)) is not None:
         found.credit(agency, f"{line.origin}: an agency under a story label")
+        return True
+    if text[:1].isupper() and "," in text[:32] and (m := _BARE_DATELINE.match(text)) and is_outlet(m.group("outlet")):
+        # "TOKYO, Oct. 6 Kyodo": a dateline alone on its line, the agency's name after its date.
+        found.credit(m.group("outlet"), f"{line.origin}: a dateline line naming the agency", resolver.DATELINE)
         return True
     if found.body and text[:1] in "([" and (agency := _bracketed_agency(text, is_outlet)) is not None:
         found.credit(agency, f"{line.origin}: an agency's token alone on its line after the story", resolver.DATELINE)
@@ -158,3 +162,8 @@ def _bracketed_agency(text: str, is_outlet: IsOutlet) -> str | None:
     if len(text) > 34 or (m := _BRACKETED.match(text)) is None:
         return None
     return token_outlet(m.group("token"), is_outlet)
+
+
+# A place in capitals, a date, then the agency's name, nothing else on the line.
+_BARE_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{1,30},\s*" + rules.DATELINE_DATE +
+                            r"\s+(?P<outlet>[A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,3})$")
