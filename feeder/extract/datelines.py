@@ -76,6 +76,12 @@ def _dateline(text: str, found: Found, is_outlet: IsOutlet) -> str:
         return text[m.end():]
     elif (m := _GLUED_PREFIX.match(text)) is not None:
         return _after_prefix(text, m, found, is_outlet)
+    elif "(" in text[:_TOKEN_REACH] and (m := _DATED_TOKEN.match(text)) and (
+            outlet := token_outlet(m.group("outlet"), is_outlet)):
+        # "#Tag — CITY — March 22 (Agency) — text": a known agency's token between a dated dateline in any
+        # dress and the story's dash; the token goes, the rest stays as printed.
+        found.credit(outlet, "dateline of the first paragraph", resolver.DATELINE)
+        return (text[: m.start("token")].rstrip() + text[m.end("token"):]).strip()
     elif "(" in text[:_CAPTION_REACH] and (m := _CAPTION_GLUED.search(text, 0, _CAPTION_REACH)) is not None:
         # "A man at work in X. (Photo by A/Agency)CITY, March 3 (Agency) — text": a photo's caption glued before
         # the dateline (no line break survived the capture): the story starts at the dateline.
@@ -85,6 +91,9 @@ def _dateline(text: str, found: Found, is_outlet: IsOutlet) -> str:
     return text
 
 
+# Anything short before a date, the agency's token, then a dash.
+_DATED_TOKEN = re.compile(r"^.{2,60}?\b" + rules.DATELINE_DATE + r",?\s*(?P<token>\(\s*(?P<outlet>[^()]{2,40}?)\s*\))"
+                          r"(?=\s*(?:--|—|–|-)\s)")
 # A photo's credit in brackets closing a caption, the dateline's place in capitals right after it.
 _CAPTION_GLUED = re.compile(r"\((?i:photos?|foto|picture|pic|image)\b[^()]{0,60}\)\s*(?=[A-Z][A-Z .'’-]{2,40}[,(])")
 _CAPTION_REACH = 400
