@@ -22,10 +22,11 @@ from feeder.records import RawArticle
 from feeder.sources import build_registry
 
 ROOT = Path(__file__).resolve().parent.parent
-# The training sets (heldout4 and blind8 stay untouched: they are never fitted on).
-SETS = ("scenarios", "corpus", "heldout", "heldout2", "heldout3", "blind5", "blind6", "blind7")
+# The training sets (heldout4, blind8, blind10 and blind11 stay untouched: they are never fitted on).
+SETS = ("scenarios", "corpus", "heldout", "heldout2", "heldout3", "blind5", "blind6", "blind7", "blind9", "blind12",
+        "blind13", "blind14")
 GRID = {"ECHOED": (2.0, 3.0, 4.0), "ANCHORED": (1.0, 2.0, 3.0), "SLUG": (1.0, 1.5, 2.5),
-        "SHAPE": (0.0, 0.5, 1.0), "MIN_SCORE": (1.0, 2.0, 3.0), "MENU_LINES": (3, 5, 8)}
+        "SHAPE": (0.0, 0.5, 1.0), "STORY": (0.0, 1.0, 2.0), "MIN_SCORE": (1.0, 2.0, 3.0), "MENU_LINES": (3, 5, 8)}
 
 
 def cases(name: str) -> Iterator[tuple[RawArticle, str]]:

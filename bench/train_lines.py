@@ -2,6 +2,7 @@
 
     python bench/train_lines.py              # fit on every labelled set, write feeder/data/linemodel.json
     python bench/train_lines.py --evaluate   # leave-one-set-out: line figures, then body/title vs feeder
+    python bench/train_lines.py --wired      # leave-one-set-out: feeder with the model wired in vs without it
 
 Each non-blank line of a labelled dump (cut as the text extractor cuts it) is labelled body when it
 holds one of the expected paragraphs (as printed, or with a dateline token or glued credit the
@@ -20,13 +21,14 @@ import json
 import math
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from feeder import cli
-from feeder.extract import blocks, linemodel, rules
+from feeder.extract import blocks, linemodel, resolver, rules
 from feeder.extract import text as text_extractor
 from feeder.extract.datelines import strip_datelines
 from feeder.extract.proposals import Found
@@ -34,6 +36,7 @@ from feeder.extract.shapes import IsOutlet, Line
 from feeder.extract.titles import quoted_headline, split_title, unquoted_excerpt
 from feeder.fold import fold_text
 from feeder.records import Clue, Page
+from feeder.score import Score, labelled, score
 from feeder.sources import build_registry
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -255,6 +258,52 @@ def _row(name: str, r: dict[str, int]) -> None:
     sys.stdout.flush()
 
 
+# The wiring's named weights (extract/resolver.py); zero is feeder without the model.
+WIRING = {"MODEL_HEADLINE": (resolver, resolver.MODEL_HEADLINE)}
+
+
+def wired_figures(held: str, model: linemodel.Model, weights: dict[str, float]) -> Score:
+    """feeder's score on one set with the wiring's weights set and the line model ``model`` in use."""
+    config = cli._builtin_config()
+    saved = {name: getattr(owner, name) for name, (owner, _) in WIRING.items()}
+    saved_model = linemodel.shipped
+    try:
+        for name, (owner, _) in WIRING.items():
+            setattr(owner, name, weights[name])
+        setattr(linemodel, "shipped", lambda: model)  # noqa: B010 - the model trained without the held-out set
+        return score(labelled([FIXTURES / held]), lambda path: cli.inspect_record(path, config))
+    finally:
+        for name, (owner, _) in WIRING.items():
+            setattr(owner, name, saved[name])
+        setattr(linemodel, "shipped", saved_model)  # noqa: B010
+
+
+def evaluate_wired(cases: Sequence[Case], weights: dict[str, float]) -> None:
+    """Each set held out in turn: the model trained on the other sets, feeder scored on the held-out set with
+    the model wired in (``weights``) and without it (every wiring weight zero)."""
+    unwired = dict.fromkeys(WIRING, 0.0)
+    print(f"wiring: {weights}")
+    print("| held out | files | body: wired / unwired | title: wired / unwired | all fields: wired / unwired "
+          "| false credits: wired / unwired |")
+    print("|---|---:|---:|---:|---:|---:|")
+    pooled = [0] * 9
+    for held in SETS:
+        model = train([c for c in cases if c.set_name != held])
+        on, off = wired_figures(held, model, weights), wired_figures(held, model, unwired)
+        row = [on.files, on.right["body"], off.right["body"], on.right["title"], off.right["title"],
+               sum(on.right.values()), sum(off.right.values()), len(on.false_credits), len(off.false_credits)]
+        pooled = [a + b for a, b in zip(pooled, row, strict=True)]
+        _wired_row(held, row, off.total)
+        sys.stdout.flush()
+    print(f"| **pooled** | {pooled[0]} | {pooled[1]} / {pooled[2]} | {pooled[3]} / {pooled[4]} | {pooled[5]} / "
+          f"{pooled[6]} | {pooled[7]} / {pooled[8]} |")
+
+
+def _wired_row(held: str, r: Sequence[int], total: Counter[str]) -> None:
+    print(f"| {held} | {r[0]} | {r[1]} / {r[2]} of {total['body']} | {r[3]} / {r[4]} of {total['title']} "
+          f"| {r[5]} / {r[6]} of {sum(total.values())} | {r[7]} / {r[8]} |")
+
+
 def timing(cases: Sequence[Case], is_outlet: IsOutlet) -> None:
     """Median time to load the shipped model file, to score one dump's lines and to extract the same dump
     with feeder's text extractor (each the best of REPEAT runs, so a busy machine's stalls drop out)."""
@@ -264,20 +313,27 @@ def timing(cases: Sequence[Case], is_outlet: IsOutlet) -> None:
         start = time.perf_counter()
         linemodel.shipped()
         per_load.append(time.perf_counter() - start)
-    scoring, extracting = [], []
+    scoring, cold, extracting = [], [], []
     for c in cases:
         text = c.path.read_text(encoding="utf-8", errors="replace")
         scoring.append(_best_of(functools.partial(linemodel.score_lines, c.lines)))
+        cold.append(_best_of(functools.partial(_cold_score, c.lines)))
         extracting.append(_best_of(functools.partial(text_extractor.extract_text, text, is_outlet)))
     ratios = sorted(a / b for a, b in zip(scoring, extracting, strict=True))
     print(f"load the model file: median {_median(per_load) * 1000:.2f} ms")
     print(f"score one dump: median {_median(scoring) * 1000:.3f} ms, max {max(scoring) * 1000:.2f} ms "
-          f"({len(cases)} dumps, median {_median([len(c.lines) for c in cases]):.0f} lines)")
+          f"({len(cases)} dumps, median {_median([len(c.lines) for c in cases]):.0f} lines); its short lines' "
+          f"features not kept from a run before: median {_median(cold) * 1000:.3f} ms")
     print(f"feeder's text extractor on the same dumps: median {_median(extracting) * 1000:.3f} ms; "
           f"scoring / extracting: median {_median(ratios):.2f}")
 
 
 REPEAT = 5
+
+
+def _cold_score(lines: Sequence[str]) -> None:
+    linemodel._short_shape.cache_clear()
+    linemodel.score_lines(lines)
 
 
 def _best_of(run: Callable[[], object]) -> float:
@@ -298,6 +354,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--evaluate", action="store_true", help="leave-one-set-out figures instead of training")
     parser.add_argument("--timing", action="store_true", help="median load and per-dump scoring time")
+    parser.add_argument("--wired", action="store_true", help="leave-one-set-out: feeder with the model wired vs not")
+    for name, (_, shipped) in WIRING.items():
+        parser.add_argument(f"--{name.lower().replace('_', '-')}", type=float, default=shipped,
+                            help=f"with --wired: the weight {name} (shipped {shipped})")
     parser.add_argument("--out", type=Path, default=MODEL_PATH, help="where to write the model")
     args = parser.parse_args(argv)
     registry = build_registry()
@@ -308,6 +368,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     cases = load_cases(is_outlet)
     if args.evaluate:
         evaluate(cases)
+    elif args.wired:
+        evaluate_wired(cases, {name: getattr(args, name.lower()) for name in WIRING})
     elif args.timing:
         timing(cases, is_outlet)
     else:

@@ -88,6 +88,8 @@ def test_any_markup_gives_the_tree_bs4_gives(text: str) -> None:
 @pytest.mark.parametrize("markup", [
     "<div>" * 300 + "<p>Text below three hundred elements.</p>" + "</div>" * 300,  # deeper than libxml2 builds
     "<p>A cached copy:</p>\n<!DOCTYPE html>\n<html><body><p>The pasted page.</p></body></html>",  # a second doctype
+    "<form class='c'><template class='c'><textarea class='c'><p class='c'>",  # a template's strings: no page text
+    "<p>Before<template>kept aside<!-- note --></template>after</p>",
     "",
     "   ",
 ])

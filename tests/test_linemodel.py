@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from feeder.extract import linemodel
+from feeder.extract import blocks, endings, headline, linemodel, resolver, rules, vocab
+from feeder.extract import text as text_extractor
+from feeder.extract.shapes import Line, is_date_line, is_prose
+from feeder.sources import build_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -84,3 +88,73 @@ def test_scoring_never_raises_on_arbitrary_lines(lines: list[str]) -> None:
     assert chosen == sorted(set(chosen)) and all(0 <= i < len(lines) for i in chosen)
     top = linemodel.headline_line(scores)
     assert (top is None) == (not lines) and (top is None or top < len(lines))
+
+
+def _reference_shape(text: str) -> list[float]:
+    """The line's features as first written, from blocks.describe and headline.title_like themselves: the
+    model's own _shape must give the same numbers without their per-character loop."""
+    words, chars, tail = len(text.split()), len(text), text[-linemodel.TAIL_CHARS:]
+    paragraph = words > linemodel.PARAGRAPH_WORDS
+    f = blocks.describe(0, text[:linemodel.LOOK_CHARS] if paragraph else text)
+    title_like = not paragraph and headline.title_like(f, text)
+    short = chars <= rules.MAX_DATE_LINE
+    return [
+        math.log1p(words) / 5, math.log1p(chars) / 7, float(text.rstrip().endswith(linemodel._END_PUNCT)),
+        f.caps_share, float(f.cjk), float(f.link), float(f.chrome and not paragraph), float(is_prose(text)),
+        float(short and is_date_line(text)), float(short and rules.credit_shaped(text)),
+        float(bool(rules.FURNITURE.match(text))), float(bool(rules.STORY_END.match(text))),
+        float(endings.closes_story(text)), float(bool(vocab.BREADCRUMB.match(text))),
+        float(bool(vocab.LABEL_PREFIX.match(text))), float(bool(rules.CAPTION_CREDIT.search(tail))),
+        float(bool(rules.DATELINE_CITY.match(text) or rules.DATELINE_OPEN.match(text))),
+        float(bool(rules.TRAILING_CREDIT.search(tail) or rules.TRAILING_DASH_CREDIT.search(tail))),
+        float(bool(rules.SENTENCE_END.search(tail))), float(title_like),
+        float(headline.headline_shaped(text) if title_like else False),
+        float(bool(vocab.FIRST_PERSON.search(text))), float(bool(rules.BYLINE.match(text))),
+        float(bool(vocab.TICKER.match(text))),
+    ]
+
+
+@pytest.fixture(scope="module")
+def labelled_dumps() -> list[list[str]]:
+    """Every labelled training dump's lines, cut as the text extractor cuts them."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import train_lines
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    registry = build_registry()
+    return [case.lines for case in train_lines.load_cases(lambda name: registry.named(name) is not None)]
+
+
+def test_line_features_equal_the_line_readers_on_every_labelled_dump(labelled_dumps: list[list[str]]) -> None:
+    lines = [line for dump in labelled_dumps for line in dump]
+    assert len(lines) > 3000
+    for line in lines:
+        assert list(linemodel._line_shape(line)) == pytest.approx(_reference_shape(line), abs=1e-9, rel=0), line
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aAbB zZ.,:;!?()[]|/>»-–—（）：。xX中文日本ÉéſK0 19\t"), max_size=120)
+       | st.text(max_size=200))
+def test_line_features_equal_the_line_readers_on_any_line(line: str) -> None:
+    assert list(linemodel._line_shape(line)) == pytest.approx(_reference_shape(line), abs=1e-9, rel=0)
+
+
+def test_the_headline_alone_is_the_decoded_headline(labelled_dumps: list[list[str]]) -> None:
+    for lines in labelled_dumps:
+        scores = linemodel.score_lines(lines)
+        top = linemodel.headline_line(scores)
+        assert top is not None
+        assert linemodel.headline_of(lines) == (top, pytest.approx(scores[top].headline, abs=1e-12))
+    assert linemodel.headline_of([]) is None
+
+
+def test_the_model_headline_is_a_candidate_unless_a_rule_outranks_it() -> None:
+    lines = [Line(text, f"line {n}") for n, text in enumerate(STORY.splitlines(), 1)]
+    title = lines[0].text
+    (proposed,) = text_extractor._model_headline(title, lines, [])
+    assert (proposed.value, proposed.score) == (lines[1].text, resolver.MODEL_HEADLINE)
+    assert "line model" in proposed.why
+    rule = resolver.Candidate("headline", lines[1].text, 1, resolver.BELOW_HEADLINE, "below chrome")
+    assert text_extractor._model_headline(title, lines, [rule]) == []
+    assert text_extractor._model_headline(lines[1].text, lines, []) == []  # a headline-shaped first line stands

@@ -76,4 +76,7 @@ def _truncated(raw: RawArticle, page: Page) -> bool:
     if raw.kind == "html":
         return "</html>" not in raw.text[-4000:].lower()
     tail = " ".join(raw.text.split()[-12:])
-    return " ".join(last.split()).endswith(tail)
+    if not " ".join(last.split()).endswith(tail):
+        return False
+    site = next((line for line in blocks.squeezed(raw.text) if line), "")
+    return not (len(site) >= 4 and last.startswith(site))  # a footer that names the site first ends the page

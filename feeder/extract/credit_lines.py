@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
-from feeder.extract import resolver, rules
+from feeder.extract import resolver, rules, signoffs
 from feeder.extract.credit_rows import ACCOUNT_LOGIN, outlet_after_names, pipe_fields, stamp_fields, stamp_role
 from feeder.extract.datelines import dateline_stamp, token_outlet
 from feeder.extract.posters import header_date
 from feeder.extract.proposals import Found
 from feeder.extract.shapes import IsOutlet, Line, is_date_line, is_prose, printed_date, proper_name, slight
+from feeder.fold import fold_text
 
 
 def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, following: str) -> bool:
@@ -17,6 +18,8 @@ def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, foll
     text = line.text
     if len(text) > 420:
         return False  # credit, stamp and caption lines are short; story paragraphs are not
+    if signoffs.read_signoff(line, found, is_outlet, following):
+        return True
     if not rules.credit_shaped(text) and not _post_or_link_shaped(text):
         # None of the patterns below can match: only an outlet's bare name may.
         if len(text) <= 60 and is_outlet(text):
@@ -66,6 +69,13 @@ def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, foll
             found.propose(role, m.group("rest"), why, resolver.PRINTED_STAMP)
         return True
     return _byline(line, found, is_outlet, story, following)
+
+
+# The words after an outlet's name that make a byline its desk's: "Staff", "Web Desk", "Newsroom".
+_DESK_ONLY = re.compile(r"\s(?:staff|(?:news |web |online |digital )?desk|newsroom|news team)$", re.I)
+def _desk_of_credit(desk: str, following: str) -> bool:
+    m = rules.SOURCE_LINE.match(following)
+    return m is not None and proper_name(desk) and fold_text(desk) in fold_text(m.group(1))
 
 
 _BARE_URL = re.compile(r"^https?://(?P<host>[\w.-]+)/\S+$")
@@ -205,6 +215,10 @@ def _byline(line: Line, found: Found, is_outlet: IsOutlet, story: bool, followin
     if is_outlet(name) or (desk != name and is_outlet(desk)):
         found.credit(desk if desk != name else name, f"{line.origin}: agency or desk byline")
         found.propose("desk byline", name, f"{line.origin}: agency or desk byline", resolver.PRINTED_BYLINE)
+    elif _DESK_ONLY.search(name) and _desk_of_credit(desk, following):
+        # "OpIndia Staff" over "Publication: Opindia.com": the credited outlet's desk, never a person (a desk
+        # byline with no credit beside it is the posting site's own).
+        found.propose("desk byline", name, f"{line.origin}: desk byline", resolver.PRINTED_BYLINE)
     elif credit:
         # "By DELPHINE ORTEGA, Associated Press": the byline of the outlet's story, wherever it stands.
         found.credit(credit, f"{line.origin}: outlet named in the byline")

@@ -74,9 +74,25 @@ def _read_fields(text: str, origin: str, found: Found, is_outlet: IsOutlet, scor
         elif is_date_line(part):
             found.propose("stamp", part, where, score)
         elif (m := rules.SOURCE_LINE.match(part)) is not None:
-            found.credit(m.group(1).strip(), where)
+            found.credit(_first_credited(m.group(1).strip(), is_outlet), where)
         elif not rules.EDITOR_LINE.match(part):
-            found.credit(part, where)
+            found.credit(_first_credited(part, is_outlet), where)
+
+
+_CARRIER = re.compile(r"\s+via\s+|\s*/\s*")
+
+
+def _first_credited(name: str, is_outlet: IsOutlet) -> str:
+    """"AFP/PACNEWS" -> AFP, "Sports Korea via Naver" -> Sports Korea: the story's outlet before the distributor
+    or portal that carried it (a known outlet among the parts wins; an address is left whole)."""
+    if ("/" not in name and " via " not in name) or "://" in name or is_outlet(name):
+        return name
+    parts = [p for p in _CARRIER.split(name) if p]
+    known = next((p for p in parts if is_outlet(p)), None)
+    if known is not None:
+        return known
+    # Unknown names: only "via" parts a name from its carrier ("N/A" is no outlet and its carrier).
+    return name.split(" via ", 1)[0].strip() if " via " in name else name
 
 
 def _outlet_then_date(part: str, is_outlet: IsOutlet, labelled: bool) -> tuple[str, str, DateRole] | None:

@@ -48,7 +48,7 @@ def _dateline(text: str, found: Found, is_outlet: IsOutlet) -> str:
         found.credit(outlet, "dateline of the first paragraph", resolver.DATELINE)
         return text[m.end():]
     if (m := rules.DATELINE_CITY.match(text)) and ((outlet := token_outlet(m.group("outlet"), is_outlet))
-                                                   or proper_name(m.group("outlet"))):
+                                                   or _printed_outlet(m.group("outlet"))):
         # "CITY (Name) --" is a credit by its shape: an outlet feeder does not know is credited as printed.
         found.credit(outlet or m.group("outlet"), "dateline of the first paragraph" + (
             "" if outlet else PRINTED_CREDIT), resolver.DATELINE)
@@ -70,7 +70,14 @@ def _dateline(text: str, found: Found, is_outlet: IsOutlet) -> str:
         return (text[: m.start("token")].rstrip() + text[m.end("token"):]).strip()
     if (m := rules.DATELINE_MARKED.match(text)) and is_outlet(code := m.group("slashed") or m.group("barred")):
         found.credit(code, "dateline of the first paragraph", resolver.DATELINE)
+    elif ".-" in text[:40] and (m := _OUTLET_DOT_DASH.match(text)) and is_outlet(m.group("outlet")):
+        # "Infobae .- El mandatario …", "EFE.- Text": the outlet opening the story with the wires' ".-".
+        found.credit(m.group("outlet"), "the outlet opening the first paragraph", resolver.DATELINE)
+        return text[m.end():]
     return text
+
+
+_OUTLET_DOT_DASH = re.compile(r"^(?P<outlet>[A-Z][\w&'’ -]{1,30}?)\s*\.-\s+(?=\S)")
 
 
 # "(AFP/VNA)", "(APP, LPP)", "(agency-photo agency)": a token naming the agencies that carried the story.
@@ -83,6 +90,24 @@ def token_outlet(token: str, is_outlet: IsOutlet) -> str | None:
     if is_outlet(token):
         return token
     return next((part for part in _TOKEN_PARTS.split(token) if part and is_outlet(part)), None)
+
+
+# Words an agency's or paper's name is made of, in several languages: "dts Nachrichtenagentur", "Agence X".
+_OUTLET_WORD = re.compile(r"(?i:nachrichtenagentur|presseagentur|news\s?agency|agency|agence|agencia|agência|agenzia|"
+                          r"ajansı|haber|press|presse|prensa|imprensa|stampa|news|nachrichten|noticias|notícias|wire|"
+                          r"times|post|herald|tribune|gazette|journal|daily|chronicle|courier|zeitung|gazeta)")
+_AGENCY_TOKEN = re.compile(r"^[^\W\d_][\w&'’.-]*(?:\s+[^\W\d_][\w&'’.-]*){0,3}$")
+
+
+def _printed_outlet(token: str) -> bool:
+    return proper_name(token) or agency_named(token)
+
+
+def agency_named(token: str) -> bool:
+    """A dateline's token that names an agency or a paper by a word of its kind ("dts Nachrichtenagentur"),
+    even in lower case: an outlet feeder does not know, credited as printed."""
+    return bool(_AGENCY_TOKEN.match(token)) and _OUTLET_WORD.search(token) is not None and not (
+        rules.PHOTO_LINE.match(token))
 
 
 def dateline_stamp(m: re.Match[str], found: Found) -> None:
@@ -134,10 +159,18 @@ def _any_token_credit(m: re.Match[str], is_outlet: IsOutlet) -> tuple[str, str] 
 PRINTED_CREDIT = " (a credit by its shape; outlet as printed)"
 
 
+_GLUED_NAME = re.compile(r"(?<=[.!?\"”’])\s+(?P<outlet>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})$")
+
+
 def _trailing_credit(text: str, found: Found, is_outlet: IsOutlet) -> str:
     """Credits glued to the end of the story: "(Xinhua)", "— AFP", "/IANS", "(Reporting by …; Editing by …)"."""
     tail = text[-50:].rstrip()
     if not tail.endswith((")", "]", "）")) and not any(mark in tail for mark in "-–—/"):
+        if tail[-1:].isalpha() and (m := _GLUED_NAME.search(tail)) and agency_named(name := m.group("outlet")) and (
+                proper_name(name)):
+            # "… use less. Pattaya One News": an outlet's name glued after the last sentence, credited as printed.
+            found.credit(name, f"credit at the end of the last paragraph{PRINTED_CREDIT}", resolver.DATELINE)
+            return text[: len(text) - len(tail) + m.start()].rstrip()
         return text  # nothing glued after the last sentence: most stories end so, spare them the patterns
     if (m := rules.TRAILING_REPORTING.search(text)) is not None:
         found.propose("reporting", m.group("names").strip(), "'Reporting by' credit at the end of the last paragraph",
@@ -147,4 +180,11 @@ def _trailing_credit(text: str, found: Found, is_outlet: IsOutlet) -> str:
         if (m := pattern.search(text)) and is_outlet(m.group("outlet")):
             found.credit(m.group("outlet"), "credit at the end of the last paragraph", resolver.DATELINE)
             return text[: m.start()].rstrip()
+    if (m := _LOWER_CODE.search(text)) and is_outlet(code := m.group("code").upper()):
+        # "… day and night./aa": an agency's code glued in lower case after the last sentence.
+        found.credit(code, "credit at the end of the last paragraph", resolver.DATELINE)
+        return text[: m.start()].rstrip()
     return text
+
+
+_LOWER_CODE = re.compile(r"(?<=[.!?\"”’])\s*/\s*(?P<code>[a-z]{2,6})\s*$")

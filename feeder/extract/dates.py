@@ -60,6 +60,15 @@ MONTHS_BY_LANGUAGE: dict[str, tuple[tuple[str, ...], ...]] = {
            ("августа", "август", "авг"), ("сентября", "сентябрь", "сент", "сен"),
            ("октября", "октябрь", "окт"), ("ноября", "ноябрь", "нояб", "ноя"),
            ("декабря", "декабрь", "дек")),
+    "id": (("januari",), ("februari", "pebruari"), ("maret",), ("april",), ("mei",), ("juni",), ("juli",),
+           ("agustus", "agu", "agt"), ("september",), ("oktober", "okt"), ("november", "nopember"),
+           ("desember",)),
+    "ms": (("januari",), ("februari",), ("mac",), ("april",), ("mei",), ("jun",), ("julai",), ("ogos",),
+           ("september",), ("oktober",), ("november",), ("disember",)),
+    "nl": (("januari",), ("februari",), ("maart", "mrt"), ("april",), ("mei",), ("juni",), ("juli",),
+           ("augustus",), ("september",), ("oktober", "okt"), ("november",), ("december",)),
+    "tr": (("ocak",), ("şubat",), ("mart",), ("nisan",), ("mayıs",), ("haziran",), ("temmuz",), ("ağustos",),
+           ("eylül",), ("ekim",), ("kasım",), ("aralık",)),
 }
 
 # Weekday names (full and common abbreviations) that may stand before a date or, in brackets, after it.
@@ -74,6 +83,10 @@ WEEKDAYS_BY_LANGUAGE: dict[str, tuple[str, ...]] = {
     "it": ("lunedì", "lunedi", "martedì", "martedi", "mercoledì", "mercoledi", "giovedì", "giovedi",
            "venerdì", "venerdi", "sabato", "domenica"),
     "ru": ("понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"),
+    "id": ("senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"),
+    "ms": ("isnin", "selasa", "rabu", "khamis", "jumaat", "sabtu", "ahad"),
+    "nl": ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"),
+    "tr": ("pazartesi", "salı", "çarşamba", "perşembe", "cuma", "cumartesi", "pazar"),
 }
 # CJK weekdays: 星期二, 周二, 礼拜二, 火曜日, 화요일; one character only in brackets: (火), (화).
 CJK_WEEKDAY = r"(?:星期|周|週|礼拜|禮拜)[一二三四五六日天]|[月火水木金土日]曜日|[월화수목금토일]요일"

@@ -13,13 +13,14 @@ import json
 import math
 import operator
 import re
+import string
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from feeder.extract import blocks, endings, headline, rules, vocab
+from feeder.extract import endings, headline, rules, vocab
 from feeder.extract.shapes import is_date_line, is_prose
 from feeder.fold import fold_text
 
@@ -65,30 +66,77 @@ TAIL_CHARS = 100
 PARAGRAPH_WORDS = 30
 
 
-def _shape(text: str) -> list[float]:
+# A line this short may be a site's furniture, printed on every page: its features are kept (as rules.Lines
+# keeps a short line's answer); longer lines are a story's paragraphs, read once.
+SHORT_LINE = 100
+
+
+def _shape(text: str) -> tuple[float, ...]:
+    """The line's own features (names in SHAPE_NAMES); a short line's are kept."""
+    return _short_shape(text) if len(text) < SHORT_LINE else _line_shape(text)
+
+
+def _line_shape(text: str) -> tuple[float, ...]:
+    """The line's own features (names in SHAPE_NAMES). The values are those of blocks.describe and
+    headline.title_like on the line (tests/test_linemodel.py proves it on every labelled dump), computed
+    here without their per-character loop, each pattern tried only when the line holds what it needs."""
     words, chars, tail = len(text.split()), len(text), text[-TAIL_CHARS:]
     paragraph = words > PARAGRAPH_WORDS
-    f = blocks.describe(0, text[:LOOK_CHARS] if paragraph else text)
-    title_like = not paragraph and headline.title_like(f, text)
+    look = text[:LOOK_CHARS] if paragraph else text
+    plain = look.isascii()
+    caps = _caps_share(look, plain)
+    cjk = not plain and _CJK.search(look) is not None
+    link = ("." in look or "://" in look) and _LINK.search(look) is not None
+    end_punct = text.rstrip().endswith(_END_PUNCT)
+    chrome = not paragraph and vocab.CHROME_LINE.match(text) is not None
+    colon = ":" in text or "：" in text
+    label = colon and vocab.LABEL_PREFIX.match(text) is not None
+    breadcrumb = _BREADCRUMB_SEPARATORS.search(text) is not None and vocab.BREADCRUMB.match(text) is not None
+    byline = rules.BYLINE.match(text) is not None
+    furniture = rules.FURNITURE.match(text) is not None
+    title_like = not paragraph and headline.title_shaped(
+        text, cjk=cjk, chars=chars, words=words, end_punct=end_punct, chrome=chrome, link=link, caps_share=caps)
     short = chars <= rules.MAX_DATE_LINE
-    return [
-        math.log1p(words) / 5, math.log1p(chars) / 7, float(text.rstrip().endswith(_END_PUNCT)), f.caps_share,
-        float(f.cjk), float(f.link), float(f.chrome and not paragraph), float(is_prose(text)),
-        float(short and is_date_line(text)), float(short and rules.credit_shaped(text)),
-        float(bool(rules.FURNITURE.match(text))), float(bool(rules.STORY_END.match(text))),
-        float(endings.closes_story(text)), float(bool(vocab.BREADCRUMB.match(text))),
-        float(bool(vocab.LABEL_PREFIX.match(text))), float(bool(rules.CAPTION_CREDIT.search(tail))),
-        float(bool(rules.DATELINE_CITY.match(text) or rules.DATELINE_OPEN.match(text))),
-        float(bool(rules.TRAILING_CREDIT.search(tail) or rules.TRAILING_DASH_CREDIT.search(tail))),
+    closing = tail.rstrip()[-1:]
+    return (
+        math.log1p(words) / 5, math.log1p(chars) / 7, float(end_punct), caps, float(cjk), float(link),
+        float(chrome), float(is_prose(text)), float(short and is_date_line(text)),
+        float(short and rules.credit_shaped(text)), float(furniture), float(bool(rules.STORY_END.match(text))),
+        float(endings.closes_story(text)), float(breadcrumb), float(label),
+        float(bool((")" in tail or "]" in tail) and rules.CAPTION_CREDIT.search(tail))),
+        float(bool(rules.DATELINE_CITY.match(text) or (text[:1] == "(" and rules.DATELINE_OPEN.match(text)))),
+        float(bool((closing in (")", "）") and rules.TRAILING_CREDIT.search(tail))
+                   or (_DASHES.search(tail) and rules.TRAILING_DASH_CREDIT.search(tail)))),
         float(bool(rules.SENTENCE_END.search(tail))), float(title_like),
         # headline.headline_shaped, from the title test already made
         float(title_like and words >= headline.MIN_HEADLINE_WORDS and headline._may_be_title(text)),
-        float(bool(vocab.FIRST_PERSON.search(text))), float(bool(rules.BYLINE.match(text))),
-        float(bool(vocab.TICKER.match(text))),
-    ]
+        float(bool(vocab.FIRST_PERSON.search(text))), float(byline),
+        float(colon and vocab.TICKER.match(text) is not None),
+    )
+
+
+_short_shape = lru_cache(maxsize=8192)(_line_shape)
 
 
 _END_PUNCT = (".", "!", ":", ";", ",", "。", "！", "：")  # as blocks.describe reads a line's end
+# As blocks.describe and headline.title_like read a line's script and links.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_LINK = re.compile(r"https?://|www\.|^[\w-]+(?:\.[\w-]+)+(?:/\S*)?$", re.I)
+# What a breadcrumb's separators and a trailing dash credit's dash are: a line without one needs no pattern.
+_BREADCRUMB_SEPARATORS = re.compile(r"[>»/›|]")
+_DASHES = re.compile(r"[-–—/]")
+_ASCII_LETTERS = string.ascii_letters.encode()
+_ASCII_UPPER = string.ascii_uppercase.encode()
+
+
+def _caps_share(text: str, plain: bool) -> float:
+    """Share of the letters in upper case (as blocks.describe counts them; ASCII counted by bytes.translate)."""
+    if plain:
+        data = text.encode()
+        letters = len(data) - len(data.translate(None, _ASCII_LETTERS))
+        return (len(data) - len(data.translate(None, _ASCII_UPPER))) / letters if letters else 0.0
+    letters_only = [c for c in text if c.isalpha()]
+    return sum(c.isupper() for c in letters_only) / len(letters_only) if letters_only else 0.0
 
 
 _WORDS = re.compile(r"[a-z0-9]+")
@@ -136,7 +184,7 @@ def features(lines: Sequence[str]) -> list[list[float]]:
         ]
         prev = _neighbour(shapes, echo, i - 1)
         nxt = _neighbour(shapes, echo, i + 1)
-        out.append(page + shapes[i] + prev + nxt)
+        out.append([*page, *shapes[i], *prev, *nxt])
         if prose[i]:
             before += words[i]
         if credit[i]:
@@ -159,7 +207,7 @@ def _next_index(flags: Sequence[bool]) -> list[int]:
     return following
 
 
-def _neighbour(shapes: Sequence[Sequence[float]], echo: Sequence[float], i: int) -> list[float]:
+def _neighbour(shapes: Sequence[tuple[float, ...]], echo: Sequence[float], i: int) -> list[float]:
     if not 0 <= i < len(shapes):
         return [0.0] * len(NEIGHBOUR_NAMES)
     return [shapes[i][k] for k in _NEIGHBOUR_AT] + [echo[i]]
@@ -252,6 +300,20 @@ def score_lines(lines: Sequence[str], model: Model | None = None) -> list[LineSc
     spans = span_features(rows, body_span(body))
     return [LineScores(i, body[i], probability(model.headline, [*x, *spans[i]]) if i < HEADLINE_REACH else 0.0)
             for i, x in enumerate(rows)]
+
+
+def headline_of(lines: Sequence[str], model: Model | None = None) -> tuple[int, float] | None:
+    """``headline_line(score_lines(lines))`` and its headline probability, the headline scored only on the lines
+    that decoding reads (above the story's run, or the first line)."""
+    model = model or shipped()
+    rows = features(lines)
+    if not rows:
+        return None
+    span = body_span([probability(model.body, x) for x in rows])
+    spans = span_features(rows, span)
+    above = min(span[0] if span[0] > 0 else 1, HEADLINE_REACH)  # lines past the reach score 0: never chosen
+    best, at = max((probability(model.headline, [*rows[i], *spans[i]]), -i) for i in range(above))
+    return -at, best
 
 
 def headline_line(scores: Sequence[LineScores]) -> int | None:

@@ -76,4 +76,5 @@ class Found:
 
     def stamped(self) -> bool:
         """Something of the story's credit is already printed: a byline, a credit or a stamp."""
-        return bool(self.body) or self.has("byline", "reporting", "outlet", *resolver.ORIGINAL_ROLES)
+        return bool(self.body) or self.has("byline", "reporting", *resolver.ORIGINAL_ROLES) or (
+            self.count("outlet") > self.count("outlet", resolver.WITH_AGENCY))

@@ -53,6 +53,9 @@ POST_BELOW = 1.0  # a date line under the whole post
 # Scores of outlet candidates: normalization reads them in this order and credits the first it can name.
 CREDIT_ROW = 2.0  # a credit label or row ("Source: …", "By A | Outlet | date"), a byline naming the outlet
 BARE_NAME = 1.5  # an outlet's name alone on a line (a byline slot, also a breadcrumb or a tag)
+# A site's own credit line naming the agency it wrote the story with ("Site avec AFP"): the stamps beside it
+# are the site's, so it credits the agency without claiming them.
+WITH_AGENCY = 1.25
 DATELINE = 1.0  # a dateline opening the story, or a credit glued to its last sentence
 META_OUTLET = 0.5  # metadata (og:site_name of an outlet, JSON-LD publisher, a link to the outlet)
 # Scores of the original article's address.
@@ -64,6 +67,10 @@ META_BYLINE = 0.5  # metadata (meta author, JSON-LD author, an author link)
 # Scores of a text dump's headline candidates (HTML pages have their <title>, <h1> and og:title).
 CONTAINER_HEADLINE = 3.0  # a shared story inside a container: 【】 in a social post, the line above its byline
 BELOW_HEADLINE = 2.0  # a title-like line below site chrome, scored by feeder/extract/headline.py
+# The learned line scorer's headline (extract/linemodel.py): over the capture's first line, under the rules' pick
+# below chrome and a container's. bench/train_lines.py --wired fits it leave-one-set-out: 1.5 gets 4 more
+# titles and a body more than no model, 2.5 and 3.5 more titles but a body fewer.
+MODEL_HEADLINE = 1.5
 FIRST_LINE_HEADLINE = 1.0  # the capture's first line (its page title), without the site's name
 # Scores of republisher candidates.
 META_REPUBLISHER = 4.0  # the page's metadata (HTML author of the post)

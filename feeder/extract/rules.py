@@ -107,7 +107,8 @@ STORY_END = re.compile(f"^(?:{'|'.join(STORY_END_TABLES)})$", re.I)
 
 # Credit and stamp lines that are about the story rather than part of it.
 SOURCE_LINE = re.compile(
-    r"^(?:(?:source|sources|from|via|courtesy(?: of)?|credit|来源|消息来源|出处|出典|稿源)\s*[:：]|"
+    r"^(?:(?:source|sources|publication|from|via|courtesy(?: of)?|credit|fonte|fuente|quelle|sumber|kaynak|bron|"
+    r"источник|来源|消息来源|出处|出典|稿源)\s*[:：]|"
     r"(?:syndicated|republished|reprinted|adapted|reposted|reblogged|cross-?posted|shared)"
     r"\s+from|originally published (?:by|in)|"
     r"read (?:more|the (?:full|original|whole|rest of the) (?:story|article|report))\s+(?:at|on|in))"
@@ -236,7 +237,7 @@ DATELINE_DATE = (r"(?P<date>[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,?\s+(?:19|20)\d\d)?"
 # "BEIJING, March 2 (Xinhua) --", "NEW YORK (AP) —": a dateline's place (and date) and the agency's token, before
 # the dash that opens the story.
 DATELINE_CITY = Gated(re.compile(
-    r"^(?P<city>[A-Z][A-Za-z .'’/-]{1,40}?(?:\s*\[[A-Z][A-Za-z .]{1,25}\])?(?:,\s*[A-Z][A-Za-z .]{1,25}?)?"
+    r"^(?P<city>[A-Z](?:[^\W\d_]|[ .'’/-]){1,40}?(?:\s*\[[A-Z][A-Za-z .]{1,25}\])?(?:,\s*[A-Z][A-Za-z .]{1,25}?)?"
     r"(?:,\s*" + DATELINE_DATE + r")?),?\s*(?P<token>\(\s*(?P<outlet>[^()]{2,40}?)\s*\))"
     r"(?=\s*(?:--|—|–|-|:|_)\s)"), ("(",))  # ("_": old wire dash) tried on first paragraphs: most have no bracket
 # "ASTANA, December 15 (Agency)": a dateline alone on its line, the story's credit line (the date tells it

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from feeder.extract import blocks, headline, resolver, rules
+from feeder.extract import blocks, headline, linemodel, resolver, rules
+from feeder.extract.dates import find_dates
 from feeder.extract.lines import read_lines
 from feeder.extract.shapes import Hints, IsOutlet, Line, is_prose
 from feeder.extract.titles import headline_above_byline, quoted_headline, split_title, unquoted_excerpt
@@ -29,8 +30,9 @@ def extract_text(text: str, is_outlet: IsOutlet) -> Page | None:
         return None
     head, rest = lines[0], lines[1:]
     title, site = split_title(head.text, [line.text for line in rest], is_outlet)
+    proposed = _headline_candidates(title, site, lines, is_outlet)
     chosen = resolver.headline(resolver.Candidate("headline", title, 0, resolver.FIRST_LINE_HEADLINE, "page title"),
-                               _headline_candidates(title, site, lines, is_outlet))
+                               [*proposed, *_model_headline(title, lines, proposed)])
     clue: Clue | None = None
     if chosen.value != title:
         clue = Clue(chosen.value, chosen.why)
@@ -73,16 +75,31 @@ def _headline_candidates(title: str, site: str | None, lines: list[Line], is_out
     return proposed
 
 
+def _model_headline(title: str, lines: list[Line], proposed: list[resolver.Candidate]) -> list[resolver.Candidate]:
+    """The learned line scorer's headline (the first line's is its headline without the site's name); not
+    scored when a candidate already outranks it, nor when the first line gives a headline-shaped title (it gives
+    way only to a line the page confirms: an echo, a container's headline)."""
+    if any(c.score > resolver.MODEL_HEADLINE for c in proposed) or headline.headline_shaped(title):
+        return []
+    found = linemodel.headline_of([line.text for line in lines])
+    if found is None:
+        return []
+    index, probability = found
+    return [resolver.Candidate("headline", lines[index].text if index else title, index, resolver.MODEL_HEADLINE,
+                               f"{lines[index].origin}: the line model's headline (probability {probability:.2f})")]
+
+
 def _headline_below(title: str, site: str | None, lines: list[Line], is_outlet: IsOutlet) -> headline.Candidate | None:
     """The headline below the first line, when that line is site chrome or the site's name."""
     texts = [line.text for line in lines]
-    named = False
-    if _echoed(title, lines[1:]):
+    in_post = headline.thread_page(texts[0])
+    named = in_post or headline.site_block(texts)
+    if not named and _echoed(title, lines[1:]):
         # The page prints the first line again: a headline, unless it is the site's name (masthead, footer).
         named = site is None and headline.masthead(title, texts, is_outlet)
         if not named:
             return None
-    chosen = headline.choose(texts, title, site is not None, named)
+    chosen = headline.choose(texts, title, site is not None, named, in_post)
     return chosen if chosen is not None and chosen.text != title else None
 
 
@@ -104,6 +121,8 @@ def _continues(text: str) -> bool:
     """A carried-on sentence has words or ends one; a lone lower-case token ("harbour_kite") is a handle."""
     if " " not in text and "/" in text:
         return False  # "example.com/news/stor..." under a headline is a link card's address
+    if len(text) <= rules.MAX_DATE_LINE and any(hit.label is not None and hit.year for hit in find_dates(text)):
+        return False  # "veröffentlicht am 24.03.2023 um 11:42 Uhr", "updated 3 May 2021": a stamp's own line
     return " " in text or text.endswith((".", "!", "?", ",", ";", ":"))
 
 

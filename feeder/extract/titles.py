@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from feeder.extract import rules
+from feeder.extract.headline import caption
 from feeder.extract.proposals import Found
 from feeder.extract.shapes import IsOutlet, Line, is_date_line
 from feeder.fold import fold_text
@@ -42,7 +43,17 @@ def _repeated_headline(page_title: str, lines: Sequence[str]) -> str | None:
         if folded in whole and len(folded) * 2 >= len(whole) and len(folded.split()) >= 4 and (
                 best is None or len(folded) > len(fold_text(best))):
             best = " ".join(line.split())
-    return best
+    return best if best is None else _unprefixed(best, lines)
+
+
+def _unprefixed(title: str, lines: Sequence[str]) -> str:
+    """"Feed: Section: Headline" -> Headline, when the page also prints the part after the colons alone
+    (a feed reader's or an autoposter's item title carries the feed's name before the story's)."""
+    _, found, tail = title.rpartition(": ")
+    if not found or len(tail.split()) < 4:
+        return title
+    folded = fold_text(tail)
+    return tail.strip() if any(len(x) < 2 * len(tail) and fold_text(x) == folded for x in lines[:80]) else title
 
 
 _WORD_RUN = re.compile(r"\w+")
@@ -76,6 +87,8 @@ def headline_above_byline(lines: Sequence[Line], title: str) -> str | None:
         if index and line.text[:3].lower() == "by " and len(line.text) <= 120 and (
                 rules.BYLINE.match(line.text)):
             above = lines[index - 1].text
+            if index >= 2 and caption(above):
+                above = lines[index - 2].text  # a photo's caption between the headline and its byline
             words = len(above.split())
             if 4 <= words <= 25 and not above.endswith((".", ":", "!", "?", "…")) and not is_date_line(above) and (
                     not rules.FURNITURE.match(above)):

@@ -22,6 +22,9 @@ WALLS: dict[str, tuple[str, ...]] = {
         r"unusual traffic", r"captcha", r"security check", r"ddos protection by", r"request unsuccessful",
         r"attention required!? \| cloudflare", r"access denied",
         r"javascript is (?:required|disabled)", r"enable javascript and cookies", r"please enable javascript",
+        r"access to this page has been denied", r"(?:confirm|prove) (?:that )?you(?:'re|’re| are) not a robot",
+        r"(?:you are|you're|you’re) using automation tools",
+        r"(?:verify|verifying|checking) (?:that )?(?:your browser|you are|you're) (?:is )?(?:not a|a human|human)",
     ),
     "consent wall": (
         r"we and our \d+ (?:partners|vendors)", r"manage (?:cookie|privacy) (?:settings|preferences|options)",
@@ -33,6 +36,22 @@ WALLS: dict[str, tuple[str, ...]] = {
         r"this (?:article|content|story) is (?:for|available to|only for|reserved for) (?:subscribers|members)",
         r"already a subscriber", r"to continue reading", r"create a free account to (?:continue|read)",
         r"you have reached your (?:free )?(?:article )?limit", r"subscribers only",
+        # archives and paywalls that sell a trial: "Start a free trial to see this page"
+        r"(?:start|begin|sign up for|get) (?:a|your) (?:free )?trial to (?:see|view|read|continue|access|unlock)",
+        r"(?:subscribe|sign up|register|log ?in|sign ?in)(?: now| today| for free)? to (?:see|view|unlock|access) "
+        r"(?:this|the full|the rest|the whole)",
+        r"you must be (?:logged in|signed in|a member|a subscriber|registered) to (?:view|read|access|see)",
+        r"(?:^|\n)members only[.!:]",
+        r"become a (?:member|subscriber)(?: today| now)? to (?:read|continue|access|unlock)",
+        r"to read the (?:full|whole|rest of the|complete) (?:story|article)[, ]+(?:please )?"
+        r"(?:subscribe|log ?in|sign ?in)",
+        r"(?:only|exclusively) available (?:to|for) (?:subscribers|members|premium)",
+        r"subscribe (?:now|today) for (?:just|only)",
+    ),
+    # A sign-in form standing where the story would be (its menus and teasers are no story either).
+    "login page": (
+        r"forgot (?:your )?(?:password|username)", r"(?:don't|don’t|do not) have an account",
+        r"(?:log|sign) ?in to your (?:[\w.&'’-]+ ){0,4}account", r"(?:reset|recover) your password",
     ),
     "geoblock": (
         r"not available in your (?:region|country|location|area)", r"unavailable in your (?:region|country)",
@@ -48,6 +67,15 @@ WALLS: dict[str, tuple[str, ...]] = {
         r"this page (?:does not|doesn't) exist", r"article (?:has been|was) (?:removed|deleted)",
         r"page (?:has been|was) (?:removed|deleted)", r"story (?:has been|was) (?:removed|deleted)",
         r"no longer available", r"500 internal server error", r"service unavailable",
+        # a CMS's own words for a missing page: "The page 'x' could not be located on this server"
+        r"could not be (?:found|located) on this server", r"(?:was|were) not found on this server",
+        r"the (?:page|resource|document|url) you (?:asked|searched|were looking) for",
+        r"403 forbidden", r"(?:don't|don’t|do not) have permission to access", r"this page (?:isn't|isn’t|is not) "
+        r"available", r"the link you followed may be broken", r"sorry, (?:but )?something went wrong",
+        r"(?:error|http) 5\d\d\b", r"temporarily unable to service", r"page can(?:'|’)?t be found",
+        r"nothing was found at this location", r"404 error", r"error 404",
+        r"not a valid (?:resource|page|url|address)", r"the requested (?:page|url|resource|document) "
+        r"(?:was not found|could not be found|does not exist|is not available)",
     ),
 }
 # A story this long is published even when a wall phrase shows around it (a soft paywall note).
@@ -75,9 +103,23 @@ def wall_kind(head: str, body: Sequence[str]) -> tuple[str, str] | None:
     return head_wall or (walled[0][1] if walled else None)
 
 
+def _literal_first(phrase: str) -> list[str]:
+    """A phrase opening on a group of plain alternatives, "(?:log|sign) ?in to …", as one phrase per
+    alternative ("log ?in to …", "sign ?in to …"): each opens with plain words, so each is found at the speed
+    of a substring scan. Other phrases stay whole."""
+    if not phrase.startswith("(?:"):
+        return [phrase]
+    end = phrase.find(")")
+    group, rest = phrase[3:end], phrase[end + 1:]
+    if "(" in group or rest[:1] in ("?", "*", "+", "{"):
+        return [phrase]
+    return [alternative + rest for alternative in group.split("|")]
+
+
 # Each phrase alone, in the alternation's order. A phrase that opens with plain words is searched at
 # the C speed of a substring scan, where the one alternation tries every phrase at every position.
-_PHRASES = tuple((kind, re.compile(phrase)) for kind, phrases in WALLS.items() for phrase in phrases)
+_PHRASES = tuple((kind, re.compile(literal)) for kind, phrases in WALLS.items() for phrase in phrases
+                 for literal in _literal_first(phrase))
 
 
 def _find(text: str) -> tuple[str, str] | None:

@@ -72,8 +72,25 @@ def parse(text: str) -> tuple[BeautifulSoup, Head]:
                 title=_string(next(root.iter("title"), None)),
                 json_ld=tuple(str(e.text or "") for e in root.iter("script") if e.get("type") == "application/ld+json"))
     _unmark_code(root)
-    head = replace(head, text=" ".join(map(str, root.itertext())))
+    head = replace(head, text=" ".join(map(str, _page_text(root))))
     return _soup("", _Replay(root)), head
+
+
+def _page_text(root: etree._Element) -> list[str]:
+    """The page's strings as bs4's get_text gives them: a <template>'s content is no text of the page (bs4
+    keeps it as template strings, which get_text leaves out)."""
+    if next(root.iter("template"), None) is None:
+        return [str(t) for t in root.itertext()]
+    found: list[str] = []
+
+    def walk(element: etree._Element) -> None:
+        if isinstance(element.tag, str) and element.tag != "template":
+            found.append(element.text or "")
+            for child in element:
+                walk(child)
+                found.append(child.tail or "")
+    walk(root)
+    return [t for t in found if t]
 
 
 def _lxml_tree(text: str) -> etree._Element | None:
