@@ -30,25 +30,64 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
 @dataclass(frozen=True, slots=True)
 class Listing:
     """One inbox folder's article files as a scan found them: (path, size, mtime_ns) in listing
-    order, and a digest of that list (None when the folder could not be listed to its end)."""
+    order, and a digest of that list (None when the folder could not be listed to its end).
+
+    ``stamp`` is the folder's own stat taken before it was listed (None if it could not be
+    stat'ed) and ``subfolders`` its subfolders' paths. A folder whose stamp matched a trusted one
+    (see ``list_inbox``) was not listed: ``files`` is empty, ``skipped`` True, and ``digest`` the
+    digest recorded with that stamp.
+    """
 
     folder: str
     files: list[tuple[str, int, int]]
     digest: str | None
+    stamp: str | None = None
+    subfolders: tuple[str, ...] = ()
+    skipped: bool = False
 
 
-def list_inbox(folder: Path) -> list[Listing]:
+@dataclass(frozen=True, slots=True)
+class FolderStamp:
+    """What a pass recorded of a folder whose every file the state knew as listed: its stat, its
+    listing's digest and its subfolders (adding, removing or renaming an entry changes the stat)."""
+
+    stamp: str
+    digest: str
+    subfolders: tuple[str, ...]
+
+
+def folder_stamp(info: os.stat_result) -> str:
+    """A folder's stat as recorded: mtime and ctime (both move when an entry is added, removed or
+    renamed) and the inode (a folder replaced by another)."""
+    return f"{info.st_mtime_ns}:{info.st_ctime_ns}:{info.st_ino}:{info.st_dev}"
+
+
+def list_inbox(folder: Path, trusted: Mapping[str, FolderStamp] | None = None) -> list[Listing]:
     """Every folder below (and with) ``folder``, with its article files and their stat.
 
     Every pass lists the whole inbox (100,000 files and more), so the loop does only what each
     file needs: one stat, with no pathlib and no sort. A file that vanishes or cannot be stat'ed
-    is listed with size and mtime -1 (read, then reported).
+    is listed with size and mtime -1 (read, then reported). A folder whose own stat equals its
+    ``trusted`` stamp (by display path) has had no entry added, removed or renamed since: it is
+    not listed at all (no stat of its files; a file rewritten in place is found by the daemon's
+    filesystem events, and by the periodic pass that trusts no stamp: ``pipeline.VERIFY_EVERY_NS``).
     """
+    trusted = trusted or {}
     listings: list[Listing] = []
     stack = [os.fspath(folder)]
     while stack:
         here = stack.pop()
+        try:
+            stamp: str | None = folder_stamp(os.stat(here))  # before listing: a change while listing shows next time
+        except OSError:
+            stamp = None
+        known = trusted.get(display_path(here)) if trusted and stamp is not None else None
+        if known is not None and known.stamp == stamp:
+            stack.extend(known.subfolders)
+            listings.append(Listing(here, [], known.digest, stamp, known.subfolders, skipped=True))
+            continue
         files: list[tuple[str, int, int]] = []
+        subfolders: list[str] = []
         complete = False
         try:
             with os.scandir(here) as listing:
@@ -57,7 +96,7 @@ def list_inbox(folder: Path) -> list[Listing]:
                     if name.startswith("."):
                         continue
                     if entry.is_dir(follow_symlinks=False):
-                        stack.append(entry.path)
+                        subfolders.append(entry.path)
                     elif name.endswith(_ENDINGS) or name.lower().endswith(_ENDINGS):
                         try:
                             info = entry.stat()
@@ -68,7 +107,9 @@ def list_inbox(folder: Path) -> list[Listing]:
             complete = True
         except OSError:
             pass
-        listings.append(Listing(here, files, _digest(files) if complete else None))
+        stack.extend(subfolders)
+        listings.append(Listing(here, files, _digest(files) if complete else None, stamp if complete else None,
+                                tuple(subfolders)))
     return listings
 
 
@@ -90,7 +131,7 @@ def changed_files(folder: Path, listings: Iterable[Listing], digests: Mapping[st
     """
     found: list[tuple[str, int, int, bool]] = []
     for listing in listings:
-        if not listing.files or (listing.digest is not None
+        if listing.skipped or not listing.files or (listing.digest is not None
                                  and digests.get(display_path(listing.folder)) == listing.digest):
             continue
         stats = known(listing.folder)

@@ -20,7 +20,6 @@ from feeder.errors import ConfigError, FeederError, InputError
 from feeder.lock import InstanceLock
 from feeder.records import Article, Stamp
 from feeder.text import display_path, printable
-from feeder.validate import format_finding, has_errors, validate_feed
 
 DEFAULT_CONFIG = "config.toml"
 EXIT_CODES = "exit codes: 0 done; 1 the work failed (a feed not written, a file missing); 2 wrong config or usage"
@@ -373,6 +372,8 @@ def _score(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from feeder.validate import format_finding, has_errors, validate_feed
+
     worst = 0
     for target in args.targets:
         try:

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from feeder.errors import ConfigError
 from feeder.records import Outlet
-from feeder.sources import BUILTIN, Registry, build_registry
+from feeder.sources import Registry, build_registry, builtin_outlets
 
 
 @dataclass(frozen=True)
@@ -301,7 +301,7 @@ def _outlets(table: Any, problems: list[str]) -> tuple[Outlet, ...]:
     if not isinstance(table, dict):
         problems.append("outlets: must be a table of outlets ([outlets.KEY])")
         return ()
-    builtin = {o.key: o for o in BUILTIN}
+    builtin = {o.key: o for o in builtin_outlets()}
     found: list[Outlet] = []
     for key, entry in table.items():
         outlet = _outlet(key, entry, builtin.get(key), problems)

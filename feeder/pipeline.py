@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -13,7 +14,7 @@ from itertools import chain, islice, repeat
 from multiprocessing import get_context
 from pathlib import Path
 
-from feeder.articles import Listing, changed_among, changed_files, list_inbox, read_article
+from feeder.articles import FolderStamp, Listing, changed_among, changed_files, list_inbox, read_article
 from feeder.atom import ENTRY_FOLDER, FeedMeta, entry_path, entry_values, render_atom, sync_filesystem, write_atomic
 from feeder.config import Config
 from feeder.editorial import Editorial, release_held
@@ -96,8 +97,10 @@ def _pass(config: Config, store: Store, now: datetime, progress: Progress | None
         editorial.apply(store, config)
     listings: list[Listing] | None = None
     digests: dict[str, str] = {}
+    stamps = _Stamps.load(store)
     if scope.paths is None:
-        listings, digests = list_inbox(config.input_folder), store.folder_digests()
+        digests = store.folder_digests()
+        listings = list_inbox(config.input_folder, stamps.trusted(digests, scope.settled_before))
         found = changed_files(config.input_folder, listings, digests, store.file_stats)
     else:
         found = changed_among(config.input_folder, scope.paths, store.file_stat)
@@ -118,21 +121,94 @@ def _pass(config: Config, store: Store, now: datetime, progress: Progress | None
     report = RunReport(new=new, updated=updated, unchanged=total - new - updated, rejected=tuple(tally.rejected),
                        feeds=tuple(written), entries=total, refused=tuple(refused), merged=tally.merged,
                        held=tuple(tally.held))
-    with store.transaction():
-        store.record_run(RunRow(now.isoformat(), now.isoformat(), new, updated, report.unchanged,
-                                len(tally.rejected), report.feeds))
-        if listings is not None:
-            _note_folders(store, listings, digests, tally.unsure)
+    run = RunRow(now.isoformat(), now.isoformat(), new, updated, report.unchanged, len(tally.rejected),
+                 report.feeds)
+    folders = _folder_changes(listings, digests, tally.unsure) if listings is not None else ({}, [])
+    renewed = stamps.renewed(listings, tally.unsure, scope.settled_before) if listings is not None else stamps
+    if changed or written or refused or any(folders) or renewed != stamps:
+        with store.transaction():
+            store.record_run(run)
+            store.note_folders(*folders)
+            renewed.save(store)
+    else:
+        # A pass that found nothing to read and nothing to write writes nothing to the database
+        # (no WAL, no fsync): its record goes to a small file beside it, for ``feeder status``.
+        store.note_quiet_run(run)
     return report
 
 
-def _note_folders(store: Store, listings: list[Listing], digests: dict[str, str], unsure: set[str]) -> None:
+def _folder_changes(listings: list[Listing], digests: dict[str, str], unsure: set[str]
+                    ) -> tuple[dict[str, str], list[str]]:
     """After a full scan's pass, the digests of the folders whose every file the state now knows
-    exactly as listed: the next scan skips those folders' files while their listing is the same."""
+    exactly as listed (the next scan skips those folders' files while their listing is the same),
+    and the folders whose recorded digest no longer holds."""
     known = {display_path(listing.folder): listing.digest for listing in listings
              if listing.digest is not None and listing.folder not in unsure}
-    store.note_folders({path: digest for path, digest in known.items() if digests.get(path) != digest},
-                       [display_path(folder) for folder in unsure if display_path(folder) in digests])
+    return ({path: digest for path, digest in known.items() if digests.get(path) != digest},
+            [display_path(folder) for folder in unsure if display_path(folder) in digests])
+
+
+VERIFY_EVERY_NS = 3600 * 10**9  # a scan trusts no folder stamp when the last such scan is older than this
+STAMP_MARGIN_NS = 10**9  # a folder stamp is trusted only if the folder was modified this long before the settle cut
+FOLDER_STAMPS = "folder_stamps"  # meta key: the stamps (JSON), and when a scan last trusted none
+
+
+@dataclass(frozen=True)
+class _Stamps:
+    """The folder stamps a scan may trust (``articles.list_inbox``), and when (ns, the settle cut's
+    clock) a scan last stat'ed every inbox file: the periodic verification.
+
+    An unchanged folder is skipped whole when its stat is as recorded: a file added, removed or
+    renamed in it changes the folder's mtime and ctime, but a file rewritten in place does not.
+    ``feeder run`` sees such a rewrite at once (its filesystem events name the file); ``feeder
+    build`` from cron sees it at the first scan after ``VERIFY_EVERY_NS``, which trusts no stamp.
+    A stamp is recorded only for a folder modified ``STAMP_MARGIN_NS`` before the settle cut (so
+    a later change cannot share its mtime on a coarse clock), only with the listing digest the
+    state holds for the folder (anything that forgets a digest forgets the stamp), and only by a
+    pass given the clock (``Scope.settled_before``; without it every file is stat'ed).
+    """
+
+    verified: int | None = None
+    folders: tuple[tuple[str, FolderStamp], ...] = ()
+
+    @classmethod
+    def load(cls, store: Store) -> _Stamps:
+        try:
+            data = json.loads(store.get_meta(FOLDER_STAMPS) or "null")
+            return cls(int(data["verified"]), tuple(sorted(
+                (str(path), FolderStamp(str(stamp), str(digest), tuple(map(str, subfolders))))
+                for path, (stamp, digest, subfolders) in data["folders"].items())))
+        except (TypeError, ValueError, KeyError):
+            return cls()  # none yet (or unreadable): the next scan stats every file
+
+    def save(self, store: Store) -> None:
+        if self.verified is None:
+            store.set_meta(FOLDER_STAMPS, None)
+            return
+        store.set_meta(FOLDER_STAMPS, json.dumps({
+            "verified": self.verified,
+            "folders": {path: [f.stamp, f.digest, list(f.subfolders)] for path, f in self.folders}}))
+
+    def trusted(self, digests: dict[str, str], settled_before: int | None) -> dict[str, FolderStamp]:
+        """The stamps a scan at ``settled_before`` may trust: none when the verification is due."""
+        if settled_before is None or self.verified is None or settled_before - self.verified >= VERIFY_EVERY_NS:
+            return {}
+        return {path: stamp for path, stamp in self.folders if digests.get(path) == stamp.digest}
+
+    def renewed(self, listings: list[Listing], unsure: set[str], settled_before: int | None) -> _Stamps:
+        """The stamps after a scan: those of folders the state now knows exactly as listed."""
+        if settled_before is None:
+            return _Stamps()
+        verified = settled_before if not any(listing.skipped for listing in listings) else self.verified
+        if verified is not None and self.verified is not None and verified - self.verified < VERIFY_EVERY_NS:
+            verified = self.verified  # a full scan between two verifications does not move the clock on
+        cut = settled_before - STAMP_MARGIN_NS
+        folders = tuple(sorted(
+            (display_path(listing.folder), FolderStamp(listing.stamp, listing.digest, listing.subfolders))
+            for listing in listings
+            if listing.stamp is not None and listing.digest is not None and listing.folder not in unsure
+            and int(listing.stamp.split(":", 1)[0]) < cut))
+        return _Stamps(verified, folders)
 
 
 @dataclass

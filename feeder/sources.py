@@ -8,7 +8,7 @@ import tomllib
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
@@ -194,7 +194,7 @@ def source_id(outlet: Outlet) -> str:
 def build_registry(overrides: Iterable[Outlet] = (), *, default_zone: str = "UTC",
                    id_base: str = DEFAULT_ID_BASE) -> Registry:
     """Packaged outlets, with config entries replacing (same key) or adding to them."""
-    outlets = {o.key: o for o in BUILTIN}
+    outlets = {o.key: o for o in builtin_outlets()}
     outlets.update((o.key, o) for o in overrides)
     by_alias: dict[str, Outlet] = {}
     by_domain: dict[str, Outlet] = {}
@@ -309,4 +309,13 @@ def load_outlets() -> tuple[Outlet, ...]:
     return tuple(_outlet(key, entry) for key, entry in table.items())
 
 
-BUILTIN: tuple[Outlet, ...] = load_outlets()
+@cache
+def builtin_outlets() -> tuple[Outlet, ...]:
+    """The packaged outlets, read and checked on first use (a pass that reads no file never needs them)."""
+    return load_outlets()
+
+
+def __getattr__(name: str) -> Any:
+    if name == "BUILTIN":  # the packaged outlets, as a module constant loaded when first asked for
+        return builtin_outlets()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

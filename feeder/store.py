@@ -7,7 +7,7 @@ import os
 import sqlite3
 import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -85,6 +85,7 @@ DROP TABLE articles_v2;
 DROP TABLE files_v2;
 DROP TABLE site_lines_v2;
 """
+QUIET_RUN_FILE = "quiet-run.json"  # beside the database: the last pass if it changed nothing
 BUSY_HINT = "another program holds the database: stop it (or wait) and run again"
 SPACE_HINT = "free disk space or fix the permissions of the state folder, then run again"
 
@@ -535,12 +536,38 @@ class Store:
 
     # runs --------------------------------------------------------------------------------------
     def record_run(self, row: RunRow) -> None:
+        """Record a pass that changed the state (in its transaction); a quiet pass's record is dropped."""
+        with suppress(OSError):  # if it stays, last_run shows that older pass
+            self._quiet_run_file.unlink(missing_ok=True)
         self._db.execute("INSERT INTO runs (started, finished, new, updated, unchanged, rejected, feeds) "
                          "VALUES (?,?,?,?,?,?,?)",
                          (row.started, row.finished, row.new, row.updated, row.unchanged, row.rejected,
                           json.dumps(list(row.feeds))))
 
+    @property
+    def _quiet_run_file(self) -> Path:
+        return self.path.with_name(QUIET_RUN_FILE)
+
+    def note_quiet_run(self, row: RunRow) -> None:
+        """Record a pass that changed nothing without writing to the database: the row goes to a
+        small file replaced atomically (no fsync: losing it to a power cut only shows the pass before)."""
+        temporary = self.path.with_name(f".{QUIET_RUN_FILE}.{os.getpid()}.tmp")
+        try:
+            temporary.write_text(json.dumps([row.started, row.finished, row.new, row.updated, row.unchanged,
+                                             row.rejected, list(row.feeds)]), encoding="utf-8")
+            os.replace(temporary, self._quiet_run_file)
+        except OSError:
+            temporary.unlink(missing_ok=True)  # only the status report loses this pass
+
     def last_run(self) -> RunRow | None:
+        """The last pass: a quiet one (``note_quiet_run``) if it came after the last recorded run."""
+        try:
+            started, finished, new, updated, unchanged, rejected, feeds = json.loads(
+                self._quiet_run_file.read_text(encoding="utf-8"))
+            return RunRow(str(started), str(finished), int(new), int(updated), int(unchanged), int(rejected),
+                          tuple(map(str, feeds)))
+        except (OSError, ValueError, TypeError):
+            pass  # none, or torn by a crash: the database's last run
         row = self._db.execute("SELECT started, finished, new, updated, unchanged, rejected, feeds "
                                "FROM runs ORDER BY id DESC LIMIT 1").fetchone()
         if row is None:
@@ -624,6 +651,11 @@ def _unchanged_since_checked(path: Path) -> bool:
 def _note_checked(path: Path) -> None:
     stamp = _stamp_of(path)
     note = _checked_note(path)
+    try:
+        if stamp is not None and note.read_text(encoding="ascii").strip() == stamp:
+            return  # a pass that wrote nothing: the note stands
+    except (OSError, UnicodeDecodeError):
+        pass
     try:
         if stamp is None:
             note.unlink(missing_ok=True)

@@ -1,0 +1,106 @@
+"""A pass over an unchanged inbox: it writes nothing to the state, skips unchanged folders whole,
+and still finds a file rewritten in place at the periodic verification."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from feeder.config import load_config
+from feeder.pipeline import VERIFY_EVERY_NS, run_once
+from feeder.status import report
+from feeder.store import Store
+from tests.conftest import write_config
+from tests.stories import story_text, write_story
+
+NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
+OLD = 10**9 * 1_700_000_000  # an mtime (ns) long before any pass of these tests
+
+
+def _runs(state: Path) -> int:
+    db = sqlite3.connect(state / "state.sqlite3")
+    try:
+        return int(db.execute("SELECT count(*) FROM runs").fetchone()[0])
+    finally:
+        db.close()
+
+
+def test_an_unchanged_pass_writes_nothing_to_the_state_and_status_still_shows_it(tmp_path: Path) -> None:
+    config = load_config(write_config(tmp_path))
+    for n in range(3):
+        write_story(config.input_folder, n)
+    assert run_once(config, now=NOW).new == 3
+    run_once(config, now=NOW + timedelta(minutes=1))  # settles what the first pass left to note
+    database = config.state_folder / "state.sqlite3"
+    before = (database.stat().st_size, database.stat().st_mtime_ns, _runs(config.state_folder))
+    later = NOW + timedelta(hours=1)
+    quiet = run_once(config, now=later)
+    assert (quiet.new, quiet.updated, quiet.feeds) == (0, 0, ())
+    assert (database.stat().st_size, database.stat().st_mtime_ns, _runs(config.state_folder)) == before
+    assert not Path(f"{database}-wal").exists()
+    shown = report(config)["last_pass"]
+    assert shown["started"] == later.isoformat() and shown["counts"]["unchanged"] == 3
+
+    write_story(config.input_folder, 9)  # a pass that changes the state records its run there again
+    assert run_once(config, now=later + timedelta(hours=1)).new == 1
+    assert _runs(config.state_folder) == before[2] + 1
+    store = Store.open(config.state_folder)
+    try:
+        last = store.last_run()
+    finally:
+        store.close()
+    assert last is not None and (last.started, last.new) == ((later + timedelta(hours=1)).isoformat(), 1)
+
+
+def test_an_unchanged_folder_is_not_listed_and_a_rewrite_in_place_is_found_at_the_verification(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = load_config(write_config(tmp_path))
+    inbox = config.input_folder
+    (inbox / "a").mkdir()
+    (inbox / "b").mkdir()
+    edited = write_story(inbox / "a", 1)
+    write_story(inbox / "b", 2)
+    for folder in (inbox, inbox / "a", inbox / "b"):
+        os.utime(folder, ns=(OLD, OLD))  # long settled: their stamps may be trusted
+    clock = time.time_ns()
+    assert run_once(config, now=NOW, settled_before=clock).new == 2
+
+    listed: list[str] = []
+    scandir = os.scandir
+
+    def spy(path: str) -> object:
+        listed.append(os.path.basename(path))
+        return scandir(path)
+
+    monkeypatch.setattr("feeder.articles.os.scandir", spy)
+    assert run_once(config, now=NOW, settled_before=clock + 10**9).new == 0
+    assert listed == [], "no folder whose stat is as recorded is listed"
+
+    # A rewrite in place changes no folder: the next scans skip it until the verification is due.
+    edited.write_text(story_text(1).replace("extra shifts", "longer shifts"), encoding="utf-8")
+    os.utime(edited, ns=(OLD + 10**9, OLD + 10**9))  # (a folder's ctime would move if its own times were set)
+    assert run_once(config, now=NOW, settled_before=clock + 2 * 10**9).updated == 0
+    report_ = run_once(config, now=NOW, settled_before=clock + VERIFY_EVERY_NS)
+    assert report_.updated == 1 and sorted(listed) == ["a", "b", "inbox"]
+
+    # A new file changes its folder's stat: that folder alone is listed again at once.
+    listed.clear()
+    write_story(inbox / "b", 3)
+    os.utime(inbox / "b", ns=(OLD + 5 * 10**9, OLD + 5 * 10**9))
+    assert run_once(config, now=NOW, settled_before=clock + VERIFY_EVERY_NS + 10**9).new == 1
+    assert listed == ["b"]
+
+
+def test_a_pass_without_the_clock_trusts_no_stamp(tmp_path: Path) -> None:
+    config = load_config(write_config(tmp_path))
+    edited = write_story(config.input_folder, 1)
+    os.utime(config.input_folder, ns=(OLD, OLD))
+    clock = time.time_ns()
+    run_once(config, now=NOW, settled_before=clock)
+    edited.write_text(story_text(1).replace("extra shifts", "longer shifts"), encoding="utf-8")
+    assert run_once(config, now=NOW).updated == 1  # the library's pass with no settle cut stats every file
