@@ -45,10 +45,12 @@ DAEMON_PASS = """
 import sys, time
 from feeder.config import load_config
 from feeder.daemon import one_pass
+from feeder.pipeline import Scope
 config = load_config(sys.argv[1])
-one_pass(config)
+watched = Scope(trust_folder_stamps=True)  # the daemon's scheduled scan while it watches filesystem events
+one_pass(config, scope=watched)
 cpu = time.process_time()
-one_pass(config)
+one_pass(config, scope=watched)
 print(time.process_time() - cpu)
 """
 

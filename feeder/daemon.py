@@ -86,6 +86,7 @@ class _Current:
     def __init__(self, config: Config, every: float | None) -> None:
         self.config = config
         self.every = every
+        self.watching = False  # filesystem events are caught: scans may skip folders whose stat is unchanged
 
 
 POLL_SECONDS = 1.0  # the main thread's longest sleep: the bound on handling a signal the kernel gave another thread
@@ -244,6 +245,8 @@ _one_at_a_time = threading.Lock()  # scheduled passes and event passes never ove
 
 def _guarded_pass(current: _Current, progress: Progress | None, scope: Scope | None = None) -> None:
     """A failing pass is logged once, as failed, and the daemon lives on to try at the next tick."""
+    if scope is None:  # a scheduled scan: events catch in-place rewrites, so unchanged folders may be skipped
+        scope = Scope(trust_folder_stamps=current.watching)
     try:
         with _one_at_a_time:
             report = one_pass(current.config, progress, scope)
@@ -265,5 +268,9 @@ def _events(current: _Current, progress: Progress | None) -> Iterator[None]:
     def on_events(paths: frozenset[Path], closed: frozenset[tuple[str, int, int]]) -> None:
         _guarded_pass(current, progress, Scope(paths=paths, closed=closed))
 
-    with event_passes(current.config.input_folder, on_events):
-        yield
+    with event_passes(current.config.input_folder, on_events) as watching:
+        current.watching = watching
+        try:
+            yield
+        finally:
+            current.watching = False

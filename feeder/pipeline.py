@@ -71,6 +71,10 @@ class Scope:
     paths: frozenset[Path] | None = None
     settled_before: int | None = None
     closed: frozenset[tuple[str, int, int]] = frozenset()
+    # A scan may skip folders whose own stat is unchanged (``_Stamps``) only where filesystem events catch
+    # what that misses, a file rewritten in place: the daemon's scans while it watches the inbox. A cron
+    # ``feeder build`` stats every file, so a rewrite is seen at the very next pass, as before.
+    trust_folder_stamps: bool = False
 
     def settled(self, seen: _Seen) -> bool:
         if self.settled_before is None or seen.mtime_ns <= self.settled_before:
@@ -100,7 +104,8 @@ def _pass(config: Config, store: Store, now: datetime, progress: Progress | None
     stamps = _Stamps.load(store)
     if scope.paths is None:
         digests = store.folder_digests()
-        listings = list_inbox(config.input_folder, stamps.trusted(digests, scope.settled_before))
+        trusted = stamps.trusted(digests, scope.settled_before) if scope.trust_folder_stamps else {}
+        listings = list_inbox(config.input_folder, trusted)
         found = changed_files(config.input_folder, listings, digests, store.file_stats)
     else:
         found = changed_among(config.input_folder, scope.paths, store.file_stat)

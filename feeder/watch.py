@@ -75,8 +75,9 @@ class _Handler(FileSystemEventHandler):
 
 
 @contextmanager
-def event_passes(folder: Path, run_pass: EventPass) -> Iterator[None]:
-    """While the block runs, run a pass (in a thread of its own) over the files that events name."""
+def event_passes(folder: Path, run_pass: EventPass) -> Iterator[bool]:
+    """While the block runs, run a pass (in a thread of its own) over the files that events name; the block
+    is given whether events are being watched (False where the filesystem gives none)."""
     pending = _Pending()
     observer = Observer()
     try:
@@ -86,13 +87,13 @@ def event_passes(folder: Path, run_pass: EventPass) -> Iterator[None]:
     except OSError as exc:  # no inotify (limits, an exotic filesystem): the periodic scan still runs
         log.warning("no filesystem events for %s (%s): new files wait for the next scheduled pass",
                     folder, exc.strerror or exc)
-        yield
+        yield False
         return
     stop = threading.Event()
     worker = threading.Thread(target=_loop, args=(pending, stop, run_pass), name="feeder-events", daemon=True)
     worker.start()
     try:
-        yield
+        yield True
     finally:
         stop.set()
         pending.ready.set()

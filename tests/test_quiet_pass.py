@@ -1,5 +1,6 @@
-"""A pass over an unchanged inbox: it writes nothing to the state, skips unchanged folders whole,
-and still finds a file rewritten in place at the periodic verification."""
+"""A pass over an unchanged inbox: it writes nothing to the state; the daemon's scans, while events are
+watched, skip unchanged folders whole and still find a file rewritten in place at the periodic verification;
+a cron pass stats every file."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from feeder.config import load_config
-from feeder.pipeline import VERIFY_EVERY_NS, run_once
+from feeder.pipeline import VERIFY_EVERY_NS, Scope, run_once
 from feeder.status import report
 from feeder.store import Store
 from tests.conftest import write_config
@@ -57,6 +58,11 @@ def test_an_unchanged_pass_writes_nothing_to_the_state_and_status_still_shows_it
     assert last is not None and (last.started, last.new) == ((later + timedelta(hours=1)).isoformat(), 1)
 
 
+def _watched(settled_before: int) -> Scope:
+    """The scope of the daemon's scheduled scan while filesystem events are watched."""
+    return Scope(settled_before=settled_before, trust_folder_stamps=True)
+
+
 def test_an_unchanged_folder_is_not_listed_and_a_rewrite_in_place_is_found_at_the_verification(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     config = load_config(write_config(tmp_path))
@@ -68,7 +74,7 @@ def test_an_unchanged_folder_is_not_listed_and_a_rewrite_in_place_is_found_at_th
     for folder in (inbox, inbox / "a", inbox / "b"):
         os.utime(folder, ns=(OLD, OLD))  # long settled: their stamps may be trusted
     clock = time.time_ns()
-    assert run_once(config, now=NOW, settled_before=clock).new == 2
+    assert run_once(config, now=NOW, scope=_watched(clock)).new == 2
 
     listed: list[str] = []
     scandir = os.scandir
@@ -78,21 +84,21 @@ def test_an_unchanged_folder_is_not_listed_and_a_rewrite_in_place_is_found_at_th
         return scandir(path)
 
     monkeypatch.setattr("feeder.articles.os.scandir", spy)
-    assert run_once(config, now=NOW, settled_before=clock + 10**9).new == 0
+    assert run_once(config, now=NOW, scope=_watched(clock + 10**9)).new == 0
     assert listed == [], "no folder whose stat is as recorded is listed"
 
     # A rewrite in place changes no folder: the next scans skip it until the verification is due.
     edited.write_text(story_text(1).replace("extra shifts", "longer shifts"), encoding="utf-8")
     os.utime(edited, ns=(OLD + 10**9, OLD + 10**9))  # (a folder's ctime would move if its own times were set)
-    assert run_once(config, now=NOW, settled_before=clock + 2 * 10**9).updated == 0
-    report_ = run_once(config, now=NOW, settled_before=clock + VERIFY_EVERY_NS)
+    assert run_once(config, now=NOW, scope=_watched(clock + 2 * 10**9)).updated == 0
+    report_ = run_once(config, now=NOW, scope=_watched(clock + VERIFY_EVERY_NS))
     assert report_.updated == 1 and sorted(listed) == ["a", "b", "inbox"]
 
     # A new file changes its folder's stat: that folder alone is listed again at once.
     listed.clear()
     write_story(inbox / "b", 3)
     os.utime(inbox / "b", ns=(OLD + 5 * 10**9, OLD + 5 * 10**9))
-    assert run_once(config, now=NOW, settled_before=clock + VERIFY_EVERY_NS + 10**9).new == 1
+    assert run_once(config, now=NOW, scope=_watched(clock + VERIFY_EVERY_NS + 10**9)).new == 1
     assert listed == ["b"]
 
 
@@ -104,3 +110,15 @@ def test_a_pass_without_the_clock_trusts_no_stamp(tmp_path: Path) -> None:
     run_once(config, now=NOW, settled_before=clock)
     edited.write_text(story_text(1).replace("extra shifts", "longer shifts"), encoding="utf-8")
     assert run_once(config, now=NOW).updated == 1  # the library's pass with no settle cut stats every file
+
+
+def test_a_cron_pass_finds_a_rewrite_in_place_at_once(tmp_path: Path) -> None:
+    config = load_config(write_config(tmp_path))
+    edited = write_story(config.input_folder, 1)
+    os.utime(config.input_folder, ns=(OLD, OLD))
+    clock = time.time_ns()
+    assert run_once(config, now=NOW, settled_before=clock).new == 1  # as `feeder build` runs it
+    assert run_once(config, now=NOW, settled_before=clock + 10**9).new == 0
+    edited.write_text(story_text(1).replace("extra shifts", "longer shifts"), encoding="utf-8")
+    os.utime(edited, ns=(OLD + 10**9, OLD + 10**9))
+    assert run_once(config, now=NOW, settled_before=clock + 2 * 10**9).updated == 1
