@@ -99,7 +99,7 @@ def _reference_shape(text: str) -> list[float]:
     title_like = not paragraph and headline.title_like(f, text)
     short = chars <= rules.MAX_DATE_LINE
     return [
-        math.log1p(words) / 5, math.log1p(chars) / 7, float(text.rstrip().endswith(linemodel._END_PUNCT)),
+        math.log1p(words) / 5, math.log1p(chars) / 7, float(text.rstrip().endswith(blocks.END_PUNCT)),
         f.caps_share, float(f.cjk), float(f.link), float(f.chrome and not paragraph), float(is_prose(text)),
         float(short and is_date_line(text)), float(short and rules.credit_shaped(text)),
         float(bool(rules.FURNITURE.match(text))), float(bool(rules.STORY_END.match(text))),
@@ -158,3 +158,10 @@ def test_the_model_headline_is_a_candidate_unless_a_rule_outranks_it() -> None:
     rule = resolver.Candidate("headline", lines[1].text, 1, resolver.BELOW_HEADLINE, "below chrome")
     assert text_extractor._model_headline(title, lines, [rule]) == []
     assert text_extractor._model_headline(lines[1].text, lines, []) == []  # a headline-shaped first line stands
+
+
+@given(st.text(max_size=80))
+def test_the_capitals_share_counts_as_letter_by_letter(text: str) -> None:
+    letters = [c for c in text if c.isalpha()]
+    expected = sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
+    assert blocks.caps_share(text) == pytest.approx(expected, abs=1e-12)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import string
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -138,18 +139,29 @@ def _opens_prose(line: str, width: int) -> bool:
 _OPENER = re.compile(r"^(?:\(\s*[A-Z][^()]{0,40}\)\s*(?:--|—|–|-)?|[A-Z][\w'’ ]{0,24}\s*:)\s")
 
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_LINK = re.compile(r"https?://|www\.|^[\w-]+(?:\.[\w-]+)+(?:/\S*)?$", re.I)
+# The measures of a line, in one place for every reader of them (the line walk, headlines, the line model).
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+LINK = re.compile(r"https?://|www\.|^[\w-]+(?:\.[\w-]+)+(?:/\S*)?$", re.I)
+END_PUNCT = (".", "!", ":", ";", ",", "。", "！", "：")  # a line ending on one ends a sentence or a label
+_ASCII_LETTERS = string.ascii_letters.encode()
+_ASCII_UPPER = string.ascii_uppercase.encode()
+
+
+def caps_share(text: str) -> float:
+    """Share of the letters in upper case (an ASCII line counted by bytes.translate, in C)."""
+    if text.isascii():
+        data = text.encode()
+        letters = len(data) - len(data.translate(None, _ASCII_LETTERS))
+        return (len(data) - len(data.translate(None, _ASCII_UPPER))) / letters if letters else 0.0
+    letters_only = [c for c in text if c.isalpha()]
+    return sum(c.isupper() for c in letters_only) / len(letters_only) if letters_only else 0.0
 
 
 def describe(index: int, text: str) -> Features:
     """The features of one line."""
-    letters = [c for c in text if c.isalpha()]
-    upper = sum(c.isupper() for c in letters)
     return Features(
         index=index, words=len(text.split()), chars=len(text),
-        end_punct=text.rstrip().endswith((".", "!", ":", ";", ",", "。", "！", "：")),
-        caps_share=upper / len(letters) if letters else 0.0,
-        cjk=bool(_CJK.search(text)), link=bool(_LINK.search(text)),
+        end_punct=text.rstrip().endswith(END_PUNCT), caps_share=caps_share(text),
+        cjk=bool(CJK.search(text)), link=bool(LINK.search(text)),
         chrome=bool(vocab.CHROME_LINE.match(text)),
     )

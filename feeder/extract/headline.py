@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from feeder.extract import rules, vocab
-from feeder.extract.blocks import Features, describe
+from feeder.extract.blocks import CJK, Features, describe
 from feeder.extract.dates import LABEL_OF, find_dates
 from feeder.fold import fold_text
 
@@ -49,7 +49,6 @@ class Candidate:
     why: str
 
 
-_CJK_CHARS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 def title_like(features: Features, text: str) -> bool:
@@ -64,7 +63,7 @@ def title_shaped(text: str, *, cjk: bool, chars: int, words: int, end_punct: boo
     """title_like from a line's measures however they were taken (the line model measures them without
     blocks.describe's per-character loop): one test, so the two readers can never drift apart."""
     if cjk:
-        if not 6 <= chars <= 80 or (len(_CJK_CHARS.findall(text)) < 6 and words < 3):
+        if not 6 <= chars <= 80 or (len(CJK.findall(text)) < 6 and words < 3):
             return False
     elif not 3 <= words <= 30:
         return False

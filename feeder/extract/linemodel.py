@@ -13,14 +13,13 @@ import json
 import math
 import operator
 import re
-import string
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from feeder.extract import endings, headline, rules, vocab
+from feeder.extract import blocks, endings, headline, rules, vocab
 from feeder.extract.shapes import is_date_line, is_prose
 from feeder.fold import fold_text
 
@@ -84,10 +83,10 @@ def _line_shape(text: str) -> tuple[float, ...]:
     paragraph = words > PARAGRAPH_WORDS
     look = text[:LOOK_CHARS] if paragraph else text
     plain = look.isascii()
-    caps = _caps_share(look, plain)
-    cjk = not plain and _CJK.search(look) is not None
-    link = ("." in look or "://" in look) and _LINK.search(look) is not None
-    end_punct = text.rstrip().endswith(_END_PUNCT)
+    caps = blocks.caps_share(look)
+    cjk = not plain and blocks.CJK.search(look) is not None
+    link = ("." in look or "://" in look) and blocks.LINK.search(look) is not None
+    end_punct = text.rstrip().endswith(blocks.END_PUNCT)
     chrome = not paragraph and vocab.CHROME_LINE.match(text) is not None
     colon = ":" in text or "：" in text
     label = colon and vocab.LABEL_PREFIX.match(text) is not None
@@ -118,25 +117,9 @@ def _line_shape(text: str) -> tuple[float, ...]:
 _short_shape = lru_cache(maxsize=8192)(_line_shape)
 
 
-_END_PUNCT = (".", "!", ":", ";", ",", "。", "！", "：")  # as blocks.describe reads a line's end
-# As blocks.describe and headline.title_like read a line's script and links.
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_LINK = re.compile(r"https?://|www\.|^[\w-]+(?:\.[\w-]+)+(?:/\S*)?$", re.I)
 # What a breadcrumb's separators and a trailing dash credit's dash are: a line without one needs no pattern.
 _BREADCRUMB_SEPARATORS = re.compile(r"[>»/›|]")
 _DASHES = re.compile(r"[-–—/]")
-_ASCII_LETTERS = string.ascii_letters.encode()
-_ASCII_UPPER = string.ascii_uppercase.encode()
-
-
-def _caps_share(text: str, plain: bool) -> float:
-    """Share of the letters in upper case (as blocks.describe counts them; ASCII counted by bytes.translate)."""
-    if plain:
-        data = text.encode()
-        letters = len(data) - len(data.translate(None, _ASCII_LETTERS))
-        return (len(data) - len(data.translate(None, _ASCII_UPPER))) / letters if letters else 0.0
-    letters_only = [c for c in text if c.isalpha()]
-    return sum(c.isupper() for c in letters_only) / len(letters_only) if letters_only else 0.0
 
 
 _WORDS = re.compile(r"[a-z0-9]+")
