@@ -14,6 +14,21 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+# The config of a bench workspace: the corpus in inbox/, feeds and state beside it.
+CONFIG = """\
+[input]
+folder = "inbox"
+[output]
+folder = "feeds"
+state = "state"
+[feed]
+id_base = "tag:feeder.bench,2026:"
+title = "Bench feed"
+author = "feeder bench"
+base_url = "http://localhost:8080/"
+max_entries = 100
+"""
+
 NOUNS = (
     "port", "harbour", "bridge", "railway", "orchard", "factory", "market", "school", "clinic", "museum",
     "library", "reservoir", "highway", "airport", "village", "county", "district", "province", "festival",

@@ -28,19 +28,6 @@ import corpus
 
 HERE = Path(__file__).resolve().parent
 SPEC = corpus.Spec(text_share=1.0, furnished=0.0)
-CONFIG = """\
-[input]
-folder = "inbox"
-[output]
-folder = "feeds"
-state = "state"
-[feed]
-id_base = "tag:feeder.bench,2026:"
-title = "Bench feed"
-author = "feeder bench"
-base_url = "http://localhost:8080/"
-max_entries = 100
-"""
 DAEMON_PASS = """
 import sys, time
 from feeder.config import load_config
@@ -72,7 +59,7 @@ def make(root: Path, files: int, stories: int) -> Path:
         return config
     inbox = root / "inbox"
     root.mkdir(parents=True, exist_ok=True)
-    config.write_text(CONFIG, encoding="utf-8")
+    config.write_text(corpus.CONFIG, encoding="utf-8")
     originals = corpus.write_files(inbox, range(stories), SPEC)
     time.sleep(3.2)  # past the settle time
     feeder("build", "--config", str(config))

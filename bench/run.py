@@ -35,19 +35,6 @@ TEXT = corpus.Spec(text_share=1.0, furnished=0.0)
 MIXED = corpus.Spec(text_share=0.7, furnished=0.0)
 FURNISHED = corpus.Spec(text_share=0.7, furnished=0.5)
 CORPUS_NAMES = {TEXT: "text", MIXED: "mixed", FURNISHED: "mixed + site furniture"}
-CONFIG = """\
-[input]
-folder = "inbox"
-[output]
-folder = "feeds"
-state = "state"
-[feed]
-id_base = "tag:feeder.bench,2026:"
-title = "Bench feed"
-author = "feeder bench"
-base_url = "http://localhost:8080/"
-max_entries = 100
-"""
 # (measurement, size) -> (limit in seconds, what it is compared with); "flat" compares add 1 across sizes.
 TARGETS: dict[tuple[str, int], float] = {
     ("full build (text)", 10_000): 3.5,
@@ -168,7 +155,7 @@ class Workspace:
         if not (ws.root / "LINKED").exists():
             shutil.rmtree(ws.root, ignore_errors=True)
             shutil.copytree(source, ws.root / "inbox", copy_function=os.link)
-            (ws.root / "config.toml").write_text(CONFIG, encoding="utf-8")
+            (ws.root / "config.toml").write_text(corpus.CONFIG, encoding="utf-8")
             (ws.root / "LINKED").write_text("inbox complete\n", encoding="utf-8")
         return ws
 

@@ -40,9 +40,6 @@ from feeder.store import Store
 HERE = Path(__file__).resolve().parent
 SPECS = {"text": corpus.Spec(text_share=1.0, furnished=0.0), "html": corpus.Spec(text_share=0.0, furnished=0.0),
          "mixed": corpus.Spec(text_share=0.7, furnished=0.0)}
-CONFIG = '[input]\nfolder = "inbox"\n[output]\nfolder = "feeds"\nstate = "state"\n[feed]\n' \
-         'id_base = "tag:feeder.bench,2026:"\ntitle = "Bench feed"\nauthor = "feeder bench"\n' \
-         'base_url = "http://localhost:8080/"\nmax_entries = 100\n'
 NOW = datetime(2026, 1, 1, tzinfo=UTC)  # as bench/run.py: every corpus stamp is earlier
 T = TypeVar("T")
 
@@ -69,7 +66,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         shutil.copytree(source, root / "inbox", copy_function=shutil.copy)
-        (root / "config.toml").write_text(CONFIG, encoding="utf-8")
+        (root / "config.toml").write_text(corpus.CONFIG, encoding="utf-8")
         config = load_config(root / "config.toml")
         per_file: dict[str, list[float]] = {}
         for path in sorted((root / "inbox").iterdir()):
@@ -119,7 +116,7 @@ def _profile_extract(source: Path, top: int) -> int:
     """Extract every file of the corpus under cProfile and print where extraction's own time goes."""
     with tempfile.TemporaryDirectory() as tmp:
         (Path(tmp) / "config.toml").write_text(
-            CONFIG.replace('folder = "inbox"', f"folder = {str(source)!r}", 1), encoding="utf-8")
+            corpus.CONFIG.replace('folder = "inbox"', f"folder = {str(source)!r}", 1), encoding="utf-8")
         config = load_config(Path(tmp) / "config.toml")
         raws = [read_article(p, inbox=source, max_bytes=config.max_file_bytes) for p in sorted(source.iterdir())]
         profile = cProfile.Profile()
