@@ -70,7 +70,7 @@ def _dateline(text: str, found: Found, is_outlet: IsOutlet) -> str:
         return (text[: m.start("token")].rstrip() + text[m.end("token"):]).strip()
     if "," in text[:_TOKEN_REACH] and (m := _COMMA_TOKEN.match(text)) and (
             outlet := token_outlet(m.group("outlet"), is_outlet)):
-        # "Tehran, May 1, IRNA – text": a known agency's name between the dated place and the dash; it goes.
+        # "Tehran, May 1, IRNA - text": a known agency's name between the dated place and the dash; it goes.
         found.credit(outlet, "dateline of the first paragraph", resolver.DATELINE)
         dateline_stamp(m, found)
         return text[: m.start("token")] + text[m.end("token"):]
@@ -99,7 +99,7 @@ def _dateline(text: str, found: Found, is_outlet: IsOutlet) -> str:
     return text
 
 
-# A dated place, the agency's name after a comma, then the dash: "Tehran, May 1, IRNA – text".
+# A dated place, the agency's name after a comma, then the dash: "Tehran, May 1, IRNA - text".
 _COMMA_TOKEN = re.compile(r"^[A-Z][\w .'’-]{1,40}?,\s*" + rules.DATELINE_DATE + r"(?P<token>,\s*"
                           r"(?P<outlet>[A-Z][\w&.'’-]{1,20}(?:\s[A-Z][\w&.'’-]{1,20}){0,2}))\s*(?=(?:--|—|–|-)\s)")
 
