@@ -132,6 +132,25 @@ def test_photo_credits_and_pointers_inside_the_span_are_dropped(line: str) -> No
     assert span.resolve_span([STORY, line, MORE], origins(3), TITLE).body == (STORY, MORE)
 
 
+@pytest.mark.parametrize("caption", [
+    "Pilots board a tanker at dawn on Monday. (Photo courtesy of the port authority)",
+    "Pilots board a tanker at dawn. Foto: Ana Ruiz/Quay Notes",
+    "Pilots board a tanker at dawn on Monday. HARBOUR WIRE",
+    "Pilots board a tanker at dawn on Monday. (Quay) ==Quay",
+])
+def test_a_photo_caption_above_the_story_is_cut(caption: str) -> None:
+    chosen = span.resolve_span([caption, STORY, MORE], origins(3), TITLE)
+    assert chosen.body == (STORY, MORE)
+    assert "a photo's caption" in chosen.why
+
+
+def test_a_deck_above_a_caption_goes_with_it_but_a_lone_deck_stays() -> None:
+    deck = "Harbour pilots across the northern port now share one chart that updates tide and wind every minute"
+    caption = "A pilot checks the chart on the bridge of a tanker. (Photo by Ana Ruiz)"
+    assert span.resolve_span([deck, caption, STORY, MORE], origins(4), TITLE).body == (STORY, MORE)
+    assert span.resolve_span([deck, STORY, MORE], origins(3), TITLE).body == (deck, STORY, MORE)
+
+
 def test_a_story_sentence_mentioning_a_photo_stays() -> None:
     line = "The pilots said the photo of the chart on the bridge had been shared widely."
     assert span.resolve_span([STORY, line, MORE], origins(3), TITLE).body == (STORY, line, MORE)

@@ -38,6 +38,9 @@ from feeder.fold import fold_text
 # furniture line at the top counts).
 FURNITURE_SCORE = 1.5
 LEAD_SCORE = 1.5
+# A line at the top scoring this (a deck ending no sentence) does not end the run of furniture there: it goes
+# with the story's furniture when a line scoring LEAD_SCORE stands below it, and stays otherwise.
+WEAK_LEAD = 1.0
 # Weights of the features (positive: furniture; negative: the story's own text).
 NO_SENTENCE = 1.0  # ends no sentence: a heading, a related story's headline, a menu, a label
 HEADLINE_SHAPED = 0.75  # and is shaped like a headline: a capital first, a few words, no label
@@ -50,6 +53,7 @@ ACCOUNT_PROMPT = 3.0  # a prompt to log in, register or reply, a comment counter
 CUT_TEASER = 1.5  # a teaser of another story, cut off with "[…]"
 CHROME = 2.0  # navigation, account, sharing or advert chrome (extract/vocab.py)
 STORY_SENTENCES = -2.0  # a paragraph of several sentences or many words: the story's own text
+CAPTION = 3.5  # above the story, a photo's caption: it closes with the photo's credit (outweighs its sentences)
 # How many lines at each edge of the run are read as candidates.
 LEAD_REACH = 6
 TAIL_REACH = 6
@@ -96,6 +100,21 @@ SEPARATOR = re.compile(r"^(?:[*_=~#-]\s?){5,}")
 PHOTO_CREDIT = re.compile(r"[(\[]\s*(?:pic|photo|image|picture)s?\s*[:：][^()\[\]]{1,60}[)\]]\s*$|"
                           r"(?:^|[.\s])(?:[A-Z]{2,10}|file|staff) (?:photo|pic|picture)s?(?: via [^.]{2,40})?\.?$",
                           re.I)
+# How a photo's caption closes with its credit, in the dress agencies and portals print it: "(Photo courtesy of
+# X)", "(File photo)", "Foto: A/Agency", "- Facebook pic, May 3, 2015.", "XINHUA PHOTO", ". CHINA DAILY" (an
+# outlet's name in capitals after the caption's last sentence), "(Kyodo) ==Kyodo".
+CAPTION_CLOSE = re.compile(
+    r"(?i:[(\[]\s*(?:photos?|fotos?|pics?|pictures?|images?|files?|file photo)\b[^()\[\]]{0,60}[)\]]\.?$"
+    r"|\b(?:photos?|fotos?|pics?|pictures?|images?)\s*(?:by|credit|courtesy)?\s*[:：]\s*[^.:]{2,60}$"
+    r"|\s[-–—]\s*[\w .'’-]{2,30}\b(?:photo|pic|picture)s?\b[^.]{0,40}\.?$)"
+    r"|\b[A-Z]{2,12}(?:\s[A-Z]{2,12})?\s(?:PHOTOS?|PIC|FILE)$"
+    r"|(?<=[.!?])\s+[A-Z]{3,12}(?:\s[A-Z]{3,12}){0,2}$"
+    r"|\)\s*==\s*[A-Z]\w{1,20}$")
+# How an agency's caption opens: "(AFP files) …", "In a file picture taken on …", "This photo taken on … shows".
+CAPTION_OPEN = re.compile(r"^\(\s*(?:[A-Z]{2,10}\s+)?(?:files?|file photo|photo|pic)\s*\)|"
+                          r"^(?:in )?(?:a|this) (?:file )?(?:picture|photo|image)(?: taken| dated| shows)\b", re.I)
+# Substrings a caption's close holds: a cheap test that spares most paragraphs the pattern.
+_CAPTION_HINTS = ("hoto", "HOTO", "oto:", "ic", "IC", "icture", "mage", "ile", "ILE", "==")
 # An inline pointer to another story inside the span: "ALSO READ: Headline", "Read more: …", "Lea también: …".
 READ_ALSO = re.compile(r"^(?:also read|read also|read more|see also|related|related story|recommended|lea también|"
                        r"leia também|lire aussi|lesen sie auch|baca juga)\s*[:：|»>-]\s*\S", re.I)
@@ -127,12 +146,22 @@ def resolve_span(body: Sequence[str], origins: Sequence[str], title: str) -> Spa
 def lead_score(text: str, following: str, title: str) -> tuple[float, str]:
     """How much a line at the top of the run looks like furniture above the story, and the strongest reason."""
     score, why = _shared_score(text, title, LEAD_HEADLINE_WORDS)
+    if following and is_caption(text):
+        score += CAPTION
+        why = "a photo's caption"
     if following and (not _ends_sentence(text) or len(text.split()) <= SHORT_LEAD_WORDS) and (
             OPENS_WITH_DATELINE.match(following)) and (
             not OPENS_WITH_DATELINE.match(text) and not READ_ALSO.match(following)):
         score += DATELINE_BELOW
         why = why or "a line above the datelined first paragraph"
     return score, why
+
+
+def is_caption(text: str) -> bool:
+    """A photo's caption: it closes with the photo's credit, or opens as agencies' captions do."""
+    tail = text[-90:]
+    return bool((any(hint in tail for hint in _CAPTION_HINTS) or tail.rstrip()[-1:].isupper())
+                and CAPTION_CLOSE.search(tail)) or (text[:1] in "(IiAaTt" and bool(CAPTION_OPEN.match(text)))
 
 
 def tail_score(text: str, title: str) -> tuple[float, str]:
@@ -199,9 +228,9 @@ def _start(body: Sequence[str], title: str) -> tuple[int, str]:
             return index + 1, "below a feed's excerpt and its footer"
     for index in range(min(LEAD_REACH, len(body) - 1)):
         score, reason = lead_score(body[index], body[index + 1], title)
-        if score < FURNITURE_SCORE:
-            break
-        if score >= LEAD_SCORE:  # weak furniture above it goes with it ("Headline" / "Log in to view")
+        if score < WEAK_LEAD or (score < LEAD_SCORE and body[index].rstrip().endswith((":", "："))):
+            break  # the story's text, or a lead-in to what follows (a list of the poster's links)
+        if score >= LEAD_SCORE:  # weak furniture above it goes with it ("Headline" / "Log in to view", a deck)
             start, why = index + 1, f"below furniture ({reason}, score {score:.2f})"
     return start, why
 
@@ -247,7 +276,13 @@ def _inside_furniture(paragraph: str, repeated: Counter[str] | None) -> str:
         return "photo credit"
     if READ_ALSO.match(paragraph):
         return "pointer to another story"
+    if text_opens_caption(paragraph):
+        return "photo caption"
     return ""
+
+
+def text_opens_caption(paragraph: str) -> bool:
+    return paragraph[:1] in "(IiAaTt" and bool(CAPTION_OPEN.match(paragraph))
 
 
 # Substrings the end of a line PHOTO_CREDIT matches holds: a cheap test that spares most paragraphs the pattern.
