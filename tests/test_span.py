@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from feeder.cli import inspect_record
 from feeder.config import Config
 from feeder.extract import blocks, span
-from feeder.extract.endings import closes_story
+from feeder.extract.endings import closes_story, without_end_marker
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "span_classes"
 PAGES = sorted(p for p in FIXTURES.iterdir() if p.suffix in (".txt", ".html"))
@@ -234,3 +234,15 @@ def test_the_span_keeps_the_walks_order_and_a_sentence(body: list[str]) -> None:
     if any(p.rstrip().endswith(".") for p in body):
         assert any(p.rstrip()[-1:] in '.!?"”’)' for p in chosen.body)
     assert chosen.why
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The ministry said the work would go on.(end)", "The ministry said the work would go on."),
+    ("The ministry said the work would go on. (People Daily) Endit", "The ministry said the work would go on. "
+                                                                      "(People Daily)"),
+    ("The ministry said the work would go on. ENDS", "The ministry said the work would go on."),
+    ("The pilots wait where the road ends", "The pilots wait where the road ends"),
+    ("The pilots said the season ENDS", "The pilots said the season ENDS"),
+])
+def test_an_agency_end_marker_glued_to_the_last_sentence_goes(text: str, expected: str) -> None:
+    assert without_end_marker(text) == expected

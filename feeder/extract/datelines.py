@@ -242,6 +242,11 @@ def _trailing_credit(text: str, found: Found, is_outlet: IsOutlet) -> str:
             # "… use less. Pattaya One News": an outlet's name glued after the last sentence, credited as printed.
             found.credit(name, f"credit at the end of the last paragraph{PRINTED_CREDIT}", resolver.DATELINE)
             return text[: len(text) - len(tail) + m.start()].rstrip()
+        if tail[-1:].isupper() and (m := _GLUED_CODE_WORD.search(tail)) and (
+                outlet := token_outlet(m.group("code"), is_outlet)):
+            # "… what they have achieved.” PTI": a known agency's code glued after the last sentence.
+            found.credit(outlet, "credit at the end of the last paragraph", resolver.DATELINE)
+            return text[: len(text) - len(tail) + m.start()].rstrip()
         return text  # nothing glued after the last sentence: most stories end so, spare them the patterns
     if (m := rules.TRAILING_REPORTING.search(text)) is not None:
         found.propose("reporting", m.group("names").strip(), "'Reporting by' credit at the end of the last paragraph",
@@ -269,5 +274,6 @@ _TRAILING_NAME_AND_CODE = re.compile(
     r"(?<=[.!?\"”’])\s*[-–—]+\s*(?P<outlet>[A-Z][\w.&'’ -]{1,38}?,\s*[A-Z][\w&.-]{1,10})\.?\s*$")
 _GLUED_SOURCE = re.compile(r"(?<=[.!?)\"”’])\s+(?i:source|fuente|fonte|quelle|sumber)\s*:\s*"
                            r"(?P<outlet>[^\W\d_][\w&'’. -]{1,40}?)\.?\s*$")
+_GLUED_CODE_WORD = re.compile(r"(?<=[.!?\"”’])\s+(?P<code>[A-Z]{2,6})$")
 _GLUED_CODE = re.compile(r"(?<=[.!?\"”’])\((?P<code>[A-Z]{2,6})\)\s*$")
 _LOWER_CODE = re.compile(r"(?<=[.!?\"”’])\s*/\s*(?P<code>[a-z]{2,6})\s*$")

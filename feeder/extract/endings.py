@@ -47,6 +47,18 @@ MAIL_FOOTER = re.compile(r"\byou(?:'re| are) receiving (?:this|it)\b|"
 # A cache or mirror site's notice that the page is its copy (anywhere in the line).
 CACHE_NOTICE = re.compile(r"\bthis is (?:a )?cached (?:page|copy|version)\b", re.I)
 
+# An agency's end-of-story marker glued after the last sentence: "(end)", "(END)", "Endit", "ENDS", "-0-", "+++"
+# (the sentence's stop comes first, so a story's own word "ends" never matches).
+GLUED_END_MARKER = re.compile(r"(?<=[.!?\"”’)])\s*(?:\((?i:end|ends|endit)\)|(?i:endit)|END|ENDS|-0-|\+{3})\s*$")
+
+
+def without_end_marker(text: str) -> str:
+    """The last paragraph without an agency's end marker glued after its last sentence."""
+    if text[-1:] not in ")tTSD-+" or (m := GLUED_END_MARKER.search(text, max(0, len(text) - 12))) is None:
+        return text
+    return text[: m.start()].rstrip()
+
+
 STORY_CLOSER = re.compile(rf"^(?:{POST_META_FOOTER}|{SYNDICATION_NOTE}|{CONTRIBUTOR_LINE}|{FEED_FOOTER}|{PROMO})$",
                           re.I)
 PLATFORM_CLOSER = re.compile(rf"^(?:{PLATFORM_FOOTER}|{SUPPORT_NOTE})$", re.I)
