@@ -144,11 +144,17 @@ def test_a_photo_caption_above_the_story_is_cut(caption: str) -> None:
     assert "a photo's caption" in chosen.why
 
 
-def test_a_deck_above_a_caption_goes_with_it_but_a_lone_deck_stays() -> None:
+def test_a_deck_ending_no_sentence_above_the_story_is_cut() -> None:
     deck = "Harbour pilots across the northern port now share one chart that updates tide and wind every minute"
     caption = "A pilot checks the chart on the bridge of a tanker. (Photo by Ana Ruiz)"
     assert span.resolve_span([deck, caption, STORY, MORE], origins(4), TITLE).body == (STORY, MORE)
-    assert span.resolve_span([deck, STORY, MORE], origins(3), TITLE).body == (deck, STORY, MORE)
+    assert span.resolve_span([deck, STORY, MORE], origins(3), TITLE).body == (STORY, MORE)
+
+
+def test_a_first_paragraph_broken_across_two_lines_stays_whole() -> None:
+    head, rest = STORY[:60].rsplit(" ", 1)[0], STORY[len(STORY[:60].rsplit(" ", 1)[0]) + 1:]
+    assert rest[:1].islower()
+    assert span.resolve_span([head, rest, MORE], origins(3), TITLE).body == (head, rest, MORE)
 
 
 def test_a_story_sentence_mentioning_a_photo_stays() -> None:

@@ -9,16 +9,18 @@ photo's caption printed twice. Each line at the edges of the run is described by
 adds its weight (bench/fit_resolver.py sweeps them leave-one-set-out) and a line whose score reaches
 FURNITURE_SCORE is furniture. The tie-breaks:
 
-- the story starts below the last line scoring LEAD_SCORE in the run of furniture lines at its top (at
-  most LEAD_REACH lines; a lead-in ending with a colon is no headline), and ends above the longest run
+- the story starts below the run of lines scoring LEAD_SCORE at its top (at most LEAD_REACH lines: headlines,
+  decks and standfirsts ending no sentence, a photo's caption closing with its credit; a lead-in ending with
+  a colon, or a line whose sentence the next line carries on, ends the run), and ends above the longest run
   of furniture at its bottom (at most TAIL_REACH lines);
 - the span always keeps at least one paragraph that ends a sentence: when the edges would meet, the
   walk's run stands as it is;
 - a feed's excerpt with its footer ("The post X appeared first on Y") above the whole story: the story
   starts at its first paragraph printed again below the footer;
 - a paragraph opening with a separator run ("*****", "-----") closes the story: the span ends above it;
-- inside the span, a paragraph printed twice (a caption or a pull-quote: every copy), a photo credit and
-  a pointer to another story ("ALSO READ: …") are dropped.
+- inside the span, a paragraph printed twice (a caption or a pull-quote: every copy), a photo credit, an
+  agency's file caption ("(AFP files) In a file picture …") and a pointer to another story ("ALSO READ: …")
+  are dropped.
 """
 
 from __future__ import annotations
@@ -33,14 +35,11 @@ from feeder.extract import blocks, endings, rules, vocab
 from feeder.extract.shapes import is_prose
 from feeder.fold import fold_text
 
-# A line whose features add up to this is furniture. At the top, the story starts below the last line
-# scoring LEAD_SCORE in the run of furniture (the fit, leave-one-set-out, finds both at 1.5: every
-# furniture line at the top counts).
+# A line whose features add up to this is furniture. At the top, the story starts below the run of lines
+# scoring LEAD_SCORE: there a line ending no sentence (a deck, a standfirst, a kicker) is furniture too,
+# unless it is a lead-in ending with a colon or the next line carries on its sentence (a broken paragraph).
 FURNITURE_SCORE = 1.5
-LEAD_SCORE = 1.5
-# A line at the top scoring this (a deck ending no sentence) does not end the run of furniture there: it goes
-# with the story's furniture when a line scoring LEAD_SCORE stands below it, and stays otherwise.
-WEAK_LEAD = 1.0
+LEAD_SCORE = 1.0
 # Weights of the features (positive: furniture; negative: the story's own text).
 NO_SENTENCE = 1.0  # ends no sentence: a heading, a related story's headline, a menu, a label
 HEADLINE_SHAPED = 0.75  # and is shaped like a headline: a capital first, a few words, no label
@@ -228,10 +227,13 @@ def _start(body: Sequence[str], title: str) -> tuple[int, str]:
             return index + 1, "below a feed's excerpt and its footer"
     for index in range(min(LEAD_REACH, len(body) - 1)):
         score, reason = lead_score(body[index], body[index + 1], title)
-        if score < WEAK_LEAD or (score < LEAD_SCORE and body[index].rstrip().endswith((":", "："))):
-            break  # the story's text, or a lead-in to what follows (a list of the poster's links)
-        if score >= LEAD_SCORE:  # weak furniture above it goes with it ("Headline" / "Log in to view", a deck)
-            start, why = index + 1, f"below furniture ({reason}, score {score:.2f})"
+        following = body[index + 1]
+        if score < LEAD_SCORE or (score < FURNITURE_SCORE and body[index].rstrip().endswith((":", "："))) or (
+                score < CAPTION and (following[:1].islower() or following[:1] in "([（")):
+            # The story's text, a lead-in to what follows (a list of the poster's links), or a paragraph broken
+            # across two lines (the next carries on its sentence).
+            break
+        start, why = index + 1, f"below furniture ({reason}, score {score:.2f})"
     return start, why
 
 
