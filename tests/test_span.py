@@ -252,3 +252,28 @@ def test_the_span_keeps_the_walks_order_and_a_sentence(body: list[str]) -> None:
 ])
 def test_an_agency_end_marker_glued_to_the_last_sentence_goes(text: str, expected: str) -> None:
     assert without_end_marker(text) == expected
+
+
+@pytest.mark.parametrize("framing", [
+    "Saw this in the weekend paper and thought you would like it. Pasted below.",
+    "Harbour Wire published this item, entitled “Pilots steer by chart” – below is their description.",
+    "Disclaimer: Harbour Wire is a state-run outlet.",
+])
+def test_words_about_the_story_below_are_cut(framing: str) -> None:
+    chosen = span.resolve_span([framing, STORY, MORE], origins(3), TITLE)
+    assert chosen.body == (STORY, MORE)
+    assert "words about the story below" in chosen.why
+
+
+def test_an_agencys_own_below_is_opening_stays() -> None:
+    opening = "Below is the latest selection of news summaries from Harbour Wire."
+    assert span.resolve_span([opening, STORY, MORE], origins(3), TITLE).body == (opening, STORY, MORE)
+
+
+@pytest.mark.parametrize("note", [
+    "This article appeared on p9 of the Weekend section of the Harbour Herald on Saturday 4 May 2024.",
+    "A version of this article appears in print on May 4, 2024, Section A, Page 9.",
+])
+def test_a_print_note_closes_the_story(note: str) -> None:
+    assert closes_story(note)
+    assert span.resolve_span([STORY, MORE, note], origins(3), TITLE).body == (STORY, MORE)

@@ -53,6 +53,7 @@ CUT_TEASER = 1.5  # a teaser of another story, cut off with "[…]"
 CHROME = 2.0  # navigation, account, sharing or advert chrome (extract/vocab.py)
 STORY_SENTENCES = -2.0  # a paragraph of several sentences or many words: the story's own text
 CAPTION = 3.5  # above the story, a photo's caption: it closes with the photo's credit (outweighs its sentences)
+FRAMING = 3.0  # above the story, the poster's or aggregator's words about it ("Copied below.", "Disclaimer: …")
 # How many lines at each edge of the run are read as candidates.
 LEAD_REACH = 6
 TAIL_REACH = 6
@@ -112,6 +113,11 @@ CAPTION_CLOSE = re.compile(
 # How an agency's caption opens: "(AFP files) …", "In a file picture taken on …", "This photo taken on … shows".
 CAPTION_OPEN = re.compile(r"^\(\s*(?:[A-Z]{2,10}\s+)?(?:files?|file photo|photo|pic)\s*\)|"
                           r"^(?:in )?(?:a|this) (?:file )?(?:picture|photo|image)(?: taken| dated| shows)\b", re.I)
+# The poster's or an aggregator's words about the story that follows: a pointer down to it ("Copied below.",
+# "– below is their description.", though not the agency's own "Below is the latest selection …") or the
+# site's disclaimer about its source.
+FRAMING_LINE = re.compile(r"\b(?:copied|pasted|quoted|posted|reproduced|shared|see|read|find)(?: it| them)? below\b|"
+                          r"(?<=\S\s)below (?:is|are)\b|\bbelow\s*[:：]\s*$|^disclaimer\s*[:：]", re.I)
 # Substrings a caption's close holds: a cheap test that spares most paragraphs the pattern.
 _CAPTION_HINTS = ("hoto", "HOTO", "oto:", "ic", "IC", "icture", "mage", "ile", "ILE", "==")
 # An inline pointer to another story inside the span: "ALSO READ: Headline", "Read more: …", "Lea también: …".
@@ -148,6 +154,9 @@ def lead_score(text: str, following: str, title: str) -> tuple[float, str]:
     if following and is_caption(text):
         score += CAPTION
         why = "a photo's caption"
+    elif following and ("elow" in text or "isclaimer" in text) and FRAMING_LINE.search(text):
+        score += FRAMING
+        why = "words about the story below"
     if following and (not _ends_sentence(text) or len(text.split()) <= SHORT_LEAD_WORDS) and (
             OPENS_WITH_DATELINE.match(following)) and (
             not OPENS_WITH_DATELINE.match(text) and not READ_ALSO.match(following)):
