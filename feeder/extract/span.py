@@ -114,7 +114,7 @@ CAPTION_CLOSE = re.compile(
 CAPTION_OPEN = re.compile(r"^\(\s*(?:[A-Z]{2,10}\s+)?(?:files?|file photo|photo|pic)\s*\)|"
                           r"^(?:in )?(?:a|this) (?:file )?(?:picture|photo|image)(?: taken| dated| shows)\b", re.I)
 # The poster's or an aggregator's words about the story that follows: a pointer down to it ("Copied below.",
-# "– below is their description.", though not the agency's own "Below is the latest selection …") or the
+# "- below is their description.", though not the agency's own "Below is the latest selection …") or the
 # site's disclaimer about its source.
 FRAMING_LINE = re.compile(r"\b(?:copied|pasted|quoted|posted|reproduced|shared|see|read|find)(?: it| them)? below\b|"
                           r"(?<=\S\s)below (?:is|are)\b|\bbelow\s*[:：]\s*$|^disclaimer\s*[:：]", re.I)
