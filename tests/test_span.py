@@ -277,3 +277,10 @@ def test_an_agencys_own_below_is_opening_stays() -> None:
 def test_a_print_note_closes_the_story(note: str) -> None:
     assert closes_story(note)
     assert span.resolve_span([STORY, MORE, note], origins(3), TITLE).body == (STORY, MORE)
+
+
+def test_a_related_headline_in_a_script_without_capitals_is_cut() -> None:
+    # Arabic (and CJK) letters have no case: a headline's shape does not need a capital there.
+    teaser = "افتتاح سوق جديد للسمك في الميناء"
+    assert span.tail_score(teaser, TITLE)[0] >= span.FURNITURE_SCORE
+    assert span.resolve_span([STORY, MORE, teaser], origins(3), TITLE).body == (STORY, MORE)

@@ -182,7 +182,7 @@ def _shared_score(text: str, title: str, headline_words: int) -> tuple[float, st
     words = text.split(maxsplit=STORY_WORDS)  # counted up to STORY_WORDS, no further
     if not _ends_sentence(text):
         reasons.append((NO_SENTENCE, "ends no sentence"))
-        if text[:1].isupper() and 3 <= len(words) <= headline_words and not text.rstrip().endswith((":", "：")) and (
+        if _capital_first(text) and 3 <= len(words) <= headline_words and not text.rstrip().endswith((":", "：")) and (
                 not blocks.mid_sentence(text)):  # a sentence cut off mid-way, or a lead-in to a list, is no headline
             reasons.append((HEADLINE_SHAPED, "a headline's shape"))
     if text.rstrip().endswith(_TEASER_ENDS):
@@ -203,6 +203,12 @@ def _shared_score(text: str, title: str, headline_words: int) -> tuple[float, st
     score = sum(weight for weight, _ in reasons)
     strongest = max((r for r in reasons if r[0] > 0), default=(0.0, ""))[1]
     return score, strongest
+
+
+def _capital_first(text: str) -> bool:
+    """The line opens with a capital, or with a letter of a script without capitals (Arabic, Hebrew, CJK)."""
+    first = text[:1]
+    return first.isupper() or (first.isalpha() and first.lower() == first.upper())
 
 
 # How a teaser of another story ends: its text cut off.

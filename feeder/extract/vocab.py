@@ -86,7 +86,9 @@ RELATED_LIST_HEADS = (
     # the same heads in the languages portals print them
     r"(?:notícias|matérias|noticias|artículos|notas|articoli|berita) (?:relacionad[ao]s|correlati|terkait)|"
     r"leia também|te puede interesar|también te puede interesar|articles? (?:liés|similaires)|à lire aussi|"
-    r"ähnliche (?:artikel|beiträge)|mehr zum thema"
+    r"ähnliche (?:artikel|beiträge)|mehr zum thema|"
+    r"(?:أخبار|مقالات|مواضيع) ذات صلة|اقرأ (?:أيضا|أيضاً)|читайте также|(?:похожие|связанные) (?:новости|статьи)|"
+    r"相关(?:新闻|文章|阅读)|相關(?:新聞|文章)|関連記事|관련\s?기사"
 )
 # Related-list heads that also stand in a sidebar or a ticker, beside the story as well as under it.
 SIDE_LIST_HEADS = r"trending(?: now)?|see also:?"
