@@ -247,6 +247,8 @@ def test_the_span_keeps_the_walks_order_and_a_sentence(body: list[str]) -> None:
     ("The ministry said the work would go on. (People Daily) Endit", "The ministry said the work would go on. "
                                                                       "(People Daily)"),
     ("The ministry said the work would go on. ENDS", "The ministry said the work would go on."),
+    ("The ministry said the work would go on. (rin)(+)", "The ministry said the work would go on."),
+    ("The ministry said the work would go on (see map).", "The ministry said the work would go on (see map)."),
     ("The pilots wait where the road ends", "The pilots wait where the road ends"),
     ("The pilots said the season ENDS", "The pilots said the season ENDS"),
 ])

@@ -51,14 +51,16 @@ MAIL_FOOTER = re.compile(r"\byou(?:'re| are) receiving (?:this|it)\b|"
 # A cache or mirror site's notice that the page is its copy (anywhere in the line).
 CACHE_NOTICE = re.compile(r"\bthis is (?:a )?cached (?:page|copy|version)\b", re.I)
 
-# An agency's end-of-story marker glued after the last sentence: "(end)", "(END)", "Endit", "ENDS", "-0-", "+++"
+# An agency's end-of-story marker glued after the last sentence: "(end)", "(END)", "Endit", "ENDS", "-0-", "+++",
+# and the desk's initials in brackets as Indonesian and Malaysian papers sign off ("(kes)(+)", "(rin)", "(*)")
 # (the sentence's stop comes first, so a story's own word "ends" never matches).
-GLUED_END_MARKER = re.compile(r"(?<=[.!?\"”’)])\s*(?:\((?i:end|ends|endit)\)|(?i:endit)|END|ENDS|-0-|\+{3})\s*$")
+GLUED_END_MARKER = re.compile(r"(?<=[.!?\"”’)])\s*(?:\((?i:end|ends|endit)\)|(?i:endit)|END|ENDS|-0-|\+{3}|"
+                              r"(?:\((?:[a-z]{2,4}|[*+])\)\s?){1,3})\s*$")
 
 
 def without_end_marker(text: str) -> str:
     """The last paragraph without an agency's end marker glued after its last sentence."""
-    if text[-1:] not in ")tTSD-+" or (m := GLUED_END_MARKER.search(text, max(0, len(text) - 12))) is None:
+    if text[-1:] not in ")tTSD-+" or (m := GLUED_END_MARKER.search(text, max(0, len(text) - 20))) is None:
         return text
     return text[: m.start()].rstrip()
 
