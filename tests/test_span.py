@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from feeder.cli import inspect_record
 from feeder.config import Config
-from feeder.extract import blocks, span
+from feeder.extract import blocks, rules, span
 from feeder.extract.endings import closes_story, without_end_marker
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "span_classes"
@@ -286,3 +286,8 @@ def test_a_related_headline_in_a_script_without_capitals_is_cut() -> None:
     teaser = "افتتاح سوق جديد للسمك في الميناء"
     assert span.tail_score(teaser, TITLE)[0] >= span.FURNITURE_SCORE
     assert span.resolve_span([STORY, MORE, teaser], origins(3), TITLE).body == (STORY, MORE)
+
+
+@pytest.mark.parametrize("line", ["Search this site: Find :", "Search this website", "Search this blog"])
+def test_a_search_box_label_is_furniture(line: str) -> None:
+    assert rules.FURNITURE.match(line)

@@ -59,7 +59,7 @@ AD_SLOT_PLACEHOLDER = (
 # Links of a site's header and footer that stand alone on a line: home, menu, search, skip and back-to-top links.
 SITE_LINKS = r"home|menu|search|skip to (?:main )?content|sign in|follow|back to top|top"
 # Titles of a blog's sidebar widgets (Blogger, WordPress): the widget's list follows, never the story.
-SIDEBAR_WIDGET_TITLES = r"search this blog|popular posts?"
+SIDEBAR_WIDGET_TITLES = r"search this (?:blog|site|website)(?:\s*[:：].{0,20})?|popular posts?"
 # The head of a share row under a story ("Share this:", "Share this post", "Share This Story, Choose Your
 # Platform!"), in the languages portals print it: the story is over.
 SHARE_HEAD = (r"share this(?: post| article| story| page)?(?:,? choose your platform!?)?:?|"
