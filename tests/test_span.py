@@ -291,3 +291,9 @@ def test_a_related_headline_in_a_script_without_capitals_is_cut() -> None:
 @pytest.mark.parametrize("line", ["Search this site: Find :", "Search this website", "Search this blog"])
 def test_a_search_box_label_is_furniture(line: str) -> None:
     assert rules.FURNITURE.match(line)
+
+
+@pytest.mark.parametrize("line", ["RELATED ARTICLES MORE FROM AUTHOR", "More island news", "Notícias relacionadas",
+                                  "Share This Story, Choose Your Platform!", "Deixe um comentário", "Previous"])
+def test_a_list_share_comment_or_pager_head_ends_the_story(line: str) -> None:
+    assert rules.STORY_END.match(line)

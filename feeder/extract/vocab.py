@@ -80,6 +80,8 @@ SUBSCRIBE_PROMPTS = (rf"subscribe{_SHORT_REST}|sign up{_SHORT_REST}|follow us{_S
 # Heads of the lists of other stories a page shows under or beside the story.
 RELATED_LIST_HEADS = (
     r"related(?: posts?| articles?| stories| news)?:?|you (?:may|might) also like.*|popular posts?|"
+    # a news theme's tabs over its list ("RELATED ARTICLES MORE FROM AUTHOR")
+    r"related (?:posts|articles|stories) more from (?:the )?author|"
     r"most (?:read|popular|viewed).*|recommended(?: for you)?|more from .*|"
     # "MORE AFRICA NEWS", "More world stories": a section's list of other stories
     r"more (?:[\w-]+ ){0,3}(?:news|stories|articles|headlines)|"
