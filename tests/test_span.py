@@ -297,3 +297,18 @@ def test_a_search_box_label_is_furniture(line: str) -> None:
                                   "Share This Story, Choose Your Platform!", "Deixe um comentário", "Previous"])
 def test_a_list_share_comment_or_pager_head_ends_the_story(line: str) -> None:
     assert rules.STORY_END.match(line)
+
+
+@pytest.mark.parametrize("heading", ["Waiting for the tide", "2. What the pilots want next"])
+def test_a_crosshead_between_two_paragraphs_is_dropped(heading: str) -> None:
+    chosen = span.resolve_span([STORY, heading, MORE, STORY[::-1] + "."], origins(4), TITLE)
+    assert chosen.body == (STORY, MORE, STORY[::-1] + ".")
+    assert "1 crosshead" in chosen.why
+
+
+def test_a_digest_items_headline_over_its_dateline_and_a_short_list_stay() -> None:
+    item = "Tug crews train for hydrogen fuel"
+    dated = f"ROTTERDAM – {MORE}"
+    assert span.resolve_span([STORY, item, dated], origins(3), TITLE).body == (STORY, item, dated)
+    items = ["Two new pilot boats", "A shared chart for every crew"]
+    assert span.resolve_span([STORY, *items, MORE], origins(4), TITLE).body == (STORY, *items, MORE)

@@ -19,8 +19,9 @@ FURNITURE_SCORE is furniture. The tie-breaks:
   starts at its first paragraph printed again below the footer;
 - a paragraph opening with a separator run ("*****", "-----") closes the story: the span ends above it;
 - inside the span, a paragraph printed twice (a caption or a pull-quote: every copy), a photo credit, an
-  agency's file caption ("(AFP files) In a file picture …") and a pointer to another story ("ALSO READ: …")
-  are dropped.
+  agency's file caption ("(AFP files) In a file picture …"), a pointer to another story ("ALSO READ: …")
+  and a crosshead between two sentence-ending paragraphs are dropped (a digest item's headline over its
+  datelined paragraph stays).
 """
 
 from __future__ import annotations
@@ -273,8 +274,8 @@ def _without_furniture(body: Sequence[str], start: int, end: int) -> tuple[list[
     repeated = Counter(span) if len(set(span)) < len(span) else None
     dropped: dict[str, int] = {}
     kept = []
-    for paragraph in span:
-        reason = _inside_furniture(paragraph, repeated)
+    for index, paragraph in enumerate(span):
+        reason = _inside_furniture(paragraph, repeated) or _crosshead(span, index)
         if reason:
             dropped[reason] = dropped.get(reason, 0) + 1
         else:
@@ -282,6 +283,28 @@ def _without_furniture(body: Sequence[str], start: int, end: int) -> tuple[list[
     if not dropped or not any(_ends_sentence(p) for p in kept):
         return list(span), ""
     return kept, "; dropped " + ", ".join(f"{count} {reason}" for reason, count in sorted(dropped.items()))
+
+
+def _crosshead(span: Sequence[str], index: int) -> str:
+    """A heading between two of the story's paragraphs ("Waiting for the letter", "2. What comes next"): short,
+    a capital (or a number) first, ending no sentence, with a sentence-ending paragraph on each side."""
+    paragraph = span[index]
+    if not 0 < index < len(span) - 1 or _ends_sentence(paragraph) or paragraph.rstrip().endswith((":", "：")):
+        return ""
+    words = paragraph.split(maxsplit=CROSSHEAD_WORDS)
+    if not 2 <= len(words) <= CROSSHEAD_WORDS or not (_capital_first(_NUMBERED.sub("", paragraph))) or (
+            blocks.mid_sentence(paragraph)):
+        return ""
+    following = span[index + 1]
+    # Over a datelined paragraph it is an item's headline in a digest of stories, kept with its item.
+    return "crosshead" if _ends_sentence(span[index - 1]) and _ends_sentence(following) and (
+        not OPENS_WITH_DATELINE.match(following)) else ""
+
+
+# A crosshead has at most this many words.
+CROSSHEAD_WORDS = 10
+# A crosshead's number: "2. ", "II. ".
+_NUMBERED = re.compile(r"^(?:\d{1,2}|[IVX]{1,4})[.)]\s+")
 
 
 def _inside_furniture(paragraph: str, repeated: Counter[str] | None) -> str:
