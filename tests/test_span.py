@@ -155,6 +155,9 @@ def test_a_first_paragraph_broken_across_two_lines_stays_whole() -> None:
     head, rest = STORY[:60].rsplit(" ", 1)[0], STORY[len(STORY[:60].rsplit(" ", 1)[0]) + 1:]
     assert rest[:1].islower()
     assert span.resolve_span([head, rest, MORE], origins(3), TITLE).body == (head, rest, MORE)
+    broken = ["The port authority said on Tuesday that pilots guiding ships through the",
+              "Northern Channel now share one digital chart that updates every minute.", MORE]
+    assert span.resolve_span(broken, origins(3), TITLE).body == tuple(broken)
 
 
 def test_a_story_sentence_mentioning_a_photo_stays() -> None:

@@ -245,7 +245,8 @@ def _start(body: Sequence[str], title: str) -> tuple[int, str]:
         score, reason = lead_score(body[index], body[index + 1], title)
         following = body[index + 1]
         if score < LEAD_SCORE or (score < FURNITURE_SCORE and body[index].rstrip().endswith((":", "："))) or (
-                score < CAPTION and (following[:1].islower() or following[:1] in "([（")):
+                score < CAPTION and (following[:1].islower() or following[:1] in "([（" or (
+                    score < FURNITURE_SCORE and blocks.mid_sentence(body[index])))):
             # The story's text, a lead-in to what follows (a list of the poster's links), or a paragraph broken
             # across two lines (the next carries on its sentence).
             break
