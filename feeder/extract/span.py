@@ -133,7 +133,12 @@ _SENTENCE_MARKS = frozenset('.!?。！？…"”’»)')
 
 
 def _ends_sentence(text: str) -> bool:
-    return text.rstrip()[-1:] in _SENTENCE_MARKS and bool(text.strip())
+    last = text[-1:]
+    if last.isspace():  # lines come squeezed: only then is the copy rstrip makes needed
+        last = text.rstrip()[-1:]
+    return last in _SENTENCE_MARKS
+
+
 _SENTENCE_STOP = re.compile(r"[.!?。！？](?:\s|$)")
 
 
