@@ -113,6 +113,8 @@ def _post_or_link_shaped(text: str) -> bool:
     an outlet's stamp in brackets, an address under a credit, a link post's link, a post's time alone."""
     if text.startswith(_LINK_OPENINGS) or (text[:1] == "(" and _OUTLET_IN_BRACKETS.match(text)):
         return True
+    if _LOCAL_POSTED_AT.match(text) is not None:
+        return True
     return (("osted" in text or "ublished" in text) and _POST_TIME.search(text) is not None) or (
         "@" in text and _SIGNED_TIME.search(text) is not None)
 
@@ -149,6 +151,11 @@ def _byline(line: Line, found: Found, is_outlet: IsOutlet, story: bool, followin
     if not found.body and " wrote" in text and (m := rules.WROTE_ON.match(text)) and is_date_line(m.group("date")):
         found.propose("republisher", m.group("name"), f"{line.origin}: entry's writer", resolver.PRINTED_REPUBLISHER)
         found.propose("republished", m.group("date"), f"{line.origin}: entry's time", resolver.POST_HEADER)
+        return True
+    if (m := _LOCAL_POSTED_AT.match(text)) is not None:
+        # A blog platform's post footer in its theme's language: "投稿者 X 時刻: 20:15", "Diposkan oleh X di 20:15".
+        found.propose("republisher", m.group("name"), f"{line.origin}: post footer", resolver.PRINTED_REPUBLISHER)
+        found.propose("post time", m.group("time"), f"{line.origin}: post time", resolver.POST_HEADER, "last")
         return True
     if (m := rules.POSTED_BY.match(text)) is not None:
         found.propose("republisher", m.group(1), f"{line.origin}: 'Posted by' line", resolver.PRINTED_REPUBLISHER)
@@ -259,6 +266,16 @@ def _byline(line: Line, found: Found, is_outlet: IsOutlet, story: bool, followin
 # A post's footer signed "— author @ 11:18 pm" (the date stands in the post's header).
 _SIGNED_TIME = re.compile(r"(?:^|[—–-]\s)(?P<name>[^\W\d][\w.'’-]{1,30}(?:\s[A-Z][\w.'’-]*){0,2})\s@\s"
                           r"(?P<time>\d{1,2}:\d{2}\s*[ap]\.?m\b\.?)\s*$", re.I)
+
+
+# A blog platform's "Posted by X at 20:15" footer in the languages its themes ship in (the English one is
+# rules.POSTED_BY): the poster, then the time of the post (its day stands in the post's header).
+_LOCAL_POSTED_AT = re.compile(
+    r"^(?:投稿者|投稿人|发布者|發佈者|dicatat oleh|diposkan oleh|publicado por|eingestellt von|publié par|"
+    r"pubblicato da|"
+    r"geplaatst door|opublikowane przez|gönderen)\s*[:：]?\s*(?P<name>[^\d\s:：][^\d:：]{0,40}?)\s+"
+    r"(?:時刻|时间|時間|pada|di|às|a las|à|a la\(s\)|um|alle|om|o|saat)\s*[:：]?\s*"
+    r"(?P<time>\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\b\.?)?)(?!\d)", re.I)
 
 
 # A post's header or footer that prints only the time of day (the date stands elsewhere), maybe its poster.

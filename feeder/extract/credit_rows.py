@@ -51,6 +51,8 @@ def _read_fields(text: str, origin: str, found: Found, is_outlet: IsOutlet, scor
         where = f"{origin}: credit field {index + 1}"
         if not part:
             continue
+        if index and _time_field(part, found):
+            continue
         if (split := _outlet_then_date(part, is_outlet, labelled and index == 0)) is not None:
             # "Source" (full-width colon) "CGTN  Aug. 5, 2021 13:02 PM": name, then stamp, in one field.
             found.credit(split[0], where)
@@ -80,6 +82,23 @@ def _read_fields(text: str, origin: str, found: Found, is_outlet: IsOutlet, scor
                 found.credit(m.group("label"), where)
         elif not rules.EDITOR_LINE.match(part):
             found.credit(_first_credited(part, is_outlet), where)
+
+
+def _time_field(part: str, found: Found) -> bool:
+    """"Date: 02/05/2013 | Time: 01:54": a time alone in the field after a day-only stamp completes that stamp."""
+    m = rules.STAMP_LABEL.match(part)
+    time = m.group("rest").rstrip("| ") if m is not None and m.group("label").lower() == "time" else part
+    if not rules.TIME_ONLY.match(time) or not found.candidates:
+        return False
+    last = found.candidates[-1]
+    if last.block != found.at or last.role not in _DAY_STAMP_ROLES or _CLOCK.search(last.value):
+        return False
+    found.candidates[-1] = last._replace(value=f"{last.value} {time}", why=f"{last.why}, time from the next field")
+    return True
+
+
+_DAY_STAMP_ROLES = frozenset(("stamp", "published", "updated", "republished"))
+_CLOCK = re.compile(r"\d:\d\d")
 
 
 # "Code: 80639386", "Category: World", "Views: 1,204": a labelled field of a row names its label's value; no

@@ -11,7 +11,8 @@ one assignment for the whole page, and every chosen value says which tie-break w
   page names its post date elsewhere, or when it is the only stamp and stands by a byline or credit
   row naming the outlet (within CREDIT_REACH blocks);
 - the post date is the one a label or the page's post header names, else the date nearest the
-  story's start above it, else the date under the post, nearest the republisher on a tie;
+  story's start above it (a bare date far above the story's own header stamp is the masthead's: MASTHEAD_REACH),
+  else the date under the post, nearest the republisher on a tie;
 - the poster is never one of the story's own bylines ("Reporting by X" did not repost it);
 - traps (a capture-day widget, a forum member's join date, a date inside the story's sentences)
   are never proposed as dates, so they never win.
@@ -43,6 +44,9 @@ LABELLED_HEADER = 2.0  # "Published: …": the label says it is the story's
 PLAIN_HEADER = 1.0  # a bare date line; the one nearest the story wins
 # A stamp above the story this many blocks from a byline or credit row naming the outlet is the outlet's.
 CREDIT_REACH = 2
+# A bare date line further than this many blocks above the story's header stamp stands in the site's masthead
+# (today's date, a clock widget), not over the post: the header stamp, nearest the story, is the post date.
+MASTHEAD_REACH = 6
 # Scores of post-date candidates.
 META_POST = 4.0  # the page's metadata names its own post date
 # A post header names it: a label ("Posted on …", "Posted by X on …", a mail's "Date:"), a thread's
@@ -150,6 +154,8 @@ def _stamps(by_role: dict[str, list[Candidate]], poster: Candidate | None, outle
     near = poster.block if poster is not None and poster.printed else None
     post = _best((c for c in posts if c.printed), near)
     header = _best(by_role.get("header", ()))
+    if header is not None and post is not None and _masthead(post, header):
+        post = None  # the bare date far above the story is the masthead's; the header stamp is nearer the story
     if header is not None:
         by_credit = any(abs(header.block - c.block) <= CREDIT_REACH for c in by_role.get("outlet", ())
                         if c.printed and c.score >= CREDIT_ROW)
@@ -164,6 +170,13 @@ def _stamps(by_role: dict[str, list[Candidate]], poster: Candidate | None, outle
     if meta is not None and (post is None or meta.score > post.score):
         post = meta
     return tuple(dates), _with_time(post, _best(by_role.get("post time", ())))
+
+
+def _masthead(post: Candidate, header: Candidate) -> bool:
+    """Tie-break: of two bare date lines above the story, the one nearest the story is the post's; the other,
+    far above it (over the site's name and menus), is the masthead's date of the capture."""
+    return (post.score == POST_ABOVE and post.printed and header.score == PLAIN_HEADER
+            and header.block - post.block > MASTHEAD_REACH)
 
 
 def _clue(candidate: Candidate | None) -> Clue | None:
