@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from feeder.extract import resolver, rules, signoffs
+from feeder.extract import endings, resolver, rules, signoffs
 from feeder.extract.credit_rows import (
     ACCOUNT_LOGIN,
     dashed_row,
@@ -13,11 +13,12 @@ from feeder.extract.credit_rows import (
     stamp_fields,
     stamp_role,
 )
-from feeder.extract.datelines import dateline_stamp, token_outlet
+from feeder.extract.datelines import PRINTED_CREDIT, dateline_stamp, token_outlet
 from feeder.extract.posters import header_date
 from feeder.extract.proposals import Found
 from feeder.extract.shapes import IsOutlet, Line, is_date_line, is_prose, printed_date, proper_name, slight
 from feeder.fold import fold_text
+from feeder.records import Clue
 
 
 def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, following: str) -> bool:
@@ -27,6 +28,9 @@ def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, foll
         return False  # credit, stamp and caption lines are short; story paragraphs are not
     if signoffs.read_signoff(line, found, is_outlet, following):
         return True
+    if any(words in text for words in _FEED_SITE_HINTS):
+        _feed_site(line, found)  # the line is still the story's closer: the walk reads it on
+        return False
     if not rules.credit_shaped(text) and not _post_or_link_shaped(text):
         # None of the patterns below can match: only an outlet's bare name may.
         if len(text) <= 60 and is_outlet(text):
@@ -266,6 +270,46 @@ def _byline(line: Line, found: Found, is_outlet: IsOutlet, story: bool, followin
 # A post's footer signed "— author @ 11:18 pm" (the date stands in the post's header).
 _SIGNED_TIME = re.compile(r"(?:^|[—–-]\s)(?P<name>[^\W\d][\w.'’-]{1,30}(?:\s[A-Z][\w.'’-]*){0,2})\s@\s"
                           r"(?P<time>\d{1,2}:\d{2}\s*[ap]\.?m\b\.?)\s*$", re.I)
+
+
+# A feed tool's footer "The post Headline appeared first on Site." in the languages its plugins ship in.
+_FEED_SITE_HINTS = ("first on", "primero en", "primeiro em", "premier sur", "zuerst auf", "prima volta su")
+_FEED_SITE = re.compile(r"(?:appeared first on|se publicó primero en|apareceu primeiro em|est apparu en premier sur|"
+                        r"erschien zuerst auf|è apparso per la prima volta su)\s+(?P<site>[^.<>]{2,60}?)\s*\.?\s*$",
+                        re.I)
+
+
+def feed_site(text: str) -> str | None:
+    """The site a feed tool's footer names, if the text is one (or its tail, when the capture broke the line
+    on leaked markup)."""
+    if not any(words in text for words in _FEED_SITE_HINTS) or (m := _FEED_SITE.search(text)) is None or not (
+            m.start() == 0 or endings.FEED_FOOTER_ANY.match(text) is not None):
+        return None
+    site = m.group("site").strip()
+    return site if _SITE_NAME.match(site) else None
+
+
+# A site's name as a feed prints it: capitalised words, numbers among them ("Algérie 360", "The Daily Brief").
+_SITE_NAME = re.compile(r"^[A-Z][\w&'’-]*(?:\s+(?:[A-Z\d][\w&'’-]*|of|the|de|al|and|&)){0,5}$")
+
+
+# The origin html/credits.py gives a page's address read from its feed footer (the page printing none of its own).
+FOOTER_ADDRESS = "URL of the post, from its feed footer"
+
+
+def original_from_footer(chosen: resolver.Resolved, via: Clue | None) -> tuple[Clue | None, Clue | None]:
+    """The republishing page's address and the original's: when the page credits only the site its feed footer
+    names, the footer's first link is the original copied, not the page's own address."""
+    if chosen.feed_copy and chosen.source_url is None and via is not None and via.origin == FOOTER_ADDRESS:
+        return None, Clue(via.value, "the first link of the feed's footer: the original copied")
+    return via, chosen.source_url
+
+
+def _feed_site(line: Line, found: Found) -> None:
+    """An autoblog copies a feed whose footer names the site it came from: that site is the story's source (by
+    its printed name), unless another credit names the outlet (a reader's view of a blog names the blog)."""
+    if (site := feed_site(line.text)) is not None:
+        found.credit(site, f"{line.origin}: the site a feed's footer names{PRINTED_CREDIT}", resolver.FEED_SITE)
 
 
 # A blog platform's "Posted by X at 20:15" footer in the languages its themes ship in (the English one is

@@ -61,6 +61,9 @@ BARE_NAME = 1.5  # an outlet's name alone on a line (a byline slot, also a bread
 # are the site's, so it credits the agency without claiming them.
 WITH_AGENCY = 1.25
 DATELINE = 1.0  # a dateline opening the story, or a credit glued to its last sentence
+# The site a feed tool's footer names ("The post X appeared first on Site."): an autoblog's source, but on a
+# reader's view of a blog the blog itself, so any other credit outranks it.
+FEED_SITE = 0.75
 META_OUTLET = 0.5  # metadata (og:site_name of an outlet, JSON-LD publisher, a link to the outlet)
 # Scores of the original article's address.
 META_URL = 4.0  # metadata (canonical link or og:url of the outlet's page)
@@ -110,6 +113,7 @@ class Resolved:
     outlets: tuple[Clue, ...] = ()  # strongest first: normalization credits the first it can name
     bylines: tuple[Clue, ...] = ()  # strongest first: normalization takes the first naming a person
     source_url: Clue | None = None
+    feed_copy: bool = False  # the page's only printed credit is the site a feed's footer names
 
 
 def resolve(candidates: Sequence[Candidate], *, outlet_page: bool) -> Resolved:
@@ -117,16 +121,31 @@ def resolve(candidates: Sequence[Candidate], *, outlet_page: bool) -> Resolved:
     by_role: dict[str, list[Candidate]] = {}
     for candidate in candidates:
         by_role.setdefault(candidate.role, []).append(candidate)
+    feed_copy = _feed_copy(by_role)
+    if feed_copy:
+        # Tie-break: an autoblog's copy of a feed credits only the feed's site; the byline it prints is its own
+        # account's, who posted the copy, not the story's author.
+        printed = [c for c in by_role.get("byline", ()) if c.printed]
+        by_role["byline"] = [c for c in by_role.get("byline", ()) if not c.printed]
+        by_role.setdefault("republisher", []).extend(
+            c._replace(role="republisher", score=PRINTED_REPUBLISHER) for c in printed)
     poster = _poster(by_role)
     dates, post = _stamps(by_role, poster, outlet_page)
     outlets = tuple(Clue(c.value, c.why, c.block if c.printed else None) for c in _ranked(by_role.get("outlet", ())))
     bylines = tuple(Clue(c.value, c.why) for c in _ranked(_bylines(by_role)))
-    return Resolved(dates, post, _clue(poster), outlets, bylines, _clue(_best(by_role.get("source url", ()))))
+    return Resolved(dates, post, _clue(poster), outlets, bylines, _clue(_best(by_role.get("source url", ()))),
+                    feed_copy)
 
 
 def headline(first_line: Candidate, others: Sequence[Candidate]) -> Candidate:
     """The headline of a text dump: the best-scored candidate; on a tie, the one nearest the top."""
     return _best([first_line, *others]) or first_line
+
+
+def _feed_copy(by_role: dict[str, list[Candidate]]) -> bool:
+    """The page's only printed credit (addresses aside) is the site a feed's footer names."""
+    named = [c for c in by_role.get("outlet", ()) if c.printed and "://" not in c.value]
+    return bool(named) and all(c.score == FEED_SITE for c in named)
 
 
 def _bylines(by_role: dict[str, list[Candidate]]) -> list[Candidate]:
