@@ -10,6 +10,7 @@ from feeder.extract.credit_rows import (
     dashed_row,
     outlet_after_names,
     pipe_fields,
+    post_meta_row,
     stamp_fields,
     stamp_role,
 )
@@ -27,6 +28,8 @@ def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, foll
     if len(text) > 420:
         return False  # credit, stamp and caption lines are short; story paragraphs are not
     if signoffs.read_signoff(line, found, is_outlet, following):
+        return True
+    if ("|" in text or " / " in text) and post_meta_row(text, line.origin, found, is_outlet):
         return True
     if any(words in text for words in _FEED_SITE_HINTS):
         _feed_site(line, found)  # the line is still the story's closer: the walk reads it on

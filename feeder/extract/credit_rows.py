@@ -45,6 +45,33 @@ def _post_meta_row(text: str, origin: str, found: Found, is_outlet: IsOutlet) ->
     return True
 
 
+# The fields of a site's post-meta row that are never a credit: its comment count or link, its categories.
+_POST_META_FIELD = re.compile(r"^(?:(?:\d+|no)\s+comments?|comments?\s*(?:\(\d+\)|[:：]\s*\d+)|leave an? (?:comment|reply)|"
+                              r"categor(?:y|ies)\s*[:：].*|filed under\s*[:：]?.*|tags?\s*[:：].*)$", re.I)
+_ROW_SEPARATOR = re.compile(r"\s*\|\s*|\s+/\s+")
+
+
+def post_meta_row(text: str, origin: str, found: Found, is_outlet: IsOutlet) -> bool:
+    """"Leave a Comment / Section / By admin / January 4, 2022", "August 30th, 2024|Categories: News|0 Comments":
+    a theme's post-meta row (a field of it is the comment count or the categories) prints the site's post date
+    and its poster, never the story's stamp or author; True when the line was one."""
+    if len(text) > 200 or not ("omment" in text or "ategor" in text or "iled under" in text or "ag" in text):
+        return False
+    fields = [f for f in _ROW_SEPARATOR.split(text.strip(" |/")) if f]
+    if len(fields) < 2 or not any(_POST_META_FIELD.match(f) for f in fields):
+        return False
+    dates = [(n, f) for n, f in enumerate(fields, 1) if is_date_line(f) and not _POST_META_FIELD.match(f)]
+    if not dates:
+        return False
+    for index, part in dates:
+        found.propose("republished", part, f"{origin}: post-meta field {index}", resolver.POST_HEADER)
+    for index, part in enumerate(fields, 1):
+        if (m := rules.BYLINE.match(part) or rules.POSTED_BY.match(part)) is not None and (
+                not is_outlet(name := m.group(1).strip())) and not is_date_line(name):
+            found.propose("republisher", name, f"{origin}: post-meta field {index}", resolver.PRINTED_REPUBLISHER)
+    return True
+
+
 def _read_fields(text: str, origin: str, found: Found, is_outlet: IsOutlet, score: float,
                  labelled: bool = False) -> None:
     for index, part in enumerate(f.strip() for f in text.split("|")):
