@@ -31,6 +31,10 @@ def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, foll
         return True
     if ("|" in text or " / " in text) and post_meta_row(text, line.origin, found, is_outlet):
         return True
+    if "ggregator" in text and len(text) <= 120 and _FEED_AGGREGATOR.search(text):
+        # A menu or breadcrumb naming the site's feed aggregator: its items are other outlets' (read on as chrome).
+        found.propose("feed page", text, f"{line.origin}: the site's feed aggregator", 0.0)
+        return False
     if any(words in text for words in _FEED_SITE_HINTS):
         _feed_site(line, found)  # the line is still the story's closer: the walk reads it on
         return False
@@ -273,6 +277,10 @@ def _byline(line: Line, found: Found, is_outlet: IsOutlet, story: bool, followin
 # A post's footer signed "— author @ 11:18 pm" (the date stands in the post's header).
 _SIGNED_TIME = re.compile(r"(?:^|[—–-]\s)(?P<name>[^\W\d][\w.'’-]{1,30}(?:\s[A-Z][\w.'’-]*){0,2})\s@\s"
                           r"(?P<time>\d{1,2}:\d{2}\s*[ap]\.?m\b\.?)\s*$", re.I)
+
+
+# A feed aggregator named in a menu or breadcrumb ("Home » Feed aggregator » Sources").
+_FEED_AGGREGATOR = re.compile(r"\b(?:feed|news|rss)\s+aggregator\b", re.I)
 
 
 # A feed tool's footer "The post Headline appeared first on Site." in the languages its plugins ship in.

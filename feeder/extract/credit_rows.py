@@ -46,8 +46,9 @@ def _post_meta_row(text: str, origin: str, found: Found, is_outlet: IsOutlet) ->
 
 
 # The fields of a site's post-meta row that are never a credit: its comment count or link, its categories.
-_POST_META_FIELD = re.compile(r"^(?:(?:\d+|no)\s+comments?|comments?\s*(?:\(\d+\)|[:：]\s*\d+)|leave an? (?:comment|reply)|"
-                              r"categor(?:y|ies)\s*[:：].*|filed under\s*[:：]?.*|tags?\s*[:：].*)$", re.I)
+_POST_META_FIELD = re.compile(r"^(?:(?:\d+|no)\s+comments?|comments?\s*(?:\(\d+\)|[:：]\s*\d+)|"
+                              r"leave an? (?:comment|reply)|categor(?:y|ies)\s*[:：].*|filed under\s*[:：]?.*|"
+                              r"tags?\s*[:：].*)$", re.I)
 _ROW_SEPARATOR = re.compile(r"\s*\|\s*|\s+/\s+")
 
 

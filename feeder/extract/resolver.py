@@ -31,7 +31,7 @@ from feeder.records import Clue, DateClue, DateRole
 # Roles a candidate may be proposed for. "header" is a stamp above the whole story (the platform's
 # or the story's, decided here); "post time" a time alone that completes a day-only post date.
 Role = Literal["published", "updated", "stamp", "header", "republished", "post time", "republisher", "outlet",
-               "source url", "byline", "reporting", "desk byline", "headline"]
+               "source url", "byline", "reporting", "desk byline", "headline", "feed page"]
 ORIGINAL_ROLES: tuple[DateRole, ...] = get_args(DateRole)
 
 # Scores of original-stamp candidates. bench/fit_resolver.py sweeps them leave-one-set-out.
@@ -167,6 +167,8 @@ def _poster(by_role: dict[str, list[Candidate]]) -> Candidate | None:
 def _stamps(by_role: dict[str, list[Candidate]], poster: Candidate | None, outlet_page: bool
             ) -> tuple[tuple[DateClue, ...], Clue | None]:
     """The original stamps (best first) and the post date, one assignment: a date is one or the other."""
+    if not outlet_page and _feed_page(by_role):
+        _items_are_original(by_role)
     originals = _ranked(c for role in ORIGINAL_ROLES for c in by_role.get(role, ()))
     dates = [_date(c, _ranked_why(c)) for c in originals]
     posts = by_role.get("republished", [])
@@ -189,6 +191,25 @@ def _stamps(by_role: dict[str, list[Candidate]], poster: Candidate | None, outle
     if meta is not None and (post is None or meta.score > post.score):
         post = meta
     return tuple(dates), _with_time(post, _best(by_role.get("post time", ())))
+
+
+# The origin of a feed item's stamp read from a feed aggregator's markup (html/credits.py).
+FEED_ITEM = "markup: a feed aggregator's item stamp"
+
+
+def _feed_page(by_role: dict[str, list[Candidate]]) -> bool:
+    """A feed aggregator's page (its menus or breadcrumb name the aggregator, its markup an item's stamp)."""
+    return "feed page" in by_role or any(c.why == FEED_ITEM for role in ORIGINAL_ROLES for c in by_role.get(role, ()))
+
+
+def _items_are_original(by_role: dict[str, list[Candidate]]) -> None:
+    """Tie-break: a feed aggregator posts nothing of its own; the date over its item is the feed item's, the
+    original's stamp as the feed gave it, not a post date."""
+    above = [c for c in by_role.get("republished", ()) if c.printed and c.score == POST_ABOVE]
+    items = [*by_role.pop("header", ()), *above]
+    by_role["republished"] = [c for c in by_role.get("republished", ()) if c not in above]
+    by_role.setdefault("stamp", []).extend(
+        c._replace(role="stamp", score=PRINTED_STAMP, why=f"{c.why} (a feed aggregator's item stamp)") for c in items)
 
 
 def _masthead(post: Candidate, header: Candidate) -> bool:

@@ -11,8 +11,9 @@ from feeder.extract.credit_lines import FOOTER_ADDRESS, feed_site
 from feeder.extract.html.marks import Marks
 from feeder.extract.html.meta import ld_authors, ld_dates, name_of, names_the_site, str_of
 from feeder.extract.html.tree import BeautifulSoup, NavigableString, Tag, text_of
-from feeder.extract.lines import PRINTED_CREDIT, Hints, IsOutlet, split_title
-from feeder.records import Clue
+from feeder.extract.lines import PRINTED_CREDIT, Hints, IsOutlet, is_date_line, split_title
+from feeder.extract.resolver import FEED_ITEM
+from feeder.records import Clue, DateClue
 from feeder.sources import host_of
 
 # The account that posted the page, named by the markup: "user-name", "author__name", Telegram's "from_name".
@@ -86,7 +87,7 @@ def hints_of(soup: BeautifulSoup, tags: list[Tag], meta: Mapping[str, str], ld: 
         outlet_page=outlet_page,
         outlets=tuple(outlets),
         bylines=people if outlet_page or original_ld else (),
-        dates=dates if outlet_page else (),
+        dates=dates if outlet_page else tuple(_feed_item_stamps(tags)),
         republisher=None if outlet_page else account,
         republished=None if outlet_page or not posted else Clue(posted[0].value, posted[0].origin),
         source_url=Clue(own, "URL of the outlet's page") if outlet_page and own else (
@@ -95,6 +96,19 @@ def hints_of(soup: BeautifulSoup, tags: list[Tag], meta: Mapping[str, str], ld: 
                                                      FOOTER_ADDRESS),
         links=links,
     )
+
+
+# A feed aggregator's item stamp ("feed-item-date"): the date the feed gave the item, the original's.
+_FEED_ITEM_DATE = re.compile(r"(?:^|\s)feed-item-(?:date|time)(?:$|\s)")
+
+
+def _feed_item_stamps(tags: list[Tag]) -> Iterator[DateClue]:
+    for tag in tags:
+        classes = tag.get("class") if tag.attrs else None
+        if isinstance(classes, list) and _FEED_ITEM_DATE.search(" ".join(classes)) and (
+                is_date_line(stamp := text_of(tag))):
+            yield DateClue(stamp, FEED_ITEM, "stamp")
+            return
 
 
 def _classed_account(soup: BeautifulSoup, meta: Mapping[str, str], is_outlet: IsOutlet) -> Clue | None:
