@@ -190,3 +190,29 @@ def test_on_a_feed_aggregators_page_the_date_over_the_item_is_an_original_stamp(
     assert "feed aggregator" in chosen.dates[0].origin
     plain = resolver.resolve([header], outlet_page=False)
     assert plain.republished is not None and plain.dates == ()
+
+
+# A date line above the story that opens with the name the original's address spells is the outlet's.
+
+
+def test_a_stamp_line_naming_the_outlet_the_original_address_spells_is_the_outlets(
+        tmp_path: Path, config: Config) -> None:
+    page = f"""<!doctype html><html><head><title>Night ferries return to the island route</title>
+<link rel="canonical" href="https://solidarity.example/posts/night-ferries"></head><body>
+<h1>Night ferries return to the island route</h1>
+<p>Reef Gazette - March 1, 2023</p>
+<div class="entry-content"><p>{STORY}</p><p>{MORE}</p><p>{LAST}</p>
+<p>Source: https://www.reefgazette.example/news/ferries-0301.html</p></div>
+</body></html>"""
+    record = inspect(tmp_path, config, "address_spells.html", page)
+    assert record["source"] == {"name": "Reef Gazette", "url": "https://www.reefgazette.example/news/ferries-0301.html"}
+    assert record["published"] == "2023-03-01T00:00:00+00:00"
+    assert record["republished"] is None
+
+
+def test_a_stamp_line_naming_another_site_stays_the_post_date() -> None:
+    header = resolver.Candidate("header", "Island Notes - March 1, 2023", 2, resolver.PLAIN_HEADER, "block 2", "last")
+    url = resolver.Candidate("source url", "https://www.reefgazette.example/news/1.html", 11, resolver.PRINTED_URL,
+                             "block 11")
+    chosen = resolver.resolve([header, url], outlet_page=False)
+    assert chosen.republished is not None and chosen.outlets == ()

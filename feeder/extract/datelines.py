@@ -202,7 +202,7 @@ def _any_token_credit(m: re.Match[str], is_outlet: IsOutlet) -> tuple[str, str] 
 
 
 # Origin suffix of a credit whose outlet is credited by its printed name (see normalize).
-PRINTED_CREDIT = " (a credit by its shape; outlet as printed)"
+PRINTED_CREDIT = resolver.PRINTED_CREDIT
 
 
 _GLUED_NAME = re.compile(r"(?<=[.!?\"”’])\s+(?P<outlet>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})$")

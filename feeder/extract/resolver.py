@@ -90,6 +90,10 @@ NAME_ABOVE_POST = 0.5
 THREAD_START = 0.75
 
 
+# The end of an outlet candidate's provenance that lets normalization credit a name the registry does not know.
+PRINTED_CREDIT = " (a credit by its shape; outlet as printed)"
+
+
 class Candidate(NamedTuple):
     """A value proposed for one role: where it stands (block index), how strongly, and why (immutable; a
     named tuple, as a page proposes many and builds them in its inner loop)."""
@@ -121,6 +125,7 @@ def resolve(candidates: Sequence[Candidate], *, outlet_page: bool) -> Resolved:
     by_role: dict[str, list[Candidate]] = {}
     for candidate in candidates:
         by_role.setdefault(candidate.role, []).append(candidate)
+    _named_by_address(by_role)
     feed_copy = _feed_copy(by_role)
     if feed_copy:
         # Tie-break: an autoblog's copy of a feed credits only the feed's site; the byline it prints is its own
@@ -140,6 +145,37 @@ def resolve(candidates: Sequence[Candidate], *, outlet_page: bool) -> Resolved:
 def headline(first_line: Candidate, others: Sequence[Candidate]) -> Candidate:
     """The headline of a text dump: the best-scored candidate; on a tie, the one nearest the top."""
     return _best([first_line, *others]) or first_line
+
+
+# "Outlet Name - March 1, 2023": a name, a separator, then the rest of a date line.
+_NAME_HEAD = re.compile(r"^(?P<name>[^\W\d][^|,:–—]{2,40}?)\s*(?:\s[-–—]\s|\||,|:)\s*(?P<rest>\S.*)$")
+_ADDRESS_HOST = re.compile(r"^https?://(?:www\.)?(?P<host>[\w.-]+)")
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _named_by_address(by_role: dict[str, list[Candidate]]) -> None:
+    """Tie-break: a date line above the story that opens with the name the original's address spells ("Benar
+    News - March 1, 2023" over a link to benarnews.org) is the outlet's credit and its stamp, not a post date."""
+    url = _best(by_role.get("source url", ()))
+    host = _ADDRESS_HOST.match(url.value) if url is not None else None
+    if host is None:
+        return
+    labels = {_letters(label) for label in host.group("host").split(".")[:-1] if len(label) >= 4}
+    for role in ("header", "republished"):
+        for c in list(by_role.get(role, ())):
+            if not c.printed or (role == "republished" and c.score != POST_ABOVE):
+                continue
+            if (m := _NAME_HEAD.match(c.value)) is None or _letters(m.group("name")).removeprefix("the") not in {
+                    label.removeprefix("the") for label in labels}:
+                continue
+            by_role[role].remove(c)
+            why = f"{c.why}: the name the original's address spells"
+            by_role.setdefault("stamp", []).append(Candidate("stamp", m.group("rest"), c.block, BESIDE_CREDIT, why))
+            by_role.setdefault("outlet", []).append(
+                Candidate("outlet", m.group("name").strip(), c.block, CREDIT_ROW, f"{why}{PRINTED_CREDIT}"))
 
 
 def _feed_copy(by_role: dict[str, list[Candidate]]) -> bool:
