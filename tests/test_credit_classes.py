@@ -216,3 +216,18 @@ def test_a_stamp_line_naming_another_site_stays_the_post_date() -> None:
                              "block 11")
     chosen = resolver.resolve([header, url], outlet_page=False)
     assert chosen.republished is not None and chosen.outlets == ()
+
+
+# A theme's post line with the date first, then "by" and the poster.
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(("March 9, 2016", "9 March 2016", "2016-03-09")), st.sampled_from(("ilcasia", "Ren Aoki",
+                                                                                          "news198")))
+def test_a_date_then_by_and_a_name_is_the_sites_post(day: str, name: str) -> None:
+    from feeder.extract.credit_lines import _dated_by
+
+    found = Found()
+    assert _dated_by(Line(f"{day} by {name}", "line 12", False), found, lambda outlet: outlet == "Reuters")
+    assert [(c.role, c.value) for c in found.candidates] == [("republished", day), ("republisher", name)]
+    assert not _dated_by(Line(f"{day} by Reuters", "line 12", False), Found(), lambda outlet: outlet == "Reuters")

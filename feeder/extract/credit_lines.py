@@ -31,6 +31,8 @@ def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, foll
         return True
     if ("|" in text or " / " in text) and post_meta_row(text, line.origin, found, is_outlet):
         return True
+    if (" by " in text or " By " in text) and len(text) <= 100 and _dated_by(line, found, is_outlet):
+        return True
     if "ggregator" in text and len(text) <= 120 and _FEED_AGGREGATOR.search(text):
         # A menu or breadcrumb naming the site's feed aggregator: its items are other outlets' (read on as chrome).
         found.propose("feed page", text, f"{line.origin}: the site's feed aggregator", 0.0)
@@ -277,6 +279,26 @@ def _byline(line: Line, found: Found, is_outlet: IsOutlet, story: bool, followin
 # A post's footer signed "— author @ 11:18 pm" (the date stands in the post's header).
 _SIGNED_TIME = re.compile(r"(?:^|[—–-]\s)(?P<name>[^\W\d][\w.'’-]{1,30}(?:\s[A-Z][\w.'’-]*){0,2})\s@\s"
                           r"(?P<time>\d{1,2}:\d{2}\s*[ap]\.?m\b\.?)\s*$", re.I)
+
+
+# "March 9, 2016 by ilcasia": a theme's post line (its "Posted on" left to screen readers), the date first.
+_DATE_BY = re.compile(r"^(?P<date>\S.{4,40}?)\s+by\s+(?P<name>[^\W\d][\w.'’-]*(?:\s[\w.'’-]+){0,3})$", re.I)
+
+
+def _dated_by(line: Line, found: Found, is_outlet: IsOutlet) -> bool:
+    """A post line, date first then "by" and the poster: the site's post date and who posted it."""
+    if "|" in line.text or (m := _DATE_BY.match(line.text)) is None or is_outlet(name := m.group("name")):
+        return False  # (a pipe row's fields are read as a credit row's)
+    if not is_date_line(m.group("date")) or printed_date(name) or not _YEAR.search(m.group("date")):
+        return False
+    found.propose("republished", m.group("date"), f"{line.origin}: post line (date, then its poster)",
+                  resolver.POST_ABOVE)
+    found.propose("republisher", name, f"{line.origin}: post line (date, then its poster)",
+                  resolver.PRINTED_REPUBLISHER)
+    return True
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 # A feed aggregator named in a menu or breadcrumb ("Home » Feed aggregator » Sources").
