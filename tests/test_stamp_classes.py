@@ -133,3 +133,19 @@ Channel dredging lets grain barges load fully again
         record = inspect(tmp_path, config, "footer.txt", dump)
         assert record["republisher"] == name, footer
         assert record["republished"] == "2023-06-14T21:40:00+00:00", footer
+
+
+# A printed stamp that is the page's own metadata post date, to the second, is the post's, not the original's.
+
+
+def test_a_printed_stamp_equal_to_the_pages_metadata_post_date_is_the_post_date() -> None:
+    from feeder.extract.resolver import BESIDE_CREDIT, META_POST
+
+    meta = Candidate("republished", "2025-09-09T08:30:00+03:00", 1 << 30, META_POST, "JSON-LD datePublished",
+                     printed=False)
+    beside = Candidate("stamp", "2025-09-09T08:30:00+03:00", 3, BESIDE_CREDIT, "block 3: stamp beside the outlet")
+    chosen = resolve([meta, beside], outlet_page=False)
+    assert chosen.dates == ()
+    assert chosen.republished is not None and chosen.republished.value == "2025-09-09T08:30:00+03:00"
+    other = beside._replace(value="2025-09-08T21:10:00+03:00")
+    assert [d.value for d in resolve([meta, other], outlet_page=False).dates] == ["2025-09-08T21:10:00+03:00"]

@@ -205,9 +205,13 @@ def _stamps(by_role: dict[str, list[Candidate]], poster: Candidate | None, outle
     """The original stamps (best first) and the post date, one assignment: a date is one or the other."""
     if not outlet_page and _feed_page(by_role):
         _items_are_original(by_role)
-    originals = _ranked(c for role in ORIGINAL_ROLES for c in by_role.get(role, ()))
-    dates = [_date(c, _ranked_why(c)) for c in originals]
     posts = by_role.get("republished", [])
+    meta = _best(c for c in posts if not c.printed)
+    # Tie-break: a printed stamp that is the page's own metadata post date, to the second, is that post's date
+    # (a site posting under the agency's name prints its post time beside it), not the original's.
+    originals = _ranked(c for role in ORIGINAL_ROLES for c in by_role.get(role, ()) if not (
+        meta is not None and c.printed and _CLOCK_SECONDS.search(meta.value) and c.value.startswith(meta.value)))
+    dates = [_date(c, _ranked_why(c)) for c in originals]
     near = poster.block if poster is not None and poster.printed else None
     post = _best((c for c in posts if c.printed), near)
     header = _best(by_role.get("header", ()))
@@ -223,7 +227,6 @@ def _stamps(by_role: dict[str, list[Candidate]], poster: Candidate | None, outle
         else:
             dates.insert(0, _date(header, "the stamp above the story, first"))
     # The page's metadata names its own post date: it outranks every printed one.
-    meta = _best(c for c in posts if not c.printed)
     if meta is not None and (post is None or meta.score > post.score):
         post = meta
     return tuple(dates), _with_time(post, _best(by_role.get("post time", ())))
@@ -286,6 +289,7 @@ def _date(candidate: Candidate, why: str | None = None) -> DateClue:
 
 
 _CLOCK = re.compile(r"\d:\d\d")
+_CLOCK_SECONDS = re.compile(r"\d:\d\d:\d\d")
 
 
 def _with_time(post: Candidate | None, time: Candidate | None) -> Clue | None:
