@@ -231,3 +231,35 @@ def test_a_date_then_by_and_a_name_is_the_sites_post(day: str, name: str) -> Non
     assert _dated_by(Line(f"{day} by {name}", "line 12", False), found, lambda outlet: outlet == "Reuters")
     assert [(c.role, c.value) for c in found.candidates] == [("republished", day), ("republisher", name)]
     assert not _dated_by(Line(f"{day} by Reuters", "line 12", False), Found(), lambda outlet: outlet == "Reuters")
+
+
+# An agency's name opening a reporting credit glued to the last sentence; a theme's word before "By".
+
+
+def test_an_agency_opening_a_glued_reporting_credit_credits_it_and_its_reporters(
+        tmp_path: Path, config: Config) -> None:
+    dump = f"""Energy Desk Daily
+Night ferries return to the island route
+March 14, 2024
+
+{STORY}
+
+{MORE}
+
+{LAST} (Reuters - Reporting by Mara Lind; Editing by Tom Ashe)
+"""
+    record = inspect(tmp_path, config, "agency_reporting.txt", dump)
+    assert record["source"] == {"name": "Reuters", "url": None}
+    assert record["authors"] == ["Mara Lind"]
+    assert record["body"][-1] == LAST
+
+
+@given(st.sampled_from(("Article By", "Story by", "Words by", "ARTICLE BY")))
+def test_a_themes_word_before_by_keeps_the_byline(prefix: str) -> None:
+    from feeder.extract.credit_lines import read_credit
+
+    found = Found()
+    assert read_credit(Line(f"{prefix} Mara Lind, Reuters", "block 4", True), found,
+                       lambda name: name == "Reuters", True, "")
+    assert ("byline", "Mara Lind, Reuters") in [(c.role, c.value) for c in found.candidates]
+    assert ("outlet", "Reuters") in [(c.role, c.value) for c in found.candidates]

@@ -33,6 +33,9 @@ def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, foll
         return True
     if (" by " in text or " By " in text) and len(text) <= 100 and _dated_by(line, found, is_outlet):
         return True
+    if text[:1] in "ASRTWastrw" and len(text) <= 120 and (m := _PREFIXED_BY.match(text)) is not None:
+        # "Article By A, Outlet", "Story by A": a byline with its theme's word before the "By".
+        return _byline(Line(f"By {m.group('rest')}", line.origin, line.in_body), found, is_outlet, story, following)
     if "ggregator" in text and len(text) <= 120 and _FEED_AGGREGATOR.search(text):
         # A menu or breadcrumb naming the site's feed aggregator: its items are other outlets' (read on as chrome).
         found.propose("feed page", text, f"{line.origin}: the site's feed aggregator", 0.0)
@@ -279,6 +282,10 @@ def _byline(line: Line, found: Found, is_outlet: IsOutlet, story: bool, followin
 # A post's footer signed "— author @ 11:18 pm" (the date stands in the post's header).
 _SIGNED_TIME = re.compile(r"(?:^|[—–-]\s)(?P<name>[^\W\d][\w.'’-]{1,30}(?:\s[A-Z][\w.'’-]*){0,2})\s@\s"
                           r"(?P<time>\d{1,2}:\d{2}\s*[ap]\.?m\b\.?)\s*$", re.I)
+
+
+# "Article By A", "Story by A", "Words by A": a byline with a theme's word before its "By".
+_PREFIXED_BY = re.compile(r"^(?:article|story|report|words|text)\s+by\s*:?\s+(?P<rest>[^\W\d].*)$", re.I)
 
 
 # "March 9, 2016 by ilcasia": a theme's post line (its "Posted on" left to screen readers), the date first.
