@@ -149,3 +149,13 @@ def test_a_printed_stamp_equal_to_the_pages_metadata_post_date_is_the_post_date(
     assert chosen.republished is not None and chosen.republished.value == "2025-09-09T08:30:00+03:00"
     other = beside._replace(value="2025-09-08T21:10:00+03:00")
     assert [d.value for d in resolve([meta, other], outlet_page=False).dates] == ["2025-09-08T21:10:00+03:00"]
+
+
+def test_a_stamp_in_the_byline_row_outranks_a_bare_stamp_above_the_story() -> None:
+    from feeder.extract.resolver import POST_HEADER, PRINTED_STAMP
+
+    header = Candidate("header", "Dec 1st 2012, 00:23", 7, PLAIN_HEADER, "block 7", "last")
+    byline_row = Candidate("stamp", "WASHINGTON | Fri Nov 30, 2012 7:23pm EST", 11, PRINTED_STAMP, "block 11")
+    posted = Candidate("republished", "Saturday, December 1, 2012", 30, POST_HEADER, "block 30")
+    chosen = resolve([header, byline_row, posted], outlet_page=False)
+    assert [d.value for d in chosen.dates] == ["WASHINGTON | Fri Nov 30, 2012 7:23pm EST", "Dec 1st 2012, 00:23"]

@@ -225,7 +225,10 @@ def _stamps(by_role: dict[str, list[Candidate]], poster: Candidate | None, outle
             post = header._replace(role="republished", why=f"{header.why} (the republishing page's date "
                                                           "above the story)")
         else:
-            dates.insert(0, _date(header, "the stamp above the story, first"))
+            # A stamp printed in the byline or credit row stands nearer the outlet's credit than the one above.
+            nearer = sum(1 for c in originals if c.printed and c.score >= PRINTED_STAMP and c.block > header.block)
+            dates.insert(nearer, _date(header, "the stamp above the story, first" if not nearer else
+                                       "the stamp above the story, after the byline's"))
     # The page's metadata names its own post date: it outranks every printed one.
     if meta is not None and (post is None or meta.score > post.score):
         post = meta
