@@ -226,7 +226,9 @@ def _stamps(by_role: dict[str, list[Candidate]], poster: Candidate | None, outle
                                                           "above the story)")
         else:
             # A stamp printed in the byline or credit row stands nearer the outlet's credit than the one above.
-            nearer = sum(1 for c in originals if c.printed and c.score >= PRINTED_STAMP and c.block > header.block)
+            # (On the outlet's own page the stamp above its story is the story's own header stamp.)
+            nearer = 0 if outlet_page else sum(
+                1 for c in originals if c.printed and c.score >= PRINTED_STAMP and c.block > header.block)
             dates.insert(nearer, _date(header, "the stamp above the story, first" if not nearer else
                                        "the stamp above the story, after the byline's"))
     # The page's metadata names its own post date: it outranks every printed one.
