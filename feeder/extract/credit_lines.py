@@ -15,6 +15,7 @@ from feeder.extract.credit_rows import (
     stamp_role,
 )
 from feeder.extract.datelines import PRINTED_CREDIT, dateline_stamp, token_outlet
+from feeder.extract.dates import find_dates
 from feeder.extract.posters import header_date
 from feeder.extract.proposals import Found
 from feeder.extract.shapes import IsOutlet, Line, is_date_line, is_prose, printed_date, proper_name, slight
@@ -32,6 +33,8 @@ def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, foll
     if ("|" in text or " / " in text) and post_meta_row(text, line.origin, found, is_outlet):
         return True
     if (" by " in text or " By " in text) and len(text) <= 100 and _dated_by(line, found, is_outlet):
+        return True
+    if text[:1].isdigit() and len(text) <= 100 and _stamp_then_outlet(line, found, is_outlet):
         return True
     if text[:1] in "ASRTWastrw" and len(text) <= 120 and (m := _PREFIXED_BY.match(text)) is not None:
         # "Article By A, Outlet", "Story by A": a byline with its theme's word before the "By".
@@ -282,6 +285,24 @@ def _byline(line: Line, found: Found, is_outlet: IsOutlet, story: bool, followin
 # A post's footer signed "— author @ 11:18 pm" (the date stands in the post's header).
 _SIGNED_TIME = re.compile(r"(?:^|[—–-]\s)(?P<name>[^\W\d][\w.'’-]{1,30}(?:\s[A-Z][\w.'’-]*){0,2})\s@\s"
                           r"(?P<time>\d{1,2}:\d{2}\s*[ap]\.?m\b\.?)\s*$", re.I)
+
+
+# An editor's field after a credit ("Editor : Zhao Jing", in Chinese too): never the outlet's name.
+_EDITOR_TAIL = re.compile(r"\s*(?:editor|edited by|责任编辑|编辑)\s*[:：].*$", re.I)
+
+
+def _stamp_then_outlet(line: Line, found: Found, is_outlet: IsOutlet) -> bool:
+    """"2022-08-29 15:10:27Xinhua Editor : Zhao Jing", "2021-03-05 08:15 Xinhua": a stamp, then the outlet's name
+    (glued to it or after a space; an editor's field may follow): the outlet's credit and its stamp."""
+    hits = find_dates(line.text)
+    if not hits or hits[0].start != 0 or hits[0].year is None or hits[0].trap is not None:
+        return False
+    rest = _EDITOR_TAIL.sub("", line.text[hits[0].end:]).strip(" ,;·|-–—")
+    if not rest or len(rest) > 40 or not is_outlet(rest):
+        return False
+    found.credit(rest, f"{line.origin}: outlet after its stamp")
+    found.propose("stamp", hits[0].raw, f"{line.origin}: stamp before the outlet's name", resolver.BESIDE_CREDIT)
+    return True
 
 
 # "Article By A", "Story by A", "Words by A": a byline with a theme's word before its "By".
