@@ -159,3 +159,15 @@ def test_a_stamp_in_the_byline_row_outranks_a_bare_stamp_above_the_story() -> No
     posted = Candidate("republished", "Saturday, December 1, 2012", 30, POST_HEADER, "block 30")
     chosen = resolve([header, byline_row, posted], outlet_page=False)
     assert [d.value for d in chosen.dates] == ["WASHINGTON | Fri Nov 30, 2012 7:23pm EST", "Dec 1st 2012, 00:23"]
+
+
+def test_a_stamp_under_the_agencys_account_byline_is_the_sites_post_date() -> None:
+    from feeder.extract.resolver import PRINTED_BYLINE, PRINTED_STAMP
+
+    desk = Candidate("desk byline", "AFP", 14, PRINTED_BYLINE, "block 14")
+    stamp = Candidate("published", "March 9, 2018", 15, PRINTED_STAMP, "block 15: 'Published' stamp")
+    chosen = resolve([desk, stamp], outlet_page=False)
+    assert chosen.dates == ()
+    assert chosen.republished is not None and chosen.republished.value == "March 9, 2018"
+    person = Candidate("byline", "Claire Delmas", 14, PRINTED_BYLINE, "block 14")
+    assert [d.value for d in resolve([person, stamp], outlet_page=False).dates] == ["March 9, 2018"]

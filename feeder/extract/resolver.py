@@ -211,9 +211,14 @@ def _stamps(by_role: dict[str, list[Candidate]], poster: Candidate | None, outle
     # (a site posting under the agency's name prints its post time beside it), not the original's.
     originals = _ranked(c for role in ORIGINAL_ROLES for c in by_role.get(role, ()) if not (
         meta is not None and c.printed and _CLOCK_SECONDS.search(meta.value) and c.value.startswith(meta.value)))
-    dates = [_date(c, _ranked_why(c)) for c in originals]
     near = poster.block if poster is not None and poster.printed else None
     post = _best((c for c in posts if c.printed), near)
+    if post is None and not outlet_page and (account := _agency_account_stamp(by_role, originals)) is not None:
+        # Tie-break: a site posting agency copy under the agency's name ("By AFP" over "Published March 9, 2018")
+        # prints its own post date under that account; no person's byline or post header says otherwise.
+        originals.remove(account)
+        post = account._replace(role="republished", why=f"{account.why} (under the agency's account: the post's)")
+    dates = [_date(c, _ranked_why(c)) for c in originals]
     header = _best(by_role.get("header", ()))
     if header is not None and post is not None and _masthead(post, header):
         post = None  # the bare date far above the story is the masthead's; the header stamp is nearer the story
@@ -254,6 +259,15 @@ def _items_are_original(by_role: dict[str, list[Candidate]]) -> None:
     by_role["republished"] = [c for c in by_role.get("republished", ()) if c not in above]
     by_role.setdefault("stamp", []).extend(
         c._replace(role="stamp", score=PRINTED_STAMP, why=f"{c.why} (a feed aggregator's item stamp)") for c in items)
+
+
+def _agency_account_stamp(by_role: dict[str, list[Candidate]], originals: list[Candidate]) -> Candidate | None:
+    """The stamp printed right under (or beside) an agency's name in the byline slot, when no person is named."""
+    desks = [c.block for c in by_role.get("desk byline", ()) if c.printed]
+    if not desks or any(c.printed for role in ("byline", "reporting") for c in by_role.get(role, ())):
+        return None
+    return next((c for c in originals if c.printed and c.score <= PRINTED_STAMP and any(
+        0 <= c.block - block <= 1 for block in desks)), None)
 
 
 def _masthead(post: Candidate, header: Candidate) -> bool:
