@@ -295,8 +295,13 @@ class Store:
                                 (folder, after)).fetchone() is not None
 
     def record_documents(self, done: Iterable[tuple[str, str, int, int]]) -> None:
-        """Record documents as written: (path, signature, size, mtime_ns)."""
-        self._db.executemany("INSERT OR REPLACE INTO documents VALUES (?,?,?,?)", list(done))
+        """Record documents as written: (path, signature, size, mtime_ns).
+
+        In path order: entry pages' paths are hashes, so a backfill's thousands of them, recorded
+        as written, would land all over the path index and rewrite its pages many times over once
+        it outgrows the page cache; sorted, each index page is written once per transaction.
+        """
+        self._db.executemany("INSERT OR REPLACE INTO documents VALUES (?,?,?,?)", sorted(done))
 
     def page_signatures(self, size: int) -> dict[int, tuple[int, int]]:
         """Page number (1-based, ``size`` entries each, by seq) -> (entries, highest generation)."""
