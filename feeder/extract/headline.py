@@ -317,7 +317,7 @@ def candidates(lines: Sequence[str], head: str | None = None, head_named_site: b
             why.append(_ECHO_WHY)
         if _anchored(window, index):
             score += ANCHORED
-            why.append("above a byline, stamp or the first paragraph")
+            why.append(_ANCHOR_WHY)
             if not story_above and _hangs_story(window, index) and not {index - 1, index - 2} <= titled:
                 score += STORY
                 why.append(_STORY_WHY)
@@ -457,9 +457,16 @@ def choose(lines: Sequence[str], head: str, head_named_site: bool, masthead: boo
         return None
     first = next((c for c in ranked if c.index == 0), None)
     if first is not None and len(first.text.split()) >= MIN_HEADLINE_WORDS and not (
-            _ECHO_WHY in ranked[0].why or _SLUG_WHY in ranked[0].why):
+            _ECHO_WHY in ranked[0].why or _SLUG_WHY in ranked[0].why or _hung_from(ranked[0], first)):
         return None  # a headline-shaped first line gives way only to a line the page itself confirms
     return ranked[0]
+
+
+def _hung_from(best: Candidate, first: Candidate) -> bool:
+    """The story hangs from the best line, and the first line, which the page prints nowhere else, hangs over
+    no byline, stamp or paragraph: it is the site's tagline ("Serving the community since 1990") over menus."""
+    return _STORY_WHY in best.why and _ANCHOR_WHY not in first.why and _ECHO_WHY not in first.why and (
+        len(best.text.split()) >= MIN_HEADLINE_WORDS)
 
 
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\b|all rights reserved)", re.I)
@@ -485,6 +492,7 @@ def headline_ends(text: str) -> bool:
 # A first line this long is headline-shaped (a site's name is shorter).
 MIN_HEADLINE_WORDS = 5
 _ECHO_WHY, _SLUG_WHY, _STORY_WHY = "echoed on the page", "spelled by a URL slug", "the story follows"
+_ANCHOR_WHY = "above a byline, stamp or the first paragraph"
 
 
 def headline_shaped(text: str) -> bool:
