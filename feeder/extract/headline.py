@@ -79,7 +79,8 @@ def title_shaped(text: str, *, cjk: bool, chars: int, words: int, end_punct: boo
     if caps_share > 0.8 and words <= 8:
         return False  # a masthead or a section name in capitals
     if ((m := vocab.LABEL_PREFIX.match(text)) and not _kicker(text, m.end())) or (
-            vocab.BREADCRUMB.match(text) and not _kicker_bar(text)) or rules.BYLINE.match(text):
+            vocab.BREADCRUMB.match(text) and not _kicker_bar(text)) or rules.BYLINE.match(text) or (
+            _WROTE_BYLINE.match(text)):
         return False
     if caption(text):
         return False  # a photo's caption: its credit closes it, a headline's never does
@@ -140,8 +141,15 @@ def paywall_promo(text: str) -> bool:
     return _PAYWALL_PROMO.search(text) is not None
 
 
+# A byline whose verb opens it ("كتب سامر عبد الحميد": "wrote Samer …", "بقلم": "by the pen of"): right-to-left
+# scripts' portals print it under the headline where English prints "By …".
+_WROTE_BYLINE = re.compile(r"^(?:كتب|كتبت|بقلم|كتبه|كتبها)\s+\S+(?:\s+\S+){0,4}$")
+
+
 # "Home » World » Headline": a breadcrumb trail, whatever its last part.
 _TRAIL = re.compile(r"(?i:home|start|inicio|início|accueil|startseite|beranda|首页)\s*[»>›/|]")
+# A breadcrumb's separators: its last part is the page's own headline when a line below prints it alone.
+_TRAIL_PARTS = re.compile(r"\s*[>»›/|]\s*")
 _SHARE_BUTTON = re.compile(r"(?i:(?:share|tweet|post|pin|send|email)\b.{0,20}\b(?:on|via|to|with)\s+"
                            r"(?:facebook|twitter|x|whatsapp|linkedin|pinterest|telegram|reddit|email|line)\b)")
 # "Kyodo News Digest: April 16, 2022": a digest's title names its day after its own words, which no label is.
@@ -233,7 +241,7 @@ _NOTE_LABEL = re.compile(r"^[A-Z][a-z]+['’]s\s+[Nn]ote\s*[:：]")
 def _anchor(text: str) -> bool:
     """A line a headline hangs over: byline, stamp, dateline, credit label or a story paragraph."""
     if rules.BYLINE.match(text) or _date_like(text) or _NOTE_LABEL.match(text) or _opens_on_a_date(text) or (
-            _dated_row(text)):
+            _dated_row(text)) or _WROTE_BYLINE.match(text):
         return True
     if (m := vocab.LABEL_PREFIX.match(text)) and not _kicker(text, m.end()):
         return True
@@ -281,6 +289,7 @@ def candidates(lines: Sequence[str], head: str | None = None, head_named_site: b
     for folded in folds:
         counts[folded] = counts.get(folded, 0) + 1
     title_fold = folds[0] if folds else ""
+    trail_ends = {fold_text(_TRAIL_PARTS.split(x)[-1]) for x in window if _TRAIL.match(x) or vocab.BREADCRUMB.match(x)}
     site_folds = {title_fold, fold_text(head or "")} if masthead else set()
     slugs = _slug_words(lines)
     first_at: dict[str, int] = {}
@@ -312,7 +321,8 @@ def candidates(lines: Sequence[str], head: str | None = None, head_named_site: b
             why.append("the capture's title line" + (" naming its site" if head_named_site else ""))
         below_story = paragraphs_above >= BELOW_STORY and first_at.get(folded, index) > first_paragraph
         if (2 <= counts.get(folded, 0) + (index == 0 and folded != folds[0]) <= 3 and not below_story) or (
-                index and folded in title_fold and len(folded) * 2 >= len(title_fold)):
+                index and folded in title_fold and len(folded) * 2 >= len(title_fold)) or (
+                index and folded in trail_ends and len(folded.split()) >= MIN_HEADLINE_WORDS):
             score += ECHOED
             why.append(_ECHO_WHY)
         if _anchored(window, index):
@@ -328,8 +338,26 @@ def candidates(lines: Sequence[str], head: str | None = None, head_named_site: b
         if 5 <= features.words <= 20 or features.cjk:
             score += SHAPE
         found.append(Candidate(text, index, score, "; ".join(why) or "title-like line"))
+    found = _over_a_teaser(found, window)
     found.sort(key=lambda c: (-c.score, c.index))
     return found
+
+
+def _over_a_teaser(found: list[Candidate], window: Sequence[str]) -> list[Candidate]:
+    """A line the story seems to hang from, when another such line stands a few lines below it past a paragraph:
+    that paragraph was a photo's caption or a teaser, and the story hangs from the lower line (a site's tagline over
+    a caption; a caption over the headline). A byline between them is the upper line's: it is the headline."""
+    hanging = [c.index for c in found if _STORY_WHY in c.why]
+    out = []
+    for c in found:
+        lower = next((i for i in hanging if c.index < i <= c.index + STORY_REACH + 1), None)
+        between = window[c.index + 1:lower] if lower is not None else ()
+        if between and _STORY_WHY in c.why and any(
+                _paragraph(x, OPENING_WORDS) or _cut_paragraph(x) for x in between) and not any(
+                rules.BYLINE.match(x) or _WROTE_BYLINE.match(x) for x in between):
+            c = Candidate(c.text, c.index, c.score - STORY, c.why.replace(_STORY_WHY, _TEASER_WHY))
+        out.append(c)
+    return out
 
 
 def _anchored(window: Sequence[str], index: int) -> bool:
@@ -493,6 +521,7 @@ def headline_ends(text: str) -> bool:
 MIN_HEADLINE_WORDS = 5
 _ECHO_WHY, _SLUG_WHY, _STORY_WHY = "echoed on the page", "spelled by a URL slug", "the story follows"
 _ANCHOR_WHY = "above a byline, stamp or the first paragraph"
+_TEASER_WHY = "over a caption or teaser, another headline below it"
 
 
 def headline_shaped(text: str) -> bool:
