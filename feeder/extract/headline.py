@@ -30,6 +30,7 @@ ANCHORED = 2.0  # a byline, a stamp, a dateline or the first story paragraph sta
 SLUG = 1.5  # a URL on the page spells its words
 SHAPE = 0.5  # five to twenty words, as most headlines
 STORY = 1.0  # the story's first paragraph follows, past only bylines, stamps and chrome: the story hangs from it
+BELOW = 1.0  # the line stands below story paragraphs: a related post's or the next post's headline
 DEPTH = 0.03  # per line of text above it (menu words are not counted): the headline stands near the top
 # Below this the best candidate is not trusted over the capture's first line.
 MIN_SCORE = 2.0
@@ -337,6 +338,9 @@ def candidates(lines: Sequence[str], head: str | None = None, head_named_site: b
             why.append(_SLUG_WHY)
         if 5 <= features.words <= 20 or features.cjk:
             score += SHAPE
+        if paragraphs_above >= BELOW_STORY:
+            score -= BELOW
+            why.append("below the story's paragraphs")
         found.append(Candidate(text, index, score, "; ".join(why) or "title-like line"))
     found = _over_a_teaser(found, window)
     found.sort(key=lambda c: (-c.score, c.index))
@@ -389,7 +393,8 @@ def _hangs_story(window: Sequence[str], index: int) -> bool:
     """The first story paragraph follows the line, past only bylines, stamps, labels, captions and chrome;
     a site's tagline is followed by a capture-day stamp and then menus or other headlines instead. (Only
     asked of lines above every paragraph.)"""
-    for text in itertools.islice((x for x in window[index + 1:] if not paywall_promo(x)), STORY_REACH):
+    for text in itertools.islice((x for x in window[index + 1:] if not paywall_promo(x) and not _share_row(x)),
+                                 STORY_REACH):
         if _paragraph(text, OPENING_WORDS) or _cut_paragraph(text):
             return True
         if rules.DATELINE_CITY.match(text) or rules.DATELINE_OPEN.match(text):
@@ -399,6 +404,15 @@ def _hangs_story(window: Sequence[str], index: int) -> bool:
                 or _SHARE_BUTTON.match(text)):
             return False
     return False
+
+
+# A share row's buttons, one a line ("Compartir", "Facebook", "Twitter", "0"), between a byline and its story.
+_SHARE_WORD = re.compile(r"^(?:\d{1,4}|share|shares|compartir|partager|teilen|condividi|bagikan|facebook|twitter|x|"
+                         r"whatsapp|telegram|linkedin|pinterest|email|e-mail|print|reddit)$", re.I)
+
+
+def _share_row(text: str) -> bool:
+    return len(text) <= 12 and _SHARE_WORD.match(text.strip()) is not None
 
 
 # "Inter Press Service", "Maria Lopez": a name alone on a line of the byline block (an outlet's, a writer's).
