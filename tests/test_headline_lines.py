@@ -35,6 +35,7 @@ def test_not_a_headline(text: str) -> None:
     "VIEWPOINT | Port towns deserve more than promises",  # a column's name before a bar: a kicker
     "(LEAD) Port authority orders three new tugboats for winter",  # an agency's kicker in parentheses
     "Premium petrol prices rise for the third week",  # the word alone is no advert
+    "3 shares to watch as the harbour strike ends",  # a number of shares is no counter
     "Showing the way: volunteers rebuild the village school",
 ])
 def test_a_headline(text: str) -> None:

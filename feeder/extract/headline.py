@@ -89,7 +89,8 @@ def title_shaped(text: str, *, cjk: bool, chars: int, words: int, end_punct: boo
         return False  # "Publicado em 10/05/2021 — 06:05 Por …": a stamp row under its label
     if _CAPTURE_WORD.search(text) and any(hit.year for hit in find_dates(text)):
         return False  # "Archived on 12 March 2021 08:00 UTC from the original page": the capture's banner
-    if _SHARE_BUTTON.match(text) or _opens_on_a_date(text) or _TRAIL.match(text) or _dated_row(text):
+    if _SHARE_BUTTON.match(text) or _opens_on_a_date(text) or _TRAIL.match(text) or (
+            _dated_row(text) and not _titled_date(text)):
         return False  # "Tweet on Twitter"; "April 18, 2022 At Site Breaking News …": a share button, a meta row
     return not (rules.FURNITURE.match(text) or (_date_like(text) and not _titled_date(text)))
 
@@ -200,8 +201,9 @@ _PAGER = re.compile(r"\d\s*(?:…|\.\.\.)\s*\d|^(?:«\s*)?(?:prev|previous)\b.*\
                     r"|^(?:«\s*)?first\b.*\d.*\blast\b", re.I)
 # "Showing 1 of 1 comments", "105 total views, 1 today", "2 people like this": a page's counters.
 _COUNTER = re.compile(r"^(?:showing|viewing|displaying)\s+\d+(?:\s*[-–]\s*\d+)?\s+of\s+\d+\b"
-                      r"|^[\d,.]+\s*k?\s+(?:total\s+)?(?:views|comments|replies|likes|shares|responses|reads)\b"
-                      r"|^\d+\s+(?:people|persons|members|users)\s+like\b", re.I)
+                      r"|^[\d,.]+\s*k?\s+(?:total\s+)?(?:views|comments|replies|likes|shares|responses|reads)"
+                      r"(?:\s*[,·|]\s*[\d,.]+\s*k?\s+\w+)*\.?$"
+                      r"|^\d+\s+(?:people|persons|members|users)\s+like\s+this\.?$", re.I)
 # Words of a capture tool's or an archive's banner over the page, dated with the day of the capture.
 _CAPTURE_WORD = re.compile(r"(?i:\b(?:archived|saved|captured|retrieved|fetched|cached|crawled|snapshot|clipped|"
                            r"downloaded|as it appeared)\b)")
@@ -242,7 +244,7 @@ _NOTE_LABEL = re.compile(r"^[A-Z][a-z]+['’]s\s+[Nn]ote\s*[:：]")
 def _anchor(text: str) -> bool:
     """A line a headline hangs over: byline, stamp, dateline, credit label or a story paragraph."""
     if rules.BYLINE.match(text) or _date_like(text) or _NOTE_LABEL.match(text) or _opens_on_a_date(text) or (
-            _dated_row(text)) or _WROTE_BYLINE.match(text):
+            _dated_row(text) and not _titled_date(text)) or _WROTE_BYLINE.match(text):
         return True
     if (m := vocab.LABEL_PREFIX.match(text)) and not _kicker(text, m.end()):
         return True
