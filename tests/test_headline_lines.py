@@ -7,6 +7,8 @@ import pytest
 
 from feeder.extract import headline
 from feeder.extract.blocks import describe
+from feeder.extract.shapes import Line
+from feeder.extract.titles import headline_above_byline
 
 
 def _title_like(text: str) -> bool:
@@ -49,3 +51,12 @@ def test_a_headline(text: str) -> None:
 ])
 def test_a_breadcrumb_is_no_headline(text: str) -> None:
     assert not _title_like(text)
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    (["Site", "Menu", "Press Digest", "By Hana Saleh · March 9, 2018 · Region"], "Press Digest"),  # a dated row
+    (["Site", "Menu", "Press Digest", "By Hana Saleh"], None),  # two words over an undated byline: a label
+    (["Site", "Menu", "WORLD NEWS", "By Hana Saleh · March 9, 2018"], None),  # a section's label in capitals
+])
+def test_a_short_headline_over_a_byline(lines: list[str], expected: str | None) -> None:
+    assert headline_above_byline([Line(x, "") for x in lines], lines[0]) == expected
