@@ -59,4 +59,4 @@ def test_a_breadcrumb_is_no_headline(text: str) -> None:
     (["Site", "Menu", "WORLD NEWS", "By Hana Saleh · March 9, 2018"], None),  # a section's label in capitals
 ])
 def test_a_short_headline_over_a_byline(lines: list[str], expected: str | None) -> None:
-    assert headline_above_byline([Line(x, "") for x in lines], lines[0]) == expected
+    assert headline_above_byline([Line(x, "") for x in lines[1:]], lines[0]) == expected
