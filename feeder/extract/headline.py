@@ -506,11 +506,17 @@ def choose(lines: Sequence[str], head: str, head_named_site: bool, masthead: boo
     return ranked[0]
 
 
+# Lines between a tagline first line and the headline the story hangs from (menus, more taglines); a headline's
+# standfirst or kicker stands closer under it.
+TAGLINE_GAP = 3
+
+
 def _hung_from(best: Candidate, first: Candidate) -> bool:
     """The story hangs from the best line, and the first line, which the page prints nowhere else, hangs over
-    no byline, stamp or paragraph: it is the site's tagline ("Serving the community since 1990") over menus."""
+    no byline, stamp or paragraph and stands more than TAGLINE_GAP lines above it: it is the site's tagline
+    ("Serving the community since 1990") over its menus, not a headline over its own standfirst or kicker."""
     return _STORY_WHY in best.why and _ANCHOR_WHY not in first.why and _ECHO_WHY not in first.why and (
-        len(best.text.split()) >= MIN_HEADLINE_WORDS)
+        len(best.text.split()) >= MIN_HEADLINE_WORDS) and best.index - first.index > TAGLINE_GAP
 
 
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\b|all rights reserved)", re.I)
