@@ -12,6 +12,7 @@ import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from feeder.extract import rules, vocab
 from feeder.extract.blocks import CJK, Features, describe
@@ -135,12 +136,24 @@ def _kicker_bar(text: str) -> bool:
 _PAYWALL_PROMO = re.compile(
     r"(?i:\bpremium (?:access|members?(?:hip)?|content|subscription|plan)\b|\bmembers only\b|\bfree trial\b"
     r"|\bsubscribe (?:now|today|to read|for)\b|\bbecome a (?:member|subscriber)\b|\bunlimited (?:access|reading)\b"
-    r"|\b(?:yearly|monthly|annual) (?:premium|plan|subscription)\b|\bwith (?:the )?[\w ]{2,30} premium$"
+    r"|\b(?:yearly|monthly|annual) (?:premium|plan|subscription)\b"
     r"|[$€£₹¥]\s?\d[\d.,]*\s*/\s*(?:year|month|yr|mo|week)\b)")
+_WITH_PREMIUM = re.compile(r"(?i:\bwith (?:the )?[\w ]{2,30} premium)$")
+# What every advert line above holds (one of these), and how long it runs at most: most lines are spared the
+# patterns.
+_PROMO_HINTS = ("premium", "member", "subscri", "trial", "unlimited", "/")
+MAX_PROMO_CHARS = 200
 
 
+@lru_cache(maxsize=8192)
 def paywall_promo(text: str) -> bool:
-    return _PAYWALL_PROMO.search(text) is not None
+    if len(text) > MAX_PROMO_CHARS:
+        return False
+    lowered = text.lower()
+    if not any(hint in lowered for hint in _PROMO_HINTS):
+        return False
+    return _PAYWALL_PROMO.search(text) is not None or (
+        lowered.endswith("premium") and _WITH_PREMIUM.search(text) is not None)
 
 
 # A byline whose verb opens it ("كتب سامر عبد الحميد": "wrote Samer …", "بقلم": "by the pen of"): right-to-left
@@ -181,6 +194,7 @@ def _opens_on_a_date(text: str) -> bool:
 _ROW_PARTS = re.compile(r"\s*[|·•]\s*")
 
 
+@lru_cache(maxsize=8192)
 def _dated_row(text: str) -> bool:
     """"| blog, France, World | January 14, 2016", "News · 14 Jan 2016": a post's meta row, parts parted by bars
     or dots, closing on the post's full date."""
