@@ -28,6 +28,7 @@ def _title_like(text: str) -> bool:
     "News · Sport · 14 Jan 2016",
     "The tram at the depot before its first run Photo: Harbour Images)",  # a caption's labelled credit
     "كتب خالد منصور",  # a byline opened by its verb
+    "Topics · Post Article",  # a row of menu links
 ])
 def test_not_a_headline(text: str) -> None:
     assert not _title_like(text)

@@ -76,6 +76,8 @@ def title_shaped(text: str, *, cjk: bool, chars: int, words: int, end_punct: boo
         return False  # a pager, a counter, a category label, a byline's role, an image's file name
     if paywall_promo(text):
         return False  # "Go a step further with Premium access: …": a subscription advert over the story
+    if _menu_row(text):
+        return False  # "Topics · Post Article": a row of menu links
     if words >= 4 and len(set(text.lower().split())) * 5 < words * 3:
         return False  # "font size decrease font size increase font size": a widget repeats its words
     if caps_share > 0.8 and words <= 8:
@@ -192,6 +194,17 @@ def _opens_on_a_date(text: str) -> bool:
 
 
 _ROW_PARTS = re.compile(r"\s*[|·•]\s*")
+
+
+# Words of each link in a menu row ("Browse · Search", "Topics · Post Article").
+MENU_LINK_WORDS = 2
+
+
+def _menu_row(text: str) -> bool:
+    if "·" not in text and "•" not in text and "|" not in text:
+        return False
+    parts = [p for p in _ROW_PARTS.split(text) if p]
+    return len(parts) >= 2 and all(len(p.split()) <= MENU_LINK_WORDS for p in parts)
 
 
 @lru_cache(maxsize=8192)
