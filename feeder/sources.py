@@ -71,6 +71,11 @@ _SECTION_NAME = re.compile(
 _EDITION_TAIL = re.compile(
     r"\s+(?:[-–—|]\s+)?(?:english|english edition|international|edición en español|en español|"
     r"edition|world|world news|top news|top stories)\s*$", re.I)
+# A generic word for what the outlet is, printed after its name or code ("BERNAMA News Agency").
+_GENERIC_TAIL = re.compile(r"\s+(?:news\s+agency|news\s+service|press\s+agency|wire\s+service)\s*$", re.I)
+# A place after the outlet's name, set off by a mark ("Agence France-Presse . Miami", "Gulf Wire, Dubai").
+_PLACE_TAIL = re.compile(r"^(?P<head>\S.{1,58}?)(?:\s+[.·|/–—-]\s+|\s*,\s*)"
+                         r"(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})$")
 # Two agency tokens joined without a space, the wire's first ("efe-epa", "AFP/Getty").
 _JOINT_TOKEN = re.compile(r"^([A-Za-z]{2,8})[-/]([A-Za-z]{2,6})$")
 MAX_PRINTED_NAME = 80  # longer than any outlet's name: a sentence, not a credit
@@ -142,6 +147,10 @@ class Registry:
             found = self.by_code.get(text.strip(_CODE_EDGES))
         if found is None and (edition := _EDITION_TAIL.search(text)) and edition.start() > 0:
             found = self.by_alias.get(fold(text[:edition.start()]))  # "Agência Brasil - English"
+        if found is None and (tail := _GENERIC_TAIL.search(text)) and tail.start() > 0:
+            found = self.by_alias.get(fold(text[:tail.start()])) or self.by_code.get(text[:tail.start()].strip())
+        if found is None and (placed := _PLACE_TAIL.match(text.strip())) and not self.named(placed.group("place")):
+            found = self.named(placed.group("head"))  # "Agence France-Presse . Miami": the outlet, then its desk's city
         if found is None and (joint := _JOINT_TOKEN.match(text.strip())):
             # "efe-epa": a wire's token joined to its photo partner's code; the wire is the credit
             wire = self.by_alias.get(fold(joint.group(1))) or self.by_code.get(joint.group(1))

@@ -7,16 +7,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from feeder.cli import inspect_record
 from feeder.config import Config
 from feeder.extract import resolver
+from feeder.extract.credit_lines import read_credit
+from feeder.extract.html.credits import home_page
 from feeder.extract.line_joins import segments
 from feeder.extract.posters import account_name, not_the_headline
 from feeder.extract.proposals import Found
 from feeder.extract.shapes import Line
+from feeder.sources import build_registry
 
 STORY = ("Night ferries between the two island ports will run again from next month after a three-year pause, "
          "the maritime board said on Thursday, citing a rise in bookings from seasonal workers.")
@@ -274,3 +278,141 @@ def test_a_stamp_then_the_outlets_name_is_its_credit_and_stamp(stamp: str, gap: 
     assert read_credit(Line(f"{stamp}{gap}Xinhua{editor}", "line 43", True), found, lambda name: name == "Xinhua",
                        True, "")
     assert [(c.role, c.value) for c in found.candidates] == [("outlet", "Xinhua"), ("stamp", stamp)]
+
+
+# A syndicated story's byline row: the person, the outlet, the date on one line.
+
+
+@given(st.sampled_from(("23 Apr 2018", "May 5, 2021", "2021-03-05")))
+@settings(max_examples=10, deadline=None)
+def test_a_byline_row_of_person_outlet_and_date_credits_the_outlet(date: str) -> None:
+    found = Found()
+    assert read_credit(Line(f"By Mirela Andov, The Straits Times, {date}", "line 7", False), found,
+                       _REGISTRY_OUTLET, True, "")
+    assert ("outlet", "The Straits Times") in [(c.role, c.value) for c in found.candidates]
+    # the known outlet's name left in the byline is normalization's to strip
+    assert [c.value.split(",")[0] for c in found.candidates if c.role == "byline"] == ["Mirela Andov"]
+    assert ("header", date) in [(c.role, c.value) for c in found.candidates]
+
+
+def test_a_byline_row_naming_an_unknown_paper_credits_it_as_printed(tmp_path: Path, config: Config) -> None:
+    dump = f"""Harbour Notes
+Night ferries return to the island route
+By Mirela Andov, The Harbour Evening Times, 3 Mar 2021
+
+{STORY}
+
+{MORE}
+
+{LAST}
+"""
+    record = inspect(tmp_path, config, "byline_row.txt", dump)
+    assert record["source"] == {"name": "The Harbour Evening Times", "url": None}
+    assert record["authors"] == ["Mirela Andov"]
+
+
+def test_a_byline_row_with_a_role_in_the_middle_credits_no_outlet() -> None:
+    found = Found()
+    read_credit(Line("By Mirela Andov, Senior Writer, 3 Mar 2021", "line 7", False), found, _REGISTRY_OUTLET,
+                True, "")
+    assert not [c for c in found.candidates if c.role == "outlet"]
+
+
+# Credit sentences under (or over) the story: the outlet it ran in first.
+
+
+@pytest.mark.parametrize(("sentence", "outlet"), [
+    ("Printed in DAWN, May 14, 2015", "Dawn"),
+    ("Printed in The Harbour Herald, March 3, 2021", "The Harbour Herald"),
+    ("Translated from Diario Costero", "Diario Costero"),
+    ("This article was first published in Gulf News", "Gulf News"),
+    ("This story was originally published in Costa Semanal.", "Costa Semanal"),
+    ("As reported by The Voice of America", "VOA"),
+    ("From teleSUR via Island Reader Feed.", "teleSUR"),
+])
+def test_a_credit_sentence_credits_its_outlet(tmp_path: Path, config: Config, sentence: str, outlet: str) -> None:
+    dump = f"""Harbour Notes
+Night ferries return to the island route
+
+{STORY}
+
+{MORE}
+
+{LAST}
+
+{sentence}
+"""
+    record = inspect(tmp_path, config, "credit_sentence.txt", dump)
+    assert record["source"] == {"name": outlet, "url": None}
+
+
+@pytest.mark.parametrize("sentence", ["Published in Island Notes", "Published by Maria Lopez",
+                                      "Reported by Maria Lopez", "From Monday the ferries run twice a day."])
+def test_a_category_or_a_person_after_the_verb_is_no_credit(sentence: str) -> None:
+    found = Found()
+    read_credit(Line(sentence, "line 30", True), found, _REGISTRY_OUTLET, True, "")
+    assert not [c for c in found.candidates if c.role == "outlet"]
+
+
+# A date and the outlet's token nested in one bracket opening the story.
+
+
+def test_a_nested_date_and_token_opener_credits_the_outlet(tmp_path: Path, config: Config) -> None:
+    dump = f"""Harbour Notes
+Night ferries return to the island route
+
+(Mar 03, 2021, (Xinhua))--{STORY}
+
+{MORE}
+
+{LAST}
+"""
+    record = inspect(tmp_path, config, "nested_opener.txt", dump)
+    assert record["source"] == {"name": "Xinhua", "url": None}
+    assert record["body"][0] == STORY
+
+
+# A registry outlet's name with a generic tail (what it is, or its desk's city) is the registry's outlet.
+
+
+@pytest.mark.parametrize(("printed", "canonical"), [
+    ("Agence France-Presse . Lyon", "AFP"), ("BERNAMA News Agency", "Bernama"), ("Gulf News, Dubai", "Gulf News"),
+    ("Kyodo News Service", "Kyodo News"),
+])
+def test_a_registry_name_with_a_generic_tail_is_the_registry_outlet(printed: str, canonical: str) -> None:
+    outlet = build_registry().named(printed)
+    assert outlet is not None and outlet.name == canonical
+
+
+@pytest.mark.parametrize("printed", ["Xinhua, China Daily", "AFP, Reuters", "Harbour Wire, Lyon"])
+def test_two_outlets_or_an_unknown_head_are_not_one_registry_outlet(printed: str) -> None:
+    assert build_registry().named(printed) is None
+
+
+# An outlet's home-page link credits the outlet but is no story's address.
+
+
+@pytest.mark.parametrize(("url", "home"), [
+    ("https://www.arabnews.com/", True), ("https://www.bernama.com/en/", True), ("https://example.org", True),
+    ("https://www.arabnews.com/node/1780000/saudi-arabia", False), ("https://example.org/?p=12", False),
+])
+def test_a_home_page_link_is_told_from_a_story_link(url: str, home: bool) -> None:
+    assert home_page(url) is home
+
+
+def test_a_home_page_link_credits_the_outlet_with_no_story_url(tmp_path: Path, config: Config) -> None:
+    page = f"""<!doctype html><html><head><title>Night ferries return to the island route</title>
+<link rel="canonical" href="https://islandportal.example/news/night-ferries"></head><body>
+<h1>Night ferries return to the island route</h1>
+<div class="story"><p>{STORY}</p><p>{MORE}</p><p>{LAST}</p></div>
+<p><em>This article was first published in <a href="https://www.arabnews.com/">Arab News</a></em></p>
+</body></html>"""
+    record = inspect(tmp_path, config, "home_link.html", page)
+    assert record["source"] == {"name": "Arab News", "url": None}
+
+
+_REGISTRY = build_registry()
+
+
+def _REGISTRY_OUTLET(name: str) -> bool:
+    return _REGISTRY.named(name) is not None

@@ -9,6 +9,7 @@ from feeder.extract.credit_rows import (
     ACCOUNT_LOGIN,
     dashed_row,
     outlet_after_names,
+    paper_shaped,
     pipe_fields,
     post_meta_row,
     stamp_fields,
@@ -39,6 +40,8 @@ def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, foll
     if text[:1] in "ASRTWastrw" and len(text) <= 120 and (m := _PREFIXED_BY.match(text)) is not None:
         # "Article By A, Outlet", "Story by A": a byline with its theme's word before the "By".
         return _byline(Line(f"By {m.group('rest')}", line.origin, line.in_body), found, is_outlet, story, following)
+    if text[:1] in _SENTENCE_OPENINGS and len(text) <= 160 and _credit_sentence(line, found, is_outlet):
+        return True
     if "ggregator" in text and len(text) <= 120 and _FEED_AGGREGATOR.search(text):
         # A menu or breadcrumb naming the site's feed aggregator: its items are other outlets' (read on as chrome).
         found.propose("feed page", text, f"{line.origin}: the site's feed aggregator", 0.0)
@@ -105,6 +108,46 @@ def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, foll
             found.propose(role, m.group("rest"), why, resolver.PRINTED_STAMP)
         return True
     return _byline(line, found, is_outlet, story, following)
+
+
+# A sentence crediting the story's outlet: "Printed in The Outlet, May 14, 2015", "Translated from Outlet",
+# "This article was first published in Outlet", "As reported by Outlet", "From Outlet via A Feed".
+_CREDIT_SENTENCE = re.compile(
+    r"^(?:(?:this (?:article|story|report|piece|letter) (?:was|is|has been) )?(?:first |originally )?"
+    r"(?:printed|published|carried|appeared)|translated|(?:as )?reported|from)\s+(?P<how>in|by|from|on)?\s*"
+    r"(?P<outlet>[^\W\d][^,;:()]{1,48}?)(?:\s+via\s+(?P<feed>\S.{0,60}?))?"
+    r"(?:\s*,\s*(?P<date>[^;()]{4,30}?)|\s+on\s+(?P<on>[^;()]{4,30}?))?\s*[.!]?$", re.I)
+_SENTENCE_OPENINGS = "PpTtAaFf"
+_RAN_FIRST = re.compile(r"\b(?:first|originally)\s+(?:printed|published|carried|appeared)\b", re.I)
+
+
+def _credit_sentence(line: Line, found: Found, is_outlet: IsOutlet) -> bool:
+    """A credit sentence after (or above) the story naming its outlet; True when the line was one."""
+    if (m := _CREDIT_SENTENCE.match(line.text)) is None:
+        return False
+    verb = line.text.split()[0].lower()
+    outlet = m.group("outlet").strip()
+    outlet = outlet[4:] if outlet[:4].lower() == "the " and is_outlet(outlet[4:]) else outlet
+    if verb == "from" and m.group("feed") is None:
+        return False  # "From Monday, …": only "From Outlet via Feed" is a credit sentence
+    if verb in ("translated", "from") and m.group("how") not in (None, "from"):
+        return False
+    if verb not in ("translated", "from") and m.group("how") not in ("in", "by"):
+        return False  # "Published on May 5" is a stamp; "Printed in" / "Reported by" name the outlet
+    known = is_outlet(outlet)
+    # "Published by John Smith" names a person, "Published in Main Story" a site's category: a name the registry
+    # does not know is taken as printed only after words that say the story ran elsewhere first.
+    ran_elsewhere = verb in ("printed", "translated", "from") or _RAN_FIRST.search(line.text) is not None
+    if not known and (verb in ("as", "reported") or m.group("how") == "by" or not (
+            paper_shaped(outlet) or (ran_elsewhere and proper_name(outlet) and len(outlet.split()) <= 5))):
+        return False
+    why = f"{line.origin}: credit sentence '{line.text[:40]}'" + ("" if known else PRINTED_CREDIT)
+    found.credit(outlet, why)
+    if (when := m.group("date") or m.group("on")) and is_date_line(when):
+        found.propose("stamp", when, why, resolver.BESIDE_CREDIT)
+    if len(found.body) >= 2:
+        found.ended = True  # a credit sentence under the paragraphs closes the story
+    return True
 
 
 # The words after an outlet's name that make a byline its desk's: "Staff", "Web Desk", "Newsroom".
@@ -247,7 +290,11 @@ def _byline(line: Line, found: Found, is_outlet: IsOutlet, story: bool, followin
     # whoever posted the story on this page.
     account = not found.body and bool(ACCOUNT_LOGIN.match(name.split(" ", 1)[0])) and (
         len(name.split()) == 1 or bool(rules.NAME_THEN_DATE.match(name)))
-    if (split := rules.NAME_THEN_DATE.match(name)) and is_date_line(split.group("date")):
+    if name.count(",") >= 2 and (tail := _dated_tail(name)) is not None:
+        # "By A, The Outlet, 23 Apr 2018": a syndicated story's byline: the person, the outlet, the date.
+        name, when = name[:tail].rstrip(" ,"), name[tail:].lstrip(" ,")
+        header_date(Line(when, line.origin, line.in_body), found, story and not account)
+    elif (split := rules.NAME_THEN_DATE.match(name)) and is_date_line(split.group("date")):
         name = split.group("name")
         header_date(Line(split.group("date"), line.origin, line.in_body), found, story and not account)
     if account and ACCOUNT_LOGIN.match(name):
@@ -264,8 +311,11 @@ def _byline(line: Line, found: Found, is_outlet: IsOutlet, story: bool, followin
         found.propose("desk byline", name, f"{line.origin}: desk byline", resolver.PRINTED_BYLINE)
     elif credit:
         # "By DELPHINE ORTEGA, Associated Press": the byline of the outlet's story, wherever it stands.
-        found.credit(credit, f"{line.origin}: outlet named in the byline")
-        found.byline(name, f"{line.origin}: byline naming the outlet")
+        printed = "" if is_outlet(credit) else PRINTED_CREDIT
+        found.credit(credit, f"{line.origin}: outlet named in the byline{printed}")
+        # A name the registry does not know stays out of the byline: normalization cannot strip it there.
+        found.byline(name[: name.rfind(credit)].rstrip(" ,") if printed else name,
+                     f"{line.origin}: byline naming the outlet")
     elif found.body and slight(found.body) and text[:3].lower() == "by ":
         found.restart()  # a "By …" line after a line or two of prose: that prose was a teaser
         found.byline(name, f"{line.origin}: byline")
@@ -280,6 +330,16 @@ def _byline(line: Line, found: Found, is_outlet: IsOutlet, story: bool, followin
     else:
         found.propose("republisher", name, f"{line.origin}: republisher's byline", resolver.PRINTED_REPUBLISHER)
     return True
+
+
+def _dated_tail(name: str) -> int | None:
+    """Where the date a byline ends with starts ("A, Outlet, 23 Apr 2018", "A, Outlet, May 5, 2021"), if it does."""
+    fields = name.split(",")
+    for count in (2, 1):
+        if len(fields) > count + 1 and is_date_line(when := ",".join(fields[-count:]).strip()) and (
+                hits := find_dates(when)) and hits[0].start == 0:
+            return len(",".join(fields[:-count]))
+    return None
 
 
 # A post's footer signed "— author @ 11:18 pm" (the date stands in the post's header).

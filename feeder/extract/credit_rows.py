@@ -197,7 +197,24 @@ def outlet_after_names(name: str, is_outlet: IsOutlet) -> str | None:
         return None
     # "By A and B, Associated Press Writers": the outlet, then the writers' role.
     outlet = rules.BYLINE_ROLE.sub("", match.group(1))
-    return outlet if outlet and is_outlet(outlet) else None
+    if outlet and is_outlet(outlet):
+        return outlet
+    # "By A, The Sunday Courier": a name shaped like a paper's, printed after the person's, is its outlet.
+    printed = match.group(0).lstrip(",( ").rstrip(") ")
+    return printed if match.group(0)[:1] == "," and paper_shaped(printed) else None
+
+
+# The last word of a paper's or a broadcaster's name ("The Sunday Times", "Kuwait Herald", "Metro Daily News").
+_PAPER_WORD = re.compile(
+    r"^(?:the\s+)?(?:[A-Z][\w'’&.-]*\s+){1,4}(?:Times|Post|Herald|Tribune|Journal|Gazette|Chronicle|Telegraph|"
+    r"Observer|Standard|Express|Guardian|Independent|Inquirer|Courier|Mirror|Mail|Star|Sun|Daily|News|"
+    r"Newspaper|Weekly|Review|Monitor|Dispatch|Bulletin|Record|Examiner|Leader|Nation|Press|Reporter|Today|"
+    r"Insider|Wire|Agency|Television|TV|Radio|Broadcasting)$")
+
+
+def paper_shaped(name: str) -> bool:
+    """Whether a printed name is shaped like an outlet's: "The Sunday Times", "Kuwait Times", "Metro Daily News"."""
+    return len(name) <= 50 and _PAPER_WORD.match(name) is not None
 
 
 # "Publicado em 10/05/2021 — 06:05 Por A B — Repórter da Agência X — Brasília", "Published on 3 May 2022 — 10:15 By

@@ -47,6 +47,11 @@ def _dateline(text: str, found: Found, is_outlet: IsOutlet) -> str:
     if (m := rules.DATELINE_OPEN.match(text)) and (outlet := token_outlet(m.group("outlet"), is_outlet)):
         found.credit(outlet, "dateline of the first paragraph", resolver.DATELINE)
         return text[m.end():]
+    if text[:1] == "(" and (m := _NESTED_OPENER.match(text)) and (outlet := token_outlet(m.group("outlet"), is_outlet)):
+        # "(Dec 02, 2015, (Outlet))--Text": the date and the outlet's token nested in one bracket opening the story.
+        found.credit(outlet, "dated opener of the first paragraph", resolver.DATELINE)
+        dateline_stamp(m, found)
+        return text[m.end():]
     if (m := rules.DATELINE_CITY.match(text)) and ((outlet := token_outlet(m.group("outlet"), is_outlet))
                                                    or _printed_outlet(m.group("outlet"))):
         # "CITY (Name) --" is a credit by its shape: an outlet feeder does not know is credited as printed.
@@ -182,6 +187,11 @@ def dateline_stamp(m: re.Match[str], found: Found) -> None:
     without a year is a trap, and propose drops it)."""
     if m.group("date"):
         found.propose("stamp", m.group("date"), "date of the first paragraph's dateline", resolver.DATELINE_STAMP)
+
+
+# "(Dec 02, 2015, (Outlet))--": a date and the outlet's token nested in one bracket, then the story's dash.
+_NESTED_OPENER = re.compile(r"^\(\s*(?P<date>[^()]{4,30}?)\s*,?\s*\(\s*(?P<outlet>[^()]{2,40}?)\s*\)\s*\)\s*"
+                            r"(?:--|—|–|-)\s*(?=\S)")
 
 
 # A dateline whose agency token is followed by the story's first word (or ".-"), not by a dash.

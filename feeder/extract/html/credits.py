@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any
+from urllib.parse import urlsplit
 
 from feeder.extract import endings, rules
 from feeder.extract.credit_lines import FOOTER_ADDRESS, feed_site
@@ -91,11 +92,24 @@ def hints_of(soup: BeautifulSoup, tags: list[Tag], meta: Mapping[str, str], ld: 
         republisher=None if outlet_page else account,
         republished=None if outlet_page or not posted else Clue(posted[0].value, posted[0].origin),
         source_url=Clue(own, "URL of the outlet's page") if outlet_page and own else (
-            Clue(original, "link to the original article") if original else None),
+            Clue(original, "link to the original article") if original and not home_page(original) else None),
         via=None if outlet_page or not own else Clue(own, "URL of the republishing page" if own != footer else
                                                      FOOTER_ADDRESS),
         links=links,
     )
+
+
+# A home page's path: none, a language or edition ("/en/", "/english"), an index file.
+_HOME_PATH = re.compile(r"^/?(?:(?:[a-z]{2}(?:[-_][a-z]{2})?|english|home|index|default|main)(?:\.\w{2,5})?/?)?$", re.I)
+
+
+def home_page(url: str) -> bool:
+    """Whether a link is to an outlet's home page (it credits the outlet but is no story's address)."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return not parts.query and _HOME_PATH.match(parts.path) is not None
 
 
 # A feed aggregator's item stamp ("feed-item-date"): the date the feed gave the item, the original's.
