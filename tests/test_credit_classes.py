@@ -416,3 +416,69 @@ _REGISTRY = build_registry()
 
 def _REGISTRY_OUTLET(name: str) -> bool:
     return _REGISTRY.named(name) is not None
+
+
+# A known outlet's name glued to the story's first word (the line between them lost in the capture).
+
+
+def test_an_outlet_name_glued_to_the_first_paragraph_credits_it(tmp_path: Path, config: Config) -> None:
+    dump = f"""Harbour Notes
+Night ferries return to the island route
+
+Deutsche Welle{STORY}
+
+{MORE}
+
+{LAST}
+"""
+    record = inspect(tmp_path, config, "glued_outlet.txt", dump)
+    assert record["source"] == {"name": "DW", "url": None}
+    assert record["body"][0] == STORY
+
+
+# A feed tool's autopost footer: "from Feed Title - Outlet" with its short link or over "via tool".
+
+
+@pytest.mark.parametrize(("footer", "url"), [
+    ("from Nation | Latest Headlines from the Islands - Gulf News\nvia harbourbot", None),
+    ("from Gulf News https://sho.rt/Ab12Cd", "https://sho.rt/Ab12Cd"),
+])
+def test_a_feed_tools_from_footer_credits_the_feeds_outlet(tmp_path: Path, config: Config, footer: str,
+                                                           url: str | None) -> None:
+    dump = f"""Harbour Notes
+Night ferries return to the island route
+
+{STORY}
+
+{MORE}
+
+{LAST}
+{footer}
+"""
+    record = inspect(tmp_path, config, "feed_tool.txt", dump)
+    assert record["source"] == {"name": "Gulf News", "url": url}
+
+
+def test_a_from_line_naming_no_known_outlet_is_no_credit() -> None:
+    found = Found()
+    read_credit(Line("from the harbour office https://sho.rt/Ab12Cd", "line 30", True), found, _REGISTRY_OUTLET,
+                True, "via harbourbot")
+    assert not [c for c in found.candidates if c.role == "outlet"]
+
+
+# A dateline whose month runs into the day ("Jan.28") still carries its agency's token.
+
+
+def test_a_dateline_with_the_day_run_into_the_month_credits_its_token(tmp_path: Path, config: Config) -> None:
+    dump = f"""Harbour Notes
+Night ferries return to the island route
+
+RIVERTON, Feb.3 (Kyodo) -- {STORY}
+
+{MORE}
+
+{LAST}
+"""
+    record = inspect(tmp_path, config, "dotted_dateline.txt", dump)
+    assert record["source"] == {"name": "Kyodo News", "url": None}
+    assert record["body"][0] == f"RIVERTON, Feb.3 -- {STORY}"

@@ -31,6 +31,8 @@ def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, foll
         return False  # credit, stamp and caption lines are short; story paragraphs are not
     if signoffs.read_signoff(line, found, is_outlet, following):
         return True
+    if text[:5] == "from " and len(text) <= 200 and _feed_tool_from(line, found, is_outlet, following):
+        return True
     if ("|" in text or " / " in text) and post_meta_row(text, line.origin, found, is_outlet):
         return True
     if (" by " in text or " By " in text) and len(text) <= 100 and _dated_by(line, found, is_outlet):
@@ -147,6 +149,30 @@ def _credit_sentence(line: Line, found: Found, is_outlet: IsOutlet) -> bool:
         found.propose("stamp", when, why, resolver.BESIDE_CREDIT)
     if len(found.body) >= 2:
         found.ended = True  # a credit sentence under the paragraphs closes the story
+    return True
+
+
+# A feed tool's autopost footer: "from Feed Title - Outlet https://short.link" (over "via tool"), in lower case.
+_FEED_TOOL_FROM = re.compile(r"^from\s+(?P<title>\S.{1,150}?)(?:\s+(?P<url>https?://\S+))?"
+                             r"(?P<via>\s+via\s+\S[^\s]{0,40})?$")
+_TITLE_FIELDS = re.compile(r"\s+[-–—|:]\s+")
+
+
+def _feed_tool_from(line: Line, found: Found, is_outlet: IsOutlet, following: str) -> bool:
+    """An autopost footer naming the feed the story came from; its outlet (the title, or a field of it the
+    registry knows) is the credit and its link the original's address. True when the line was one."""
+    if (m := _FEED_TOOL_FROM.match(line.text)) is None or not (m.group("url") or m.group("via") or
+                                                                  following.startswith("via ")):
+        return False
+    title = m.group("title").strip()
+    fields = [title, *_TITLE_FIELDS.split(title)[::-1]]  # a feed's title ends or starts with its outlet's name
+    outlet = next((field for field in fields if len(field) <= 60 and is_outlet(field)), None)
+    if outlet is None:
+        return False
+    why = f"{line.origin}: feed tool's 'from' footer"
+    found.credit(outlet, why)
+    if m.group("url"):
+        found.propose("source url", m.group("url"), why, resolver.PRINTED_URL)
     return True
 
 

@@ -47,6 +47,11 @@ def _dateline(text: str, found: Found, is_outlet: IsOutlet) -> str:
     if (m := rules.DATELINE_OPEN.match(text)) and (outlet := token_outlet(m.group("outlet"), is_outlet)):
         found.credit(outlet, "dateline of the first paragraph", resolver.DATELINE)
         return text[m.end():]
+    if (cut := _glued_outlet(text, is_outlet)) is not None:
+        # "Deutsche WelleAmerican specialists …": the outlet's name glued to the story's first word (a capture
+        # that lost the line between them): the name is the credit, the rest the paragraph.
+        found.credit(text[:cut], "outlet's name glued to the first paragraph", resolver.DATELINE)
+        return text[cut:]
     if text[:1] == "(" and (m := _NESTED_OPENER.match(text)) and (outlet := token_outlet(m.group("outlet"), is_outlet)):
         # "(Dec 02, 2015, (Outlet))--Text": the date and the outlet's token nested in one bracket opening the story.
         found.credit(outlet, "dated opener of the first paragraph", resolver.DATELINE)
@@ -187,6 +192,19 @@ def dateline_stamp(m: re.Match[str], found: Found) -> None:
     without a year is a trap, and propose drops it)."""
     if m.group("date"):
         found.propose("stamp", m.group("date"), "date of the first paragraph's dateline", resolver.DATELINE_STAMP)
+
+
+# How far into a paragraph an outlet's name glued to its first word may end.
+_GLUE_REACH = 40
+
+
+def _glued_outlet(text: str, is_outlet: IsOutlet) -> int | None:
+    """Where the story starts when a known outlet's name is glued to its first word ("Deutsche WelleAmerican"):
+    a lower-case letter run into a capitalised word, everything before it the outlet's name."""
+    for i in range(2, min(len(text) - 1, _GLUE_REACH)):
+        if text[i - 1].islower() and text[i].isupper() and text[i + 1].islower() and is_outlet(text[:i]):
+            return i
+    return None
 
 
 # "(Dec 02, 2015, (Outlet))--": a date and the outlet's token nested in one bracket, then the story's dash.

@@ -232,7 +232,7 @@ STAMP_LABEL = re.compile(
 # "(China Daily) Text", "BEIJING, March 2 (Xinhua) -- Text", "NEW YORK (AP) — Text".
 DATELINE_OPEN = re.compile(r"^\(\s*(?P<outlet>[^()]{2,40}?)\s*\)\s*(?:[-–—:]+\s*)?")
 # The date of a dateline: "Dec 29", "Dec 29, 2018", "29 December 2018"; with a year it is the story's stamp.
-DATELINE_DATE = (r"(?P<date>[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?"
+DATELINE_DATE = (r"(?P<date>[A-Z][a-z]{2,9}(?:\.\s*|\s+)\d{1,2}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?"
                  r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,9}\.?(?:,?\s+(?:19|20)\d\d)?)")
 # "BEIJING, March 2 (Xinhua) --", "NEW YORK (AP) —": a dateline's place (and date) and the agency's token, before
 # the dash that opens the story.
