@@ -482,3 +482,18 @@ RIVERTON, Feb.3 (Kyodo) -- {STORY}
     record = inspect(tmp_path, config, "dotted_dateline.txt", dump)
     assert record["source"] == {"name": "Kyodo News", "url": None}
     assert record["body"][0] == f"RIVERTON, Feb.3 -- {STORY}"
+
+
+# A post titled with the known outlet it copied, in brackets after the headline.
+
+
+@pytest.mark.parametrize(("suffix", "outlet"), [(" (Gulf News)", "Gulf News"), (" (Harbour Notes)", None)])
+def test_a_known_outlet_in_brackets_after_the_headline_credits_it(tmp_path: Path, config: Config, suffix: str,
+                                                                  outlet: str | None) -> None:
+    page = f"""<!doctype html><html><head><title>Night ferries return to the island route{suffix}</title>
+<link rel="canonical" href="https://islandportal.example/news/night-ferries"></head><body>
+<h1>Night ferries return to the island route{suffix}</h1>
+<div class="story"><p>{STORY}</p><p>{MORE}</p><p>{LAST}</p></div>
+</body></html>"""
+    record = inspect(tmp_path, config, "title_credit.html", page)
+    assert record["source"] == (None if outlet is None else {"name": outlet, "url": None})

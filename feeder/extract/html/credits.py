@@ -71,6 +71,9 @@ def hints_of(soup: BeautifulSoup, tags: list[Tag], meta: Mapping[str, str], ld: 
     if not outlet_page:
         outlets.extend(Clue(a.value, f"{a.origin}: an author field naming an outlet") for a in (
             *ld_authors(meta, ld), *(a for _, a in marks.authors)) if is_outlet(a.value))
+    # "Headline (Outlet)": a post titled with the known outlet it copied, in brackets after the headline.
+    if not outlet_page and (m := _TITLE_CREDIT.search(title)) and is_outlet(m.group("outlet")):
+        outlets.append(Clue(m.group("outlet"), "outlet in brackets after the headline"))
     account = people[0] if people else _classed_account(soup, meta, is_outlet)
     # An aggregator's JSON-LD describing the original (its publisher an outlet, the page not the outlet's):
     # the author it names wrote the story; the page's own poster is not in it.
@@ -97,6 +100,10 @@ def hints_of(soup: BeautifulSoup, tags: list[Tag], meta: Mapping[str, str], ld: 
                                                      FOOTER_ADDRESS),
         links=links,
     )
+
+
+# An outlet's name in brackets closing a headline: "Headline (Outlet)".
+_TITLE_CREDIT = re.compile(r"\S\s*[(（]\s*(?P<outlet>[^()（）]{2,40}?)\s*[)）]\s*$")
 
 
 # A home page's path: none, a language or edition ("/en/", "/english"), an index file.
