@@ -497,3 +497,28 @@ def test_a_known_outlet_in_brackets_after_the_headline_credits_it(tmp_path: Path
 </body></html>"""
     record = inspect(tmp_path, config, "title_credit.html", page)
     assert record["source"] == (None if outlet is None else {"name": outlet, "url": None})
+
+
+# "First published on DATE" over a line giving the outlet's address: the outlet's credit and the story's date.
+
+
+@pytest.mark.parametrize(("under", "outlet"), [
+    ("Pick up a copy of the paper or go to gulfnews.com for more stories.", "Gulf News"),
+    ("Pick up a copy of the paper or go to harbournotes.example for more.", None),
+])
+def test_first_published_on_a_date_over_the_outlets_address_credits_it(tmp_path: Path, config: Config, under: str,
+                                                                        outlet: str | None) -> None:
+    dump = f"""Harbour Notes
+Night ferries return to the island route
+
+{STORY}
+
+{MORE}
+
+{LAST}
+
+This article was first published on Mar 3, 2021.
+{under}
+"""
+    record = inspect(tmp_path, config, "first_published_on.txt", dump)
+    assert record["source"] == (None if outlet is None else {"name": outlet, "url": None})

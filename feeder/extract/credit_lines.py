@@ -42,7 +42,7 @@ def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, foll
     if text[:1] in "ASRTWastrw" and len(text) <= 120 and (m := _PREFIXED_BY.match(text)) is not None:
         # "Article By A, Outlet", "Story by A": a byline with its theme's word before the "By".
         return _byline(Line(f"By {m.group('rest')}", line.origin, line.in_body), found, is_outlet, story, following)
-    if text[:1] in _SENTENCE_OPENINGS and len(text) <= 160 and _credit_sentence(line, found, is_outlet):
+    if text[:1] in _SENTENCE_OPENINGS and len(text) <= 160 and _credit_sentence(line, found, is_outlet, following):
         return True
     if "ggregator" in text and len(text) <= 120 and _FEED_AGGREGATOR.search(text):
         # A menu or breadcrumb naming the site's feed aggregator: its items are other outlets' (read on as chrome).
@@ -120,13 +120,26 @@ _CREDIT_SENTENCE = re.compile(
     r"(?P<outlet>[^\W\d][^,;:()]{1,48}?)(?:\s+via\s+(?P<feed>\S.{0,60}?))?"
     r"(?:\s*,\s*(?P<date>[^;()]{4,30}?)|\s+on\s+(?P<on>[^;()]{4,30}?))?\s*[.!]?$", re.I)
 _SENTENCE_OPENINGS = "PpTtAaFf"
+_RAN_FIRST_ON = re.compile(r"^(?:this (?:article|story|report) (?:was|is) )?(?:first|originally) (?:published|printed) "
+                           r"on\s+(?P<date>[^.]{4,40}?)\.?$", re.I)
+_HOST = re.compile(r"\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|[a-z]{2})(?:\.[a-z]{2})?\b")
 _RAN_FIRST = re.compile(r"\b(?:first|originally)\s+(?:printed|published|carried|appeared)\b", re.I)
 
 
-def _credit_sentence(line: Line, found: Found, is_outlet: IsOutlet) -> bool:
+def _credit_sentence(line: Line, found: Found, is_outlet: IsOutlet, following: str) -> bool:
     """A credit sentence after (or above) the story naming its outlet; True when the line was one."""
     if (m := _CREDIT_SENTENCE.match(line.text)) is None:
         return False
+    if (dated := _RAN_FIRST_ON.match(line.text)) and is_date_line(dated.group("date")):
+        # "This article was first published on Jun 18, 2016." over a line giving the outlet's address: its credit.
+        outlet = next((host for host in _HOST.findall(following) if is_outlet(host)), None)
+        if outlet is None:
+            return False
+        why = f"{line.origin}: 'first published on' over the outlet's address"
+        found.credit(outlet, why)
+        found.propose("stamp", dated.group("date"), why, resolver.BESIDE_CREDIT)
+        found.ended = len(found.body) >= 2 or found.ended  # the credit and the outlet's plug close the story
+        return True
     verb = line.text.split()[0].lower()
     outlet = m.group("outlet").strip()
     outlet = outlet[4:] if outlet[:4].lower() == "the " and is_outlet(outlet[4:]) else outlet
