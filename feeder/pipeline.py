@@ -19,6 +19,7 @@ from feeder.atom import ENTRY_FOLDER, FeedMeta, entry_path, entry_values, render
 from feeder.config import Config
 from feeder.editorial import Editorial, release_held
 from feeder.errors import InputError
+from feeder.folder_marks import FolderMarks
 from feeder.learn import body_hashes, learn, strip_learned
 from feeder.lock import die_with_parent
 from feeder.publish import Document, Renderable, documents, fingerprint
@@ -101,12 +102,13 @@ def _pass(config: Config, store: Store, now: datetime, progress: Progress | None
         editorial.apply(store, config)
     listings: list[Listing] | None = None
     digests: dict[str, str] = {}
+    marks = FolderMarks(config.state_folder)
     stamps = _Stamps.load(store)
     if scope.paths is None:
         digests = store.folder_digests()
         trusted = stamps.trusted(digests, scope.settled_before) if scope.trust_folder_stamps else {}
         listings = list_inbox(config.input_folder, trusted)
-        found = changed_files(config.input_folder, listings, digests, store.file_stats)
+        found = changed_files(config.input_folder, listings, digests, store, marks.get)
     else:
         found = changed_among(config.input_folder, scope.paths, store.file_stat)
     changed = [_Seen(Path(path), size, mtime, known) for path, size, mtime, known in found]
@@ -139,6 +141,10 @@ def _pass(config: Config, store: Store, now: datetime, progress: Progress | None
         # A pass that found nothing to read and nothing to write writes nothing to the database
         # (no WAL, no fsync): its record goes to a small file beside it, for ``feeder status``.
         store.note_quiet_run(run)
+    if listings is not None:  # after the state holds the digests the marks are read with
+        recorded, dropped = folders
+        held = {path: digest for path, digest in {**digests, **recorded}.items() if path not in dropped}
+        marks.keep(listings, held, recorded)
     return report
 
 

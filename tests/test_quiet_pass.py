@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from feeder import articles
 from feeder.config import load_config
 from feeder.pipeline import VERIFY_EVERY_NS, Scope, run_once
 from feeder.status import report
@@ -77,13 +78,13 @@ def test_an_unchanged_folder_is_not_listed_and_a_rewrite_in_place_is_found_at_th
     assert run_once(config, now=NOW, scope=_watched(clock)).new == 2
 
     listed: list[str] = []
-    scandir = os.scandir
+    scan_folder = articles.scan_folder
 
-    def spy(path: str) -> object:
-        listed.append(os.path.basename(path))
-        return scandir(path)
+    def spy(here: str, handle: int) -> tuple[list[tuple[str, int, int]], list[str], bool]:
+        listed.append(os.path.basename(here))
+        return scan_folder(here, handle)
 
-    monkeypatch.setattr("feeder.articles.os.scandir", spy)
+    monkeypatch.setattr(articles, "scan_folder", spy)
     assert run_once(config, now=NOW, scope=_watched(clock + 10**9)).new == 0
     assert listed == [], "no folder whose stat is as recorded is listed"
 
