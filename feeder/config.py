@@ -301,7 +301,8 @@ def _outlets(table: Any, problems: list[str]) -> tuple[Outlet, ...]:
     if not isinstance(table, dict):
         problems.append("outlets: must be a table of outlets ([outlets.KEY])")
         return ()
-    builtin = {o.key: o for o in builtin_outlets()}
+    # the packaged registry is read only when the config adds to it (a quiet pass never needs it)
+    builtin = {o.key: o for o in builtin_outlets()} if table else {}
     found: list[Outlet] = []
     for key, entry in table.items():
         outlet = _outlet(key, entry, builtin.get(key), problems)

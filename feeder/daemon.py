@@ -8,7 +8,6 @@ from __future__ import annotations
 import logging
 import os
 import signal
-import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -212,6 +211,7 @@ def notify(state: str) -> None:
     if not address.startswith(("/", "@")):
         return
     target = "\0" + address[1:] if address.startswith("@") else address  # "@": the abstract namespace
+    import socket  # here: `feeder build` never notifies
     try:
         with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sock:
             sock.connect(target)

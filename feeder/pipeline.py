@@ -6,12 +6,11 @@ import json
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from itertools import chain, islice, repeat
-from multiprocessing import get_context
 from pathlib import Path
 
 from feeder.articles import FolderStamp, Listing, changed_among, changed_files, list_inbox, read_article
@@ -374,7 +373,12 @@ def _read_all(config: Config, changed: list[_Seen], now: datetime) -> Iterator[_
     if len(changed) < PARALLEL_FROM or workers < 2:
         yield from (_read(config, seen, now) for seen in changed)
         return
-    import feeder.normalize  # noqa: F401  (imported once here, before the fork, not in every worker)
+    from concurrent.futures import ProcessPoolExecutor  # with multiprocessing: only for a pass with many files
+    from multiprocessing import get_context
+
+    # imported once here, before the fork, not in every worker
+    import feeder.extract.html
+    import feeder.normalize  # noqa: F401
 
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork"),
                              initializer=_start_worker, initargs=(config, now)) as pool:
@@ -671,6 +675,9 @@ def _render_feeds(pending: Iterator[Document], now: datetime) -> Iterator[tuple[
         for document in chain(first, pending):
             yield document, _render_and_gate(document.load(), now)
         return
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork"),
                              initializer=die_with_parent) as pool:
         batch = first
