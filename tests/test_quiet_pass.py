@@ -123,3 +123,39 @@ def test_a_cron_pass_finds_a_rewrite_in_place_at_once(tmp_path: Path) -> None:
     edited.write_text(story_text(1).replace("extra shifts", "longer shifts"), encoding="utf-8")
     os.utime(edited, ns=(OLD + 10**9, OLD + 10**9))
     assert run_once(config, now=NOW, settled_before=clock + 2 * 10**9).updated == 1
+
+
+def test_a_cron_pass_opted_out_of_in_place_rewrites_skips_unchanged_folders(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``[input] in_place_rewrites = false``: `feeder build` trusts folder stamps as the watching daemon does
+    (a new file is read at once, a rewrite in place at the hourly verification); the key is validated."""
+    from feeder.daemon import one_pass
+    from feeder.errors import ConfigError
+
+    path = write_config(tmp_path)
+    path.write_text(path.read_text().replace("settle_seconds = 0", "settle_seconds = 0\nin_place_rewrites = false"))
+    config = load_config(path)
+    (tmp_path / "default").mkdir()
+    assert not config.in_place_rewrites and load_config(write_config(tmp_path / "default")).in_place_rewrites
+    inbox = config.input_folder
+    edited = write_story(inbox, 1)
+    os.utime(inbox, ns=(OLD, OLD))
+    assert one_pass(config).new == 1
+    listed: list[str] = []
+    scan_folder = articles.scan_folder
+
+    def spy(here: str, handle: int) -> tuple[list[tuple[str, int, int]], list[str], bool]:
+        listed.append(os.path.basename(here))
+        return scan_folder(here, handle)
+
+    monkeypatch.setattr(articles, "scan_folder", spy)
+    assert one_pass(config).new == 0 and listed == []
+    edited.write_text(story_text(1).replace("extra shifts", "longer shifts"), encoding="utf-8")
+    assert one_pass(config).updated == 0, "a rewrite in place waits for the verification"
+    write_story(inbox, 2)
+    os.utime(inbox, ns=(OLD + 10**9, OLD + 10**9))
+    assert one_pass(config).new == 1 and listed == ["inbox"]
+
+    path.write_text(path.read_text().replace("in_place_rewrites = false", 'in_place_rewrites = "no"'))
+    with pytest.raises(ConfigError, match=r"input\.in_place_rewrites"):
+        load_config(path)
