@@ -152,21 +152,38 @@ def listing_marks(files: list[tuple[str, int, int]], chunk: int | None = None) -
             for start, end in ((start, min(start + size, len(files))) for start in range(0, len(files), size))]
 
 
-def outside_marks(files: list[tuple[str, int, int]], marks: Marks) -> list[tuple[str, int, int]]:
-    """The files not in a chunk found intact: a run of the listing ending at a marked name, after
-    the previous marked name found, with the digest recorded for that chunk."""
+def outside_marks(files: list[tuple[str, int, int]], marks: Marks, chunk: int | None = None
+                  ) -> tuple[list[tuple[str, int, int]], Marks]:
+    """The files not in a chunk found intact (a run of the listing ending at a marked name, after
+    the previous marked name found, with the digest recorded for that chunk), and the marks of
+    the listing as it is now: the intact chunks' as recorded, the runs between them cut anew."""
     where = dict(zip(map(itemgetter(0), files), count()))
     outside: list[tuple[str, int, int]] = []
+    renewed: Marks = []
     start = 0
     for name, digest in marks:
         end = where.get(name, -1) + 1
         if end <= start:
             continue  # gone (or out of order): its files are compared with the next chunk's
-        if _digest(files[start:end]) != digest:
-            outside.extend(files[start:end])
+        run = files[start:end]
+        if _digest(run) == digest:
+            renewed.append((name, digest))
+        else:
+            outside.extend(run)
+            renewed.extend(listing_marks(run, chunk))
         start = end
     outside.extend(files[start:])
-    return outside
+    renewed.extend(listing_marks(files[start:], chunk))
+    return outside, renewed
+
+
+class KeptMarks(Protocol):
+    """The marks recorded with a folder's digest (``get``), and where a scan notes the marks of its
+    listing as it is now (``renew``), to be kept if the pass records that listing's digest."""
+
+    def get(self, listing: Listing, digest: str) -> Marks | None: ...
+
+    def renew(self, listing: Listing, marks: Marks) -> None: ...
 
 
 class KnownFiles(Protocol):
@@ -181,7 +198,7 @@ FEW = 8  # a folder with fewer than 1/FEW of its files to check asks the state f
 
 
 def changed_files(folder: Path, listings: Iterable[Listing], digests: Mapping[str, str], state: KnownFiles,
-                  marks: Callable[[Listing, str], Marks | None] | None = None) -> list[tuple[str, int, int, bool]]:
+                  marks: KeptMarks | None = None) -> list[tuple[str, int, int, bool]]:
     """(path, size, mtime_ns, known) of each listed file that the state does not know with that
     size and mtime, in scan order: a folder's files by name, then its subfolders, likewise;
     ``known`` says whether the state knows the file at all (a pass asks it nothing of a new one).
@@ -196,8 +213,11 @@ def changed_files(folder: Path, listings: Iterable[Listing], digests: Mapping[st
         recorded = digests.get(display_path(listing.folder))
         if listing.skipped or not listing.files or (listing.digest is not None and recorded == listing.digest):
             continue
-        kept = marks(listing, recorded) if marks is not None and recorded is not None else None
-        files = listing.files if kept is None else outside_marks(listing.files, kept)
+        kept = marks.get(listing, recorded) if marks is not None and recorded is not None else None
+        files = listing.files
+        if kept is not None and marks is not None:
+            files, renewed = outside_marks(listing.files, kept)
+            marks.renew(listing, renewed)
         if len(files) * FEW < len(listing.files):
             found.extend(_unknown(listing.folder, files, state.file_stat))
         else:

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from contextlib import suppress
 from pathlib import Path
 
+from feeder import articles
 from feeder.articles import Listing, Marks, listing_marks
 from feeder.text import display_path
 
@@ -28,6 +29,7 @@ class FolderMarks:
 
     def __init__(self, state_folder: Path) -> None:
         self.folder = state_folder / FOLDER
+        self._renewed: dict[str, Marks] = {}  # folder -> the marks of its listing, from its intact chunks
 
     def get(self, listing: Listing, digest: str) -> Marks | None:
         """The marks recorded with ``digest`` (the one the state holds) for the listing's folder, if any."""
@@ -45,6 +47,11 @@ class FolderMarks:
             return None
         return list(marks)
 
+    def renew(self, listing: Listing, marks: Marks) -> None:
+        """Note the marks of the listing as it is now (``articles.outside_marks``): ``keep`` writes
+        them instead of cutting the whole listing again, unless they grew too many."""
+        self._renewed[listing.folder] = marks
+
     def keep(self, listings: Iterable[Listing], digests: Mapping[str, str], renewed: Iterable[str]) -> None:
         """After a scan's pass: write the marks of each large folder whose listing's digest the state
         now holds (``digests``), when it was ``renewed`` by this pass or has none kept; drop the
@@ -59,7 +66,10 @@ class FolderMarks:
                     or digests.get(shown) != listing.digest):
                 continue
             if shown in renewed or not (self.folder / name).exists():
-                self._write(name, marshal.dumps((shown, listing.digest, listing_marks(listing.files)), 2))
+                marks = self._renewed.get(listing.folder)
+                if marks is None or len(marks) * articles.CHUNK > 2 * (len(listing.files) + articles.CHUNK):
+                    marks = listing_marks(listing.files)  # short runs left by many small changes: cut anew
+                self._write(name, marshal.dumps((shown, listing.digest, marks), 2))
         self._prune(wanted)
 
     def _write(self, name: str, body: bytes) -> None:

@@ -107,7 +107,7 @@ def _pass(config: Config, store: Store, now: datetime, progress: Progress | None
         digests = store.folder_digests()
         trusted = stamps.trusted(digests, scope.settled_before) if scope.trust_folder_stamps else {}
         listings = list_inbox(config.input_folder, trusted)
-        found = changed_files(config.input_folder, listings, digests, store, marks.get)
+        found = changed_files(config.input_folder, listings, digests, store, marks)
     else:
         found = changed_among(config.input_folder, scope.paths, store.file_stat)
     changed = [_Seen(Path(path), size, mtime, known) for path, size, mtime, known in found]

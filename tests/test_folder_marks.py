@@ -40,10 +40,11 @@ def test_every_entry_not_listed_before_is_outside_the_intact_chunks(
     if seed == 3:
         random.Random(len(names)).shuffle(after)
     marks = listing_marks(before, chunk)
-    outside = outside_marks(after, marks)
+    outside, renewed = outside_marks(after, marks, chunk)
     assert set(after) - set(before) <= set(outside)
     assert set(outside) <= set(after)
-    assert outside_marks(before, marks) == []
+    assert outside_marks(before, marks, chunk) == ([], marks)
+    assert outside_marks(after, renewed, chunk)[0] == [], "the renewed marks hold the listing as it is now"
 
 
 def _spied(monkeypatch: pytest.MonkeyPatch) -> list[str]:
