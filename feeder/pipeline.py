@@ -73,7 +73,8 @@ class Scope:
     closed: frozenset[tuple[str, int, int]] = frozenset()
     # A scan may skip folders whose own stat is unchanged (``_Stamps``) only where filesystem events catch
     # what that misses, a file rewritten in place: the daemon's scans while it watches the inbox. A cron
-    # ``feeder build`` stats every file, so a rewrite is seen at the very next pass, as before.
+    # ``feeder build`` stats every file, so a rewrite is seen at the very next pass, as before, unless
+    # the config says inbox files are never rewritten in place (``[input] in_place_rewrites = false``).
     trust_folder_stamps: bool = False
 
     def settled(self, seen: _Seen) -> bool:
