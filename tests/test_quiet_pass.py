@@ -159,3 +159,29 @@ def test_a_cron_pass_opted_out_of_in_place_rewrites_skips_unchanged_folders(
     path.write_text(path.read_text().replace("in_place_rewrites = false", 'in_place_rewrites = "no"'))
     with pytest.raises(ConfigError, match=r"input\.in_place_rewrites"):
         load_config(path)
+
+
+QUIET_IMPORTS = """
+import sys
+from feeder.cli import main
+code = main(["build", "--config", sys.argv[1]])
+print("imported:", *(name for name in ("feedgen", "dateutil", "multiprocessing", "bs4", "feeder.extract", "socket",
+                                  "ctypes", "importlib.resources", "apscheduler") if name in sys.modules))
+sys.exit(code)
+"""
+
+
+def test_a_quiet_build_imports_neither_rendering_nor_extraction_libraries(tmp_path: Path) -> None:
+    """Start-up is most of a quiet pass: what only reading a file or writing a feed needs is not imported."""
+    import subprocess
+    import sys
+
+    path = write_config(tmp_path)
+    write_story(load_config(path).input_folder, 1)
+    first = subprocess.run([sys.executable, "-c", QUIET_IMPORTS, str(path)], capture_output=True, text=True,
+                           check=True)
+    imported = first.stdout.splitlines()[-1].split()
+    assert "feedgen" in imported and "feeder.extract" in imported, "the pass that read a file imports them"
+    quiet = subprocess.run([sys.executable, "-c", QUIET_IMPORTS, str(path)], capture_output=True, text=True,
+                           check=True)
+    assert quiet.stdout.splitlines()[-1] == "imported:", quiet.stdout
