@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import re
 
-from feeder.extract import resolver, rules, signoffs
+from feeder.extract import endings, resolver, rules, signoffs
 from feeder.extract.credit_rows import (
     ACCOUNT_LOGIN,
     dashed_row,
     outlet_after_names,
     pipe_fields,
+    post_meta_row,
     stamp_fields,
     stamp_role,
 )
-from feeder.extract.datelines import dateline_stamp, token_outlet
+from feeder.extract.datelines import PRINTED_CREDIT, dateline_stamp, token_outlet
+from feeder.extract.dates import find_dates
 from feeder.extract.posters import header_date
 from feeder.extract.proposals import Found
 from feeder.extract.shapes import IsOutlet, Line, is_date_line, is_prose, printed_date, proper_name, slight
 from feeder.fold import fold_text
+from feeder.records import Clue
 
 
 def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, following: str) -> bool:
@@ -27,6 +30,22 @@ def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, foll
         return False  # credit, stamp and caption lines are short; story paragraphs are not
     if signoffs.read_signoff(line, found, is_outlet, following):
         return True
+    if ("|" in text or " / " in text) and post_meta_row(text, line.origin, found, is_outlet):
+        return True
+    if (" by " in text or " By " in text) and len(text) <= 100 and _dated_by(line, found, is_outlet):
+        return True
+    if text[:1].isdigit() and len(text) <= 100 and _stamp_then_outlet(line, found, is_outlet):
+        return True
+    if text[:1] in "ASRTWastrw" and len(text) <= 120 and (m := _PREFIXED_BY.match(text)) is not None:
+        # "Article By A, Outlet", "Story by A": a byline with its theme's word before the "By".
+        return _byline(Line(f"By {m.group('rest')}", line.origin, line.in_body), found, is_outlet, story, following)
+    if "ggregator" in text and len(text) <= 120 and _FEED_AGGREGATOR.search(text):
+        # A menu or breadcrumb naming the site's feed aggregator: its items are other outlets' (read on as chrome).
+        found.propose("feed page", text, f"{line.origin}: the site's feed aggregator", 0.0)
+        return False
+    if any(words in text for words in _FEED_SITE_HINTS):
+        _feed_site(line, found)  # the line is still the story's closer: the walk reads it on
+        return False
     if not rules.credit_shaped(text) and not _post_or_link_shaped(text):
         # None of the patterns below can match: only an outlet's bare name may.
         if len(text) <= 60 and is_outlet(text):
@@ -113,6 +132,8 @@ def _post_or_link_shaped(text: str) -> bool:
     an outlet's stamp in brackets, an address under a credit, a link post's link, a post's time alone."""
     if text.startswith(_LINK_OPENINGS) or (text[:1] == "(" and _OUTLET_IN_BRACKETS.match(text)):
         return True
+    if _LOCAL_POSTED_AT.match(text) is not None:
+        return True
     return (("osted" in text or "ublished" in text) and _POST_TIME.search(text) is not None) or (
         "@" in text and _SIGNED_TIME.search(text) is not None)
 
@@ -149,6 +170,11 @@ def _byline(line: Line, found: Found, is_outlet: IsOutlet, story: bool, followin
     if not found.body and " wrote" in text and (m := rules.WROTE_ON.match(text)) and is_date_line(m.group("date")):
         found.propose("republisher", m.group("name"), f"{line.origin}: entry's writer", resolver.PRINTED_REPUBLISHER)
         found.propose("republished", m.group("date"), f"{line.origin}: entry's time", resolver.POST_HEADER)
+        return True
+    if (m := _LOCAL_POSTED_AT.match(text)) is not None:
+        # A blog platform's post footer in its theme's language: "投稿者 X 時刻: 20:15", "Diposkan oleh X di 20:15".
+        found.propose("republisher", m.group("name"), f"{line.origin}: post footer", resolver.PRINTED_REPUBLISHER)
+        found.propose("post time", m.group("time"), f"{line.origin}: post time", resolver.POST_HEADER, "last")
         return True
     if (m := rules.POSTED_BY.match(text)) is not None:
         found.propose("republisher", m.group(1), f"{line.origin}: 'Posted by' line", resolver.PRINTED_REPUBLISHER)
@@ -259,6 +285,102 @@ def _byline(line: Line, found: Found, is_outlet: IsOutlet, story: bool, followin
 # A post's footer signed "— author @ 11:18 pm" (the date stands in the post's header).
 _SIGNED_TIME = re.compile(r"(?:^|[—–-]\s)(?P<name>[^\W\d][\w.'’-]{1,30}(?:\s[A-Z][\w.'’-]*){0,2})\s@\s"
                           r"(?P<time>\d{1,2}:\d{2}\s*[ap]\.?m\b\.?)\s*$", re.I)
+
+
+# An editor's field after a credit ("Editor : Zhao Jing", in Chinese too): never the outlet's name.
+_EDITOR_TAIL = re.compile(r"\s*(?:editor|edited by|责任编辑|编辑)\s*[:：].*$", re.I)
+
+
+def _stamp_then_outlet(line: Line, found: Found, is_outlet: IsOutlet) -> bool:
+    """"2022-08-29 15:10:27Xinhua Editor : Zhao Jing", "2021-03-05 08:15 Xinhua": a stamp, then the outlet's name
+    (glued to it or after a space; an editor's field may follow): the outlet's credit and its stamp."""
+    hits = find_dates(line.text)
+    if not hits or hits[0].start != 0 or hits[0].year is None or hits[0].trap is not None:
+        return False
+    rest = _EDITOR_TAIL.sub("", line.text[hits[0].end:]).strip(" ,;·|-–—")
+    if not rest or len(rest) > 40 or not is_outlet(rest):
+        return False
+    found.credit(rest, f"{line.origin}: outlet after its stamp")
+    found.propose("stamp", hits[0].raw, f"{line.origin}: stamp before the outlet's name", resolver.BESIDE_CREDIT)
+    return True
+
+
+# "Article By A", "Story by A", "Words by A": a byline with a theme's word before its "By".
+_PREFIXED_BY = re.compile(r"^(?:article|story|report|words|text)\s+by\s*:?\s+(?P<rest>[^\W\d].*)$", re.I)
+
+
+# "March 9, 2016 by ilcasia": a theme's post line (its "Posted on" left to screen readers), the date first.
+_DATE_BY = re.compile(r"^(?P<date>\S.{4,40}?)\s+by\s+(?P<name>[^\W\d][\w.'’-]*(?:\s[\w.'’-]+){0,3})$", re.I)
+
+
+def _dated_by(line: Line, found: Found, is_outlet: IsOutlet) -> bool:
+    """A post line, date first then "by" and the poster: the site's post date and who posted it."""
+    if "|" in line.text or (m := _DATE_BY.match(line.text)) is None or is_outlet(name := m.group("name")):
+        return False  # (a pipe row's fields are read as a credit row's)
+    if not is_date_line(m.group("date")) or printed_date(name) or not _YEAR.search(m.group("date")):
+        return False
+    found.propose("republished", m.group("date"), f"{line.origin}: post line (date, then its poster)",
+                  resolver.POST_ABOVE)
+    found.propose("republisher", name, f"{line.origin}: post line (date, then its poster)",
+                  resolver.PRINTED_REPUBLISHER)
+    return True
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+# A feed aggregator named in a menu or breadcrumb ("Home » Feed aggregator » Sources").
+_FEED_AGGREGATOR = re.compile(r"\b(?:feed|news|rss)\s+aggregator\b", re.I)
+
+
+# A feed tool's footer "The post Headline appeared first on Site." in the languages its plugins ship in.
+_FEED_SITE_HINTS = ("first on", "primero en", "primeiro em", "premier sur", "zuerst auf", "prima volta su")
+_FEED_SITE = re.compile(r"(?:appeared first on|se publicó primero en|apareceu primeiro em|est apparu en premier sur|"
+                        r"erschien zuerst auf|è apparso per la prima volta su)\s+(?P<site>[^.<>]{2,60}?)\s*\.?\s*$",
+                        re.I)
+
+
+def feed_site(text: str) -> str | None:
+    """The site a feed tool's footer names, if the text is one (or its tail, when the capture broke the line
+    on leaked markup)."""
+    if not any(words in text for words in _FEED_SITE_HINTS) or (m := _FEED_SITE.search(text)) is None or not (
+            m.start() == 0 or endings.FEED_FOOTER_ANY.match(text) is not None):
+        return None
+    site = m.group("site").strip()
+    return site if _SITE_NAME.match(site) else None
+
+
+# A site's name as a feed prints it: capitalised words, numbers among them ("Algérie 360", "The Daily Brief").
+_SITE_NAME = re.compile(r"^[A-Z][\w&'’-]*(?:\s+(?:[A-Z\d][\w&'’-]*|of|the|de|al|and|&)){0,5}$")
+
+
+# The origin html/credits.py gives a page's address read from its feed footer (the page printing none of its own).
+FOOTER_ADDRESS = "URL of the post, from its feed footer"
+
+
+def original_from_footer(chosen: resolver.Resolved, via: Clue | None) -> tuple[Clue | None, Clue | None]:
+    """The republishing page's address and the original's: when the page credits only the site its feed footer
+    names, the footer's first link is the original copied, not the page's own address."""
+    if chosen.feed_copy and chosen.source_url is None and via is not None and via.origin == FOOTER_ADDRESS:
+        return None, Clue(via.value, "the first link of the feed's footer: the original copied")
+    return via, chosen.source_url
+
+
+def _feed_site(line: Line, found: Found) -> None:
+    """An autoblog copies a feed whose footer names the site it came from: that site is the story's source (by
+    its printed name), unless another credit names the outlet (a reader's view of a blog names the blog)."""
+    if (site := feed_site(line.text)) is not None:
+        found.credit(site, f"{line.origin}: the site a feed's footer names{PRINTED_CREDIT}", resolver.FEED_SITE)
+
+
+# A blog platform's "Posted by X at 20:15" footer in the languages its themes ship in (the English one is
+# rules.POSTED_BY): the poster, then the time of the post (its day stands in the post's header).
+_LOCAL_POSTED_AT = re.compile(
+    r"^(?:投稿者|投稿人|发布者|發佈者|dicatat oleh|diposkan oleh|publicado por|eingestellt von|publié par|"
+    r"pubblicato da|"
+    r"geplaatst door|opublikowane przez|gönderen)\s*[:：]?\s*(?P<name>[^\d\s:：][^\d:：]{0,40}?)\s+"
+    r"(?:時刻|时间|時間|pada|di|às|a las|à|a la\(s\)|um|alle|om|o|saat)\s*[:：]?\s*"
+    r"(?P<time>\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\b\.?)?)(?!\d)", re.I)
 
 
 # A post's header or footer that prints only the time of day (the date stands elsewhere), maybe its poster.

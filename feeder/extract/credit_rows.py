@@ -45,11 +45,41 @@ def _post_meta_row(text: str, origin: str, found: Found, is_outlet: IsOutlet) ->
     return True
 
 
+# The fields of a site's post-meta row that are never a credit: its comment count or link, its categories.
+_POST_META_FIELD = re.compile(r"^(?:(?:\d+|no)\s+comments?|comments?\s*(?:\(\d+\)|[:：]\s*\d+)|"
+                              r"leave an? (?:comment|reply)|categor(?:y|ies)\s*[:：].*|filed under\s*[:：]?.*|"
+                              r"tags?\s*[:：].*)$", re.I)
+_ROW_SEPARATOR = re.compile(r"\s*\|\s*|\s+/\s+")
+
+
+def post_meta_row(text: str, origin: str, found: Found, is_outlet: IsOutlet) -> bool:
+    """"Leave a Comment / Section / By admin / January 4, 2022", "August 30th, 2024|Categories: News|0 Comments":
+    a theme's post-meta row (a field of it is the comment count or the categories) prints the site's post date
+    and its poster, never the story's stamp or author; True when the line was one."""
+    if len(text) > 200 or not ("omment" in text or "ategor" in text or "iled under" in text or "ag" in text):
+        return False
+    fields = [f for f in _ROW_SEPARATOR.split(text.strip(" |/")) if f]
+    if len(fields) < 2 or not any(_POST_META_FIELD.match(f) for f in fields):
+        return False
+    dates = [(n, f) for n, f in enumerate(fields, 1) if is_date_line(f) and not _POST_META_FIELD.match(f)]
+    if not dates:
+        return False
+    for index, part in dates:
+        found.propose("republished", part, f"{origin}: post-meta field {index}", resolver.POST_HEADER)
+    for index, part in enumerate(fields, 1):
+        if (m := rules.BYLINE.match(part) or rules.POSTED_BY.match(part)) is not None and (
+                not is_outlet(name := m.group(1).strip())) and not is_date_line(name):
+            found.propose("republisher", name, f"{origin}: post-meta field {index}", resolver.PRINTED_REPUBLISHER)
+    return True
+
+
 def _read_fields(text: str, origin: str, found: Found, is_outlet: IsOutlet, score: float,
                  labelled: bool = False) -> None:
     for index, part in enumerate(f.strip() for f in text.split("|")):
         where = f"{origin}: credit field {index + 1}"
         if not part:
+            continue
+        if index and _time_field(part, found):
             continue
         if (split := _outlet_then_date(part, is_outlet, labelled and index == 0)) is not None:
             # "Source" (full-width colon) "CGTN  Aug. 5, 2021 13:02 PM": name, then stamp, in one field.
@@ -80,6 +110,23 @@ def _read_fields(text: str, origin: str, found: Found, is_outlet: IsOutlet, scor
                 found.credit(m.group("label"), where)
         elif not rules.EDITOR_LINE.match(part):
             found.credit(_first_credited(part, is_outlet), where)
+
+
+def _time_field(part: str, found: Found) -> bool:
+    """"Date: 02/05/2013 | Time: 01:54": a time alone in the field after a day-only stamp completes that stamp."""
+    m = rules.STAMP_LABEL.match(part)
+    time = m.group("rest").rstrip("| ") if m is not None and m.group("label").lower() == "time" else part
+    if not rules.TIME_ONLY.match(time) or not found.candidates:
+        return False
+    last = found.candidates[-1]
+    if last.block != found.at or last.role not in _DAY_STAMP_ROLES or _CLOCK.search(last.value):
+        return False
+    found.candidates[-1] = last._replace(value=f"{last.value} {time}", why=f"{last.why}, time from the next field")
+    return True
+
+
+_DAY_STAMP_ROLES = frozenset(("stamp", "published", "updated", "republished"))
+_CLOCK = re.compile(r"\d:\d\d")
 
 
 # "Code: 80639386", "Category: World", "Views: 1,204": a labelled field of a row names its label's value; no

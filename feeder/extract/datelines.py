@@ -202,7 +202,7 @@ def _any_token_credit(m: re.Match[str], is_outlet: IsOutlet) -> tuple[str, str] 
 
 
 # Origin suffix of a credit whose outlet is credited by its printed name (see normalize).
-PRINTED_CREDIT = " (a credit by its shape; outlet as printed)"
+PRINTED_CREDIT = resolver.PRINTED_CREDIT
 
 
 _GLUED_NAME = re.compile(r"(?<=[.!?\"”’])\s+(?P<outlet>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})$")
@@ -222,6 +222,12 @@ def _trailing_credit(text: str, found: Found, is_outlet: IsOutlet) -> str:
             found.credit(name, f"credit at the end of the last paragraph{PRINTED_CREDIT}", resolver.DATELINE)
             return text[: len(text) - len(tail) + m.start()].rstrip()
         return text  # nothing glued after the last sentence: most stories end so, spare them the patterns
+    if (m := _AGENCY_REPORTING.search(text)) is not None and (outlet := token_outlet(m.group("outlet"), is_outlet)):
+        # "… last sentence. (Agency - Reporting by A; Editing by B)": the agency's credit and its reporters.
+        found.credit(outlet, "credit at the end of the last paragraph", resolver.DATELINE)
+        found.propose("reporting", m.group("names").strip(), "'Reporting by' credit at the end of the last paragraph",
+                      resolver.PRINTED_BYLINE)
+        return text[: m.start()].rstrip()
     if (m := rules.TRAILING_REPORTING.search(text)) is not None:
         found.propose("reporting", m.group("names").strip(), "'Reporting by' credit at the end of the last paragraph",
                       resolver.PRINTED_BYLINE)
@@ -241,6 +247,12 @@ def _trailing_credit(text: str, found: Found, is_outlet: IsOutlet) -> str:
         found.credit(code, "credit at the end of the last paragraph", resolver.DATELINE)
         return text[: m.start()].rstrip()
     return text
+
+
+# "… last sentence. (Agency - Reporting by A in B; Editing by C)": the agency's name opening its reporting credit.
+_AGENCY_REPORTING = re.compile(
+    r"\s*[(\[]\s*(?P<outlet>[A-Z][\w&'’.]*(?:\s[A-Z][\w&'’.]*){0,3})\s*[-–—:,]\s*(?i:additional\s+)?"
+    r"(?i:reporting|writing)\s+(?i:by)\s+(?P<names>[^;)\]]+)(?:;[^)\]]*)?[)\]]\s*$")
 
 
 # "… last sentence. — Agency Name, CODE": an agency's name and its code after a dash.

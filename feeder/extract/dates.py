@@ -269,6 +269,8 @@ _TIME = (
 )
 _WEEKDAY_AFTER = re.compile(rf"\s*(?:[(（]\s*(?P<wd>{CJK_WEEKDAY}|{CJK_WEEKDAY_SHORT}|(?i:{_WEEKDAY_WORDS}))\.?\s*[)）]"
                             rf"|(?P<bare>{CJK_WEEKDAY}))")
+# A weekday word printed between the date and its time: "August 28, 2020, Friday at 12:02 PM".
+_WORD_WEEKDAY_AFTER = re.compile(rf"\s*,?\s*(?i:{_WEEKDAY_WORDS})\.?(?![^\W\d_])")
 # Between a date and its time: "T", or a separator and/or a word ("2021-03-02, at 3pm", "2 mars 2021 à 16h05").
 _CONNECTOR = (r"(?:\.?\s*(?:[,|/·•@–—-]\s*)?(?:(?i:at|um|à|a las|às|alle|ore|в|kl\.?)(?![^\W\d_])\s*)?|T)")
 _AFTER = re.compile(rf"{_CONNECTOR}(?:{_TIME})")
@@ -494,6 +496,12 @@ def _read_after(text: str, core: _Core, reading: _Reading) -> None:
     if named is not None:
         reading.weekday, reading.end = True, named.end()
     after = _AFTER.match(text, reading.end)
+    if after is None and named is None and not core.relative and (
+            word := _WORD_WEEKDAY_AFTER.match(text, reading.end)) is not None:
+        # A weekday word is the stamp's only when its time follows it (else "Sun" may be a paper's name).
+        after = _AFTER.match(text, word.end())
+        if after is not None and _is_time(after):
+            reading.weekday = True
     if after is not None and _is_time(after):
         reading.clock, reading.end = after, after.end()
 

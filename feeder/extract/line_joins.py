@@ -59,12 +59,17 @@ def labelled_lines(lines: list[Line]) -> list[Line]:
 _LEADING_ICON = re.compile(r"^[^\w(\[]+")
 
 
+_EMPTY_FIELD = re.compile(rf"^(?:{vocab.FIELD_LABELS})\s*[:：]\s*$", re.I)
+
+
 def segments(line: Line) -> list[Line]:
     """A short meta row "Xinhua, 5 Mar 2021 21:40 · Shared on 6 Mar 2021 by x" read as its parts."""
     if len(line.text) < 200 and vocab.LEADING_LABEL.match(line.text) and "|" not in line.text and (
             len(fields := vocab.NEXT_LABEL.split(line.text)) > 1):
-        # Several labels run together on one credit row: read it as the fields of a "|" row.
-        return [Line(" | ".join(fields), line.origin, line.in_body)]
+        # Several labels run together on one credit row: read it as the fields of a "|" row (a label with no
+        # value, "Author:" over an empty name, is left out).
+        kept = [f for f in fields if not _EMPTY_FIELD.match(f)] or fields
+        return [Line(" | ".join(kept), line.origin, line.in_body)]
     if "·" not in line.text and "•" not in line.text:
         return [line]
     parts = [p.strip() for p in re.split(r"\s[·•]\s", line.text)]

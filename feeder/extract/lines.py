@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from feeder.extract import endings, resolver, rules, vocab
-from feeder.extract.credit_lines import credits_outlet, outlet_like, read_credit
+from feeder.extract.credit_lines import credits_outlet, original_from_footer, outlet_like, read_credit
 from feeder.extract.datelines import PRINTED_CREDIT, strip_datelines
 from feeder.extract.line_joins import label_at_end, labelled_lines, segments
 from feeder.extract.posters import (
@@ -15,6 +15,7 @@ from feeder.extract.posters import (
     account_name,
     header_date,
     member_name,
+    not_the_headline,
     poster_name,
     profile_name,
     propose_poster,
@@ -206,7 +207,9 @@ def _page(found: Found, title: str, hints: Hints, is_outlet: IsOutlet) -> Page:
         found.metadata(stamp.role, stamp, resolver.META_STAMP)
     found.metadata("republished", hints.republished, resolver.META_POST)
     found.metadata("republisher", hints.republisher, resolver.META_REPUBLISHER)
+    not_the_headline(found, hints.title.value if hints.title else title)
     chosen = resolver.resolve(found.candidates, outlet_page=hints.outlet_page)
+    via, source_url = original_from_footer(chosen, hints.via)
     return Page(
         title=hints.title or Clue(title, "page title"),
         body=tuple(body),
@@ -215,8 +218,8 @@ def _page(found: Found, title: str, hints: Hints, is_outlet: IsOutlet) -> Page:
         dates=chosen.dates,
         republisher=None if hints.outlet_page else chosen.republisher,
         republished=None if hints.outlet_page else chosen.republished,
-        source_url=chosen.source_url,
-        via=hints.via,
+        source_url=source_url,
+        via=via,
         links=hints.links,
         site=hints.site,
         page_zone=hints.page_zone,

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from feeder.extract import resolver, rules, vocab
 from feeder.extract.proposals import Found
 from feeder.extract.shapes import Line, is_date_line, is_prose
+from feeder.fold import fold_text
 from feeder.records import Clue
 
 
@@ -28,11 +29,16 @@ def profile_name(before: Sequence[Line]) -> Clue | None:
     return None
 
 
+# A field label alone on its line ("Date", "Author:"): its value stands on the next line, it names no one.
+_FIELD_LABEL_ALONE = re.compile(rf"^(?:{vocab.FIELD_LABELS})\s*[:：]?$", re.I)
+
+
 def account_name(line: Line, where: str = "account name beside the follow button") -> Clue | None:
     """The account on a social post: the handle or name on the line just above its follow button."""
     text = line.text
     if (rules.USERNAME.match(text) or rules.PERSON_NAME.match(text)) and not rules.FURNITURE.match(text) and (
-            not vocab.CHROME_LINE.match(text) and not vocab.SITE_SECTION.match(text)):
+            not vocab.CHROME_LINE.match(text) and not vocab.SITE_SECTION.match(text)) and (
+            not _FIELD_LABEL_ALONE.match(text)):
         return Clue(text, f"{line.origin}: {where}")
     return None
 
@@ -46,6 +52,13 @@ def propose_poster(lines: Sequence[Line], index: int, found: Found) -> None:
             above = Line(_SENDER_ADDRESS.sub("", above.text), above.origin, above.in_body)
         if not is_date_line(above.text) and not is_prose(above.text):
             poster_name(found, account_name(above, "name above the post date"), resolver.NAME_ABOVE_POST)
+
+
+def not_the_headline(found: Found, title: str) -> None:
+    """A name over the post date that is the page's headline (a short title over its stamp) names no poster."""
+    folded = fold_text(title)
+    found.candidates[:] = [c for c in found.candidates if not (
+        c.role == "republisher" and c.score == resolver.NAME_ABOVE_POST and fold_text(c.value) == folded)]
 
 
 _SENDER_ADDRESS = re.compile(r"\s+[<(]?[\w.+-]+(?:@|\s+at\s+)[\w-]+(?:\.[\w-]+)+[>)]?$")

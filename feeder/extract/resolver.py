@@ -11,7 +11,8 @@ one assignment for the whole page, and every chosen value says which tie-break w
   page names its post date elsewhere, or when it is the only stamp and stands by a byline or credit
   row naming the outlet (within CREDIT_REACH blocks);
 - the post date is the one a label or the page's post header names, else the date nearest the
-  story's start above it, else the date under the post, nearest the republisher on a tie;
+  story's start above it (a bare date far above the story's own header stamp is the masthead's: MASTHEAD_REACH),
+  else the date under the post, nearest the republisher on a tie;
 - the poster is never one of the story's own bylines ("Reporting by X" did not repost it);
 - traps (a capture-day widget, a forum member's join date, a date inside the story's sentences)
   are never proposed as dates, so they never win.
@@ -30,7 +31,7 @@ from feeder.records import Clue, DateClue, DateRole
 # Roles a candidate may be proposed for. "header" is a stamp above the whole story (the platform's
 # or the story's, decided here); "post time" a time alone that completes a day-only post date.
 Role = Literal["published", "updated", "stamp", "header", "republished", "post time", "republisher", "outlet",
-               "source url", "byline", "reporting", "desk byline", "headline"]
+               "source url", "byline", "reporting", "desk byline", "headline", "feed page"]
 ORIGINAL_ROLES: tuple[DateRole, ...] = get_args(DateRole)
 
 # Scores of original-stamp candidates. bench/fit_resolver.py sweeps them leave-one-set-out.
@@ -43,6 +44,9 @@ LABELLED_HEADER = 2.0  # "Published: …": the label says it is the story's
 PLAIN_HEADER = 1.0  # a bare date line; the one nearest the story wins
 # A stamp above the story this many blocks from a byline or credit row naming the outlet is the outlet's.
 CREDIT_REACH = 2
+# A bare date line further than this many blocks above the story's header stamp stands in the site's masthead
+# (today's date, a clock widget), not over the post: the header stamp, nearest the story, is the post date.
+MASTHEAD_REACH = 6
 # Scores of post-date candidates.
 META_POST = 4.0  # the page's metadata names its own post date
 # A post header names it: a label ("Posted on …", "Posted by X on …", a mail's "Date:"), a thread's
@@ -57,6 +61,9 @@ BARE_NAME = 1.5  # an outlet's name alone on a line (a byline slot, also a bread
 # are the site's, so it credits the agency without claiming them.
 WITH_AGENCY = 1.25
 DATELINE = 1.0  # a dateline opening the story, or a credit glued to its last sentence
+# The site a feed tool's footer names ("The post X appeared first on Site."): an autoblog's source, but on a
+# reader's view of a blog the blog itself, so any other credit outranks it.
+FEED_SITE = 0.75
 META_OUTLET = 0.5  # metadata (og:site_name of an outlet, JSON-LD publisher, a link to the outlet)
 # Scores of the original article's address.
 META_URL = 4.0  # metadata (canonical link or og:url of the outlet's page)
@@ -83,6 +90,10 @@ NAME_ABOVE_POST = 0.5
 THREAD_START = 0.75
 
 
+# The end of an outlet candidate's provenance that lets normalization credit a name the registry does not know.
+PRINTED_CREDIT = " (a credit by its shape; outlet as printed)"
+
+
 class Candidate(NamedTuple):
     """A value proposed for one role: where it stands (block index), how strongly, and why (immutable; a
     named tuple, as a page proposes many and builds them in its inner loop)."""
@@ -106,6 +117,7 @@ class Resolved:
     outlets: tuple[Clue, ...] = ()  # strongest first: normalization credits the first it can name
     bylines: tuple[Clue, ...] = ()  # strongest first: normalization takes the first naming a person
     source_url: Clue | None = None
+    feed_copy: bool = False  # the page's only printed credit is the site a feed's footer names
 
 
 def resolve(candidates: Sequence[Candidate], *, outlet_page: bool) -> Resolved:
@@ -113,16 +125,63 @@ def resolve(candidates: Sequence[Candidate], *, outlet_page: bool) -> Resolved:
     by_role: dict[str, list[Candidate]] = {}
     for candidate in candidates:
         by_role.setdefault(candidate.role, []).append(candidate)
+    _named_by_address(by_role)
+    feed_copy = _feed_copy(by_role)
+    if feed_copy:
+        # Tie-break: an autoblog's copy of a feed credits only the feed's site; the byline it prints is its own
+        # account's, who posted the copy, not the story's author.
+        printed = [c for c in by_role.get("byline", ()) if c.printed]
+        by_role["byline"] = [c for c in by_role.get("byline", ()) if not c.printed]
+        by_role.setdefault("republisher", []).extend(
+            c._replace(role="republisher", score=PRINTED_REPUBLISHER) for c in printed)
     poster = _poster(by_role)
     dates, post = _stamps(by_role, poster, outlet_page)
     outlets = tuple(Clue(c.value, c.why, c.block if c.printed else None) for c in _ranked(by_role.get("outlet", ())))
     bylines = tuple(Clue(c.value, c.why) for c in _ranked(_bylines(by_role)))
-    return Resolved(dates, post, _clue(poster), outlets, bylines, _clue(_best(by_role.get("source url", ()))))
+    return Resolved(dates, post, _clue(poster), outlets, bylines, _clue(_best(by_role.get("source url", ()))),
+                    feed_copy)
 
 
 def headline(first_line: Candidate, others: Sequence[Candidate]) -> Candidate:
     """The headline of a text dump: the best-scored candidate; on a tie, the one nearest the top."""
     return _best([first_line, *others]) or first_line
+
+
+# "Outlet Name - March 1, 2023": a name, a separator, then the rest of a date line.
+_NAME_HEAD = re.compile(r"^(?P<name>[^\W\d][^|,:–—]{2,40}?)\s*(?:\s[-–—]\s|\||,|:)\s*(?P<rest>\S.*)$")
+_ADDRESS_HOST = re.compile(r"^https?://(?:www\.)?(?P<host>[\w.-]+)")
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _named_by_address(by_role: dict[str, list[Candidate]]) -> None:
+    """Tie-break: a date line above the story that opens with the name the original's address spells ("Benar
+    News - March 1, 2023" over a link to benarnews.org) is the outlet's credit and its stamp, not a post date."""
+    url = _best(by_role.get("source url", ()))
+    host = _ADDRESS_HOST.match(url.value) if url is not None else None
+    if host is None:
+        return
+    labels = {_letters(label) for label in host.group("host").split(".")[:-1] if len(label) >= 4}
+    for role in ("header", "republished"):
+        for c in list(by_role.get(role, ())):
+            if not c.printed or (role == "republished" and c.score != POST_ABOVE):
+                continue
+            if (m := _NAME_HEAD.match(c.value)) is None or _letters(m.group("name")).removeprefix("the") not in {
+                    label.removeprefix("the") for label in labels}:
+                continue
+            by_role[role].remove(c)
+            why = f"{c.why}: the name the original's address spells"
+            by_role.setdefault("stamp", []).append(Candidate("stamp", m.group("rest"), c.block, BESIDE_CREDIT, why))
+            by_role.setdefault("outlet", []).append(
+                Candidate("outlet", m.group("name").strip(), c.block, CREDIT_ROW, f"{why}{PRINTED_CREDIT}"))
+
+
+def _feed_copy(by_role: dict[str, list[Candidate]]) -> bool:
+    """The page's only printed credit (addresses aside) is the site a feed's footer names."""
+    named = [c for c in by_role.get("outlet", ()) if c.printed and "://" not in c.value]
+    return bool(named) and all(c.score == FEED_SITE for c in named)
 
 
 def _bylines(by_role: dict[str, list[Candidate]]) -> list[Candidate]:
@@ -144,12 +203,25 @@ def _poster(by_role: dict[str, list[Candidate]]) -> Candidate | None:
 def _stamps(by_role: dict[str, list[Candidate]], poster: Candidate | None, outlet_page: bool
             ) -> tuple[tuple[DateClue, ...], Clue | None]:
     """The original stamps (best first) and the post date, one assignment: a date is one or the other."""
-    originals = _ranked(c for role in ORIGINAL_ROLES for c in by_role.get(role, ()))
-    dates = [_date(c, _ranked_why(c)) for c in originals]
+    if not outlet_page and _feed_page(by_role):
+        _items_are_original(by_role)
     posts = by_role.get("republished", [])
+    meta = _best(c for c in posts if not c.printed)
+    # Tie-break: a printed stamp that is the page's own metadata post date, to the second, is that post's date
+    # (a site posting under the agency's name prints its post time beside it), not the original's.
+    originals = _ranked(c for role in ORIGINAL_ROLES for c in by_role.get(role, ()) if not (
+        meta is not None and c.printed and _CLOCK_SECONDS.search(meta.value) and c.value.startswith(meta.value)))
     near = poster.block if poster is not None and poster.printed else None
     post = _best((c for c in posts if c.printed), near)
+    if post is None and not outlet_page and (account := _agency_account_stamp(by_role, originals)) is not None:
+        # Tie-break: a site posting agency copy under the agency's name ("By AFP" over "Published March 9, 2018")
+        # prints its own post date under that account; no person's byline or post header says otherwise.
+        originals.remove(account)
+        post = account._replace(role="republished", why=f"{account.why} (under the agency's account: the post's)")
+    dates = [_date(c, _ranked_why(c)) for c in originals]
     header = _best(by_role.get("header", ()))
+    if header is not None and post is not None and _masthead(post, header):
+        post = None  # the bare date far above the story is the masthead's; the header stamp is nearer the story
     if header is not None:
         by_credit = any(abs(header.block - c.block) <= CREDIT_REACH for c in by_role.get("outlet", ())
                         if c.printed and c.score >= CREDIT_ROW)
@@ -158,12 +230,51 @@ def _stamps(by_role: dict[str, list[Candidate]], poster: Candidate | None, outle
             post = header._replace(role="republished", why=f"{header.why} (the republishing page's date "
                                                           "above the story)")
         else:
-            dates.insert(0, _date(header, "the stamp above the story, first"))
+            # A stamp printed in the byline or credit row stands nearer the outlet's credit than the one above.
+            # (On the outlet's own page the stamp above its story is the story's own header stamp.)
+            nearer = 0 if outlet_page else sum(
+                1 for c in originals if c.printed and c.score >= PRINTED_STAMP and c.block > header.block)
+            dates.insert(nearer, _date(header, "the stamp above the story, first" if not nearer else
+                                       "the stamp above the story, after the byline's"))
     # The page's metadata names its own post date: it outranks every printed one.
-    meta = _best(c for c in posts if not c.printed)
     if meta is not None and (post is None or meta.score > post.score):
         post = meta
     return tuple(dates), _with_time(post, _best(by_role.get("post time", ())))
+
+
+# The origin of a feed item's stamp read from a feed aggregator's markup (html/credits.py).
+FEED_ITEM = "markup: a feed aggregator's item stamp"
+
+
+def _feed_page(by_role: dict[str, list[Candidate]]) -> bool:
+    """A feed aggregator's page (its menus or breadcrumb name the aggregator, its markup an item's stamp)."""
+    return "feed page" in by_role or any(c.why == FEED_ITEM for role in ORIGINAL_ROLES for c in by_role.get(role, ()))
+
+
+def _items_are_original(by_role: dict[str, list[Candidate]]) -> None:
+    """Tie-break: a feed aggregator posts nothing of its own; the date over its item is the feed item's, the
+    original's stamp as the feed gave it, not a post date."""
+    above = [c for c in by_role.get("republished", ()) if c.printed and c.score == POST_ABOVE]
+    items = [*by_role.pop("header", ()), *above]
+    by_role["republished"] = [c for c in by_role.get("republished", ()) if c not in above]
+    by_role.setdefault("stamp", []).extend(
+        c._replace(role="stamp", score=PRINTED_STAMP, why=f"{c.why} (a feed aggregator's item stamp)") for c in items)
+
+
+def _agency_account_stamp(by_role: dict[str, list[Candidate]], originals: list[Candidate]) -> Candidate | None:
+    """The stamp printed right under (or beside) an agency's name in the byline slot, when no person is named."""
+    desks = [c.block for c in by_role.get("desk byline", ()) if c.printed]
+    if not desks or any(c.printed for role in ("byline", "reporting") for c in by_role.get(role, ())):
+        return None
+    return next((c for c in originals if c.printed and c.score <= PRINTED_STAMP and any(
+        0 <= c.block - block <= 1 for block in desks)), None)
+
+
+def _masthead(post: Candidate, header: Candidate) -> bool:
+    """Tie-break: of two bare date lines above the story, the one nearest the story is the post's; the other,
+    far above it (over the site's name and menus), is the masthead's date of the capture."""
+    return (post.score == POST_ABOVE and post.printed and header.score == PLAIN_HEADER
+            and header.block - post.block > MASTHEAD_REACH)
 
 
 def _clue(candidate: Candidate | None) -> Clue | None:
@@ -197,6 +308,7 @@ def _date(candidate: Candidate, why: str | None = None) -> DateClue:
 
 
 _CLOCK = re.compile(r"\d:\d\d")
+_CLOCK_SECONDS = re.compile(r"\d:\d\d:\d\d")
 
 
 def _with_time(post: Candidate | None, time: Candidate | None) -> Clue | None:

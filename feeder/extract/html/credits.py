@@ -7,11 +7,13 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from feeder.extract import endings, rules
+from feeder.extract.credit_lines import FOOTER_ADDRESS, feed_site
 from feeder.extract.html.marks import Marks
 from feeder.extract.html.meta import ld_authors, ld_dates, name_of, names_the_site, str_of
 from feeder.extract.html.tree import BeautifulSoup, NavigableString, Tag, text_of
-from feeder.extract.lines import Hints, IsOutlet, split_title
-from feeder.records import Clue
+from feeder.extract.lines import PRINTED_CREDIT, Hints, IsOutlet, is_date_line, split_title
+from feeder.extract.resolver import FEED_ITEM
+from feeder.records import Clue, DateClue
 from feeder.sources import host_of
 
 # The account that posted the page, named by the markup: "user-name", "author__name", Telegram's "from_name".
@@ -31,9 +33,11 @@ def hints_of(soup: BeautifulSoup, tags: list[Tag], meta: Mapping[str, str], ld: 
     canonical = meta.get("canonical")
     site = meta.get("og:site_name") or name_of(ld.get("publisher"))
     found = list(_links(tags, closing))
-    links = tuple(dict.fromkeys(href for href, _ in found))
+    links = tuple(dict.fromkeys(href for href, _, _ in found))
     # A page without an address of its own (a feed reader's view of a post): its feed footer names the post's.
-    footer = next((href for href, in_footer in found if in_footer and not outlet_url(href)), None)
+    footer = next((href for href, in_footer, _ in found if in_footer and not outlet_url(href)), None)
+    # A page with an address of its own copied a feed: its footer's first link is the original's address.
+    copied = footer if own and footer and host_of(footer) != host_of(own) else None
     own = own or footer
     outlets = [Clue(site, "meta og:site_name / JSON-LD publisher")] if outlet_page and site else []
     if outlet_page and own and not outlets:
@@ -45,6 +49,15 @@ def hints_of(soup: BeautifulSoup, tags: list[Tag], meta: Mapping[str, str], ld: 
     original = original or (linked[0] if 0 < len(linked) < ROUNDUP_LINKS else None)
     if original and not outlet_page:
         outlets.append(Clue(original, "link to the outlet's site"))
+    # "Read the original article on <a>Outlet</a>": the one link the page names the original is its address,
+    # whatever its host (an outlet the registry does not know); it credits no outlet by itself.
+    named = list(dict.fromkeys(href for href, _, says_original in found if says_original and (
+        not own or host_of(href) != host_of(own))))
+    if not original and not outlet_page and len(named) == 1:
+        original = named[0]
+    if not original and not outlet_page and copied:
+        original = copied
+        outlets.extend(feed_sites(tags))
     dates = ld_dates(meta, ld) or tuple(d for _, d in marks.dates)
     # The post's date is when it was published: a modified stamp alone (a page the site edits) says not when.
     posted = [d for d in dates if d.role == "published"]
@@ -74,15 +87,28 @@ def hints_of(soup: BeautifulSoup, tags: list[Tag], meta: Mapping[str, str], ld: 
         outlet_page=outlet_page,
         outlets=tuple(outlets),
         bylines=people if outlet_page or original_ld else (),
-        dates=dates if outlet_page else (),
+        dates=dates if outlet_page else tuple(_feed_item_stamps(tags)),
         republisher=None if outlet_page else account,
         republished=None if outlet_page or not posted else Clue(posted[0].value, posted[0].origin),
         source_url=Clue(own, "URL of the outlet's page") if outlet_page and own else (
             Clue(original, "link to the original article") if original else None),
         via=None if outlet_page or not own else Clue(own, "URL of the republishing page" if own != footer else
-                                                     "URL of the post, from its feed footer"),
+                                                     FOOTER_ADDRESS),
         links=links,
     )
+
+
+# A feed aggregator's item stamp ("feed-item-date"): the date the feed gave the item, the original's.
+_FEED_ITEM_DATE = re.compile(r"(?:^|\s)feed-item-(?:date|time)(?:$|\s)")
+
+
+def _feed_item_stamps(tags: list[Tag]) -> Iterator[DateClue]:
+    for tag in tags:
+        classes = tag.get("class") if tag.attrs else None
+        if isinstance(classes, list) and _FEED_ITEM_DATE.search(" ".join(classes)) and (
+                is_date_line(stamp := text_of(tag))):
+            yield DateClue(stamp, FEED_ITEM, "stamp")
+            return
 
 
 def _classed_account(soup: BeautifulSoup, meta: Mapping[str, str], is_outlet: IsOutlet) -> Clue | None:
@@ -128,9 +154,10 @@ def _a_person(name: str, meta: Mapping[str, str], is_outlet: IsOutlet) -> bool:
     return not any(is_outlet(" ".join(words[:n])) for n in range(1, min(OUTLET_PREFIX_WORDS, len(words)) + 1))
 
 
-def _links(tags: list[Tag], closing: set[int]) -> Iterator[tuple[str, bool]]:
+def _links(tags: list[Tag], closing: set[int]) -> Iterator[tuple[str, bool, bool]]:
     """Links that credit an original ("Read the original at …", "Source: …", the one link of a short line
-    closing the story), not mentions in a story; each with whether it is the first link of a feed footer."""
+    closing the story), not mentions in a story; each with whether it is the first link of a feed footer, and
+    whether its words or the words before it name it the original ("Read the original article on")."""
     contexts: dict[int, str] = {}
     for a in (t for t in tags if t.name == "a" and t.has_attr("href")):
         href = a["href"]
@@ -146,7 +173,22 @@ def _links(tags: list[Tag], closing: set[int]) -> Iterator[tuple[str, bool]]:
         if rules.CREDIT_LINK.search(lead) or rules.CREDIT_LINK.search(context[:80]) or (
                 rules.ORIGINAL_LINK_TEXT.match(text_of(a))) or (
                 len(context) <= len(text_of(a)) + 3) or id(a) in closing or in_footer:
-            yield href.strip(), in_footer
+            says_original = bool(_SAYS_ORIGINAL.search(lead) or rules.ORIGINAL_LINK_TEXT.match(text_of(a)))
+            yield href.strip(), in_footer, says_original
+
+
+# Words just before a link that name it the original ("Read the original article on", "Original story:").
+_SAYS_ORIGINAL = re.compile(r"(?:(?:read|view|see)\s+(?:the\s+)?original(?:\s+(?:story|article|post|report))?"
+                            r"|original\s+(?:story|article|post|report|link|source|url))\s*(?:on|at|in|here)?\s*[:：]?\s*$",
+                            re.I)
+
+
+def feed_sites(tags: list[Tag]) -> Iterator[Clue]:
+    """The site a feed tool's footer names ("… appeared first on <a>Site</a>."), credited by its printed name."""
+    for tag in tags:
+        if tag.name == "p" and (site := feed_site(text_of(tag))) is not None:
+            yield Clue(site, f"the site a feed's footer names{PRINTED_CREDIT}")
+            return
 
 
 # A feed tool's footer, "The post <a>Headline</a> appeared first on <a>Site</a>.": its first link is the original.
