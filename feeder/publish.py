@@ -182,7 +182,8 @@ def _archive(config: Config, store: Store, stem: str, meta: FeedMeta, position: 
 
 
 def _page_documents(config: Config, store: Store, plan: _Plan, recorded: Recorded | None) -> Iterator[Document]:
-    """The site's pages (index, one per feed and archive page, one per entry), the 404 page and the stylesheet.
+    """The site's pages (index, one per feed and archive page, one per entry), the 404 page, the feeds'
+    stylesheet and the pages' style sheet.
 
     Entry pages of the newest stories follow their edits; those of older stories are written once,
     with the archive page they land on (a backfill's stories go straight there).
@@ -208,6 +209,8 @@ def _page_documents(config: Config, store: Store, plan: _Plan, recorded: Recorde
     yield Document(folder / pages.NOT_FOUND, "html", f"{plan.fingerprint}|404",
                    lambda: pages.FixedPage(pages.not_found_page(site)))
     yield Document(folder / STYLESHEET, "html", f"{plan.fingerprint}|css", lambda: pages.FixedPage(pages.stylesheet()))
+    yield Document(folder / pages.SITE_CSS, "html", f"{plan.fingerprint}|site-css",
+                   lambda: pages.FixedPage(pages.site_css()))
     for index, key in enumerate([None, *outlets]):
         def load(index: int = index, key: str | None = key) -> pages.FeedPage:
             entries = newest() if key is None else tuple(store.entries_by_seq(config.registry, newest=size,

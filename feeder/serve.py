@@ -55,9 +55,12 @@ ATOM_TYPE = "application/atom+xml; charset=utf-8"
 RSS_TYPE = "application/rss+xml; charset=utf-8"
 HTML_TYPE = "text/html; charset=utf-8"
 MEDIA_TYPES = {".atom": ATOM_TYPE, ".rss": RSS_TYPE, ".html": HTML_TYPE, ".xsl": "text/xsl; charset=utf-8",
-               ".xml": "application/xml; charset=utf-8"}
+               ".xml": "application/xml; charset=utf-8", ".css": "text/css; charset=utf-8"}
 FEED_TYPES = (ATOM_TYPE, RSS_TYPE)
-PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+# Pages link site.css ('self'); entry pages published before it carry their style sheet inline
+# (an entry page is rewritten only when its story changes), so the header allows both: each
+# page's own meta policy (pages.POLICY: 'self' only, or the older 'unsafe-inline') narrows it.
+PAGE_POLICY = "default-src 'none'; style-src 'self' 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 
 SAFE_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,254}")  # no leading dot: no "..", no dotfiles
 UNSAFE_NAME = re.compile(r"\.(?:tmp|part|swp|bak)$|~$", re.IGNORECASE)  # editor and writer leftovers

@@ -42,6 +42,26 @@ def test_stage_profile_prints_each_stage(tmp_path: Path) -> None:
     assert "40 entries in 1 document(s)" in done.stdout, done.stdout
 
 
+def test_bytes_breakdown_names_each_document_kind(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "bytes.py"), "--files", "40", "--kind", "text",
+         "--out", str(tmp_path / "out")], capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    for row in ("entry pages | 40 |", "all documents", "state database",
+                "written by the pass (write_bytes)"):
+        assert f"| {row}" in done.stdout, done.stdout
+
+
+def test_backfill_store_runs_small(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "backfill_store.py"), "--stories", "60", "--articles", "20",
+         "--out", str(tmp_path / "out")], capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    for row in ("store (ingest)", "publish", "all", "documents, in 4 KiB pages", "state database, size"):
+        assert f"| {row} | " in done.stdout, done.stdout
+    assert done.stdout.startswith("60 stories (copies of 20 corpus articles"), done.stdout
+
+
 def test_serve_load_runs_small_and_every_http_check_passes() -> None:
     """bench/serve_load.py at a small size: the connection cap is reached (40 slow connections, 192 files).
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from feeder.atom import entry_path
 from feeder.config import Config, load_config
-from feeder.pages import MANIFEST, FeedRef, Site, entry_page, read_manifest
+from feeder.pages import MANIFEST, SITE_CSS, FeedRef, Site, entry_page, read_manifest
 from feeder.pipeline import run_once
 from feeder.records import Article, Entry, Outlet, Stamp
 from tests.conftest import scenario_inputs, write_config
@@ -65,17 +65,19 @@ def read_page(path: Path) -> Page:
 
 
 def assert_self_contained(page: Page) -> None:
-    """No script, no request to anywhere: one inline style sheet, links only to pages (never loaded)."""
+    """No script, no request to anywhere but the site's own style sheet, links only to pages (never loaded)."""
     names = {t for t, _ in page.tags}
     assert not names & {"script", "iframe", "img", "svg", "object", "embed", "form", "base", "video", "audio"}
-    assert len(page.find("style")) == 1
+    assert not page.find("style")
+    sheets = page.find("link", rel="stylesheet")
+    assert len(sheets) == 1 and (sheets[0]["href"] or "").endswith(SITE_CSS)
     assert page.find("meta", charset="utf-8") and page.find("meta", name="viewport")
     policy = page.find("meta", **{"http-equiv": "Content-Security-Policy"})
     assert policy and "default-src 'none'" in (policy[0]["content"] or "")
     for tag, attrs in page.tags:
         assert not [k for k in attrs if k.startswith("on") or k in ("style", "src")]
         if tag == "link":
-            assert attrs["rel"] == "alternate", attrs  # autodiscovery only: no stylesheet, font or icon
+            assert attrs["rel"] in ("alternate", "stylesheet"), attrs  # autodiscovery and site.css: no font or icon
         href = attrs.get("href")
         if href is not None:
             relative = not href.startswith("//") and ":" not in href.split("/")[0]
@@ -158,7 +160,7 @@ def test_every_published_path_is_listed_and_exists(site: Config) -> None:
     on_disk = {p.relative_to(site.output_folder).as_posix() for p in site.output_folder.rglob("*")
                if p.is_file() and p.name != MANIFEST}
     assert listed == on_disk
-    assert {"index.html", "404.html", "feed.xsl", "feed.atom", "feed.rss", "feed.html"} <= listed
+    assert {"index.html", "404.html", "feed.xsl", "site.css", "feed.atom", "feed.rss", "feed.html"} <= listed
 
 
 def test_an_unchanged_pass_touches_no_page(site: Config) -> None:

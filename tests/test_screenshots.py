@@ -98,6 +98,9 @@ def test_headline_and_credit_are_visible(site: str, browser: object, name: str, 
                                      "document.documentElement.scrollWidth]")
     inner_width, inner_height, scroll_width = viewport
     assert scroll_width <= inner_width, f"{name} overflows sideways at {width} px"
+    if not url.endswith(".atom"):  # the pages' shared style sheet (site.css) is loaded and applied
+        assert driver.execute_script(  # type: ignore[attr-defined]
+            "return getComputedStyle(document.body).maxWidth") == "704px", f"{name}: site.css not applied"
     for css in (headline_css, credit_css):
         element = driver.find_element(By.CSS_SELECTOR, css)  # type: ignore[attr-defined]
         assert element.is_displayed(), (name, css)

@@ -317,6 +317,11 @@ def test_root_is_the_published_index_with_a_policy(server: ServerHandle, feeds: 
     missing = request(server, "/entries/0000.html")
     assert missing.status == 404 and missing.body == (feeds / "404.html").read_bytes()
     assert request(server, "/feed.xsl").headers["content-type"] == "text/xsl; charset=utf-8"
+    sheet = request(server, "/site.css")  # the pages' one style sheet, allowed by their policy ('self')
+    assert sheet.status == 200 and sheet.headers["content-type"] == "text/css; charset=utf-8"
+    assert sheet.body == (feeds / "site.css").read_bytes() and b"prefers-color-scheme" in sheet.body
+    # 'self' for site.css; inline for entry pages published before it (their own meta policy narrows it)
+    assert "style-src 'self' 'unsafe-inline'" in got.headers["content-security-policy"]
 
 
 def test_pages_etag_and_304(server: ServerHandle) -> None:
