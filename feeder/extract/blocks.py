@@ -79,9 +79,19 @@ def wrap_width(lines: Sequence[str]) -> int | None:
             carried += 1
     long_lines = sum(width * WRAP_FILL <= n <= width for n in lengths)
     overflow = sum(n > width + WRAP_SLACK for n in lengths)
-    if overflow >= long_lines * MAX_OVERFLOW_SHARE:
+    if overflow >= long_lines * MAX_OVERFLOW_SHARE or _whole_paragraphs(lines, width) >= MIN_WHOLE_PARAGRAPHS:
         return None
     return width if carried >= MIN_WRAPPED_LINES and carried * 2 >= long_lines else None
+
+
+# Paragraphs printed whole on one line, twice the width or more, that say the capture is not wrapped at that width
+# (its short lines are comments, menus and stamps that happen to stop near one column).
+MIN_WHOLE_PARAGRAPHS = 2
+
+
+def _whole_paragraphs(lines: Sequence[str], width: int) -> int:
+    return sum(len(x) > 2 * width and x.rstrip().endswith((".", "!", "?", '"', "”")) and x.count(" ") >= 10
+               for x in lines)
 
 
 def unwrap(lines: Sequence[str], width: int) -> list[tuple[str, int]]:

@@ -8,9 +8,11 @@ dateline or the first paragraph, often echoed by the first line, a URL slug or a
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from feeder.extract import rules, vocab
 from feeder.extract.blocks import CJK, Features, describe
@@ -29,6 +31,7 @@ ANCHORED = 2.0  # a byline, a stamp, a dateline or the first story paragraph sta
 SLUG = 1.5  # a URL on the page spells its words
 SHAPE = 0.5  # five to twenty words, as most headlines
 STORY = 1.0  # the story's first paragraph follows, past only bylines, stamps and chrome: the story hangs from it
+BELOW = 1.0  # the line stands below story paragraphs: a related post's or the next post's headline
 DEPTH = 0.03  # per line of text above it (menu words are not counted): the headline stands near the top
 # Below this the best candidate is not trusted over the capture's first line.
 MIN_SCORE = 2.0
@@ -69,14 +72,19 @@ def title_shaped(text: str, *, cjk: bool, chars: int, words: int, end_punct: boo
         return False
     if (end_punct and not text.endswith("!")) or chrome or link:
         return False  # a headline may exclaim ("Jangan sia-siakan ANTARA!"); it never ends on a full stop
-    if _PAGER.search(text) or _NOT_A_HEADLINE.search(text) or _ACCOUNT_PROMPT.search(text):
-        return False  # a pager, a category label, a byline's role, an image's file name
+    if _PAGER.search(text) or _NOT_A_HEADLINE.search(text) or _ACCOUNT_PROMPT.search(text) or _COUNTER.match(text):
+        return False  # a pager, a counter, a category label, a byline's role, an image's file name
+    if paywall_promo(text):
+        return False  # "Go a step further with Premium access: …": a subscription advert over the story
+    if _menu_row(text):
+        return False  # "Topics · Post Article": a row of menu links
     if words >= 4 and len(set(text.lower().split())) * 5 < words * 3:
         return False  # "font size decrease font size increase font size": a widget repeats its words
     if caps_share > 0.8 and words <= 8:
         return False  # a masthead or a section name in capitals
-    if ((m := vocab.LABEL_PREFIX.match(text)) and not _kicker(text, m.end())) or vocab.BREADCRUMB.match(text) or (
-            rules.BYLINE.match(text)):
+    if ((m := vocab.LABEL_PREFIX.match(text)) and not _kicker(text, m.end())) or (
+            vocab.BREADCRUMB.match(text) and not _kicker_bar(text)) or rules.BYLINE.match(text) or (
+            _WROTE_BYLINE.match(text)):
         return False
     if caption(text):
         return False  # a photo's caption: its credit closes it, a headline's never does
@@ -84,7 +92,8 @@ def title_shaped(text: str, *, cjk: bool, chars: int, words: int, end_punct: boo
         return False  # "Publicado em 10/05/2021 — 06:05 Por …": a stamp row under its label
     if _CAPTURE_WORD.search(text) and any(hit.year for hit in find_dates(text)):
         return False  # "Archived on 12 March 2021 08:00 UTC from the original page": the capture's banner
-    if _SHARE_BUTTON.match(text) or _opens_on_a_date(text) or _TRAIL.match(text):
+    if _SHARE_BUTTON.match(text) or _opens_on_a_date(text) or _TRAIL.match(text) or (
+            _dated_row(text) and not _titled_date(text)):
         return False  # "Tweet on Twitter"; "April 18, 2022 At Site Breaking News …": a share button, a meta row
     return not (rules.FURNITURE.match(text) or (_date_like(text) and not _titled_date(text)))
 
@@ -109,8 +118,55 @@ def _kicker(text: str, value_start: int) -> bool:
     return len(text[value_start:].split()) >= KICKER_REST_WORDS or _titled_date(text)
 
 
+# "YOURSAY | No new dawn, just more of the same": a column's name, one bar, then a headline's words. A
+# breadcrumb's parts are short; a kicker's name has at most this many words and the headline after it at least
+# KICKER_BAR_WORDS.
+KICKER_NAME_WORDS = 3
+KICKER_BAR_WORDS = 5
+_KICKER_BAR = re.compile(r"^(?P<name>[^|>»/›]{1,30}?)\s+\|\s+(?P<rest>[^|>»/›]+)$")
+
+
+def _kicker_bar(text: str) -> bool:
+    m = _KICKER_BAR.match(text)
+    return m is not None and len(m.group("name").split()) <= KICKER_NAME_WORDS and (
+        len(m.group("rest").split()) >= KICKER_BAR_WORDS) and not _TRAIL.match(text)
+
+
+# A subscription advert between a headline and its story ("Get more from your reading with The Paper Premium",
+# "Go a step further with Premium access: …", "Yearly Premium ₹999 ₹349/Year"): never a headline, and the
+# headline above it still hangs over the story below it.
+_PAYWALL_PROMO = re.compile(
+    r"(?i:\bpremium (?:access|members?(?:hip)?|content|subscription|plan)\b|\bmembers only\b|\bfree trial\b"
+    r"|\bsubscribe (?:now|today|to read|for)\b|\bbecome a (?:member|subscriber)\b|\bunlimited (?:access|reading)\b"
+    r"|\b(?:yearly|monthly|annual) (?:premium|plan|subscription)\b"
+    r"|[$€£₹¥]\s?\d[\d.,]*\s*/\s*(?:year|month|yr|mo|week)\b)")
+_WITH_PREMIUM = re.compile(r"(?i:\bwith (?:the )?[\w ]{2,30} premium)$")
+# What every advert line above holds (one of these), and how long it runs at most: most lines are spared the
+# patterns.
+_PROMO_HINTS = ("premium", "member", "subscri", "trial", "unlimited", "/")
+MAX_PROMO_CHARS = 200
+
+
+@lru_cache(maxsize=8192)
+def paywall_promo(text: str) -> bool:
+    if len(text) > MAX_PROMO_CHARS:
+        return False
+    lowered = text.lower()
+    if not any(hint in lowered for hint in _PROMO_HINTS):
+        return False
+    return _PAYWALL_PROMO.search(text) is not None or (
+        lowered.endswith("premium") and _WITH_PREMIUM.search(text) is not None)
+
+
+# A byline whose verb opens it ("كتب سامر عبد الحميد": "wrote Samer …", "بقلم": "by the pen of"): right-to-left
+# scripts' portals print it under the headline where English prints "By …".
+_WROTE_BYLINE = re.compile(r"^(?:كتب|كتبت|بقلم|كتبه|كتبها)\s+\S+(?:\s+\S+){0,4}$")
+
+
 # "Home » World » Headline": a breadcrumb trail, whatever its last part.
 _TRAIL = re.compile(r"(?i:home|start|inicio|início|accueil|startseite|beranda|首页)\s*[»>›/|]")
+# A breadcrumb's separators: its last part is the page's own headline when a line below prints it alone.
+_TRAIL_PARTS = re.compile(r"\s*[>»›/|]\s*")
 _SHARE_BUTTON = re.compile(r"(?i:(?:share|tweet|post|pin|send|email)\b.{0,20}\b(?:on|via|to|with)\s+"
                            r"(?:facebook|twitter|x|whatsapp|linkedin|pinterest|telegram|reddit|email|line)\b)")
 # "Kyodo News Digest: April 16, 2022": a digest's title names its day after its own words, which no label is.
@@ -137,13 +193,44 @@ def _opens_on_a_date(text: str) -> bool:
     return bool(hits) and hits[0].start == 0 and hits[0].year is not None and len(text) - hits[0].end > 20
 
 
+_ROW_PARTS = re.compile(r"\s*[|·•]\s*")
+
+
+# Words of each link in a menu row ("Browse · Search", "Topics · Post Article").
+MENU_LINK_WORDS = 2
+
+
+def _menu_row(text: str) -> bool:
+    if "·" not in text and "•" not in text and "|" not in text:
+        return False
+    parts = [p for p in _ROW_PARTS.split(text) if p]
+    return len(parts) >= 2 and all(len(p.split()) <= MENU_LINK_WORDS for p in parts)
+
+
+@lru_cache(maxsize=8192)
+def _dated_row(text: str) -> bool:
+    """"| blog, France, World | January 14, 2016", "News · 14 Jan 2016": a post's meta row, parts parted by bars
+    or dots, closing on the post's full date."""
+    if "|" not in text and "·" not in text and "•" not in text:
+        return False
+    last = _ROW_PARTS.split(text.rstrip(" |·•"))[-1]
+    hits = find_dates(last) if any(map(str.isdigit, last)) else ()
+    return bool(hits) and hits[-1].year is not None and 2 * (hits[-1].end - hits[-1].start) >= len(last)
+
+
 # "Published in Regional", "Filed under World": a category label; "AP Special Correspondent": a byline's role.
 _NOT_A_HEADLINE = re.compile(
     r"^(?:published|posted|filed|categori[sz]ed|listed)\s+(?:in|under)\b"
     r"|^(?:\S+\s+){0,3}(?:special |staff |senior |chief |foreign )?(?:correspondent|writer|reporter|columnist)s?$",
     re.I)
 _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg)\b", re.I)
-_PAGER = re.compile(r"\d\s*(?:…|\.\.\.)\s*\d|^(?:«\s*)?(?:prev|previous)\b.*\d.*\b(?:next)\b", re.I)
+_PAGER = re.compile(r"\d\s*(?:…|\.\.\.)\s*\d|^(?:«\s*)?(?:prev|previous)\b.*\d.*\b(?:next)\b"
+                    r"|^(?:«\s*)?first\b.*\d.*\blast\b", re.I)
+# "Showing 1 of 1 comments", "105 total views, 1 today", "2 people like this": a page's counters.
+_COUNTER = re.compile(r"^(?:showing|viewing|displaying)\s+\d+(?:\s*[-–]\s*\d+)?\s+of\s+\d+\b"
+                      r"|^[\d,.]+\s*k?\s+(?:total\s+)?(?:views|comments|replies|likes|shares|responses|reads)"
+                      r"(?:\s*[,·|]\s*[\d,.]+\s*k?\s+\w+)*\.?$"
+                      r"|^\d+\s+(?:people|persons|members|users)\s+like\s+this\.?$", re.I)
 # Words of a capture tool's or an archive's banner over the page, dated with the day of the capture.
 _CAPTURE_WORD = re.compile(r"(?i:\b(?:archived|saved|captured|retrieved|fetched|cached|crawled|snapshot|clipped|"
                            r"downloaded|as it appeared)\b)")
@@ -153,8 +240,14 @@ MAX_TITLE_CHARS = 240
 
 def _may_be_title(text: str) -> bool:
     """Cheap checks first: most lines of a page are paragraphs or single words."""
-    return 8 <= len(text) <= MAX_TITLE_CHARS and (" " in text or not text.isascii()) and not text.startswith(
-        ("#", "(", "[")) and not text.endswith((".", ":", ";", ","))
+    return 8 <= len(text) <= MAX_TITLE_CHARS and (" " in text or not text.isascii()) and (
+        not text.startswith(("#", "(", "[")) or _PAREN_KICKER.match(text) is not None) and not text.endswith(
+        (".", ":", ";", ","))
+
+
+# "(LEAD) Headline", "(2nd LD) Headline", "(Summit) Headline": an agency's kicker in parentheses before the
+# headline's words (at least KICKER_REST_WORDS of them).
+_PAREN_KICKER = re.compile(rf"^\([^()]{{2,30}}\)\s+(?:[^\s()]+\s+){{{KICKER_REST_WORDS - 1},}}[^\s()]+")
 
 
 def _date_like(text: str) -> bool:
@@ -177,7 +270,8 @@ _NOTE_LABEL = re.compile(r"^[A-Z][a-z]+['’]s\s+[Nn]ote\s*[:：]")
 
 def _anchor(text: str) -> bool:
     """A line a headline hangs over: byline, stamp, dateline, credit label or a story paragraph."""
-    if rules.BYLINE.match(text) or _date_like(text) or _NOTE_LABEL.match(text) or _opens_on_a_date(text):
+    if rules.BYLINE.match(text) or _date_like(text) or _NOTE_LABEL.match(text) or _opens_on_a_date(text) or (
+            _dated_row(text) and not _titled_date(text)) or _WROTE_BYLINE.match(text):
         return True
     if (m := vocab.LABEL_PREFIX.match(text)) and not _kicker(text, m.end()):
         return True
@@ -204,6 +298,9 @@ def _slug_words(lines: Sequence[str]) -> list[set[str]]:
 _TIME_PREFIX = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[-–—|:]\s+", re.I)
 # "【Headline】": Chinese social posts set a shared story's headline in lenticular brackets.
 _BRACKETS = re.compile(r"^【(?P<inner>[^【】]{6,200})】$")
+# Story paragraphs above a line that put it below the story: a line there and its echoes are another story's
+# (a related post, the next post's link), so its echoes there do not count.
+BELOW_STORY = 2
 # The capture's first line is its page title: it holds the headline when it names a site beside it.
 FIRST_LINE = 1.0
 
@@ -222,13 +319,19 @@ def candidates(lines: Sequence[str], head: str | None = None, head_named_site: b
     for folded in folds:
         counts[folded] = counts.get(folded, 0) + 1
     title_fold = folds[0] if folds else ""
+    trail_ends = {fold_text(_TRAIL_PARTS.split(x)[-1]) for x in window if _TRAIL.match(x) or vocab.BREADCRUMB.match(x)}
     site_folds = {title_fold, fold_text(head or "")} if masthead else set()
     slugs = _slug_words(lines)
-    found = []
-    depth, story_above = -1, False
+    first_at: dict[str, int] = {}
+    for index, folded in enumerate(folds):
+        first_at.setdefault(folded, index)
+    found, titled = [], set()  # titled: the title-like lines so far (a run of them is a list: highlights, links)
+    depth, story_above, paragraphs_above, first_paragraph = -1, False, 0, len(lines)
     for index, line in enumerate(window):
         depth += index == 0 or not _menu_word(window[index - 1])
-        story_above = story_above or (index > 0 and _paragraph(window[index - 1]))
+        if index > 0 and _paragraph(window[index - 1]):
+            story_above, paragraphs_above = True, paragraphs_above + 1
+            first_paragraph = min(first_paragraph, index - 1)
         text = head if index == 0 and head else line
         text = _TIME_PREFIX.sub("", text)
         if (bracketed := _BRACKETS.match(text)) is not None:
@@ -238,6 +341,7 @@ def candidates(lines: Sequence[str], head: str | None = None, head_named_site: b
         features = describe(index, text)
         if not title_like(features, text):
             continue
+        titled.add(index)
         score, why = -DEPTH * depth, []
         folded = fold_text(text)
         if folded in site_folds:
@@ -245,14 +349,16 @@ def candidates(lines: Sequence[str], head: str | None = None, head_named_site: b
         if index == 0:
             score += FIRST_LINE if head_named_site else 0.0
             why.append("the capture's title line" + (" naming its site" if head_named_site else ""))
-        if 2 <= counts.get(folded, 0) + (index == 0 and folded != folds[0]) <= 3 or (
-                index and folded in title_fold and len(folded) * 2 >= len(title_fold)):
+        below_story = paragraphs_above >= BELOW_STORY and first_at.get(folded, index) > first_paragraph
+        if (2 <= counts.get(folded, 0) + (index == 0 and folded != folds[0]) <= 3 and not below_story) or (
+                index and folded in title_fold and len(folded) * 2 >= len(title_fold)) or (
+                index and folded in trail_ends and len(folded.split()) >= MIN_HEADLINE_WORDS):
             score += ECHOED
             why.append(_ECHO_WHY)
         if _anchored(window, index):
             score += ANCHORED
-            why.append("above a byline, stamp or the first paragraph")
-            if not story_above and _hangs_story(window, index):
+            why.append(_ANCHOR_WHY)
+            if not story_above and _hangs_story(window, index) and not {index - 1, index - 2} <= titled:
                 score += STORY
                 why.append(_STORY_WHY)
         words = {w for w in re.split(r"[^a-z0-9]+", folded) if len(w) > 2}
@@ -261,15 +367,38 @@ def candidates(lines: Sequence[str], head: str | None = None, head_named_site: b
             why.append(_SLUG_WHY)
         if 5 <= features.words <= 20 or features.cjk:
             score += SHAPE
+        if paragraphs_above >= BELOW_STORY:
+            score -= BELOW
+            why.append("below the story's paragraphs")
         found.append(Candidate(text, index, score, "; ".join(why) or "title-like line"))
+    found = _over_a_teaser(found, window)
     found.sort(key=lambda c: (-c.score, c.index))
     return found
+
+
+def _over_a_teaser(found: list[Candidate], window: Sequence[str]) -> list[Candidate]:
+    """A line the story seems to hang from, when another such line stands a few lines below it past a paragraph:
+    that paragraph was a photo's caption or a teaser, and the story hangs from the lower line (a site's tagline over
+    a caption; a caption over the headline). A byline between them is the upper line's: it is the headline."""
+    hanging = [c.index for c in found if _STORY_WHY in c.why]
+    out = []
+    for c in found:
+        lower = next((i for i in hanging if c.index < i <= c.index + STORY_REACH + 1), None)
+        between = window[c.index + 1:lower] if lower is not None else ()
+        if between and _STORY_WHY in c.why and any(
+                _paragraph(x, OPENING_WORDS) or _cut_paragraph(x) for x in between) and not any(
+                rules.BYLINE.match(x) or _WROTE_BYLINE.match(x) for x in between):
+            c = Candidate(c.text, c.index, c.score - STORY, c.why.replace(_STORY_WHY, _TEASER_WHY))
+        out.append(c)
+    return out
 
 
 def _anchored(window: Sequence[str], index: int) -> bool:
     """The next lines that are not chrome include an anchor before any other title-like line."""
     seen = chrome = 0
     for text in window[index + 1:]:
+        if paywall_promo(text):
+            continue  # a subscription advert's lines are one block, however many
         if vocab.CHROME_LINE.match(text) or rules.FURNITURE.match(text):
             chrome += 1
             if chrome >= MENU_LINES:
@@ -293,7 +422,8 @@ def _hangs_story(window: Sequence[str], index: int) -> bool:
     """The first story paragraph follows the line, past only bylines, stamps, labels, captions and chrome;
     a site's tagline is followed by a capture-day stamp and then menus or other headlines instead. (Only
     asked of lines above every paragraph.)"""
-    for text in window[index + 1:index + 1 + STORY_REACH]:
+    for text in itertools.islice((x for x in window[index + 1:] if not paywall_promo(x) and not _share_row(x)),
+                                 STORY_REACH):
         if _paragraph(text, OPENING_WORDS) or _cut_paragraph(text):
             return True
         if rules.DATELINE_CITY.match(text) or rules.DATELINE_OPEN.match(text):
@@ -303,6 +433,15 @@ def _hangs_story(window: Sequence[str], index: int) -> bool:
                 or _SHARE_BUTTON.match(text)):
             return False
     return False
+
+
+# A share row's buttons, one a line ("Compartir", "Facebook", "Twitter", "0"), between a byline and its story.
+_SHARE_WORD = re.compile(r"^(?:\d{1,4}|share|shares|compartir|partager|teilen|condividi|bagikan|facebook|twitter|x|"
+                         r"whatsapp|telegram|linkedin|pinterest|email|e-mail|print|reddit)$", re.I)
+
+
+def _share_row(text: str) -> bool:
+    return len(text) <= 12 and _SHARE_WORD.match(text.strip()) is not None
 
 
 # "Inter Press Service", "Maria Lopez": a name alone on a line of the byline block (an outlet's, a writer's).
@@ -333,7 +472,7 @@ def caption(text: str) -> bool:
         return True
     if "." in text and _IMAGE_FILE.search(text):
         return True  # "EU, european union flag, zastava.jpg": an image's file name, its alt text
-    return _CREDIT_TAIL.search(text[-120:]) is not None
+    return _CREDIT_TAIL.search(text[-120:]) is not None or _LABELLED_CREDIT_TAIL.search(text[-80:]) is not None
 
 
 # "… on Monday. REUTERS/Lesley Martin", "… in Kabul. AP Photo/Rahmat Gul": an agency/photographer credit after
@@ -341,6 +480,12 @@ def caption(text: str) -> bool:
 _CREDIT_TAIL = re.compile(r"[.!?]\s+(?:[A-Z][A-Za-z]+(?: [Pp]hoto)?\s?/\s?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
                           r"|(?:[A-Z][A-Za-z]*\s+)?(?:File )?(?:Photo|Photos|Pic|Picture|Image)"
                           r"(?:\s*[:/]\s*[A-Z][\w .'’-]{1,40})?)$")
+
+
+# "… (not pictured) Picture: Getty Images)", "… the harbour. Photo: Jane Doe": a photo credit under its label
+# closing a caption (a stray bracket after it, where the capture lost the opening one).
+_LABELLED_CREDIT_TAIL = re.compile(r"\s(?:photo|picture|image|pic|foto)s?(?:\s+(?:by|credit))?\s*[:：]\s*"
+                                   r"[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}\s*[)\]]?$", re.I)
 
 
 # "Thread title | Page 7 | Forum": a later page of a running thread, whose posts each carry their own story.
@@ -383,9 +528,22 @@ def choose(lines: Sequence[str], head: str, head_named_site: bool, masthead: boo
         return None
     first = next((c for c in ranked if c.index == 0), None)
     if first is not None and len(first.text.split()) >= MIN_HEADLINE_WORDS and not (
-            _ECHO_WHY in ranked[0].why or _SLUG_WHY in ranked[0].why):
+            _ECHO_WHY in ranked[0].why or _SLUG_WHY in ranked[0].why or _hung_from(ranked[0], first)):
         return None  # a headline-shaped first line gives way only to a line the page itself confirms
     return ranked[0]
+
+
+# Lines between a tagline first line and the headline the story hangs from (menus, more taglines); a headline's
+# standfirst or kicker stands closer under it.
+TAGLINE_GAP = 3
+
+
+def _hung_from(best: Candidate, first: Candidate) -> bool:
+    """The story hangs from the best line, and the first line, which the page prints nowhere else, hangs over
+    no byline, stamp or paragraph and stands more than TAGLINE_GAP lines above it: it is the site's tagline
+    ("Serving the community since 1990") over its menus, not a headline over its own standfirst or kicker."""
+    return _STORY_WHY in best.why and _ANCHOR_WHY not in first.why and _ECHO_WHY not in first.why and (
+        len(best.text.split()) >= MIN_HEADLINE_WORDS) and best.index - first.index > TAGLINE_GAP
 
 
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\b|all rights reserved)", re.I)
@@ -411,6 +569,8 @@ def headline_ends(text: str) -> bool:
 # A first line this long is headline-shaped (a site's name is shorter).
 MIN_HEADLINE_WORDS = 5
 _ECHO_WHY, _SLUG_WHY, _STORY_WHY = "echoed on the page", "spelled by a URL slug", "the story follows"
+_ANCHOR_WHY = "above a byline, stamp or the first paragraph"
+_TEASER_WHY = "over a caption or teaser, another headline below it"
 
 
 def headline_shaped(text: str) -> bool:

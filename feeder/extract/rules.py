@@ -136,7 +136,7 @@ PHOTO_LINE = Gated(re.compile(
     # a caption closed by "(Name/Agency)"
     r"|^.{0,300}\((?:[\w'’ .]{2,40})/(?:[\w'’ .]{2,40})\)\s*$"
     # a caption closed by an unbracketed credit label: "… on Monday. Photo: Agency"
-    r"|^.{10,300}[.!?]?\s(?:photos?|image|file photo)\s*[:/]\s*[\w'’ ./-]{1,40}$"
+    r"|^.{10,300}[.!?]?\s(?:photos?|image|file photo|pictures?|pic)\s*[:/]\s*[\w'’ ./-]{1,40}\)?$"
     # a caption closed by "/ Name" or "/Name"
     r"|^.{10,300}\s/\s?[A-Z][\w'’ .]{1,30}$"
     # a caption closed by an agency's photo credit in capitals: "… Kim Jong Il. AFP Photo via Site.", "XINHUA PHOTO"

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from feeder.extract import rules
+from feeder.extract.dates import find_dates
 from feeder.extract.headline import caption
 from feeder.extract.proposals import Found
 from feeder.extract.shapes import IsOutlet, Line, is_date_line
@@ -77,6 +78,17 @@ def _cut_suffix(title: str, seen: set[str], is_outlet: IsOutlet) -> tuple[str, s
     return None
 
 
+# Words of the line just above a story's "By …" line that make it the headline; over a byline row that also
+# dates the story ("By A · June 2, 2017 · Section") as few as MIN_ABOVE_BYLINE_WORDS ("Saudi Press", a daily
+# review's name), when not in capitals (a section's label).
+ABOVE_BYLINE_WORDS = 4
+MIN_ABOVE_BYLINE_WORDS = 2
+
+
+def _dated_byline(text: str) -> bool:
+    return any(hit.year is not None for hit in find_dates(text)) if any(map(str.isdigit, text)) else False
+
+
 def headline_above_byline(lines: Sequence[Line], title: str) -> str | None:
     """The headline of a story shared inside a container (a feed, an app, a document): the line
     just above the story's "By …" line, when the first line is not repeated on the page."""
@@ -90,7 +102,8 @@ def headline_above_byline(lines: Sequence[Line], title: str) -> str | None:
             if index >= 2 and caption(above):
                 above = lines[index - 2].text  # a photo's caption between the headline and its byline
             words = len(above.split())
-            if 4 <= words <= 25 and not above.endswith((".", ":", "!", "?", "…")) and not is_date_line(above) and (
+            least = MIN_ABOVE_BYLINE_WORDS if _dated_byline(line.text) and not above.isupper() else ABOVE_BYLINE_WORDS
+            if least <= words <= 25 and not above.endswith((".", ":", "!", "?", "…")) and not is_date_line(above) and (
                     not rules.FURNITURE.match(above)):
                 return above
             return None

@@ -45,7 +45,7 @@ def extract_html(text: str, is_outlet: IsOutlet, outlet_url: IsOutlet) -> Page |
     marks = read_marks(tags, story.kept)
     tags = drop_furniture(soup, post, tags, story)
     container = (densest_block(elements(post)) or post) if post is not None else story_container(tags)
-    title = find_headline(tags, meta, ld, is_outlet, container)
+    title = find_headline(tags, meta, ld, is_outlet, container, head.text)
     if not title:
         return None
     # A thread's title names the thread; a story pasted in its first post opens with its own headline.

@@ -18,10 +18,15 @@ GENERIC_TITLE_WORDS = 2
 
 
 def find_headline(tags: list[Tag], meta: Mapping[str, str], ld: Mapping[str, Any],
-                  is_outlet: IsOutlet, container: Tag | None) -> str | None:
+                  is_outlet: IsOutlet, container: Tag | None, page_text: str = "") -> str | None:
     """The story's headline (tags: the tree's elements): a heading that og:title, JSON-LD or <title> names;
     else og:title, <h1>, <title>."""
-    tags = [t for t in tags if t.name in ("h1", "h2", "h3")]
+    found = _find_headline([t for t in tags if t.name in ("h1", "h2", "h3")], meta, ld, is_outlet, container)
+    return _without_site_prefix(found, page_text) if found and page_text else found
+
+
+def _find_headline(tags: list[Tag], meta: Mapping[str, str], ld: Mapping[str, Any],
+                   is_outlet: IsOutlet, container: Tag | None) -> str | None:
     headings = [text_of(h) for h in tags]
     folded = {fold_text(h): h for h in headings if h}
     page_title = meta.get("title") or ""
@@ -34,6 +39,21 @@ def find_headline(tags: list[Tag], meta: Mapping[str, str], ld: Mapping[str, Any
     h1 = next((t for t in tags if t.name == "h1"), None)
     found = og or (text_of(h1) if isinstance(h1, Tag) else None) or head or None
     return unless_a_name(found, tags, meta, is_outlet, container) if found else None
+
+
+# Other titles on the page that open on the same prefix: then it is the site's label for them all.
+SITE_PREFIX_LINKS = 2
+
+
+def _without_site_prefix(title: str, page_text: str) -> str:
+    """"Africa: Headline" when the page's text (its lists included, before anything is dropped) opens other titles
+    on "Africa: " too: an aggregator's region or feed label that it puts before every headline it lists."""
+    found = _NAME_PREFIX.match(title)
+    if found is None or len(found.group("rest").split()) < MIN_HEADLINE_WORDS:
+        return title
+    prefix = title[:found.start("rest")]
+    others = page_text.count(prefix) - page_text.count(title)
+    return found.group("rest") if others >= SITE_PREFIX_LINKS else title
 
 
 # "China Daily: Headline": a page title opened by the outlet's or the site's name and a colon.
@@ -84,6 +104,8 @@ def unless_a_name(title: str, headings: list[Tag], meta: Mapping[str, str], is_o
     of the <title>, else the last heading above the story, else the first headline-shaped one inside it (the
     item under a feed's name)."""
     names = _site_names(headings, meta)
+    if (item := _feed_item_title(title, headings, meta)) is not None:
+        return item
     if not _is_a_name(title, names, is_outlet) and not _DANGLING.search(title):
         return title
     parts = {fold_text(p) for p in _TITLE_PARTS.split(meta.get("title", ""))}
@@ -97,6 +119,34 @@ def unless_a_name(title: str, headings: list[Tag], meta: Mapping[str, str], is_o
         len(text.split()) >= MIN_HEADLINE_WORDS) and not _is_a_name(text, names, is_outlet)), None)
     inside = heading_inside(container) if container is not None else None
     return found or inside or title
+
+
+# A feed's or a section's name is short: a heading this short that opens the <title> ("Indonesian News | Site")
+# may name the feed an aggregator's page shows, not the story.
+FEED_LABEL_WORDS = 3
+
+
+def _feed_item_title(title: str, headings: list[Tag], meta: Mapping[str, str]) -> str | None:
+    """A feed aggregator's item page: the <h1> and the <title>'s first part name the feed ("Indonesian News |
+    Site"), and the one item's headline is the heading below it that links to the story on its outlet's site."""
+    parts = _TITLE_PARTS.split(meta.get("title", ""))
+    folded = fold_text(title)
+    if len(title.split()) > FEED_LABEL_WORDS or len(parts) < 2 or fold_text(parts[0]) != folded:
+        return None
+    below = False
+    for heading in headings:
+        text = text_of(heading)
+        if not below:
+            below = fold_text(text) == folded
+        elif len(text.split()) >= MIN_HEADLINE_WORDS and _links_out(heading):
+            return text
+    return None
+
+
+def _links_out(heading: Tag) -> bool:
+    """The heading is a link to a page on another site (an absolute address)."""
+    return any(t.name == "a" and isinstance(href := t.get("href"), str) and href.startswith(("http://", "https://"))
+               for t in elements(heading))
 
 
 def _site_names(headings: list[Tag], meta: Mapping[str, str]) -> set[str]:
