@@ -40,7 +40,7 @@ GROUPS: dict[str, dict[str, tuple[float, ...]]] = {
     "bylines": {"META_BYLINE": (0.5, 1.5)},
     "posters": {"THREAD_START": (0.75, 1.5), "META_REPUBLISHER": (0.5, 4.0), "NAME_ABOVE_POST": (0.5, 1.0)},
     "header stamps": {"LABELLED_HEADER": (0.5, 2.0), "CREDIT_REACH": (0, 1, 2, 4)},
-    "span lead": {"DATELINE_BELOW": (0.5, 1.0, 1.5), "LEAD_SCORE": (1.5, 2.0, 2.5), "LEAD_REACH": (4, 6, 8),
+    "span lead": {"DATELINE_BELOW": (0.5, 1.0, 1.5), "LEAD_SCORE": (1.0, 1.5, 2.0), "LEAD_REACH": (4, 6, 8),
                   "LEAD_HEADLINE_WORDS": (10, 16)},
     "span tail": {"HEADLINE_SHAPED": (0.5, 0.75), "HEADLINE_WORDS": (8, 10, 14), "FURNITURE_SCORE": (1.5, 2.0),
                   "CUT_TEASER": (1.0, 1.5)},

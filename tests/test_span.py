@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from feeder.cli import inspect_record
 from feeder.config import Config
-from feeder.extract import blocks, span
-from feeder.extract.endings import closes_story
+from feeder.extract import blocks, rules, span
+from feeder.extract.endings import closes_story, without_end_marker
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "span_classes"
 PAGES = sorted(p for p in FIXTURES.iterdir() if p.suffix in (".txt", ".html"))
@@ -132,6 +132,34 @@ def test_photo_credits_and_pointers_inside_the_span_are_dropped(line: str) -> No
     assert span.resolve_span([STORY, line, MORE], origins(3), TITLE).body == (STORY, MORE)
 
 
+@pytest.mark.parametrize("caption", [
+    "Pilots board a tanker at dawn on Monday. (Photo courtesy of the port authority)",
+    "Pilots board a tanker at dawn. Foto: Ana Ruiz/Quay Notes",
+    "Pilots board a tanker at dawn on Monday. HARBOUR WIRE",
+    "Pilots board a tanker at dawn on Monday. (Quay) ==Quay",
+])
+def test_a_photo_caption_above_the_story_is_cut(caption: str) -> None:
+    chosen = span.resolve_span([caption, STORY, MORE], origins(3), TITLE)
+    assert chosen.body == (STORY, MORE)
+    assert "a photo's caption" in chosen.why
+
+
+def test_a_deck_ending_no_sentence_above_the_story_is_cut() -> None:
+    deck = "Harbour pilots across the northern port now share one chart that updates tide and wind every minute"
+    caption = "A pilot checks the chart on the bridge of a tanker. (Photo by Ana Ruiz)"
+    assert span.resolve_span([deck, caption, STORY, MORE], origins(4), TITLE).body == (STORY, MORE)
+    assert span.resolve_span([deck, STORY, MORE], origins(3), TITLE).body == (STORY, MORE)
+
+
+def test_a_first_paragraph_broken_across_two_lines_stays_whole() -> None:
+    head, rest = STORY[:60].rsplit(" ", 1)[0], STORY[len(STORY[:60].rsplit(" ", 1)[0]) + 1:]
+    assert rest[:1].islower()
+    assert span.resolve_span([head, rest, MORE], origins(3), TITLE).body == (head, rest, MORE)
+    broken = ["The port authority said on Tuesday that pilots guiding ships through the",
+              "Northern Channel now share one digital chart that updates every minute.", MORE]
+    assert span.resolve_span(broken, origins(3), TITLE).body == tuple(broken)
+
+
 def test_a_story_sentence_mentioning_a_photo_stays() -> None:
     line = "The pilots said the photo of the chart on the bridge had been shared widely."
     assert span.resolve_span([STORY, line, MORE], origins(3), TITLE).body == (STORY, line, MORE)
@@ -215,3 +243,75 @@ def test_the_span_keeps_the_walks_order_and_a_sentence(body: list[str]) -> None:
     if any(p.rstrip().endswith(".") for p in body):
         assert any(p.rstrip()[-1:] in '.!?"”’)' for p in chosen.body)
     assert chosen.why
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The ministry said the work would go on.(end)", "The ministry said the work would go on."),
+    ("The ministry said the work would go on. (People Daily) Endit", "The ministry said the work would go on. "
+                                                                      "(People Daily)"),
+    ("The ministry said the work would go on. ENDS", "The ministry said the work would go on."),
+    ("The ministry said the work would go on. (rin)(+)", "The ministry said the work would go on."),
+    ("The ministry said the work would go on (see map).", "The ministry said the work would go on (see map)."),
+    ("The pilots wait where the road ends", "The pilots wait where the road ends"),
+    ("The pilots said the season ENDS", "The pilots said the season ENDS"),
+])
+def test_an_agency_end_marker_glued_to_the_last_sentence_goes(text: str, expected: str) -> None:
+    assert without_end_marker(text) == expected
+
+
+@pytest.mark.parametrize("framing", [
+    "Saw this in the weekend paper and thought you would like it. Pasted below.",
+    "Harbour Wire published this item, entitled “Pilots steer by chart” – below is their description.",
+    "Disclaimer: Harbour Wire is a state-run outlet.",
+])
+def test_words_about_the_story_below_are_cut(framing: str) -> None:
+    chosen = span.resolve_span([framing, STORY, MORE], origins(3), TITLE)
+    assert chosen.body == (STORY, MORE)
+    assert "words about the story below" in chosen.why
+
+
+def test_an_agencys_own_below_is_opening_stays() -> None:
+    opening = "Below is the latest selection of news summaries from Harbour Wire."
+    assert span.resolve_span([opening, STORY, MORE], origins(3), TITLE).body == (opening, STORY, MORE)
+
+
+@pytest.mark.parametrize("note", [
+    "This article appeared on p9 of the Weekend section of the Harbour Herald on Saturday 4 May 2024.",
+    "A version of this article appears in print on May 4, 2024, Section A, Page 9.",
+])
+def test_a_print_note_closes_the_story(note: str) -> None:
+    assert closes_story(note)
+    assert span.resolve_span([STORY, MORE, note], origins(3), TITLE).body == (STORY, MORE)
+
+
+def test_a_related_headline_in_a_script_without_capitals_is_cut() -> None:
+    # Arabic (and CJK) letters have no case: a headline's shape does not need a capital there.
+    teaser = "افتتاح سوق جديد للسمك في الميناء"
+    assert span.tail_score(teaser, TITLE)[0] >= span.FURNITURE_SCORE
+    assert span.resolve_span([STORY, MORE, teaser], origins(3), TITLE).body == (STORY, MORE)
+
+
+@pytest.mark.parametrize("line", ["Search this site: Find :", "Search this website", "Search this blog"])
+def test_a_search_box_label_is_furniture(line: str) -> None:
+    assert rules.FURNITURE.match(line)
+
+
+@pytest.mark.parametrize("line", ["RELATED ARTICLES MORE FROM AUTHOR", "More island news", "Notícias relacionadas",
+                                  "Share This Story, Choose Your Platform!", "Deixe um comentário", "Previous"])
+def test_a_list_share_comment_or_pager_head_ends_the_story(line: str) -> None:
+    assert rules.STORY_END.match(line)
+
+
+@pytest.mark.parametrize("heading", ["Waiting for the tide", "2. What the pilots want next"])
+def test_a_crosshead_between_two_paragraphs_is_dropped(heading: str) -> None:
+    chosen = span.resolve_span([STORY, heading, MORE, STORY[::-1] + "."], origins(4), TITLE)
+    assert chosen.body == (STORY, MORE, STORY[::-1] + ".")
+    assert "1 crosshead" in chosen.why
+
+
+def test_a_digest_items_headline_over_its_dateline_and_a_short_list_stay() -> None:
+    item = "Tug crews train for hydrogen fuel"
+    dated = f"ROTTERDAM – {MORE}"
+    assert span.resolve_span([STORY, item, dated], origins(3), TITLE).body == (STORY, item, dated)
+    items = ["Two new pilot boats", "A shared chart for every crew"]
+    assert span.resolve_span([STORY, *items, MORE], origins(4), TITLE).body == (STORY, *items, MORE)

@@ -68,8 +68,16 @@ def _dateline(text: str, found: Found, is_outlet: IsOutlet) -> str:
             found.credit(credit[0], "dateline of the first paragraph" + credit[1], resolver.DATELINE)
         dateline_stamp(m, found)
         return (text[: m.start("token")].rstrip() + text[m.end("token"):]).strip()
+    if "," in text[:_TOKEN_REACH] and (m := _COMMA_TOKEN.match(text)) and (
+            outlet := token_outlet(m.group("outlet"), is_outlet)):
+        # "Tehran, May 1, IRNA - text": a known agency's name between the dated place and the dash; it goes.
+        found.credit(outlet, "dateline of the first paragraph", resolver.DATELINE)
+        dateline_stamp(m, found)
+        return text[: m.start("token")] + text[m.end("token"):]
     if (m := rules.DATELINE_MARKED.match(text)) and is_outlet(code := m.group("slashed") or m.group("barred")):
+        # "MOSCOW, May 14. /TASS/. text" -> "MOSCOW, May 14. text"; "Place | AFP | text" -> "Place | text".
         found.credit(code, "dateline of the first paragraph", resolver.DATELINE)
+        return _without_marked_token(text, m)
     elif ".-" in text[:40] and (m := _OUTLET_DOT_DASH.match(text)) and is_outlet(m.group("outlet")):
         # "Infobae .- El mandatario …", "EFE.- Text": the outlet opening the story with the wires' ".-".
         found.credit(m.group("outlet"), "the outlet opening the first paragraph", resolver.DATELINE)
@@ -89,6 +97,19 @@ def _dateline(text: str, found: Found, is_outlet: IsOutlet) -> str:
         read = _dateline(text[m.end():], found, is_outlet)
         return read if found.count("outlet", resolver.DATELINE) > before else text
     return text
+
+
+# A dated place, the agency's name after a comma, then the dash: "Tehran, May 1, IRNA - text".
+_COMMA_TOKEN = re.compile(r"^[A-Z][\w .'’-]{1,40}?,\s*" + rules.DATELINE_DATE + r"(?P<token>,\s*"
+                          r"(?P<outlet>[A-Z][\w&.'’-]{1,20}(?:\s[A-Z][\w&.'’-]{1,20}){0,2}))\s*(?=(?:--|—|–|-)\s)")
+
+
+def _without_marked_token(text: str, m: re.Match[str]) -> str:
+    """The dateline without its slashed token (and the full stop after it) or its barred token (and one bar)."""
+    if m.group("slashed"):
+        after = text[m.end():]
+        return text[: m.start("slashed") - 1].rstrip() + " " + after.removeprefix(".").lstrip()
+    return text[: m.start("barred")].rstrip() + " " + text[m.end():].lstrip()
 
 
 # Anything short before a date, the agency's token, then a dash.
@@ -221,6 +242,11 @@ def _trailing_credit(text: str, found: Found, is_outlet: IsOutlet) -> str:
             # "… use less. Pattaya One News": an outlet's name glued after the last sentence, credited as printed.
             found.credit(name, f"credit at the end of the last paragraph{PRINTED_CREDIT}", resolver.DATELINE)
             return text[: len(text) - len(tail) + m.start()].rstrip()
+        if tail[-1:].isupper() and (m := _GLUED_CODE_WORD.search(tail)) and (
+                outlet := token_outlet(m.group("code"), is_outlet)):
+            # "… what they have achieved.” PTI": a known agency's code glued after the last sentence.
+            found.credit(outlet, "credit at the end of the last paragraph", resolver.DATELINE)
+            return text[: len(text) - len(tail) + m.start()].rstrip()
         return text  # nothing glued after the last sentence: most stories end so, spare them the patterns
     if (m := _AGENCY_REPORTING.search(text)) is not None and (outlet := token_outlet(m.group("outlet"), is_outlet)):
         # "… last sentence. (Agency - Reporting by A; Editing by B)": the agency's credit and its reporters.
@@ -260,5 +286,6 @@ _TRAILING_NAME_AND_CODE = re.compile(
     r"(?<=[.!?\"”’])\s*[-–—]+\s*(?P<outlet>[A-Z][\w.&'’ -]{1,38}?,\s*[A-Z][\w&.-]{1,10})\.?\s*$")
 _GLUED_SOURCE = re.compile(r"(?<=[.!?)\"”’])\s+(?i:source|fuente|fonte|quelle|sumber)\s*:\s*"
                            r"(?P<outlet>[^\W\d_][\w&'’. -]{1,40}?)\.?\s*$")
+_GLUED_CODE_WORD = re.compile(r"(?<=[.!?\"”’])\s+(?P<code>[A-Z]{2,6})$")
 _GLUED_CODE = re.compile(r"(?<=[.!?\"”’])\((?P<code>[A-Z]{2,6})\)\s*$")
 _LOWER_CODE = re.compile(r"(?<=[.!?\"”’])\s*/\s*(?P<code>[a-z]{2,6})\s*$")

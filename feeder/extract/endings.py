@@ -13,6 +13,10 @@ POST_META_FOOTER = r"(?:posted|filed) (?:in|under)\b.{0,160}|tagged\s*:?\s.{0,12
 # A portal's note that the story came unedited from a syndicated feed.
 SYNDICATION_NOTE = (r"\(?\s*this (?:story|article|report|content) (?:has not been|was not|is not|has been|was|is)"
                     r" (?:edited|auto-generated|generated|published|posted|reproduced|sourced)\b.{0,200}")
+# A paper's note on where the story was printed ("This article appeared on p14 of the Main section …", "A version
+# of this article appears in print on …").
+PRINT_NOTE = (r"(?:this|a version of this) (?:story|article|report) (?:first )?(?:appeared|appears|was published)"
+              r" (?:on|in)\b.{0,200}")
 # "Associated Press writer X in Y contributed to this report.": a credit line, not an author.
 CONTRIBUTOR_LINE = (r"(?:[\w.'’-]+\s){0,8}(?:writers?|reporters?|correspondents?|staff)\s.{0,160}?"
                     r"contributed (?:to )?(?:this|the) (?:report|story|article)\.?")
@@ -47,8 +51,22 @@ MAIL_FOOTER = re.compile(r"\byou(?:'re| are) receiving (?:this|it)\b|"
 # A cache or mirror site's notice that the page is its copy (anywhere in the line).
 CACHE_NOTICE = re.compile(r"\bthis is (?:a )?cached (?:page|copy|version)\b", re.I)
 
-STORY_CLOSER = re.compile(rf"^(?:{POST_META_FOOTER}|{SYNDICATION_NOTE}|{CONTRIBUTOR_LINE}|{FEED_FOOTER}|{PROMO})$",
-                          re.I)
+# An agency's end-of-story marker glued after the last sentence: "(end)", "(END)", "Endit", "ENDS", "-0-", "+++",
+# and the desk's initials in brackets as Indonesian and Malaysian papers sign off ("(kes)(+)", "(rin)", "(*)")
+# (the sentence's stop comes first, so a story's own word "ends" never matches).
+GLUED_END_MARKER = re.compile(r"(?<=[.!?\"”’)])\s*(?:\((?i:end|ends|endit)\)|(?i:endit)|END|ENDS|-0-|\+{3}|"
+                              r"(?:\((?:[a-z]{2,4}|[*+])\)\s?){1,3})\s*$")
+
+
+def without_end_marker(text: str) -> str:
+    """The last paragraph without an agency's end marker glued after its last sentence."""
+    if text[-1:] not in ")tTSD-+" or (m := GLUED_END_MARKER.search(text, max(0, len(text) - 20))) is None:
+        return text
+    return text[: m.start()].rstrip()
+
+
+STORY_CLOSER = re.compile(rf"^(?:{POST_META_FOOTER}|{SYNDICATION_NOTE}|{CONTRIBUTOR_LINE}|{FEED_FOOTER}|{PROMO}|"
+                          rf"{PRINT_NOTE})$", re.I)
 PLATFORM_CLOSER = re.compile(rf"^(?:{PLATFORM_FOOTER}|{SUPPORT_NOTE})$", re.I)
 # Longer lines are paragraphs: the closers are short.
 MAX_CLOSER_CHARS = 360
@@ -56,7 +74,7 @@ MAX_CLOSER_CHARS = 360
 
 # How the closers above open (all but the contributor line, which names its writer first): a cheap test
 # that spares most lines, story paragraphs included, the patterns.
-_OPENING = re.compile(r"\(?\s*(?:posted|filed|tagged|this|the post|more|enter|type|leave)\b", re.I)
+_OPENING = re.compile(r"\(?\s*(?:posted|filed|tagged|this|a version|the post|more|enter|type|leave)\b", re.I)
 # Substrings one of PLATFORM_CLOSER's lines holds: the same cheap test for those.
 _PLATFORM_HINTS = ("投稿", "oleh", "por ", "von ", "par ", " da ", "owered", "ecnolog", "(atom)", "(Atom)", "(rss)",
                    "(RSS)", "upport", "unding")

@@ -198,6 +198,8 @@ def _page(found: Found, title: str, hints: Hints, is_outlet: IsOutlet) -> Page:
     span = resolve_span(found.body, found.origins, title)
     found.body = list(span.body)
     body = strip_datelines(found, is_outlet)
+    if body:
+        body[-1] = endings.without_end_marker(body[-1])
     for names in hints.bylines:
         found.metadata("byline", names, resolver.META_BYLINE)
     for outlet in hints.outlets:

@@ -9,16 +9,19 @@ photo's caption printed twice. Each line at the edges of the run is described by
 adds its weight (bench/fit_resolver.py sweeps them leave-one-set-out) and a line whose score reaches
 FURNITURE_SCORE is furniture. The tie-breaks:
 
-- the story starts below the last line scoring LEAD_SCORE in the run of furniture lines at its top (at
-  most LEAD_REACH lines; a lead-in ending with a colon is no headline), and ends above the longest run
+- the story starts below the run of lines scoring LEAD_SCORE at its top (at most LEAD_REACH lines: headlines,
+  decks and standfirsts ending no sentence, a photo's caption closing with its credit; a lead-in ending with
+  a colon, or a line whose sentence the next line carries on, ends the run), and ends above the longest run
   of furniture at its bottom (at most TAIL_REACH lines);
 - the span always keeps at least one paragraph that ends a sentence: when the edges would meet, the
   walk's run stands as it is;
 - a feed's excerpt with its footer ("The post X appeared first on Y") above the whole story: the story
   starts at its first paragraph printed again below the footer;
 - a paragraph opening with a separator run ("*****", "-----") closes the story: the span ends above it;
-- inside the span, a paragraph printed twice (a caption or a pull-quote: every copy), a photo credit and
-  a pointer to another story ("ALSO READ: …") are dropped.
+- inside the span, a paragraph printed twice (a caption or a pull-quote: every copy), a photo credit, an
+  agency's file caption ("(AFP files) In a file picture …"), a pointer to another story ("ALSO READ: …")
+  and a crosshead between two sentence-ending paragraphs are dropped (a digest item's headline over its
+  datelined paragraph stays).
 """
 
 from __future__ import annotations
@@ -33,11 +36,11 @@ from feeder.extract import blocks, endings, rules, vocab
 from feeder.extract.shapes import is_prose
 from feeder.fold import fold_text
 
-# A line whose features add up to this is furniture. At the top, the story starts below the last line
-# scoring LEAD_SCORE in the run of furniture (the fit, leave-one-set-out, finds both at 1.5: every
-# furniture line at the top counts).
+# A line whose features add up to this is furniture. At the top, the story starts below the run of lines
+# scoring LEAD_SCORE: there a line ending no sentence (a deck, a standfirst, a kicker) is furniture too,
+# unless it is a lead-in ending with a colon or the next line carries on its sentence (a broken paragraph).
 FURNITURE_SCORE = 1.5
-LEAD_SCORE = 1.5
+LEAD_SCORE = 1.0
 # Weights of the features (positive: furniture; negative: the story's own text).
 NO_SENTENCE = 1.0  # ends no sentence: a heading, a related story's headline, a menu, a label
 HEADLINE_SHAPED = 0.75  # and is shaped like a headline: a capital first, a few words, no label
@@ -50,6 +53,8 @@ ACCOUNT_PROMPT = 3.0  # a prompt to log in, register or reply, a comment counter
 CUT_TEASER = 1.5  # a teaser of another story, cut off with "[…]"
 CHROME = 2.0  # navigation, account, sharing or advert chrome (extract/vocab.py)
 STORY_SENTENCES = -2.0  # a paragraph of several sentences or many words: the story's own text
+CAPTION = 3.5  # above the story, a photo's caption: it closes with the photo's credit (outweighs its sentences)
+FRAMING = 3.0  # above the story, the poster's or aggregator's words about it ("Copied below.", "Disclaimer: …")
 # How many lines at each edge of the run are read as candidates.
 LEAD_REACH = 6
 TAIL_REACH = 6
@@ -96,6 +101,26 @@ SEPARATOR = re.compile(r"^(?:[*_=~#-]\s?){5,}")
 PHOTO_CREDIT = re.compile(r"[(\[]\s*(?:pic|photo|image|picture)s?\s*[:：][^()\[\]]{1,60}[)\]]\s*$|"
                           r"(?:^|[.\s])(?:[A-Z]{2,10}|file|staff) (?:photo|pic|picture)s?(?: via [^.]{2,40})?\.?$",
                           re.I)
+# How a photo's caption closes with its credit, in the dress agencies and portals print it: "(Photo courtesy of
+# X)", "(File photo)", "Foto: A/Agency", "- Facebook pic, May 3, 2015.", "XINHUA PHOTO", ". CHINA DAILY" (an
+# outlet's name in capitals after the caption's last sentence), "(Kyodo) ==Kyodo".
+CAPTION_CLOSE = re.compile(
+    r"(?i:[(\[]\s*(?:photos?|fotos?|pics?|pictures?|images?|files?|file photo)\b[^()\[\]]{0,60}[)\]]\.?$"
+    r"|\b(?:photos?|fotos?|pics?|pictures?|images?)\s*(?:by|credit|courtesy)?\s*[:：]\s*[^.:]{2,60}$"
+    r"|\s[-–—]\s*[\w .'’-]{2,30}\b(?:photo|pic|picture)s?\b[^.]{0,40}\.?$)"
+    r"|\b[A-Z]{2,12}(?:\s[A-Z]{2,12})?\s(?:PHOTOS?|PIC|FILE)$"
+    r"|(?<=[.!?])\s+[A-Z]{3,12}(?:\s[A-Z]{3,12}){0,2}$"
+    r"|\)\s*==\s*[A-Z]\w{1,20}$")
+# How an agency's caption opens: "(AFP files) …", "In a file picture taken on …", "This photo taken on … shows".
+CAPTION_OPEN = re.compile(r"^\(\s*(?:[A-Z]{2,10}\s+)?(?:files?|file photo|photo|pic)\s*\)|"
+                          r"^(?:in )?(?:a|this) (?:file )?(?:picture|photo|image)(?: taken| dated| shows)\b", re.I)
+# The poster's or an aggregator's words about the story that follows: a pointer down to it ("Copied below.",
+# "- below is their description.", though not the agency's own "Below is the latest selection …") or the
+# site's disclaimer about its source.
+FRAMING_LINE = re.compile(r"\b(?:copied|pasted|quoted|posted|reproduced|shared|see|read|find)(?: it| them)? below\b|"
+                          r"(?<=\S\s)below (?:is|are)\b|\bbelow\s*[:：]\s*$|^disclaimer\s*[:：]", re.I)
+# Substrings a caption's close holds: a cheap test that spares most paragraphs the pattern.
+_CAPTION_HINTS = ("hoto", "HOTO", "oto:", "ic", "IC", "icture", "mage", "ile", "ILE", "==")
 # An inline pointer to another story inside the span: "ALSO READ: Headline", "Read more: …", "Lea también: …".
 READ_ALSO = re.compile(r"^(?:also read|read also|read more|see also|related|related story|recommended|lea también|"
                        r"leia também|lire aussi|lesen sie auch|baca juga)\s*[:：|»>-]\s*\S", re.I)
@@ -108,7 +133,12 @@ _SENTENCE_MARKS = frozenset('.!?。！？…"”’»)')
 
 
 def _ends_sentence(text: str) -> bool:
-    return text.rstrip()[-1:] in _SENTENCE_MARKS and bool(text.strip())
+    last = text[-1:]
+    if last.isspace():  # lines come squeezed: only then is the copy rstrip makes needed
+        last = text.rstrip()[-1:]
+    return last in _SENTENCE_MARKS
+
+
 _SENTENCE_STOP = re.compile(r"[.!?。！？](?:\s|$)")
 
 
@@ -127,12 +157,25 @@ def resolve_span(body: Sequence[str], origins: Sequence[str], title: str) -> Spa
 def lead_score(text: str, following: str, title: str) -> tuple[float, str]:
     """How much a line at the top of the run looks like furniture above the story, and the strongest reason."""
     score, why = _shared_score(text, title, LEAD_HEADLINE_WORDS)
+    if following and is_caption(text):
+        score += CAPTION
+        why = "a photo's caption"
+    elif following and ("elow" in text or "isclaimer" in text) and FRAMING_LINE.search(text):
+        score += FRAMING
+        why = "words about the story below"
     if following and (not _ends_sentence(text) or len(text.split()) <= SHORT_LEAD_WORDS) and (
             OPENS_WITH_DATELINE.match(following)) and (
             not OPENS_WITH_DATELINE.match(text) and not READ_ALSO.match(following)):
         score += DATELINE_BELOW
         why = why or "a line above the datelined first paragraph"
     return score, why
+
+
+def is_caption(text: str) -> bool:
+    """A photo's caption: it closes with the photo's credit, or opens as agencies' captions do."""
+    tail = text[-90:]
+    return bool((any(hint in tail for hint in _CAPTION_HINTS) or tail.rstrip()[-1:].isupper())
+                and CAPTION_CLOSE.search(tail)) or (text[:1] in "(IiAaTt" and bool(CAPTION_OPEN.match(text)))
 
 
 def tail_score(text: str, title: str) -> tuple[float, str]:
@@ -145,7 +188,7 @@ def _shared_score(text: str, title: str, headline_words: int) -> tuple[float, st
     words = text.split(maxsplit=STORY_WORDS)  # counted up to STORY_WORDS, no further
     if not _ends_sentence(text):
         reasons.append((NO_SENTENCE, "ends no sentence"))
-        if text[:1].isupper() and 3 <= len(words) <= headline_words and not text.rstrip().endswith((":", "：")) and (
+        if _capital_first(text) and 3 <= len(words) <= headline_words and not text.rstrip().endswith((":", "：")) and (
                 not blocks.mid_sentence(text)):  # a sentence cut off mid-way, or a lead-in to a list, is no headline
             reasons.append((HEADLINE_SHAPED, "a headline's shape"))
     if text.rstrip().endswith(_TEASER_ENDS):
@@ -166,6 +209,12 @@ def _shared_score(text: str, title: str, headline_words: int) -> tuple[float, st
     score = sum(weight for weight, _ in reasons)
     strongest = max((r for r in reasons if r[0] > 0), default=(0.0, ""))[1]
     return score, strongest
+
+
+def _capital_first(text: str) -> bool:
+    """The line opens with a capital, or with a letter of a script without capitals (Arabic, Hebrew, CJK)."""
+    first = text[:1]
+    return first.isupper() or (first.isalpha() and first.lower() == first.upper())
 
 
 # How a teaser of another story ends: its text cut off.
@@ -199,10 +248,14 @@ def _start(body: Sequence[str], title: str) -> tuple[int, str]:
             return index + 1, "below a feed's excerpt and its footer"
     for index in range(min(LEAD_REACH, len(body) - 1)):
         score, reason = lead_score(body[index], body[index + 1], title)
-        if score < FURNITURE_SCORE:
+        following = body[index + 1]
+        if score < LEAD_SCORE or (score < FURNITURE_SCORE and body[index].rstrip().endswith((":", "："))) or (
+                score < CAPTION and (following[:1].islower() or following[:1] in "([（" or (
+                    score < FURNITURE_SCORE and blocks.mid_sentence(body[index])))):
+            # The story's text, a lead-in to what follows (a list of the poster's links), or a paragraph broken
+            # across two lines (the next carries on its sentence).
             break
-        if score >= LEAD_SCORE:  # weak furniture above it goes with it ("Headline" / "Log in to view")
-            start, why = index + 1, f"below furniture ({reason}, score {score:.2f})"
+        start, why = index + 1, f"below furniture ({reason}, score {score:.2f})"
     return start, why
 
 
@@ -227,8 +280,8 @@ def _without_furniture(body: Sequence[str], start: int, end: int) -> tuple[list[
     repeated = Counter(span) if len(set(span)) < len(span) else None
     dropped: dict[str, int] = {}
     kept = []
-    for paragraph in span:
-        reason = _inside_furniture(paragraph, repeated)
+    for index, paragraph in enumerate(span):
+        reason = _inside_furniture(paragraph, repeated) or _crosshead(span, index)
         if reason:
             dropped[reason] = dropped.get(reason, 0) + 1
         else:
@@ -236,6 +289,28 @@ def _without_furniture(body: Sequence[str], start: int, end: int) -> tuple[list[
     if not dropped or not any(_ends_sentence(p) for p in kept):
         return list(span), ""
     return kept, "; dropped " + ", ".join(f"{count} {reason}" for reason, count in sorted(dropped.items()))
+
+
+def _crosshead(span: Sequence[str], index: int) -> str:
+    """A heading between two of the story's paragraphs ("Waiting for the letter", "2. What comes next"): short,
+    a capital (or a number) first, ending no sentence, with a sentence-ending paragraph on each side."""
+    paragraph = span[index]
+    if not 0 < index < len(span) - 1 or _ends_sentence(paragraph) or paragraph.rstrip().endswith((":", "：")):
+        return ""
+    words = paragraph.split(maxsplit=CROSSHEAD_WORDS)
+    if not 2 <= len(words) <= CROSSHEAD_WORDS or not (_capital_first(_NUMBERED.sub("", paragraph))) or (
+            blocks.mid_sentence(paragraph)):
+        return ""
+    following = span[index + 1]
+    # Over a datelined paragraph it is an item's headline in a digest of stories, kept with its item.
+    return "crosshead" if _ends_sentence(span[index - 1]) and _ends_sentence(following) and (
+        not OPENS_WITH_DATELINE.match(following)) else ""
+
+
+# A crosshead has at most this many words.
+CROSSHEAD_WORDS = 10
+# A crosshead's number: "2. ", "II. ".
+_NUMBERED = re.compile(r"^(?:\d{1,2}|[IVX]{1,4})[.)]\s+")
 
 
 def _inside_furniture(paragraph: str, repeated: Counter[str] | None) -> str:
@@ -247,7 +322,13 @@ def _inside_furniture(paragraph: str, repeated: Counter[str] | None) -> str:
         return "photo credit"
     if READ_ALSO.match(paragraph):
         return "pointer to another story"
+    if text_opens_caption(paragraph):
+        return "photo caption"
     return ""
+
+
+def text_opens_caption(paragraph: str) -> bool:
+    return paragraph[:1] in "(IiAaTt" and bool(CAPTION_OPEN.match(paragraph))
 
 
 # Substrings the end of a line PHOTO_CREDIT matches holds: a cheap test that spares most paragraphs the pattern.

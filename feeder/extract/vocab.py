@@ -59,14 +59,18 @@ AD_SLOT_PLACEHOLDER = (
 # Links of a site's header and footer that stand alone on a line: home, menu, search, skip and back-to-top links.
 SITE_LINKS = r"home|menu|search|skip to (?:main )?content|sign in|follow|back to top|top"
 # Titles of a blog's sidebar widgets (Blogger, WordPress): the widget's list follows, never the story.
-SIDEBAR_WIDGET_TITLES = r"search this blog|popular posts?"
-# A share row's buttons and the networks it names, one per line.
+SIDEBAR_WIDGET_TITLES = r"search this (?:blog|site|website)(?:\s*[:：].{0,20})?|popular posts?"
+# The head of a share row under a story ("Share this:", "Share this post", "Share This Story, Choose Your
+# Platform!"), in the languages portals print it: the story is over.
+SHARE_HEAD = (r"share this(?: post| article| story| page)?(?:,? choose your platform!?)?:?|"
+              r"compartilhe(?: esta notícia| isso)?:?|comparte(?: esta noticia)?:?|compartir(?: en)?:?|"
+              r"partager(?: cet article)?:?|artikel teilen:?|teilen:?|condividi(?: questo articolo)?:?|bagikan:?")
+# A share row's buttons and the networks it names, one per line (its head among them).
 SHARE_BUTTONS = (
-    r"share(?: this)?(?: post| article| story)?:?|share on \w+|email this.*|tweet|pin it|email|print|copy link|"
+    SHARE_HEAD + r"|share(?: this)?(?: post| article| story)?:?|share on \w+|email this.*|tweet|pin it|email|print|"
+    r"copy link|"
     + SOCIAL_NETWORKS
 )
-# The head of a share row under a story ("Share this:", "Share this post"): the story is over.
-SHARE_HEAD = r"share this(?: post| article| story)?:?"
 # The rest of a short furniture line after its opening words: 25 words at most, so a story paragraph that
 # opens the same way ("Powered by solar panels, the ferry …") is not furniture.
 _SHORT_REST = r"\S*(?:\s+\S+){0,24}\s*"
@@ -76,7 +80,17 @@ SUBSCRIBE_PROMPTS = (rf"subscribe{_SHORT_REST}|sign up{_SHORT_REST}|follow us{_S
 # Heads of the lists of other stories a page shows under or beside the story.
 RELATED_LIST_HEADS = (
     r"related(?: posts?| articles?| stories| news)?:?|you (?:may|might) also like.*|popular posts?|"
-    r"most (?:read|popular|viewed).*|recommended(?: for you)?|more from .*"
+    # a news theme's tabs over its list ("RELATED ARTICLES MORE FROM AUTHOR")
+    r"related (?:posts|articles|stories) more from (?:the )?author|"
+    r"most (?:read|popular|viewed).*|recommended(?: for you)?|more from .*|"
+    # "MORE AFRICA NEWS", "More world stories": a section's list of other stories
+    r"more (?:[\w-]+ ){0,3}(?:news|stories|articles|headlines)|"
+    # the same heads in the languages portals print them
+    r"(?:notícias|matérias|noticias|artículos|notas|articoli|berita) (?:relacionad[ao]s|correlati|terkait)|"
+    r"leia também|te puede interesar|también te puede interesar|articles? (?:liés|similaires)|à lire aussi|"
+    r"ähnliche (?:artikel|beiträge)|mehr zum thema|"
+    r"(?:أخبار|مقالات|مواضيع) ذات صلة|اقرأ (?:أيضا|أيضاً)|читайте также|(?:похожие|связанные) (?:новости|статьи)|"
+    r"相关(?:新闻|文章|阅读)|相關(?:新聞|文章)|関連記事|관련\s?기사"
 )
 # Related-list heads that also stand in a sidebar or a ticker, beside the story as well as under it.
 SIDE_LIST_HEADS = r"trending(?: now)?|see also:?"
@@ -91,14 +105,25 @@ READ_MORE = r"read more:?"
 TAXONOMY_LABELS = r"labels?:.*|tags?:.*|categories:?.*|category:.*|filed under:?.*"
 # Heads and controls of a comment block (its counter, its form, its sort menu): the story is over.
 COMMENT_BLOCK_HEADS = (r"no comments?:?|\d+ comments?:?|comments?:?|post a comment|leave a (?:reply|comment).*|"
-                       r"sort by:?.*")
+                       r"sort by:?.*|"
+                       # a prompt to add a view in the comments ("Have something to say? Add your view …")
+                       r"have (?:something to say|your say)\b.{0,200}|"
+                       # the same heads and the comment form's notice in the languages blog themes ship in
+                       r"(?:deixe|deja|laisser|lascia|hinterlasse)(?: (?:um|seu|un|tu|une?|einen))? "
+                       r"(?:comentário|comentario|commentaire|commento|kommentar|resposta|respuesta|réponse).*|"
+                       r"\d* ?(?:comentários?|comentarios?|commentaires?|kommentare?|commenti):?|"
+                       r"(?:your email address|seu (?:endereço de )?e-?mail|"
+                       r"tu (?:dirección de )?correo(?: electrónico)?|"
+                       r"votre adresse (?:e-?mail|de messagerie)|deine e-?mail-adresse)\b.{0,40}"
+                       r"(?:not be published|não será publicado|no será publicad[ao]|ne sera pas publiée|"
+                       r"wird nicht veröffentlicht).*")
 # Per-post controls and headers of forum and comment software: quote and reply buttons, post numbers,
 # the thread's or the reply's subject line.
 FORUM_POST_CONTROLS = r"quote:?|reply|#\d+|(?:thread|topic|re)\s*:.*"
 # A like button's widget (WordPress.com and Jetpack "Like this:", "Like Loading...").
 LIKE_WIDGET = r"like this:?|like loading\.*|loading\.*"
 # A blog's pager between posts: the story is over.
-BLOG_PAGER = r"newer posts?|older posts?"
+BLOG_PAGER = r"newer posts?|older posts?|(?:previous|next)(?: post| article| story| entry)?"
 # A pager link's text after its «: a post's title or "Older entries"; a French paragraph that opens a quotation
 # with « ends a sentence (". »", "… a déclaré le maire.").
 _PAGER_LINK_REST = r" .*(?<![.!?…»])"

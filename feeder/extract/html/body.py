@@ -49,7 +49,32 @@ def body_regions(container: Tag | None, marks: Marks, outlet_page: bool) -> tupl
     wide = {id(t) for t in inside} | {id(container)}
     narrow = wide if story is container else {id(t) for t in elements(story)} | {id(story)}
     row = set() if outlet_page else account_row(own)
+    narrow = narrow | _lead_paragraphs(container)
     return Inside(wide, narrow, row | _captions(inside) | _highlights(inside)), own, _closing_credits(block)
+
+
+# A paragraph's class naming it the story's lead ("lead", "article-lead", "story__intro"): news CMSs print the
+# first paragraph so, in bold above the block that holds the rest of the story.
+_LEAD_CLASS = re.compile(r"^(?:[\w]+[-_]{1,2})*(?:lead|intro)$", re.I)
+
+
+def _lead_paragraphs(container: Tag) -> set[int]:
+    """Ids of a lead paragraph (and its inline elements) printed just above the story's container, beside it."""
+    found: set[int] = set()
+    seen = 0
+    for tag in container.previous_siblings:  # nearest first: only the few blocks above it are read
+        if not isinstance(tag, Tag):
+            continue
+        if tag.name == "p" and any(_LEAD_CLASS.match(c) for c in tag.get("class") or ()) and is_prose(text_of(tag)):
+            found.update(id(t) for t in (tag, *elements(tag)))
+        seen += 1
+        if seen == LEAD_SIBLINGS:
+            break
+    return found
+
+
+# How many blocks above the story's container may hold its lead (a photo may stand between them).
+LEAD_SIBLINGS = 3
 
 
 # Items, each of a headline's words, from which a list above the story's first paragraph is its highlights.
