@@ -8,9 +8,12 @@ import marshal
 import os
 import re
 import stat
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from itertools import count
+from operator import itemgetter
 from pathlib import Path
+from typing import Protocol
 
 from feeder.errors import NotAnArticle, UndecodableFile, UnreadableFile
 from feeder.records import Kind, RawArticle
@@ -29,7 +32,7 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
 
 @dataclass(frozen=True, slots=True)
 class Listing:
-    """One inbox folder's article files as a scan found them: (path, size, mtime_ns) in listing
+    """One inbox folder's article files as a scan found them: (name, size, mtime_ns) in listing
     order, and a digest of that list (None when the folder could not be listed to its end).
 
     ``stamp`` is the folder's own stat taken before it was listed (None if it could not be
@@ -66,11 +69,12 @@ def list_inbox(folder: Path, trusted: Mapping[str, FolderStamp] | None = None) -
     """Every folder below (and with) ``folder``, with its article files and their stat.
 
     Every pass lists the whole inbox (100,000 files and more), so the loop does only what each
-    file needs: one stat, with no pathlib and no sort. A file that vanishes or cannot be stat'ed
-    is listed with size and mtime -1 (read, then reported). A folder whose own stat equals its
-    ``trusted`` stamp (by display path) has had no entry added, removed or renamed since: it is
-    not listed at all (no stat of its files; a file rewritten in place is found by the daemon's
-    filesystem events, and by the periodic pass that trusts no stamp: ``pipeline.VERIFY_EVERY_NS``).
+    file needs: one stat, relative to the open folder, with no pathlib and no sort. A file that
+    vanishes or cannot be stat'ed is listed with size and mtime -1 (read, then reported). A folder
+    whose own stat equals its ``trusted`` stamp (by display path) has had no entry added, removed
+    or renamed since: it is not listed at all (no stat of its files; a file rewritten in place is
+    found by the daemon's filesystem events, and by the periodic pass that trusts no stamp:
+    ``pipeline.VERIFY_EVERY_NS``).
     """
     trusted = trusted or {}
     listings: list[Listing] = []
@@ -78,39 +82,55 @@ def list_inbox(folder: Path, trusted: Mapping[str, FolderStamp] | None = None) -
     while stack:
         here = stack.pop()
         try:
-            stamp: str | None = folder_stamp(os.stat(here))  # before listing: a change while listing shows next time
+            handle = os.open(here, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
         except OSError:
-            stamp = None
-        known = trusted.get(display_path(here)) if trusted and stamp is not None else None
-        if known is not None and known.stamp == stamp:
-            stack.extend(known.subfolders)
-            listings.append(Listing(here, [], known.digest, stamp, known.subfolders, skipped=True))
+            listings.append(Listing(here, [], None))
             continue
-        files: list[tuple[str, int, int]] = []
-        subfolders: list[str] = []
-        complete = False
         try:
-            with os.scandir(here) as listing:
-                for entry in listing:
-                    name = entry.name
-                    if name.startswith("."):
-                        continue
-                    if entry.is_dir(follow_symlinks=False):
-                        subfolders.append(entry.path)
-                    elif name.endswith(_ENDINGS) or name.lower().endswith(_ENDINGS):
-                        try:
-                            info = entry.stat()
-                        except OSError:
-                            files.append((entry.path, -1, -1))
-                        else:
-                            files.append((entry.path, info.st_size, info.st_mtime_ns))
-            complete = True
-        except OSError:
-            pass
-        stack.extend(subfolders)
-        listings.append(Listing(here, files, _digest(files) if complete else None, stamp if complete else None,
-                                tuple(subfolders)))
+            listings.append(_list_folder(here, handle, trusted))
+        finally:
+            os.close(handle)
+        stack.extend(listings[-1].subfolders)
     return listings
+
+
+def _list_folder(here: str, handle: int, trusted: Mapping[str, FolderStamp]) -> Listing:
+    try:
+        stamp: str | None = folder_stamp(os.fstat(handle))  # before listing: a change while listing shows next time
+    except OSError:
+        stamp = None
+    known = trusted.get(display_path(here)) if trusted and stamp is not None else None
+    if known is not None and known.stamp == stamp:
+        return Listing(here, [], known.digest, stamp, known.subfolders, skipped=True)
+    files, subfolders, complete = scan_folder(here, handle)
+    return Listing(here, files, _digest(files) if complete else None, stamp if complete else None,
+                   tuple(subfolders))
+
+
+def scan_folder(here: str, handle: int) -> tuple[list[tuple[str, int, int]], list[str], bool]:
+    """The article files (name, size, mtime_ns) and the subfolders (paths) of the open folder
+    ``here``, and whether it was listed to its end."""
+    files: list[tuple[str, int, int]] = []
+    subfolders: list[str] = []
+    add = files.append
+    try:
+        with os.scandir(handle) as listing:  # by descriptor: each entry's stat is relative to the folder
+            for entry in listing:
+                name = entry.name
+                if name[0] == ".":
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    subfolders.append(os.path.join(here, name))
+                elif name.endswith(_ENDINGS) or name.lower().endswith(_ENDINGS):
+                    try:
+                        info = entry.stat()
+                    except OSError:
+                        add((name, -1, -1))
+                    else:
+                        add((name, info.st_size, info.st_mtime_ns))
+    except OSError:
+        return files, subfolders, False
+    return files, subfolders, True
 
 
 def _digest(files: list[tuple[str, int, int]]) -> str:
@@ -118,30 +138,103 @@ def _digest(files: list[tuple[str, int, int]]) -> str:
     return hashlib.blake2b(marshal.dumps(files, 2), digest_size=16).hexdigest()
 
 
-def changed_files(folder: Path, listings: Iterable[Listing], digests: Mapping[str, str],
-                  known: Callable[[str], Mapping[str, tuple[int, int]]]) -> list[tuple[str, int, int, bool]]:
+CHUNK = 128  # files per chunk of a folder's listing marks (``listing_marks``)
+Marks = list[tuple[str, str]]  # (the name ending a chunk of a listing, the chunk's digest), in listing order
+
+
+def listing_marks(files: list[tuple[str, int, int]], chunk: int | None = None) -> Marks:
+    """The listing cut into chunks of ``CHUNK`` files, each with its digest: kept with a large
+    folder's digest, they let the next scan of a changed folder find its unchanged chunks by
+    their last names (a listing keeps its order when an entry is added or removed) without
+    asking the state about each file."""
+    size = chunk or CHUNK
+    return [(files[end - 1][0], _digest(files[start:end]))
+            for start, end in ((start, min(start + size, len(files))) for start in range(0, len(files), size))]
+
+
+def outside_marks(files: list[tuple[str, int, int]], marks: Marks, chunk: int | None = None
+                  ) -> tuple[list[tuple[str, int, int]], Marks]:
+    """The files not in a chunk found intact (a run of the listing ending at a marked name, after
+    the previous marked name found, with the digest recorded for that chunk), and the marks of
+    the listing as it is now: the intact chunks' as recorded, the runs between them cut anew."""
+    where = dict(zip(map(itemgetter(0), files), count()))
+    outside: list[tuple[str, int, int]] = []
+    renewed: Marks = []
+    start = 0
+    for name, digest in marks:
+        end = where.get(name, -1) + 1
+        if end <= start:
+            continue  # gone (or out of order): its files are compared with the next chunk's
+        run = files[start:end]
+        if _digest(run) == digest:
+            renewed.append((name, digest))
+        else:
+            outside.extend(run)
+            renewed.extend(listing_marks(run, chunk))
+        start = end
+    outside.extend(files[start:])
+    renewed.extend(listing_marks(files[start:], chunk))
+    return outside, renewed
+
+
+class KeptMarks(Protocol):
+    """The marks recorded with a folder's digest (``get``), and where a scan notes the marks of its
+    listing as it is now (``renew``), to be kept if the pass records that listing's digest."""
+
+    def get(self, listing: Listing, digest: str) -> Marks | None: ...
+
+    def renew(self, listing: Listing, marks: Marks) -> None: ...
+
+
+class KnownFiles(Protocol):
+    """What the state knows of inbox files: (size, mtime_ns) by display path."""
+
+    def file_stats(self, under: str | None = None) -> Mapping[str, tuple[int, int]]: ...
+
+    def file_stat(self, path: str) -> tuple[int, int] | None: ...
+
+
+FEW = 8  # a folder with fewer than 1/FEW of its files to check asks the state file by file
+
+
+def changed_files(folder: Path, listings: Iterable[Listing], digests: Mapping[str, str], state: KnownFiles,
+                  marks: KeptMarks | None = None) -> list[tuple[str, int, int, bool]]:
     """(path, size, mtime_ns, known) of each listed file that the state does not know with that
     size and mtime, in scan order: a folder's files by name, then its subfolders, likewise;
     ``known`` says whether the state knows the file at all (a pass asks it nothing of a new one).
 
     ``digests`` (folder -> digest, by display path) are those of folders whose every file the
     state knew exactly as listed after an earlier pass: a folder listed with the same digest is
-    unchanged without a look at its files. ``known(folder)`` gives the state's (size, mtime_ns)
-    of the files in a folder, by display path.
+    unchanged without a look at its files, and one listed otherwise is compared only outside the
+    chunks of that listing it still holds intact (``marks``: those recorded with its digest).
     """
     found: list[tuple[str, int, int, bool]] = []
     for listing in listings:
-        if listing.skipped or not listing.files or (listing.digest is not None
-                                 and digests.get(display_path(listing.folder)) == listing.digest):
+        recorded = digests.get(display_path(listing.folder))
+        if listing.skipped or not listing.files or (listing.digest is not None and recorded == listing.digest):
             continue
-        stats = known(listing.folder)
-        for path, size, mtime in listing.files:
-            stat_pair = (size, mtime)
-            # state keys are display paths; they differ only for undecodable names
-            if (had := stats.get(path)) != stat_pair and (shown := stats.get(display_path(path))) != stat_pair:
-                found.append((path, size, mtime, had is not None or shown is not None))
+        kept = marks.get(listing, recorded) if marks is not None and recorded is not None else None
+        files = listing.files
+        if kept is not None and marks is not None:
+            files, renewed = outside_marks(listing.files, kept)
+            marks.renew(listing, renewed)
+        if len(files) * FEW < len(listing.files):
+            found.extend(_unknown(listing.folder, files, state.file_stat))
+        else:
+            stats = state.file_stats(listing.folder)
+            found.extend(_unknown(listing.folder, files, stats.get))
     root = os.fspath(folder)
     return sorted(found, key=lambda item: _scan_order(root, item[0]))
+
+
+def _unknown(folder: str, files: Iterable[tuple[str, int, int]], known: Callable[[str], tuple[int, int] | None]
+             ) -> Iterator[tuple[str, int, int, bool]]:
+    for name, size, mtime in files:
+        path = os.path.join(folder, name)
+        stat_pair = (size, mtime)
+        # state keys are display paths; they differ only for undecodable names
+        if (had := known(path)) != stat_pair and (shown := known(display_path(path))) != stat_pair:
+            yield path, size, mtime, had is not None or shown is not None
 
 
 _ENDINGS = tuple(SUFFIXES)

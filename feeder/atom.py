@@ -9,7 +9,6 @@ always set from the newest entry.
 
 from __future__ import annotations
 
-import ctypes
 import hashlib
 import html
 import os
@@ -18,10 +17,10 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from feedgen.feed import FeedGenerator
 from lxml import etree
 
 from feeder import __version__
@@ -29,6 +28,9 @@ from feeder.errors import PublishError
 from feeder.records import Article, Entry, Stamp, Tombstone
 from feeder.sources import clean_url, source_id
 from feeder.text import xml_text
+
+if TYPE_CHECKING:  # feedgen is imported by the passes that render a feed, not by a quiet one
+    from feedgen.feed import FeedGenerator
 
 ATOM = "http://www.w3.org/2005/Atom"
 HISTORY = "http://purl.org/syndication/history/1.0"  # RFC 5005
@@ -173,6 +175,8 @@ def _with_stylesheet(data: bytes, meta: FeedMeta) -> bytes:
 
 
 def _generator(meta: FeedMeta) -> FeedGenerator:
+    from feedgen.feed import FeedGenerator
+
     fg = FeedGenerator()
     fg.register_extension("history", _HistoryExtension, None, atom=True, rss=False)
     fg.history.meta = meta
@@ -191,6 +195,8 @@ def _generator(meta: FeedMeta) -> FeedGenerator:
 
 def render_rss(entries: Sequence[Entry], meta: FeedMeta, *, empty_updated: datetime) -> bytes:
     """An RSS 2.0 rendition of the same entries, crediting each outlet with <source> and dc:creator."""
+    from feedgen.feed import FeedGenerator
+
     fg = FeedGenerator()
     fg.load_extension("dc", atom=False, rss=True)
     fg.title(meta.title)
@@ -424,20 +430,22 @@ def sync_filesystem(folder: Path) -> None:
     except OSError as exc:
         raise PublishError(folder, exc.strerror or str(exc)) from exc
     try:
-        if _syncfs is None or _syncfs(fd) != 0:
+        syncfs = _load_syncfs()
+        if syncfs is None or syncfs(fd) != 0:
             os.sync()
     finally:
         os.close(fd)
 
 
+@cache
 def _load_syncfs() -> Any:
+    import ctypes
+
     try:
         return ctypes.CDLL(None, use_errno=True).syncfs
     except (OSError, AttributeError):
         return None
 
-
-_syncfs = _load_syncfs()
 
 
 def _fsync_dir(folder: Path) -> None:

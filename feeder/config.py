@@ -81,6 +81,9 @@ class Config:
     dates: DatePolicy = field(default_factory=lambda: DatePolicy(48, 1990, "fallback"))
     serve: ServeSettings = field(default_factory=lambda: ServeSettings(False, "127.0.0.1", 8080, "max-age=300"))
     settle_seconds: float = 3.0  # a file changed more recently than this is left for a later pass
+    # False: inbox files are never rewritten in place, so a cron pass may skip a folder whose own stat is
+    # unchanged (as the daemon's scans do while they watch events); a rewrite anyway is read within the hour
+    in_place_rewrites: bool = True
 
     @cached_property
     def registry(self) -> Registry:
@@ -200,7 +203,7 @@ MAX_INTERVAL = 366 * 24 * 3600  # a year: longer timers are a typo, and huge one
 # section -> key -> (check, default); a default of ... means the key is required.
 SCHEMA: Mapping[str, Mapping[str, tuple[Check, Any]]] = {
     "input": {"folder": (_is_str, "articles"), "max_file_bytes": (_int_up_to(2**31, " bytes"), 5_000_000),
-              "settle_seconds": (_is_settle, 3)},
+              "settle_seconds": (_is_settle, 3), "in_place_rewrites": (_is_bool, True)},
     "output": {"folder": (_is_str, "feeds"), "state": (_is_str, ".feeder-state"),
                "per_outlet": (_is_bool, False), "rss": (_is_bool, False)},
     "schedule": {"cron": (_is_str, None), "interval_seconds": (_int_up_to(MAX_INTERVAL, " seconds"), 900),
@@ -263,6 +266,7 @@ def parse_config(data: Mapping[str, Any], path: Path) -> Config:
         input_folder=(root / sections["input"]["folder"]).resolve(),
         max_file_bytes=sections["input"]["max_file_bytes"],
         settle_seconds=float(sections["input"]["settle_seconds"]),
+        in_place_rewrites=sections["input"]["in_place_rewrites"],
         output_folder=(root / sections["output"]["folder"]).resolve(),
         state_folder=(root / sections["output"]["state"]).resolve(),
         feed=FeedSettings(**sections["feed"]),
@@ -301,7 +305,8 @@ def _outlets(table: Any, problems: list[str]) -> tuple[Outlet, ...]:
     if not isinstance(table, dict):
         problems.append("outlets: must be a table of outlets ([outlets.KEY])")
         return ()
-    builtin = {o.key: o for o in builtin_outlets()}
+    # the packaged registry is read only when the config adds to it (a quiet pass never needs it)
+    builtin = {o.key: o for o in builtin_outlets()} if table else {}
     found: list[Outlet] = []
     for key, entry in table.items():
         outlet = _outlet(key, entry, builtin.get(key), problems)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import logging
 import os
 import signal
-import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -43,7 +42,8 @@ def one_pass(config: Config, progress: Progress | None = None, scope: Scope | No
     """A pass (over the whole inbox, or the files events named) with its start and outcome logged and
     kept in the state folder for ``feeder status``."""
     started = now_utc()
-    scope = replace(scope or Scope(), settled_before=settle_cut(config, time.time_ns()))
+    scope = replace(scope or Scope(trust_folder_stamps=not config.in_place_rewrites),
+                    settled_before=settle_cut(config, time.time_ns()))
     log.info("pass started: inbox %s%s", config.input_folder,
              "" if scope.paths is None else f" ({len(scope.paths)} file(s) with events)")
     pass_started(config, started)
@@ -212,6 +212,7 @@ def notify(state: str) -> None:
     if not address.startswith(("/", "@")):
         return
     target = "\0" + address[1:] if address.startswith("@") else address  # "@": the abstract namespace
+    import socket  # here: `feeder build` never notifies
     try:
         with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sock:
             sock.connect(target)
@@ -246,7 +247,7 @@ _one_at_a_time = threading.Lock()  # scheduled passes and event passes never ove
 def _guarded_pass(current: _Current, progress: Progress | None, scope: Scope | None = None) -> None:
     """A failing pass is logged once, as failed, and the daemon lives on to try at the next tick."""
     if scope is None:  # a scheduled scan: events catch in-place rewrites, so unchanged folders may be skipped
-        scope = Scope(trust_folder_stamps=current.watching)
+        scope = Scope(trust_folder_stamps=current.watching or not current.config.in_place_rewrites)
     try:
         with _one_at_a_time:
             report = one_pass(current.config, progress, scope)

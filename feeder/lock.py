@@ -9,7 +9,6 @@ fork (``os.register_at_fork``), and a lock still held although the pid written i
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import fcntl
 import os
 import signal
@@ -40,6 +39,8 @@ def die_with_parent() -> None:
 
     Pool workers call it first thing, so a SIGKILLed pass leaves no worker behind.
     """
+    import ctypes  # here: only pool workers ask
+
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)

@@ -12,7 +12,6 @@ import hashlib
 import html
 from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib.resources import files
 
 from feeder.atom import ENTRY_FOLDER, STYLESHEET, content_paragraphs, credit_line, entry_path
 from feeder.records import Entry
@@ -233,6 +232,8 @@ def site_css() -> bytes:
 
 def stylesheet() -> bytes:
     """The XSLT that makes a feed document readable in a browser ("copy this URL into your reader")."""
+    from importlib.resources import files  # here: the style sheet is written once
+
     return files("feeder").joinpath("assets", STYLESHEET).read_bytes()
 
 

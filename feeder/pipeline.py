@@ -6,12 +6,11 @@ import json
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from itertools import chain, islice, repeat
-from multiprocessing import get_context
 from pathlib import Path
 
 from feeder.articles import FolderStamp, Listing, changed_among, changed_files, list_inbox, read_article
@@ -19,6 +18,7 @@ from feeder.atom import ENTRY_FOLDER, FeedMeta, entry_path, entry_values, render
 from feeder.config import Config
 from feeder.editorial import Editorial, release_held
 from feeder.errors import InputError
+from feeder.folder_marks import FolderMarks
 from feeder.learn import body_hashes, learn, strip_learned
 from feeder.lock import die_with_parent
 from feeder.publish import Document, Renderable, documents, fingerprint
@@ -73,7 +73,8 @@ class Scope:
     closed: frozenset[tuple[str, int, int]] = frozenset()
     # A scan may skip folders whose own stat is unchanged (``_Stamps``) only where filesystem events catch
     # what that misses, a file rewritten in place: the daemon's scans while it watches the inbox. A cron
-    # ``feeder build`` stats every file, so a rewrite is seen at the very next pass, as before.
+    # ``feeder build`` stats every file, so a rewrite is seen at the very next pass, as before, unless
+    # the config says inbox files are never rewritten in place (``[input] in_place_rewrites = false``).
     trust_folder_stamps: bool = False
 
     def settled(self, seen: _Seen) -> bool:
@@ -101,12 +102,13 @@ def _pass(config: Config, store: Store, now: datetime, progress: Progress | None
         editorial.apply(store, config)
     listings: list[Listing] | None = None
     digests: dict[str, str] = {}
+    marks = FolderMarks(config.state_folder)
     stamps = _Stamps.load(store)
     if scope.paths is None:
         digests = store.folder_digests()
         trusted = stamps.trusted(digests, scope.settled_before) if scope.trust_folder_stamps else {}
         listings = list_inbox(config.input_folder, trusted)
-        found = changed_files(config.input_folder, listings, digests, store.file_stats)
+        found = changed_files(config.input_folder, listings, digests, store, marks)
     else:
         found = changed_among(config.input_folder, scope.paths, store.file_stat)
     changed = [_Seen(Path(path), size, mtime, known) for path, size, mtime, known in found]
@@ -139,6 +141,10 @@ def _pass(config: Config, store: Store, now: datetime, progress: Progress | None
         # A pass that found nothing to read and nothing to write writes nothing to the database
         # (no WAL, no fsync): its record goes to a small file beside it, for ``feeder status``.
         store.note_quiet_run(run)
+    if listings is not None:  # after the state holds the digests the marks are read with
+        recorded, dropped = folders
+        held = {path: digest for path, digest in {**digests, **recorded}.items() if path not in dropped}
+        marks.keep(listings, held, recorded)
     return report
 
 
@@ -368,7 +374,12 @@ def _read_all(config: Config, changed: list[_Seen], now: datetime) -> Iterator[_
     if len(changed) < PARALLEL_FROM or workers < 2:
         yield from (_read(config, seen, now) for seen in changed)
         return
-    import feeder.normalize  # noqa: F401  (imported once here, before the fork, not in every worker)
+    from concurrent.futures import ProcessPoolExecutor  # with multiprocessing: only for a pass with many files
+    from multiprocessing import get_context
+
+    # imported once here, before the fork, not in every worker
+    import feeder.extract.html
+    import feeder.normalize  # noqa: F401
 
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork"),
                              initializer=_start_worker, initargs=(config, now)) as pool:
@@ -665,6 +676,9 @@ def _render_feeds(pending: Iterator[Document], now: datetime) -> Iterator[tuple[
         for document in chain(first, pending):
             yield document, _render_and_gate(document.load(), now)
         return
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork"),
                              initializer=die_with_parent) as pool:
         batch = first

@@ -9,7 +9,6 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -307,6 +306,8 @@ def _outlet(key: str, entry: Mapping[str, Any]) -> Outlet:
 
 def load_outlets() -> tuple[Outlet, ...]:
     """The outlets in the packaged data file; a broken file is a ConfigError listing every problem."""
+    from importlib import resources  # here: a pass that reads no file never loads the registry
+
     source = resources.files("feeder").joinpath(DATA_FILE)
     try:
         table = tomllib.loads(source.read_text(encoding="utf-8"))

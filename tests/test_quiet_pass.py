@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from feeder import articles
 from feeder.config import load_config
 from feeder.pipeline import VERIFY_EVERY_NS, Scope, run_once
 from feeder.status import report
@@ -77,13 +78,13 @@ def test_an_unchanged_folder_is_not_listed_and_a_rewrite_in_place_is_found_at_th
     assert run_once(config, now=NOW, scope=_watched(clock)).new == 2
 
     listed: list[str] = []
-    scandir = os.scandir
+    scan_folder = articles.scan_folder
 
-    def spy(path: str) -> object:
-        listed.append(os.path.basename(path))
-        return scandir(path)
+    def spy(here: str, handle: int) -> tuple[list[tuple[str, int, int]], list[str], bool]:
+        listed.append(os.path.basename(here))
+        return scan_folder(here, handle)
 
-    monkeypatch.setattr("feeder.articles.os.scandir", spy)
+    monkeypatch.setattr(articles, "scan_folder", spy)
     assert run_once(config, now=NOW, scope=_watched(clock + 10**9)).new == 0
     assert listed == [], "no folder whose stat is as recorded is listed"
 
@@ -122,3 +123,65 @@ def test_a_cron_pass_finds_a_rewrite_in_place_at_once(tmp_path: Path) -> None:
     edited.write_text(story_text(1).replace("extra shifts", "longer shifts"), encoding="utf-8")
     os.utime(edited, ns=(OLD + 10**9, OLD + 10**9))
     assert run_once(config, now=NOW, settled_before=clock + 2 * 10**9).updated == 1
+
+
+def test_a_cron_pass_opted_out_of_in_place_rewrites_skips_unchanged_folders(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``[input] in_place_rewrites = false``: `feeder build` trusts folder stamps as the watching daemon does
+    (a new file is read at once, a rewrite in place at the hourly verification); the key is validated."""
+    from feeder.daemon import one_pass
+    from feeder.errors import ConfigError
+
+    path = write_config(tmp_path)
+    path.write_text(path.read_text().replace("settle_seconds = 0", "settle_seconds = 0\nin_place_rewrites = false"))
+    config = load_config(path)
+    (tmp_path / "default").mkdir()
+    assert not config.in_place_rewrites and load_config(write_config(tmp_path / "default")).in_place_rewrites
+    inbox = config.input_folder
+    edited = write_story(inbox, 1)
+    os.utime(inbox, ns=(OLD, OLD))
+    assert one_pass(config).new == 1
+    listed: list[str] = []
+    scan_folder = articles.scan_folder
+
+    def spy(here: str, handle: int) -> tuple[list[tuple[str, int, int]], list[str], bool]:
+        listed.append(os.path.basename(here))
+        return scan_folder(here, handle)
+
+    monkeypatch.setattr(articles, "scan_folder", spy)
+    assert one_pass(config).new == 0 and listed == []
+    edited.write_text(story_text(1).replace("extra shifts", "longer shifts"), encoding="utf-8")
+    assert one_pass(config).updated == 0, "a rewrite in place waits for the verification"
+    write_story(inbox, 2)
+    os.utime(inbox, ns=(OLD + 10**9, OLD + 10**9))
+    assert one_pass(config).new == 1 and listed == ["inbox"]
+
+    path.write_text(path.read_text().replace("in_place_rewrites = false", 'in_place_rewrites = "no"'))
+    with pytest.raises(ConfigError, match=r"input\.in_place_rewrites"):
+        load_config(path)
+
+
+QUIET_IMPORTS = """
+import sys
+from feeder.cli import main
+code = main(["build", "--config", sys.argv[1]])
+print("imported:", *(name for name in ("feedgen", "dateutil", "multiprocessing", "bs4", "feeder.extract", "socket",
+                                  "ctypes", "importlib.resources", "apscheduler") if name in sys.modules))
+sys.exit(code)
+"""
+
+
+def test_a_quiet_build_imports_neither_rendering_nor_extraction_libraries(tmp_path: Path) -> None:
+    """Start-up is most of a quiet pass: what only reading a file or writing a feed needs is not imported."""
+    import subprocess
+    import sys
+
+    path = write_config(tmp_path)
+    write_story(load_config(path).input_folder, 1)
+    first = subprocess.run([sys.executable, "-c", QUIET_IMPORTS, str(path)], capture_output=True, text=True,
+                           check=True)
+    imported = first.stdout.splitlines()[-1].split()
+    assert "feedgen" in imported and "feeder.extract" in imported, "the pass that read a file imports them"
+    quiet = subprocess.run([sys.executable, "-c", QUIET_IMPORTS, str(path)], capture_output=True, text=True,
+                           check=True)
+    assert quiet.stdout.splitlines()[-1] == "imported:", quiet.stdout

@@ -6,7 +6,6 @@ from collections.abc import Sequence
 
 from feeder.errors import NotAnArticle
 from feeder.extract import blocks, headline, rules
-from feeder.extract.html import extract_html
 from feeder.extract.shapes import is_date_line, is_prose
 from feeder.extract.text import extract_text
 from feeder.extract.walls import wall_kind
@@ -27,7 +26,12 @@ def extract(raw: RawArticle, registry: Registry) -> Page:
     def outlet_url(url: str) -> bool:
         return registry.for_url(url) is not None
 
-    page = extract_html(raw.text, is_outlet, outlet_url) if raw.kind == "html" else extract_text(raw.text, is_outlet)
+    if raw.kind == "html":
+        from feeder.extract.html import extract_html  # here: BeautifulSoup is imported by a pass reading HTML only
+
+        page = extract_html(raw.text, is_outlet, outlet_url)
+    else:
+        page = extract_text(raw.text, is_outlet)
     wall = wall_kind(raw.text, page.body if page else ())
     if wall is not None:
         raise NotAnArticle(raw.path, f"{wall[0]} ({wall[1]!r}): the capture holds no article; scrape it again")
