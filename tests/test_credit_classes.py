@@ -522,3 +522,14 @@ This article was first published on Mar 3, 2021.
 """
     record = inspect(tmp_path, config, "first_published_on.txt", dump)
     assert record["source"] == (None if outlet is None else {"name": outlet, "url": None})
+
+
+# A story toolbar's buttons run into the outlet's credit and stamp.
+
+
+@pytest.mark.parametrize("toolbar", ["0 Comment(s)Print E-mail ", "3 comments Share Print ", "Print Email "])
+def test_a_toolbar_run_into_the_outlet_and_stamp_credits_the_outlet(toolbar: str) -> None:
+    found = Found()
+    assert read_credit(Line(f"{toolbar}Xinhua, March 3, 2021", "line 9", False), found, _REGISTRY_OUTLET, True, "")
+    assert [(c.role, c.value) for c in found.candidates if c.role in ("outlet", "stamp")] == [
+        ("outlet", "Xinhua"), ("stamp", "March 3, 2021")]

@@ -288,6 +288,13 @@ def _byline(line: Line, found: Found, is_outlet: IsOutlet, story: bool, followin
         found.credit(m.group("outlet"), f"{line.origin}: outlet and stamp")
         found.propose("stamp", text[m.end():], f"{line.origin}: outlet and stamp", resolver.BESIDE_CREDIT)
         return True
+    if (tools := _TOOLBAR_HEAD.match(text)) and (m := rules.OUTLET_STAMP.match(text[tools.end():])) and is_outlet(
+            m.group("outlet")) and is_date_line(m.group("date")):
+        # "0 Comment(s) Print E-mail Outlet, September 1, 2019": a story toolbar's buttons run into the outlet's
+        # credit and stamp.
+        found.credit(m.group("outlet"), f"{line.origin}: outlet and stamp after the toolbar")
+        found.propose("stamp", m.group("date"), f"{line.origin}: outlet and stamp", resolver.BESIDE_CREDIT)
+        return True
     if (m := rules.OUTLET_STAMP.match(text)) and is_outlet(m.group("outlet")) and is_date_line(m.group("date")):
         found.credit(m.group("outlet"), f"{line.origin}: outlet and stamp")
         found.propose("stamp", m.group("date"), f"{line.origin}: outlet and stamp", resolver.BESIDE_CREDIT)
@@ -379,6 +386,11 @@ def _dated_tail(name: str) -> int | None:
                 hits := find_dates(when)) and hits[0].start == 0:
             return len(",".join(fields[:-count]))
     return None
+
+
+# A story toolbar's buttons at the start of a line: a comment counter, print, e-mail, share, font size.
+_TOOLBAR_HEAD = re.compile(r"^(?:(?:\d+\s*comments?(?:\(s\))?|print|e-?mail|share|tweet|font size|A\+|A-)\s*){2,}",
+                           re.I)
 
 
 # A post's footer signed "— author @ 11:18 pm" (the date stands in the post's header).
