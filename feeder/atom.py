@@ -9,7 +9,6 @@ always set from the newest entry.
 
 from __future__ import annotations
 
-import hashlib
 import html
 import os
 import tempfile
@@ -25,6 +24,7 @@ from lxml import etree
 
 from feeder import __version__
 from feeder.errors import PublishError
+from feeder.layout import STYLESHEET, entry_path
 from feeder.records import Article, Entry, Stamp, Tombstone
 from feeder.sources import clean_url, source_id
 from feeder.text import xml_text
@@ -36,9 +36,6 @@ ATOM = "http://www.w3.org/2005/Atom"
 HISTORY = "http://purl.org/syndication/history/1.0"  # RFC 5005
 TOMBSTONES = "http://purl.org/atompub/tombstones/1.0"  # RFC 6721
 SUMMARY_CHARS = 280
-ENTRY_FOLDER = "entries"
-ARCHIVE_FOLDER = "archive"  # RFC 5005 archive pages, beside the feeds
-STYLESHEET = "feed.xsl"  # published beside the feeds; browsers apply it, readers ignore it
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,11 +55,6 @@ class FeedMeta:
     next_archive_url: str | None = None
     deleted: tuple[Tombstone, ...] = ()  # entries withdrawn by the editor (RFC 6721 at:deleted-entry)
     site_url: str | None = None  # where the feeds folder is served (base_url): entry pages, stylesheet
-
-
-def entry_path(entry_id: str) -> str:
-    """The permanent page of an entry, relative to the feeds folder: derived from its id alone."""
-    return f"{ENTRY_FOLDER}/{hashlib.sha256(entry_id.encode()).hexdigest()[:24]}.html"
 
 
 def entry_link(entry: Entry, site_url: str | None) -> str | None:

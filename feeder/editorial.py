@@ -9,9 +9,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from feeder.atom import entry_path
 from feeder.config import Config
 from feeder.errors import FeederError
+from feeder.layout import entry_path
 from feeder.records import Article, Entry, Rejection, Stamp, Tombstone
 from feeder.store import Store
 

@@ -13,7 +13,8 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from feeder.atom import ENTRY_FOLDER, STYLESHEET, content_paragraphs, credit_line, entry_path
+from feeder.atom import content_paragraphs, credit_line
+from feeder.layout import ENTRY_FOLDER, STYLESHEET, entry_path
 from feeder.records import Entry
 
 INDEX = "index.html"

@@ -6,26 +6,34 @@ import json
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from itertools import chain, islice, repeat
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from feeder.articles import FolderStamp, Listing, changed_among, changed_files, list_inbox, read_article
-from feeder.atom import ENTRY_FOLDER, FeedMeta, entry_path, entry_values, render_atom, sync_filesystem, write_atomic
 from feeder.config import Config
 from feeder.editorial import Editorial, release_held
 from feeder.errors import InputError
 from feeder.folder_marks import FolderMarks
+from feeder.layout import ENTRY_FOLDER, entry_path, fingerprint
 from feeder.learn import body_hashes, learn, strip_learned
 from feeder.lock import die_with_parent
-from feeder.publish import Document, Renderable, documents, fingerprint
 from feeder.records import Article, Entry, Rejection, RunReport
 from feeder.store import PublishedDocument, RunRow, Store
 from feeder.text import display_path
-from feeder.validate import Finding, is_absolute_iri, is_rfc3339, validate_feed, validate_structure
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+    from feeder.publish import Document, Renderable
+    from feeder.validate import Finding
+
+# The renderers and the validator (lxml, feedgen, the page templates) and the page writers' threads are
+# imported where a pass first renders, writes or checks a document or an entry: a pass with nothing to
+# write never needs them.
 
 log = logging.getLogger("feeder")
 Progress = Callable[[int, int], None]
@@ -535,6 +543,11 @@ def _publish(config: Config, store: Store, now: datetime, *, record_every: int =
             and store.get_meta(PUBLISHED_FINGERPRINT) == settings
             and recorded.all_on_disk()):
         return [], []
+    from concurrent.futures import ThreadPoolExecutor
+
+    from feeder.atom import write_atomic
+    from feeder.publish import documents
+
     written: list[str] = []
     refused: list[str] = []
     pending = (document for document in documents(config, store, now=now, recorded=recorded.get)
@@ -620,6 +633,8 @@ def _written(document: Document) -> tuple[str, str, int, int]:
 def _record(store: Store, done: _Done, folder: Path) -> None:
     """Record documents as written, once every write so far is durable (pages are not fsynced one by one)."""
     if done.unsynced:
+        from feeder.atom import sync_filesystem
+
         sync_filesystem(folder)
         done.unsynced = False
     if done.rows:
@@ -704,6 +719,8 @@ def gate(kind: str, data: bytes, now: datetime) -> list[str]:
     """
     if kind != "atom":
         return []
+    from feeder.validate import validate_structure
+
     return _errors(validate_structure(data, now=now))
 
 
@@ -719,6 +736,9 @@ PLAIN_TEXT_BYTES = 200_000
 def plainly_valid(entry: Entry, site_url: str | None) -> bool:
     """Whether an entry is valid Atom by construction: every text it writes is of a modest size,
     every id and link an absolute IRI, every date RFC 3339. False means "render it and see"."""
+    from feeder.atom import entry_values
+    from feeder.validate import is_absolute_iri, is_rfc3339
+
     try:
         values = entry_values(entry, site_url)
     except (ValueError, IndexError):
@@ -731,6 +751,9 @@ def plainly_valid(entry: Entry, site_url: str | None) -> bool:
 
 def check_entry(entry: Entry, config: Config, now: datetime) -> list[str]:
     """The errors of one entry rendered alone in a feed with the configured metadata (empty when valid)."""
+    from feeder.atom import FeedMeta, render_atom
+    from feeder.validate import validate_feed
+
     meta = FeedMeta(config.feed_id, config.feed.title, config.feed.author, config.self_url, config.feed.language)
     try:
         data = render_atom((entry,), meta, empty_updated=now)

@@ -11,10 +11,11 @@ from itertools import chain
 from pathlib import Path
 from typing import Protocol
 
-from feeder import __version__, pages
-from feeder.atom import ARCHIVE_FOLDER, ENTRY_FOLDER, STYLESHEET, FeedMeta, entry_path, render_atom, render_rss
+from feeder import pages
+from feeder.atom import FeedMeta, render_atom, render_rss
 from feeder.config import Config
 from feeder.editorial import tombstones
+from feeder.layout import ARCHIVE_FOLDER, ENTRY_FOLDER, STYLESHEET, entry_path, fingerprint
 from feeder.records import Entry
 from feeder.store import PublishedDocument, Store
 
@@ -58,12 +59,6 @@ class Document:
 
     def render(self) -> bytes:
         return self.load().render()
-
-
-def fingerprint(config: Config) -> str:
-    """What, besides the entries, shapes every document: the feed and outlet settings and feeder's version."""
-    settings = repr((config.feed, config.outlets, config.per_outlet, config.rss, __version__))
-    return hashlib.sha256(settings.encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,11 +9,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from feeder.atom import previous_entries
 from feeder.config import Config
 from feeder.editorial import held_files
 from feeder.errors import FeederError
-from feeder.publish import documents
 from feeder.records import RunReport
 from feeder.store import Store
 from feeder.text import printable
@@ -97,6 +95,11 @@ def _current(files: list[tuple[str, str]]) -> list[dict[str, str]]:
 
 
 def _feeds(config: Config, store: Store) -> list[dict[str, Any]]:
+    # Here, not at the top: every pass notes its start and end through this module, and only
+    # `feeder status` reads the feeds back (a quiet pass imports no renderer).
+    from feeder.atom import previous_entries
+    from feeder.publish import documents
+
     feeds = []
     for document in documents(config, store, now=datetime(1970, 1, 1, tzinfo=UTC)):
         if document.path.parent != config.output_folder or document.kind not in ("atom", "rss"):

@@ -12,8 +12,8 @@ import feedparser
 import pytest
 from lxml import etree
 
-from feeder.atom import entry_path
 from feeder.cli import main
+from feeder.layout import entry_path
 from feeder.validate import validate_feed
 from tests.conftest import write_config
 from tests.stories import story_text, write_story

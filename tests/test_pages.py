@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from feeder.atom import entry_path
 from feeder.config import Config, load_config
+from feeder.layout import entry_path
 from feeder.pages import MANIFEST, SITE_CSS, FeedRef, Site, entry_page, read_manifest
 from feeder.pipeline import run_once
 from feeder.records import Article, Entry, Outlet, Stamp
