@@ -180,6 +180,21 @@ def test_a_credit_that_names_no_outlet_credits_none(tmp_path: Path, config: Conf
     assert (record["source"] or {}).get("name") == outlet
 
 
+@pytest.mark.parametrize(("role", "outlet"), [
+    ("Senior Reporter", None), ("Staff Reporter", None), ("Guest Reporter", None), ("Special Correspondent", None),
+    ("Staff Writer", None), ("Business Desk", None), ("Political Editor", None),
+    ("The Harbour Gazette", "The Harbour Gazette"), ("Kuwait Herald", "Kuwait Herald"),
+])
+def test_a_writers_role_after_the_name_in_a_dated_byline_is_no_outlet(tmp_path: Path, config: Config, role: str,
+                                                                      outlet: str | None) -> None:
+    # "By A, The Harbour Gazette, 12 March 2023" credits the paper; "By A, Senior Reporter, …" credits no one.
+    path = tmp_path / "byline.txt"
+    path.write_text("\n".join(("Port seizes ivory shipment", f"By Jane Doe, {role}, 12 March 2023", *PARAGRAPHS, "")),
+                    encoding="utf-8")
+    record = inspect_record(path, config)
+    assert (record["source"] or {}).get("name") == outlet
+
+
 @pytest.mark.parametrize("raw", ["Jane Doe Follow", "Jane Doe + Follow", "Jane Doe Share", "Jane Doe Twitter",
                                  "Jane Doe View all posts", "Jane Doe Email Share"])
 def test_the_buttons_glued_after_a_writers_name_are_no_part_of_it(raw: str) -> None:
