@@ -171,6 +171,11 @@ def test_a_yearless_or_relative_date_in_the_posters_place_names_no_one(date_only
     ("Credit: Own correspondent", None), ("Source: Social media", None), ("Source: N/A", None),
     ("Source: Unknown", None), ("Source: Click here", None),
     ("Source: The Press", "The Press"), ("Source: Harbour Gazette", "Harbour Gazette"), ("Source: Reuters", "Reuters"),
+    # Credit sentences name the paper the story ran in first, never its language or its month.
+    ("Originally published in Spanish", None), ("This article was first published in March", None),
+    ("Translated from the Portuguese", None), ("Translated from Spanish by Maria Lopez", None),
+    ("First published in 2019", None), ("Published in Politics", None),
+    ("Printed in The Harbour Gazette, May 14, 2015", "The Harbour Gazette"),
 ])
 def test_a_credit_that_names_no_outlet_credits_none(tmp_path: Path, config: Config, credit: str,
                                                     outlet: str | None) -> None:
