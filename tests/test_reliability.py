@@ -39,13 +39,14 @@ KILL_POINTS = {
     "after-feeds-before-commit": "s.Store.record_run = lambda self, row: os._exit(137)",
     "after-state-before-feeds": "p._publish = lambda *args, **kwargs: os._exit(137)",
     "between-two-documents": textwrap.dedent("""
-        real, count = p.write_atomic, [0]
+        import feeder.atom as a  # the pass imports its writer from here when it first writes
+        real, count = a.write_atomic, [0]
         def write(path, data):
             count[0] += 1
             if count[0] == 3:
                 os._exit(137)
             return real(path, data)
-        p.write_atomic = write"""),
+        a.write_atomic = write"""),
     "before-documents-recorded": "s.Store.record_documents = lambda self, done: os._exit(137)",
     "between-two-ingest-commits": textwrap.dedent("""
         p.COMMIT_EVERY = 7
