@@ -77,6 +77,14 @@ _PLACE_TAIL = re.compile(r"^(?P<head>\S.{1,58}?)(?:\s+[.·|/–—-]\s+|\s*,\s*)
                          r"(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})$")
 # Two agency tokens joined without a space, the wire's first ("efe-epa", "AFP/Getty").
 _JOINT_TOKEN = re.compile(r"^([A-Za-z]{2,8})[-/]([A-Za-z]{2,6})$")
+# What a credit's place may print and no outlet's name is: the language a story was written or translated in
+# ("Originally published in Spanish"), a month or a weekday ("first published in March").
+_NOT_AN_OUTLET = re.compile(
+    r"^(?:the\s+)?(?:english|spanish|portuguese|french|german|italian|dutch|russian|ukrainian|polish|turkish|arabic|"
+    r"persian|farsi|urdu|hindi|bengali|bangla|tamil|chinese|mandarin|cantonese|japanese|korean|vietnamese|thai|"
+    r"indonesian|malay|filipino|tagalog|swahili|amharic|hausa|greek|hebrew|romanian|hungarian|czech|serbian|"
+    r"croatian|catalan|basque|january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.I)
 MAX_PRINTED_NAME = 80  # longer than any outlet's name: a sentence, not a credit
 MAX_PRINTED_WORDS = 10
 
@@ -85,13 +93,13 @@ def printed_name(text: str) -> str | None:
     """The outlet name a credit prints, cleaned: no "Source:" label, brackets, quotes or end punctuation.
 
     None when what is left cannot be a name: empty, too long, no letter, lower case words
-    ("staff writer"), an address or a link.
+    ("staff writer"), an address or a link, a language, a month or a weekday.
     """
     name = " ".join(text.split())
     for _ in range(3):  # "(Source: Kyodo)", "Source: (Kyodo)."
         name = _LABEL.sub("", name.strip(_WRAPPERS)).rstrip(_TRAILING).lstrip(_TRAILING)
         name = _FIELD_LABEL_TAIL.sub("", name)
-    if not name or _SECTION_NAME.match(name):
+    if not name or _SECTION_NAME.match(name) or _NOT_AN_OUTLET.match(name):
         return None
     if len(name) > MAX_PRINTED_NAME or len(name.split()) > MAX_PRINTED_WORDS:
         return None

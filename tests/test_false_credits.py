@@ -171,11 +171,31 @@ def test_a_yearless_or_relative_date_in_the_posters_place_names_no_one(date_only
     ("Credit: Own correspondent", None), ("Source: Social media", None), ("Source: N/A", None),
     ("Source: Unknown", None), ("Source: Click here", None),
     ("Source: The Press", "The Press"), ("Source: Harbour Gazette", "Harbour Gazette"), ("Source: Reuters", "Reuters"),
+    # Credit sentences name the paper the story ran in first, never its language or its month.
+    ("Originally published in Spanish", None), ("This article was first published in March", None),
+    ("Translated from the Portuguese", None), ("Translated from Spanish by Maria Lopez", None),
+    ("First published in 2019", None), ("Published in Politics", None),
+    ("Printed in The Harbour Gazette, May 14, 2015", "The Harbour Gazette"),
 ])
 def test_a_credit_that_names_no_outlet_credits_none(tmp_path: Path, config: Config, credit: str,
                                                     outlet: str | None) -> None:
     path = tmp_path / "credit.txt"
     path.write_text("\n".join(("Port seizes ivory shipment", *PARAGRAPHS, credit, "")), encoding="utf-8")
+    record = inspect_record(path, config)
+    assert (record["source"] or {}).get("name") == outlet
+
+
+@pytest.mark.parametrize(("role", "outlet"), [
+    ("Senior Reporter", None), ("Staff Reporter", None), ("Guest Reporter", None), ("Special Correspondent", None),
+    ("Staff Writer", None), ("Business Desk", None), ("Political Editor", None),
+    ("The Harbour Gazette", "The Harbour Gazette"), ("Kuwait Herald", "Kuwait Herald"),
+])
+def test_a_writers_role_after_the_name_in_a_dated_byline_is_no_outlet(tmp_path: Path, config: Config, role: str,
+                                                                      outlet: str | None) -> None:
+    # "By A, The Harbour Gazette, 12 March 2023" credits the paper; "By A, Senior Reporter, …" credits no one.
+    path = tmp_path / "byline.txt"
+    path.write_text("\n".join(("Port seizes ivory shipment", f"By Jane Doe, {role}, 12 March 2023", *PARAGRAPHS, "")),
+                    encoding="utf-8")
     record = inspect_record(path, config)
     assert (record["source"] or {}).get("name") == outlet
 

@@ -200,15 +200,17 @@ def outlet_after_names(name: str, is_outlet: IsOutlet) -> str | None:
     if outlet and is_outlet(outlet):
         return outlet
     # "By A, The Sunday Courier": a name shaped like a paper's, printed after the person's, is its outlet.
+    # A writer's role in the same place ("By A, Senior Reporter") is no paper, however it is capitalised.
     printed = match.group(0).lstrip(",( ").rstrip(") ")
-    return printed if match.group(0)[:1] == "," and paper_shaped(printed) else None
+    shaped = match.group(0)[:1] == "," and paper_shaped(printed)
+    return printed if shaped and rules.BYLINE_ROLE.search(printed) is None else None
 
 
 # The last word of a paper's or a broadcaster's name ("The Sunday Times", "Kuwait Herald", "Metro Daily News").
 _PAPER_WORD = re.compile(
     r"^(?:the\s+)?(?:[A-Z][\w'’&.-]*\s+){1,4}(?:Times|Post|Herald|Tribune|Journal|Gazette|Chronicle|Telegraph|"
     r"Observer|Standard|Express|Guardian|Independent|Inquirer|Courier|Mirror|Mail|Star|Sun|Daily|News|"
-    r"Newspaper|Weekly|Review|Monitor|Dispatch|Bulletin|Record|Examiner|Leader|Nation|Press|Reporter|Today|"
+    r"Newspaper|Weekly|Review|Monitor|Dispatch|Bulletin|Record|Examiner|Leader|Nation|Press|Today|"
     r"Insider|Wire|Agency|Television|TV|Radio|Broadcasting)$")
 
 
