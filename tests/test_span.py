@@ -250,6 +250,10 @@ def test_the_span_keeps_the_walks_order_and_a_sentence(body: list[str]) -> None:
     ("The ministry said the work would go on. (People Daily) Endit", "The ministry said the work would go on. "
                                                                       "(People Daily)"),
     ("The ministry said the work would go on. ENDS", "The ministry said the work would go on."),
+    ("The ministry said the work would go on. (The Mast). Enditem", "The ministry said the work would go on. "
+                                                                    "(The Mast)."),
+    ("The ministry said the work would go on. End", "The ministry said the work would go on."),
+    ("The pilots call the quay the World's End", "The pilots call the quay the World's End"),
     ("The ministry said the work would go on. (rin)(+)", "The ministry said the work would go on."),
     ("The ministry said the work would go on (see map).", "The ministry said the work would go on (see map)."),
     ("The pilots wait where the road ends", "The pilots wait where the road ends"),
@@ -315,3 +319,58 @@ def test_a_digest_items_headline_over_its_dateline_and_a_short_list_stay() -> No
     assert span.resolve_span([STORY, item, dated], origins(3), TITLE).body == (STORY, item, dated)
     items = ["Two new pilot boats", "A shared chart for every crew"]
     assert span.resolve_span([STORY, *items, MORE], origins(4), TITLE).body == (STORY, *items, MORE)
+
+
+REPLY = "Same here on the east side. The tank on our roof was empty by nine last night."
+
+
+@pytest.mark.parametrize("head", [
+    "2 posted on 06/12/2019 10:02:41 AM by quaymaster",
+    "#14 replied on 3 May 2020 at 10:02 by Harbour Fan",
+    "2 people like this.",
+    "Navigation: use the links below to view more comments.",
+    "Go to Forum >> 0 Comment(s)",
+])
+def test_the_head_of_a_reply_ends_the_story_with_the_prose_under_it(head: str) -> None:
+    chosen = span.resolve_span([STORY, MORE, head, REPLY, "Thanks for posting this."], origins(5), TITLE)
+    assert chosen.body == (STORY, MORE)
+    assert "above what follows the story" in chosen.why
+
+
+def test_commenters_heads_end_the_story_when_the_page_prints_several() -> None:
+    body = [STORY, MORE, "Ana Reyes says: " + REPLY, "Tom Becker says: Hope they fix it before April."]
+    assert span.resolve_span(body, origins(4), TITLE).body == (STORY, MORE)
+
+
+@pytest.mark.parametrize("body", [
+    # one "Name says:" alone is the story's lead-in to a quotation
+    [STORY, "The harbour master says: pilots will keep paper tables on board for the first winter.", MORE],
+    # an article or pronoun is no commenter's name
+    [STORY, "The Minister says: the chart will be free.", "The Minister says: pilots were consulted.", MORE],
+    # a story sentence counting comments or readers is longer than a head
+    [STORY, "The authority received 300 comments from pilots and 2 people like this plan less than the old one, "
+            "it said in a report published on Monday.", MORE],
+])
+def test_story_sentences_shaped_like_heads_stay(body: list[str]) -> None:
+    assert span.resolve_span(body, origins(len(body)), TITLE).body == tuple(body)
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), [
+    ("Adjust font size: PORTVILLE, Oct. 4 (Xinhua) -- The plant opened.",
+     "PORTVILLE, Oct. 4 (Xinhua) -- The plant opened."),
+    ("Published time: 12 Mar, 2021 09:40 Three villages make ice with the sun, the cooperative said.",
+     "Three villages make ice with the sun, the cooperative said."),
+    # a dateline, a label of the story's own, a lead-in: the paragraph stands
+    ("BEIJING: The city said on Monday that it would open a new line.", None),
+    ("Editor's note: this interview was edited for length.", None),
+    ("UPDATE: WASHINGTON (AP) — The president said on Monday.", None),
+    ("Update: 12 Mar, 2021 the plant is closed on weekends.", None),
+])
+def test_a_label_glued_before_the_first_paragraph_goes(paragraph: str, expected: str | None) -> None:
+    assert span.without_glued_label(paragraph) == (expected or paragraph)
+
+
+def test_a_translators_note_above_the_story_is_cut() -> None:
+    note = "Translated by Rosa Lindqvist, as part of our partnership with a newsroom. Read the original here."
+    chosen = span.resolve_span([note, STORY, MORE], origins(3), TITLE)
+    assert chosen.body == (STORY, MORE)

@@ -18,6 +18,10 @@ FURNITURE_SCORE is furniture. The tie-breaks:
 - a feed's excerpt with its footer ("The post X appeared first on Y") above the whole story: the story
   starts at its first paragraph printed again below the footer;
 - a paragraph opening with a separator run ("*****", "-----") closes the story: the span ends above it;
+- below the story's first sentence-ending paragraph, a short line reaching CUT_SCORE (the head of a comment or
+  a reply, a prompt to reply, a footer) ends the story wherever it stands, with the readers' prose under it;
+- a short label the capture ran into the first paragraph ("Adjust font size:", "Published time: <date>") goes
+  when a dateline or the story's first sentence follows it;
 - inside the span, a paragraph printed twice (a caption or a pull-quote: every copy), a photo credit, an
   agency's file caption ("(AFP files) In a file picture …"), a pointer to another story ("ALSO READ: …")
   and a crosshead between two sentence-ending paragraphs are dropped (a digest item's headline over its
@@ -33,6 +37,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from feeder.extract import blocks, endings, rules, vocab
+from feeder.extract.dates import find_dates
 from feeder.extract.shapes import is_prose
 from feeder.fold import fold_text
 
@@ -55,6 +60,13 @@ CHROME = 2.0  # navigation, account, sharing or advert chrome (extract/vocab.py)
 STORY_SENTENCES = -2.0  # a paragraph of several sentences or many words: the story's own text
 CAPTION = 3.5  # above the story, a photo's caption: it closes with the photo's credit (outweighs its sentences)
 FRAMING = 3.0  # above the story, the poster's or aggregator's words about it ("Copied below.", "Disclaimer: …")
+# A short line below the story's first sentence-ending paragraph that reaches CUT_SCORE ends the story wherever it
+# stands: the head of a comment thread or of a reply, a prompt to reply, a footer, with readers' prose below it.
+# Only the features a story sentence never has count there (a reply's head, a prompt, a closer).
+CUT_SCORE = 3.0
+THREAD_HEAD = 3.0  # the head of a reader's comment or reply (extract/endings.py)
+# A line that cuts the story has at most this many words (a story sentence mentioning "300 comments" has more).
+CUT_WORDS = 12
 # How many lines at each edge of the run are read as candidates.
 LEAD_REACH = 6
 TAIL_REACH = 6
@@ -118,7 +130,11 @@ CAPTION_OPEN = re.compile(r"^\(\s*(?:[A-Z]{2,10}\s+)?(?:files?|file photo|photo|
 # "- below is their description.", though not the agency's own "Below is the latest selection …") or the
 # site's disclaimer about its source.
 FRAMING_LINE = re.compile(r"\b(?:copied|pasted|quoted|posted|reproduced|shared|see|read|find)(?: it| them)? below\b|"
-                          r"(?<=\S\s)below (?:is|are)\b|\bbelow\s*[:：]\s*$|^disclaimer\s*[:：]", re.I)
+                          r"(?<=\S\s)below (?:is|are)\b|\bbelow\s*[:：]\s*$|^disclaimer\s*[:：]|"
+                          # a translator's note on the story that follows ("Translated by X, as part of …")
+                          r"^(?:this (?:article|story|report) (?:was |has been )?)?translated (?:from \w+ )?"
+                          r"(?:by|for)\b",
+                          re.I)
 # Substrings a caption's close holds: a cheap test that spares most paragraphs the pattern.
 _CAPTION_HINTS = ("hoto", "HOTO", "oto:", "ic", "IC", "icture", "mage", "ile", "ILE", "==")
 # An inline pointer to another story inside the span: "ALSO READ: Headline", "Read more: …", "Lea también: …".
@@ -151,7 +167,33 @@ def resolve_span(body: Sequence[str], origins: Sequence[str], title: str) -> Spa
     if not any(_ends_sentence(p) for p in body[start:end]):
         start, end, start_why, end_why = 0, len(body), "the walk's run", "the walk's run"
     kept, dropped = _without_furniture(body, start, end)
+    if kept and (unglued := without_glued_label(kept[0])) != kept[0]:
+        kept[0] = unglued
+        dropped += "; a label glued before the first paragraph left out"
     return Span(tuple(kept), _where(origins, start, end, start_why, end_why) + dropped)
+
+
+# A short label run together with the story's first paragraph by the capture: page chrome ("Adjust font size:")
+# or the page's own stamp ("Published time: 16 Nov, 2017 18:51"), before a dateline or a sentence.
+GLUED_LABEL = re.compile(r"^[A-Z][\w'’]*(?: [\w'’]+){0,3}\s*[:：]\s+(?=\S)")
+# How far into the paragraph a glued stamp ends.
+GLUED_STAMP_CHARS = 60
+
+
+def without_glued_label(paragraph: str) -> str:
+    """The first paragraph without a label glued before it: the rest opens with a dateline, or the label is a
+    stamp's and its date is followed by the story's first sentence."""
+    label = GLUED_LABEL.match(paragraph)
+    if label is None:
+        return paragraph
+    rest = paragraph[label.end():]
+    if OPENS_WITH_DATELINE.match(rest) and not OPENS_WITH_DATELINE.match(paragraph):
+        return rest
+    hit = next(iter(find_dates(paragraph[:label.end() + GLUED_STAMP_CHARS])), None)
+    if hit is None or hit.label is None or hit.start != label.end() or hit.year is None:
+        return paragraph
+    after = paragraph[hit.end:].lstrip()
+    return after if _capital_first(after) and is_prose(after) else paragraph
 
 
 def lead_score(text: str, following: str, title: str) -> tuple[float, str]:
@@ -160,7 +202,7 @@ def lead_score(text: str, following: str, title: str) -> tuple[float, str]:
     if following and is_caption(text):
         score += CAPTION
         why = "a photo's caption"
-    elif following and ("elow" in text or "isclaimer" in text) and FRAMING_LINE.search(text):
+    elif following and ("elow" in text or "isclaimer" in text or "ranslated" in text) and FRAMING_LINE.search(text):
         score += FRAMING
         why = "words about the story below"
     if following and (not _ends_sentence(text) or len(text.split()) <= SHORT_LEAD_WORDS) and (
@@ -265,12 +307,43 @@ def _end(body: Sequence[str], title: str, start: int) -> tuple[int, str]:
     separator = next((i for i in range(start + 1, len(body)) if SEPARATOR.match(body[i])), None)
     if separator is not None:  # tie-break: a separator closes the story, whatever follows it
         end, why = separator, "above a separator"
+    cut = _thread_cut(body, start, end)
+    if cut is not None:
+        end, why = cut
     for index in range(end - 1, max(start, end - 1 - TAIL_REACH), -1):
         score, reason = tail_score(body[index], title)
         if score < FURNITURE_SCORE:
             break
         end, why = index, f"above furniture ({reason}, score {score:.2f})"
     return end, why
+
+
+def cut_score(text: str, repeated_heads: bool) -> tuple[float, str]:
+    """How much a short line inside the run reads as the start of what follows a story (comments, replies)."""
+    reasons: list[tuple[float, str]] = []
+    if endings.opens_thread(text, repeated_heads):  # a head opens its line: the reply's text may run on after it
+        reasons.append((THREAD_HEAD, "the head of a comment or reply"))
+    if len(text) > endings.MAX_CLOSER_CHARS or len(text.split(maxsplit=CUT_WORDS)) > CUT_WORDS:
+        return sum(w for w, _ in reasons), max(reasons, default=(0.0, ""))[1]
+    if any(hint in text for hint in _PROMPT_HINTS) and PROMPT.search(text):
+        reasons.append((ACCOUNT_PROMPT, "a prompt to log in or reply"))
+    if endings.closes_story(text):
+        reasons.append((CLOSER, "a footer or note that closes a story"))
+    return sum(w for w, _ in reasons), max(reasons, default=(0.0, ""))[1]
+
+
+def _thread_cut(body: Sequence[str], start: int, end: int) -> tuple[int, str] | None:
+    """Tie-break: the story ends above the first line that heads what follows it (a comment thread, replies),
+    below its first sentence-ending paragraph."""
+    first = next((i for i in range(start, end) if _ends_sentence(body[i])), None)
+    if first is None:
+        return None
+    heads = sum(1 for p in body[first + 1:end] if endings.COMMENT_HEAD.match(p))
+    for index in range(first + 1, end):
+        score, reason = cut_score(body[index], heads >= 2)
+        if score >= CUT_SCORE:
+            return index, f"above what follows the story ({reason}, score {score:.2f})"
+    return None
 
 
 def _without_furniture(body: Sequence[str], start: int, end: int) -> tuple[list[str], str]:
