@@ -57,6 +57,8 @@ def settings(groups: dict[str, dict[str, tuple[float, ...]]]) -> Iterator[tuple[
     """One group at a time: every combination of its values the module has, the other weights as shipped."""
     for group, grid in groups.items():
         present = {key: values for key, values in grid.items() if hasattr(span, key)}
+        if not present:
+            continue
         for values in itertools.product(*present.values()):
             yield group, dict(zip(present, values, strict=True))
 

@@ -154,7 +154,8 @@ def test_a_deck_ending_no_sentence_above_the_story_is_cut() -> None:
 def test_a_first_paragraph_broken_across_two_lines_stays_whole() -> None:
     head, rest = STORY[:60].rsplit(" ", 1)[0], STORY[len(STORY[:60].rsplit(" ", 1)[0]) + 1:]
     assert rest[:1].islower()
-    assert span.resolve_span([head, rest, MORE], origins(3), TITLE).body == (head, rest, MORE)
+    # kept, and joined again: the next line carries its sentence on
+    assert span.resolve_span([head, rest, MORE], origins(3), TITLE).body == (STORY, MORE)
     broken = ["The port authority said on Tuesday that pilots guiding ships through the",
               "Northern Channel now share one digital chart that updates every minute.", MORE]
     assert span.resolve_span(broken, origins(3), TITLE).body == tuple(broken)
@@ -368,6 +369,24 @@ def test_story_sentences_shaped_like_heads_stay(body: list[str]) -> None:
 ])
 def test_a_label_glued_before_the_first_paragraph_goes(paragraph: str, expected: str | None) -> None:
     assert span.without_glued_label(paragraph) == (expected or paragraph)
+
+
+@pytest.mark.parametrize("carried", [
+    "(MUR'-sur), points out that pilots have guided ships by paper tables for decades.",
+    "(Northern Port Authority) said on Tuesday that the chart would be free.",
+    "who has guided ships there for twenty years, said the chart was welcome.",
+])
+def test_a_paragraph_broken_before_the_rest_of_its_sentence_is_joined(carried: str) -> None:
+    head = "The head of the pilots' association, Dale Mercer"
+    chosen = span.resolve_span([STORY, head, carried, MORE], origins(4), TITLE)
+    assert chosen.body == (STORY, f"{head} {carried}", MORE)
+    assert "joined" in chosen.why
+
+
+def test_a_lead_in_and_a_crosshead_are_not_joined_to_what_follows() -> None:
+    body = [STORY, "What the pilots said:", "(in their own words) the chart is a help.", "Waiting for fog",
+            MORE]
+    assert span.resolve_span(body, origins(5), TITLE).body[:3] == (STORY, body[1], body[2])
 
 
 def test_a_translators_note_above_the_story_is_cut() -> None:

@@ -63,11 +63,25 @@ GLUED_END_MARKER = re.compile(r"(?<=[.!?\"”’)])\s*(?:\((?i:end|ends|endit)\)
                               r"(?:\((?:[a-z]{2,4}|[*+])\)\s?){1,3})\s*$")
 
 
+# A sign-off glued after the last sentence: the desk's slug of initials and office codes between slashes
+# ("(MAL/PIA5/Camarines Sur)", "(ai/jpn)"), the reporter's name after a dash ("… in a pool of blood. – Name
+# Surname"), a source label and the outlet it names ("… to them. SOURCE: Outlet").
+GLUED_SIGNOFF = re.compile(r"(?<=[.!?\"”’)])\s*(?:\((?:[\w]{1,12}/){1,4}[\w .]{1,30}\)|"
+                           r"[–—]\s*[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}|"
+                           r"(?i:source)\s*[:：]\s*[A-Z][\w .'’&-]{1,40})\s*$")
+# How far from the paragraph's end a glued sign-off starts.
+SIGNOFF_CHARS = 60
+
+
 def without_end_marker(text: str) -> str:
-    """The last paragraph without an agency's end marker glued after its last sentence."""
-    if text[-1:] not in ")tTSDdmM-+" or (m := GLUED_END_MARKER.search(text, max(0, len(text) - 20))) is None:
-        return text
-    return text[: m.start()].rstrip()
+    """The last paragraph without an agency's end marker or a sign-off glued after its last sentence."""
+    for _ in range(2):  # a sign-off and an end marker may both be glued on ("… (MAL/PIA5) Enditem")
+        marker = GLUED_END_MARKER.search(text, max(0, len(text) - 20)) if text[-1:] in ")tTSDdmM-+" else None
+        signoff = marker or GLUED_SIGNOFF.search(text, max(0, len(text) - SIGNOFF_CHARS))
+        if signoff is None or signoff.start() == 0:
+            break
+        text = text[: signoff.start()].rstrip()
+    return text
 
 
 STORY_CLOSER = re.compile(rf"^(?:{POST_META_FOOTER}|{SYNDICATION_NOTE}|{CONTRIBUTOR_LINE}|{FEED_FOOTER}|{PROMO}|"

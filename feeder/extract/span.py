@@ -155,6 +155,11 @@ def _ends_sentence(text: str) -> bool:
     return last in _SENTENCE_MARKS
 
 
+def _ends_sentence_signed(text: str) -> bool:
+    """The paragraph ends a sentence, or does once a sign-off glued after its last stop is set aside."""
+    return _ends_sentence(text) or _ends_sentence(endings.without_end_marker(text))
+
+
 _SENTENCE_STOP = re.compile(r"[.!?。！？](?:\s|$)")
 
 
@@ -164,7 +169,7 @@ def resolve_span(body: Sequence[str], origins: Sequence[str], title: str) -> Spa
         return Span(tuple(body), _where(origins, 0, len(body), "the walk's run", "the walk's run"))
     start, start_why = _start(body, title)
     end, end_why = _end(body, title, start)
-    if not any(_ends_sentence(p) for p in body[start:end]):
+    if not any(_ends_sentence_signed(p) for p in body[start:end]):
         start, end, start_why, end_why = 0, len(body), "the walk's run", "the walk's run"
     kept, dropped = _without_furniture(body, start, end)
     if kept and (unglued := without_glued_label(kept[0])) != kept[0]:
@@ -335,7 +340,7 @@ def cut_score(text: str, repeated_heads: bool) -> tuple[float, str]:
 def _thread_cut(body: Sequence[str], start: int, end: int) -> tuple[int, str] | None:
     """Tie-break: the story ends above the first line that heads what follows it (a comment thread, replies),
     below its first sentence-ending paragraph."""
-    first = next((i for i in range(start, end) if _ends_sentence(body[i])), None)
+    first = next((i for i in range(start, end) if _ends_sentence_signed(body[i])), None)
     if first is None:
         return None
     heads = sum(1 for p in body[first + 1:end] if endings.COMMENT_HEAD.match(p))
@@ -349,7 +354,7 @@ def _thread_cut(body: Sequence[str], start: int, end: int) -> tuple[int, str] | 
 def _without_furniture(body: Sequence[str], start: int, end: int) -> tuple[list[str], str]:
     """The span without the furniture inside it: a paragraph printed twice (a caption above and below a photo,
     a pull-quote), a photo credit, a pointer to another story ("ALSO READ: …"); and why."""
-    span = body[start:end]
+    span = _rejoined(body[start:end])
     repeated = Counter(span) if len(set(span)) < len(span) else None
     dropped: dict[str, int] = {}
     kept = []
@@ -360,8 +365,27 @@ def _without_furniture(body: Sequence[str], start: int, end: int) -> tuple[list[
         else:
             kept.append(paragraph)
     if not dropped or not any(_ends_sentence(p) for p in kept):
-        return list(span), ""
-    return kept, "; dropped " + ", ".join(f"{count} {reason}" for reason, count in sorted(dropped.items()))
+        return list(span), "; a paragraph broken mid-sentence joined" if len(span) < end - start else ""
+    joined = "; a paragraph broken mid-sentence joined" if len(span) < end - start else ""
+    return kept, joined + "; dropped " + ", ".join(f"{count} {reason}" for reason, count in sorted(dropped.items()))
+
+
+# How a paragraph carries on the sentence of the one above it when a capture broke it: a lowercase word, or a
+# parenthesis (a pronouncer, an abbreviation's expansion) running on with a comma or a lowercase word.
+_CARRIES_ON = re.compile(r"^(?:[a-z]|\([^()]{1,40}\)(?:[,;]|\s+[a-z]))")
+
+
+def _rejoined(span: Sequence[str]) -> list[str]:
+    """The span with each paragraph a capture broke mid-sentence joined again: one ending no sentence (nor a
+    lead-in's colon) and the next carrying its sentence on."""
+    joined: list[str] = []
+    for paragraph in span:
+        if joined and not _ends_sentence(joined[-1]) and not joined[-1].rstrip().endswith((":", "：")) and (
+                _CARRIES_ON.match(paragraph)):
+            joined[-1] = f"{joined[-1]} {paragraph}"
+        else:
+            joined.append(paragraph)
+    return joined
 
 
 def _crosshead(span: Sequence[str], index: int) -> str:
