@@ -64,7 +64,7 @@ GLUED_END_MARKER = re.compile(r"(?<=[.!?\"”’)])\s*(?:\((?i:end|ends|endit)\)
 
 
 # A sign-off glued after the last sentence: the desk's slug of initials and office codes between slashes
-# ("(MAL/PIA5/Camarines Sur)", "(ai/jpn)"), the reporter's name after a dash ("… in a pool of blood. – Name
+# ("(MAL/PIA5/Camarines Sur)", "(ai/jpn)"), the reporter's name after a dash ("… in a pool of blood. -- Name
 # Surname"), a source label and the outlet it names ("… to them. SOURCE: Outlet").
 GLUED_SIGNOFF = re.compile(r"(?<=[.!?\"”’)])\s*(?:\((?:[\w]{1,12}/){1,4}[\w .]{1,30}\)|"
                            r"[–—]\s*[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}|"
