@@ -32,6 +32,7 @@ GROUPS: dict[str, dict[str, tuple[float, ...]]] = {
     "tail": {"HEADLINE_SHAPED": (0.5, 0.75), "HEADLINE_WORDS": (8, 10, 14), "FURNITURE_SCORE": (1.5, 2.0),
              "CUT_TEASER": (1.0, 1.5)},
     "cut": {"CUT_SCORE": (2.0, 3.0, 4.0, 99.0), "CUT_WORDS": (6, 12, 20)},
+    "poster": {"POSTER_WORDS": (0.0, 1.0, 1.5, 2.0), "SEGMENTED": (0.0, 0.75), "LEAD_IN_TO_NOTHING": (0.0, 1.0)},
 }
 Setting = dict[str, float]
 Counts = dict[str, tuple[int, int, int]]  # set -> (bodies right, fields right, bodies labelled)

@@ -393,3 +393,31 @@ def test_a_translators_note_above_the_story_is_cut() -> None:
     note = "Translated by Rosa Lindqvist, as part of our partnership with a newsroom. Read the original here."
     chosen = span.resolve_span([note, STORY, MORE], origins(3), TITLE)
     assert chosen.body == (STORY, MORE)
+
+
+def test_the_posters_own_words_beside_a_story_in_the_third_person_are_cut() -> None:
+    chosen = span.resolve_span(["Saved for later: the best harbour story I read this week.", STORY, MORE,
+                                "Did you see that coming?"], origins(4), TITLE)
+    assert chosen.body == (STORY, MORE)
+    assert "the poster's own words" in chosen.why
+
+
+@pytest.mark.parametrize("body", [
+    # a quotation closing the story is someone the story quotes
+    [STORY, MORE, "\u201cWe will keep the paper tables on board for now,\u201d the chief pilot said."],
+    # a column in the first person: its paragraphs are all the writer's
+    ["I have guided ships through this channel for twenty years.", "I never saw fog like last winter's, and my "
+     "crew still talks about the night we waited four hours at the harbour mouth.", MORE],
+])
+def test_first_person_story_text_stays(body: list[str]) -> None:
+    assert span.resolve_span(body, origins(len(body)), TITLE).body == tuple(body)
+
+
+def test_a_site_name_and_tagline_under_the_story_are_cut() -> None:
+    chosen = span.resolve_span([STORY, MORE, "Harbour Notes · An archive of coastal and river news for readers"],
+                               origins(3), TITLE)
+    assert chosen.body == (STORY, MORE)
+
+
+def test_a_lead_in_closing_the_run_introduces_nothing_of_the_story() -> None:
+    assert span.resolve_span([STORY, MORE, "Mei Ling Tan says:"], origins(3), TITLE).body == (STORY, MORE)

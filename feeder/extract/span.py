@@ -60,6 +60,10 @@ CHROME = 2.0  # navigation, account, sharing or advert chrome (extract/vocab.py)
 STORY_SENTENCES = -2.0  # a paragraph of several sentences or many words: the story's own text
 CAPTION = 3.5  # above the story, a photo's caption: it closes with the photo's credit (outweighs its sentences)
 FRAMING = 3.0  # above the story, the poster's or aggregator's words about it ("Copied below.", "Disclaimer: …")
+POSTER_WORDS = 1.5  # a short line in the first or second person (or a question) beside a story that is in neither
+POSTER_WORDS_MAX = 20  # ... has at most this many words
+LEAD_IN_TO_NOTHING = 1.0  # the run's last line ends with a colon: it introduces something the story does not hold
+SEGMENTED = 0.75  # parts joined by a middle dot or a bar, ending no sentence: a site's name and tagline, a meta row
 # A short line below the story's first sentence-ending paragraph that reaches CUT_SCORE ends the story wherever it
 # stands: the head of a comment thread or of a reply, a prompt to reply, a footer, with readers' prose below it.
 # Only the features a story sentence never has count there (a reply's head, a prompt, a closer).
@@ -210,6 +214,9 @@ def lead_score(text: str, following: str, title: str) -> tuple[float, str]:
     elif following and ("elow" in text or "isclaimer" in text or "ranslated" in text) and FRAMING_LINE.search(text):
         score += FRAMING
         why = "words about the story below"
+    if following and _poster_words(text, following):
+        score += POSTER_WORDS
+        why = why or "the poster's own words"
     if following and (not _ends_sentence(text) or len(text.split()) <= SHORT_LEAD_WORDS) and (
             OPENS_WITH_DATELINE.match(following)) and (
             not OPENS_WITH_DATELINE.match(text) and not READ_ALSO.match(following)):
@@ -225,9 +232,27 @@ def is_caption(text: str) -> bool:
                 and CAPTION_CLOSE.search(tail)) or (text[:1] in "(IiAaTt" and bool(CAPTION_OPEN.match(text)))
 
 
-def tail_score(text: str, title: str) -> tuple[float, str]:
-    """How much a line at the bottom of the run looks like furniture under the story, and the strongest reason."""
-    return _shared_score(text, title, HEADLINE_WORDS)
+def tail_score(text: str, title: str, above: str = "", last: bool = False) -> tuple[float, str]:
+    """How much a line at the bottom of the run (``above``: the line over it; ``last``: the run's last line) looks
+    like furniture under the story, and the strongest reason."""
+    score, why = _shared_score(text, title, HEADLINE_WORDS)
+    if above and _poster_words(text, above):
+        score += POSTER_WORDS
+        why = why or "the poster's own words"
+    if last and text.rstrip().endswith((":", "：")):
+        score += LEAD_IN_TO_NOTHING
+        why = why or "a lead-in to nothing"
+    return score, why
+
+
+_QUOTES = frozenset('"“”«»„「」')
+
+
+def _poster_words(text: str, beside: str) -> bool:
+    """A short line in the first or second person, or a question, beside a story paragraph in neither (a quotation
+    is the story's: someone it quotes speaks so)."""
+    return len(text.split(maxsplit=POSTER_WORDS_MAX)) <= POSTER_WORDS_MAX and not _QUOTES.intersection(text) and bool(
+        vocab.FIRST_PERSON.search(text)) and not vocab.FIRST_PERSON.search(beside)
 
 
 def _shared_score(text: str, title: str, headline_words: int) -> tuple[float, str]:
@@ -240,6 +265,8 @@ def _shared_score(text: str, title: str, headline_words: int) -> tuple[float, st
             reasons.append((HEADLINE_SHAPED, "a headline's shape"))
     if text.rstrip().endswith(_TEASER_ENDS):
         reasons.append((CUT_TEASER, "a teaser cut off with a bracketed ellipsis"))
+    if not _ends_sentence(text) and (" · " in text or " | " in text):
+        reasons.append((SEGMENTED, "parts joined by a dot or a bar"))
     if len(text) <= _CHROME_CHARS and vocab.CHROME_LINE.match(text):
         reasons.append((CHROME, "site chrome"))
     if len(words) <= ECHO_WORDS and _echoes(text, title):
@@ -316,7 +343,7 @@ def _end(body: Sequence[str], title: str, start: int) -> tuple[int, str]:
     if cut is not None:
         end, why = cut
     for index in range(end - 1, max(start, end - 1 - TAIL_REACH), -1):
-        score, reason = tail_score(body[index], title)
+        score, reason = tail_score(body[index], title, body[index - 1] if index > start else "", index == len(body) - 1)
         if score < FURNITURE_SCORE:
             break
         end, why = index, f"above furniture ({reason}, score {score:.2f})"
