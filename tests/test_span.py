@@ -339,6 +339,10 @@ REPLY = "Same here on the east side. The tank on our roof was empty by nine last
     "2 people like this.",
     "Navigation: use the links below to view more comments.",
     "Go to Forum >> 0 Comment(s)",
+    "3 thoughts on \u201cPilots steer by a shared digital chart\u201d",
+    "Reply #3 on: March 5, 2019, 10:02:41 AM",
+    "Quote from: harbourfan on March 5, 2019",
+    "On 5 March 2019, Harbour Fan wrote:",
 ])
 def test_the_head_of_a_reply_ends_the_story_with_the_prose_under_it(head: str) -> None:
     chosen = span.resolve_span([STORY, MORE, head, REPLY, "Thanks for posting this."], origins(5), TITLE)

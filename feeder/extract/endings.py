@@ -114,11 +114,18 @@ def closes_story(text: str) -> bool:
 
 # The head of a reader's comment or a reply under a story, as comment and forum software prints it: a reply's
 # number and header ("2 posted on 03/16/2015 2:41:10 AM PDT by Name"), a reaction count ("2 people like this."),
+# a comment block's head, a forum's reply and quote heads,
 # and, when the page prints it more than once, the commenter's name and a verb of saying ("Name says:").
 # (A head printed alone on its line, or the comment's text run on after it.)
 REPLY_HEADER = re.compile(r"^#?\d{1,5}\.?\s+(?:posted|replied|written|wrote) (?:on|at)\s.{4,60}?\bby\s+\S|"
                           r"^\d{1,6} (?:people|persons?|users?|members?|readers?) (?:like|liked|likes|found) this\b"
-                          r".{0,20}$",
+                          r".{0,20}$|"
+                          # a blog theme's comment block head ("3 thoughts on “Headline”", "One response to …")
+                          r"^(?:\d{1,5}|one|two|three) (?:thoughts?|responses?|repl(?:y|ies)|comments?) (?:on|to)\s*"
+                          r"[“\"«„].{2,200}$|"
+                          # forum software's reply and quote heads ("Reply #3 on: March 5, 2019", "Quote from: X on
+                          # …", "On 5 March 2019, Name wrote:")
+                          r"^reply #\d{1,5} on\s*:|^quote from\s*:\s*\S|^on [^,]{4,40}, [^,]{2,40} wrote\s*:",
                           re.I)
 # (a name: capitalised words, not a pronoun or an article; the comment's text may follow on the same line)
 COMMENT_HEAD = re.compile(r"^(?!(?:The|A|An|He|She|It|They|We|I|This|That)\b)[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
