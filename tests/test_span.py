@@ -360,6 +360,9 @@ def test_commenters_heads_end_the_story_when_the_page_prints_several() -> None:
     [STORY, "The harbour master says: pilots will keep paper tables on board for the first winter.", MORE],
     # an article or pronoun is no commenter's name
     [STORY, "The Minister says: the chart will be free.", "The Minister says: pilots were consulted.", MORE],
+    # a short story sentence counting comments, a date and a quotation opening a paragraph
+    [STORY, "The consultation drew 1200 comments.", MORE],
+    [STORY, "On Monday, the harbour master wrote: \u201cThe chart is free.\u201d", MORE],
     # a story sentence counting comments or readers is longer than a head
     [STORY, "The authority received 300 comments from pilots and 2 people like this plan less than the old one, "
             "it said in a report published on Monday.", MORE],

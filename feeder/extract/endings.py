@@ -125,7 +125,7 @@ REPLY_HEADER = re.compile(r"^#?\d{1,5}\.?\s+(?:posted|replied|written|wrote) (?:
                           r"[“\"«„].{2,200}$|"
                           # forum software's reply and quote heads ("Reply #3 on: March 5, 2019", "Quote from: X on
                           # …", "On 5 March 2019, Name wrote:")
-                          r"^reply #\d{1,5} on\s*:|^quote from\s*:\s*\S|^on [^,]{4,40}, [^,]{2,40} wrote\s*:",
+                          r"^reply #\d{1,5} on\s*:|^quote from\s*:\s*\S|^on [^,]{4,40}, [^,]{2,40} wrote\s*:$",
                           re.I)
 # (a name: capitalised words, not a pronoun or an article; the comment's text may follow on the same line)
 COMMENT_HEAD = re.compile(r"^(?!(?:The|A|An|He|She|It|They|We|I|This|That)\b)[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"

@@ -357,11 +357,16 @@ def cut_score(text: str, repeated_heads: bool) -> tuple[float, str]:
         reasons.append((THREAD_HEAD, "the head of a comment or reply"))
     if len(text) > endings.MAX_CLOSER_CHARS or len(text.split(maxsplit=CUT_WORDS)) > CUT_WORDS:
         return sum(w for w, _ in reasons), max(reasons, default=(0.0, ""))[1]
-    if any(hint in text for hint in _PROMPT_HINTS) and PROMPT.search(text):
+    if any(hint in text for hint in _PROMPT_HINTS) and (prompt := PROMPT.search(text)) and not (
+            _ends_sentence(text) and _COUNT_IN_A_SENTENCE.fullmatch(prompt.group(0))):
         reasons.append((ACCOUNT_PROMPT, "a prompt to log in or reply"))
     if endings.closes_story(text):
         reasons.append((CLOSER, "a footer or note that closes a story"))
     return sum(w for w, _ in reasons), max(reasons, default=(0.0, ""))[1]
+
+
+# A count of comments alone, inside a sentence ("The plan drew 300 comments."): the story's words, not a counter.
+_COUNT_IN_A_SENTENCE = re.compile(r"\d+\s*comments?", re.I)
 
 
 def _thread_cut(body: Sequence[str], start: int, end: int) -> tuple[int, str] | None:
