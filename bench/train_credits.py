@@ -48,7 +48,7 @@ STEP = 0.3  # Adagrad's base step
 L2 = 1e-4
 DIGITS = 6  # weights are rounded so the file's bytes do not hang on the last bit of a float sum
 # A wrong outlet named costs this many right ones: naming a wrong outlet misleads more than naming none.
-FALSE_COST = 3.0
+FALSE_COST = 8.0
 # The threshold is never under this probability: the model must think a span likelier a credit than not.
 MIN_THRESHOLD = 0.5
 OFF = creditmodel.OFF

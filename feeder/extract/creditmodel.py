@@ -36,6 +36,9 @@ MODEL_FILE = "data/creditmodel.json"  # inside the feeder package
 EDGE_CHARS = 90
 # Distances (in lines) are clipped here: past a few lines, "far" is all a feature needs to say.
 MAX_DISTANCE = 8
+# Lines further than this from the story's first or last paragraph are not read: on the labelled pages every
+# credit stands within 20 lines of the story, and what lies further off is the site's menus and footers.
+REACH = 20
 # The longest name read: more capitalised words in a row are a headline or a list of names, not an outlet.
 MAX_NAME_TOKENS = 6
 
@@ -125,13 +128,31 @@ def _spans_of(text: str, is_outlet: IsOutlet) -> list[tuple[int, int]]:
     """(start, end) character spans of the names the text prints: runs of capitalised words (connectors
     inside), each cut to the longest leading part the registry knows when one does, and lower-case tokens
     the registry knows ("dpa", "chinadaily.com.cn")."""
-    tokens = [(m.start(), m.end(), m.group().rstrip(".")) for m in _TOKEN.finditer(text)]
     spans: list[tuple[int, int]] = []
+    for start, ends, lower in _runs(text):
+        if lower:
+            if is_outlet(text[start:ends[0]]):
+                spans.append((start, ends[0]))
+            continue
+        known = next((end for end in reversed(ends) if is_outlet(text[start:end])), None)
+        if known is not None:
+            spans.append((start, known))
+        if known != ends[-1]:
+            spans.append((start, ends[-1]))
+    return spans
+
+
+@lru_cache(maxsize=8192)
+def _runs(text: str) -> tuple[tuple[int, tuple[int, ...], bool], ...]:
+    """The text's name runs, as (start, the ends of its leading parts, False), and its lower-case tokens a
+    registry might know, as (start, (end,), True). Kept per text: a site's furniture repeats on every page."""
+    tokens = [(m.start(), m.end(), m.group().rstrip(".")) for m in _TOKEN.finditer(text)]
+    runs: list[tuple[int, tuple[int, ...], bool]] = []
     i = 0
     while i < len(tokens):
         if not _name_token(tokens[i][2]):
-            if len(tokens[i][2]) >= 3 and is_outlet(tokens[i][2]):
-                spans.append((tokens[i][0], tokens[i][0] + len(tokens[i][2])))
+            if len(tokens[i][2]) >= 3 and ("." in tokens[i][2] or _alone(text, tokens, i)):
+                runs.append((tokens[i][0], (tokens[i][0] + len(tokens[i][2]),), True))
             i += 1
             continue
         j = i + 1
@@ -148,15 +169,15 @@ def _spans_of(text: str, is_outlet: IsOutlet) -> list[tuple[int, int]]:
             continue
         run = tokens[i:j]
         if len(run) <= MAX_NAME_TOKENS and not all(t[2].lower() in _CONNECTORS for t in run):
-            start = run[0][0]
-            known = next((k for k in range(len(run), 0, -1) if is_outlet(text[start:run[k - 1][0] + len(run[k - 1][2])])
-                          ), 0)
-            if known:
-                spans.append((start, run[known - 1][0] + len(run[known - 1][2])))
-            if known != len(run):
-                spans.append((start, run[-1][0] + len(run[-1][2])))
+            runs.append((run[0][0], tuple(t[0] + len(t[2]) for t in run), False))
         i = j
-    return spans
+    return tuple(runs)
+
+
+def _alone(text: str, tokens: Sequence[tuple[int, int, str]], i: int) -> bool:
+    """A word that is a whole field of its line (between punctuation or the line's ends): "(dpa)", "— dpa"."""
+    return (i == 0 or _break(text, tokens[i - 1], tokens[i])) and (
+        i + 1 == len(tokens) or _break(text, tokens[i], tokens[i + 1]))
 
 
 def _break(text: str, before: tuple[int, int, str], after: tuple[int, int, str]) -> bool:
@@ -172,8 +193,11 @@ def spans(lines: Sequence[Line], story: Sequence[int], title: str, site: str | N
     first, last = (min(story), max(story)) if story else (len(lines), -1)
     kept = set(story)
     folded_title, folded_site = fold_text(title), fold_text(site or "")
-    candidates: list[tuple[int, str, str, int, int]] = []  # block, line text (read part), span, start, end
+    page_text = "\n".join(line.text for line in lines)
+    out = []
     for index, line in enumerate(lines):
+        if (index in kept and index not in (first, last)) or (story and not first - REACH <= index <= last + REACH):
+            continue  # inside the story, its names are the story's mentions (see _credit_place); far off it, menus
         text = line.text
         if folded_title and len(text) < 2 * len(title) + 40 and folded_title in fold_text(text):
             continue  # the headline's line: a name in it is the story's topic (an outlet page's own title aside)
@@ -182,18 +206,10 @@ def spans(lines: Sequence[Line], story: Sequence[int], title: str, site: str | N
         if len(text) > 2 * EDGE_CHARS:
             text = f"{text[:EDGE_CHARS]} … {text[-EDGE_CHARS:]}"
         for start, end in _spans_of(text, is_outlet):
-            candidates.append((index, text, text[start:end], start, end))
-    mentions: dict[str, int] = {}
-    for c in candidates:
-        key = fold_text(c[2])
-        mentions[key] = mentions.get(key, 0) + 1
-    out = []
-    for index, text, name, start, end in candidates:
-        if not _credit_place(text, name, start, end, index == first, index == last, index in kept):
-            continue
-        out.append(Span(index, name, _features(
-            text, name, start, end, index, lines[index], first, last, kept, folded_title, folded_site,
-            mentions[fold_text(name)], is_outlet)))
+            name = text[start:end]
+            if _credit_place(text, name, start, end, index == first, index == last, index in kept):
+                out.append(Span(index, name, _features(text, name, start, end, index, line, first, last, kept,
+                                                       folded_title, folded_site, page_text.count(name), is_outlet)))
     return out
 
 
@@ -239,8 +255,7 @@ def _features(text: str, name: str, start: int, end: int, index: int, line: Line
         1.0, float(is_outlet(name)), float(len(words) == 1 and name.isupper() and 2 <= len(name) <= 6),
         float(bool(head_words & NEWS_HEADS)), float(len(words) == 1), float(len(words) == 2),
         float(len(words) > 2), float(bool(_LABEL.search(before))), float(bool(_FROM.search(before))),
-        float(bool(_COPYRIGHT.search(text))), float(bool(_PHOTO.search(text))), float(bool(_BY.match(text))),
-        float(bool(_DATE.search(text))),
+        *_line_shape(text),
         float(stripped_before.endswith(("(", "[", "（")) and stripped_after.startswith((")", "]", "）"))),
         float(stripped_before[-1:] in _DASHES and bool(stripped_before)),
         float(stripped_after[:1] in _DASHES and bool(stripped_after)),
@@ -253,13 +268,24 @@ def _features(text: str, name: str, start: int, end: int, index: int, line: Line
         float(bool(folded) and folded in folded_title), float(bool(folded) and folded == folded_site),
         math.log1p(mentions) / 3, float(line.in_body),
         float(bool(_PERSON_BEFORE.match(before))),
-        float(bool(_LINE_LABEL.match(text))),
+        float(bool(_LINE_LABEL.match(text[:LABEL_CHARS]))),
         float(stripped_after[:1].islower()), float(stripped_after[:1] in ",." and index in kept),
         float(index in kept and start < EDGE_CHARS and index == first),
         float(index in kept and end > len(text) - EDGE_CHARS and index == last),
         float(index not in kept and is_prose(line.text)),
         float(head_words <= NEWS_HEADS), float(any(len(w.strip(".")) <= 2 for w in words)),
     )
+
+
+@lru_cache(maxsize=8192)
+def _line_shape(text: str) -> tuple[float, float, float, float]:
+    """What the whole line says (copyright, a picture, "By", a date): the same for each of its names."""
+    return (float(bool(_COPYRIGHT.search(text))), float(bool(_PHOTO.search(text))), float(bool(_BY.match(text))),
+            float(bool(_DATE.search(text))))
+
+
+# A label opens a line: its first characters are all a label test reads.
+LABEL_CHARS = 24
 
 
 def _clip(distance: int) -> float:
@@ -323,13 +349,17 @@ def best(found: Sequence[Span], scorer: Scorer) -> tuple[Span, float] | None:
 
 def choose(found: Sequence[Span], model: Model) -> tuple[Span, float] | None:
     """The likeliest credit of the page over its scorer's threshold (listed and unlisted names each by their
-    own); the likelier of the two when both pass."""
-    passing = [(p, s) for scorer, kind in ((model.listed, True), (model.unlisted, False)) if scorer.threshold <= 1.0
-               and (top := best([s for s in found if listed(s) == kind], scorer)) is not None
-               for s, p in (top,) if p >= scorer.threshold]
+    own); none when names of two different outlets pass (a story has one credit: the page is a list, a digest or
+    a story about outlets, and naming the wrong one is worse than naming none)."""
+    passing = [(p, s) for s in found
+               if (p := probability((scorer := model.listed if listed(s) else model.unlisted).weights, s.features))
+               >= scorer.threshold]
     if not passing:
         return None
     p, span = max(passing, key=lambda c: (c[0], -c[1].block))
+    key = fold_text(span.text)
+    if any(not (other in key or key in other) for other in (fold_text(s.text) for _, s in passing)):
+        return None
     return span, p
 
 
