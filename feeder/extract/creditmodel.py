@@ -111,6 +111,9 @@ _LOWER_WORD = re.compile(r"(?:^|\s)[a-z]{2,}\b")
 CAPTION_ORIGIN = "<figcaption>"
 # Characters around a name where "Photo", "Image", "File" make it a picture's credit.
 PHOTO_REACH = 20
+# A writer's role or desk after the name in a byline ("By A, Senior Reporter"): no outlet's name ends so.
+_ROLE = re.compile(r"\b(?:writers?|reporters?|correspondents?|editors?|desk|staff|columnists?|contributors?|producers?|"
+                   r"anchors?|photographers?|analysts?|interns?|bureau chief|chief)$", re.I)
 # A list of tags or categories: its names are topics, not credits.
 _TAGS = re.compile(r"^\W{0,3}(?:tags?|tagged|topics?|categor(?:y|ies)|filed under|related|keywords?|labels?|"
                    r"more on|see also)\b", re.I)
@@ -214,13 +217,14 @@ def spans(lines: Sequence[Line], story: Sequence[int], title: str, site: str | N
 
 
 def _credit_place(text: str, name: str, start: int, end: int, first: bool, last: bool, in_story: bool) -> bool:
-    """Whether a credit may stand here. Never a photo's credit, a list of tags, or an abbreviation spelled out
-    just before it ("Philippine News Agency (PNA)"); inside the story's paragraphs only in a dateline (the head
-    of the first, before any of its sentence's words) or after the last one's last sentence (a glued credit),
-    never a name the story's sentences mention."""
+    """Whether a credit may stand here. Never a writer's role, a photo's credit, a list of tags, or an abbreviation
+    spelled out just before it ("Philippine News Agency (PNA)"); inside the story's paragraphs only in a dateline
+    (the head of the first, before any of its sentence's words) or after the last one's last sentence (a glued
+    credit), never a name the story's sentences mention."""
     before, after = text[:start], text[end:]
-    if _abbreviation(before, name) or _TAGS.match(text) or _PHOTO.search(before[-PHOTO_REACH:]) or _PHOTO.search(
-            after[:PHOTO_REACH]):
+    if _ROLE.search(name) or _abbreviation(before, name) or _TAGS.match(text):
+        return False
+    if _PHOTO.search(before[-PHOTO_REACH:]) or _PHOTO.search(after[:PHOTO_REACH]):
         return False
     if not in_story:
         return True
