@@ -186,7 +186,10 @@ def _alone(text: str, tokens: Sequence[tuple[int, int, str]], i: int) -> bool:
 def _break(text: str, before: tuple[int, int, str], after: tuple[int, int, str]) -> bool:
     """Punctuation between two tokens ends a name: a comma, a bracket, a bar, a colon, a spaced dash."""
     gap = text[before[1]:after[0]]
-    return any(ch in gap for ch in ",;:|()[]{}/·•") or " - " in gap or "–" in gap or "—" in gap
+    return gap != " " and _BREAK.search(gap) is not None
+
+
+_BREAK = re.compile(r"[,;:|()\[\]{}/·•–—]| - ")
 
 
 def spans(lines: Sequence[Line], story: Sequence[int], title: str, site: str | None,
@@ -198,9 +201,11 @@ def spans(lines: Sequence[Line], story: Sequence[int], title: str, site: str | N
     folded_title, folded_site = fold_text(title), fold_text(site or "")
     page_text = "\n".join(line.text for line in lines)
     out = []
-    for index, line in enumerate(lines):
-        if (index in kept and index not in (first, last)) or (story and not first - REACH <= index <= last + REACH):
-            continue  # inside the story, its names are the story's mentions (see _credit_place); far off it, menus
+    near = range(max(0, first - REACH), min(len(lines), last + REACH + 1)) if story else range(len(lines))
+    for index in near:  # far off the story: the site's menus and footers
+        if index in kept and index not in (first, last):
+            continue  # inside the story, its names are the story's mentions (see _credit_place)
+        line = lines[index]
         text = line.text
         if folded_title and len(text) < 2 * len(title) + 40 and folded_title in fold_text(text):
             continue  # the headline's line: a name in it is the story's topic (an outlet page's own title aside)
