@@ -3,7 +3,8 @@ where no rule read a credit, and never a name from a caption, the headline or th
 
 Each invented page in tests/fixtures/credit_model has the expected `inspect --json` fields beside it: some
 carry a credit form only the model reads, some a form the rules read (the model must not disturb them), some
-no credit at all (a site's own story naming outlets in its text, a photo credit)."""
+no credit at all (a site's own story naming outlets in its text, a photo credit, a promotion or a menu naming a
+listed outlet, headlines under a "Related" heading, an organisation's name or code in brackets under the story)."""
 
 from __future__ import annotations
 
@@ -30,7 +31,8 @@ FIXTURES = ROOT / "tests" / "fixtures" / "credit_model"
 PAGES = sorted(p for p in FIXTURES.iterdir() if p.suffix in (".txt", ".html"))
 # The pages whose credit only the model reads (the rules alone name no outlet there).
 MODEL_READS = ("feed_aggregator_item_under_its_source_name", "video_item_about_this_source",
-               "outlet_named_in_a_parenthesised_note", "person_and_agency_in_the_byline_slot")
+               "outlet_named_in_a_parenthesised_note", "person_and_agency_in_the_byline_slot",
+               "bracketed_outlet_name_under_the_story")
 REGISTRY = build_registry()
 
 
@@ -89,6 +91,11 @@ def test_shipped_model_loads_and_proposes() -> None:
     shipped = creditmodel.shipped()
     assert len(shipped.listed.weights) == len(creditmodel.FEATURE_NAMES) == len(shipped.unlisted.weights)
     assert 0.5 <= shipped.listed.threshold <= 1.0
+    page = lines("A headline", STORY, STORY, "[Harbour Gazette]", "Leave a comment")
+    proposed = creditmodel.propose(page, ["line 2", "line 3"], "A headline", None, is_outlet)
+    assert proposed is not None
+    assert (proposed.role, proposed.value, proposed.block) == ("outlet", "Harbour Gazette", 3)
+    assert resolver.MODEL_CREDIT_WHY in proposed.why
 
 
 def test_a_model_trained_on_other_features_is_refused() -> None:
@@ -123,6 +130,36 @@ def test_a_dateline_and_a_credit_after_the_story_are_read() -> None:
     page = lines("A headline", f"OSLO (NTB) - {STORY}", STORY, "(This story was published on Kyodo News)")
     texts = {s.text for s in creditmodel.spans(page, [1, 2], "A headline", None, is_outlet)}
     assert {"NTB", "Kyodo News"} <= texts
+
+
+def test_promotions_menus_and_related_headlines_are_never_read() -> None:
+    page = lines("A headline", STORY, STORY, "More from Reuters", "Watch it on BBC", "Listen: BBC Radio 4, Thursday",
+                 "As featured in The Guardian", "Home | World | AFP | Sport", "Related stories",
+                 "Xinhua readers pick their favourite parks")
+    assert creditmodel.spans(page, [1, 2], "A headline", None, is_outlet) == []
+
+
+def test_a_bracketed_name_counts_only_as_an_outlet_at_a_credits_place() -> None:
+    def read(*tail: str) -> set[str]:
+        page = lines("A headline", STORY, STORY, *tail)
+        return {s.text for s in creditmodel.spans(page, [1, 2], "A headline", None, is_outlet)}
+
+    assert read("(UNICEF)") == read("(Network Rail)") == read("Sponsored by (RSSB)") == set()
+    assert read("[Harbour Gazette]") == {"Harbour Gazette"}
+    assert read("(Xinhua)") == {"Xinhua"}
+    assert "Xinhua" not in read("Leave a comment", "Share this", "(Xinhua)")  # too far under the story
+
+
+def test_a_listed_name_needs_a_credits_context() -> None:
+    page = lines("A headline", STORY, STORY, "Our readers love AP")
+    assert "AP" not in {s.text for s in creditmodel.spans(page, [1, 2], "A headline", None, is_outlet)}
+    page = lines("A headline", STORY, STORY, "Source: AP")
+    assert {s.text for s in creditmodel.spans(page, [1, 2], "A headline", None, is_outlet)} == {"AP"}
+
+
+def test_mentions_are_whole_words() -> None:
+    assert creditmodel._mentions("EUROPE and the EU, EU-wide", "EU") == 2
+    assert creditmodel._mentions("Tesla said; Teslas", "Tesla") == 1
 
 
 @settings(max_examples=200, deadline=None)

@@ -1,16 +1,22 @@
 """A small learned credit scorer: which printed name on a page is the outlet its story is credited to.
 
-The rule detectors (credit_lines, credit_rows, datelines, signoffs) read the credit forms they name; a form
-none of them names (a "By NAME, OUTLET, DATE" byline, "Printed in OUTLET", an agency's code nobody listed in a
-dateline) is an omission. This scorer reads every name-shaped span of the page's lines (a run of capitalised
-words, an all-caps code, a name the outlet registry knows) and gives it the probability that it is the
-story's outlet credit, from what stands around it: its place relative to the story's paragraphs, a credit
-label before it (Source, Credit, via, courtesy, originally published in…), brackets or dashes around it, a
-date or a "By" on its line, outlet-shaped words (Agency, News, Times…), a registry hit. A logistic regression
-over these features is fitted by ``python bench/train_credits.py`` on the labelled sets and shipped as
-feeder/data/creditmodel.json with its threshold. The page's likeliest span over the threshold is proposed
-to the resolver as printed (normalization canonicalises it through the registry); nothing is invented: a
-credit is always words the page prints.
+The rule detectors (credit_lines, credit_rows, datelines, signoffs) read the credit forms they name. This scorer
+is asked only when none of them printed a credit; the forms it reads then (tests/fixtures/credit_model) are a
+feed aggregator's item under its source's header line ("Kyodo News Politics"), a video page's "About This
+Source - Anadolu Agency", a parenthesised note ("(This article is published on Xinhua Net)"), a person and an
+agency in the byline slot, an outlet-shaped name in brackets under the story ("[Harbour Gazette]"). It reads
+the name-shaped spans of the lines near the story (a run of capitalised words, an all-caps code, a name the
+outlet registry knows) and gives each the probability that it is the story's outlet credit, from what stands
+around it: its place relative to the story's paragraphs, a credit label before it (Source, Credit, via,
+courtesy, originally published in…), brackets or dashes around it, a date or a "By" on its line, outlet-shaped
+words (Agency, News, Times…), a registry hit. Before scoring, places no credit stands are left out: promotions
+and menus ("More from", "Watch", "Listen", "As featured in", a row of short items between bars), the headlines
+under a "Related" heading, a caption's tail over the story, a listed name with nothing of a credit around it
+(the registry's word alone), a bracketed name away from a credit's place or not shaped like an outlet's
+("(UNICEF)" is an organisation the story is about). A logistic regression over these features is fitted by
+``python bench/train_credits.py`` on the labelled sets and shipped as feeder/data/creditmodel.json with its
+threshold. The page's likeliest span over the threshold is proposed to the resolver as printed (normalization
+canonicalises it through the registry); nothing is invented: a credit is always words the page prints.
 """
 
 from __future__ import annotations
@@ -202,6 +208,7 @@ def spans(lines: Sequence[Line], story: Sequence[int], title: str, site: str | N
     page_text = "\n".join(line.text for line in lines)
     out = []
     near = range(max(0, first - REACH), min(len(lines), last + REACH + 1)) if story else range(len(lines))
+    under_heading = _under_other_stories(lines, near, kept)
     for index in near:  # far off the story: the site's menus and footers
         if index in kept and index not in (first, last):
             continue  # inside the story, its names are the story's mentions (see _credit_place)
@@ -213,12 +220,108 @@ def spans(lines: Sequence[Line], story: Sequence[int], title: str, site: str | N
             continue  # a photo's caption (its dateline and credit are the picture's, not the story's)
         if len(text) > 2 * EDGE_CHARS:
             text = f"{text[:EDGE_CHARS]} … {text[-EDGE_CHARS:]}"
+        if index in under_heading or _not_a_credit_line(text):
+            continue
         for start, end in _spans_of(text, is_outlet):
             name = text[start:end]
-            if _credit_place(text, name, start, end, index == first, index == last, index in kept):
-                out.append(Span(index, name, _features(text, name, start, end, index, line, first, last, kept,
-                                                       folded_title, folded_site, page_text.count(name), is_outlet)))
+            if not _credit_place(text, name, start, end, index == first, index == last, index in kept):
+                continue
+            if index < first and _after_a_sentence(text, start, end):
+                continue  # a caption over the story ("Engineers at work on Saturday. AFP"): the picture's credit
+            features = _features(text, name, start, end, index, line, first, last, kept, folded_title, folded_site,
+                                 _mentions(page_text, name), is_outlet)
+            if _credit_context(name, text, features, index, last):
+                out.append(Span(index, name, features))
     return out
+
+
+# A line that points elsewhere (a promotion, a programme, a link list): the names on it are where to go next,
+# never the story's credit ("More from AP", "Watch it on BBC", "Listen: BBC Radio 4", "As featured in").
+_ELSEWHERE = re.compile(r"^\W{0,3}(?:more\s+(?:from|on|stories|news|in)|watch|listen|advertis\w*|sponsored|"
+                        r"in\s+partnership|follow|subscribe|sign\s+up|download|get\s+the)\b|"
+                        r"\b(?:as\s+)?(?:featured|seen|heard|mentioned)\s+(?:in|on)\b", re.I)
+# A heading over a list of other stories: the lines under it (until the story's next paragraph) are headlines.
+_OTHER_STORIES = re.compile(r"^\W{0,3}(?:related|more\s+(?:stories|news|from|on)|see\s+also|read\s+(?:more|also|next)|"
+                            r"also\s+read|you\s+may\s+also\s+like|recommended|most\s+(?:read|popular|viewed)|"
+                            r"popular|trending|top\s+stories|latest(?:\s+news)?)\b", re.I)
+# A navigation row: several short items between bars or bullets ("Home | World | Reuters | Sport").
+_ROW_BREAK = re.compile(r"\s*[|•·»]\s*")
+NAV_ITEMS = 3  # items in a row before it is a menu
+NAV_ITEM_WORDS = 3  # the most words of a menu's item
+
+
+def _not_a_credit_line(text: str) -> bool:
+    """A promotion or a menu row: no name on it is the story's credit."""
+    if _ELSEWHERE.search(text[:LABEL_CHARS * 2]):
+        return True
+    items = [item for item in _ROW_BREAK.split(text.strip()) if item]
+    return (len(items) >= NAV_ITEMS and all(len(item.split()) <= NAV_ITEM_WORDS for item in items)
+            and not _DATE.search(text) and not _BY.match(text))
+
+
+def _under_other_stories(lines: Sequence[Line], near: range, kept: set[int]) -> set[int]:
+    """The lines under a heading of other stories ("Related stories"), up to the story's next paragraph."""
+    under: set[int] = set()
+    heading = False
+    for index in near:
+        if index in kept:
+            heading = False
+        elif heading:
+            under.add(index)
+        elif len(lines[index].text.split()) <= MAX_NAME_TOKENS and _OTHER_STORIES.match(lines[index].text):
+            heading = True
+    return under
+
+
+def _after_a_sentence(text: str, start: int, end: int) -> bool:
+    """A name ending its line just after a sentence's words and full stop."""
+    before = text[:start].rstrip()
+    return not text[end:].strip(" .)]") and before.endswith((".", "!", "?")) and bool(_LOWER_WORD.search(before))
+
+
+def _mentions(page_text: str, name: str) -> int:
+    """How often the page prints the name as whole words (an "EU" inside "EUROPE" is no mention)."""
+    return len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", page_text))
+
+
+# What makes a place a credit's: a label, a dash, brackets, a dateline, a byline or a date on the line, a line of
+# its own, a glued credit after the story's last sentence.
+_CONTEXT = ("label_before", "by_line", "date_on_line", "bracketed", "dash_before", "dash_after", "whole_line",
+            "line_label", "story_head", "story_tail", "person_before", "copyright")
+
+
+def _outlet_shaped(name: str) -> bool:
+    """A name an outlet's news word ends ("Harbour Gazette") or opens before a connector ("Voice of America");
+    "Network Rail" is a company."""
+    words = [w.strip(".,'’").casefold() for w in name.split()]
+    return words[-1] in NEWS_HEADS or (len(words) > 2 and words[0] in NEWS_HEADS and words[1] in _CONNECTORS)
+
+
+def _credit_context(name: str, line_text: str, features: Sequence[float], index: int, last: int) -> bool:
+    """Whether the name stands where a credit is printed. A listed outlet's name needs more than the registry's
+    word: a label, brackets or a dash, a dateline, a byline or a date on its line, a line of its own, a short header
+    line over the story that it opens. A bracketed name outside a dateline counts only at a credit's place (glued
+    after the story's last sentence, or alone just after it) and only when it names an outlet (the registry's, or
+    shaped like one): a bracketed "(UNICEF)" or "(Network Rail)" is an organisation the story is about."""
+
+    def has(feature: str) -> bool:
+        return features[_AT[feature]] > 0
+
+    if has("bracketed") and not has("story_head"):
+        alone_after = has("whole_line") and has("after_story") and index - last <= BRACKET_REACH
+        if not (has("story_tail") or alone_after) or not (has("registry") or _outlet_shaped(name)):
+            return False
+    if not has("registry"):
+        return True
+    if has("line_start") and has("before_story") and len(line_text.split()) <= HEADER_WORDS:
+        return True  # a source's header over the story ("Kyodo News Politics")
+    return any(has(feature) for feature in _CONTEXT)
+
+
+# The most words of a source's header line over the story, opening on the outlet's name.
+HEADER_WORDS = 4
+# A bracketed name alone on its line stands at most this many lines under the story's last paragraph.
+BRACKET_REACH = 2
 
 
 def _credit_place(text: str, name: str, start: int, end: int, first: bool, last: bool, in_story: bool) -> bool:
