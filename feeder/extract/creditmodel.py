@@ -290,6 +290,12 @@ _CONTEXT = ("label_before", "by_line", "date_on_line", "bracketed", "dash_before
             "line_label", "story_head", "story_tail", "person_before", "copyright")
 
 
+def _edge_head(words: Sequence[str]) -> bool:
+    """A news word opening or ending the name ("Harbour Gazette", "Correio Fluvial"); in its middle it names a
+    shop or a firm ("Sunrise Daily Deli")."""
+    return bool(words) and bool({words[0].strip(".,'’").casefold(), words[-1].strip(".,'’").casefold()} & NEWS_HEADS)
+
+
 def _outlet_shaped(name: str) -> bool:
     """A name an outlet's news word ends ("Harbour Gazette") or opens before a connector ("Voice of America");
     "Network Rail" is a company."""
@@ -365,7 +371,7 @@ def _features(text: str, name: str, start: int, end: int, index: int, line: Line
     prefix = before.strip()
     return (
         1.0, float(is_outlet(name)), float(len(words) == 1 and name.isupper() and 2 <= len(name) <= 6),
-        float(bool(head_words & NEWS_HEADS)), float(len(words) == 1), float(len(words) == 2),
+        float(bool(_edge_head(words))), float(len(words) == 1), float(len(words) == 2),
         float(len(words) > 2), float(bool(_LABEL.search(before))), float(bool(_FROM.search(before))),
         *_line_shape(text),
         float(stripped_before.endswith(("(", "[", "（")) and stripped_after.startswith((")", "]", "）"))),
