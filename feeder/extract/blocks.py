@@ -42,7 +42,16 @@ class Features:
 def squeezed(text: str) -> tuple[str, ...]:
     """Each line of a dump with its runs of spaces collapsed, blank lines empty. Cached: extraction and
     the non-article checks after it read the same dump's lines."""
-    return tuple(" ".join(line.split()) for line in text.split("\n"))
+    return tuple(squeeze(line) for line in text.split("\n"))
+
+
+def squeeze(line: str) -> str:
+    """The line with its runs of spaces collapsed and its ends trimmed, as " ".join(line.split()) gives it.
+
+    Every whitespace character but the space is unprintable, so a printable line without a double space
+    only needs its ends trimmed: two scans in C instead of a list of its words.
+    """
+    return line.strip(" ") if line.isprintable() and "  " not in line else " ".join(line.split())
 
 
 def words_up_to(paragraphs: Iterable[str], cap: int) -> int:

@@ -121,11 +121,30 @@ def _literal_first(phrase: str) -> list[str]:
 _PHRASES = tuple((kind, re.compile(literal)) for kind, phrases in WALLS.items() for phrase in phrases
                  for literal in _literal_first(phrase))
 
+_SPECIAL = frozenset("\\()[]{}.*+?|^$")
+_QUANTIFIERS = frozenset("?*+{")
+
+
+def _required_prefix(pattern: str) -> str:
+    """The plain words a phrase opens with, which every match of it contains (empty when it opens on
+    syntax): the character before a quantifier may be absent, so it is left out."""
+    for index, char in enumerate(pattern):
+        if char in _SPECIAL:
+            return pattern[:index - 1] if char in _QUANTIFIERS else pattern[:index]
+    return pattern
+
+
+# Each phrase behind its opening words: a text without them is spared the pattern (str.__contains__ scans
+# a page several times faster than the pattern's own search does).
+_GATED = tuple((kind, pattern, _required_prefix(pattern.pattern)) for kind, pattern in _PHRASES)
+
 
 def _find(text: str) -> tuple[str, str] | None:
     """The alternation's own answer: the leftmost phrase, the first in order among those starting there."""
     best: tuple[str, re.Match[str]] | None = None
-    for kind, pattern in _PHRASES:
+    for kind, pattern, opening in _GATED:
+        if opening and opening not in text:
+            continue
         m = pattern.search(text)
         if m is not None and (best is None or m.start() < best[1].start()):
             best = kind, m
