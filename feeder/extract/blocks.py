@@ -112,7 +112,7 @@ def unwrap(lines: Sequence[str], width: int) -> list[tuple[str, int]]:
     joined: list[tuple[str, int]] = []
     previous = ""
     for number, raw in enumerate(lines, 1):
-        text = " ".join(raw.split())
+        text = squeeze(raw)
         if joined and text and previous and _broken(previous, text, width):
             joined[-1] = (f"{joined[-1][0]} {text}", joined[-1][1])
         else:

@@ -246,9 +246,9 @@ DATELINE_LINE = re.compile(
     r"^[A-Z][A-Za-z .'’-]{1,40}?,\s*" + DATELINE_DATE + r"\s*\(\s*(?P<outlet>[^()]{2,40}?)\s*\)$")
 # "BERLIN, August 24. /TASS/. Text", "Harare | AFP | Text": an agency's code between slashes or bars
 # after the dateline's place (and date); the token stays in the story as printed.
-DATELINE_MARKED = re.compile(
+DATELINE_MARKED = Gated(re.compile(
     r"^[A-Z][A-Za-z .,'’-]{1,40}?(?:\s+\d{1,2})?\.?\s*(?:/(?P<slashed>[A-Za-z][\w-]{1,20})/|"
-    r"\|\s*(?P<barred>[A-Za-z][\w-]{1,20})\s*\|)")
+    r"\|\s*(?P<barred>[A-Za-z][\w-]{1,20})\s*\|)"), ("/", "|"))  # tried on first paragraphs: most have neither
 # "... last sentence. (Xinhua)" or "... last sentence.(Xinhua)" at the end of the story.
 TRAILING_CREDIT = re.compile(r"\s*[(（]\s*(?P<outlet>[^()（）]{2,40}?)\s*[)）]\s*$")
 # "... last sentence. — AFP", "... last sentence./IANS": an agency's name or code after the last sentence.
@@ -280,8 +280,23 @@ TITLE_SEPARATORS = (" - ", " | ", " – ", " — ", " :: ", " · ", " » ", " ~ 
 
 # Prose: a body paragraph has enough words, or ends a sentence.
 MIN_PROSE_WORDS = 8
+class AtEnd:
+    """A pattern that can match only at a text's end (a character class before ``$``, which may stand before a
+    final newline): searched from the last characters it can span, not tried at every position of a paragraph.
+    The matches are the pattern's own."""
+
+    __slots__ = ("pattern", "reach")
+
+    def __init__(self, pattern: re.Pattern[str], reach: int) -> None:
+        self.pattern = pattern
+        self.reach = reach  # the characters a match spans, with the newline ``$`` may stand before
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text, len(text) - self.reach)
+
+
 # What a sentence ends with: end punctuation, a closing quotation mark or bracket, a colon before a quotation.
-SENTENCE_END = re.compile(r"[.!?。！？\"”’'):]$")
+SENTENCE_END = AtEnd(re.compile(r"[.!?。！？\"”’'):]$"), 2)
 
 
 # Every pattern that can make a line a credit, stamp, byline, editor or photo line (credit_lines.py's read_credit
