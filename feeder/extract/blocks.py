@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from feeder.extract import vocab
+from feeder.extract import rules, vocab
 
 # A capture is hard-wrapped when its long lines stop near one width: how many lines must do so.
 MIN_WRAPPED_LINES = 6
@@ -159,7 +159,7 @@ _OPENER = re.compile(r"^(?:\(\s*[A-Z][^()]{0,40}\)\s*(?:--|—|–|-)?|[A-Z][\w'
 
 
 # The measures of a line, in one place for every reader of them (the line walk, headlines, the line model).
-CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+CJK = rules.Lazy(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # searched in non-ASCII text only
 LINK = re.compile(r"https?://|www\.|^[\w-]+(?:\.[\w-]+)+(?:/\S*)?$", re.I)
 END_PUNCT = (".", "!", ":", ";", ",", "。", "！", "：")  # a line ending on one ends a sentence or a label
 _ASCII_LETTERS = string.ascii_letters.encode()
@@ -181,6 +181,6 @@ def describe(index: int, text: str) -> Features:
     return Features(
         index=index, words=len(text.split()), chars=len(text),
         end_punct=text.rstrip().endswith(END_PUNCT), caps_share=caps_share(text),
-        cjk=bool(CJK.search(text)), link=bool(LINK.search(text)),
+        cjk=not text.isascii() and bool(CJK.search(text)), link=bool(LINK.search(text)),
         chrome=bool(vocab.CHROME_LINE.match(text)),
     )

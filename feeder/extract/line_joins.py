@@ -60,7 +60,8 @@ def labelled_lines(lines: list[Line]) -> list[Line]:
 
 _LEADING_ICON = re.compile(r"^[^\w(\[]+")
 # The last letters of the words rules.LABEL_ONLY ends on: a repost verb (posted, sent, …) or "by".
-_LABEL_ENDINGS = frozenset(("y", *(verb[-1:] for verb in rules.REPOST_VERB.removeprefix("(?:").removesuffix(")").split("|"))))
+_LABEL_ENDINGS = frozenset(("y", *(verb[-1:] for verb in
+                                   rules.REPOST_VERB.removeprefix("(?:").removesuffix(")").split("|"))))
 
 
 def _may_end_label(text: str) -> bool:
