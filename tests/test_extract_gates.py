@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from feeder.extract import blocks, credit_lines, line_joins, lines, rules, vocab, walls
+from feeder.extract import blocks, credit_lines, datelines, line_joins, lines, rules, vocab, walls
 
 FIXTURES = Path(__file__).parent / "fixtures"
 LABELLED = ("scenarios", "corpus", "heldout", "heldout2", "heldout3", "blind5", "boilerplate", "dedup", "dates")
@@ -141,3 +141,18 @@ def test_wall_phrases_are_skipped_only_when_their_opening_words_are_missing() ->
         assert opening == "" or opening in pattern.pattern, opening
         for text in texts:
             assert pattern.search(text) is None or opening in text, (kind, pattern.pattern, text)
+
+
+def _glued_by_letters(text: str, names: frozenset[str]) -> int | None:
+    """datelines._glued_outlet as a letter-by-letter loop (the shape it takes on non-ASCII text)."""
+    for i in range(2, min(len(text) - 1, datelines._GLUE_REACH)):
+        if text[i - 1].islower() and text[i].isupper() and text[i + 1].islower() and text[:i] in names:
+            return i
+    return None
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet="aAbBzZ .", max_size=50), st.sets(st.integers(0, 50)))
+def test_glued_outlet_scans_ascii_as_the_letter_loop_does(text: str, cuts: set[int]) -> None:
+    names = frozenset(text[:cut] for cut in cuts)
+    assert datelines._glued_outlet(text, names.__contains__) == _glued_by_letters(text, names)
