@@ -138,7 +138,7 @@ def test_the_label_shortcuts_read_word_lists() -> None:
 def test_wall_phrases_are_skipped_only_when_their_opening_words_are_missing() -> None:
     texts = [line.lower() for line in fixture_lines()[::5]]
     for kind, pattern, opening in walls._GATED:
-        assert opening == "" or opening in pattern.pattern, opening
+        assert opening == "" or pattern.source.startswith(opening), opening
         for text in texts:
             assert pattern.search(text) is None or opening in text, (kind, pattern.pattern, text)
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from feeder.extract.blocks import words_up_to
+from feeder.extract.rules import Lazy
 
 # Phrases of pages that stand in place of a story, by kind of wall (the kind names the rejection's reason).
 WALLS: dict[str, tuple[str, ...]] = {
@@ -118,7 +119,7 @@ def _literal_first(phrase: str) -> list[str]:
 
 # Each phrase alone, in the alternation's order. A phrase that opens with plain words is searched at
 # the C speed of a substring scan, where the one alternation tries every phrase at every position.
-_PHRASES = tuple((kind, re.compile(literal)) for kind, phrases in WALLS.items() for phrase in phrases
+_PHRASES = tuple((kind, literal) for kind, phrases in WALLS.items() for phrase in phrases
                  for literal in _literal_first(phrase))
 
 _SPECIAL = frozenset("\\()[]{}.*+?|^$")
@@ -135,8 +136,9 @@ def _required_prefix(pattern: str) -> str:
 
 
 # Each phrase behind its opening words: a text without them is spared the pattern (str.__contains__ scans
-# a page several times faster than the pattern's own search does).
-_GATED = tuple((kind, pattern, _required_prefix(pattern.pattern)) for kind, pattern in _PHRASES)
+# a page several times faster than the pattern's own search does), and a phrase is compiled only when a text
+# first holds its opening words (most pages never hold most of them).
+_GATED = tuple((kind, Lazy(phrase), _required_prefix(phrase)) for kind, phrase in _PHRASES)
 
 
 def _find(text: str) -> tuple[str, str] | None:
