@@ -14,11 +14,13 @@ from feeder.extract.posters import (
     THREAD_START,
     account_name,
     header_date,
+    lead_time,
     member_name,
     not_the_headline,
     poster_name,
     profile_name,
     propose_poster,
+    teaser_stamps,
 )
 from feeder.extract.proposals import Found
 from feeder.extract.resolver import Candidate
@@ -107,6 +109,7 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
             continue
         if folded and titled(folded, folded_title):
             quoting_outlet(line, found, is_outlet)
+            lead_time(line, found)
             continue  # "Thread: Headline", "08:25 am - Headline": a header, not the story's start
         if skipping:
             if line.in_body and not hints.outlet_page and folds[min(index + 1, len(lines) - 1)] != folded_title and (
@@ -125,6 +128,8 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
                 # Under the story's end (teasers, "more news", replies) a credit row is another story's: the
                 # story's own credit, printed above, stands.
                 _drop_outlets(found, kept)
+            if ended and found.body:
+                teaser_stamps(found, kept)
             # A bare date next stands beside the credit when it names an outlet (not a commenter's login).
             found.after_credit = found.proposed.get("outlet", 0) > credited and outlet_like(
                 next(c.value for c in reversed(found.candidates) if c.role == "outlet"), is_outlet)
@@ -165,6 +170,12 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
             elif title_ahead:
                 # Above the headline: the post's own date, not the story's (the one nearest the post wins).
                 header_date(line, found, False, above_headline=True)
+                propose_poster(lines, index, found)
+            elif found.body and slight(found.body) and not found.stamped(prose=False) and (
+                    found.origins[-1] != lines[index - 1].origin):
+                # Under a blog's tagline and its menus, above the story's byline and stamps: the post's date header
+                # (a date right under a short line is that line's).
+                header_date(line, found, False)
                 propose_poster(lines, index, found)
             elif not found.body:
                 header_date(line, found, story)

@@ -92,3 +92,26 @@ def header_date(line: Line, found: Found, story: bool, above_headline: bool = Fa
     else:
         found.propose("republished", line.text, f"{line.origin}{_POST_DATE}", resolver.POST_ABOVE,
                       "last" if above_headline else "first")
+
+
+def teaser_stamps(found: Found, kept: int) -> None:
+    """Under the story's end (related posts, more news, replies) a labelled stamp that credits no outlet in its row
+    is another story's, as a bare date line there is: the candidates proposed from ``kept`` on lose their stamps."""
+    new = found.candidates[kept:]
+    if any(c.role == "outlet" for c in new):
+        return
+    stamps = [c for c in new if c.role in resolver.ORIGINAL_ROLES]
+    for c in stamps:
+        found.proposed[c.role] -= 1
+    found.candidates[kept:] = [c for c in new if c not in stamps]
+
+
+def lead_time(line: Line, found: Found) -> None:
+    """"08:25 am - Headline": a journal's entry prints its post time before the headline; it completes a day-only
+    post date."""
+    if (m := _LEAD_TIME.match(line.text)) is not None:
+        found.propose("post time", m.group("time"), f"{line.origin}: post time before the headline",
+                      resolver.POST_HEADER, "last")
+
+
+_LEAD_TIME = re.compile(r"^(?P<time>\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\b\.?)?)\s*[-–—|:]\s+\S", re.I)
