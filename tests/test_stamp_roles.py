@@ -157,3 +157,18 @@ def test_a_labelled_stamp_under_the_storys_end_is_a_teasers() -> None:
     page = walk([title, "Published:May 3,2023", "By Achieng Otieno", STORY, "Source: China Daily", "Related Posts",
                  "Coffee growers turn to drip irrigation", "Published:May2,2023"], title)
     assert "May2,2023" not in [d.value for d in page.dates]
+
+
+def test_a_login_over_a_labelled_date_above_the_story_is_the_posts_header() -> None:
+    title = "YOURSAY | Ferry fares should fall with the fuel price"
+    page = walk(["Forum » General Discussion » Thread", title, "harbour_watch_77",
+                 "Publish date: Tue, 4 Jun 2019, 10:12 AM", STORY, "rakyat_biasa", STORY, "04/06/2019 11:40 AM"], title)
+    assert page.republished is not None and page.republished.value == "Publish date: Tue, 4 Jun 2019, 10:12 AM"
+    assert page.republisher is not None and page.republisher.value == "harbour_watch_77"
+    assert page.dates == ()
+
+
+def test_a_byline_over_a_labelled_date_stays_the_storys() -> None:
+    title = "Ferry fares should fall with the fuel price"
+    page = walk([title, "By Tan Wei Ling", "Published: Tue, 4 Jun 2019, 10:12 AM", STORY], title)
+    assert page.republisher is None

@@ -15,6 +15,7 @@ from feeder.extract.posters import (
     account_name,
     header_date,
     lead_time,
+    login_over_stamp,
     member_name,
     not_the_headline,
     poster_name,
@@ -177,7 +178,7 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
                 # (a date right under a short line is that line's).
                 header_date(line, found, False)
                 propose_poster(lines, index, found)
-            elif not found.body:
+            elif not found.body and not login_over_stamp(lines, index, found):
                 header_date(line, found, story)
                 if not story:
                     propose_poster(lines, index, found)

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from feeder.extract import resolver, rules, vocab
+from feeder.extract.dates import find_dates
 from feeder.extract.proposals import Found
 from feeder.extract.shapes import Line, is_date_line, is_prose
 from feeder.fold import fold_text
@@ -115,3 +116,22 @@ def lead_time(line: Line, found: Found) -> None:
 
 
 _LEAD_TIME = re.compile(r"^(?P<time>\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\b\.?)?)\s*[-–—|:]\s+\S", re.I)
+
+
+# A login as forums print it over a post: one word holding a digit or an underscore ("KLtrader_88", "mei.l2021").
+_LOGIN = re.compile(r"^(?=[^\s]*[\d_])[^\W\d_][\w.\-]{2,31}$")
+
+
+def login_over_stamp(lines: Sequence[Line], index: int, found: Found) -> bool:
+    """"KLtrader_88" over "Publish date: Tue, 4 Jun 2019, 10:12 AM": a login over a labelled date, above the story,
+    is a post's header (who posted it and when), not the story's byline and stamp; True when the line was one."""
+    if not index or found.has("republisher") or not _LOGIN.match(above := lines[index - 1].text) or (
+            rules.FURNITURE.match(above)):
+        return False
+    text = lines[index].text
+    if not any(hit.label is not None and hit.year is not None and hit.trap is None for hit in find_dates(text)):
+        return False
+    found.propose("republished", text, f"{lines[index].origin}: labelled date under the poster's login",
+                  resolver.POST_HEADER)
+    poster_name(found, Clue(above, f"{lines[index - 1].origin}: login over the post date"))
+    return True
