@@ -123,8 +123,8 @@ def test_stamp_roles_do_not_depend_on_proposal_order_and_a_date_has_one_role(
 # The walk's proposals, on lines (the pages in fixtures/resolver run them end to end).
 
 
-def walk(texts: list[str], title: str) -> Page:
-    return read_lines([Line(t, f"line {n}") for n, t in enumerate(texts, 1)], title, Hints(),
+def walk(texts: list[str], title: str, site: str | None = None) -> Page:
+    return read_lines([Line(t, f"line {n}") for n, t in enumerate(texts, 1)], title, Hints(site=site),
                       lambda name: name in ("The Straits Times", "China Daily"))
 
 
@@ -172,3 +172,12 @@ def test_a_byline_over_a_labelled_date_stays_the_storys() -> None:
     title = "Ferry fares should fall with the fuel price"
     page = walk([title, "By Tan Wei Ling", "Published: Tue, 4 Jun 2019, 10:12 AM", STORY], title)
     assert page.republisher is None
+
+
+def test_todays_date_printed_over_the_sites_name_is_the_capture_day_not_a_post_date() -> None:
+    title = "Ferry fares should fall with the fuel price"
+    texts = ["Thursday, March 30, 2023", "Harbour Daily Times", "Home", "World", title, STORY]
+    assert walk(texts, title, site="Harbour Daily Times").republished is None
+    # Straight over the headline, the same line is the post's date.
+    page = walk([texts[0], title, STORY], title, site="Harbour Daily Times")
+    assert page.republished is not None and page.republished.value == "Thursday, March 30, 2023"

@@ -103,7 +103,7 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
                 found.restart()  # prose above the headline was a tagline or a teaser, not the story
                 ended = found.ended = False
             if was_skipping and index and is_date_line(above := lines[index - 1].text) and (
-                    not _masthead_widget(lines, index - 1)) and not rules.FURNITURE.match(above):
+                    not _masthead_widget(lines, index - 1, hints.site)) and not rules.FURNITURE.match(above):
                 # A stamp printed just above the headline belongs to the story's header, as one below it.
                 header_date(Line(above, f"{lines[index - 1].origin} (above the headline)", line.in_body), found,
                              line.in_body or hints.outlet_page)
@@ -114,7 +114,7 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
             continue  # "Thread: Headline", "08:25 am - Headline": a header, not the story's start
         if skipping:
             if line.in_body and not hints.outlet_page and folds[min(index + 1, len(lines) - 1)] != folded_title and (
-                    is_date_line(text)) and not _masthead_widget(lines, index):
+                    is_date_line(text)) and not _masthead_widget(lines, index, hints.site):
                 # Inside the post's own container, above its headline (not just above it: that stamp is the
                 # story header's, read with the headline): the post header's date, and its poster.
                 header_date(line, found, False, above_headline=True)
@@ -150,7 +150,7 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
             continue
         ended = ended or found.ended
         if is_date_line(text):
-            if not started and not found.body and _masthead_widget(lines, index):
+            if not started and not found.body and _masthead_widget(lines, index, hints.site):
                 continue  # today's date in the site's masthead: the day of the capture, no stamp
             if not found.body and member_row is not None and index - member_row <= POST_DATE_REACH:
                 # The post date is the date nearest the poster: just under the member's details.
@@ -198,9 +198,12 @@ def _drop_outlets(found: Found, kept: int) -> None:
     found.proposed["outlet"] -= dropped
 
 
-def _masthead_widget(lines: Sequence[Line], index: int) -> bool:
-    """A date in the site's masthead: the next line is site chrome (login, menu, sections, a news ticker)."""
+def _masthead_widget(lines: Sequence[Line], index: int, site: str | None = None) -> bool:
+    """A date in the site's masthead: the next line is site chrome (login, menu, sections, a news ticker) or the
+    site's own name (today's date printed over the masthead)."""
     following = lines[index + 1].text if index + 1 < len(lines) else ""
+    if site and len(site) >= 4 and fold_text(following) == fold_text(site):
+        return True
     return bool(vocab.CHROME_LINE.match(following) or vocab.BREADCRUMB.match(following)
                 or vocab.TICKER.match(following)) and (
         not is_date_line(following))
