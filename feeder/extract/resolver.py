@@ -292,16 +292,16 @@ def _originally(by_role: dict[str, list[Candidate]]) -> None:
     """Tie-break: a date line saying where the story first appeared is the original's stamp and credit line, wherever
     it stands (a repost prints it under the post, where a bare date would be the post's)."""
     for role in ("republished", "header", *ORIGINAL_ROLES):
-        for c in [c for c in by_role.get(role, ()) if c.printed and _ORIGINALLY.match(c.value) and (
-                role not in ORIGINAL_ROLES or c.score < BESIDE_CREDIT)]:
+        lines = [(c, m) for c in by_role.get(role, ()) if c.printed and (m := _ORIGINALLY.match(c.value)) is not None
+                 and (role not in ORIGINAL_ROLES or c.score < BESIDE_CREDIT)]
+        for c, m in lines:
             by_role[role].remove(c)
             kept: Role = role if role in ORIGINAL_ROLES else "stamp"
-            by_role.setdefault(kept, []).append(c._replace(
-                role=kept, score=BESIDE_CREDIT, why=f"{c.why}: where the story first appeared"))
-            if (name := _ORIGINALLY.match(c.value).group("name")) is not None:  # type: ignore[union-attr]
+            why = f"{c.why}: where the story first appeared"
+            by_role.setdefault(kept, []).append(c._replace(role=kept, score=BESIDE_CREDIT, why=why))
+            if m.group("name") is not None:
                 # The name it appeared in: credited only when the registry knows it (no printed-credit mark).
-                by_role.setdefault("outlet", []).append(Candidate(
-                    "outlet", name, c.block, CREDIT_ROW, f"{c.why}: where the story first appeared"))
+                by_role.setdefault("outlet", []).append(Candidate("outlet", m.group("name"), c.block, CREDIT_ROW, why))
 
 
 def _credit_row_posts(by_role: dict[str, list[Candidate]]) -> None:
