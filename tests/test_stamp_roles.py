@@ -8,6 +8,7 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from feeder.extract.line_joins import segments
 from feeder.extract.lines import Hints, Line, read_lines
 from feeder.extract.resolver import (
     ACCOUNT_ROWS,
@@ -181,3 +182,39 @@ def test_todays_date_printed_over_the_sites_name_is_the_capture_day_not_a_post_d
     # Straight over the headline, the same line is the post's date.
     page = walk([texts[0], title, STORY], title, site="Harbour Daily Times")
     assert page.republished is not None and page.republished.value == "Thursday, March 30, 2023"
+
+
+# A labelled stamp glued before the story's first sentence (a capture that lost the line break).
+
+SENTENCE = "A regional court has ruled that the ferry company was not obliged to refund the season tickets in full."
+
+
+def test_a_labelled_stamp_glued_before_the_first_sentence_is_read_as_its_own_line() -> None:
+    parts = segments(Line(f"Published time: 16 Nov, 2017 18:51 {SENTENCE}", "line 9"))
+    assert [(p.text, p.origin) for p in parts] == [("Published time: 16 Nov, 2017 18:51", "line 9 part 1"),
+                                                   (SENTENCE, "line 9 part 2")]
+
+
+def test_a_sentence_that_names_a_date_after_a_label_is_left_whole() -> None:
+    text = "Updated: the ministry said on 3 May 2022 that it would cut the ferry fares by a fifth next month."
+    assert [p.text for p in segments(Line(text, "line 9"))] == [text]
+    short = "Published: 16 Nov, 2017 18:51 See more"  # no sentence follows the stamp
+    assert [p.text for p in segments(Line(short, "line 9"))] == [short]
+
+
+LABELS = ("Published:", "Published time:", "Updated", "Last updated:", "Posted on", "Publicado el")
+STAMPS = st.builds(lambda y, m, d, h, mi: f"{d} {MONTHS[m - 1]} {y} {h:02d}:{mi:02d}",
+                   st.integers(1995, 2030), st.integers(1, 12), st.integers(1, 28), st.integers(0, 23),
+                   st.integers(0, 59))
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(LABELS), STAMPS, st.sampled_from((SENTENCE, STORY)))
+def test_a_glued_stamp_splits_off_whole_and_loses_nothing(label: str, stamp: str, sentence: str) -> None:
+    parts = segments(Line(f"{label} {stamp} {sentence}", "line 3"))
+    if label.startswith("Posted"):  # a post's label, no stamp label: the walk reads it whole
+        assert [p.text for p in parts] == [f"{label} {stamp} {sentence}"]
+    else:
+        assert [p.text for p in parts] == [f"{label} {stamp}", sentence]
