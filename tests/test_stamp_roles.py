@@ -218,3 +218,16 @@ def test_a_glued_stamp_splits_off_whole_and_loses_nothing(label: str, stamp: str
         assert [p.text for p in parts] == [f"{label} {stamp} {sentence}"]
     else:
         assert [p.text for p in parts] == [f"{label} {stamp}", sentence]
+
+
+def test_a_date_over_the_sites_updated_ago_label_is_the_post_date() -> None:
+    title = "Rail bridge reopens after flood repairs"
+    page = walk([title, "By DANA WHITLOCK Associated Press", "Dec 10, 2022", "Updated 3 hrs ago", STORY], title)
+    assert page.republished is not None and page.republished.value == "Dec 10, 2022"
+    assert page.dates == ()
+
+
+def test_a_date_under_a_byline_without_the_label_stays_the_storys() -> None:
+    title = "Rail bridge reopens after flood repairs"
+    page = walk([title, "By DANA WHITLOCK Associated Press", "Dec 10, 2022", STORY], title)
+    assert page.republished is None and [d.value for d in page.dates] == ["Dec 10, 2022"]

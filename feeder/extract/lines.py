@@ -21,6 +21,7 @@ from feeder.extract.posters import (
     poster_name,
     profile_name,
     propose_poster,
+    recency_pair,
     teaser_stamps,
 )
 from feeder.extract.proposals import Found
@@ -178,7 +179,8 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
                 # (a date right under a short line is that line's).
                 header_date(line, found, False)
                 propose_poster(lines, index, found)
-            elif not found.body and not login_over_stamp(lines, index, found):
+            elif not found.body and not login_over_stamp(lines, index, found) and (
+                    not recency_pair(lines, index, found)):
                 header_date(line, found, story)
                 if not story:
                     propose_poster(lines, index, found)

@@ -135,3 +135,16 @@ def login_over_stamp(lines: Sequence[Line], index: int, found: Found) -> bool:
                   resolver.POST_HEADER)
     poster_name(found, Clue(above, f"{lines[index - 1].origin}: login over the post date"))
     return True
+
+
+def recency_pair(lines: Sequence[Line], index: int, found: Found) -> bool:
+    """"Dec 10, 2022" over "Updated 3 hrs ago": a site's CMS prints its post date with a freshness label on the
+    site's own clock; that date is the post's, not the story's stamp (the relative time itself is a trap, never a
+    date); True when the line was one."""
+    following = lines[index + 1].text if index + 1 < len(lines) else ""
+    if len(following) > 40 or not any(
+            hit.trap == "relative" and hit.label == "updated" for hit in find_dates(following)):
+        return False
+    found.propose("republished", lines[index].text, f"{lines[index].origin}: post date over the site's "
+                  "'updated … ago' label", resolver.POST_HEADER)
+    return True
