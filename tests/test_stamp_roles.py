@@ -231,3 +231,21 @@ def test_a_date_under_a_byline_without_the_label_stays_the_storys() -> None:
     title = "Rail bridge reopens after flood repairs"
     page = walk([title, "By DANA WHITLOCK Associated Press", "Dec 10, 2022", STORY], title)
     assert page.republished is None and [d.value for d in page.dates] == ["Dec 10, 2022"]
+
+
+def test_a_date_right_under_an_outlets_name_above_the_headline_is_the_outlets_stamp() -> None:
+    title = "Ferry operator wins the regional safety award for the third year running"
+    texts = ["Home", "News", "EFE", "02/22/2024", title, STORY]
+    page = read_lines([Line(t, f"block {n}") for n, t in enumerate(texts, 1)], title, Hints(skip_before_title=True),
+                      lambda name: name == "EFE")
+    assert page.republished is None
+    assert [d.value for d in page.dates] == ["02/22/2024"]
+    assert "outlet's name" in page.dates[0].origin
+
+
+def test_a_date_under_a_site_section_above_the_headline_stays_the_post_date() -> None:
+    title = "Ferry operator wins the regional safety award for the third year running"
+    texts = ["Home", "News", "Sports", "02/22/2024", title, STORY]
+    page = read_lines([Line(t, f"block {n}") for n, t in enumerate(texts, 1)], title, Hints(skip_before_title=True),
+                      lambda name: name == "EFE")
+    assert page.republished is not None and page.republished.value == "02/22/2024"

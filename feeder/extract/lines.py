@@ -22,6 +22,7 @@ from feeder.extract.posters import (
     profile_name,
     propose_poster,
     recency_pair,
+    stamp_over_headline,
     teaser_stamps,
 )
 from feeder.extract.proposals import Found
@@ -106,8 +107,7 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
             if was_skipping and index and is_date_line(above := lines[index - 1].text) and (
                     not _masthead_widget(lines, index - 1, hints.site)) and not rules.FURNITURE.match(above):
                 # A stamp printed just above the headline belongs to the story's header, as one below it.
-                header_date(Line(above, f"{lines[index - 1].origin} (above the headline)", line.in_body), found,
-                             line.in_body or hints.outlet_page)
+                stamp_over_headline(lines, index - 1, found, is_outlet, story=line.in_body or hints.outlet_page)
             continue
         if folded and titled(folded, folded_title):
             quoting_outlet(line, found, is_outlet)
@@ -118,8 +118,7 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
                     is_date_line(text)) and not _masthead_widget(lines, index, hints.site):
                 # Inside the post's own container, above its headline (not just above it: that stamp is the
                 # story header's, read with the headline): the post header's date, and its poster.
-                header_date(line, found, False, above_headline=True)
-                propose_poster(lines, index, found)
+                stamp_over_headline(lines, index, found, is_outlet)
             continue
         story = (started and line.in_body) or hints.outlet_page
         following = lines[index + 1].text if index + 1 < len(lines) else ""

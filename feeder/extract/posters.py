@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from feeder.extract import resolver, rules, vocab
 from feeder.extract.dates import find_dates
 from feeder.extract.proposals import Found
-from feeder.extract.shapes import Line, is_date_line, is_prose
+from feeder.extract.shapes import IsOutlet, Line, is_date_line, is_prose
 from feeder.fold import fold_text
 from feeder.records import Clue
 
@@ -148,3 +148,18 @@ def recency_pair(lines: Sequence[Line], index: int, found: Found) -> bool:
     found.propose("republished", lines[index].text, f"{lines[index].origin}: post date over the site's "
                   "'updated … ago' label", resolver.POST_HEADER)
     return True
+
+
+def stamp_over_headline(lines: Sequence[Line], index: int, found: Found, is_outlet: IsOutlet,
+                        story: bool | None = None) -> None:
+    """A date line in the post's header, above the headline: the story header's stamp (``story``: the line just
+    above the headline) or the post's date and poster (further above); but "EFE" over "02/22/2024", a date right
+    under a line that is only an outlet's name, is that outlet's stamp (the date nearest the outlet's credit)."""
+    line = lines[index]
+    if index and is_outlet(lines[index - 1].text.strip()):
+        found.propose("stamp", line.text, f"{line.origin}: stamp under the outlet's name", resolver.BESIDE_CREDIT)
+    elif story is not None:
+        header_date(Line(line.text, f"{line.origin} (above the headline)", line.in_body), found, story)
+    else:
+        header_date(line, found, False, above_headline=True)
+        propose_poster(lines, index, found)
