@@ -157,6 +157,12 @@ class Workspace:
             shutil.copytree(source, ws.root / "inbox", copy_function=os.link)
             (ws.root / "config.toml").write_text(corpus.CONFIG, encoding="utf-8")
             (ws.root / "LINKED").write_text("inbox complete\n", encoding="utf-8")
+        # A corpus written moments ago is younger than [input] settle_seconds: `feeder build` (the CLI
+        # column, which runs with the clock) would leave most of it for a later pass.
+        settled = NOW.timestamp() - 3600
+        for path in (ws.root / "inbox").iterdir():
+            if path.is_file() and path.stat().st_mtime > settled:
+                os.utime(path, (settled, settled))
         return ws
 
     @property

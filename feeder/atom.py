@@ -14,6 +14,7 @@ import os
 import tempfile
 import threading
 from collections.abc import Sequence
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import cache
@@ -212,12 +213,17 @@ def _xml_safe(entry: Entry) -> Entry:
     API), since lxml refuses such a character with a ValueError and then no feed is written at all.
     """
     a = entry.article
-    article = replace(
-        a, title=xml_text(a.title) or "(untitled)", body=tuple(xml_text(p) for p in a.body),
-        authors=tuple(filter(None, (xml_text(n) for n in a.authors))),
-        republisher=xml_text(a.republisher) or None if a.republisher else None,
-        source_url=clean_url(a.source_url), via=clean_url(a.via))
-    return replace(entry, article=article, vias=tuple(filter(None, map(clean_url, entry.vias))))
+    title, body = xml_text(a.title) or "(untitled)", tuple(xml_text(p) for p in a.body)
+    authors = tuple(filter(None, (xml_text(n) for n in a.authors)))
+    republisher = xml_text(a.republisher) or None if a.republisher else None
+    source_url, via = clean_url(a.source_url), clean_url(a.via)
+    vias = tuple(filter(None, map(clean_url, entry.vias)))
+    if (title, body, authors, republisher, source_url, via, vias) == (
+            a.title, a.body, a.authors, a.republisher, a.source_url, a.via, entry.vias):
+        return entry  # what the store and normalize() give: already clean (no copy of the records)
+    article = replace(a, title=title, body=body, authors=authors, republisher=republisher,
+                      source_url=source_url, via=via)
+    return replace(entry, article=article, vias=vias)
 
 
 def _add_item(fg: FeedGenerator, entry: Entry, site_url: str | None) -> None:
@@ -381,27 +387,48 @@ def write_atomic(path: Path, data: bytes, *, sync_folder: bool = True, sync: boo
     a reader (or a pass after a kill) sees the old file or the new one, never a part.
     """
     try:
-        if path.exists() and path.read_bytes() == data:
+        if _holds(path, data):
             return False
-        path.parent.mkdir(parents=True, exist_ok=True)
-        _sweep(path.parent)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, tmp = _temporary(path)
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
                 handle.flush()
                 if sync:
                     os.fsync(handle.fileno())
-            os.chmod(tmp, 0o644)
+                os.fchmod(handle.fileno(), 0o644)
             os.replace(tmp, path)
-        finally:
-            if os.path.exists(tmp):
+        except BaseException:
+            with suppress(OSError):
                 os.unlink(tmp)
+            raise
         if sync_folder and sync:
             _fsync_dir(path.parent)
     except OSError as exc:
         raise PublishError(path, exc.strerror or str(exc)) from exc
     return True
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    """Whether the file at path holds exactly data (False when there is none: no ``stat`` first)."""
+    try:
+        return path.read_bytes() == data
+    except FileNotFoundError:
+        return False
+
+
+def _temporary(path: Path) -> tuple[int, str]:
+    """A new temporary file beside path (its folder made when missing): a descriptor and its name.
+
+    The folder is made only when the file cannot be created (a pass writes thousands of pages
+    into folders that exist: no ``mkdir`` for each).
+    """
+    _sweep(path.parent)
+    try:
+        return tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
 
 
 def _sweep(folder: Path) -> None:

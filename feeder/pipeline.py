@@ -28,7 +28,7 @@ from feeder.text import display_path
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
-    from feeder.publish import Document, Renderable
+    from feeder.publish import Document, Renderable, StoredRendition
     from feeder.validate import Finding
 
 # The renderers and the validator (lxml, feedgen, the page templates) and the page writers' threads are
@@ -557,7 +557,7 @@ def _publish(config: Config, store: Store, now: datetime, *, record_every: int =
     # all of them durable before the state records them as written (feeds are fsynced one by one).
     with ThreadPoolExecutor(max_workers=PAGE_WRITERS) as writers:
         pages: list[tuple[Document, Future[bool]]] = []
-        for document, (data, problems) in _render_all(pending, now):
+        for document, (data, problems) in _render_all(pending, now, config):
             if problems:
                 log.error("not published %s (the previous one stays): %s", document.path, "; ".join(problems))
                 refused.append(f"{document.path}: {'; '.join(problems)}")
@@ -660,7 +660,7 @@ def _disagrees(document: Document, recorded: PublishedDocument | None) -> bool:
 Rendered = tuple[bytes, list[str]]  # a document's bytes and the gate's objections
 
 
-def _render_all(pending: Iterator[Document], now: datetime) -> Iterator[tuple[Document, Rendered]]:
+def _render_all(pending: Iterator[Document], now: datetime, config: Config) -> Iterator[tuple[Document, Rendered]]:
     """Render and gate the feeds, then the pages (planned after every feed), in order.
 
     Pages need no gate and render in well under a worker's round trip, so they are rendered here.
@@ -674,16 +674,19 @@ def _render_all(pending: Iterator[Document], now: datetime) -> Iterator[tuple[Do
                 return
             yield document
 
-    yield from _render_feeds(feeds(), now)
+    yield from _render_feeds(feeds(), now, config)
     for document in chain(first_page, pending):
         yield document, _render_and_gate(document.load(), now)
 
 
-def _render_feeds(pending: Iterator[Document], now: datetime) -> Iterator[tuple[Document, Rendered]]:
+def _render_feeds(pending: Iterator[Document], now: datetime, config: Config
+                  ) -> Iterator[tuple[Document, Rendered]]:
     """Render and gate feed documents in order; a backfill's archive pages on every core.
 
     The store is read here, in this process (its transaction is not visible to any other), a few
-    documents at a time so that only those pages' entries are ever held in memory.
+    documents at a time so that only those pages' entries are ever held in memory; the workers get
+    the entries' rows as stored and decode them (sending decoded entries cost this process as much
+    as decoding them).
     """
     workers = min(os.cpu_count() or 1, 8)
     first = list(islice(pending, PARALLEL_DOCUMENTS))
@@ -695,12 +698,30 @@ def _render_feeds(pending: Iterator[Document], now: datetime) -> Iterator[tuple[
     from multiprocessing import get_context
 
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork"),
-                             initializer=die_with_parent) as pool:
+                             initializer=_start_renderer, initargs=(config,)) as pool:
         batch = first
         while batch:
-            renditions = [document.load() for document in batch]
-            yield from zip(batch, pool.map(_render_and_gate, renditions, repeat(now)), strict=True)
+            renditions = [document.stored() if document.stored else document.load() for document in batch]
+            yield from zip(batch, pool.map(_render_in_worker, renditions, repeat(now)), strict=True)
             batch = list(islice(pending, PARALLEL_DOCUMENTS))
+
+
+_renderer_config: Config | None = None  # a rendering worker's config, set once when it starts (forked: not sent)
+
+
+def _start_renderer(config: Config) -> None:
+    global _renderer_config
+    die_with_parent()
+    _renderer_config = config
+
+
+def _render_in_worker(rendition: Renderable | StoredRendition, now: datetime) -> Rendered:
+    from feeder.publish import StoredRendition
+
+    if isinstance(rendition, StoredRendition):
+        assert _renderer_config is not None, "the pool's initializer sets the config"
+        rendition = rendition.decoded(_renderer_config.registry)
+    return _render_and_gate(rendition, now)
 
 
 PARALLEL_DOCUMENTS = 8  # documents per batch; fewer pending than this are rendered here, in order

@@ -9,7 +9,7 @@ from datetime import datetime
 from functools import cache
 from itertools import chain
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from feeder import pages
 from feeder.atom import FeedMeta, render_atom, render_rss
@@ -17,7 +17,10 @@ from feeder.config import Config
 from feeder.editorial import tombstones
 from feeder.layout import ARCHIVE_FOLDER, ENTRY_FOLDER, STYLESHEET, entry_path, fingerprint
 from feeder.records import Entry
-from feeder.store import PublishedDocument, Store
+from feeder.store import EntryRow, PublishedDocument, Store, decode_entry
+
+if TYPE_CHECKING:
+    from feeder.sources import Registry
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +35,21 @@ class Rendition:
     def render(self) -> bytes:
         render = render_atom if self.kind == "atom" else render_rss
         return render(self.entries, self.meta, empty_updated=self.empty_updated)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredRendition:
+    """A feed document with its entries as the state holds them: what a backfill sends to the process
+    that renders it, which decodes them itself (the rows pickle in a tenth of the entries' time)."""
+
+    kind: str
+    meta: FeedMeta
+    rows: tuple[EntryRow, ...]
+    empty_updated: datetime
+
+    def decoded(self, registry: Registry) -> Rendition:
+        entries = tuple(decode_entry(row, registry) for row in self.rows)
+        return Rendition(self.kind, self.meta, entries, self.empty_updated)
 
 
 class Renderable(Protocol):
@@ -56,6 +74,8 @@ class Document:
     kind: str  # "atom", "rss" or "html" (pages, the stylesheet, the list of published paths)
     signature: str
     load: Callable[[], Renderable]
+    # A feed's entries left as stored, for rendering in another process (``StoredRendition``).
+    stored: Callable[[], StoredRendition] | None = None
 
     def render(self) -> bytes:
         return self.load().render()
@@ -121,17 +141,26 @@ def _feed_documents(config: Config, store: Store, plan: _Plan, *, now: datetime,
         meta = replace(meta, prev_archive_url=_archive_url(config, stem, pages))
     size = config.feed.max_entries
 
-    def entries() -> tuple[Entry, ...]:
-        return tuple(store.entries_by_seq(config.registry, newest=size, outlet=outlet))
+    def rows() -> tuple[EntryRow, ...]:
+        return tuple(store.entry_rows_by_seq(newest=size, outlet=outlet))
 
     atom_path = config.output_folder / (config.feed.filename if outlet is None else f"{stem}.atom")
-    yield Document(atom_path, "atom", signature, lambda: Rendition("atom", meta, entries(), now))
+    yield _feed_document(atom_path, "atom", signature, StoredRendition("atom", meta, (), now), rows, config)
     if config.rss:
         rss_meta = replace(meta, self_url=config.feed.base_url + f"{stem}.rss")
-        yield Document(atom_path.with_suffix(".rss"), "rss", signature + "|rss",
-                       lambda: Rendition("rss", rss_meta, entries(), now))
+        yield _feed_document(atom_path.with_suffix(".rss"), "rss", signature + "|rss",
+                             StoredRendition("rss", rss_meta, (), now), rows, config)
     for page in range(1, pages + 1):
         yield _archive(config, store, stem, meta, (page, pages), plan, now)
+
+
+def _feed_document(path: Path, kind: str, signature: str, frame: StoredRendition,
+                   rows: Callable[[], tuple[EntryRow, ...]], config: Config) -> Document:
+    """A feed document: rendered here from its entries, or elsewhere from its stored rows."""
+    def stored() -> StoredRendition:
+        return replace(frame, rows=rows())
+
+    return Document(path, kind, signature, lambda: stored().decoded(config.registry), stored)
 
 
 def _meta(config: Config, stem: str, outlet: str | None) -> FeedMeta:
@@ -172,8 +201,9 @@ def _archive(config: Config, store: Store, stem: str, meta: FeedMeta, position: 
         next_archive_url=newer, title=f"{meta.title} (archive {page})", deleted=())
     seq_range = ((page - 1) * size + 1, page * size)
     path = config.output_folder / ARCHIVE_FOLDER / f"{stem}-{page}.atom"
-    return Document(path, "atom", _archive_signature(plan, page, pages), lambda: Rendition(
-        "atom", page_meta, tuple(store.entries_by_seq(config.registry, seq_range=seq_range)), now))
+    return _feed_document(path, "atom", _archive_signature(plan, page, pages),
+                          StoredRendition("atom", page_meta, (), now),
+                          lambda: tuple(store.entry_rows_by_seq(seq_range=seq_range)), config)
 
 
 def _page_documents(config: Config, store: Store, plan: _Plan, recorded: Recorded | None) -> Iterator[Document]:
