@@ -58,6 +58,9 @@ _LABEL = re.compile(r"^(?:(?:source|sources|from|via|courtesy(?: of)?|credit|cre
                     r"|(?:来源|消息来源|出处|出典|稿源)\s*[:：]?\s*)", re.IGNORECASE)
 _WRAPPERS = " \t\r\n\"'“”‘’«»()[]{}（）【】「」《》<>"
 _TRAILING = _WRAPPERS + ".,;:!?·•|/\\-–—*_~"
+# "the" in lower case before a name is the credit sentence's article ("Printed in the Upland Chronicle"), not
+# the name's own "The".
+_SENTENCE_ARTICLE = re.compile(r"^the\s+(?=[A-Z])")
 _DOMAIN = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)+$", re.IGNORECASE)
 # A stamp's field label run on after the name ("CGTN Updated: ..." with its colon lost): not part of the name.
 _FIELD_LABEL_TAIL = re.compile(r"\s+(?:updated|published|posted|last updated|date)$", re.I)
@@ -99,6 +102,7 @@ def printed_name(text: str) -> str | None:
     for _ in range(3):  # "(Source: Kyodo)", "Source: (Kyodo)."
         name = _LABEL.sub("", name.strip(_WRAPPERS)).rstrip(_TRAILING).lstrip(_TRAILING)
         name = _FIELD_LABEL_TAIL.sub("", name)
+        name = _SENTENCE_ARTICLE.sub("", name)
     if not name or _SECTION_NAME.match(name) or _NOT_AN_OUTLET.match(name):
         return None
     if len(name) > MAX_PRINTED_NAME or len(name.split()) > MAX_PRINTED_WORDS:

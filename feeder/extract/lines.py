@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from feeder.extract import endings, resolver, rules, vocab
+from feeder.extract import creditmodel, endings, resolver, rules, vocab
 from feeder.extract.credit_lines import credits_outlet, original_from_footer, outlet_like, read_credit
 from feeder.extract.datelines import PRINTED_CREDIT, strip_datelines
 from feeder.extract.line_joins import label_at_end, labelled_lines, segments
@@ -186,6 +186,7 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
         elif is_prose(text) and line.in_body and not ended:
             found.keep(text, line.origin)
             started = True
+    creditmodel.propose_into(found, lines, title, hints.site, is_outlet)
     return _page(found, title, hints, is_outlet)
 
 

@@ -67,6 +67,10 @@ DATELINE = 1.0  # a dateline opening the story, or a credit glued to its last se
 # The site a feed tool's footer names ("The post X appeared first on Site."): an autoblog's source, but on a
 # reader's view of a blog the blog itself, so any other credit outranks it.
 FEED_SITE = 0.75
+# The learned credit scorer's outlet (extract/creditmodel.py): proposed only when no rule printed a credit, and
+# dropped when a rule's credit is proposed later (a dateline's): it reads the forms the rules miss, no more.
+MODEL_CREDIT = 1.0
+MODEL_CREDIT_WHY = "the credit model's outlet"
 META_OUTLET = 0.5  # metadata (og:site_name of an outlet, JSON-LD publisher, a link to the outlet)
 # Scores of the original article's address.
 META_URL = 4.0  # metadata (canonical link or og:url of the outlet's page)
@@ -129,6 +133,7 @@ def resolve(candidates: Sequence[Candidate], *, outlet_page: bool) -> Resolved:
     for candidate in candidates:
         by_role.setdefault(candidate.role, []).append(candidate)
     _named_by_address(by_role)
+    _model_credit_gives_way(by_role)
     feed_copy = _feed_copy(by_role)
     if feed_copy:
         # Tie-break: an autoblog's copy of a feed credits only the feed's site; the byline it prints is its own
@@ -179,6 +184,13 @@ def _named_by_address(by_role: dict[str, list[Candidate]]) -> None:
             by_role.setdefault("stamp", []).append(Candidate("stamp", m.group("rest"), c.block, BESIDE_CREDIT, why))
             by_role.setdefault("outlet", []).append(
                 Candidate("outlet", m.group("name").strip(), c.block, CREDIT_ROW, f"{why}{PRINTED_CREDIT}"))
+
+
+def _model_credit_gives_way(by_role: dict[str, list[Candidate]]) -> None:
+    """Tie-break: the credit model's outlet stands only where no rule printed a credit."""
+    outlets = by_role.get("outlet", [])
+    if any(c.printed and MODEL_CREDIT_WHY not in c.why for c in outlets):
+        by_role["outlet"] = [c for c in outlets if MODEL_CREDIT_WHY not in c.why]
 
 
 def _feed_copy(by_role: dict[str, list[Candidate]]) -> bool:
