@@ -77,3 +77,13 @@ def test_serve_load_runs_small_and_every_http_check_passes() -> None:
     checks = [line for line in done.stdout.splitlines() if line.endswith(("| pass |", "| FAIL |"))]
     assert len(checks) == 7 and all(line.endswith("| pass |") for line in checks), done.stdout
     assert "| 40 slowloris: probes (per run) |" in done.stdout
+
+
+def test_span_fit_prints_each_held_out_set_and_the_pooled_figure() -> None:
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "fit_span.py"), "--sets", "scenarios", "heldout", "--groups", "poster"],
+        capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    rows = {line.split("|")[1].strip(): line for line in done.stdout.splitlines() if line.startswith("| ")}
+    assert {"scenarios", "heldout", "**pooled**"} <= set(rows)
+    assert "| 38 | 38 (100.0%) | **38 (100.0%)** |" in rows["**pooled**"]

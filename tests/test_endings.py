@@ -17,6 +17,7 @@ from feeder.extract.endings import closes_story
     "Enter your email address to receive our weekly newsletter.",
     "Harbour Notes is a free weekly letter. You are receiving it because you signed up.",
     "Unsubscribe | Update your preferences",
+    "Follow Harbour Notes on Twitter and Facebook to join the conversation.",
 ])
 def test_a_closing_line_is_recognised(line: str) -> None:
     assert closes_story(line)
@@ -28,6 +29,7 @@ def test_a_closing_line_is_recognised(line: str) -> None:
     "Dock workers contributed ideas to the design, the port group said on Wednesday.",
     "Tickets are available at the terminal, and passengers receive an email when boats are delayed.",
     "Posted",
+    "Follow the river on foot for an hour and you reach the old mill.",
 ])
 def test_a_story_sentence_with_the_same_words_is_not_a_closer(line: str) -> None:
     assert not closes_story(line)

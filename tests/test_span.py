@@ -154,7 +154,8 @@ def test_a_deck_ending_no_sentence_above_the_story_is_cut() -> None:
 def test_a_first_paragraph_broken_across_two_lines_stays_whole() -> None:
     head, rest = STORY[:60].rsplit(" ", 1)[0], STORY[len(STORY[:60].rsplit(" ", 1)[0]) + 1:]
     assert rest[:1].islower()
-    assert span.resolve_span([head, rest, MORE], origins(3), TITLE).body == (head, rest, MORE)
+    # kept, and joined again: the next line carries its sentence on
+    assert span.resolve_span([head, rest, MORE], origins(3), TITLE).body == (STORY, MORE)
     broken = ["The port authority said on Tuesday that pilots guiding ships through the",
               "Northern Channel now share one digital chart that updates every minute.", MORE]
     assert span.resolve_span(broken, origins(3), TITLE).body == tuple(broken)
@@ -250,6 +251,18 @@ def test_the_span_keeps_the_walks_order_and_a_sentence(body: list[str]) -> None:
     ("The ministry said the work would go on. (People Daily) Endit", "The ministry said the work would go on. "
                                                                       "(People Daily)"),
     ("The ministry said the work would go on. ENDS", "The ministry said the work would go on."),
+    ("The ministry said the work would go on. (The Mast). Enditem", "The ministry said the work would go on. "
+                                                                    "(The Mast)."),
+    ("The ministry said the work would go on. End", "The ministry said the work would go on."),
+    ("The pilots call the quay the World's End", "The pilots call the quay the World's End"),
+    ("The watershed covers 356 hectares. (MAL/PIA5/Camarines Sur)", "The watershed covers 356 hectares."),
+    ("Police found the body in a pool of blood. – Hanan Al-Salem", "Police found the body in a pool of blood."),
+    ("They will back the party that paid attention. (Citizen 2) SOURCE: Malaysiakini",
+     "They will back the party that paid attention. (Citizen 2)"),
+    # a year range, a dash inside the sentence, a source named in the sentence: the story's own words
+    ("The road was built in 1990–2001 by the army.", "The road was built in 1990–2001 by the army."),
+    ("The pilots – all of them – agreed.", "The pilots – all of them – agreed."),
+    ("The minister named the source: a leaked memo.", "The minister named the source: a leaked memo."),
     ("The ministry said the work would go on. (rin)(+)", "The ministry said the work would go on."),
     ("The ministry said the work would go on (see map).", "The ministry said the work would go on (see map)."),
     ("The pilots wait where the road ends", "The pilots wait where the road ends"),
@@ -315,3 +328,111 @@ def test_a_digest_items_headline_over_its_dateline_and_a_short_list_stay() -> No
     assert span.resolve_span([STORY, item, dated], origins(3), TITLE).body == (STORY, item, dated)
     items = ["Two new pilot boats", "A shared chart for every crew"]
     assert span.resolve_span([STORY, *items, MORE], origins(4), TITLE).body == (STORY, *items, MORE)
+
+
+REPLY = "Same here on the east side. The tank on our roof was empty by nine last night."
+
+
+@pytest.mark.parametrize("head", [
+    "2 posted on 06/12/2019 10:02:41 AM by quaymaster",
+    "#14 replied on 3 May 2020 at 10:02 by Harbour Fan",
+    "2 people like this.",
+    "Navigation: use the links below to view more comments.",
+    "Go to Forum >> 0 Comment(s)",
+    "3 thoughts on \u201cPilots steer by a shared digital chart\u201d",
+    "Reply #3 on: March 5, 2019, 10:02:41 AM",
+    "Quote from: harbourfan on March 5, 2019",
+    "On 5 March 2019, Harbour Fan wrote:",
+])
+def test_the_head_of_a_reply_ends_the_story_with_the_prose_under_it(head: str) -> None:
+    chosen = span.resolve_span([STORY, MORE, head, REPLY, "Thanks for posting this."], origins(5), TITLE)
+    assert chosen.body == (STORY, MORE)
+    assert "above what follows the story" in chosen.why
+
+
+def test_commenters_heads_end_the_story_when_the_page_prints_several() -> None:
+    body = [STORY, MORE, "Ana Reyes says: " + REPLY, "Tom Becker says: Hope they fix it before April."]
+    assert span.resolve_span(body, origins(4), TITLE).body == (STORY, MORE)
+
+
+@pytest.mark.parametrize("body", [
+    # one "Name says:" alone is the story's lead-in to a quotation
+    [STORY, "The harbour master says: pilots will keep paper tables on board for the first winter.", MORE],
+    # an article or pronoun is no commenter's name
+    [STORY, "The Minister says: the chart will be free.", "The Minister says: pilots were consulted.", MORE],
+    # a short story sentence counting comments, a date and a quotation opening a paragraph
+    [STORY, "The consultation drew 1200 comments.", MORE],
+    [STORY, "On Monday, the harbour master wrote: \u201cThe chart is free.\u201d", MORE],
+    # a story sentence counting comments or readers is longer than a head
+    [STORY, "The authority received 300 comments from pilots and 2 people like this plan less than the old one, "
+            "it said in a report published on Monday.", MORE],
+])
+def test_story_sentences_shaped_like_heads_stay(body: list[str]) -> None:
+    assert span.resolve_span(body, origins(len(body)), TITLE).body == tuple(body)
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), [
+    ("Adjust font size: PORTVILLE, Oct. 4 (Xinhua) -- The plant opened.",
+     "PORTVILLE, Oct. 4 (Xinhua) -- The plant opened."),
+    ("Published time: 12 Mar, 2021 09:40 Three villages make ice with the sun, the cooperative said.",
+     "Three villages make ice with the sun, the cooperative said."),
+    # a dateline, a label of the story's own, a lead-in: the paragraph stands
+    ("BEIJING: The city said on Monday that it would open a new line.", None),
+    ("Editor's note: this interview was edited for length.", None),
+    ("UPDATE: WASHINGTON (AP) — The president said on Monday.", None),
+    ("Update: 12 Mar, 2021 the plant is closed on weekends.", None),
+])
+def test_a_label_glued_before_the_first_paragraph_goes(paragraph: str, expected: str | None) -> None:
+    assert span.without_glued_label(paragraph) == (expected or paragraph)
+
+
+@pytest.mark.parametrize("carried", [
+    "(MUR'-sur), points out that pilots have guided ships by paper tables for decades.",
+    "(Northern Port Authority) said on Tuesday that the chart would be free.",
+    "who has guided ships there for twenty years, said the chart was welcome.",
+])
+def test_a_paragraph_broken_before_the_rest_of_its_sentence_is_joined(carried: str) -> None:
+    head = "The head of the pilots' association, Dale Mercer"
+    chosen = span.resolve_span([STORY, head, carried, MORE], origins(4), TITLE)
+    assert chosen.body == (STORY, f"{head} {carried}", MORE)
+    assert "joined" in chosen.why
+
+
+def test_a_lead_in_and_a_crosshead_are_not_joined_to_what_follows() -> None:
+    body = [STORY, "What the pilots said:", "(in their own words) the chart is a help.", "Waiting for fog",
+            MORE]
+    assert span.resolve_span(body, origins(5), TITLE).body[:3] == (STORY, body[1], body[2])
+
+
+def test_a_translators_note_above_the_story_is_cut() -> None:
+    note = "Translated by Rosa Lindqvist, as part of our partnership with a newsroom. Read the original here."
+    chosen = span.resolve_span([note, STORY, MORE], origins(3), TITLE)
+    assert chosen.body == (STORY, MORE)
+
+
+def test_the_posters_own_words_beside_a_story_in_the_third_person_are_cut() -> None:
+    chosen = span.resolve_span(["Saved for later: the best harbour story I read this week.", STORY, MORE,
+                                "Did you see that coming?"], origins(4), TITLE)
+    assert chosen.body == (STORY, MORE)
+    assert "the poster's own words" in chosen.why
+
+
+@pytest.mark.parametrize("body", [
+    # a quotation closing the story is someone the story quotes
+    [STORY, MORE, "\u201cWe will keep the paper tables on board for now,\u201d the chief pilot said."],
+    # a column in the first person: its paragraphs are all the writer's
+    ["I have guided ships through this channel for twenty years.", "I never saw fog like last winter's, and my "
+     "crew still talks about the night we waited four hours at the harbour mouth.", MORE],
+])
+def test_first_person_story_text_stays(body: list[str]) -> None:
+    assert span.resolve_span(body, origins(len(body)), TITLE).body == tuple(body)
+
+
+def test_a_site_name_and_tagline_under_the_story_are_cut() -> None:
+    chosen = span.resolve_span([STORY, MORE, "Harbour Notes · An archive of coastal and river news for readers"],
+                               origins(3), TITLE)
+    assert chosen.body == (STORY, MORE)
+
+
+def test_a_lead_in_closing_the_run_introduces_nothing_of_the_story() -> None:
+    assert span.resolve_span([STORY, MORE, "Mei Ling Tan says:"], origins(3), TITLE).body == (STORY, MORE)

@@ -1,4 +1,5 @@
-"""Lines that close a story on many sites: post-meta footers, syndication notes, contributor lines, promo boxes.
+"""Lines that close a story on many sites: post-meta footers, syndication notes, contributor lines, promo boxes,
+the heads of readers' comments and replies.
 
 Each table describes a class of page text printed under a story by blog platforms, portals and feed
 tools, never one page's wording. A line of these is not story text; under the story it ends it.
@@ -7,6 +8,8 @@ tools, never one page's wording. A line of these is not story text; under the st
 from __future__ import annotations
 
 import re
+
+from feeder.extract import vocab
 
 # A blog platform's footer under a post: the categories and tags it was filed under.
 POST_META_FOOTER = r"(?:posted|filed) (?:in|under)\b.{0,160}|tagged\s*:?\s.{0,120}"
@@ -31,7 +34,9 @@ FEED_FOOTER = (FEED_FOOTER_LEAD + r" .{3,300} (?:appeared first on|se publicó p
 FEED_FOOTER_ANY = re.compile(rf"^(?:{FEED_FOOTER})$", re.I)
 # A provider's promotion under a syndicated story, and a newsletter box's call to subscribe.
 PROMO = (r"more (?:stories|articles|news|reports) like this (?:are|is) available (?:on|at) \S+|"
-         r"(?:enter|type|leave) your e-?mail(?: address)? (?:to|for|and)\b.{0,120}")
+         r"(?:enter|type|leave) your e-?mail(?: address)? (?:to|for|and)\b.{0,120}|"
+         # a site's call to follow it on social networks ("Follow X on Twitter and Facebook to join …")
+         r"follow \S.{0,60}? on (?:" + vocab.SOCIAL_NETWORKS + r")\b.{0,120}")
 
 # A blog platform's post footer and credit line in the languages its themes ship in ("Posted by X at 20:15",
 # "Powered by Blogger", a feed link "Subscribe to: Post Comments (Atom)").
@@ -54,15 +59,29 @@ CACHE_NOTICE = re.compile(r"\bthis is (?:a )?cached (?:page|copy|version)\b", re
 # An agency's end-of-story marker glued after the last sentence: "(end)", "(END)", "Endit", "ENDS", "-0-", "+++",
 # and the desk's initials in brackets as Indonesian and Malaysian papers sign off ("(kes)(+)", "(rin)", "(*)")
 # (the sentence's stop comes first, so a story's own word "ends" never matches).
-GLUED_END_MARKER = re.compile(r"(?<=[.!?\"”’)])\s*(?:\((?i:end|ends|endit)\)|(?i:endit)|END|ENDS|-0-|\+{3}|"
+GLUED_END_MARKER = re.compile(r"(?<=[.!?\"”’)])\s*(?:\((?i:end|ends|endit)\)|(?i:endit(?:em)?)|END|ENDS|End|-0-|\+{3}|"
                               r"(?:\((?:[a-z]{2,4}|[*+])\)\s?){1,3})\s*$")
 
 
+# A sign-off glued after the last sentence: the desk's slug of initials and office codes between slashes
+# ("(MAL/PIA5/Camarines Sur)", "(ai/jpn)"), the reporter's name after a dash ("… in a pool of blood. -- Name
+# Surname"), a source label and the outlet it names ("… to them. SOURCE: Outlet").
+GLUED_SIGNOFF = re.compile(r"(?<=[.!?\"”’)])\s*(?:\((?:[\w]{1,12}/){1,4}[\w .]{1,30}\)|"
+                           r"[–—]\s*[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}|"
+                           r"(?i:source)\s*[:：]\s*[A-Z][\w .'’&-]{1,40})\s*$")
+# How far from the paragraph's end a glued sign-off starts.
+SIGNOFF_CHARS = 60
+
+
 def without_end_marker(text: str) -> str:
-    """The last paragraph without an agency's end marker glued after its last sentence."""
-    if text[-1:] not in ")tTSD-+" or (m := GLUED_END_MARKER.search(text, max(0, len(text) - 20))) is None:
-        return text
-    return text[: m.start()].rstrip()
+    """The last paragraph without an agency's end marker or a sign-off glued after its last sentence."""
+    for _ in range(2):  # a sign-off and an end marker may both be glued on ("… (MAL/PIA5) Enditem")
+        marker = GLUED_END_MARKER.search(text, max(0, len(text) - 20)) if text[-1:] in ")tTSDdmM-+" else None
+        signoff = marker or GLUED_SIGNOFF.search(text, max(0, len(text) - SIGNOFF_CHARS))
+        if signoff is None or signoff.start() == 0:
+            break
+        text = text[: signoff.start()].rstrip()
+    return text
 
 
 STORY_CLOSER = re.compile(rf"^(?:{POST_META_FOOTER}|{SYNDICATION_NOTE}|{CONTRIBUTOR_LINE}|{FEED_FOOTER}|{PROMO}|"
@@ -74,7 +93,7 @@ MAX_CLOSER_CHARS = 360
 
 # How the closers above open (all but the contributor line, which names its writer first): a cheap test
 # that spares most lines, story paragraphs included, the patterns.
-_OPENING = re.compile(r"\(?\s*(?:posted|filed|tagged|this|a version|the post|more|enter|type|leave)\b", re.I)
+_OPENING = re.compile(r"\(?\s*(?:posted|filed|tagged|this|a version|the post|more|enter|type|leave|follow)\b", re.I)
 # Substrings one of PLATFORM_CLOSER's lines holds: the same cheap test for those.
 _PLATFORM_HINTS = ("投稿", "oleh", "por ", "von ", "par ", " da ", "owered", "ecnolog", "(atom)", "(Atom)", "(rss)",
                    "(RSS)", "upport", "unding")
@@ -91,3 +110,32 @@ def closes_story(text: str) -> bool:
     if "ached" in text and CACHE_NOTICE.search(text):
         return True
     return ("eceiv" in text or "nsubscribe" in text or "NSUBSCRIBE" in text) and MAIL_FOOTER.search(text) is not None
+
+
+# The head of a reader's comment or a reply under a story, as comment and forum software prints it: a reply's
+# number and header ("2 posted on 03/16/2015 2:41:10 AM PDT by Name"), a reaction count ("2 people like this."),
+# a comment block's head, a forum's reply and quote heads,
+# and, when the page prints it more than once, the commenter's name and a verb of saying ("Name says:").
+# (A head printed alone on its line, or the comment's text run on after it.)
+REPLY_HEADER = re.compile(r"^#?\d{1,5}\.?\s+(?:posted|replied|written|wrote) (?:on|at)\s.{4,60}?\bby\s+\S|"
+                          r"^\d{1,6} (?:people|persons?|users?|members?|readers?) (?:like|liked|likes|found) this\b"
+                          r".{0,20}$|"
+                          # a blog theme's comment block head ("3 thoughts on “Headline”", "One response to …")
+                          r"^(?:\d{1,5}|one|two|three) (?:thoughts?|responses?|repl(?:y|ies)|comments?) (?:on|to)\s*"
+                          r"[“\"«„].{2,200}$|"
+                          # forum software's reply and quote heads ("Reply #3 on: March 5, 2019", "Quote from: X on
+                          # …", "On 5 March 2019, Name wrote:")
+                          r"^reply #\d{1,5} on\s*:|^quote from\s*:\s*\S|^on [^,]{4,40}, [^,]{2,40} wrote\s*:$",
+                          re.I)
+# (a name: capitalised words, not a pronoun or an article; the comment's text may follow on the same line)
+COMMENT_HEAD = re.compile(r"^(?!(?:The|A|An|He|She|It|They|We|I|This|That)\b)[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
+                          r" (?:says|wrote|writes|replied|dice|dit|schreibt|disse)\s*[:：](?:\s|$)")
+# Longer lines are a reply's own words, not its head.
+MAX_HEAD_CHARS = 200
+
+
+def opens_thread(text: str, repeated_heads: bool) -> bool:
+    """A line that heads a comment or a reply under the story (a "Name says:" head only where the page prints
+    several: one alone may be the story's own lead-in to a quotation)."""
+    return (len(text) <= MAX_HEAD_CHARS and bool(REPLY_HEADER.match(text))) or (
+        repeated_heads and bool(COMMENT_HEAD.match(text)))

@@ -18,6 +18,10 @@ FURNITURE_SCORE is furniture. The tie-breaks:
 - a feed's excerpt with its footer ("The post X appeared first on Y") above the whole story: the story
   starts at its first paragraph printed again below the footer;
 - a paragraph opening with a separator run ("*****", "-----") closes the story: the span ends above it;
+- below the story's first sentence-ending paragraph, a short line reaching CUT_SCORE (the head of a comment or
+  a reply, a prompt to reply, a footer) ends the story wherever it stands, with the readers' prose under it;
+- a short label the capture ran into the first paragraph ("Adjust font size:", "Published time: <date>") goes
+  when a dateline or the story's first sentence follows it;
 - inside the span, a paragraph printed twice (a caption or a pull-quote: every copy), a photo credit, an
   agency's file caption ("(AFP files) In a file picture …"), a pointer to another story ("ALSO READ: …")
   and a crosshead between two sentence-ending paragraphs are dropped (a digest item's headline over its
@@ -33,6 +37,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from feeder.extract import blocks, endings, rules, vocab
+from feeder.extract.dates import find_dates
 from feeder.extract.shapes import is_prose
 from feeder.fold import fold_text
 
@@ -55,6 +60,17 @@ CHROME = 2.0  # navigation, account, sharing or advert chrome (extract/vocab.py)
 STORY_SENTENCES = -2.0  # a paragraph of several sentences or many words: the story's own text
 CAPTION = 3.5  # above the story, a photo's caption: it closes with the photo's credit (outweighs its sentences)
 FRAMING = 3.0  # above the story, the poster's or aggregator's words about it ("Copied below.", "Disclaimer: …")
+POSTER_WORDS = 1.5  # a short line in the first or second person (or a question) beside a story that is in neither
+POSTER_WORDS_MAX = 20  # ... has at most this many words
+LEAD_IN_TO_NOTHING = 1.0  # the run's last line ends with a colon: it introduces something the story does not hold
+SEGMENTED = 0.75  # parts joined by a middle dot or a bar, ending no sentence: a site's name and tagline, a meta row
+# A short line below the story's first sentence-ending paragraph that reaches CUT_SCORE ends the story wherever it
+# stands: the head of a comment thread or of a reply, a prompt to reply, a footer, with readers' prose below it.
+# Only the features a story sentence never has count there (a reply's head, a prompt, a closer).
+CUT_SCORE = 3.0
+THREAD_HEAD = 3.0  # the head of a reader's comment or reply (extract/endings.py)
+# A line that cuts the story has at most this many words (a story sentence mentioning "300 comments" has more).
+CUT_WORDS = 12
 # How many lines at each edge of the run are read as candidates.
 LEAD_REACH = 6
 TAIL_REACH = 6
@@ -118,7 +134,11 @@ CAPTION_OPEN = re.compile(r"^\(\s*(?:[A-Z]{2,10}\s+)?(?:files?|file photo|photo|
 # "- below is their description.", though not the agency's own "Below is the latest selection …") or the
 # site's disclaimer about its source.
 FRAMING_LINE = re.compile(r"\b(?:copied|pasted|quoted|posted|reproduced|shared|see|read|find)(?: it| them)? below\b|"
-                          r"(?<=\S\s)below (?:is|are)\b|\bbelow\s*[:：]\s*$|^disclaimer\s*[:：]", re.I)
+                          r"(?<=\S\s)below (?:is|are)\b|\bbelow\s*[:：]\s*$|^disclaimer\s*[:：]|"
+                          # a translator's note on the story that follows ("Translated by X, as part of …")
+                          r"^(?:this (?:article|story|report) (?:was |has been )?)?translated (?:from \w+ )?"
+                          r"(?:by|for)\b",
+                          re.I)
 # Substrings a caption's close holds: a cheap test that spares most paragraphs the pattern.
 _CAPTION_HINTS = ("hoto", "HOTO", "oto:", "ic", "IC", "icture", "mage", "ile", "ILE", "==")
 # An inline pointer to another story inside the span: "ALSO READ: Headline", "Read more: …", "Lea también: …".
@@ -139,6 +159,11 @@ def _ends_sentence(text: str) -> bool:
     return last in _SENTENCE_MARKS
 
 
+def _ends_sentence_signed(text: str) -> bool:
+    """The paragraph ends a sentence, or does once a sign-off glued after its last stop is set aside."""
+    return _ends_sentence(text) or _ends_sentence(endings.without_end_marker(text))
+
+
 _SENTENCE_STOP = re.compile(r"[.!?。！？](?:\s|$)")
 
 
@@ -148,10 +173,36 @@ def resolve_span(body: Sequence[str], origins: Sequence[str], title: str) -> Spa
         return Span(tuple(body), _where(origins, 0, len(body), "the walk's run", "the walk's run"))
     start, start_why = _start(body, title)
     end, end_why = _end(body, title, start)
-    if not any(_ends_sentence(p) for p in body[start:end]):
+    if not any(_ends_sentence_signed(p) for p in body[start:end]):
         start, end, start_why, end_why = 0, len(body), "the walk's run", "the walk's run"
     kept, dropped = _without_furniture(body, start, end)
+    if kept and (unglued := without_glued_label(kept[0])) != kept[0]:
+        kept[0] = unglued
+        dropped += "; a label glued before the first paragraph left out"
     return Span(tuple(kept), _where(origins, start, end, start_why, end_why) + dropped)
+
+
+# A short label run together with the story's first paragraph by the capture: page chrome ("Adjust font size:")
+# or the page's own stamp ("Published time: 16 Nov, 2017 18:51"), before a dateline or a sentence.
+GLUED_LABEL = re.compile(r"^[A-Z][\w'’]*(?: [\w'’]+){0,3}\s*[:：]\s+(?=\S)")
+# How far into the paragraph a glued stamp ends.
+GLUED_STAMP_CHARS = 60
+
+
+def without_glued_label(paragraph: str) -> str:
+    """The first paragraph without a label glued before it: the rest opens with a dateline, or the label is a
+    stamp's and its date is followed by the story's first sentence."""
+    label = GLUED_LABEL.match(paragraph)
+    if label is None:
+        return paragraph
+    rest = paragraph[label.end():]
+    if OPENS_WITH_DATELINE.match(rest) and not OPENS_WITH_DATELINE.match(paragraph):
+        return rest
+    hit = next(iter(find_dates(paragraph[:label.end() + GLUED_STAMP_CHARS])), None)
+    if hit is None or hit.label is None or hit.start != label.end() or hit.year is None:
+        return paragraph
+    after = paragraph[hit.end:].lstrip()
+    return after if _capital_first(after) and is_prose(after) else paragraph
 
 
 def lead_score(text: str, following: str, title: str) -> tuple[float, str]:
@@ -160,9 +211,12 @@ def lead_score(text: str, following: str, title: str) -> tuple[float, str]:
     if following and is_caption(text):
         score += CAPTION
         why = "a photo's caption"
-    elif following and ("elow" in text or "isclaimer" in text) and FRAMING_LINE.search(text):
+    elif following and ("elow" in text or "isclaimer" in text or "ranslated" in text) and FRAMING_LINE.search(text):
         score += FRAMING
         why = "words about the story below"
+    if following and _poster_words(text, following):
+        score += POSTER_WORDS
+        why = why or "the poster's own words"
     if following and (not _ends_sentence(text) or len(text.split()) <= SHORT_LEAD_WORDS) and (
             OPENS_WITH_DATELINE.match(following)) and (
             not OPENS_WITH_DATELINE.match(text) and not READ_ALSO.match(following)):
@@ -178,9 +232,27 @@ def is_caption(text: str) -> bool:
                 and CAPTION_CLOSE.search(tail)) or (text[:1] in "(IiAaTt" and bool(CAPTION_OPEN.match(text)))
 
 
-def tail_score(text: str, title: str) -> tuple[float, str]:
-    """How much a line at the bottom of the run looks like furniture under the story, and the strongest reason."""
-    return _shared_score(text, title, HEADLINE_WORDS)
+def tail_score(text: str, title: str, above: str = "", last: bool = False) -> tuple[float, str]:
+    """How much a line at the bottom of the run (``above``: the line over it; ``last``: the run's last line) looks
+    like furniture under the story, and the strongest reason."""
+    score, why = _shared_score(text, title, HEADLINE_WORDS)
+    if above and _poster_words(text, above):
+        score += POSTER_WORDS
+        why = why or "the poster's own words"
+    if last and text.rstrip().endswith((":", "：")):
+        score += LEAD_IN_TO_NOTHING
+        why = why or "a lead-in to nothing"
+    return score, why
+
+
+_QUOTES = frozenset('"“”«»„「」')
+
+
+def _poster_words(text: str, beside: str) -> bool:
+    """A short line in the first or second person, or a question, beside a story paragraph in neither (a quotation
+    is the story's: someone it quotes speaks so)."""
+    return len(text.split(maxsplit=POSTER_WORDS_MAX)) <= POSTER_WORDS_MAX and not _QUOTES.intersection(text) and bool(
+        vocab.FIRST_PERSON.search(text)) and not vocab.FIRST_PERSON.search(beside)
 
 
 def _shared_score(text: str, title: str, headline_words: int) -> tuple[float, str]:
@@ -193,6 +265,8 @@ def _shared_score(text: str, title: str, headline_words: int) -> tuple[float, st
             reasons.append((HEADLINE_SHAPED, "a headline's shape"))
     if text.rstrip().endswith(_TEASER_ENDS):
         reasons.append((CUT_TEASER, "a teaser cut off with a bracketed ellipsis"))
+    if not _ends_sentence(text) and (" · " in text or " | " in text):
+        reasons.append((SEGMENTED, "parts joined by a dot or a bar"))
     if len(text) <= _CHROME_CHARS and vocab.CHROME_LINE.match(text):
         reasons.append((CHROME, "site chrome"))
     if len(words) <= ECHO_WORDS and _echoes(text, title):
@@ -265,18 +339,54 @@ def _end(body: Sequence[str], title: str, start: int) -> tuple[int, str]:
     separator = next((i for i in range(start + 1, len(body)) if SEPARATOR.match(body[i])), None)
     if separator is not None:  # tie-break: a separator closes the story, whatever follows it
         end, why = separator, "above a separator"
+    cut = _thread_cut(body, start, end)
+    if cut is not None:
+        end, why = cut
     for index in range(end - 1, max(start, end - 1 - TAIL_REACH), -1):
-        score, reason = tail_score(body[index], title)
+        score, reason = tail_score(body[index], title, body[index - 1] if index > start else "", index == len(body) - 1)
         if score < FURNITURE_SCORE:
             break
         end, why = index, f"above furniture ({reason}, score {score:.2f})"
     return end, why
 
 
+def cut_score(text: str, repeated_heads: bool) -> tuple[float, str]:
+    """How much a short line inside the run reads as the start of what follows a story (comments, replies)."""
+    reasons: list[tuple[float, str]] = []
+    if endings.opens_thread(text, repeated_heads):  # a head opens its line: the reply's text may run on after it
+        reasons.append((THREAD_HEAD, "the head of a comment or reply"))
+    if len(text) > endings.MAX_CLOSER_CHARS or len(text.split(maxsplit=CUT_WORDS)) > CUT_WORDS:
+        return sum(w for w, _ in reasons), max(reasons, default=(0.0, ""))[1]
+    if any(hint in text for hint in _PROMPT_HINTS) and (prompt := PROMPT.search(text)) and not (
+            _ends_sentence(text) and _COUNT_IN_A_SENTENCE.fullmatch(prompt.group(0))):
+        reasons.append((ACCOUNT_PROMPT, "a prompt to log in or reply"))
+    if endings.closes_story(text):
+        reasons.append((CLOSER, "a footer or note that closes a story"))
+    return sum(w for w, _ in reasons), max(reasons, default=(0.0, ""))[1]
+
+
+# A count of comments alone, inside a sentence ("The plan drew 300 comments."): the story's words, not a counter.
+_COUNT_IN_A_SENTENCE = re.compile(r"\d+\s*comments?", re.I)
+
+
+def _thread_cut(body: Sequence[str], start: int, end: int) -> tuple[int, str] | None:
+    """Tie-break: the story ends above the first line that heads what follows it (a comment thread, replies),
+    below its first sentence-ending paragraph."""
+    first = next((i for i in range(start, end) if _ends_sentence_signed(body[i])), None)
+    if first is None:
+        return None
+    heads = sum(1 for p in body[first + 1:end] if endings.COMMENT_HEAD.match(p))
+    for index in range(first + 1, end):
+        score, reason = cut_score(body[index], heads >= 2)
+        if score >= CUT_SCORE:
+            return index, f"above what follows the story ({reason}, score {score:.2f})"
+    return None
+
+
 def _without_furniture(body: Sequence[str], start: int, end: int) -> tuple[list[str], str]:
     """The span without the furniture inside it: a paragraph printed twice (a caption above and below a photo,
     a pull-quote), a photo credit, a pointer to another story ("ALSO READ: …"); and why."""
-    span = body[start:end]
+    span = _rejoined(body[start:end])
     repeated = Counter(span) if len(set(span)) < len(span) else None
     dropped: dict[str, int] = {}
     kept = []
@@ -287,8 +397,27 @@ def _without_furniture(body: Sequence[str], start: int, end: int) -> tuple[list[
         else:
             kept.append(paragraph)
     if not dropped or not any(_ends_sentence(p) for p in kept):
-        return list(span), ""
-    return kept, "; dropped " + ", ".join(f"{count} {reason}" for reason, count in sorted(dropped.items()))
+        return list(span), "; a paragraph broken mid-sentence joined" if len(span) < end - start else ""
+    joined = "; a paragraph broken mid-sentence joined" if len(span) < end - start else ""
+    return kept, joined + "; dropped " + ", ".join(f"{count} {reason}" for reason, count in sorted(dropped.items()))
+
+
+# How a paragraph carries on the sentence of the one above it when a capture broke it: a lowercase word, or a
+# parenthesis (a pronouncer, an abbreviation's expansion) running on with a comma or a lowercase word.
+_CARRIES_ON = re.compile(r"^(?:[a-z]|\([^()]{1,40}\)(?:[,;]|\s+[a-z]))")
+
+
+def _rejoined(span: Sequence[str]) -> list[str]:
+    """The span with each paragraph a capture broke mid-sentence joined again: one ending no sentence (nor a
+    lead-in's colon) and the next carrying its sentence on."""
+    joined: list[str] = []
+    for paragraph in span:
+        if joined and not _ends_sentence(joined[-1]) and not joined[-1].rstrip().endswith((":", "：")) and (
+                _CARRIES_ON.match(paragraph)):
+            joined[-1] = f"{joined[-1]} {paragraph}"
+        else:
+            joined.append(paragraph)
+    return joined
 
 
 def _crosshead(span: Sequence[str], index: int) -> str:

@@ -52,8 +52,23 @@ def _without_site_prefix(title: str, page_text: str) -> str:
     if found is None or len(found.group("rest").split()) < MIN_HEADLINE_WORDS:
         return title
     prefix = title[:found.start("rest")]
-    others = page_text.count(prefix) - page_text.count(title)
-    return found.group("rest") if others >= SITE_PREFIX_LINKS else title
+    return found.group("rest") if len(_other_titles(prefix, title, page_text)) >= SITE_PREFIX_LINKS else title
+
+
+# How much of a title after a prefix tells it from another (a related story printed twice is one title).
+TITLE_HEAD_CHARS = 40
+
+
+def _other_titles(prefix: str, title: str, page_text: str) -> set[str]:
+    """The distinct openings of the page's other titles that follow the prefix (a related story's link printed
+    in a "Read more" pointer and in the related list is one other title)."""
+    found: set[str] = set()
+    at = page_text.find(prefix)
+    while at >= 0 and len(found) < SITE_PREFIX_LINKS:
+        if not page_text.startswith(title, at):
+            found.add(page_text[at + len(prefix):at + len(prefix) + TITLE_HEAD_CHARS])
+        at = page_text.find(prefix, at + len(prefix))
+    return found
 
 
 # "China Daily: Headline": a page title opened by the outlet's or the site's name and a colon.
