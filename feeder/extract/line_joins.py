@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from feeder.extract import rules, vocab
+from feeder.extract.dates import find_dates
 from feeder.extract.shapes import Line, is_date_line
 
 _TRAILING_LABEL = re.compile(rf"\s(?:{vocab.FIELD_LABELS})\s*[:：]$", re.I)
@@ -28,7 +29,8 @@ def label_at_end(lines: Sequence[Line]) -> list[Line]:
 
 def _time_of(date_text: str, text: str) -> bool:
     """A time alone on the line under a stamp that printed only its day ("Published: 2019/10/26" / "0:28:40")."""
-    return bool(rules.TIME_ONLY.match(text)) and not re.search(r"\d[:.]\d\d", date_text) and (
+    # (A time opens on a digit: the cheap test spares most lines the pattern.)
+    return text[:1].isdigit() and bool(rules.TIME_ONLY.match(text)) and not re.search(r"\d[:.]\d\d", date_text) and (
         rules.STAMP_LABEL.search(date_text) is not None or _TRAILING_STAMP.search(date_text) is not None)
 
 
@@ -46,7 +48,8 @@ def labelled_lines(lines: list[Line]) -> list[Line]:
         text = line.text
         following = lines[index + 1].text if index + 1 < len(lines) else ""
         if following and len(text) <= 30 and len(following) <= 200 and (
-                (text.endswith((":", "：")) and len(text.split()) <= 3) or rules.LABEL_ONLY.match(text)) and (
+                (text.endswith((":", "：")) and len(text.split()) <= 3) or (
+                    _may_end_label(text) and rules.LABEL_ONLY.match(text))) and (
                 not rules.FURNITURE.match(text)):  # "Quote:", "Tags:" head a block, not one value
             label = _LEADING_ICON.sub("", text)
             joined.append(Line(f"{label} {following}", line.origin, line.in_body))
@@ -57,6 +60,27 @@ def labelled_lines(lines: list[Line]) -> list[Line]:
 
 
 _LEADING_ICON = re.compile(r"^[^\w(\[]+")
+# The last letters of the words rules.LABEL_ONLY ends on: a repost verb (posted, sent, …) or "by".
+_LABEL_ENDINGS = frozenset(("y", *(verb[-1:] for verb in
+                                   rules.REPOST_VERB.removeprefix("(?:").removesuffix(")").split("|"))))
+
+
+def _may_end_label(text: str) -> bool:
+    """Whether the line may be a property label alone (rules.LABEL_ONLY): after its colon and spaces it ends on
+    one of the labels' last letters, or on a non-ASCII one (IGNORECASE folds some onto ASCII letters)."""
+    last = text.rstrip().removesuffix(":").rstrip()[-1:]
+    return not last.isascii() or not last or last.lower() in _LABEL_ENDINGS
+
+
+# The lower-case first letters of a leading label: "By" and the field labels (a flat list of words).
+LABEL_OPENINGS = frozenset(("b", *(label[:1].lower() for label in vocab.FIELD_LABELS.split("|"))))
+
+
+def _may_open_label(text: str) -> bool:
+    """Whether the line may open with a byline or a field label (vocab.LEADING_LABEL): its first letter is one
+    of theirs, or not ASCII (IGNORECASE folds some non-ASCII letters onto ASCII ones)."""
+    first = text[:1]
+    return not first.isascii() or first.lower() in LABEL_OPENINGS or not first
 
 
 _EMPTY_FIELD = re.compile(rf"^(?:{vocab.FIELD_LABELS})\s*[:：]\s*$", re.I)
@@ -64,7 +88,10 @@ _EMPTY_FIELD = re.compile(rf"^(?:{vocab.FIELD_LABELS})\s*[:：]\s*$", re.I)
 
 def segments(line: Line) -> list[Line]:
     """A short meta row "Xinhua, 5 Mar 2021 21:40 · Shared on 6 Mar 2021 by x" read as its parts."""
-    if len(line.text) < 200 and vocab.LEADING_LABEL.match(line.text) and "|" not in line.text and (
+    if len(line.text) > _GLUED_STAMP_MIN and rules.STAMP_LABEL.match(line.text) and (glued := _glued_stamp(line)):
+        return glued
+    if len(line.text) < 200 and _may_open_label(line.text) and vocab.LEADING_LABEL.match(line.text) and (
+            "|" not in line.text) and (
             len(fields := vocab.NEXT_LABEL.split(line.text)) > 1):
         # Several labels run together on one credit row: read it as the fields of a "|" row (a label with no
         # value, "Author:" over an empty name, is left out).
@@ -76,3 +103,20 @@ def segments(line: Line) -> list[Line]:
     if len(parts) < 2 or len(line.text) > 200 or not any(is_date_line(p) for p in parts):
         return [line]
     return [Line(p, f"{line.origin} part {n}", line.in_body) for n, p in enumerate(parts, 1) if p]
+
+
+# A labelled stamp glued before the story's first sentence by a capture that lost the line break ("Published time:
+# 16 Nov, 2017 18:51 A German court has ruled …"): the stamp and the paragraph are read as two lines.
+_GLUED_STAMP_MIN = 80
+_SENTENCE_AFTER = re.compile(r"^\s+(?=[A-Z\"“‘(])(?=(?:\S+\s+){7})")
+
+
+def _glued_stamp(line: Line) -> list[Line] | None:
+    hit = next((h for h in find_dates(line.text) if h.year is not None and h.trap is None), None)
+    if hit is None or hit.label is None or hit.start > 40:
+        return None
+    rest = line.text[hit.end:]
+    if not _SENTENCE_AFTER.match(rest) or not rules.SENTENCE_END.search(rest.rstrip()):
+        return None
+    return [Line(line.text[:hit.end], f"{line.origin} part 1", line.in_body),
+            Line(rest.strip(), f"{line.origin} part 2", line.in_body)]

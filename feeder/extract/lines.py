@@ -14,11 +14,16 @@ from feeder.extract.posters import (
     THREAD_START,
     account_name,
     header_date,
+    lead_time,
+    login_over_stamp,
     member_name,
     not_the_headline,
     poster_name,
     profile_name,
     propose_poster,
+    recency_pair,
+    stamp_over_headline,
+    teaser_stamps,
 )
 from feeder.extract.proposals import Found
 from feeder.extract.resolver import Candidate
@@ -51,25 +56,30 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
     member_row: int | None = None  # the last line of a forum member's details
     for index, line in enumerate(lines):
         text, folded = line.text, folds[index]
+        # The line's first character, lowered: the anchored patterns below are tried only on a line opening
+        # like their matches (or on a non-ASCII one, which IGNORECASE may fold onto a letter).
+        opening = text[:1].lower() if text[:1].isascii() else ""
         found.at = index
         if member_value:
             member_value = False
             continue
-        if not found.body and (starter := vocab.THREAD_STARTER.match(text)) is not None:
+        if not found.body and opening in _THREAD_STARTER_OPENINGS and (
+                starter := vocab.THREAD_STARTER.match(text)) is not None:
             found.propose("republisher", starter.group("name"), f"{line.origin}: thread starter",
                           resolver.THREAD_START)
             if starter.group("date") and is_date_line(starter.group("date")):
                 found.propose("republished", starter.group("date"), f"{line.origin}{THREAD_START}",
                               resolver.THREAD_START)
             continue
-        if not found.body and (start := vocab.THREAD_START_DATE.match(text)) and is_date_line(start.group("date")):
+        if not found.body and opening in _THREAD_START_OPENINGS and (start := vocab.THREAD_START_DATE.match(text)) and (
+                is_date_line(start.group("date"))):
             found.propose("republished", start.group("date"), f"{line.origin}{THREAD_START}", resolver.THREAD_START)
             continue
         if not found.body and index and len(text) <= 40 and vocab.MEMBER_RANK.match(text) and (
                 not found.count("republisher", resolver.PRINTED_REPUBLISHER)):
             poster_name(found, member_name(lines[index - 1:index]))  # a post's header: the member over their rank
             continue
-        if (member := rules.MEMBER_META.match(text)) is not None:
+        if opening in _MEMBER_META_OPENINGS and (member := rules.MEMBER_META.match(text)) is not None:
             member_value = member.end() == len(text) and not text.endswith(":")
             if not found.count("republisher", resolver.PRINTED_REPUBLISHER):  # the first post's member wins
                 poster_name(found, member_name(lines[max(0, index - 3):index]))
@@ -100,21 +110,20 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
                 found.restart()  # prose above the headline was a tagline or a teaser, not the story
                 ended = found.ended = False
             if was_skipping and index and is_date_line(above := lines[index - 1].text) and (
-                    not _masthead_widget(lines, index - 1)) and not rules.FURNITURE.match(above):
+                    not _masthead_widget(lines, index - 1, hints.site)) and not rules.FURNITURE.match(above):
                 # A stamp printed just above the headline belongs to the story's header, as one below it.
-                header_date(Line(above, f"{lines[index - 1].origin} (above the headline)", line.in_body), found,
-                             line.in_body or hints.outlet_page)
+                stamp_over_headline(lines, index - 1, found, is_outlet, story=line.in_body or hints.outlet_page)
             continue
         if folded and titled(folded, folded_title):
             quoting_outlet(line, found, is_outlet)
+            lead_time(line, found)
             continue  # "Thread: Headline", "08:25 am - Headline": a header, not the story's start
         if skipping:
             if line.in_body and not hints.outlet_page and folds[min(index + 1, len(lines) - 1)] != folded_title and (
-                    is_date_line(text)) and not _masthead_widget(lines, index):
+                    is_date_line(text)) and not _masthead_widget(lines, index, hints.site):
                 # Inside the post's own container, above its headline (not just above it: that stamp is the
                 # story header's, read with the headline): the post header's date, and its poster.
-                header_date(line, found, False, above_headline=True)
-                propose_poster(lines, index, found)
+                stamp_over_headline(lines, index, found, is_outlet)
             continue
         story = (started and line.in_body) or hints.outlet_page
         following = lines[index + 1].text if index + 1 < len(lines) else ""
@@ -125,6 +134,8 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
                 # Under the story's end (teasers, "more news", replies) a credit row is another story's: the
                 # story's own credit, printed above, stands.
                 _drop_outlets(found, kept)
+            if ended and found.body:
+                teaser_stamps(found, kept)
             # A bare date next stands beside the credit when it names an outlet (not a commenter's login).
             found.after_credit = found.proposed.get("outlet", 0) > credited and outlet_like(
                 next(c.value for c in reversed(found.candidates) if c.role == "outlet"), is_outlet)
@@ -144,7 +155,7 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
             continue
         ended = ended or found.ended
         if is_date_line(text):
-            if not started and not found.body and _masthead_widget(lines, index):
+            if not started and not found.body and _masthead_widget(lines, index, hints.site):
                 continue  # today's date in the site's masthead: the day of the capture, no stamp
             if not found.body and member_row is not None and index - member_row <= POST_DATE_REACH:
                 # The post date is the date nearest the poster: just under the member's details.
@@ -166,7 +177,14 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
                 # Above the headline: the post's own date, not the story's (the one nearest the post wins).
                 header_date(line, found, False, above_headline=True)
                 propose_poster(lines, index, found)
-            elif not found.body:
+            elif found.body and slight(found.body) and not found.stamped(prose=False) and (
+                    found.origins[-1] != lines[index - 1].origin):
+                # Under a blog's tagline and its menus, above the story's byline and stamps: the post's date header
+                # (a date right under a short line is that line's).
+                header_date(line, found, False)
+                propose_poster(lines, index, found)
+            elif not found.body and not login_over_stamp(lines, index, found) and (
+                    not recency_pair(lines, index, found)):
                 header_date(line, found, story)
                 if not story:
                     propose_poster(lines, index, found)
@@ -175,6 +193,17 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
             started = True
     creditmodel.propose_into(found, lines, title, hints.site, is_outlet)
     return _page(found, title, hints, is_outlet)
+
+
+# The lower-case first characters of the matches of the anchored patterns the walk tries on every line ("" stands
+# for a non-ASCII or empty first character, on which the pattern is always tried).
+_THREAD_STARTER_OPENINGS = frozenset(("t", "s", "o", ""))  # thread starter, started by, original poster, op, topic
+_THREAD_START_OPENINGS = frozenset(("s", "t", "d", ""))  # start date, started, thread started, date posted
+# joined, join date, member since, messages, posts, points, location, reputation, rank, reaction score
+_MEMBER_META_OPENINGS = frozenset(("j", "m", "p", "l", "r", ""))
+# The patterns behind each set of openings (tests/test_extract_gates.py checks that every match opens so).
+OPENING_GATES = ((vocab.THREAD_STARTER, _THREAD_STARTER_OPENINGS), (vocab.THREAD_START_DATE, _THREAD_START_OPENINGS),
+                 (rules.MEMBER_META, _MEMBER_META_OPENINGS))
 
 
 def _credited(candidates: Sequence[Candidate]) -> bool:
@@ -187,9 +216,12 @@ def _drop_outlets(found: Found, kept: int) -> None:
     found.proposed["outlet"] -= dropped
 
 
-def _masthead_widget(lines: Sequence[Line], index: int) -> bool:
-    """A date in the site's masthead: the next line is site chrome (login, menu, sections, a news ticker)."""
+def _masthead_widget(lines: Sequence[Line], index: int, site: str | None = None) -> bool:
+    """A date in the site's masthead: the next line is site chrome (login, menu, sections, a news ticker) or the
+    site's own name (today's date printed over the masthead)."""
     following = lines[index + 1].text if index + 1 < len(lines) else ""
+    if site and len(site) >= 4 and fold_text(following) == fold_text(site):
+        return True
     return bool(vocab.CHROME_LINE.match(following) or vocab.BREADCRUMB.match(following)
                 or vocab.TICKER.match(following)) and (
         not is_date_line(following))
