@@ -405,7 +405,8 @@ def test_short_story_lines_at_the_edges_are_no_posters_words(line: str) -> None:
     assert span.resolve_span([line, STORY, MORE], origins(3), TITLE).body == (line, STORY, MORE)
 
 
-@pytest.mark.parametrize("line", ["Did you catch that, pilots?", "I still prefer the paper tables."])
+@pytest.mark.parametrize("line", ["Did you catch that, pilots?", "I still prefer the paper tables.",
+                                  "Thanks to Harbour Fan for the tip!", "H/T Harbour Fan"])
 def test_the_posters_own_words_in_the_first_or_second_person_go(line: str) -> None:
     assert span.resolve_span([STORY, MORE, line], origins(3), TITLE).body == (STORY, MORE)
 

@@ -259,7 +259,9 @@ def _lead_in_to_nothing(text: str) -> bool:
 
 _QUOTES = frozenset('"“”«»„「」')
 # The first or second person: the poster speaking, or speaking to the reader.
-_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|my|me|you|you'd|your|we|our)\b")
+# (a thanks or a hat tip speaks in the first person without the pronoun: "Thanks to X for the tip!", "H/T X")
+_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|my|me|you|you'd|your|we|our)\b|"
+                     r"^(?i:thanks|thank you|many thanks|h/t|hat tip)\b")
 # Reported speech: a clause naming who said it closes the line ("…, one walker said.", "…, said one volunteer.",
 # "…, the mayor told reporters."), or an "according to" names the source.
 _ATTRIBUTION = re.compile(r",\s*(?:[\w'’.-]+\s+){0,5}(?:said|says|say|told|added|adds|explained|recalled|noted|"
