@@ -108,6 +108,7 @@ def _unzoned_shapes(d: datetime) -> list[str]:
         f"{d:%d.%m.%Y %H:%M:%S}",
         f"{d.year}년 {d.month}월 {d.day}일 {d:%H:%M:%S}",
         f"{d:%d-%b-%y %H:%M:%S}",
+        f"{d:%b-%d-%Y} {d:%H:%M:%S}",
         f"Updated:{d.year}/{d.month}/{d.day} {d:%H:%M:%S}",
     ]
 

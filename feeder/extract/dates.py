@@ -230,6 +230,8 @@ _DIGIT_CORE = re.compile(
     # 2021-Mar-02, 2021 March 2
     rf"|(?P<ynd>(?<![\d.]\d)\d{{3}}(?P<ynd_sep>[-/ ])(?P<ynd_mon>{_MONTH_WORD})(?P=ynd_sep)(?P<ynd_d>\d{{1,2}})"
     r"(?![\d:]))"
+    # Mar-07-2016, Mar-07-16 (a month word, then the day and the year, dashed; the year is required)
+    r"|(?P<mdd>(?<=[^\W\d_]-\d)(?P<mdd_dr>\d?)-(?P<mdd_y>(?:1[89]|2[01])\d\d|\d\d)(?![\d:-]))"
     # 3 hours ago, 5 mins ago, 3小时前, 3시간 전
     rf"|(?P<rel>(?<!\d\d)\d*\s*(?:{_any_case(RELATIVE_UNITS)}\.?\s+(?:ago|Ago|AGO)\b|{RELATIVE_CJK_UNITS}))"
     # the day of "March 2, 2021", "Mar. 02 2021", "March 2nd", "Mar  2": the month word before it is checked
@@ -421,6 +423,11 @@ def _read_month_word(text: str, m: re.Match[str], shape: str | None) -> _Core | 
         printed, day, year = m["ynd_mon"], int(m["ynd_d"]), _year(text, lead)
         if year is None:
             return None
+    elif shape == "mdd":
+        if text[max(0, lead - 4):lead - 1].lower() not in _MONTH_ENDINGS:
+            return None
+        printed, start = _word_before(text, lead - 1, max(0, lead - 16))
+        day, year = int(text[lead:m.end("mdd_dr")]), _full_year(m["mdd_y"])
     elif shape == "mdy":
         end = _skip_back(text, lead, max(0, lead - 3), " \t")
         end -= text[end - 1:end] == "."

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from feeder.extract import rules, vocab
+from feeder.extract.dates import find_dates
 from feeder.extract.shapes import Line, is_date_line
 
 _TRAILING_LABEL = re.compile(rf"\s(?:{vocab.FIELD_LABELS})\s*[:：]$", re.I)
@@ -64,6 +65,8 @@ _EMPTY_FIELD = re.compile(rf"^(?:{vocab.FIELD_LABELS})\s*[:：]\s*$", re.I)
 
 def segments(line: Line) -> list[Line]:
     """A short meta row "Xinhua, 5 Mar 2021 21:40 · Shared on 6 Mar 2021 by x" read as its parts."""
+    if len(line.text) > _GLUED_STAMP_MIN and rules.STAMP_LABEL.match(line.text) and (glued := _glued_stamp(line)):
+        return glued
     if len(line.text) < 200 and vocab.LEADING_LABEL.match(line.text) and "|" not in line.text and (
             len(fields := vocab.NEXT_LABEL.split(line.text)) > 1):
         # Several labels run together on one credit row: read it as the fields of a "|" row (a label with no
@@ -76,3 +79,20 @@ def segments(line: Line) -> list[Line]:
     if len(parts) < 2 or len(line.text) > 200 or not any(is_date_line(p) for p in parts):
         return [line]
     return [Line(p, f"{line.origin} part {n}", line.in_body) for n, p in enumerate(parts, 1) if p]
+
+
+# A labelled stamp glued before the story's first sentence by a capture that lost the line break ("Published time:
+# 16 Nov, 2017 18:51 A German court has ruled …"): the stamp and the paragraph are read as two lines.
+_GLUED_STAMP_MIN = 80
+_SENTENCE_AFTER = re.compile(r"^\s+(?=[A-Z\"“‘(])(?=(?:\S+\s+){7})")
+
+
+def _glued_stamp(line: Line) -> list[Line] | None:
+    hit = next((h for h in find_dates(line.text) if h.year is not None and h.trap is None), None)
+    if hit is None or hit.label is None or hit.start > 40:
+        return None
+    rest = line.text[hit.end:]
+    if not _SENTENCE_AFTER.match(rest) or not rules.SENTENCE_END.search(rest.rstrip()):
+        return None
+    return [Line(line.text[:hit.end], f"{line.origin} part 1", line.in_body),
+            Line(rest.strip(), f"{line.origin} part 2", line.in_body)]

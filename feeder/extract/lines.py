@@ -14,11 +14,16 @@ from feeder.extract.posters import (
     THREAD_START,
     account_name,
     header_date,
+    lead_time,
+    login_over_stamp,
     member_name,
     not_the_headline,
     poster_name,
     profile_name,
     propose_poster,
+    recency_pair,
+    stamp_over_headline,
+    teaser_stamps,
 )
 from feeder.extract.proposals import Found
 from feeder.extract.resolver import Candidate
@@ -100,21 +105,20 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
                 found.restart()  # prose above the headline was a tagline or a teaser, not the story
                 ended = found.ended = False
             if was_skipping and index and is_date_line(above := lines[index - 1].text) and (
-                    not _masthead_widget(lines, index - 1)) and not rules.FURNITURE.match(above):
+                    not _masthead_widget(lines, index - 1, hints.site)) and not rules.FURNITURE.match(above):
                 # A stamp printed just above the headline belongs to the story's header, as one below it.
-                header_date(Line(above, f"{lines[index - 1].origin} (above the headline)", line.in_body), found,
-                             line.in_body or hints.outlet_page)
+                stamp_over_headline(lines, index - 1, found, is_outlet, story=line.in_body or hints.outlet_page)
             continue
         if folded and titled(folded, folded_title):
             quoting_outlet(line, found, is_outlet)
+            lead_time(line, found)
             continue  # "Thread: Headline", "08:25 am - Headline": a header, not the story's start
         if skipping:
             if line.in_body and not hints.outlet_page and folds[min(index + 1, len(lines) - 1)] != folded_title and (
-                    is_date_line(text)) and not _masthead_widget(lines, index):
+                    is_date_line(text)) and not _masthead_widget(lines, index, hints.site):
                 # Inside the post's own container, above its headline (not just above it: that stamp is the
                 # story header's, read with the headline): the post header's date, and its poster.
-                header_date(line, found, False, above_headline=True)
-                propose_poster(lines, index, found)
+                stamp_over_headline(lines, index, found, is_outlet)
             continue
         story = (started and line.in_body) or hints.outlet_page
         following = lines[index + 1].text if index + 1 < len(lines) else ""
@@ -125,6 +129,8 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
                 # Under the story's end (teasers, "more news", replies) a credit row is another story's: the
                 # story's own credit, printed above, stands.
                 _drop_outlets(found, kept)
+            if ended and found.body:
+                teaser_stamps(found, kept)
             # A bare date next stands beside the credit when it names an outlet (not a commenter's login).
             found.after_credit = found.proposed.get("outlet", 0) > credited and outlet_like(
                 next(c.value for c in reversed(found.candidates) if c.role == "outlet"), is_outlet)
@@ -144,7 +150,7 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
             continue
         ended = ended or found.ended
         if is_date_line(text):
-            if not started and not found.body and _masthead_widget(lines, index):
+            if not started and not found.body and _masthead_widget(lines, index, hints.site):
                 continue  # today's date in the site's masthead: the day of the capture, no stamp
             if not found.body and member_row is not None and index - member_row <= POST_DATE_REACH:
                 # The post date is the date nearest the poster: just under the member's details.
@@ -166,7 +172,14 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
                 # Above the headline: the post's own date, not the story's (the one nearest the post wins).
                 header_date(line, found, False, above_headline=True)
                 propose_poster(lines, index, found)
-            elif not found.body:
+            elif found.body and slight(found.body) and not found.stamped(prose=False) and (
+                    found.origins[-1] != lines[index - 1].origin):
+                # Under a blog's tagline and its menus, above the story's byline and stamps: the post's date header
+                # (a date right under a short line is that line's).
+                header_date(line, found, False)
+                propose_poster(lines, index, found)
+            elif not found.body and not login_over_stamp(lines, index, found) and (
+                    not recency_pair(lines, index, found)):
                 header_date(line, found, story)
                 if not story:
                     propose_poster(lines, index, found)
@@ -187,9 +200,12 @@ def _drop_outlets(found: Found, kept: int) -> None:
     found.proposed["outlet"] -= dropped
 
 
-def _masthead_widget(lines: Sequence[Line], index: int) -> bool:
-    """A date in the site's masthead: the next line is site chrome (login, menu, sections, a news ticker)."""
+def _masthead_widget(lines: Sequence[Line], index: int, site: str | None = None) -> bool:
+    """A date in the site's masthead: the next line is site chrome (login, menu, sections, a news ticker) or the
+    site's own name (today's date printed over the masthead)."""
     following = lines[index + 1].text if index + 1 < len(lines) else ""
+    if site and len(site) >= 4 and fold_text(following) == fold_text(site):
+        return True
     return bool(vocab.CHROME_LINE.match(following) or vocab.BREADCRUMB.match(following)
                 or vocab.TICKER.match(following)) and (
         not is_date_line(following))

@@ -6,8 +6,9 @@ import re
 from collections.abc import Sequence
 
 from feeder.extract import resolver, rules, vocab
+from feeder.extract.dates import find_dates
 from feeder.extract.proposals import Found
-from feeder.extract.shapes import Line, is_date_line, is_prose
+from feeder.extract.shapes import IsOutlet, Line, is_date_line, is_prose
 from feeder.fold import fold_text
 from feeder.records import Clue
 
@@ -92,3 +93,73 @@ def header_date(line: Line, found: Found, story: bool, above_headline: bool = Fa
     else:
         found.propose("republished", line.text, f"{line.origin}{_POST_DATE}", resolver.POST_ABOVE,
                       "last" if above_headline else "first")
+
+
+def teaser_stamps(found: Found, kept: int) -> None:
+    """Under the story's end (related posts, more news, replies) a labelled stamp that credits no outlet in its row
+    is another story's, as a bare date line there is: the candidates proposed from ``kept`` on lose their stamps."""
+    new = found.candidates[kept:]
+    if any(c.role == "outlet" for c in new):
+        return
+    stamps = [c for c in new if c.role in resolver.ORIGINAL_ROLES]
+    for c in stamps:
+        found.proposed[c.role] -= 1
+    found.candidates[kept:] = [c for c in new if c not in stamps]
+
+
+def lead_time(line: Line, found: Found) -> None:
+    """"08:25 am - Headline": a journal's entry prints its post time before the headline; it completes a day-only
+    post date."""
+    if (m := _LEAD_TIME.match(line.text)) is not None:
+        found.propose("post time", m.group("time"), f"{line.origin}: post time before the headline",
+                      resolver.POST_HEADER, "last")
+
+
+_LEAD_TIME = re.compile(r"^(?P<time>\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\b\.?)?)\s*[-–—|:]\s+\S", re.I)
+
+
+# A login as forums print it over a post: one word holding a digit or an underscore ("KLtrader_88", "mei.l2021").
+_LOGIN = re.compile(r"^(?=[^\s]*[\d_])[^\W\d_][\w.\-]{2,31}$")
+
+
+def login_over_stamp(lines: Sequence[Line], index: int, found: Found) -> bool:
+    """"KLtrader_88" over "Publish date: Tue, 4 Jun 2019, 10:12 AM": a login over a labelled date, above the story,
+    is a post's header (who posted it and when), not the story's byline and stamp; True when the line was one."""
+    if not index or found.has("republisher") or not _LOGIN.match(above := lines[index - 1].text) or (
+            rules.FURNITURE.match(above)):
+        return False
+    text = lines[index].text
+    if not any(hit.label is not None and hit.year is not None and hit.trap is None for hit in find_dates(text)):
+        return False
+    found.propose("republished", text, f"{lines[index].origin}: labelled date under the poster's login",
+                  resolver.POST_HEADER)
+    poster_name(found, Clue(above, f"{lines[index - 1].origin}: login over the post date"))
+    return True
+
+
+def recency_pair(lines: Sequence[Line], index: int, found: Found) -> bool:
+    """"Dec 10, 2022" over "Updated 3 hrs ago": a site's CMS prints its post date with a freshness label on the
+    site's own clock; that date is the post's, not the story's stamp (the relative time itself is a trap, never a
+    date); True when the line was one."""
+    following = lines[index + 1].text if index + 1 < len(lines) else ""
+    if len(following) > 40 or not any(
+            hit.trap == "relative" and hit.label == "updated" for hit in find_dates(following)):
+        return False
+    found.propose("republished", lines[index].text, f"{lines[index].origin}: post date over the site's "
+                  "'updated … ago' label", resolver.POST_HEADER)
+    return True
+
+
+def stamp_over_headline(lines: Sequence[Line], index: int, found: Found, is_outlet: IsOutlet,
+                        story: bool | None = None) -> None:
+    """A date line in the post's header, above the headline: the story header's stamp (``story``: the line just
+    above the headline) or the post's date and poster (further above); but "EFE" over "02/22/2024", a date right
+    under a line that is only an outlet's name, is that outlet's stamp (the date nearest the outlet's credit)."""
+    line = lines[index]
+    if index and is_outlet(lines[index - 1].text.strip()):
+        found.propose("stamp", line.text, f"{line.origin}: stamp under the outlet's name", resolver.BESIDE_CREDIT)
+    elif story is not None:
+        header_date(Line(line.text, f"{line.origin} (above the headline)", line.in_body), found, story)
+    else:
+        header_date(line, found, False, above_headline=True)
+        propose_poster(lines, index, found)

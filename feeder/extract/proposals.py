@@ -74,7 +74,8 @@ class Found:
     def has(self, *roles: Role) -> bool:
         return any(role in self.proposed for role in roles)
 
-    def stamped(self) -> bool:
-        """Something of the story's credit is already printed: a byline, a credit or a stamp."""
-        return bool(self.body) or self.has("byline", "reporting", *resolver.ORIGINAL_ROLES) or (
+    def stamped(self, prose: bool = True) -> bool:
+        """Something of the story's credit is already printed: a byline, a credit or a stamp (or, with ``prose``,
+        a paragraph)."""
+        return (prose and bool(self.body)) or self.has("byline", "reporting", *resolver.ORIGINAL_ROLES) or (
             self.count("outlet") > self.count("outlet", resolver.WITH_AGENCY))

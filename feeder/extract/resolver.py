@@ -47,6 +47,9 @@ CREDIT_REACH = 2
 # A bare date line further than this many blocks above the story's header stamp stands in the site's masthead
 # (today's date, a clock widget), not over the post: the header stamp, nearest the story, is the post date.
 MASTHEAD_REACH = 6
+# Rows of stamps printed one under another ("Published: …" over "Updated: …") right under an agency's account in
+# the byline slot: all of them the site's post, not the story's.
+ACCOUNT_ROWS = 2
 # Scores of post-date candidates.
 META_POST = 4.0  # the page's metadata names its own post date
 # A post header names it: a label ("Posted on …", "Posted by X on …", a mail's "Date:"), a thread's
@@ -217,6 +220,8 @@ def _stamps(by_role: dict[str, list[Candidate]], poster: Candidate | None, outle
     """The original stamps (best first) and the post date, one assignment: a date is one or the other."""
     if not outlet_page and _feed_page(by_role):
         _items_are_original(by_role)
+    _originally(by_role)
+    _credit_row_posts(by_role)
     posts = by_role.get("republished", [])
     meta = _best(c for c in posts if not c.printed)
     # Tie-break: a printed stamp that is the page's own metadata post date, to the second, is that post's date
@@ -225,11 +230,13 @@ def _stamps(by_role: dict[str, list[Candidate]], poster: Candidate | None, outle
         meta is not None and c.printed and _CLOCK_SECONDS.search(meta.value) and c.value.startswith(meta.value)))
     near = poster.block if poster is not None and poster.printed else None
     post = _best((c for c in posts if c.printed), near)
-    if post is None and not outlet_page and (account := _agency_account_stamp(by_role, originals)) is not None:
+    if post is None and not outlet_page and (account := _agency_account_stamps(by_role, originals)):
         # Tie-break: a site posting agency copy under the agency's name ("By AFP" over "Published March 9, 2018")
-        # prints its own post date under that account; no person's byline or post header says otherwise.
-        originals.remove(account)
-        post = account._replace(role="republished", why=f"{account.why} (under the agency's account: the post's)")
+        # prints its own post date under that account (and its "Updated" row under that); no person's byline or
+        # post header says otherwise.
+        originals[:] = [c for c in originals if c not in account]
+        first = min(account, key=lambda c: (c.role != "published", c.block, c.value, c.why))
+        post = first._replace(role="republished", why=f"{first.why} (under the agency's account: the post's)")
     dates = [_date(c, _ranked_why(c)) for c in originals]
     header = _best(by_role.get("header", ()))
     if header is not None and post is not None and _masthead(post, header):
@@ -273,13 +280,48 @@ def _items_are_original(by_role: dict[str, list[Candidate]]) -> None:
         c._replace(role="stamp", score=PRINTED_STAMP, why=f"{c.why} (a feed aggregator's item stamp)") for c in items)
 
 
-def _agency_account_stamp(by_role: dict[str, list[Candidate]], originals: list[Candidate]) -> Candidate | None:
-    """The stamp printed right under (or beside) an agency's name in the byline slot, when no person is named."""
+def _agency_account_stamps(by_role: dict[str, list[Candidate]], originals: list[Candidate]) -> list[Candidate]:
+    """The stamps printed right under (or beside) an agency's name in the byline slot, when no person is named:
+    the first within a line of it, and the rows of stamps printed on under that one (ACCOUNT_ROWS)."""
     desks = [c.block for c in by_role.get("desk byline", ()) if c.printed]
     if not desks or any(c.printed for role in ("byline", "reporting") for c in by_role.get(role, ())):
-        return None
-    return next((c for c in originals if c.printed and c.score <= PRINTED_STAMP and any(
-        0 <= c.block - block <= 1 for block in desks)), None)
+        return []
+    loose = [c for c in originals if c.printed and c.score <= PRINTED_STAMP]
+    first = min((c for c in loose if any(0 <= c.block - block <= 1 for block in desks)), key=lambda c: c.block,
+                default=None)
+    if first is None:
+        return []
+    return [c for c in loose if first.block <= c.block <= first.block + ACCOUNT_ROWS]
+
+
+# "Originally posted on CGTN on August 27, 2021", "First published in Outlet, 3 May 2022": the credit line
+# under a repost names where and when the story first appeared.
+_ORIGINALLY = re.compile(r"^\W{0,3}(?:originally|first)\s+(?:posted|published|appeared|ran)\b"
+                         r"(?:\s+(?:on|in|at|by)\s+(?P<name>[A-Z][\w.&' -]{1,40}?)(?=\s+(?:on|at)\s|\s*[,|:]))?", re.I)
+
+
+def _originally(by_role: dict[str, list[Candidate]]) -> None:
+    """Tie-break: a date line saying where the story first appeared is the original's stamp and credit line, wherever
+    it stands (a repost prints it under the post, where a bare date would be the post's)."""
+    for role in ("republished", "header", *ORIGINAL_ROLES):
+        lines = [(c, m) for c in by_role.get(role, ()) if c.printed and (m := _ORIGINALLY.match(c.value)) is not None
+                 and (role not in ORIGINAL_ROLES or c.score < BESIDE_CREDIT)]
+        for c, m in lines:
+            by_role[role].remove(c)
+            kept: Role = role if role in ORIGINAL_ROLES else "stamp"
+            why = f"{c.why}: where the story first appeared"
+            by_role.setdefault(kept, []).append(c._replace(role=kept, score=BESIDE_CREDIT, why=why))
+            if m.group("name") is not None:
+                # The name it appeared in: credited only when the registry knows it (no printed-credit mark).
+                by_role.setdefault("outlet", []).append(Candidate("outlet", m.group("name"), c.block, CREDIT_ROW, why))
+
+
+def _credit_row_posts(by_role: dict[str, list[Candidate]]) -> None:
+    """Tie-break: every date in the outlet's credit row is the outlet's ("PTI | Dubai | Updated: … | Created: …"),
+    whatever its label; a "Created"/"Posted" field there names no post of this page."""
+    rows = {c.block for role in ORIGINAL_ROLES for c in by_role.get(role, ()) if c.printed and c.score >= BESIDE_CREDIT}
+    if rows and "republished" in by_role:
+        by_role["republished"] = [c for c in by_role["republished"] if not (c.printed and c.block in rows)]
 
 
 def _masthead(post: Candidate, header: Candidate) -> bool:
