@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from feeder.extract import vocab
+from feeder.extract import rules, vocab
 
 # A capture is hard-wrapped when its long lines stop near one width: how many lines must do so.
 MIN_WRAPPED_LINES = 6
@@ -42,7 +42,16 @@ class Features:
 def squeezed(text: str) -> tuple[str, ...]:
     """Each line of a dump with its runs of spaces collapsed, blank lines empty. Cached: extraction and
     the non-article checks after it read the same dump's lines."""
-    return tuple(" ".join(line.split()) for line in text.split("\n"))
+    return tuple(squeeze(line) for line in text.split("\n"))
+
+
+def squeeze(line: str) -> str:
+    """The line with its runs of spaces collapsed and its ends trimmed, as " ".join(line.split()) gives it.
+
+    Every whitespace character but the space is unprintable, so a printable line without a double space
+    only needs its ends trimmed: two scans in C instead of a list of its words.
+    """
+    return line.strip(" ") if line.isprintable() and "  " not in line else " ".join(line.split())
 
 
 def words_up_to(paragraphs: Iterable[str], cap: int) -> int:
@@ -103,7 +112,7 @@ def unwrap(lines: Sequence[str], width: int) -> list[tuple[str, int]]:
     joined: list[tuple[str, int]] = []
     previous = ""
     for number, raw in enumerate(lines, 1):
-        text = " ".join(raw.split())
+        text = squeeze(raw)
         if joined and text and previous and _broken(previous, text, width):
             joined[-1] = (f"{joined[-1][0]} {text}", joined[-1][1])
         else:
@@ -150,7 +159,7 @@ _OPENER = re.compile(r"^(?:\(\s*[A-Z][^()]{0,40}\)\s*(?:--|—|–|-)?|[A-Z][\w'
 
 
 # The measures of a line, in one place for every reader of them (the line walk, headlines, the line model).
-CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+CJK = rules.Lazy(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # searched in non-ASCII text only
 LINK = re.compile(r"https?://|www\.|^[\w-]+(?:\.[\w-]+)+(?:/\S*)?$", re.I)
 END_PUNCT = (".", "!", ":", ";", ",", "。", "！", "：")  # a line ending on one ends a sentence or a label
 _ASCII_LETTERS = string.ascii_letters.encode()
@@ -172,6 +181,6 @@ def describe(index: int, text: str) -> Features:
     return Features(
         index=index, words=len(text.split()), chars=len(text),
         end_punct=text.rstrip().endswith(END_PUNCT), caps_share=caps_share(text),
-        cjk=bool(CJK.search(text)), link=bool(LINK.search(text)),
+        cjk=not text.isascii() and bool(CJK.search(text)), link=bool(LINK.search(text)),
         chrome=bool(vocab.CHROME_LINE.match(text)),
     )

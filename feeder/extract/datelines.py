@@ -196,11 +196,16 @@ def dateline_stamp(m: re.Match[str], found: Found) -> None:
 
 # How far into a paragraph an outlet's name glued to its first word may end.
 _GLUE_REACH = 40
+# A capital between two lower-case letters (ASCII): where a name may be glued to the next word.
+_GLUE_POINT = re.compile(r"(?<=[a-z])[A-Z](?=[a-z])")
 
 
 def _glued_outlet(text: str, is_outlet: IsOutlet) -> int | None:
     """Where the story starts when a known outlet's name is glued to its first word ("Deutsche WelleAmerican"):
     a lower-case letter run into a capitalised word, everything before it the outlet's name."""
+    head = text[:_GLUE_REACH + 1]
+    if head.isascii():  # an ASCII letter is lower or upper case as [a-z] or [A-Z] says: one scan in C
+        return next((i for m in _GLUE_POINT.finditer(head) if (i := m.start()) >= 2 and is_outlet(text[:i])), None)
     for i in range(2, min(len(text) - 1, _GLUE_REACH)):
         if text[i - 1].islower() and text[i].isupper() and text[i + 1].islower() and is_outlet(text[:i]):
             return i

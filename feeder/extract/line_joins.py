@@ -29,7 +29,8 @@ def label_at_end(lines: Sequence[Line]) -> list[Line]:
 
 def _time_of(date_text: str, text: str) -> bool:
     """A time alone on the line under a stamp that printed only its day ("Published: 2019/10/26" / "0:28:40")."""
-    return bool(rules.TIME_ONLY.match(text)) and not re.search(r"\d[:.]\d\d", date_text) and (
+    # (A time opens on a digit: the cheap test spares most lines the pattern.)
+    return text[:1].isdigit() and bool(rules.TIME_ONLY.match(text)) and not re.search(r"\d[:.]\d\d", date_text) and (
         rules.STAMP_LABEL.search(date_text) is not None or _TRAILING_STAMP.search(date_text) is not None)
 
 
@@ -47,7 +48,8 @@ def labelled_lines(lines: list[Line]) -> list[Line]:
         text = line.text
         following = lines[index + 1].text if index + 1 < len(lines) else ""
         if following and len(text) <= 30 and len(following) <= 200 and (
-                (text.endswith((":", "：")) and len(text.split()) <= 3) or rules.LABEL_ONLY.match(text)) and (
+                (text.endswith((":", "：")) and len(text.split()) <= 3) or (
+                    _may_end_label(text) and rules.LABEL_ONLY.match(text))) and (
                 not rules.FURNITURE.match(text)):  # "Quote:", "Tags:" head a block, not one value
             label = _LEADING_ICON.sub("", text)
             joined.append(Line(f"{label} {following}", line.origin, line.in_body))
@@ -58,6 +60,27 @@ def labelled_lines(lines: list[Line]) -> list[Line]:
 
 
 _LEADING_ICON = re.compile(r"^[^\w(\[]+")
+# The last letters of the words rules.LABEL_ONLY ends on: a repost verb (posted, sent, …) or "by".
+_LABEL_ENDINGS = frozenset(("y", *(verb[-1:] for verb in
+                                   rules.REPOST_VERB.removeprefix("(?:").removesuffix(")").split("|"))))
+
+
+def _may_end_label(text: str) -> bool:
+    """Whether the line may be a property label alone (rules.LABEL_ONLY): after its colon and spaces it ends on
+    one of the labels' last letters, or on a non-ASCII one (IGNORECASE folds some onto ASCII letters)."""
+    last = text.rstrip().removesuffix(":").rstrip()[-1:]
+    return not last.isascii() or not last or last.lower() in _LABEL_ENDINGS
+
+
+# The lower-case first letters of a leading label: "By" and the field labels (a flat list of words).
+LABEL_OPENINGS = frozenset(("b", *(label[:1].lower() for label in vocab.FIELD_LABELS.split("|"))))
+
+
+def _may_open_label(text: str) -> bool:
+    """Whether the line may open with a byline or a field label (vocab.LEADING_LABEL): its first letter is one
+    of theirs, or not ASCII (IGNORECASE folds some non-ASCII letters onto ASCII ones)."""
+    first = text[:1]
+    return not first.isascii() or first.lower() in LABEL_OPENINGS or not first
 
 
 _EMPTY_FIELD = re.compile(rf"^(?:{vocab.FIELD_LABELS})\s*[:：]\s*$", re.I)
@@ -67,7 +90,8 @@ def segments(line: Line) -> list[Line]:
     """A short meta row "Xinhua, 5 Mar 2021 21:40 · Shared on 6 Mar 2021 by x" read as its parts."""
     if len(line.text) > _GLUED_STAMP_MIN and rules.STAMP_LABEL.match(line.text) and (glued := _glued_stamp(line)):
         return glued
-    if len(line.text) < 200 and vocab.LEADING_LABEL.match(line.text) and "|" not in line.text and (
+    if len(line.text) < 200 and _may_open_label(line.text) and vocab.LEADING_LABEL.match(line.text) and (
+            "|" not in line.text) and (
             len(fields := vocab.NEXT_LABEL.split(line.text)) > 1):
         # Several labels run together on one credit row: read it as the fields of a "|" row (a label with no
         # value, "Author:" over an empty name, is left out).

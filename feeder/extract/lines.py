@@ -56,25 +56,30 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
     member_row: int | None = None  # the last line of a forum member's details
     for index, line in enumerate(lines):
         text, folded = line.text, folds[index]
+        # The line's first character, lowered: the anchored patterns below are tried only on a line opening
+        # like their matches (or on a non-ASCII one, which IGNORECASE may fold onto a letter).
+        opening = text[:1].lower() if text[:1].isascii() else ""
         found.at = index
         if member_value:
             member_value = False
             continue
-        if not found.body and (starter := vocab.THREAD_STARTER.match(text)) is not None:
+        if not found.body and opening in _THREAD_STARTER_OPENINGS and (
+                starter := vocab.THREAD_STARTER.match(text)) is not None:
             found.propose("republisher", starter.group("name"), f"{line.origin}: thread starter",
                           resolver.THREAD_START)
             if starter.group("date") and is_date_line(starter.group("date")):
                 found.propose("republished", starter.group("date"), f"{line.origin}{THREAD_START}",
                               resolver.THREAD_START)
             continue
-        if not found.body and (start := vocab.THREAD_START_DATE.match(text)) and is_date_line(start.group("date")):
+        if not found.body and opening in _THREAD_START_OPENINGS and (start := vocab.THREAD_START_DATE.match(text)) and (
+                is_date_line(start.group("date"))):
             found.propose("republished", start.group("date"), f"{line.origin}{THREAD_START}", resolver.THREAD_START)
             continue
         if not found.body and index and len(text) <= 40 and vocab.MEMBER_RANK.match(text) and (
                 not found.count("republisher", resolver.PRINTED_REPUBLISHER)):
             poster_name(found, member_name(lines[index - 1:index]))  # a post's header: the member over their rank
             continue
-        if (member := rules.MEMBER_META.match(text)) is not None:
+        if opening in _MEMBER_META_OPENINGS and (member := rules.MEMBER_META.match(text)) is not None:
             member_value = member.end() == len(text) and not text.endswith(":")
             if not found.count("republisher", resolver.PRINTED_REPUBLISHER):  # the first post's member wins
                 poster_name(found, member_name(lines[max(0, index - 3):index]))
@@ -188,6 +193,17 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
             started = True
     creditmodel.propose_into(found, lines, title, hints.site, is_outlet)
     return _page(found, title, hints, is_outlet)
+
+
+# The lower-case first characters of the matches of the anchored patterns the walk tries on every line ("" stands
+# for a non-ASCII or empty first character, on which the pattern is always tried).
+_THREAD_STARTER_OPENINGS = frozenset(("t", "s", "o", ""))  # thread starter, started by, original poster, op, topic
+_THREAD_START_OPENINGS = frozenset(("s", "t", "d", ""))  # start date, started, thread started, date posted
+# joined, join date, member since, messages, posts, points, location, reputation, rank, reaction score
+_MEMBER_META_OPENINGS = frozenset(("j", "m", "p", "l", "r", ""))
+# The patterns behind each set of openings (tests/test_extract_gates.py checks that every match opens so).
+OPENING_GATES = ((vocab.THREAD_STARTER, _THREAD_STARTER_OPENINGS), (vocab.THREAD_START_DATE, _THREAD_START_OPENINGS),
+                 (rules.MEMBER_META, _MEMBER_META_OPENINGS))
 
 
 def _credited(candidates: Sequence[Candidate]) -> bool:

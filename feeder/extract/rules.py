@@ -51,28 +51,29 @@ class Gated:
 
 
 class Lines:
-    """A whole-line pattern that is cheap on long lines: one alternation for a short line; for a long one,
-    a common part and gated parts, and it matches when one part does.
+    """A whole-line pattern made of a common part and gated parts: it matches when one part does.
 
     The gated parts are alternatives that scan the whole line (".* »"); on a long line (a paragraph) they
-    run only when it holds their needle. The answer is the whole alternation's (callers test truth).
+    run only when it holds their needle. The answer is the whole alternation's (callers test truth); the
+    alternation itself is never compiled (its parts are, and compiling the tables twice cost every run).
     """
 
-    __slots__ = ("_short", "common", "gated", "whole")
+    __slots__ = ("_short", "common", "gated", "parts")
 
-    # Shorter lines are cheap to scan: they go to the whole alternation at once.
+    # A line shorter than this is page furniture often: its answer is kept.
     LONG = 100
 
     def __init__(self, common: str, gated: tuple[tuple[str, tuple[str, ...]], ...], flags: re.RegexFlag) -> None:
-        self.whole = re.compile(f"^(?:{'|'.join((common, *(part for part, _ in gated)))})$", flags)
+        self.parts = (common, *(part for part, _ in gated))  # the alternation's alternatives, in its order
         self.common = re.compile(f"^(?:{common})$", flags)
         self.gated = tuple(Gated(re.compile(f"^(?:{part})$", flags), needles) for part, needles in gated)
         # A site's short lines (its furniture) repeat on every page: their answers are kept.
-        self._short = lru_cache(maxsize=8192)(self.whole.match)
+        self._short = lru_cache(maxsize=8192)(self._parts_match)
 
     def match(self, text: str) -> re.Match[str] | None:
-        if len(text) < self.LONG:
-            return self._short(text)
+        return self._short(text) if len(text) < self.LONG else self._parts_match(text)
+
+    def _parts_match(self, text: str) -> re.Match[str] | None:
         found = self.common.match(text)
         if found is None:
             for part in self.gated:
@@ -246,9 +247,9 @@ DATELINE_LINE = re.compile(
     r"^[A-Z][A-Za-z .'’-]{1,40}?,\s*" + DATELINE_DATE + r"\s*\(\s*(?P<outlet>[^()]{2,40}?)\s*\)$")
 # "BERLIN, August 24. /TASS/. Text", "Harare | AFP | Text": an agency's code between slashes or bars
 # after the dateline's place (and date); the token stays in the story as printed.
-DATELINE_MARKED = re.compile(
+DATELINE_MARKED = Gated(re.compile(
     r"^[A-Z][A-Za-z .,'’-]{1,40}?(?:\s+\d{1,2})?\.?\s*(?:/(?P<slashed>[A-Za-z][\w-]{1,20})/|"
-    r"\|\s*(?P<barred>[A-Za-z][\w-]{1,20})\s*\|)")
+    r"\|\s*(?P<barred>[A-Za-z][\w-]{1,20})\s*\|)"), ("/", "|"))  # tried on first paragraphs: most have neither
 # "... last sentence. (Xinhua)" or "... last sentence.(Xinhua)" at the end of the story.
 TRAILING_CREDIT = re.compile(r"\s*[(（]\s*(?P<outlet>[^()（）]{2,40}?)\s*[)）]\s*$")
 # "... last sentence. — AFP", "... last sentence./IANS": an agency's name or code after the last sentence.
@@ -280,8 +281,49 @@ TITLE_SEPARATORS = (" - ", " | ", " – ", " — ", " :: ", " · ", " » ", " ~ 
 
 # Prose: a body paragraph has enough words, or ends a sentence.
 MIN_PROSE_WORDS = 8
+class Lazy:
+    """A pattern compiled when it is first used: one that most pages never need (an ASCII page has no CJK
+    character to look for) costs nothing to a run that does not use it (a cron run extracts one file)."""
+
+    __slots__ = ("_compiled", "flags", "source")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self.source, self.flags = source, flags
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.source, self.flags)
+        return self._compiled
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text)
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self.pattern.match(text)
+
+    def findall(self, text: str) -> list[str]:
+        return self.pattern.findall(text)
+
+
+class AtEnd:
+    """A pattern that can match only at a text's end (a character class before ``$``, which may stand before a
+    final newline): searched from the last characters it can span, not tried at every position of a paragraph.
+    The matches are the pattern's own."""
+
+    __slots__ = ("pattern", "reach")
+
+    def __init__(self, pattern: re.Pattern[str], reach: int) -> None:
+        self.pattern = pattern
+        self.reach = reach  # the characters a match spans, with the newline ``$`` may stand before
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text, len(text) - self.reach)
+
+
 # What a sentence ends with: end punctuation, a closing quotation mark or bracket, a colon before a quotation.
-SENTENCE_END = re.compile(r"[.!?。！？\"”’'):]$")
+SENTENCE_END = AtEnd(re.compile(r"[.!?。！？\"”’'):]$"), 2)
 
 
 # Every pattern that can make a line a credit, stamp, byline, editor or photo line (credit_lines.py's read_credit

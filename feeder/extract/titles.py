@@ -67,7 +67,8 @@ _HEAD_CHARS = 48
 def _may_fold_into(text: str, folded: str) -> bool:
     """False when fold_text(text) cannot be part of ``folded``: a word of the line's start is not in it.
     (Folding a paragraph costs more than this test, and paragraphs are most of a page.)"""
-    return all(run in folded for run in _WORD_RUN.findall(text[:_HEAD_CHARS].casefold()))
+    # One word at a time: a paragraph's first or second word is seldom in the title, and the rest go unread.
+    return all(run.group() in folded for run in _WORD_RUN.finditer(text[:_HEAD_CHARS].casefold()))
 
 
 def _cut_suffix(title: str, seen: set[str], is_outlet: IsOutlet) -> tuple[str, str] | None:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from feeder.extract.blocks import words_up_to
+from feeder.extract.rules import Lazy
 
 # Phrases of pages that stand in place of a story, by kind of wall (the kind names the rejection's reason).
 WALLS: dict[str, tuple[str, ...]] = {
@@ -118,14 +119,34 @@ def _literal_first(phrase: str) -> list[str]:
 
 # Each phrase alone, in the alternation's order. A phrase that opens with plain words is searched at
 # the C speed of a substring scan, where the one alternation tries every phrase at every position.
-_PHRASES = tuple((kind, re.compile(literal)) for kind, phrases in WALLS.items() for phrase in phrases
+_PHRASES = tuple((kind, literal) for kind, phrases in WALLS.items() for phrase in phrases
                  for literal in _literal_first(phrase))
+
+_SPECIAL = frozenset("\\()[]{}.*+?|^$")
+_QUANTIFIERS = frozenset("?*+{")
+
+
+def _required_prefix(pattern: str) -> str:
+    """The plain words a phrase opens with, which every match of it contains (empty when it opens on
+    syntax): the character before a quantifier may be absent, so it is left out."""
+    for index, char in enumerate(pattern):
+        if char in _SPECIAL:
+            return pattern[:index - 1] if char in _QUANTIFIERS else pattern[:index]
+    return pattern
+
+
+# Each phrase behind its opening words: a text without them is spared the pattern (str.__contains__ scans
+# a page several times faster than the pattern's own search does), and a phrase is compiled only when a text
+# first holds its opening words (most pages never hold most of them).
+_GATED = tuple((kind, Lazy(phrase), _required_prefix(phrase)) for kind, phrase in _PHRASES)
 
 
 def _find(text: str) -> tuple[str, str] | None:
     """The alternation's own answer: the leftmost phrase, the first in order among those starting there."""
     best: tuple[str, re.Match[str]] | None = None
-    for kind, pattern in _PHRASES:
+    for kind, pattern, opening in _GATED:
+        if opening and opening not in text:
+            continue
         m = pattern.search(text)
         if m is not None and (best is None or m.start() < best[1].start()):
             best = kind, m
