@@ -67,17 +67,22 @@ GLUED_END_MARKER = re.compile(r"(?<=[.!?\"”’)])\s*(?:\((?i:end|ends|endit)\)
 # ("(MAL/PIA5/Camarines Sur)", "(ai/jpn)"), the reporter's name after a dash ("… in a pool of blood. -- Name
 # Surname"), a source label and the outlet it names ("… to them. SOURCE: Outlet").
 GLUED_SIGNOFF = re.compile(r"(?<=[.!?\"”’)])\s*(?:\((?:[\w]{1,12}/){1,4}[\w .]{1,30}\)|"
-                           r"[–—]\s*[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}|"
                            r"(?i:source)\s*[:：]\s*[A-Z][\w .'’&-]{1,40})\s*$")
+# A name after a dash glued after the last sentence ("… for good. — Valley Echo"): a reporter's or an outlet's
+# sign-off. Nothing reads it as a credit or a byline here, so it stays in the body (where the reader sees who
+# signed), and only the test whether the paragraph ends a sentence looks past it.
+GLUED_DASHED_NAME = re.compile(r"(?<=[.!?\"”’)])\s*[–—]\s*[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}\s*$")
 # How far from the paragraph's end a glued sign-off starts.
 SIGNOFF_CHARS = 60
 
 
-def without_end_marker(text: str) -> str:
-    """The last paragraph without an agency's end marker or a sign-off glued after its last sentence."""
+def without_end_marker(text: str, dashed_name: bool = False) -> str:
+    """The last paragraph without an agency's end marker or a sign-off glued after its last sentence (and, with
+    ``dashed_name``, without a name glued after a dash)."""
     for _ in range(2):  # a sign-off and an end marker may both be glued on ("… (MAL/PIA5) Enditem")
         marker = GLUED_END_MARKER.search(text, max(0, len(text) - 20)) if text[-1:] in ")tTSDdmM-+" else None
-        signoff = marker or GLUED_SIGNOFF.search(text, max(0, len(text) - SIGNOFF_CHARS))
+        signoff = marker or GLUED_SIGNOFF.search(text, max(0, len(text) - SIGNOFF_CHARS)) or (
+            GLUED_DASHED_NAME.search(text, max(0, len(text) - SIGNOFF_CHARS)) if dashed_name else None)
         if signoff is None or signoff.start() == 0:
             break
         text = text[: signoff.start()].rstrip()
@@ -113,13 +118,11 @@ def closes_story(text: str) -> bool:
 
 
 # The head of a reader's comment or a reply under a story, as comment and forum software prints it: a reply's
-# number and header ("2 posted on 03/16/2015 2:41:10 AM PDT by Name"), a reaction count ("2 people like this."),
-# a comment block's head, a forum's reply and quote heads,
-# and, when the page prints it more than once, the commenter's name and a verb of saying ("Name says:").
-# (A head printed alone on its line, or the comment's text run on after it.)
+# number and header ("2 posted on 03/16/2015 2:41:10 AM PDT by Name"), a comment block's head, a forum's reply
+# and quote heads, and, when the page prints it more than once, the commenter's name and a verb of saying alone
+# on its line or with the comment's text run on after it ("Name says: Finally!"). (extract/span.py cuts on these
+# only where they run to the end of the story's run: a vox-pop prints "Name says: <words>" inside the story.)
 REPLY_HEADER = re.compile(r"^#?\d{1,5}\.?\s+(?:posted|replied|written|wrote) (?:on|at)\s.{4,60}?\bby\s+\S|"
-                          r"^\d{1,6} (?:people|persons?|users?|members?|readers?) (?:like|liked|likes|found) this\b"
-                          r".{0,20}$|"
                           # a blog theme's comment block head ("3 thoughts on “Headline”", "One response to …")
                           r"^(?:\d{1,5}|one|two|three) (?:thoughts?|responses?|repl(?:y|ies)|comments?) (?:on|to)\s*"
                           r"[“\"«„].{2,200}$|"
@@ -130,6 +133,10 @@ REPLY_HEADER = re.compile(r"^#?\d{1,5}\.?\s+(?:posted|replied|written|wrote) (?:
 # (a name: capitalised words, not a pronoun or an article; the comment's text may follow on the same line)
 COMMENT_HEAD = re.compile(r"^(?!(?:The|A|An|He|She|It|They|We|I|This|That)\b)[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
                           r" (?:says|wrote|writes|replied|dice|dit|schreibt|disse)\s*[:：](?:\s|$)")
+# A widget's reaction count under a post or a reply ("2 people like this."): furniture wherever it stands, though
+# no head of what follows (story text may follow it, where a capture took a widget from inside the story).
+REACTION_COUNT = re.compile(r"^\d{1,6} (?:people|persons?|users?|members?|readers?) (?:like|liked|likes|found) this\b"
+                            r".{0,20}$", re.I)
 # Longer lines are a reply's own words, not its head.
 MAX_HEAD_CHARS = 200
 

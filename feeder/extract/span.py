@@ -62,7 +62,8 @@ CAPTION = 3.5  # above the story, a photo's caption: it closes with the photo's 
 FRAMING = 3.0  # above the story, the poster's or aggregator's words about it ("Copied below.", "Disclaimer: …")
 POSTER_WORDS = 1.5  # a short line in the first or second person (or a question) beside a story that is in neither
 POSTER_WORDS_MAX = 20  # ... has at most this many words
-LEAD_IN_TO_NOTHING = 1.0  # the run's last line ends with a colon: it introduces something the story does not hold
+LEAD_IN_TO_NOTHING = 1.0  # the run's last line is a label ending with a colon: it introduces nothing the story holds
+LEAD_IN_LABEL_WORDS = 4  # ... a label has at most this many words (a longer lead-in is a sentence of the story's)
 SEGMENTED = 0.75  # parts joined by a middle dot or a bar, ending no sentence: a site's name and tagline, a meta row
 # A short line below the story's first sentence-ending paragraph that reaches CUT_SCORE ends the story wherever it
 # stands: the head of a comment thread or of a reply, a prompt to reply, a footer, with readers' prose below it.
@@ -161,7 +162,7 @@ def _ends_sentence(text: str) -> bool:
 
 def _ends_sentence_signed(text: str) -> bool:
     """The paragraph ends a sentence, or does once a sign-off glued after its last stop is set aside."""
-    return _ends_sentence(text) or _ends_sentence(endings.without_end_marker(text))
+    return _ends_sentence(text) or _ends_sentence(endings.without_end_marker(text, dashed_name=True))
 
 
 _SENTENCE_STOP = re.compile(r"[.!?。！？](?:\s|$)")
@@ -239,20 +240,40 @@ def tail_score(text: str, title: str, above: str = "", last: bool = False) -> tu
     if above and _poster_words(text, above):
         score += POSTER_WORDS
         why = why or "the poster's own words"
-    if last and text.rstrip().endswith((":", "：")):
+    if last and _lead_in_to_nothing(text):
         score += LEAD_IN_TO_NOTHING
         why = why or "a lead-in to nothing"
+    if text[:1].isdigit() and endings.REACTION_COUNT.match(text):
+        score += ACCOUNT_PROMPT
+        why = "a reaction count"
     return score, why
 
 
+def _lead_in_to_nothing(text: str) -> bool:
+    """A label ending with a colon with nothing of the story under it: a few words ("Related:", "Share this:") or a
+    commenter's head ("Name says:"). A sentence leading in to what the capture lost ("The council listed the jobs
+    still to do:") is the story's own last line."""
+    return text.rstrip().endswith((":", "：")) and (
+        len(text.split(maxsplit=LEAD_IN_LABEL_WORDS)) <= LEAD_IN_LABEL_WORDS or bool(endings.COMMENT_HEAD.match(text)))
+
+
 _QUOTES = frozenset('"“”«»„「」')
+# The first or second person: the poster speaking, or speaking to the reader.
+# (a thanks or a hat tip speaks in the first person without the pronoun: "Thanks to X for the tip!", "H/T X")
+_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|my|me|you|you'd|your|we|our)\b|"
+                     r"^(?i:thanks|thank you|many thanks|h/t|hat tip)\b")
+# Reported speech: a clause naming who said it closes the line ("…, one walker said.", "…, said one volunteer.",
+# "…, the mayor told reporters."), or an "according to" names the source.
+_ATTRIBUTION = re.compile(r",\s*(?:[\w'’.-]+\s+){0,5}(?:said|says|say|told|added|adds|explained|recalled|noted|"
+                          r"insisted|wrote|writes|remarked|joked|asked|asks)\b[^,]{0,40}[.!?]?\s*$|"
+                          r"\baccording to\b", re.I)
 
 
 def _poster_words(text: str, beside: str) -> bool:
-    """A short line in the first or second person, or a question, beside a story paragraph in neither (a quotation
-    is the story's: someone it quotes speaks so)."""
+    """A short line in the first or second person (a question or an exclamation only when so too) beside a story
+    paragraph in neither. Quotations and reported speech are the story's: the people it quotes speak so."""
     return len(text.split(maxsplit=POSTER_WORDS_MAX)) <= POSTER_WORDS_MAX and not _QUOTES.intersection(text) and bool(
-        vocab.FIRST_PERSON.search(text)) and not vocab.FIRST_PERSON.search(beside)
+        _PERSON.search(text)) and not vocab.FIRST_PERSON.search(beside) and not _ATTRIBUTION.search(text)
 
 
 def _shared_score(text: str, title: str, headline_words: int) -> tuple[float, str]:
@@ -375,12 +396,28 @@ def _thread_cut(body: Sequence[str], start: int, end: int) -> tuple[int, str] | 
     first = next((i for i in range(start, end) if _ends_sentence_signed(body[i])), None)
     if first is None:
         return None
-    heads = sum(1 for p in body[first + 1:end] if endings.COMMENT_HEAD.match(p))
+    heads = [i for i in range(first + 1, end) if endings.COMMENT_HEAD.match(body[i])]
+    repeated = len(heads) >= 2 and _heads_run_to_the_end(body, heads, end)
     for index in range(first + 1, end):
-        score, reason = cut_score(body[index], heads >= 2)
+        score, reason = cut_score(body[index], repeated)
         if score >= CUT_SCORE:
             return index, f"above what follows the story ({reason}, score {score:.2f})"
+        if body[index][:1].isdigit() and endings.REACTION_COUNT.match(body[index]) and (
+                endings.without_end_marker(body[index - 1], dashed_name=True) != body[index - 1]):
+            # A reaction count under a paragraph its sign-off closes: the post's widget, readers' words below. (Under
+            # an unsigned paragraph it may be a widget the capture took from inside the story: only it is dropped.)
+            return index, "above what follows the story (a reaction count under the signed-off story)"
     return None
+
+
+def _heads_run_to_the_end(body: Sequence[str], heads: Sequence[int], end: int) -> bool:
+    """From the first "Name says:" head to the run's end, every paragraph is a head or a comment's text under a head
+    alone on its line: a comment thread. (Where a paragraph of the story's follows the heads, they are the people a
+    vox-pop quotes, one after another, inside the story.)"""
+    for index in range(heads[0], end):
+        if index not in heads and not (index - 1 in heads and body[index - 1].rstrip().endswith((":", "："))):
+            return False
+    return True
 
 
 def _without_furniture(body: Sequence[str], start: int, end: int) -> tuple[list[str], str]:
@@ -451,6 +488,8 @@ def _inside_furniture(paragraph: str, repeated: Counter[str] | None) -> str:
         return "photo credit"
     if READ_ALSO.match(paragraph):
         return "pointer to another story"
+    if paragraph[:1].isdigit() and endings.REACTION_COUNT.match(paragraph):
+        return "reaction count"
     if text_opens_caption(paragraph):
         return "photo caption"
     return ""
