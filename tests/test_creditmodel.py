@@ -4,7 +4,8 @@ where no rule read a credit, and never a name from a caption, the headline or th
 Each invented page in tests/fixtures/credit_model has the expected `inspect --json` fields beside it: some
 carry a credit form only the model reads, some a form the rules read (the model must not disturb them), some
 no credit at all (a site's own story naming outlets in its text, a photo credit, a promotion or a menu naming a
-listed outlet, headlines under a "Related" heading, an organisation's name or code in brackets under the story)."""
+listed outlet, headlines under a "Related" heading, an organisation's name or code in brackets under the story,
+a person's name after "Via")."""
 
 from __future__ import annotations
 

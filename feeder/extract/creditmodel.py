@@ -308,7 +308,8 @@ def _credit_context(name: str, line_text: str, features: Sequence[float], index:
     word: a label, brackets or a dash, a dateline, a byline or a date on its line, a line of its own, a short header
     line over the story that it opens. A bracketed name outside a dateline counts only at a credit's place (glued
     after the story's last sentence, or alone just after it) and only when it names an outlet (the registry's, or
-    shaped like one): a bracketed "(UNICEF)" or "(Network Rail)" is an organisation the story is about."""
+    shaped like one): a bracketed "(UNICEF)" or "(Network Rail)" is an organisation the story is about. A name the
+    registry does not list, of two words and no news word, is a person's ("Via Grandma Rose")."""
 
     def has(feature: str) -> bool:
         return features[_AT[feature]] > 0
@@ -318,7 +319,8 @@ def _credit_context(name: str, line_text: str, features: Sequence[float], index:
         if not (has("story_tail") or alone_after) or not (has("registry") or _outlet_shaped(name)):
             return False
     if not has("registry"):
-        return True
+        words = name.split()  # two capitalised words and no news word, unknown to the registry: a person's name
+        return not (len(words) == 2 and not _edge_head(words) and "." not in name)
     if has("line_start") and has("before_story") and len(line_text.split()) <= HEADER_WORDS:
         return True  # a source's header over the story ("Kyodo News Politics")
     return any(has(feature) for feature in _CONTEXT)
