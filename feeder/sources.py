@@ -17,6 +17,7 @@ from feeder.errors import ConfigError
 from feeder.records import Outlet
 
 DATA_FILE = "data/outlets.toml"  # inside the feeder package
+COUNTRIES_FILE = "data/countries.txt"  # the world's country names in English, one a line
 DEFAULT_ID_BASE = "tag:feeder.invalid,2026:"  # atom:source ids of unknown outlets when no config names one
 _FOLD = re.compile(r"[^\w.]+")
 
@@ -92,18 +93,31 @@ MAX_PRINTED_NAME = 80  # longer than any outlet's name: a sentence, not a credit
 MAX_PRINTED_WORDS = 10
 
 
+@cache
+def _country_names() -> frozenset[str]:
+    from importlib import resources  # here: read once, on the first credit asked about
+    text = resources.files("feeder").joinpath(COUNTRIES_FILE).read_text(encoding="utf-8")
+    return frozenset(line.strip().casefold() for line in text.splitlines() if line.strip() and line[0] != "#")
+
+
+def is_country(name: str) -> bool:
+    """Whether a printed name is a country's ("Printed in Germany", "made in the USA"): a place, never an outlet."""
+    key = " ".join(name.split()).casefold()
+    return key in _country_names() or key.removeprefix("the ") in _country_names()
+
+
 def printed_name(text: str) -> str | None:
     """The outlet name a credit prints, cleaned: no "Source:" label, brackets, quotes or end punctuation.
 
     None when what is left cannot be a name: empty, too long, no letter, lower case words
-    ("staff writer"), an address or a link, a language, a month or a weekday.
+    ("staff writer"), an address or a link, a language, a country, a month or a weekday.
     """
     name = " ".join(text.split())
     for _ in range(3):  # "(Source: Kyodo)", "Source: (Kyodo)."
         name = _LABEL.sub("", name.strip(_WRAPPERS)).rstrip(_TRAILING).lstrip(_TRAILING)
         name = _FIELD_LABEL_TAIL.sub("", name)
         name = _SENTENCE_ARTICLE.sub("", name)
-    if not name or _SECTION_NAME.match(name) or _NOT_AN_OUTLET.match(name):
+    if not name or _SECTION_NAME.match(name) or _NOT_AN_OUTLET.match(name) or is_country(name):
         return None
     if len(name) > MAX_PRINTED_NAME or len(name.split()) > MAX_PRINTED_WORDS:
         return None

@@ -1,8 +1,10 @@
-"""False credits by class: a person's name is never a date, a web address, a template label or a forum rank, and
-an outlet's name is never the fragment of a word a label ran into."""
+"""False credits by class: a person's name is never a date, a web address, a template label or a forum rank;
+an outlet's name is never the fragment of a word a label ran into, a country, a bare unlisted code in a dateline's
+brackets, or the name on a promotion line."""
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -16,7 +18,7 @@ from feeder.config import Config
 from feeder.extract import rules
 from feeder.normalize import _republisher
 from feeder.records import Clue
-from feeder.sources import build_registry
+from feeder.sources import build_registry, printed_name
 
 REGISTRY = build_registry()
 
@@ -226,3 +228,29 @@ def test_a_day_in_the_names_place_is_no_one(day: str) -> None:
 ])
 def test_a_web_address_in_a_byline_is_no_name_and_no_part_of_one(raw: str, names: tuple[str, ...]) -> None:
     assert clean_authors(raw) == names
+
+
+CREDIT_CLASSES = Path(__file__).resolve().parent / "fixtures" / "credit_classes"
+CLASS_PAGES = sorted(CREDIT_CLASSES.glob("*.txt"))
+
+
+@pytest.mark.parametrize("page", CLASS_PAGES, ids=[p.stem for p in CLASS_PAGES])
+def test_credit_class_page_extracts_as_labelled(page: Path, config: Config) -> None:
+    """A country in a credit sentence, a bare unlisted code in a dateline's brackets and a promotion line credit
+    no outlet; a paper's name and a listed code still do (fixtures in tests/fixtures/credit_classes)."""
+    expected = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))
+    record = inspect_record(page, config)
+    assert {key: record[key] for key in expected} == expected
+
+
+@pytest.mark.parametrize("place", ["Germany", "the United Kingdom", "Japan", "the USA", "South Korea", "Britain"])
+def test_a_country_is_no_printed_outlet_name(place: str) -> None:
+    assert printed_name(place) is None
+    assert printed_name(f"The {place.removeprefix('the ')} Times") is not None  # a paper named after its country
+
+
+@pytest.mark.parametrize("line", ["Advertise with CNN", "Sponsored by Reuters", "Follow us on BBC News",
+                                  "Watch on Sky News", "Listen on BBC Sounds", "Subscribe to The Times",
+                                  "As seen on Fox News", "As seen in The Guardian"])
+def test_a_promotion_line_is_no_credit(line: str) -> None:
+    assert rules.PROMOTION_LINE.match(line)

@@ -30,6 +30,8 @@ def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, foll
     size = len(text)  # measured once: most of the tests below are gated on it
     if size > 420:
         return False  # credit, stamp and caption lines are short; story paragraphs are not
+    if rules.PROMOTION_LINE.match(text):
+        return False  # "Advertise with CNN", "Subscribe to The Times": an outlet named as a promotion's, no credit
     if signoffs.read_signoff(line, found, is_outlet, following):
         return True
     if text[:5] == "from " and size <= 200 and _feed_tool_from(line, found, is_outlet, following):
