@@ -1,6 +1,5 @@
 """False credits by class: a person's name is never a date, a web address, a template label or a forum rank;
-an outlet's name is never the fragment of a word a label ran into, a country, a bare unlisted code in a dateline's
-brackets, or the name on a promotion line."""
+an outlet's name is never the fragment of a word a label ran into, a country, or the name on a promotion line."""
 
 from __future__ import annotations
 
@@ -236,8 +235,8 @@ CLASS_PAGES = sorted(CREDIT_CLASSES.glob("*.txt"))
 
 @pytest.mark.parametrize("page", CLASS_PAGES, ids=[p.stem for p in CLASS_PAGES])
 def test_credit_class_page_extracts_as_labelled(page: Path, config: Config) -> None:
-    """A country in a credit sentence, a bare unlisted code in a dateline's brackets and a promotion line credit
-    no outlet; a paper's name and a listed code still do (fixtures in tests/fixtures/credit_classes)."""
+    """A country in a credit sentence and a promotion line credit no outlet; a paper's name and a listed code
+    in a dateline still do (fixtures in tests/fixtures/credit_classes)."""
     expected = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))
     record = inspect_record(page, config)
     assert {key: record[key] for key in expected} == expected

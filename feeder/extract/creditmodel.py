@@ -314,8 +314,6 @@ def _credit_context(name: str, line_text: str, features: Sequence[float], index:
     def has(feature: str) -> bool:
         return features[_AT[feature]] > 0
 
-    if has("bracketed") and not has("registry") and _BARE_CODE.match(name):
-        return False  # "LONDON (RMT) -", "DETROIT (GM) -": a union's or a company's code as often as an outlet's
     if has("bracketed") and not has("story_head"):
         alone_after = has("whole_line") and has("after_story") and index - last <= BRACKET_REACH
         if not (has("story_tail") or alone_after) or not (has("registry") or _outlet_shaped(name)):
@@ -328,8 +326,6 @@ def _credit_context(name: str, line_text: str, features: Sequence[float], index:
     return any(has(feature) for feature in _CONTEXT)
 
 
-# A bare code of two or three capitals, which only the registry makes an outlet's.
-_BARE_CODE = re.compile(r"^[A-Z]{2,3}$")
 # The most words of a source's header line over the story, opening on the outlet's name.
 HEADER_WORDS = 4
 # A bracketed name alone on its line stands at most this many lines under the story's last paragraph.

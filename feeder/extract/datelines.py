@@ -176,15 +176,8 @@ _OUTLET_WORD = re.compile(r"(?i:nachrichtenagentur|presseagentur|news\s?agency|a
 _AGENCY_TOKEN = re.compile(r"^[^\W\d_][\w&'’.-]*(?:\s+[^\W\d_][\w&'’.-]*){0,3}$")
 
 
-# A bare code of two or three capitals: in a dateline's brackets as often a union's, a company's or a party's
-# ("LONDON (RMT) -", "DETROIT (GM) -") as an outlet's; only the registry's codes credit.
-_BARE_CODE = re.compile(r"^[A-Z]{2,3}$")
-
-
 def _printed_outlet(token: str) -> bool:
-    """A dateline's token feeder does not know that still names an outlet: a proper name (not a bare code) or
-    an agency named by a word of its kind."""
-    return (proper_name(token) and not _BARE_CODE.match(token.strip())) or agency_named(token)
+    return proper_name(token) or agency_named(token)
 
 
 def agency_named(token: str) -> bool:
