@@ -106,12 +106,12 @@ STORY_END_TABLES = (
 # The story-end tables as one whole-line pattern.
 STORY_END = re.compile(f"^(?:{'|'.join(STORY_END_TABLES)})$", re.I)
 
-# Credit and stamp lines that are about the story rather than part of it.
 # A promotion line: the outlet on it is where to advertise, follow, watch, listen or subscribe, or a badge of
 # where the site was seen ("Advertise with CNN", "Follow us on BBC Sounds", "As seen on Fox"), never a credit.
 PROMOTION_LINE = re.compile(
     r"^\W{0,3}(?:advertis(?:e|ing)\s+(?:with|on|in)|sponsored\s+by|follow\s+us\s+on|watch\s+(?:it\s+|us\s+)?on|"
     r"listen\s+(?:to\s+(?:it|us)\s+)?on|subscribe\s+to|as\s+seen\s+(?:in|on))\s", re.I)
+# Credit and stamp lines that are about the story rather than part of it.
 SOURCE_LINE = re.compile(
     r"^(?:(?:source|sources|publication|from|via|courtesy(?: of)?|credit|fonte|fuente|quelle|sumber|kaynak|bron|"
     r"источник|来源|消息来源|出处|出典|稿源)\s*[:：]|"
