@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import logistic
 
 from feeder import cli
 from feeder.extract import creditmodel, resolver
@@ -129,19 +130,7 @@ def load_pages(sets: Sequence[str], registry: Registry) -> list[Page]:
 
 def fit(rows: Sequence[tuple[Sequence[float], int]]) -> list[float]:
     """Logistic regression by Adagrad steps over the rows in order, a fixed number of epochs."""
-    width = len(creditmodel.FEATURE_NAMES)
-    weights, squares = [0.0] * width, [1e-8] * width
-    sparse = [([i for i, v in enumerate(x) if v], [v for v in x if v], y) for x, y in rows]
-    for _ in range(EPOCHS):
-        for index, values, y in sparse:
-            z = sum(weights[i] * v for i, v in zip(index, values, strict=True))
-            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-            error = p - y
-            for i, v in zip(index, values, strict=True):
-                g = error * v + L2 * weights[i]
-                squares[i] += g * g
-                weights[i] -= STEP * g / math.sqrt(squares[i])
-    return [round(w, DIGITS) for w in weights]
+    return logistic.fit(rows, len(creditmodel.FEATURE_NAMES), epochs=EPOCHS, step=STEP, l2=L2, digits=DIGITS)
 
 
 def top_choices(pages: Sequence[Page], scorer: creditmodel.Scorer, kind: bool, registry: Registry

@@ -27,6 +27,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+import logistic
+
 from feeder import cli
 from feeder.extract import blocks, linemodel, resolver, rules
 from feeder.extract import text as text_extractor
@@ -117,19 +119,7 @@ def load_cases(is_outlet: IsOutlet) -> list[Case]:
 
 def fit(rows: Sequence[tuple[Sequence[float], int]]) -> list[float]:
     """Logistic regression by Adagrad steps over the rows in order, a fixed number of epochs."""
-    width = len(rows[0][0])
-    weights, squares = [0.0] * width, [1e-8] * width
-    sparse = [([i for i, v in enumerate(x) if v], [v for v in x if v], y) for x, y in rows]
-    for _ in range(EPOCHS):
-        for index, values, y in sparse:
-            z = sum(weights[i] * v for i, v in zip(index, values, strict=True))
-            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-            error = p - y
-            for i, v in zip(index, values, strict=True):
-                g = error * v + L2 * weights[i]
-                squares[i] += g * g
-                weights[i] -= STEP * g / math.sqrt(squares[i])
-    return [round(w, DIGITS) for w in weights]
+    return logistic.fit(rows, len(rows[0][0]), epochs=EPOCHS, step=STEP, l2=L2, digits=DIGITS)
 
 
 def train(cases: Sequence[Case]) -> linemodel.Model:
