@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import json
 import math
-import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ from importlib import resources
 from typing import Any, NamedTuple
 
 from feeder.extract import resolver
+from feeder.extract.linemodel import probability
 from feeder.extract.proposals import Found
 from feeder.extract.shapes import IsOutlet, Line, is_prose
 from feeder.fold import fold_text
@@ -451,11 +451,6 @@ def shipped() -> Model:
     """The model shipped in feeder/data (read once)."""
     text = resources.files("feeder").joinpath(MODEL_FILE).read_text(encoding="utf-8")
     return model_from(json.loads(text))
-
-
-def probability(weights: Sequence[float], x: Sequence[float]) -> float:
-    z = sum(map(operator.mul, weights, x))
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 def best(found: Sequence[Span], scorer: Scorer) -> tuple[Span, float] | None:
