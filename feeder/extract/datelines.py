@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from feeder.extract import resolver, rules, vocab
+from feeder.extract import dates, resolver, rules, vocab
 from feeder.extract.proposals import Found
 from feeder.extract.shapes import IsOutlet, proper_name
 
@@ -44,6 +44,10 @@ def _dateline(text: str, found: Found, is_outlet: IsOutlet) -> str:
         found.byline(m.group("names"), "byline glued to the first paragraph's dateline")
         found.credit(m.group("outlet"), "byline glued to the first paragraph's dateline", resolver.DATELINE)
         return text[m.end():]
+    if text[:3] == "By " and (cut := _glued_outlet_byline(text, is_outlet)) is not None:
+        # "By Agency HARARE: text": the outlet's byline glued before the dateline's place; it goes.
+        found.credit(text[3:cut].strip(), "outlet's byline glued to the first paragraph's dateline", resolver.DATELINE)
+        return text[cut:].lstrip()
     if (m := rules.DATELINE_OPEN.match(text)) and (outlet := token_outlet(m.group("outlet"), is_outlet)):
         found.credit(outlet, "dateline of the first paragraph", resolver.DATELINE)
         return text[m.end():]
@@ -63,13 +67,13 @@ def _dateline(text: str, found: Found, is_outlet: IsOutlet) -> str:
         found.credit(outlet or m.group("outlet"), "dateline of the first paragraph" + (
             "" if outlet else PRINTED_CREDIT), resolver.DATELINE)
         dateline_stamp(m, found)
-        return (text[: m.start("token")].rstrip() + text[m.end("token"):]).strip()
+        return without_token(text, m.start("token"), m.end("token"))
     if (m := _DATELINE_UNDASHED.match(text)) and (outlet := token_outlet(m.group("outlet"), is_outlet)):
         # "Melbourne, Oct 22 (PTI) Australian …", "Madrid, Mar 18 (EFE).- Spain's …": a known outlet's token
         # with no dash after it; the token goes, the rest stays as printed.
         found.credit(outlet, "dateline of the first paragraph", resolver.DATELINE)
         dateline_stamp(m, found)
-        return (text[: m.start("token")].rstrip() + text[m.end("token"):]).strip()
+        return without_token(text, m.start("token"), m.end("token"))
     if any(mark in text[:_TOKEN_REACH] for mark in "(/|") and (m := _DATELINE_ANY.match(text)) and (
             credit := _any_token_credit(m, is_outlet)) is not None:
         # "München (dts Nachrichtenagentur) —", "LONDON (Reuters) -The", "BEIJING, Jan. 1, 2023 /PRNewswire/ —":
@@ -77,7 +81,7 @@ def _dateline(text: str, found: Found, is_outlet: IsOutlet) -> str:
         if credit:
             found.credit(credit[0], "dateline of the first paragraph" + credit[1], resolver.DATELINE)
         dateline_stamp(m, found)
-        return (text[: m.start("token")].rstrip() + text[m.end("token"):]).strip()
+        return without_token(text, m.start("token"), m.end("token"))
     if "," in text[:_TOKEN_REACH] and (m := _COMMA_TOKEN.match(text)) and (
             outlet := token_outlet(m.group("outlet"), is_outlet)):
         # "Tehran, May 1, IRNA - text": a known agency's name between the dated place and the dash; it goes.
@@ -99,7 +103,16 @@ def _dateline(text: str, found: Found, is_outlet: IsOutlet) -> str:
         # "#Tag — CITY — March 22 (Agency) — text": a known agency's token between a dated dateline in any
         # dress and the story's dash; the token goes, the rest stays as printed.
         found.credit(outlet, "dateline of the first paragraph", resolver.DATELINE)
-        return (text[: m.start("token")].rstrip() + text[m.end("token"):]).strip()
+        return without_token(text, m.start("token"), m.end("token"))
+    elif "(" in text[:_TOKEN_REACH] and (m := _LEAD_TOKEN.match(text)) and _lead_prefix(m.group("prefix")) and (
+            _story_starts(text, m.end())) and (credit := _lead_token_credit(m.group("outlet"), is_outlet)) is not None:
+        # "May 25, 2020 (Agency) Text", "Santo Domingo, 4 oct (Agency) La …": a token in brackets after a dateline
+        # of a place or a date alone, in any language, the story's first word right after it; the token goes.
+        found.credit(credit[0], "dateline of the first paragraph" + credit[1], resolver.DATELINE)
+        if _YEAR.search(m.group("prefix")):
+            found.propose("stamp", m.group("prefix").strip(" ,"), "date of the first paragraph's dateline",
+                          resolver.DATELINE_STAMP)
+        return without_token(text, m.start("token"), m.end("token"))
     elif "(" in text[:_CAPTION_REACH] and (m := _CAPTION_GLUED.search(text, 0, _CAPTION_REACH)) is not None:
         # "A man at work in X. (Photo by A/Agency)CITY, March 3 (Agency) — text": a photo's caption glued before
         # the dateline (no line break survived the capture): the story starts at the dateline.
@@ -107,6 +120,82 @@ def _dateline(text: str, found: Found, is_outlet: IsOutlet) -> str:
         read = _dateline(text[m.end():], found, is_outlet)
         return read if found.count("outlet", resolver.DATELINE) > before else text
     return text
+
+
+def without_token(text: str, start: int, end: int) -> str:
+    """The paragraph without a dateline's token; a comma before it goes too when a colon follows it (the colon ends
+    the dateline: "KUWAIT CITY, Oct 17, (Agency): The" -> "KUWAIT CITY, Oct 17: The"; before a dash the labelled
+    pages keep it: "NAIROBI, (Agency) --" -> "NAIROBI, --"). The rest stays as printed."""
+    before, after = text[:start].rstrip(), text[end:]
+    if after.lstrip()[:1] in _COLONS:
+        before = before.removesuffix(",").rstrip()
+    return (before + after).strip()
+
+
+_COLONS = (":", "：")
+
+
+# The prefix of a dateline, its token in brackets, and what follows it (the story's first word, maybe after a dash
+# or a colon): the prefix is read word by word (_lead_prefix).
+_LEAD_TOKEN = re.compile(r"^(?P<prefix>[^()]{2,70}?)(?P<token>,?\s*\(\s*(?P<outlet>[^()]{2,40}?)\s*\))")
+# What may stand between a dateline's token and the story's first word.
+_AFTER_TOKEN = re.compile(r"\s*(?:(?:--|—|–|-|:|\.-|_)\s*)?[\"“‘«]?")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# The most words of a dateline's prefix (a place with its region and a date).
+LEAD_PREFIX_WORDS = 8
+# Lower-case words a dateline's place or date may hold ("Rio de Janeiro", "4 de octubre").
+_PLACE_CONNECTORS = frozenset("de del do da dos das di du la le el al of on upon am an der".split())
+
+
+def _lead_prefix(prefix: str) -> bool:
+    """Whether the words before a token are a dateline's: places (capitalised) and a date (day, month in any of the
+    date finder's languages and cases, year), no sentence's lower-case word; at least one place or month name."""
+    words = [w.strip(".,'’") for w in prefix.replace(",", " ").split()]
+    words = [w for w in words if w]
+    if not words or len(words) > LEAD_PREFIX_WORDS:
+        return False
+    named = False
+    for word in words:
+        folded = word.casefold()
+        if folded in dates.MONTH_NUMBER or (word[:1].isupper() and not word[:1].isdigit()):
+            named = True
+        elif not (word.isdigit() and len(word) <= 4) and folded.rstrip("stndrh") not in _DAY_ORDINALS and (
+                folded not in _PLACE_CONNECTORS):
+            return False
+    return named
+
+
+_DAY_ORDINALS = frozenset(str(n) for n in range(1, 32))
+
+
+def _story_starts(text: str, at: int) -> bool:
+    """The story's first word (capitalised, maybe after a dash, a colon or a quotation mark) right after ``at``."""
+    m = _AFTER_TOKEN.match(text, at)
+    following = text[m.end():m.end() + 1] if m else ""
+    return following.isupper()
+
+
+def _lead_token_credit(token: str, is_outlet: IsOutlet) -> tuple[str, str] | None:
+    """What a lead's token credits: an outlet feeder knows, else an agency or paper named by a word of its kind (as
+    printed); None for anything else (an organisation's code in brackets is no outlet)."""
+    if (outlet := token_outlet(token, is_outlet)) is not None:
+        return outlet, ""
+    return (token, PRINTED_CREDIT) if agency_named(token) and proper_name(token) else None
+
+
+# "By Agency PLACE:": "By", an outlet's name, then the dateline's place in capitals and its colon or dash.
+_BY_OUTLET_PLACE = re.compile(r"(?<=\s)(?=[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3}\s*(?::|\s(?:--|—|–|-))\s)")
+# How far into the paragraph the glued byline's place may start.
+_BY_OUTLET_REACH = 60
+
+
+def _glued_outlet_byline(text: str, is_outlet: IsOutlet) -> int | None:
+    """Where the dateline starts after "By <outlet> " glued before it, when the name is an outlet feeder knows."""
+    for m in _BY_OUTLET_PLACE.finditer(text[:_BY_OUTLET_REACH + 40], 4, _BY_OUTLET_REACH):
+        name = text[3:m.start()].strip()
+        if name and is_outlet(name):
+            return m.start()
+    return None
 
 
 # A dated place, the agency's name after a comma, then the dash: "Tehran, May 1, IRNA - text".
@@ -147,11 +236,30 @@ def _after_prefix(text: str, m: re.Match[str], found: Found, is_outlet: IsOutlet
         read = _dateline(rest, found, is_outlet)
         if found.count("outlet", resolver.DATELINE) > before:
             return read
+    if (paren := m.group("paren")) is not None and (outlet := _provenance_outlet(paren, is_outlet)) is not None:
+        # "(Aggregator- Agency Name (CODE)) CITY - text": the aggregator's note of where the story came from.
+        found.credit(outlet, "aggregator's credit glued before the first paragraph", resolver.DATELINE)
+        return rest
     code = m.group("bracket")
     if code is not None and is_outlet(code) and _PLACE_DASH.match(rest):
         found.credit(code, "agency code glued before the first paragraph's dateline", resolver.DATELINE)
         return rest
     return text
+
+
+# "Aggregator- Agency Name (CODE)": the aggregator's name, a dash, the outlet it carries (maybe with its code).
+_PROVENANCE = re.compile(r"^(?P<site>[^\W\d_][\w.&'’ ]{1,30}?)\s*[-–—:]\s*(?P<outlet>[^()]{2,50}?)\s*"
+                         r"(?:\((?P<code>[^()]{2,15})\))?$")
+
+
+def _provenance_outlet(paren: str, is_outlet: IsOutlet) -> str | None:
+    """The outlet an aggregator's bracketed provenance names, when feeder knows it (by name or by code)."""
+    if (m := _PROVENANCE.match(paren)) is None:
+        return None
+    for name in (m.group("outlet"), m.group("code")):
+        if name and is_outlet(name.strip()):
+            return name.strip()
+    return None
 
 
 _OUTLET_DOT_DASH = re.compile(r"^(?P<outlet>[A-Z][\w&'’ -]{1,30}?)\s*\.-\s+(?=\S)")
