@@ -144,7 +144,7 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # The most words of a dateline's prefix (a place with its region and a date).
 LEAD_PREFIX_WORDS = 8
 # Lower-case words a dateline's place or date may hold ("Rio de Janeiro", "4 de octubre").
-_PLACE_CONNECTORS = frozenset("de del do da dos das di du la le el al of on upon am an der".split())
+_PLACE_CONNECTORS = frozenset(("de", "del", "do", "da", "dos", "das", "di", "du", "la", "le", "el", "al", "of", "der"))
 
 
 def _lead_prefix(prefix: str) -> bool:
