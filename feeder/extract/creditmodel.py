@@ -30,7 +30,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, NamedTuple
 
-from feeder.extract import resolver
+from feeder.extract import resolver, rules
 from feeder.extract.linemodel import probability
 from feeder.extract.proposals import Found
 from feeder.extract.shapes import IsOutlet, Line, is_prose
@@ -235,11 +235,6 @@ def spans(lines: Sequence[Line], story: Sequence[int], title: str, site: str | N
     return out
 
 
-# A line that points elsewhere (a promotion, a programme, a link list): the names on it are where to go next,
-# never the story's credit ("More from AP", "Watch it on BBC", "Listen: BBC Radio 4", "As featured in").
-_ELSEWHERE = re.compile(r"^\W{0,3}(?:more\s+(?:from|on|stories|news|in)|watch|listen|advertis\w*|sponsored|"
-                        r"in\s+partnership|follow|subscribe|sign\s+up|download|get\s+the)\b|"
-                        r"\b(?:as\s+)?(?:featured|seen|heard|mentioned)\s+(?:in|on)\b", re.I)
 # A heading over a list of other stories: the lines under it (until the story's next paragraph) are headlines.
 _OTHER_STORIES = re.compile(r"^\W{0,3}(?:related|more\s+(?:stories|news|from|on)|see\s+also|read\s+(?:more|also|next)|"
                             r"also\s+read|you\s+may\s+also\s+like|recommended|most\s+(?:read|popular|viewed)|"
@@ -252,7 +247,7 @@ NAV_ITEM_WORDS = 3  # the most words of a menu's item
 
 def _not_a_credit_line(text: str) -> bool:
     """A promotion or a menu row: no name on it is the story's credit."""
-    if _ELSEWHERE.search(text[:LABEL_CHARS * 2]):
+    if rules.PROMOTION_LINE.match(text):  # a line that points elsewhere ("More from AP", "Watch it on BBC")
         return True
     items = [item for item in _ROW_BREAK.split(text.strip()) if item]
     return (len(items) >= NAV_ITEMS and all(len(item.split()) <= NAV_ITEM_WORDS for item in items)
