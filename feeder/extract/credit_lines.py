@@ -38,6 +38,10 @@ def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, foll
         return True
     if ("|" in text or " / " in text) and post_meta_row(text, line.origin, found, is_outlet):
         return True
+    if size <= 100 and (" / " in text or " | " in text) and _outlet_and_stamp(line, found, is_outlet):
+        return True
+    if text[:6].lower() == "story:" and size <= 80 and _story_label(line, found, is_outlet):
+        return True
     if size <= 100 and (" by " in text or " By " in text) and _dated_by(line, found, is_outlet):
         return True
     if text[:1].isdigit() and size <= 100 and _stamp_then_outlet(line, found, is_outlet):
@@ -45,7 +49,8 @@ def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, foll
     if text[:1] in "ASRTWastrw" and size <= 120 and (m := _PREFIXED_BY.match(text)) is not None:
         # "Article By A, Outlet", "Story by A": a byline with its theme's word before the "By".
         return _byline(Line(f"By {m.group('rest')}", line.origin, line.in_body), found, is_outlet, story, following)
-    if text[:1] in _SENTENCE_OPENINGS and size <= 160 and _credit_sentence(line, found, is_outlet, following):
+    if text[:1] in _SENTENCE_OPENINGS and size <= CREDIT_SENTENCE_CHARS and _credit_sentence(
+            line, found, is_outlet, following):
         return True
     if size <= 120 and "ggregator" in text and _FEED_AGGREGATOR.search(text):
         # A menu or breadcrumb naming the site's feed aggregator: its items are other outlets' (read on as chrome).
@@ -116,13 +121,20 @@ def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, foll
 
 
 # A sentence crediting the story's outlet: "Printed in The Outlet, May 14, 2015", "Translated from Outlet",
-# "This article was first published in Outlet", "As reported by Outlet", "From Outlet via A Feed".
+# "This article was first published in Outlet", "As reported by Outlet", "From Outlet via A Feed", and the
+# republisher's note of its permission after the outlet ("This story was originally published by Outlet and is
+# republished here with permission", "… by Outlet and is reproduced under a Creative Commons licence").
 _CREDIT_SENTENCE = re.compile(
-    r"^(?:(?:this (?:article|story|report|piece|letter) (?:was|is|has been) )?(?:first |originally )?"
-    r"(?:printed|published|carried|appeared)|translated|(?:as )?reported|from)\s+(?P<how>in|by|from|on)?\s*"
+    r"^(?:(?:this (?:article|story|report|piece|letter|post) (?:was|is|has been) )?(?:first |originally )?"
+    r"(?:printed|published|carried|appeared|(?P<re>republished|reprinted|reproduced)(?:\s+with\s+permission)?)|"
+    r"translated|(?:as )?reported|from)\s+(?P<how>in|by|from|on)?\s*"
     r"(?P<outlet>[^\W\d][^,;:()]{1,48}?)(?:\s+via\s+(?P<feed>\S.{0,60}?))?"
-    r"(?:\s*,\s*(?P<date>[^;()]{4,30}?)|\s+on\s+(?P<on>[^;()]{4,30}?))?\s*[.!]?$", re.I)
-_SENTENCE_OPENINGS = "PpTtAaFf"
+    r"(?:\s*,\s*(?P<date>[^;()]{4,30}?)|\s+on\s+(?P<on>[^;()]{4,30}?))?"
+    r"(?P<permission>,?\s+(?:and|with|under)\s+[^()]{0,100}?\b(?:re-?published|reprinted|reproduced|republication|"
+    r"permission|licen[cs]e|creative commons)\b[^()]{0,60}?)?\s*[.!]?$", re.I)
+# The longest credit sentence read.
+CREDIT_SENTENCE_CHARS = 220
+_SENTENCE_OPENINGS = "PpTtAaFfRr"
 _RAN_FIRST_ON = re.compile(r"^(?:this (?:article|story|report) (?:was|is) )?(?:first|originally) (?:published|printed) "
                            r"on\s+(?P<date>[^.]{4,40}?)\.?$", re.I)
 _HOST = re.compile(r"\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|[a-z]{2})(?:\.[a-z]{2})?\b")
@@ -150,13 +162,18 @@ def _credit_sentence(line: Line, found: Found, is_outlet: IsOutlet, following: s
         return False  # "From Monday, …": only "From Outlet via Feed" is a credit sentence
     if verb in ("translated", "from") and m.group("how") not in (None, "from"):
         return False
-    if verb not in ("translated", "from") and m.group("how") not in ("in", "by"):
+    if m.group("re") and m.group("how") == "from":
+        verb = "from"  # "This article is republished from Outlet": where it came from, as "Translated from"
+    elif verb not in ("translated", "from") and m.group("how") not in ("in", "by"):
         return False  # "Published on May 5" is a stamp; "Printed in" / "Reported by" name the outlet
     known = is_outlet(outlet)
     # "Published by John Smith" names a person, "Published in Main Story" a site's category: a name the registry
-    # does not know is taken as printed only after words that say the story ran elsewhere first.
+    # does not know is taken as printed only after words that say the story ran elsewhere first (and, after "by",
+    # that it is republished with the outlet's permission: a publisher grants that, not a writer).
     ran_elsewhere = verb in ("printed", "translated", "from") or _RAN_FIRST.search(line.text) is not None
-    if not known and (verb in ("as", "reported") or m.group("how") == "by" or not (
+    permitted = ran_elsewhere and m.group("permission") is not None and proper_name(outlet) and (
+        len(outlet.split()) <= 5)
+    if not known and not permitted and (verb in ("as", "reported") or m.group("how") == "by" or not (
             paper_shaped(outlet) or (ran_elsewhere and proper_name(outlet) and len(outlet.split()) <= 5))):
         return False
     why = f"{line.origin}: credit sentence '{line.text[:40]}'" + ("" if known else PRINTED_CREDIT)
@@ -165,6 +182,42 @@ def _credit_sentence(line: Line, found: Found, is_outlet: IsOutlet, following: s
         found.propose("stamp", when, why, resolver.BESIDE_CREDIT)
     if len(found.body) >= 2:
         found.ended = True  # a credit sentence under the paragraphs closes the story
+    return True
+
+
+# "Outlet / March 3, 2024", "Outlet | 3 March 2024": an outlet's name and its stamp, alone on a row.
+_NAME_AND_STAMP = re.compile(r"^(?P<name>[^|/]{2,50}?)\s+[/|]\s+(?P<date>[^|/]{4,40})$")
+
+
+def _outlet_and_stamp(line: Line, found: Found, is_outlet: IsOutlet) -> bool:
+    """A row of an outlet's name (known, or shaped like a paper's) and a date: the credit and its stamp; True when
+    the line was one. A person's name and a date are a byline row (not read here)."""
+    if (m := _NAME_AND_STAMP.match(line.text)) is None or not is_date_line(m.group("date")):
+        return False
+    name = m.group("name").strip()
+    known = is_outlet(name)
+    if not (known or paper_shaped(name)):
+        return False
+    why = f"{line.origin}: outlet and stamp row" + ("" if known else PRINTED_CREDIT)
+    found.credit(name, why)
+    found.propose("stamp", m.group("date"), why, resolver.BESIDE_CREDIT)
+    return True
+
+
+# "Story: Outlet": the label of the story's provenance over it.
+_STORY_LABEL = re.compile(r"^story\s*:\s*(?P<name>\S.{1,60}?)\.?$", re.I)
+
+
+def _story_label(line: Line, found: Found, is_outlet: IsOutlet) -> bool:
+    """"Story: Outlet" names the outlet the story is from when the name is an outlet's (known, or shaped like a
+    paper's); "Story: Jane Doe" is a writer's credit (left to the byline readers). True when the line was one."""
+    if (m := _STORY_LABEL.match(line.text)) is None:
+        return False
+    name = m.group("name").strip()
+    known = is_outlet(name)
+    if not (known or paper_shaped(name)):
+        return False
+    found.credit(name, f"{line.origin}: 'Story:' label" + ("" if known else PRINTED_CREDIT))
     return True
 
 
