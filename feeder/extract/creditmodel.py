@@ -228,6 +228,8 @@ def spans(lines: Sequence[Line], story: Sequence[int], title: str, site: str | N
                 continue
             if index < first and _after_a_sentence(text, start, end):
                 continue  # a caption over the story ("Engineers at work on Saturday. AFP"): the picture's credit
+            if index == first and index in kept and _code_the_story_names(name, lines, kept, start, is_outlet):
+                continue  # "LONDON (RMT) - … the RMT said": the organisation the story is about
             features = _features(text, name, start, end, index, line, first, last, kept, folded_title, folded_site,
                                  _mentions(page_text, name), is_outlet)
             if _credit_context(name, text, features, index, last):
@@ -266,6 +268,20 @@ def _under_other_stories(lines: Sequence[Line], near: range, kept: set[int]) -> 
         elif len(lines[index].text.split()) <= MAX_NAME_TOKENS and _OTHER_STORIES.match(lines[index].text):
             heading = True
     return under
+
+
+def _code_the_story_names(name: str, lines: Sequence[Line], kept: set[int], start: int, is_outlet: IsOutlet) -> bool:
+    """An unlisted code in the story's first paragraph that the story's text prints again: an organisation the
+    story is about, never the agency that filed it (an agency's copy does not name its own code)."""
+    if not (name.isupper() and name.isalpha() and len(name) <= CODE_CHARS) or is_outlet(name):
+        return False
+    word = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+    return any(word.search(lines[i].text, start + len(name) if n == 0 else 0)
+               for n, i in enumerate(sorted(kept)) if i >= 0)
+
+
+# The longest code asked about (an agency's code is two to six capitals).
+CODE_CHARS = 6
 
 
 def _after_a_sentence(text: str, start: int, end: int) -> bool:

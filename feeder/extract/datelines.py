@@ -62,7 +62,8 @@ def _dateline(text: str, found: Found, is_outlet: IsOutlet) -> str:
         dateline_stamp(m, found)
         return text[m.end():]
     if (m := rules.DATELINE_CITY.match(text)) and ((outlet := token_outlet(m.group("outlet"), is_outlet))
-                                                   or _printed_outlet(m.group("outlet"))):
+                                                   or (_printed_outlet(m.group("outlet")) and not _named_in_story(
+                                                       m.group("outlet"), m.end(), text, found))):
         # "CITY (Name) --" is a credit by its shape: an outlet feeder does not know is credited as printed.
         found.credit(outlet or m.group("outlet"), "dateline of the first paragraph" + (
             "" if outlet else PRINTED_CREDIT), resolver.DATELINE)
@@ -282,6 +283,21 @@ _OUTLET_WORD = re.compile(r"(?i:nachrichtenagentur|presseagentur|news\s?agency|a
                           r"ajansı|haber|press|presse|prensa|imprensa|stampa|news|nachrichten|noticias|notícias|wire|"
                           r"times|post|herald|tribune|gazette|journal|daily|chronicle|courier|zeitung|gazeta)")
 _AGENCY_TOKEN = re.compile(r"^[^\W\d_][\w&'’.-]*(?:\s+[^\W\d_][\w&'’.-]*){0,3}$")
+
+
+def _named_in_story(token: str, after: int, text: str, found: Found) -> bool:
+    """Whether an unknown code in a dateline's brackets is printed again in the story's text ("LONDON (RMT) - …
+    the RMT said"): an organisation the story is about, not the agency that filed it (an agency's copy never
+    names its own code). A name of several words is not asked about."""
+    if not (token.isupper() and token.isalpha() and len(token) <= _CODE_CHARS):
+        return False
+    word = re.compile(rf"(?<!\w){re.escape(token)}(?!\w)")
+    return word.search(text, after) is not None or any(word.search(p) for p in found.body[1:STORY_MENTION_REACH])
+
+
+# The longest code asked about, and the paragraphs read for a mention of it.
+_CODE_CHARS = 6
+STORY_MENTION_REACH = 12
 
 
 def _printed_outlet(token: str) -> bool:
