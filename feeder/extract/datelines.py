@@ -7,6 +7,7 @@ import re
 from feeder.extract import dates, resolver, rules, vocab
 from feeder.extract.proposals import Found
 from feeder.extract.shapes import IsOutlet, proper_name
+from feeder.sources import is_country
 
 
 def strip_datelines(found: Found, is_outlet: IsOutlet) -> list[str]:
@@ -89,6 +90,13 @@ def _dateline(text: str, found: Found, is_outlet: IsOutlet) -> str:
         found.credit(outlet, "dateline of the first paragraph", resolver.DATELINE)
         dateline_stamp(m, found)
         return text[: m.start("token")] + text[m.end("token"):]
+    if "," in text[:_TOKEN_REACH] and (m := _COMMA_CODE.match(text)) and (m.group("region") or m.group("date")) and (
+            credit := _comma_code_credit(m, text, found, is_outlet)) is not None:
+        # "ST. GEORGE'S, Grenada, CMC - text", "BRIDGETOWN, Barbados, May 20, CMC -text": an agency's code after
+        # the dateline's place and its region or date, set off by a comma, before the story's dash; it goes.
+        found.credit(credit[0], "dateline of the first paragraph" + credit[1], resolver.DATELINE)
+        dateline_stamp(m, found)
+        return without_token(text, m.start("token"), m.end("token"))
     if (m := rules.DATELINE_MARKED.match(text)) and is_outlet(code := m.group("slashed") or m.group("barred")):
         # "MOSCOW, May 14. /TASS/. text" -> "MOSCOW, May 14. text"; "Place | AFP | text" -> "Place | text".
         found.credit(code, "dateline of the first paragraph", resolver.DATELINE)
@@ -202,6 +210,25 @@ def _glued_outlet_byline(text: str, is_outlet: IsOutlet) -> int | None:
 # A dated place, the agency's name after a comma, then the dash: "Tehran, May 1, IRNA - text".
 _COMMA_TOKEN = re.compile(r"^[A-Z][\w .'’-]{1,40}?,\s*" + rules.DATELINE_DATE + r"(?P<token>,\s*"
                           r"(?P<outlet>[A-Z][\w&.'’-]{1,20}(?:\s[A-Z][\w&.'’-]{1,20}){0,2}))\s*(?=(?:--|—|–|-)\s)")
+
+
+# A place, its region or a date (or both), then an agency's code after a comma, then the story's dash (maybe with no
+# space before the story's first word).
+_COMMA_CODE = re.compile(r"^[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3},\s*"
+                         r"(?P<region>[A-Z][A-Za-z.'’-]*(?:\s[A-Z][A-Za-z.'’-]*){0,2}(?=,))?"
+                         r"(?:,?\s*" + rules.DATELINE_DATE + r")?(?P<token>,\s*(?P<outlet>[A-Z]{2,6}))"
+                         r"\s*(?=(?:--|—|–|-)\s?[^\W\d_\"“‘])")
+
+
+def _comma_code_credit(m: re.Match[str], text: str, found: Found, is_outlet: IsOutlet) -> tuple[str, str] | None:
+    """What a dateline's comma-set code credits: an outlet feeder knows; else the code as printed, unless it is a
+    country's ("PORTLAND, Ore., USA - ") or a code the story names again (an organisation it is about)."""
+    code = m.group("outlet")
+    if is_outlet(code):
+        return code, ""
+    if is_country(code) or _named_in_story(code, m.end(), text, found):
+        return None
+    return code, PRINTED_CREDIT
 
 
 def _without_marked_token(text: str, m: re.Match[str]) -> str:
