@@ -22,6 +22,8 @@ def strip_datelines(found: Found, is_outlet: IsOutlet) -> list[str]:
             else:  # a photo's caption above the datelined paragraph is no standfirst
                 body[:index] = [p for p in body[:index] if not rules.CAPTION_CREDIT.search(p)]
             break
+    if len(body) >= 2 and body[0][-1:] in _COLONS and _translation_frame(body[0]) is not None:
+        del body[0]  # the republisher's frame over what it translated (credited by credit_frame): not the story
     if body:
         body[-1] = _trailing_credit(body[-1], found, is_outlet)
     # Headlines of related stories under the story (no sentence of their own): the credited last
@@ -33,6 +35,41 @@ def strip_datelines(found: Found, is_outlet: IsOutlet) -> list[str]:
         if found.count("outlet", resolver.DATELINE):
             body[last:] = [credited]
     return [p for p in body if p]
+
+
+# A frame's last sentence announcing what follows: a translation, an excerpt, the text of a report.
+_FRAME_CLOSE = re.compile(r"(?:^|[.!?]\s+)(?:what follows is|below is|the following is|following is|here is)\b"
+                          r"[^.!?]{0,80}?\b(?:translation|translated|excerpts?|extracts?|text|summary)\b"
+                          r"[^.!?]{0,80}[:：]$", re.I)
+# The frame's opening: the outlet's name, then what it is ("Outlet, a daily, …", "Outlet, the reformist newspaper,").
+_FRAME_OPEN = re.compile(r"^(?P<outlet>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}),\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?"
+                         r"(?i:daily|newspaper|paper|weekly|monthly|magazine|agency|news agency|news site|website|"
+                         r"broadcaster|outlet|journal)\s*,")
+# The longest frame read (a sentence or two).
+FRAME_CHARS = 400
+
+
+def credit_frame(found: Found, is_outlet: IsOutlet) -> None:
+    """"Outlet, a daily, on December 16 ran a report on … What follows is a partial translation of the report:": the
+    republisher's frame over what it translated or excerpted (one of the walk's first paragraphs, with the story
+    under it) names the outlet. Read before the span is cut, which may leave the frame out as a lead-in."""
+    for text in found.body[:FRAME_REACH]:
+        if text[-1:] in _COLONS and (outlet := _translation_frame(text)) is not None:
+            why = "frame above the translated report" + ("" if is_outlet(outlet) else PRINTED_CREDIT)
+            found.credit(outlet, why, resolver.DATELINE)
+            return
+
+
+# The walk's paragraphs read for a frame (a deck or a caption may stand above it).
+FRAME_REACH = 3
+
+
+def _translation_frame(text: str) -> str | None:
+    """The outlet a republisher's frame over a translated or excerpted report names, when the paragraph is one."""
+    if len(text) > FRAME_CHARS or (close := _FRAME_CLOSE.search(text)) is None:
+        return None
+    m = _FRAME_OPEN.match(text)
+    return m.group("outlet") if m is not None and m.end() <= close.start() + 1 else None
 
 
 # Headline-shaped lines under a story that are read as related teasers when the story's credit stands above.
