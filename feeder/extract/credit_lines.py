@@ -40,6 +40,9 @@ def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, foll
         return True
     if size <= 100 and (" / " in text or " | " in text) and _outlet_and_stamp(line, found, is_outlet):
         return True
+    if size <= LABEL_ALONE_CHARS and following and text.casefold().rstrip(" :：") in _CREDIT_LABELS and (
+            _label_over_outlet(line, found, is_outlet, following)):
+        return True
     if text[:6].lower() == "story:" and size <= 80 and _story_label(line, found, is_outlet):
         return True
     if size <= 100 and (" by " in text or " By " in text) and _dated_by(line, found, is_outlet):
@@ -201,6 +204,29 @@ def _outlet_and_stamp(line: Line, found: Found, is_outlet: IsOutlet) -> bool:
     why = f"{line.origin}: outlet and stamp row" + ("" if known else PRINTED_CREDIT)
     found.credit(name, why)
     found.propose("stamp", m.group("date"), why, resolver.BESIDE_CREDIT)
+    return True
+
+
+# A credit's label alone on its line, as item forms print a field's name over its value ("Publication" over "The
+# Harbour Gazette"): the labels that name where the story came from, in the languages agencies' copy travels in.
+_CREDIT_LABELS = frozenset(("source", "publication", "publisher", "original source", "fuente", "fonte", "quelle",
+                            "source publication", "outlet", "media outlet"))
+LABEL_ALONE_CHARS = 20
+# A printed outlet's name: capitalised words, maybe joined by the connectors of names in several languages ("Diario del
+# Valle", "Voice of the People").
+_OUTLET_NAME = re.compile(r"^[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|the|and|de|del|da|do|dos|das|di|du|la|le|el|"
+                          r"y|e|und|van|von|al))*$")
+
+
+def _label_over_outlet(line: Line, found: Found, is_outlet: IsOutlet, following: str) -> bool:
+    """A credit label alone over the outlet's name (known, or a printed name of a few capitalised words): the
+    credit. True when the line was one."""
+    name = following.strip()
+    known = is_outlet(name)
+    if not known and not (_OUTLET_NAME.match(name) and len(name.split()) <= 5 and not rules.credit_shaped(name)):
+        return False
+    found.credit(name, f"{line.origin}: '{line.text.strip()}' over the outlet's name" + ("" if known
+                                                                                         else PRINTED_CREDIT))
     return True
 
 
