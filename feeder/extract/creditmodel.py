@@ -35,6 +35,7 @@ from feeder.extract.linemodel import probability
 from feeder.extract.proposals import Found
 from feeder.extract.shapes import IsOutlet, Line, is_prose
 from feeder.fold import fold_text
+from feeder.sources import printed_name
 
 MODEL_FILE = "data/creditmodel.json"  # inside the feeder package
 
@@ -330,6 +331,8 @@ def _credit_context(name: str, line_text: str, features: Sequence[float], index:
         if not (has("story_tail") or alone_after) or not (has("registry") or _outlet_shaped(name)):
             return False
     if not has("registry"):
+        if printed_name(name) != name:
+            return False  # a name normalization would not credit as printed: a section ("Local News"), a country
         words = name.split()  # two capitalised words and no news word, unknown to the registry: a person's name
         return not (len(words) == 2 and not _edge_head(words) and "." not in name)
     if has("line_start") and has("before_story") and len(line_text.split()) <= HEADER_WORDS:
