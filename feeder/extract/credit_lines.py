@@ -43,6 +43,9 @@ def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, foll
     if size <= LABEL_ALONE_CHARS and following and text.casefold().rstrip(" :：") in _CREDIT_LABELS and (
             _label_over_outlet(line, found, is_outlet, following)):
         return True
+    if " is a" in text and size <= TAGLINE_CHARS and len(found.body) >= 2 and _writer_tagline(
+            line, found, is_outlet, following):
+        return True
     if text[:6].lower() == "story:" and size <= 80 and _story_label(line, found, is_outlet):
         return True
     if size <= 100 and (" by " in text or " By " in text) and _dated_by(line, found, is_outlet):
@@ -227,6 +230,33 @@ def _label_over_outlet(line: Line, found: Found, is_outlet: IsOutlet, following:
         return False
     found.credit(name, f"{line.origin}: '{line.text.strip()}' over the outlet's name" + ("" if known
                                                                                          else PRINTED_CREDIT))
+    return True
+
+
+# A writer's tagline under the story: "Name is a Outlet columnist covering finance.", "Name is an Outlet correspondent
+# based in Cairo." (not a former one: a story may say that of anyone).
+_TAGLINE = re.compile(
+    r"^(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}) is (?:a|an|the)\s+(?:(?:senior|chief|staff|regular|"
+    r"contributing|special|veteran)\s+)?(?P<outlet>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})\s+(?:opinion\s+)?"
+    r"(?:columnist|correspondent|reporter|writer|editor|contributor|journalist|commentator)"
+    r"(?:\s+(?:covering|based|who writes|writing|for)\b[^.!?]{0,100})?\.?$")
+TAGLINE_CHARS = 200
+
+
+def _writer_tagline(line: Line, found: Found, is_outlet: IsOutlet, following: str) -> bool:
+    """A writer's tagline under the story names its writer and the outlet the writer works for (known, or the
+    known outlet its first words name: "Bloomberg Opinion" is Bloomberg's); True when the line was one. A line with
+    the story's prose still under it is a sentence of the story."""
+    if (m := _TAGLINE.match(line.text)) is None or (is_prose(following) and len(following.split()) >= 8):
+        return False
+    words = m.group("outlet").split()
+    outlet = next((" ".join(words[:n]) for n in range(len(words), 0, -1) if is_outlet(" ".join(words[:n]))), None)
+    if outlet is None:
+        return False
+    why = f"{line.origin}: the writer's tagline under the story"
+    found.byline(m.group("name"), why)
+    found.credit(outlet, why)
+    found.ended = True
     return True
 
 
