@@ -107,7 +107,8 @@ def _dateline(text: str, found: Found, is_outlet: IsOutlet) -> str:
             "" if outlet else PRINTED_CREDIT), resolver.DATELINE)
         dateline_stamp(m, found)
         return without_token(text, m.start("token"), m.end("token"))
-    if (m := _DATELINE_UNDASHED.match(text)) and (outlet := token_outlet(m.group("outlet"), is_outlet)):
+    if (m := _DATELINE_UNDASHED.match(text)) and (outlet := token_outlet(m.group("outlet"), is_outlet)) and not (
+            _spelled_out(m.group("city").split(), m.group("outlet"))):
         # "Melbourne, Oct 22 (PTI) Australian …", "Madrid, Mar 18 (EFE).- Spain's …": a known outlet's token
         # with no dash after it; the token goes, the rest stays as printed.
         found.credit(outlet, "dateline of the first paragraph", resolver.DATELINE)
@@ -150,8 +151,9 @@ def _dateline(text: str, found: Found, is_outlet: IsOutlet) -> str:
         # dress and the story's dash; the token goes, the rest stays as printed.
         found.credit(outlet, "dateline of the first paragraph", resolver.DATELINE)
         return without_token(text, m.start("token"), m.end("token"))
-    elif "(" in text[:_TOKEN_REACH] and (m := _LEAD_TOKEN.match(text)) and _lead_prefix(m.group("prefix")) and (
-            _story_starts(text, m.end())) and (credit := _lead_token_credit(m.group("outlet"), is_outlet)) is not None:
+    elif "(" in text[:_TOKEN_REACH] and (m := _LEAD_TOKEN.match(text)) and _lead_prefix(
+            m.group("prefix"), m.group("outlet")) and _story_starts(text, m.end()) and (
+            credit := _lead_token_credit(m.group("outlet"), is_outlet)) is not None:
         # "May 25, 2020 (Agency) Text", "Santo Domingo, 4 oct (Agency) La …": a token in brackets after a dateline
         # of a place or a date alone, in any language, the story's first word right after it; the token goes.
         found.credit(credit[0], "dateline of the first paragraph" + credit[1], resolver.DATELINE)
@@ -193,13 +195,15 @@ LEAD_PREFIX_WORDS = 8
 _PLACE_CONNECTORS = frozenset(("de", "del", "do", "da", "dos", "das", "di", "du", "la", "le", "el", "al", "of", "der"))
 
 
-def _lead_prefix(prefix: str) -> bool:
+def _lead_prefix(prefix: str, token: str) -> bool:
     """Whether the words before a token are a dateline's: places (capitalised) and a date (day, month in any of the
     date finder's languages and cases, year), no sentence's lower-case word; at least one place or month name."""
     words = [w.strip(".,'’") for w in prefix.replace(",", " ").split()]
     words = [w for w in words if w]
     if not words or len(words) > LEAD_PREFIX_WORDS:
         return False
+    if _spelled_out(words, token):
+        return False  # "Agence France Presse (AFP) The agency …": a name spelled out before its abbreviation
     named = False
     for word in words:
         folded = word.casefold()
@@ -212,6 +216,13 @@ def _lead_prefix(prefix: str) -> bool:
 
 
 _DAY_ORDINALS = frozenset(str(n) for n in range(1, 32))
+
+
+def _spelled_out(words: list[str], token: str) -> bool:
+    """Whether the words before a bracketed code spell it out ("Agence France Presse (AFP)"): the code is the
+    name's abbreviation in a sentence, not a dateline's token."""
+    initials = "".join(w[0] for w in words if w and w.casefold() not in _PLACE_CONNECTORS)
+    return token.isupper() and len(token) >= 2 and initials.upper().endswith(token)
 
 
 def _story_starts(text: str, at: int) -> bool:
