@@ -312,9 +312,9 @@ def _after_prefix(text: str, m: re.Match[str], found: Found, is_outlet: IsOutlet
         read = _dateline(rest, found, is_outlet)
         if found.count("outlet", resolver.DATELINE) > before:
             return read
-    if (paren := m.group("paren")) is not None and (outlet := _provenance_outlet(paren, is_outlet)) is not None:
+    if (paren := m.group("paren")) is not None and (credit := _provenance_outlet(paren, is_outlet)) is not None:
         # "(Aggregator- Agency Name (CODE)) CITY - text": the aggregator's note of where the story came from.
-        found.credit(outlet, "aggregator's credit glued before the first paragraph", resolver.DATELINE)
+        found.credit(credit[0], "aggregator's credit glued before the first paragraph" + credit[1], resolver.DATELINE)
         return rest
     code = m.group("bracket")
     if code is not None and is_outlet(code) and _PLACE_DASH.match(rest):
@@ -328,14 +328,16 @@ _PROVENANCE = re.compile(r"^(?P<site>[^\W\d_][\w.&'’ ]{1,30}?)\s*[-–—:]\s*
                          r"(?:\((?P<code>[^()]{2,15})\))?$")
 
 
-def _provenance_outlet(paren: str, is_outlet: IsOutlet) -> str | None:
-    """The outlet an aggregator's bracketed provenance names, when feeder knows it (by name or by code)."""
+def _provenance_outlet(paren: str, is_outlet: IsOutlet) -> tuple[str, str] | None:
+    """The outlet an aggregator's bracketed provenance names: one feeder knows (by name or by code), else one
+    named by a word of its kind ("Jordan Times"), as printed."""
     if (m := _PROVENANCE.match(paren)) is None:
         return None
     for name in (m.group("outlet"), m.group("code")):
         if name and is_outlet(name.strip()):
-            return name.strip()
-    return None
+            return name.strip(), ""
+    name = m.group("outlet").strip()
+    return (name, PRINTED_CREDIT) if agency_named(name) and proper_name(name) else None
 
 
 _OUTLET_DOT_DASH = re.compile(r"^(?P<outlet>[A-Z][\w&'’ -]{1,30}?)\s*\.-\s+(?=\S)")
