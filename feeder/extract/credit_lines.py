@@ -55,7 +55,7 @@ def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, foll
     if text[:1] in "ASRTWastrw" and size <= 120 and (m := _PREFIXED_BY.match(text)) is not None:
         # "Article By A, Outlet", "Story by A": a byline with its theme's word before the "By".
         return _byline(Line(f"By {m.group('rest')}", line.origin, line.in_body), found, is_outlet, story, following)
-    if text[:1] in _SENTENCE_OPENINGS and size <= CREDIT_SENTENCE_CHARS and _credit_sentence(
+    if text.lstrip(_NOTE_WRAPPERS)[:1] in _SENTENCE_OPENINGS and size <= CREDIT_SENTENCE_CHARS and _credit_sentence(
             line, found, is_outlet, following):
         return True
     if size <= 120 and "ggregator" in text and _FEED_AGGREGATOR.search(text):
@@ -131,7 +131,8 @@ def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, foll
 # republisher's note of its permission after the outlet ("This story was originally published by Outlet and is
 # republished here with permission", "… by Outlet and is reproduced under a Creative Commons licence").
 _CREDIT_SENTENCE = re.compile(
-    r"^(?:(?:this (?:article|story|report|piece|letter|post) (?:was|is|has been) )?(?:first |originally )?"
+    r"^(?:(?:(?:a version of )?this (?:article|story|report|piece|letter|post) (?:(?:was|is|has been) )?)?"
+    r"(?:first |originally )?"
     r"(?:printed|published|carried|appeared|(?P<re>republished|reprinted|reproduced)(?:\s+with\s+permission)?)|"
     r"translated|(?:as )?reported|from)\s+(?P<how>in|by|from|on)?\s*"
     r"(?P<outlet>[^\W\d][^,;:()]{1,48}?)(?:\s+via\s+(?P<feed>\S.{0,60}?))?"
@@ -144,11 +145,19 @@ _SENTENCE_OPENINGS = "PpTtAaFfRr"
 _RAN_FIRST_ON = re.compile(r"^(?:this (?:article|story|report) (?:was|is) )?(?:first|originally) (?:published|printed) "
                            r"on\s+(?P<date>[^.]{4,40}?)\.?$", re.I)
 _HOST = re.compile(r"\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|[a-z]{2})(?:\.[a-z]{2})?\b")
+_APPEARED = re.compile(r"\bappeared\s+on\b", re.I)
 _RAN_FIRST = re.compile(r"\b(?:first|originally)\s+(?:printed|published|carried|appeared)\b", re.I)
+
+
+# Brackets and emphasis marks a note is printed in ("(This story was first published in …)", "*Originally …*").
+_NOTE_WRAPPERS = "([*_ "
 
 
 def _credit_sentence(line: Line, found: Found, is_outlet: IsOutlet, following: str) -> bool:
     """A credit sentence after (or above) the story naming its outlet; True when the line was one."""
+    text = line.text.strip()
+    if text[:1] in _NOTE_WRAPPERS and text[-1:] in ")*_":
+        line = Line(text.strip("()[]*_ ").strip(), line.origin, line.in_body)
     if (m := _CREDIT_SENTENCE.match(line.text)) is None:
         return False
     if (dated := _RAN_FIRST_ON.match(line.text)) and is_date_line(dated.group("date")):
@@ -170,8 +179,9 @@ def _credit_sentence(line: Line, found: Found, is_outlet: IsOutlet, following: s
         return False
     if m.group("re") and m.group("how") == "from":
         verb = "from"  # "This article is republished from Outlet": where it came from, as "Translated from"
-    elif verb not in ("translated", "from") and m.group("how") not in ("in", "by"):
-        return False  # "Published on May 5" is a stamp; "Printed in" / "Reported by" name the outlet
+    elif verb not in ("translated", "from") and m.group("how") not in ("in", "by") and not (
+            m.group("how") == "on" and _APPEARED.search(line.text) and not is_date_line(m.group("outlet"))):
+        return False  # "Published on May 5" is a stamp; "Printed in", "Reported by", "Appeared on X" name the outlet
     known = is_outlet(outlet)
     # "Published by John Smith" names a person, "Published in Main Story" a site's category: a name the registry
     # does not know is taken as printed only after words that say the story ran elsewhere first (and, after "by",
