@@ -67,3 +67,13 @@ def test_an_alias_is_read_as_initials_and_words_only_when_it_mixes_them() -> Non
 def test_one_table_says_which_lines_point_elsewhere(line: str, elsewhere: bool) -> None:
     # The credit rules and the credit model both read rules.PROMOTION_LINE (vocab.POINTS_ELSEWHERE).
     assert bool(rules.PROMOTION_LINE.match(line)) is elsewhere
+
+
+@pytest.mark.parametrize(("printed", "name"), [
+    ("German Press Agency", "dpa"), ("Maghreb Arab Press", "MAP"), ("Palestinian News Agency", "WAFA"),
+    ("Islamic Republic of Iran News Agency", "IRNA"), ("Lebanese National News Agency", "NNA"),
+    ("Senegalese Press Agency", "Agence de Presse Sénégalaise"),
+])
+def test_an_agencys_english_name_is_its_alias(printed: str, name: str) -> None:
+    outlet = build_registry().named(printed)
+    assert outlet is not None and outlet.name == name
