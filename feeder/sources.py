@@ -154,8 +154,9 @@ class Registry:
     # Answers of named(), by printed text: extraction asks about a site's same lines on every page.
     _named: dict[str, Outlet | None] = field(default_factory=dict, init=False, compare=False, repr=False)
     # The aliases that mix initials and words, in parts (see alias_parts), listed when first needed.
-    _spelled: list[tuple[tuple[tuple[str, ...], Outlet], ...]] = field(default_factory=list, init=False,
-                                                                        compare=False, repr=False)
+    # by the first word they ask for: a capital (an alias opening on initials) or a folded word.
+    _spelled: list[Mapping[str, tuple[tuple[tuple[str, ...], Outlet], ...]]] = field(
+        default_factory=list, init=False, compare=False, repr=False)
 
     def named(self, text: str) -> Outlet | None:
         """The outlet this name, alias, code or domain denotes, if any."""
@@ -198,7 +199,8 @@ class Registry:
             return None
         if not self._spelled:
             self._spelled.append(_spelled_aliases(self.outlets.values()))
-        found = {o.key: o for parts, o in self._spelled[0] if expands(words, parts)}
+        asked = (*self._spelled[0].get(words[0][:1], ()), *self._spelled[0].get(words[0].casefold(), ()))
+        found = {o.key: o for parts, o in asked if expands(words, parts)}
         return next(iter(found.values())) if len(found) == 1 else None
 
     def for_url(self, url: str) -> Outlet | None:
@@ -277,14 +279,16 @@ def expands(words: list[str], parts: tuple[str, ...]) -> bool:
     return all(w.casefold() in _KIND_WORDS for w in words[i:])
 
 
-def _spelled_aliases(outlets: Iterable[Outlet]) -> tuple[tuple[tuple[str, ...], Outlet], ...]:
-    """Every alias of the outlets that mixes initials and words, in parts, with its outlet."""
-    out = []
+def _spelled_aliases(outlets: Iterable[Outlet]) -> dict[str, tuple[tuple[tuple[str, ...], Outlet], ...]]:
+    """Every alias of the outlets that mixes initials and words, in parts, with its outlet, by the first word a
+    printed name must open with: the first initial (an alias opening on initials), else the folded word."""
+    out: dict[str, list[tuple[tuple[str, ...], Outlet]]] = {}
     for outlet in outlets:
         for alias in (outlet.name, *outlet.aliases):
             if (parts := alias_parts(alias)) is not None:
-                out.append((parts, outlet))
-    return tuple(out)
+                first = parts[0][:1] if parts[0].isupper() else parts[0].casefold()
+                out.setdefault(first, []).append((parts, outlet))
+    return {first: tuple(found) for first, found in out.items()}
 
 
 def source_id(outlet: Outlet) -> str:

@@ -5,13 +5,16 @@ printed name that spells out an alias."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from feeder.cli import inspect_record
 from feeder.config import Config
-from feeder.extract import rules
+from feeder.extract import creditmodel, rules
 from feeder.sources import alias_parts, build_registry
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "lead_credits"
@@ -77,3 +80,12 @@ def test_one_table_says_which_lines_point_elsewhere(line: str, elsewhere: bool) 
 def test_an_agencys_english_name_is_its_alias(printed: str, name: str) -> None:
     outlet = build_registry().named(printed)
     assert outlet is not None and outlet.name == name
+
+
+@given(st.lists(st.sampled_from(["EU", "EUROPE", " ", ".", "_", "é", "AFP", "A", "1", "(", "日本", "\n"]),
+                max_size=20).map("".join),
+       st.sampled_from(["EU", "AFP", "A", "日本", "E", "AA", ".", "é"]))
+@settings(max_examples=300)
+def test_the_credit_models_mention_count_is_the_whole_word_pattern(text: str, name: str) -> None:
+    # creditmodel._mentions counts by substring search what this pattern finds.
+    assert creditmodel._mentions(text, name) == len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text))

@@ -292,8 +292,23 @@ def _after_a_sentence(text: str, start: int, end: int) -> bool:
 
 
 def _mentions(page_text: str, name: str) -> int:
-    """How often the page prints the name as whole words (an "EU" inside "EUROPE" is no mention)."""
-    return len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", page_text))
+    r"""How often the page prints the name as whole words (an "EU" inside "EUROPE" is no mention): the matches of
+    ``(?<!\w)name(?!\w)``, found by substring search (a regular expression per name cost a quarter of
+    extraction's time: each name compiled, each page scanned in Python's regex engine)."""
+    count, size, at = 0, len(name), page_text.find(name)
+    while at >= 0 and size:
+        end = at + size
+        if not (at and _word_char(page_text[at - 1])) and not (end < len(page_text) and _word_char(page_text[end])):
+            count += 1
+            at = page_text.find(name, end)
+        else:
+            at = page_text.find(name, at + 1)
+    return count
+
+
+def _word_char(ch: str) -> bool:
+    r"""What ``\w`` matches in a str pattern: a Unicode letter or digit, or the underscore."""
+    return ch.isalnum() or ch == "_"
 
 
 # What makes a place a credit's: a label, a dash, brackets, a dateline, a byline or a date on the line, a line of
