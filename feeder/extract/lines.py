@@ -19,6 +19,7 @@ from feeder.extract.posters import (
     member_name,
     not_the_headline,
     poster_name,
+    poster_rows,
     profile_name,
     propose_poster,
     recency_pair,
@@ -191,6 +192,7 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
         elif is_prose(text) and line.in_body and not ended:
             found.keep(text, line.origin)
             started = True
+    poster_rows(lines, found, is_outlet, hints.outlet_page)
     creditmodel.propose_into(found, lines, title, hints.site, is_outlet)
     return _page(found, title, hints, is_outlet)
 

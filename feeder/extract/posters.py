@@ -163,3 +163,106 @@ def stamp_over_headline(lines: Sequence[Line], index: int, found: Found, is_outl
     else:
         header_date(line, found, False, above_headline=True)
         propose_poster(lines, index, found)
+
+
+# The words a blog or CMS theme prints before its posting account, by language: a verb and its "by" ("Posted by",
+# "Publicerat av", "Diposting oleh", "Publié par"), which names the poster whatever follows it.
+_POSTER_VERB = (
+    r"(?:posted|submitted|published|uploaded|shared|added|created|contributed)\s+by"
+    r"|(?:publicado|escrito|postado|enviado|publicada)\s+por|(?:verfasst|geschrieben|eingestellt|veröffentlicht)\s+von"
+    r"|(?:publié|écrit|posté|publiée)\s+par|(?:publicerat|postat|skrivet|upplagt)\s+av|(?:skrevet|publisert|lagt\s+inn)"
+    r"\s+av|(?:udgivet|skrevet|postet)\s+af|(?:diposting|ditulis|diposkan|dikirim|diterbitkan|dimuat)\s+oleh"
+    r"|(?:geplaatst|geschreven|gepubliceerd)\s+door|(?:pubblicato|scritto|inviato)\s+da"
+    r"|(?:opublikowane|napisane|dodane)\s+przez|(?:опубликовано|автор)\s*:?")
+# The bare "by" of each language: it opens a byline as often as a poster's row, so it names a poster only in a
+# theme's meta row, the name followed by a separator and the post's date ("Por X | 4 octubre, 2025 | Cuba").
+# (English "By X | date" rows are the credit rows' readers'.)
+_BY_WORD = r"(?:por|von|par|av|af|oleh|door|di|da|przez)"
+# A poster's name: a handle or a few words, no digits opening it, no separator inside.
+_NAME = r"(?P<name>[^\W\d][^\s|·•/,:;]{0,30}(?:\s+[^\s|·•/,:;–—-][^\s|·•/,:;]{0,30}){0,3}?)"
+_SEPARATOR = r"\s*(?:[|·•/]|\s[-–—]\s|,)\s*"
+# After the name, the post's time or date: "kl. 05:12", "at 9:14 AM", "on Sat, 10/20/2018 - 14:35", "um 10:15".
+_AFTER = r"(?:\s+(?:kl\.?|klo|at|on|um|am|à|le|el|a\s+las|às|alle|il|om|op|pada|di|pukul|o)\s+|" + _SEPARATOR + ")"
+_VERB_ROW = re.compile(rf"^\W{{0,2}}(?:{_POSTER_VERB})\s*[:：]?\s+{_NAME}(?:{_AFTER}(?P<rest>.+))?$", re.I)
+_BY_ROW = re.compile(rf"^\W{{0,2}}{_BY_WORD}\s*[:：]?\s+{_NAME}{_SEPARATOR}(?P<rest>.+)$", re.I)
+# A line this long is a paragraph, never a meta row.
+MAX_POSTER_ROW = 120
+_TIME = re.compile(r"^(?P<time>\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\b\.?)?)(?!\d)", re.I)
+
+
+def poster_row(text: str) -> tuple[str, str | None, str | None] | None:
+    """A posting account's row in a blog or CMS theme: (the poster's name, the post's date, the post's time alone),
+    or None. "Submitted by X on Sat, 10/20/2018 - 14:35", "Publicerat av X kl. 05:12", "Por X | 4 octubre, 2025 |
+    Cuba": a verb and its "by" name the poster whatever follows; a bare "by" word only before the post's date."""
+    if len(text) > MAX_POSTER_ROW or len(text) < 6:
+        return None
+    m = _VERB_ROW.match(text)
+    verb = m is not None
+    if m is None and (m := _BY_ROW.match(text)) is None:
+        return None
+    name, rest = m.group("name").strip(), (m.group("rest") or "").strip()
+    if not poster_shaped(name):
+        return None
+    date = _post_date(rest)
+    time = m2.group("time") if date is None and (m2 := _TIME.match(rest)) else None
+    if not verb and date is None:
+        return None
+    return name, date, time
+
+
+def _post_date(rest: str) -> str | None:
+    """The post's date at the head of a row's rest (its first field), or None."""
+    if not rest or not any(map(str.isdigit, rest)):
+        return None
+    hits = [h for h in find_dates(rest) if h.year is not None and h.trap is None]
+    if not hits or hits[0].start > 12:
+        return None
+    return rest[:hits[0].end].strip(" ,|·•/-–—")[hits[0].start:] if hits[0].start else rest[:hits[0].end]
+
+
+# Words no account is named: a date's parts, a relative time's, a menu's and a comment counter's.
+_NOT_A_NAME = re.compile(
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
+    r"september|october|november|december|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|today|yesterday|admin panel|comments?|share|home|menu|search|login|log in|news|"
+    r"category|categories|tags?|uncategori[sz]ed|the|a|an|this|that|these|our|my|his|her|their|its)\b", re.I)
+
+
+def poster_shaped(name: str) -> bool:
+    """A person's or an account's name: one to four words or a handle, no date, no menu or category word, no
+    sentence."""
+    words = name.split()
+    if not 1 <= len(words) <= 4 or not 2 <= len(name) <= 40 or _NOT_A_NAME.match(name):
+        return False
+    if name[-1:] in ".!?" and not name.endswith(" Jr."):
+        return False
+    if any(map(str.isdigit, name)) and (len(words) > 1 or find_dates(name)):
+        return False  # "- May 24", "10 March": a date's fragment (a handle may hold digits: "tngadmin01")
+    return not (vocab.CHROME_LINE.match(name) or vocab.SITE_SECTION.match(name))
+
+
+def poster_rows(lines: Sequence[Line], found: Found, is_outlet: IsOutlet, outlet_page: bool) -> None:
+    """Propose the poster (and the post's date or time) of every poster's row outside the story's paragraphs, each
+    where it stands (the resolver picks the best; the first printed on a tie). An outlet's name there is the
+    outlet's own account, and a name the story's byline prints is its author: neither is proposed."""
+    if outlet_page:
+        return
+    body = set(found.origins)
+    named = {fold_text(c.value) for c in found.candidates if c.role in ("republisher", "byline", "reporting")}
+    at = found.at
+    try:
+        for index, line in enumerate(lines):
+            if line.origin in body or (row := poster_row(line.text)) is None:
+                continue
+            name, date, time = row
+            if fold_text(name) in named or is_outlet(name):
+                continue
+            named.add(fold_text(name))
+            found.at = index
+            found.propose("republisher", name, f"{line.origin}: poster's row", resolver.PRINTED_REPUBLISHER)
+            if date is not None:
+                found.propose("republished", date, f"{line.origin}: poster's row{_POST_DATE}", resolver.POST_HEADER)
+            elif time is not None:
+                found.propose("post time", time, f"{line.origin}: poster's row", resolver.POST_HEADER, "last")
+    finally:
+        found.at = at
