@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from feeder.extract import rules, vocab
+from feeder.extract import posters, rules, vocab
 from feeder.extract.blocks import CJK, Features, describe
 from feeder.extract.dates import LABEL_OF, find_dates
 from feeder.fold import fold_text
@@ -72,6 +72,8 @@ def title_shaped(text: str, *, cjk: bool, chars: int, words: int, end_punct: boo
         return False
     if (end_punct and not text.endswith("!")) or chrome or link:
         return False  # a headline may exclaim ("Jangan sia-siakan ANTARA!"); it never ends on a full stop
+    if other_role(text) is not None:
+        return False  # one line is one thing: a line another reader takes for a byline, a poster's row, a counter…
     if _PAGER.search(text) or _NOT_A_HEADLINE.search(text) or _ACCOUNT_PROMPT.search(text) or _COUNTER.match(text):
         return False  # a pager, a counter, a category label, a byline's role, an image's file name
     if paywall_promo(text):
@@ -602,3 +604,50 @@ MAX_TEASER_WORDS = 60
 
 def _teaser(text: str) -> bool:
     return bool(rules.SENTENCE_END.search(text)) and len(text.split()) <= MAX_TEASER_WORDS
+
+
+# "2 hours 28 min ago", "Updated 3 hrs ago", "il y a 6 mois", "hace 3 días", "vor 2 Stunden", "5 分钟前": a relative
+# time, the site's clock beside a post (a date trap, never a headline).
+_UNIT = (r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|wks?|months?|mos?|years?|yrs?|"
+         r"secondes?|heures?|jours?|semaines?|mois|ans?|années?|segundos?|minutos?|horas?|días?|dias?|semanas?|"
+         r"meses|mes|años?|anos?|sekunden|minuten|stunden?|tagen?|wochen?|monaten?|jahren?|detik|menit|jam|hari|"
+         r"minggu|bulan|tahun|timmar?|dagar?|veckor?|månader?|år)")
+_AMOUNT = rf"(?:\d+|an?|one|un|une|una|uno|einer?|einem)\s*{_UNIT}\b\.?"
+_RELATIVE_LINE = re.compile(
+    rf"^(?:(?:updated|posted|published|submitted|edited|last updated|modified)\s*:?\s+)?"
+    rf"(?:(?:about|over|almost|nearly|just)\s+)?"
+    rf"(?:(?:{_AMOUNT}[\s,]*(?:and\s+)?)+(?:ago|lalu|yang lalu|sedan|siden)"
+    rf"|(?:il y a|hace|há|vor|för|fa)\s+(?:{_AMOUNT}[\s,]*(?:et\s+|y\s+|e\s+|und\s+)?)+)"
+    rf"(?:\s+(?:by|par|por|von)\s+\S.*)?$"
+    r"|^\d+\s*(?:秒|分钟|分鐘|小时|小時|天|周|个月|年)前$", re.I)
+# "This news has been read 6808 times!", "Viewed 1,234 times", "Hits: 532", "1.2k views": a page's counter.
+_READ_COUNTER = re.compile(
+    r"\b(?:read|viewed|seen|visited|accessed|opened|clicked|downloaded)\s+[\d,.]+\s*(?:times|x)\b"
+    r"|^(?:views?|hits|reads|visits|pageviews|page views)\s*[:：]\s*[\d,.]+\s*k?$"
+    r"|^[\d,.]+\s*k?\s+(?:views|reads|hits|visits|pageviews)\b", re.I)
+# "From Nurul Huda Kamaruddin": a portal's byline opened by "From", a name and nothing after it.
+_FROM_BYLINE = re.compile(r"^(?:From|Von|De|Dari|Par)\s+[A-Z][\w'’.-]+(?:\s+(?:bin|binti|al|el|de|da|van|von|"
+                          r"[A-Z][\w'’.-]+)){1,4}$")
+# Words a headline's capitalised phrase after "From" holds that no name does.
+_NOT_NAME_WORDS = frozenset(("With", "To", "The", "And", "For", "In", "On", "At", "Of", "A", "An", "Is", "Are", "Was",
+                             "Will", "Into", "Over", "After", "Before", "Across", "Around", "Amid", "Against"))
+# A relative time, a counter, a byline is short: a line longer than this is none of them.
+MAX_OTHER_ROLE_CHARS = 120
+
+
+@lru_cache(maxsize=8192)
+def other_role(text: str) -> str | None:
+    """What another of the page's readers takes the line for (a byline, a poster's row, a relative time, a page's
+    counter), or None: one line is one thing, so a line read as any of these is never the headline."""
+    if len(text) > MAX_OTHER_ROLE_CHARS:
+        return None
+    if _FROM_BYLINE.match(text) and not _NOT_NAME_WORDS.intersection(text.split()[1:]):
+        return "byline"
+    if posters.poster_row(text) is not None:
+        return "poster's row"
+    if _COUNTER.match(text) or _READ_COUNTER.search(text):
+        return "counter"
+    if _RELATIVE_LINE.match(text.strip()) or (len(text.split()) <= 3 and any(
+            hit.trap == "relative" and 2 * (hit.end - hit.start) >= len(text) for hit in find_dates(text))):
+        return "relative time"
+    return None

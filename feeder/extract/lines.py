@@ -25,6 +25,7 @@ from feeder.extract.posters import (
     recency_pair,
     stamp_over_headline,
     teaser_stamps,
+    vet_posters,
 )
 from feeder.extract.proposals import Found
 from feeder.extract.resolver import Candidate
@@ -193,6 +194,7 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
             found.keep(text, line.origin)
             started = True
     poster_rows(lines, found, is_outlet, hints.outlet_page)
+    vet_posters(lines, found, is_outlet, hints.site)
     creditmodel.propose_into(found, lines, title, hints.site, is_outlet)
     return _page(found, title, hints, is_outlet)
 

@@ -51,8 +51,23 @@ def propose_poster(lines: Sequence[Line], index: int, found: Found) -> None:
         if "@" in above.text or " at " in above.text:
             # A mail archive's sender: "Name <name@host>", "Name name at host.org" (the address hidden).
             above = Line(_SENDER_ADDRESS.sub("", above.text), above.origin, above.in_body)
-        if not is_date_line(above.text) and not is_prose(above.text):
+        if not is_date_line(above.text) and not is_prose(above.text) and not _in_menu(lines, index - 1):
             poster_name(found, account_name(above, "name above the post date"), resolver.NAME_ABOVE_POST)
+
+
+# A menu item or a section's label is a word or two on its line.
+MENU_ITEM_WORDS = 2
+
+
+def _menu_item(text: str) -> bool:
+    return len(text.split()) <= MENU_ITEM_WORDS and text[:1].isupper() and not text.rstrip().endswith(
+        (".", "!", "?", ":")) and not is_date_line(text)
+
+
+def _in_menu(lines: Sequence[Line], index: int) -> bool:
+    """The line is the last of a run of menu items ("Home", "Economy", "Travel" over the post date): a menu's or a
+    category's word, not the account that posted the story."""
+    return index > 1 and all(_menu_item(lines[i].text) for i in range(index - 2, index + 1))
 
 
 def not_the_headline(found: Found, title: str) -> None:
@@ -169,11 +184,12 @@ def stamp_over_headline(lines: Sequence[Line], index: int, found: Found, is_outl
 # "Publicerat av", "Diposting oleh", "Publié par"), which names the poster whatever follows it.
 _POSTER_VERB = (
     r"(?:posted|submitted|published|uploaded|shared|added|created|contributed)\s+by"
-    r"|(?:publicado|escrito|postado|enviado|publicada)\s+por|(?:verfasst|geschrieben|eingestellt|veröffentlicht)\s+von"
-    r"|(?:publié|écrit|posté|publiée)\s+par|(?:publicerat|postat|skrivet|upplagt)\s+av|(?:skrevet|publisert|lagt\s+inn)"
-    r"\s+av|(?:udgivet|skrevet|postet)\s+af|(?:diposting|ditulis|diposkan|dikirim|diterbitkan|dimuat)\s+oleh"
-    r"|(?:geplaatst|geschreven|gepubliceerd)\s+door|(?:pubblicato|scritto|inviato)\s+da"
-    r"|(?:opublikowane|napisane|dodane)\s+przez|(?:опубликовано|автор)\s*:?")
+    r"|(?:publicado|postado|enviado|publicada)\s+por|(?:eingestellt|veröffentlicht|gepostet)\s+von"
+    r"|(?:publié|posté|publiée)\s+par|(?:publicerat|postat|upplagt)\s+av|(?:publisert|postet|lagt\s+inn)\s+av"
+    r"|(?:udgivet|postet|offentliggjort)\s+af|(?:diposting|diposkan|dikirim|diterbitkan|dimuat|diunggah)\s+oleh"
+    r"|(?:geplaatst|gepubliceerd|gepost)\s+door|(?:pubblicato|inviato)\s+da|(?:opublikowane|dodane)\s+przez"
+    r"|опубликовано|разместил")
+# (A "written by" names the story's author as often as the account that posted it: the byline readers' business.)
 # The bare "by" of each language: it opens a byline as often as a poster's row, so it names a poster only in a
 # theme's meta row, the name followed by a separator and the post's date ("Por X | 4 octubre, 2025 | Cuba").
 # (English "By X | date" rows are the credit rows' readers'.)
@@ -187,6 +203,8 @@ _VERB_ROW = re.compile(rf"^\W{{0,2}}(?:{_POSTER_VERB})\s*[:：]?\s+{_NAME}(?:{_A
 _BY_ROW = re.compile(rf"^\W{{0,2}}{_BY_WORD}\s*[:：]?\s+{_NAME}{_SEPARATOR}(?P<rest>.+)$", re.I)
 # A line this long is a paragraph, never a meta row.
 MAX_POSTER_ROW = 120
+# A theme's meta row runs on past the date: its category, its comment count.
+_MORE_FIELDS = re.compile(r"^\s*(?:[|·•/]|\s[-–—]\s)\s*\S")
 _TIME = re.compile(r"^(?P<time>\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\b\.?)?)(?!\d)", re.I)
 
 
@@ -205,8 +223,8 @@ def poster_row(text: str) -> tuple[str, str | None, str | None] | None:
         return None
     date = _post_date(rest)
     time = m2.group("time") if date is None and (m2 := _TIME.match(rest)) else None
-    if not verb and date is None:
-        return None
+    if not verb and (date is None or not _MORE_FIELDS.search(rest[len(date):])):
+        return None  # "Por X | 12.03.2021" may be the story's byline and stamp; a theme's row runs on past them
     return name, date, time
 
 
@@ -224,17 +242,21 @@ def _post_date(rest: str) -> str | None:
 _NOT_A_NAME = re.compile(
     r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
     r"september|october|november|december|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday|today|yesterday|admin panel|comments?|share|home|menu|search|login|log in|news|"
-    r"category|categories|tags?|uncategori[sz]ed|the|a|an|this|that|these|our|my|his|her|their|its)\b", re.I)
+    r"saturday|sunday|today|yesterday|comments?|share|home|menu|search|login|log in|news|"
+    r"category|categories|tags?|uncategori[sz]ed)$|^(?:the|a|an|this|that|these|our|my|his|her|their|its)\s", re.I)
+
+
+# A blog's account may be a phrase ("Malaysians Must Know the TRUTH"); longer, it is a sentence.
+MAX_NAME_WORDS = 6
 
 
 def poster_shaped(name: str) -> bool:
-    """A person's or an account's name: one to four words or a handle, no date, no menu or category word, no
+    """A person's or an account's name: a few words or a handle, no date, no menu or category word, no
     sentence."""
     words = name.split()
-    if not 1 <= len(words) <= 4 or not 2 <= len(name) <= 40 or _NOT_A_NAME.match(name):
+    if not 1 <= len(words) <= MAX_NAME_WORDS or not 2 <= len(name) <= 40 or _NOT_A_NAME.match(name):
         return False
-    if name[-1:] in ".!?" and not name.endswith(" Jr."):
+    if name[-1:] in "!?":
         return False
     if any(map(str.isdigit, name)) and (len(words) > 1 or find_dates(name)):
         return False  # "- May 24", "10 March": a date's fragment (a handle may hold digits: "tngadmin01")
@@ -266,3 +288,32 @@ def poster_rows(lines: Sequence[Line], found: Found, is_outlet: IsOutlet, outlet
                 found.propose("post time", time, f"{line.origin}: poster's row", resolver.POST_HEADER, "last")
     finally:
         found.at = at
+
+
+_HOST = re.compile(r"(?i)\b(?:https?://)?(?:www\.)?(?P<host>[a-z0-9-]{3,40})\.(?:com|net|org|info|news|co|tv|[a-z]{2})\b")
+_COPYRIGHT = re.compile(r"(?i)(?:©|\(c\)|copyright\b)")
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def vet_posters(lines: Sequence[Line], found: Found, is_outlet: IsOutlet, site: str | None) -> None:
+    """A poster is a person or an account: a printed name that is a date's fragment, a menu's or a category's
+    word is no poster, nor is an outlet's own account (an outlet the registry knows; a name whose letters spell a
+    site printed on the page other than the page's own, as a link card's "WWW.OUTLET.COM" under the outlet's
+    account): such candidates are dropped before the resolver chooses."""
+    posters = [c for c in found.candidates if c.role == "republisher" and c.printed]
+    if not posters:
+        return
+    own = {_letters(site or ""), _letters(lines[0].text) if lines else ""}
+    own |= {_letters(m.group("host")) for line in lines if _COPYRIGHT.search(line.text)
+            for m in _HOST.finditer(line.text)}
+    own |= {_letters(line.text.split("©")[-1]) for line in lines if "©" in line.text and len(line.text) <= 120}
+    hosts = {_letters(m.group("host")) for line in lines if "." in line.text and len(line.text) <= 200
+             for m in _HOST.finditer(line.text)}
+    dropped = [c for c in posters if not poster_shaped(c.value) or is_outlet(c.value) or (
+        (letters := _letters(c.value)) in hosts and not any(letters and letters in x for x in own))]
+    if dropped:
+        found.candidates[:] = [c for c in found.candidates if c not in dropped]
+        found.proposed["republisher"] -= len(dropped)
