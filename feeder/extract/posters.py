@@ -283,6 +283,13 @@ def poster_rows(lines: Sequence[Line], found: Found, is_outlet: IsOutlet, outlet
             found.at = index
             found.propose("republisher", name, f"{line.origin}: poster's row", resolver.PRINTED_REPUBLISHER)
             if date is not None:
+                # One line is one thing: the row's date is the post's, not a stamp of the story read off it.
+                same = {i for i, x in enumerate(lines) if x.origin == line.origin}  # the row, however it was cut
+                stamps = [c for c in found.candidates if c.block in same and (
+                    c.role in resolver.ORIGINAL_ROLES or c.role == "header")]
+                for c in stamps:
+                    found.proposed[c.role] -= 1
+                found.candidates[:] = [c for c in found.candidates if c not in stamps]
                 found.propose("republished", date, f"{line.origin}: poster's row{_POST_DATE}", resolver.POST_HEADER)
             elif time is not None:
                 found.propose("post time", time, f"{line.origin}: poster's row", resolver.POST_HEADER, "last")
