@@ -93,3 +93,14 @@ def test_the_line_model_never_decodes_a_claimed_line_as_the_headline() -> None:
     assert top is not None and headline.other_role(lines[top]) is None
     found = linemodel.headline_of(lines)
     assert found is not None and found[0] == top
+
+
+@pytest.mark.parametrize(("text", "digest"), [
+    ("VIETNAM NEWS HEADLINES AUGUST 19", True),
+    ("Kyodo news summary -5-", True),
+    ("East Africa morning round-up (14)", True),
+    ("Trump headlines rally in Ohio", False),  # a digest's word without an edition
+    ("MONDAY, JANUARY 12TH, 2026", False),  # a capture-day widget
+])
+def test_a_digests_title_names_its_edition(text: str, digest: bool) -> None:
+    assert headline.digest_title(text) is digest
