@@ -18,6 +18,8 @@ from feeder.extract import headline, linemodel, posters
     ("Por Ana Ruiz | 4 octubre, 2025 | Cuba | Sin comentarios", ("Ana Ruiz", "4 octubre, 2025", None)),
     ("Oleh Budi Santoso - 12 Maret 2021 - Nasional", ("Budi Santoso", "12 Maret 2021", None)),
     ("Posted by admin", ("admin", None, None)),
+    ("By Omar Nasser · June 2, 2017 · Saudi Arabia", ("Omar Nasser", "June 2, 2017", None)),  # a theme's meta row
+    ("submitted 3 hours ago by latam_feed to latam", ("latam_feed", None, None)),  # an age is no date
 ])
 def test_a_posters_row_names_the_poster_and_the_post_date_or_time(text: str, row: tuple[str, str | None, str | None]
                                                                   ) -> None:
@@ -27,7 +29,7 @@ def test_a_posters_row_names_the_poster_and_the_post_date_or_time(text: str, row
 @pytest.mark.parametrize("text", [
     "Por Ana Ruiz",  # a Spanish byline: the story's author as often as the poster
     "Von Anna Schmidt | 12.03.2021",  # a byline and its stamp: a theme's row runs on past the date
-    "By John Smith | March 3, 2021 | World",  # English rows are the credit rows' readers'
+    "By John Smith | March 3, 2021",  # a byline and its stamp
     "Written by Henry Castellón",  # "written by" names an author as often as an account
     "Posted by - May 24",  # a date's fragment is no name
     "Posted in Travel",

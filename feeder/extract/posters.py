@@ -192,14 +192,16 @@ _POSTER_VERB = (
 # (A "written by" names the story's author as often as the account that posted it: the byline readers' business.)
 # The bare "by" of each language: it opens a byline as often as a poster's row, so it names a poster only in a
 # theme's meta row, the name followed by a separator and the post's date ("Por X | 4 octubre, 2025 | Cuba").
-# (English "By X | date" rows are the credit rows' readers'.)
-_BY_WORD = r"(?:por|von|par|av|af|oleh|door|di|da|przez)"
+_BY_WORD = r"(?:by|por|von|par|av|af|oleh|door|di|da|przez)"
 # A poster's name: a handle or a few words, no digits opening it, no separator inside.
 _NAME = r"(?P<name>[^\W\d][^\s|·•/,:;]{0,30}(?:\s+[^\s|·•/,:;–—-][^\s|·•/,:;]{0,30}){0,3}?)"
 _SEPARATOR = r"\s*(?:[|·•/]|\s[-–—]\s|,)\s*"
 # After the name, the post's time or date: "kl. 05:12", "at 9:14 AM", "on Sat, 10/20/2018 - 14:35", "um 10:15".
 _AFTER = r"(?:\s+(?:kl\.?|klo|at|on|um|am|à|le|el|a\s+las|às|alle|il|om|op|pada|di|pukul|o)\s+|" + _SEPARATOR + ")"
 _VERB_ROW = re.compile(rf"^\W{{0,2}}(?:{_POSTER_VERB})\s*[:：]?\s+{_NAME}(?:{_AFTER}(?P<rest>.+))?$", re.I)
+# "submitted 3 hours ago by latam_feed to latam": a link aggregator's row, the post's age before its poster.
+_AGED_ROW = re.compile(rf"^(?:submitted|posted|shared)\s+(?P<age>[^|]{{2,30}}?\s+ago)\s+by\s+{_NAME}"
+                       r"(?:\s+(?:to|in)\s+\S+)?$", re.I)
 _BY_ROW = re.compile(rf"^\W{{0,2}}{_BY_WORD}\s*[:：]?\s+{_NAME}{_SEPARATOR}(?P<rest>.+)$", re.I)
 # A line this long is a paragraph, never a meta row.
 MAX_POSTER_ROW = 120
@@ -214,6 +216,9 @@ def poster_row(text: str) -> tuple[str, str | None, str | None] | None:
     Cuba": a verb and its "by" name the poster whatever follows; a bare "by" word only before the post's date."""
     if len(text) > MAX_POSTER_ROW or len(text) < 6:
         return None
+    if (aged := _AGED_ROW.match(text)) is not None:
+        name = aged.group("name").strip()
+        return (name, None, None) if poster_shaped(name) else None  # a relative age is no date
     m = _VERB_ROW.match(text)
     verb = m is not None
     if m is None and (m := _BY_ROW.match(text)) is None:
@@ -263,33 +268,38 @@ def poster_shaped(name: str) -> bool:
     return not (vocab.CHROME_LINE.match(name) or vocab.SITE_SECTION.match(name))
 
 
-def poster_rows(lines: Sequence[Line], found: Found, is_outlet: IsOutlet, outlet_page: bool) -> None:
+def poster_rows(printed: Sequence[Line], lines: Sequence[Line], found: Found, is_outlet: IsOutlet,
+                outlet_page: bool) -> None:
     """Propose the poster (and the post's date or time) of every poster's row outside the story's paragraphs, each
-    where it stands (the resolver picks the best; the first printed on a tie). An outlet's name there is the
-    outlet's own account, and a name the story's byline prints is its author: neither is proposed."""
+    where it stands (the resolver picks the best; the first printed on a tie). ``printed`` are the page's lines as
+    printed, ``lines`` as the walk read them (a row cut into its fields). One line is one thing: a byline or a
+    stamp read off the row's fields is the poster's name and the post's date. An outlet's name there is the
+    outlet's own account, and a name a byline elsewhere prints is the story's author: neither is proposed."""
     if outlet_page:
         return
-    body = set(found.origins)
-    named = {fold_text(c.value) for c in found.candidates if c.role in ("republisher", "byline", "reporting")}
     at = found.at
     try:
-        for index, line in enumerate(lines):
-            if line.origin in body or (row := poster_row(line.text)) is None:
+        for line in printed:
+            if (row := poster_row(line.text)) is None:
                 continue
             name, date, time = row
-            if fold_text(name) in named or is_outlet(name):
+            part = f"{line.origin} part "  # the row, however the walk cut it into its fields
+            same = {i for i, x in enumerate(lines) if x.origin == line.origin or x.origin.startswith(part)}
+            if not same or is_outlet(name):
                 continue
-            named.add(fold_text(name))
-            found.at = index
+            folded = fold_text(name)
+            if any(fold_text(c.value) == folded for c in found.candidates if c.block not in same and c.role in (
+                    "republisher", "byline", "reporting")):
+                continue
+            claimed = [c for c in found.candidates if c.block in same and (
+                c.role in ("byline", "reporting", "header", *resolver.ORIGINAL_ROLES) or (
+                    c.role == "republisher" and fold_text(c.value) == folded))]
+            for c in claimed:
+                found.proposed[c.role] -= 1
+            found.candidates[:] = [c for c in found.candidates if c not in claimed]
+            found.at = min(same)
             found.propose("republisher", name, f"{line.origin}: poster's row", resolver.PRINTED_REPUBLISHER)
             if date is not None:
-                # One line is one thing: the row's date is the post's, not a stamp of the story read off it.
-                same = {i for i, x in enumerate(lines) if x.origin == line.origin}  # the row, however it was cut
-                stamps = [c for c in found.candidates if c.block in same and (
-                    c.role in resolver.ORIGINAL_ROLES or c.role == "header")]
-                for c in stamps:
-                    found.proposed[c.role] -= 1
-                found.candidates[:] = [c for c in found.candidates if c not in stamps]
                 found.propose("republished", date, f"{line.origin}: poster's row{_POST_DATE}", resolver.POST_HEADER)
             elif time is not None:
                 found.propose("post time", time, f"{line.origin}: poster's row", resolver.POST_HEADER, "last")
