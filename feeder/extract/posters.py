@@ -334,3 +334,4 @@ def vet_posters(lines: Sequence[Line], found: Found, is_outlet: IsOutlet, site: 
     if dropped:
         found.candidates[:] = [c for c in found.candidates if c not in dropped]
         found.proposed["republisher"] -= len(dropped)
+
