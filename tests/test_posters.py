@@ -20,6 +20,7 @@ from feeder.extract import headline, linemodel, posters
     ("Posted by admin", ("admin", None, None)),
     ("By Omar Nasser · June 2, 2017 · Saudi Arabia", ("Omar Nasser", "June 2, 2017", None)),  # a theme's meta row
     ("submitted 3 hours ago by latam_feed to latam", ("latam_feed", None, None)),  # an age is no date
+    ("Posted by Jane Roe in World News, Asia", ("Jane Roe", None, None)),  # the category after the name
 ])
 def test_a_posters_row_names_the_poster_and_the_post_date_or_time(text: str, row: tuple[str, str | None, str | None]
                                                                   ) -> None:

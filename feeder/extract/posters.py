@@ -197,7 +197,8 @@ _BY_WORD = r"(?:by|por|von|par|av|af|oleh|door|di|da|przez)"
 _NAME = r"(?P<name>[^\W\d][^\s|·•/,:;]{0,30}(?:\s+[^\s|·•/,:;–—-][^\s|·•/,:;]{0,30}){0,3}?)"
 _SEPARATOR = r"\s*(?:[|·•/]|\s[-–—]\s|,)\s*"
 # After the name, the post's time or date: "kl. 05:12", "at 9:14 AM", "on Sat, 10/20/2018 - 14:35", "um 10:15".
-_AFTER = r"(?:\s+(?:kl\.?|klo|at|on|um|am|à|le|el|a\s+las|às|alle|il|om|op|pada|di|pukul|o)\s+|" + _SEPARATOR + ")"
+_AFTER = (r"(?:\s+(?:kl\.?|klo|at|on|um|am|à|le|el|a\s+las|às|alle|il|om|op|pada|di|pukul|o|in|en|dans|em|unter)\s+|"
+          + _SEPARATOR + ")")
 _VERB_ROW = re.compile(rf"^\W{{0,2}}(?:{_POSTER_VERB})\s*[:：]?\s+{_NAME}(?:{_AFTER}(?P<rest>.+))?$", re.I)
 # "submitted 3 hours ago by latam_feed to latam": a link aggregator's row, the post's age before its poster.
 _AGED_ROW = re.compile(rf"^(?:submitted|posted|shared)\s+(?P<age>[^|]{{2,30}}?\s+ago)\s+by\s+{_NAME}"
@@ -293,7 +294,7 @@ def poster_rows(printed: Sequence[Line], lines: Sequence[Line], found: Found, is
                 continue
             claimed = [c for c in found.candidates if c.block in same and (
                 c.role in ("byline", "reporting", "header", *resolver.ORIGINAL_ROLES) or (
-                    c.role == "republisher" and fold_text(c.value) == folded))]
+                    c.role == "republisher"))]  # the row's own reading of its name replaces a coarser one
             for c in claimed:
                 found.proposed[c.role] -= 1
             found.candidates[:] = [c for c in found.candidates if c not in claimed]
