@@ -249,7 +249,8 @@ _NOT_A_NAME = re.compile(
     r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
     r"september|october|november|december|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|today|yesterday|comments?|share|home|menu|search|login|log in|news|"
-    r"category|categories|tags?|uncategori[sz]ed)$|^(?:the|a|an|this|that|these|our|my|his|her|their|its)\s", re.I)
+    r"category|categories|tags?|uncategori[sz]ed|by|posted|author|authors|written|editor|admin panel)$"
+    r"|^(?:the|a|an|this|that|these|our|my|his|her|their|its)\s", re.I)
 
 
 # A blog's account may be a phrase ("Malaysians Must Know the TRUTH"); longer, it is a sentence.

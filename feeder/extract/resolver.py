@@ -213,7 +213,7 @@ def _poster(by_role: dict[str, list[Candidate]]) -> Candidate | None:
     authors = [fold_text(c.value) for role in ("byline", "reporting") for c in by_role.get(role, ()) if c.printed
                ] if posters else []
     # Tie-break: "PIA Bicol" posting the story PIA's credit names is the outlet's own (regional, desk) account.
-    credited = {x for c in by_role.get("outlet", ()) if c.printed and len(x := _letters(c.value)) >= 2}
+    credited = {x for c in by_role.get("outlet", ()) if len(x := _letters(c.value)) >= 2}
     return _best(c for c in posters if not (c.printed and any(fold_text(c.value) in names for names in authors)) and (
         not (c.printed and _opens_with(c.value, credited))))
 
