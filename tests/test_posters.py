@@ -107,3 +107,21 @@ def test_the_line_model_never_decodes_a_claimed_line_as_the_headline() -> None:
 ])
 def test_a_digests_title_names_its_edition(text: str, digest: bool) -> None:
     assert headline.digest_title(text) is digest
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.sampled_from(["", "Posted by ", "por ", "By ", "submitted 2 days ago by ", "Publicerat av ", "- "])
+       .flatmap(lambda head: st.text(max_size=100).map(lambda tail: head + tail)))
+def test_the_rows_gate_never_changes_an_answer(text: str) -> None:
+    assert posters.poster_row(text) == (posters.read_row(text) if 6 <= len(text) <= posters.MAX_POSTER_ROW else None)
+
+
+def test_the_rows_gate_on_every_labelled_line() -> None:
+    from pathlib import Path
+
+    fixtures = Path(__file__).resolve().parent / "fixtures"
+    for name in ("scenarios", "corpus", "dump_classes", "blind16", "blind17"):
+        for path in sorted((fixtures / name).glob("*.txt")):
+            for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+                if 6 <= len(line) <= posters.MAX_POSTER_ROW:
+                    assert posters.poster_row(line) == posters.read_row(line), line

@@ -650,7 +650,8 @@ def other_role(text: str) -> str | None:
         return "byline"
     if posters.poster_row(text) is not None:
         return "poster's row"
-    if _COUNTER.match(text) or _READ_COUNTER.search(text):
+    digits = any(map(str.isdigit, text))
+    if digits and (_COUNTER.match(text) or _READ_COUNTER.search(text)):
         return "counter"
     if _RELATIVE_LINE.match(text.strip()) or (len(text.split()) <= 3 and any(
             hit.trap == "relative" and 2 * (hit.end - hit.start) >= len(text) for hit in find_dates(text))):
