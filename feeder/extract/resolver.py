@@ -50,6 +50,8 @@ MASTHEAD_REACH = 6
 # Rows of stamps printed one under another ("Published: …" over "Updated: …") right under an agency's account in
 # the byline slot: all of them the site's post, not the story's.
 ACCOUNT_ROWS = 2
+# ... the first of them within this many blocks under the account's name (a theme may print a line between).
+ACCOUNT_REACH = 1
 # Scores of post-date candidates.
 META_POST = 4.0  # the page's metadata names its own post date
 # A post header names it: a label ("Posted on …", "Posted by X on …", a mail's "Date:"), a thread's
@@ -282,13 +284,13 @@ def _items_are_original(by_role: dict[str, list[Candidate]]) -> None:
 
 def _agency_account_stamps(by_role: dict[str, list[Candidate]], originals: list[Candidate]) -> list[Candidate]:
     """The stamps printed right under (or beside) an agency's name in the byline slot, when no person is named:
-    the first within a line of it, and the rows of stamps printed on under that one (ACCOUNT_ROWS)."""
+    the first within ACCOUNT_REACH blocks of it, and the rows of stamps printed on under that one (ACCOUNT_ROWS)."""
     desks = [c.block for c in by_role.get("desk byline", ()) if c.printed]
     if not desks or any(c.printed for role in ("byline", "reporting") for c in by_role.get(role, ())):
         return []
     loose = [c for c in originals if c.printed and c.score <= PRINTED_STAMP]
-    first = min((c for c in loose if any(0 <= c.block - block <= 1 for block in desks)), key=lambda c: c.block,
-                default=None)
+    first = min((c for c in loose if any(0 <= c.block - block <= ACCOUNT_REACH for block in desks)),
+                key=lambda c: c.block, default=None)
     if first is None:
         return []
     return [c for c in loose if first.block <= c.block <= first.block + ACCOUNT_ROWS]
