@@ -156,6 +156,20 @@ def test_score_of_a_folder_without_labels_is_an_error(tmp_path: Path, capsys: py
     assert "no such folder" in _one_line_error(capsys)
 
 
+def test_score_lists_misses_only_when_asked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    good = SCENARIOS / "blogger_chinadaily_lost_outlet_field.txt"
+    (tmp_path / good.name).write_text(good.read_text(encoding="utf-8"), encoding="utf-8")
+    expected = json.loads(good.with_suffix(".json").read_text(encoding="utf-8"))
+    expected["title"] = "A headline the page does not print"
+    (tmp_path / good.with_suffix(".json").name).write_text(json.dumps(expected), encoding="utf-8")
+    assert main(["score", str(tmp_path)]) == 0
+    quiet = capsys.readouterr().out
+    assert "| title | 0 | 1 |" in quiet and "A headline the page does not print" not in quiet
+    assert "1 misses, 0 false credits: -v lists them" in quiet
+    assert main(["score", "-v", str(tmp_path)]) == 0
+    assert "A headline the page does not print" in capsys.readouterr().out
+
+
 def test_serve_of_a_missing_feeds_folder_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     config = write_config(tmp_path)
     assert main(["serve", "-c", str(config)]) == 2
