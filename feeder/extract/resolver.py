@@ -136,6 +136,7 @@ def resolve(candidates: Sequence[Candidate], *, outlet_page: bool) -> Resolved:
         by_role.setdefault(candidate.role, []).append(candidate)
     _named_by_address(by_role)
     _model_credit_gives_way(by_role)
+    _named_by_credit(by_role)
     feed_copy = _feed_copy(by_role)
     if feed_copy:
         # Tie-break: an autoblog's copy of a feed credits only the feed's site; the byline it prints is its own
@@ -186,6 +187,23 @@ def _named_by_address(by_role: dict[str, list[Candidate]]) -> None:
             by_role.setdefault("stamp", []).append(Candidate("stamp", m.group("rest"), c.block, BESIDE_CREDIT, why))
             by_role.setdefault("outlet", []).append(
                 Candidate("outlet", m.group("name").strip(), c.block, CREDIT_ROW, f"{why}{PRINTED_CREDIT}"))
+
+
+def _named_by_credit(by_role: dict[str, list[Candidate]]) -> None:
+    """Tie-break: a date line that opens with the outlet credited on that very line ("Outlet 21 Apr 2025 11:39 am"
+    under a teaser) is the outlet's credit row and its stamp, not a post date: one line is not both."""
+    credits = {(c.block, fold_text(c.value)) for c in by_role.get("outlet", ()) if c.printed and len(c.value) >= 3}
+    if not credits:
+        return
+    for role in ("header", "republished"):
+        for c in list(by_role.get(role, ())):
+            name = next((n for b, n in credits if b == c.block and fold_text(c.value).startswith(n + " ")), None)
+            if not c.printed or name is None:
+                continue
+            rest = c.value.split(None, len(name.split()))[-1]
+            by_role[role].remove(c)
+            by_role.setdefault("stamp", []).append(
+                Candidate("stamp", rest, c.block, BESIDE_CREDIT, f"{c.why}: the stamp beside the outlet's name"))
 
 
 def _model_credit_gives_way(by_role: dict[str, list[Candidate]]) -> None:

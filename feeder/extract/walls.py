@@ -103,6 +103,7 @@ MIN_STORY_WORDS = 150
 # paragraphs ending a sentence and the sentences holding wall words are at most this share of its words: a wall's
 # notice is the page's main content, a story's paragraphs are.
 STORY_PARAGRAPHS = 3
+# The most of such a story's words the sentences holding wall words may make (a third).
 WALL_SHARE = 0.34
 # ... and at least this many words outside those sentences (an error page's advice to search is shorter).
 MIN_SHORT_STORY_WORDS = 60
