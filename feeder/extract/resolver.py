@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal, NamedTuple, get_args
 
+from feeder.extract.dates import find_dates
 from feeder.fold import fold_text
 from feeder.records import Clue, DateClue, DateRole
 
@@ -201,9 +202,12 @@ def _named_by_credit(by_role: dict[str, list[Candidate]]) -> None:
             if not c.printed or name is None:
                 continue
             rest = c.value.split(None, len(name.split()))[-1]
+            if not (hits := find_dates(rest)) or hits[0].start != 0:
+                continue  # "Outlet Think Tank October 3rd": a desk's name runs on between the credit and the date
             by_role[role].remove(c)
+            # A printed stamp's rank: a line saying where the story first appeared still outranks it.
             by_role.setdefault("stamp", []).append(
-                Candidate("stamp", rest, c.block, BESIDE_CREDIT, f"{c.why}: the stamp beside the outlet's name"))
+                Candidate("stamp", rest, c.block, PRINTED_STAMP, f"{c.why}: the stamp beside the outlet's name"))
 
 
 def _model_credit_gives_way(by_role: dict[str, list[Candidate]]) -> None:
