@@ -46,6 +46,7 @@ GROUPS: dict[str, dict[str, tuple[float, ...]]] = {
     "header stamps": {"LABELLED_HEADER": (0.5, 2.0), "CREDIT_REACH": (0, 1, 2, 4)},
     "stamp rows": {"ACCOUNT_ROWS": (0, 1, 2, 3), "MASTHEAD_REACH": (3, 6, 10)},
     "account reach": {"ACCOUNT_REACH": (1, 2, 3)},
+    "site byline": {"SITE_BYLINE": (0, 1)},
     "span lead": {"DATELINE_BELOW": (0.5, 1.0, 1.5), "LEAD_SCORE": (1.0, 1.5, 2.0), "LEAD_REACH": (4, 6, 8),
                   "LEAD_HEADLINE_WORDS": (10, 16)},
     "span tail": {"HEADLINE_SHAPED": (0.5, 0.75), "HEADLINE_WORDS": (8, 10, 14), "FURNITURE_SCORE": (1.5, 2.0),

@@ -53,6 +53,9 @@ MASTHEAD_REACH = 6
 ACCOUNT_ROWS = 2
 # ... the first of them within this many blocks under the account's name (a theme may print a line between).
 ACCOUNT_REACH = 1
+# A person's byline with a date under it above a story whose only credit is a labelled source line ("Source: Outlet")
+# is the site's own post header: its author posted the outlet's story (1: the tie-break applies; 0: it does not).
+SITE_BYLINE = 1
 # Scores of post-date candidates.
 META_POST = 4.0  # the page's metadata names its own post date
 # A post header names it: a label ("Posted on …", "Posted by X on …", a mail's "Date:"), a thread's
@@ -146,6 +149,8 @@ def resolve(candidates: Sequence[Candidate], *, outlet_page: bool) -> Resolved:
         by_role["byline"] = [c for c in by_role.get("byline", ()) if not c.printed]
         by_role.setdefault("republisher", []).extend(
             c._replace(role="republisher", score=PRINTED_REPUBLISHER) for c in printed)
+    if SITE_BYLINE and not outlet_page:
+        _site_byline(by_role)
     poster = _poster(by_role)
     dates, post = _stamps(by_role, poster, outlet_page)
     outlets = tuple(Clue(c.value, c.why, c.block if c.printed else None) for c in _ranked(by_role.get("outlet", ())))
@@ -208,6 +213,35 @@ def _named_by_credit(by_role: dict[str, list[Candidate]]) -> None:
             # A printed stamp's rank: a line saying where the story first appeared still outranks it.
             by_role.setdefault("stamp", []).append(
                 Candidate("stamp", rest, c.block, PRINTED_STAMP, f"{c.why}: the stamp beside the outlet's name"))
+
+
+def _site_byline(by_role: dict[str, list[Candidate]]) -> None:
+    """Tie-break: on a republishing page, a person's byline over a date line, above a story credited only by a
+    labelled source line elsewhere ("Source: Outlet"), is the site's post header: the name posted it, the date is
+    the post's (the outlet's own stamp would stand in or beside its credit)."""
+    bylines = [c for c in by_role.get("byline", ()) if c.printed]
+    outlets = [c for c in by_role.get("outlet", ()) if c.printed]
+    stamps = [c for role in ORIGINAL_ROLES for c in by_role.get(role, ()) if c.printed]
+    if len(bylines) != 1 or len(stamps) != 1 or "desk byline" in by_role or "reporting" in by_role or not outlets:
+        return
+    byline, stamp = bylines[0], stamps[0]
+    if not byline.why.endswith(": byline") or not 0 <= stamp.block - byline.block <= 1 or stamp.score > PRINTED_STAMP:
+        return
+    if any(by_role.get(role) for role in ("republished", "header", "republisher")):
+        return
+    if not all(_LABELLED_CREDIT in c.why and abs(c.block - byline.block) > 1 for c in outlets):
+        return
+    by_role["byline"].remove(byline)
+    by_role[stamp.role].remove(stamp)
+    why = " (a person's byline over the post date, the story credited by a source line: the site's post header)"
+    by_role.setdefault("republisher", []).append(byline._replace(role="republisher", score=PRINTED_REPUBLISHER,
+                                                                   why=byline.why + why))
+    by_role.setdefault("republished", []).append(stamp._replace(role="republished", score=POST_HEADER,
+                                                                  why=stamp.why + why))
+
+
+# The origin of an outlet named by a labelled credit line ("Source: Outlet"; extract/credit_rows.py).
+_LABELLED_CREDIT = ": credit field "
 
 
 def _model_credit_gives_way(by_role: dict[str, list[Candidate]]) -> None:
