@@ -9,6 +9,8 @@ from feeder.extract.credit_rows import (
     ACCOUNT_LOGIN,
     dashed_row,
     outlet_after_names,
+    outlet_shaped,
+    own_site,
     paper_shaped,
     pipe_fields,
     post_meta_row,
@@ -195,6 +197,12 @@ def _credit_sentence(line: Line, found: Found, is_outlet: IsOutlet, following: s
         len(outlet.split()) <= 5)
     if not known and not permitted and (verb in ("as", "reported") or m.group("how") == "by" or not (
             paper_shaped(outlet) or (ran_elsewhere and proper_name(outlet) and len(outlet.split()) <= 5))):
+        return False
+    writer_may_be_named = m.group("how") == "by" or bool(m.group("re"))
+    if not known and (own_site(outlet, found) or not outlet_shaped(outlet, writer_may_be_named)):
+        # "… originally published by Jane Morrison", "first appeared on Medium", "republished from Harvard
+        # University", the site's own name: a writer, a platform, an organisation or the site itself is no outlet,
+        # and the sentence stays the story's.
         return False
     why = f"{line.origin}: credit sentence '{line.text[:40]}'" + ("" if known else PRINTED_CREDIT)
     found.credit(outlet, why)

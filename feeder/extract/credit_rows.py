@@ -8,6 +8,7 @@ from feeder.extract import resolver, rules, vocab
 from feeder.extract.dates import find_dates
 from feeder.extract.proposals import Found
 from feeder.extract.shapes import IsOutlet, is_date_line, proper_name
+from feeder.fold import fold_text
 from feeder.records import DateRole
 
 ACCOUNT_LOGIN = re.compile(r"^[a-z][a-z0-9_.]{2,24}$")
@@ -252,3 +253,75 @@ def dashed_row(text: str, origin: str, found: Found, is_outlet: IsOutlet) -> boo
     found.byline(fields[0], f"{where} 2")
     found.credit(role.group("outlet"), f"{where} 3: the byline's role names its outlet")
     return True
+
+
+def own_site(name: str, found: Found) -> bool:
+    """Whether a credited name is the site's own (its title suffix, og:site_name, the name its copyright line
+    prints): a site that names itself credits nobody."""
+    folded = fold_text(name.removeprefix("The ").removeprefix("the "))
+    return bool(folded) and any(folded == fold_text(site.removeprefix("The ").removeprefix("the "))
+                                for site in (found.site,) if site)
+
+
+_PLATFORM = re.compile(rf"^(?:{vocab.PUBLISHING_PLATFORMS})(?:\.com)?$|\b(?:{vocab.PLATFORM_KINDS})$", re.I)
+_ORGANISATION = re.compile(rf"\b(?:{vocab.ORGANISATION_WORDS})\b", re.I)
+_MEDIA_TRADE = re.compile(rf"\b(?:{vocab.MEDIA_TRADE_WORDS})\b", re.I)
+_HOST_NAME = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.I)
+
+
+def outlet_shaped(name: str, writer_may_be_named: bool = True) -> bool:
+    """Whether an unknown printed name may be an outlet's: a paper's or an agency's shape ("Kuwait Times"), a news
+    site's address, or capitalised words that are no writer's platform, no organisation's name and no person's (a
+    person's is two or three capitalised words with no outlet word; one word is a masthead's, "Grist"), asked only
+    where the sentence may name a writer (``writer_may_be_named``: "published by", "republished from")."""
+    if _PLATFORM.search(name) or organisation_shaped(name):
+        return False
+    if paper_shaped(name) or _HOST_NAME.match(name):
+        return True
+    words = name.split()
+    return proper_name(name) and (not writer_may_be_named or len(words) == 1 or len(words) >= 4 or (
+        words[0].casefold() in _ARTICLES) or any(word.casefold() in _MEDIA_WORDS for word in words))
+
+
+# A name opening on an article is a title's ("The Conversation", "La Razon Digital"), never a person's; words a
+# masthead carries that a person's name does not.
+_ARTICLES = frozenset(("the", "la", "el", "le", "les", "los", "las", "il", "lo", "al", "der", "die", "das", "de", "o"))
+_MEDIA_WORDS = frozenset((
+    "digital", "online", "media", "magazine", "network", "newsroom", "report", "post", "times", "news", "observer",
+    "review", "journal", "press", "wire", "daily", "weekly", "week", "tv", "radio", "herald", "gazette", "tribune",
+    "chronicle", "telegraph", "courier", "mail", "express", "star", "sun", "mercury", "dispatch", "bulletin", "record",
+    "standard", "nation", "monitor", "guardian", "insider", "today", "globe", "voice", "world", "digest",
+    # the same words in the languages agencies' copy travels in
+    "diario", "diário", "semanal", "semanario", "semanário", "jornal", "periódico", "periodico", "gazeta", "zeitung",
+    "corriere", "giornale", "quotidien", "hebdo", "noticias", "notícias", "nouvelles", "prensa", "presse", "tribuna",
+    "correo", "correio", "folha", "heraldo", "voz", "mundo", "nación", "nacion", "crónica", "cronica", "kurier",
+    "rundschau"))
+
+
+def organisation_shaped(name: str) -> bool:
+    """Whether a printed name is an organisation's by a word of its kind ("University of Oxford", "FC Barcelona",
+    "Ministry of Health", "Acme Inc") and carries no word of the news trade."""
+    return _ORGANISATION.search(name) is not None and _MEDIA_TRADE.search(name) is None
+
+
+def spells_out(code: str, paragraph: str) -> bool:
+    """Whether a run of capitalised words in the paragraph has the code's initials, with or without its small words
+    ("Ministry of Health" for MOH, "Royal College of Nursing" for RCN): an organisation's code, unless the name is
+    an outlet's ("Ghana News Agency" for GNA)."""
+    if code[0] not in paragraph:
+        return False
+    for run in _CAPITAL_RUN.finditer(paragraph):
+        words = run.group().split()
+        for start in range(len(words)):
+            if not words[start][:1].isupper():
+                continue
+            full = "".join(w[0] for w in words[start:]).upper()
+            bare = "".join(w[0] for w in words[start:] if w[:1].isupper()).upper()
+            if (full.startswith(code) or bare.startswith(code)) and not _MEDIA_TRADE.search(" ".join(words[start:])):
+                return True
+    return False
+
+
+# Capitalised words, maybe joined by the small words of a name ("International Labour Organization", "Ministry of
+# Health").
+_CAPITAL_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|the|de|du|des|la|&)\s+)?[A-Z][\w'’-]*)+")

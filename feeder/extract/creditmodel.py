@@ -31,6 +31,7 @@ from importlib import resources
 from typing import Any, NamedTuple
 
 from feeder.extract import resolver, rules
+from feeder.extract.credit_rows import organisation_shaped, spells_out
 from feeder.extract.linemodel import probability
 from feeder.extract.proposals import Found
 from feeder.extract.shapes import IsOutlet, Line, is_prose
@@ -523,9 +524,26 @@ def propose(lines: Sequence[Line], story_origins: Sequence[str], title: str, sit
     if chosen is None:
         return None
     span, p = chosen
+    if not is_outlet(span.text) and organisation_named(span.text, [lines[i].text for i in story[:STORY_READ]]):
+        return None
     why = MODEL_WHY.format(what=resolver.MODEL_CREDIT_WHY, p=p, tail=resolver.PRINTED_CREDIT)
     why = f"{lines[span.block].origin}{why}"
     return resolver.Candidate("outlet", span.text, span.block, resolver.MODEL_CREDIT, why)
+
+
+# The story's paragraphs read for an unknown name's spelled-out form.
+STORY_READ = 12
+
+
+def organisation_named(name: str, story: Sequence[str]) -> bool:
+    """Whether an unknown printed name is an organisation's, not an outlet's: a word of its kind ("University of
+    Oxford", "FC Barcelona") or a code the story spells out ("(WHO)" over "the World Health Organization said")."""
+    return organisation_shaped(name) or (name.isupper() and name.isalpha() and len(name) <= CODE_CHARS and any(
+        spells_out(name, paragraph) for paragraph in story))
+
+
+# The longest code read as an organisation's initials.
+CODE_CHARS = 6
 
 
 def propose_into(found: Found, lines: Sequence[Line], title: str, site: str | None, is_outlet: IsOutlet) -> None:

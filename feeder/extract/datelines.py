@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from feeder.extract import dates, resolver, rules, vocab
+from feeder.extract.credit_rows import organisation_shaped, own_site, spells_out
 from feeder.extract.proposals import Found
 from feeder.extract.shapes import IsOutlet, proper_name
 from feeder.sources import is_country
@@ -280,14 +281,16 @@ _COMMA_CODE = re.compile(r"^[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3},\s*"
 
 
 def _comma_code_credit(m: re.Match[str], text: str, found: Found, is_outlet: IsOutlet) -> tuple[str, str] | None:
-    """What a dateline's comma-set code credits: an outlet feeder knows; else the code as printed, unless it is a
-    country's ("PORTLAND, Ore., USA - ") or a code the story names again (an organisation it is about)."""
+    """What a dateline's comma-set code credits: an outlet feeder knows, or a real agency's code that several
+    organisations share (as printed); never a country's ("PORTLAND, Ore., USA - "), a code the story names again or
+    spells out (an organisation it is about), nor any other code: "PARIS, France, UEFA - European football's governing
+    body …" opens a story about UEFA, and the code stays in it."""
     code = m.group("outlet")
-    if is_outlet(code):
-        return code, ""
     if is_country(code) or _named_in_story(code, m.end(), text, found):
         return None
-    return code, PRINTED_CREDIT
+    if is_outlet(code):
+        return code, ""
+    return (code, PRINTED_CREDIT) if code in vocab.SHARED_AGENCY_CODES else None
 
 
 def _without_marked_token(text: str, m: re.Match[str]) -> str:
@@ -331,9 +334,15 @@ def _after_prefix(text: str, m: re.Match[str], found: Found, is_outlet: IsOutlet
         read = _dateline(rest, found, is_outlet)
         if found.count("outlet", resolver.DATELINE) > before:
             return read
-    if (paren := m.group("paren")) is not None and (credit := _provenance_outlet(paren, is_outlet)) is not None:
+    if (paren := m.group("paren")) is not None and (credit := _provenance_outlet(paren, is_outlet)) is not None and (
+            credit[1] == "" or not own_site(credit[0], found)):
         # "(Aggregator- Agency Name (CODE)) CITY - text": the aggregator's note of where the story came from.
         found.credit(credit[0], "aggregator's credit glued before the first paragraph" + credit[1], resolver.DATELINE)
+        return rest
+    if paren is not None and (outlet := token_outlet(paren, is_outlet)) is not None and _story_starts(text, m.end()):
+        # "(UN News) Aid convoys reached …": a known outlet's name in brackets opening the story, a dateline without
+        # its place.
+        found.credit(outlet, "outlet's token opening the first paragraph", resolver.DATELINE)
         return rest
     code = m.group("bracket")
     if code is not None and is_outlet(code) and _PLACE_DASH.match(rest):
@@ -382,13 +391,20 @@ _AGENCY_TOKEN = re.compile(r"^[^\W\d_][\w&'’.-]*(?:\s+[^\W\d_][\w&'’.-]*){0,
 
 
 def _named_in_story(token: str, after: int, text: str, found: Found) -> bool:
-    """Whether an unknown code in a dateline's brackets is printed again in the story's text ("LONDON (RMT) - …
-    the RMT said"): an organisation the story is about, not the agency that filed it (an agency's copy never
-    names its own code). A name of several words is not asked about."""
-    if not (token.isupper() and token.isalpha() and len(token) <= _CODE_CHARS):
-        return False
-    word = re.compile(rf"(?<!\w){re.escape(token)}(?!\w)")
-    return word.search(text, after) is not None or any(word.search(p) for p in found.body[1:STORY_MENTION_REACH])
+    """Whether an unknown name in a dateline's brackets is printed again in the story's text ("LONDON (RMT) - …
+    the RMT said", "TOKYO (Toyota) - Toyota recalled …") or a code is spelled out there ("GENEVA (WHO) - … the World
+    Health Organization said"): an organisation the story is about, not the agency that filed it (an agency's copy
+    never names its own code). A name of several words is not asked about."""
+    story = [text[after:], *found.body[1:STORY_MENTION_REACH]]
+    if token.isupper() and token.isalpha() and 2 <= len(token) <= _CODE_CHARS:
+        return any(spells_out(token, paragraph) for paragraph in story) or _mentioned(token, story)
+    return len(token.split()) == 1 and token[:1].isupper() and token.isalpha() and not is_country(token) and (
+        _mentioned(token, story))
+
+
+def _mentioned(name: str, story: list[str]) -> bool:
+    word = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+    return any(word.search(paragraph) for paragraph in story)
 
 
 # The longest code asked about, and the paragraphs read for a mention of it.
@@ -397,7 +413,9 @@ STORY_MENTION_REACH = 12
 
 
 def _printed_outlet(token: str) -> bool:
-    return proper_name(token) or agency_named(token)
+    """An unknown name in a dateline's brackets credited as printed: a proper name or an agency's, never an
+    organisation's ("University of Oxford", "FC Barcelona": the story's subject)."""
+    return (proper_name(token) or agency_named(token)) and not organisation_shaped(token)
 
 
 def agency_named(token: str) -> bool:

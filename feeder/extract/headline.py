@@ -341,8 +341,8 @@ def candidates(lines: Sequence[str], head: str | None = None, head_named_site: b
         text = _TIME_PREFIX.sub("", text)
         if (bracketed := _BRACKETS.match(text)) is not None:
             text = bracketed.group("inner").strip()
-        if not _may_be_title(text):
-            continue
+        if not _may_be_title(text) or rules.PHOTO_CREDIT_CLOSE.search(text):
+            continue  # a paragraph closed by its photo's credit ("… on Monday. (AFP Photo)") is a story's, no title
         features = describe(index, text)
         if not title_like(features, text):
             continue

@@ -154,6 +154,10 @@ PHOTO_LINE = Gated(re.compile(
 CAPTION_CREDIT = re.compile(
     r"[(\[]\s*(?:(?:photo|image|picture|video|pic)s?\s*(?:by|credit)?|source|credit|courtesy)\s*[:：]\s*[^()\[\]]{1,60}"
     r"[)\]]$|[(\[][^()\[\]/]{1,40}/[^()\[\]/]{1,40}[)\]]$", re.I)
+# A photo's credit in brackets closing a line, in either order: "(AFP Photo)", "(Photo: Reuters)", "[Xinhua photo]".
+PHOTO_CREDIT_CLOSE = re.compile(
+    r"[(\[]\s*(?:(?:[A-Z][\w&.'’-]{1,15}\s+){1,2}(?i:photos?|pic|image|file photo)|(?i:photos?|pic|image|picture)"
+    r"\s*(?:[:/]|(?i:by|credit)\b)[^()\[\]]{1,40})\s*[)\]]$")
 # Wire reporting credits on a line of their own ("Reporting by A in B; Editing by C", "Compiled by …").
 REPORTING_LINE = re.compile(
     r"^\(?(?:(?:additional )?reporting by|writing by|compiled by)\s+([^;)]+)(?:[;)].*)?$", re.I)

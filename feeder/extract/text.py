@@ -85,6 +85,8 @@ def _model_headline(title: str, lines: list[Line], proposed: list[resolver.Candi
     if found is None:
         return []
     index, probability = found
+    if index and rules.PHOTO_CREDIT_CLOSE.search(lines[index].text):
+        return []  # "Students marched on Monday. (AFP Photo)": a paragraph with its photo's credit is no headline
     return [resolver.Candidate("headline", lines[index].text if index else title, index, resolver.MODEL_HEADLINE,
                                f"{lines[index].origin}: the line model's headline (probability {probability:.2f})")]
 

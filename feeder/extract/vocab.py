@@ -233,3 +233,22 @@ PUBLISHED_LABELS = ("publié le", "publié", "publicado el", "publicado", "verö
 # Update labels of the same languages, read as "Updated:".
 UPDATED_LABELS = ("mis à jour le", "mis à jour", "actualizado el", "actualizado", "aktualisiert am", "aktualisiert",
                   "aggiornato il", "aggiornato", "atualizado em", "обновлено")
+
+# Real news agencies' codes that more than one organisation uses, so the registry leaves them out (see the note at the
+# top of outlets.toml): a dateline's comma-set code credits one of them as printed, and no other unknown code.
+# Sources: Wikipedia, "List of news agencies" and each agency's article: CMC (Caribbean Media Corporation, Barbados;
+# also CMC Markets), KBC (Kenya Broadcasting Corporation; also KBC Group, Belgium), CNA (Central News Agency, Taiwan;
+# CNA Singapore; Cyprus News Agency), APS (Algérie Presse Service; Agence de Presse Sénégalaise), BNA (Bahrain News
+# Agency; Bakhtar News Agency).
+SHARED_AGENCY_CODES = frozenset(("CMC", "KBC", "CNA", "APS", "BNA"))
+
+# Where a writer posts, not an outlet that ran a story: a name after "first appeared on" that is one of these (or ends
+# in one of the kinds) is the writer's own platform, never the story's credit.
+PUBLISHING_PLATFORMS = r"medium|substack|wordpress|blogger|blogspot|tumblr|ghost|linkedin|patreon|mirror\.xyz"
+PLATFORM_KINDS = r"blog|podcast|newsletter|substack|vlog|channel"
+# Words that make a name an organisation's (a university, a company, a ministry, a club), not an outlet's; a name that
+# also carries a word of the news trade (MEDIA_TRADE_WORDS: "Kenya Broadcasting Corporation") is still an outlet's.
+ORGANISATION_WORDS = (r"university|universit[éeày]|universidad|college|institute|school|academy|foundation|ministry|"
+                      r"department|council|commission|committee|organi[sz]ation|association|federation|society|club|"
+                      r"fc|inc|ltd|llc|plc|corp|corporation|company|bank|hospital|church|government|authority")
+MEDIA_TRADE_WORDS = r"news|press|media|broadcasting|radio|television|tv|times|post|daily|journal|herald|gazette|agency"
