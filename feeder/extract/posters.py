@@ -121,7 +121,18 @@ def teaser_pairs(lines: Sequence[Line], index: int) -> bool:
         title = lines[at - 1].text
         return (_TEASER_WORDS[0] <= len(title.split()) <= _TEASER_WORDS[1] and title[:1].isupper()
                 and not _CLOSED.search(title) and not is_date_line(title) and is_date_line(lines[at].text))
-    return pair(index) and (pair(index + 2) or pair(index - 2))
+    return pair(index) and (pair(index + 2) or pair(index - 2) or _named_stamp_row(lines[index].text))
+
+
+# "Reuters 15 Apr 2024 04:02 pm": a stamp row opening with a name (an outlet's, a desk's) before its date.
+_NAME_THEN_DATE = re.compile(r"^[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3}\s+(?=\d)")
+
+
+def _named_stamp_row(text: str) -> bool:
+    """A stamp row naming whose stamp it is (the name, then the date): under a teaser's headline it is that
+    teaser's credit row, whatever the heading above says (a post's own date under the story prints no name)."""
+    m = _NAME_THEN_DATE.match(text)
+    return m is not None and not is_date_line(m.group(0)) and bool(find_dates(text[m.end():]))
 
 
 def lead_time(line: Line, found: Found) -> None:

@@ -141,6 +141,7 @@ def resolve(candidates: Sequence[Candidate], *, outlet_page: bool) -> Resolved:
     _named_by_address(by_role)
     _model_credit_gives_way(by_role)
     _named_by_credit(by_role)
+    _another_outlets_stamp(by_role)
     feed_copy = _feed_copy(by_role)
     if feed_copy:
         # Tie-break: an autoblog's copy of a feed credits only the feed's site; the byline it prints is its own
@@ -198,7 +199,10 @@ def _named_by_address(by_role: dict[str, list[Candidate]]) -> None:
 def _named_by_credit(by_role: dict[str, list[Candidate]]) -> None:
     """Tie-break: a date line that opens with the outlet credited on that very line ("Outlet 21 Apr 2025 11:39 am"
     under a teaser) is the outlet's credit row and its stamp, not a post date: one line is not both."""
-    credits = {(c.block, fold_text(c.value)) for c in by_role.get("outlet", ()) if c.printed and len(c.value) >= 3}
+    # A dateline's or glued credit stands in the story's paragraphs (proposed after the walk, at its last block),
+    # never on a date line: only credits read from a line itself (rows, names, the credit model's) count here.
+    credits = {(c.block, fold_text(c.value)) for c in by_role.get("outlet", ()) if c.printed and len(c.value) >= 3
+               and (c.score != DATELINE or MODEL_CREDIT_WHY in c.why)}
     if not credits:
         return
     for role in ("header", "republished"):
@@ -213,6 +217,33 @@ def _named_by_credit(by_role: dict[str, list[Candidate]]) -> None:
             # A printed stamp's rank: a line saying where the story first appeared still outranks it.
             by_role.setdefault("stamp", []).append(
                 Candidate("stamp", rest, c.block, PRINTED_STAMP, f"{c.why}: the stamp beside the outlet's name"))
+
+
+# "Bloomberg 21 Apr 2024 11:39 am": a name (capitalised words, no label) printed before a stamp's date.
+_NAMED_STAMP = re.compile(r"^(?P<name>[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3})\s+(?=\d)")
+# ... but not a one-word label the date finder does not know ("Curated 13 May 2021", "Filed 2 June 2020").
+_VERB_LABEL = re.compile(r"^\w+(?:ed|ing)$")
+
+
+def _another_outlets_stamp(by_role: dict[str, list[Candidate]]) -> None:
+    """Tie-break: a stamp line that opens with a name other than every outlet the page credits ("Bloomberg 21 Apr
+    2024" above a story credited "Source: Nikkei Asia") is that other name's stamp: never the credited outlet's,
+    nor this page's post date (a post's date prints a label or no name)."""
+    credited = {fold_text(c.value) for c in by_role.get("outlet", ()) if c.printed}
+    if not any(c.printed and c.score >= CREDIT_ROW for c in by_role.get("outlet", ())):
+        return
+    for role in ("header", *ORIGINAL_ROLES):
+        for c in list(by_role.get(role, ())):
+            if not c.printed or c.score >= BESIDE_CREDIT or (m := _NAMED_STAMP.match(c.value)) is None or (
+                    _VERB_LABEL.match(m.group("name"))):
+                continue
+            hits = find_dates(c.value)
+            if not hits or hits[0].label is not None or hits[0].start != m.end():
+                continue
+            name = fold_text(m.group("name"))
+            if any(name == n or name.startswith(n + " ") or n.startswith(name + " ") for n in credited):
+                continue
+            by_role[role].remove(c)
 
 
 def _site_byline(by_role: dict[str, list[Candidate]]) -> None:
