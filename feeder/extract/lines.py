@@ -244,7 +244,8 @@ def _page(found: Found, title: str, hints: Hints, is_outlet: IsOutlet) -> Page:
     found.metadata("republished", hints.republished, resolver.META_POST)
     found.metadata("republisher", hints.republisher, resolver.META_REPUBLISHER)
     not_the_headline(found, hints.title.value if hints.title else title)
-    chosen = resolver.resolve(found.candidates, outlet_page=hints.outlet_page)
+    chosen = resolver.resolve(found.candidates, outlet_page=hints.outlet_page,
+                              site=(hints.site or "", hints.page_title or ""))
     via, source_url = original_from_footer(chosen, hints.via)
     return Page(
         title=hints.title or Clue(title, "page title"),

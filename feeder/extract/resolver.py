@@ -133,11 +133,13 @@ class Resolved:
     feed_copy: bool = False  # the page's only printed credit is the site a feed's footer names
 
 
-def resolve(candidates: Sequence[Candidate], *, outlet_page: bool) -> Resolved:
-    """One consistent assignment of every role from the candidates proposed on the page."""
+def resolve(candidates: Sequence[Candidate], *, outlet_page: bool, site: Sequence[str] = ()) -> Resolved:
+    """One consistent assignment of every role from the candidates proposed on the page (``site``: the names the
+    page gives itself, its masthead or title suffix and og:site_name)."""
     by_role: dict[str, list[Candidate]] = {}
     for candidate in candidates:
         by_role.setdefault(candidate.role, []).append(candidate)
+    _staff_credits(by_role)
     _named_by_address(by_role)
     _model_credit_gives_way(by_role)
     _named_by_credit(by_role)
@@ -150,7 +152,7 @@ def resolve(candidates: Sequence[Candidate], *, outlet_page: bool) -> Resolved:
         by_role["byline"] = [c for c in by_role.get("byline", ()) if not c.printed]
         by_role.setdefault("republisher", []).extend(
             c._replace(role="republisher", score=PRINTED_REPUBLISHER) for c in printed)
-    if SITE_BYLINE and not outlet_page:
+    if SITE_BYLINE and not outlet_page and not _credits_the_site(by_role, site):
         _site_byline(by_role)
     poster = _poster(by_role)
     dates, post = _stamps(by_role, poster, outlet_page)
@@ -244,6 +246,30 @@ def _another_outlets_stamp(by_role: dict[str, list[Candidate]]) -> None:
             if any(name == n or name.startswith(n + " ") or n.startswith(name + " ") for n in credited):
                 continue
             by_role[role].remove(c)
+
+
+# "Source: Civic Daily staff": a credit to an outlet's staff.
+_STAFF_CREDIT = re.compile(r"^(?P<name>\S.*?)\s*(?:'s)?\s+staff(?:\s+(?:writers?|reporters?))?\W*$", re.I)
+
+
+def _staff_credits(by_role: dict[str, list[Candidate]]) -> None:
+    """A credit to an outlet's staff ("Source: Civic Daily staff") names that outlet, not an outlet called so."""
+    outlets = by_role.get("outlet", [])
+    for index, c in enumerate(outlets):
+        if c.printed and (m := _STAFF_CREDIT.match(c.value)) is not None:
+            outlets[index] = c._replace(value=m.group("name"), why=f"{c.why} (a staff credit names its outlet)")
+
+
+_TITLE_PARTS = re.compile(r"\s+[-|–—:·•»]\s+")
+
+
+def _credits_the_site(by_role: dict[str, list[Candidate]], site: Sequence[str]) -> bool:
+    """A printed credit names the site itself (its masthead, title suffix or og:site_name): the page is the site's
+    own story, whose byline and date are the story's, not a post header over another outlet's story."""
+    # Each part of a title line ("Site - Tagline", "Headline | Site") may be the site's name.
+    names = {_letters(part).removeprefix("the") for name in site for part in _TITLE_PARTS.split(name)}
+    names.discard("")
+    return any(c.printed and _letters(c.value).removeprefix("the") in names for c in by_role.get("outlet", ()))
 
 
 def _site_byline(by_role: dict[str, list[Candidate]]) -> None:
