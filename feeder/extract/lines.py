@@ -135,8 +135,8 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
                 # Under the story's end (teasers, "more news", replies) a credit row is another story's: the
                 # story's own credit, printed above, stands.
                 _drop_outlets(found, kept)
-            if ended and found.body:
-                teaser_stamps(found, kept)
+            if found.body:
+                teaser_stamps(found, kept, lines, index, ended)
             # A bare date next stands beside the credit when it names an outlet (not a commenter's login).
             found.after_credit = found.proposed.get("outlet", 0) > credited and outlet_like(
                 next(c.value for c in reversed(found.candidates) if c.role == "outlet"), is_outlet)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from feeder.extract import resolver, rules, vocab
 from feeder.extract.dates import find_dates
 from feeder.extract.proposals import Found
-from feeder.extract.shapes import IsOutlet, Line, is_date_line, is_prose
+from feeder.extract.shapes import IsOutlet, Line, is_date_line, is_prose, slight
 from feeder.fold import fold_text
 from feeder.records import Clue
 
@@ -95,11 +95,19 @@ def header_date(line: Line, found: Found, story: bool, above_headline: bool = Fa
                       "last" if above_headline else "first")
 
 
-def teaser_stamps(found: Found, kept: int) -> None:
+def teaser_stamps(found: Found, kept: int, lines: Sequence[Line] = (), index: int = 0, ended: bool = True) -> None:
     """Under the story's end (related posts, more news, replies) a labelled stamp that credits no outlet in its row
-    is another story's, as a bare date line there is: the candidates proposed from ``kept`` on lose their stamps."""
+    is another story's, as a bare date line there is: the candidates proposed from ``kept`` on lose their stamps.
+    A post line there ("Submitted by X on DATE") under a comment block's heading, or under a teaser's headline in a
+    list of such rows, is that comment's or teaser's: it names no poster or post date of this page."""
     new = found.candidates[kept:]
-    if any(c.role == "outlet" for c in new):
+    if lines and found.body and not slight(found.body) and (
+            _teaser_list(lines, index) or _under_list_head(lines, index, found.origins[-1])):
+        posts = [c for c in new if c.role in ("republished", "republisher", "post time")]
+        for c in posts:
+            found.proposed[c.role] -= 1
+        found.candidates[kept:] = new = [c for c in new if c not in posts]
+    if not ended or any(c.role == "outlet" for c in new):
         return
     stamps = [c for c in new if c.role in resolver.ORIGINAL_ROLES]
     for c in stamps:
@@ -110,6 +118,41 @@ def teaser_stamps(found: Found, kept: int) -> None:
 # A teaser's headline over its date in a list under the story: a few words, no sentence closed.
 _TEASER_WORDS = (4, 24)
 _CLOSED = re.compile(r"[.!?:。！？][\"”’')]*$")
+
+
+def _teaser_headline(title: str, fewest: int = _TEASER_WORDS[0]) -> bool:
+    """A teaser's headline: a few capitalised words closing no sentence, not a date."""
+    return (fewest <= len(title.split()) <= _TEASER_WORDS[1] and title[:1].isupper()
+            and not _CLOSED.search(title) and not is_date_line(title))
+
+
+# A teaser's headline in such a list may be shorter than a lone teaser's ("Fly-tipping fines doubled").
+_LIST_TEASER_WORDS = 2
+
+
+def _teaser_list(lines: Sequence[Line], index: int) -> bool:
+    """The line at ``index`` stands under a teaser's headline in a list of such pairs (the line two above or below
+    opens with the same word under a headline of its own): a related list's row, not the post's footer."""
+    def row(at: int) -> bool:
+        return 1 <= at < len(lines) and _teaser_headline(lines[at - 1].text, _LIST_TEASER_WORDS) and (
+            lines[at].text.split()[:1] == lines[index].text.split()[:1])
+    return row(index) and (row(index - 2) or row(index + 2))
+
+
+# A comment block's heading (a related list's may stand over the post's own footer: WordPress prints "Related" there).
+_LIST_HEAD = re.compile(f"^(?:{vocab.COMMENT_BLOCK_HEADS})$", re.I)
+# How many lines back from a post line, to the story's last paragraph, a comment or related-list heading is looked for.
+_HEAD_REACH = 12
+
+
+def _under_list_head(lines: Sequence[Line], index: int, last_paragraph: str) -> bool:
+    """A comment block's heading stands between the story's last paragraph and ``index``."""
+    for at in range(index - 1, max(-1, index - 1 - _HEAD_REACH), -1):
+        if lines[at].origin == last_paragraph:
+            return False
+        if len(lines[at].text) <= 60 and _LIST_HEAD.match(lines[at].text):
+            return True
+    return False
 
 
 def teaser_pairs(lines: Sequence[Line], index: int) -> bool:
