@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal, NamedTuple, get_args
 
 from feeder.extract.dates import find_dates
@@ -154,6 +155,8 @@ def resolve(candidates: Sequence[Candidate], *, outlet_page: bool, site: Sequenc
             c._replace(role="republisher", score=PRINTED_REPUBLISHER) for c in printed)
     if SITE_BYLINE and not outlet_page and not _credits_the_site(by_role, site):
         _site_byline(by_role)
+    if not outlet_page:
+        _dated_dateline(by_role)
     poster = _poster(by_role)
     dates, post = _stamps(by_role, poster, outlet_page)
     outlets = tuple(Clue(c.value, c.why, c.block if c.printed else None) for c in _ranked(by_role.get("outlet", ())))
@@ -295,6 +298,42 @@ def _site_byline(by_role: dict[str, list[Candidate]]) -> None:
                                                                    why=byline.why + why))
     by_role.setdefault("republished", []).append(stamp._replace(role="republished", score=POST_HEADER,
                                                                   why=stamp.why + why))
+
+
+# The most days a bare date under the byline may fall after the story's dated dateline and still be this page's post.
+DATELINE_POST_DAYS = 31
+
+
+def _day(value: str) -> date | None:
+    """The one unlabelled day a stamp prints, when its order is plain (None otherwise)."""
+    hits = find_dates(value)
+    if len(hits) != 1 or hits[0].label is not None or hits[0].order_ambiguous or None in (
+            hits[0].year, hits[0].month, hits[0].day):
+        return None
+    hit = hits[0]
+    try:
+        return date(hit.year or 0, hit.month or 0, hit.day or 0)
+    except ValueError:
+        return None
+
+
+def _dated_dateline(by_role: dict[str, list[Candidate]]) -> None:
+    """Tie-break: the story's own dateline prints its day with the year ("SANTIAGO, Feb. 26, 2024 (Reuters) -");
+    a bare date line under the byline naming a later day is when this page posted it, not the story's stamp (the
+    outlet dated its story in its dateline)."""
+    datelined = [c for c in by_role.get("stamp", ()) if c.printed and c.score == DATELINE_STAMP]
+    if len(datelined) != 1 or any(c.printed for c in by_role.get("republished", ())) or (
+            original := _day(datelined[0].value)) is None:
+        return
+    later = [c for role in ORIGINAL_ROLES for c in by_role.get(role, ()) if c.printed and c.score == PRINTED_STAMP
+             and (day := _day(c.value)) is not None and 0 < (day - original).days <= DATELINE_POST_DAYS]
+    if len(later) != 1:
+        return
+    posted = later[0]
+    by_role[posted.role].remove(posted)
+    by_role.setdefault("republished", []).append(posted._replace(
+        role="republished", score=POST_HEADER, why=f"{posted.why} (a later day than the story's dated dateline: "
+                                                   "the post's)"))
 
 
 # The origin of an outlet named by a labelled credit line ("Source: Outlet"; extract/credit_rows.py).
