@@ -112,6 +112,9 @@ WALL_SHARE = 0.34
 MIN_SHORT_STORY_WORDS = 60
 _SENTENCE = re.compile(r"[^.!?。！？]+(?:[.!?。！？]+[\"”’')]*|$)")
 _ENDS_SENTENCE = re.compile(r"[.!?。！？][\"”’')]*$")
+# Wall words only below the story (not right under it) leave a story of any length standing (1), or only one long
+# enough (0: MIN_SHORT_STORY_WORDS); bench/fit_walls.py sweeps it.
+BELOW_STORY = 1
 # Where the wall is looked for in the raw file (markup included): its top.
 HEAD_CHARS = 3000
 
@@ -135,7 +138,8 @@ def wall_kind(head: str, body: Sequence[str], title: str = "") -> tuple[str, str
         return None
     cut = _cut_off(head, body)
     if cut is None and _find(title.lower()) is None and body and _find(body[0].lower()) is None and _story_stands(
-            _above_closing_wall(body, {p for p, _ in walled}), [p for p, _ in walled], words):
+            _above_closing_wall(body, {p for p, _ in walled}), [p for p, _ in walled], words,
+            not walled and _below_story(head, body)):
         return None
     return cut or head_wall or (walled[0][1] if walled else None)
 
@@ -174,13 +178,23 @@ def _cut_off(head: str, body: Sequence[str]) -> tuple[str, str] | None:
     return found if found is not None and found[0] == "login or paywall" else None
 
 
-def _story_stands(body: Sequence[str], walled: Sequence[str], words: int) -> bool:
+def _story_stands(body: Sequence[str], walled: Sequence[str], words: int, below: bool = False) -> bool:
     """A short story is the page's main content though wall words show: it has several paragraphs ending a
-    sentence, and the sentences holding wall words (none when they are only in the chrome) are a small share."""
+    sentence, and the sentences holding wall words (none when they are only in the chrome) are a small share.
+    Wall words only below the story, and not right under it (a comment form's check, a promo after its credit),
+    are the chrome's whatever the story's length."""
     if sum(1 for p in body if _ENDS_SENTENCE.search(p.rstrip())) < STORY_PARAGRAPHS:
         return False
     wall_words = sum(map(_wall_words, walled))
-    return wall_words <= WALL_SHARE * words and words - wall_words >= MIN_SHORT_STORY_WORDS
+    return wall_words <= WALL_SHARE * words and (below or words - wall_words >= MIN_SHORT_STORY_WORDS)
+
+
+def _below_story(head: str, body: Sequence[str]) -> bool:
+    """Every wall phrase in the capture's top stands below the story's last paragraph."""
+    text = html.unescape(head[:HEAD_CHARS]).lower()
+    tail = " ".join(body[-1].split()[-6:]).lower()
+    at = text.rfind(tail) if len(tail) >= 20 else -1
+    return bool(BELOW_STORY) and at >= 0 and _find(text[:at + len(tail)]) is None
 
 
 def _wall_words(paragraph: str) -> int:
