@@ -117,8 +117,7 @@ def teaser_stamps(found: Found, kept: int, lines: Sequence[Line] = (), index: in
     A post line there ("Submitted by X on DATE") under a comment block's heading, or under a teaser's headline in a
     list of such rows, is that comment's or teaser's: it names no poster or post date of this page."""
     new = found.candidates[kept:]
-    if lines and found.body and not slight(found.body) and (
-            _teaser_list(lines, index) or _under_list_head(lines, index, found.origins[-1])):
+    if lines and not_the_posts_row(lines, index, found):
         posts = [c for c in new if c.role in ("republished", "republisher", "post time")]
         for c in posts:
             found.proposed[c.role] -= 1
@@ -157,18 +156,20 @@ def _teaser_list(lines: Sequence[Line], index: int) -> bool:
 
 # A comment block's heading (a related list's may stand over the post's own footer: WordPress prints "Related" there).
 _LIST_HEAD = re.compile(f"^(?:{vocab.COMMENT_BLOCK_HEADS})$", re.I)
-# How many lines back from a post line, to the story's last paragraph, a comment or related-list heading is looked for.
-_HEAD_REACH = 12
 
 
-def _under_list_head(lines: Sequence[Line], index: int, last_paragraph: str) -> bool:
-    """A comment block's heading stands between the story's last paragraph and ``index``."""
-    for at in range(index - 1, max(-1, index - 1 - _HEAD_REACH), -1):
-        if lines[at].origin == last_paragraph:
-            return False
-        if len(lines[at].text) <= 60 and _LIST_HEAD.match(lines[at].text):
-            return True
-    return False
+def not_the_posts_row(lines: Sequence[Line], index: int, found: Found) -> bool:
+    """The post line at ``index`` stands below the story, under a comment block's heading or in a list of teaser
+    headline and post-line rows: a comment's or a teaser's, not this page's post."""
+    if not found.body or slight(found.body):
+        return False
+    # The story's last paragraph above the row (the walk may have read a teaser's long headline below it as prose).
+    story = set(found.origins)
+    end = next((at for at in range(min(index, len(lines)) - 1, -1, -1) if lines[at].origin in story), None)
+    if end is None or slight([x.text for x in lines[:end + 1] if x.origin in story]):
+        return False  # above the story, or under too little of it
+    return _teaser_list(lines, index) or any(
+        len(lines[at].text) <= 60 and _LIST_HEAD.match(lines[at].text) for at in range(end + 1, index))
 
 
 def teaser_pairs(lines: Sequence[Line], index: int) -> bool:
@@ -390,6 +391,8 @@ def poster_rows(printed: Sequence[Line], lines: Sequence[Line], found: Found, is
             for c in claimed:
                 found.proposed[c.role] -= 1
             found.candidates[:] = [c for c in found.candidates if c not in claimed]
+            if not_the_posts_row(lines, min(same), found):
+                continue  # a comment's or a teaser's row under the story
             found.at = min(same)
             found.propose("republisher", name, f"{line.origin}: poster's row", resolver.PRINTED_REPUBLISHER)
             if date is not None:
