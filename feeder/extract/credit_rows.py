@@ -8,7 +8,6 @@ from feeder.extract import resolver, rules, vocab
 from feeder.extract.dates import find_dates
 from feeder.extract.proposals import Found
 from feeder.extract.shapes import IsOutlet, is_date_line, proper_name
-from feeder.fold import fold_text
 from feeder.records import DateRole
 
 ACCOUNT_LOGIN = re.compile(r"^[a-z][a-z0-9_.]{2,24}$")
@@ -256,11 +255,19 @@ def dashed_row(text: str, origin: str, found: Found, is_outlet: IsOutlet) -> boo
 
 
 def own_site(name: str, found: Found) -> bool:
-    """Whether a credited name is the site's own (its title suffix, og:site_name, the name its copyright line
-    prints): a site that names itself credits nobody."""
-    folded = fold_text(name.removeprefix("The ").removeprefix("the "))
-    return bool(folded) and any(folded == fold_text(site.removeprefix("The ").removeprefix("the "))
-                                for site in (found.site,) if site)
+    """Whether a credited name is the site's own (og:site_name, its masthead, a part of its title line: "Headline -
+    Site"), read as the resolver reads a credit naming the site itself: a site that names itself credits nobody."""
+    own = _letters(name).removeprefix("the")
+    return bool(own) and any(own == _letters(part).removeprefix("the") for site in found.site
+                             for part in _TITLE_PARTS.split(site))
+
+
+# How a title line joins the headline and the site's name; the letters a name is compared by.
+_TITLE_PARTS = re.compile(r"\s+[-|–—:·•»]\s+")
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
 _PLATFORM = re.compile(rf"^(?:{vocab.PUBLISHING_PLATFORMS})(?:\.com)?$|\b(?:{vocab.PLATFORM_KINDS})$", re.I)

@@ -45,7 +45,7 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
     """Walk the lines once, in order: the headline line marks where the story starts and the walk keeps the
     story's paragraphs; credits, bylines, stamps, post dates and posters are proposed as candidates, and
     the resolver (extract/resolver.py) chooses among them once the whole page is read."""
-    found = Found(site=hints.site)
+    found = Found(site=tuple(name for name in (hints.site, hints.page_title) if name))
     printed = lines
     lines = labelled_lines([piece for line in label_at_end(lines) for piece in segments(line)])
     zone = next((m.group(1) for x in lines  # "time" first: a cheap test that spares most lines the regex

@@ -33,7 +33,7 @@ class Found:
     at: int = 0  # the index of the line being read: the block of what is proposed now
     ended: bool = False  # an author box or comment block closed the story
     after_credit: bool = False  # the previous line named the outlet: a bare date next is its stamp
-    site: str | None = None  # the site's own name (title suffix, og:site_name): never the story's credit
+    site: tuple[str, ...] = ()  # the names the page gives itself (og:site_name, its title line): never a credit
 
     proposed: dict[str, int] = field(default_factory=dict)  # candidates per role, so far
 
