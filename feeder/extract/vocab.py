@@ -245,10 +245,12 @@ SHARED_AGENCY_CODES = frozenset(("CMC", "KBC", "CNA", "APS", "BNA"))
 # Where a writer posts, not an outlet that ran a story: a name after "first appeared on" that is one of these (or ends
 # in one of the kinds) is the writer's own platform, never the story's credit.
 PUBLISHING_PLATFORMS = r"medium|substack|wordpress|blogger|blogspot|tumblr|ghost|linkedin|patreon|mirror\.xyz"
+# The kinds of a writer's own channel a name may end in ("The Green Thumb Blog", "Money Talk Podcast").
 PLATFORM_KINDS = r"blog|podcast|newsletter|substack|vlog|channel"
 # Words that make a name an organisation's (a university, a company, a ministry, a club), not an outlet's; a name that
 # also carries a word of the news trade (MEDIA_TRADE_WORDS: "Kenya Broadcasting Corporation") is still an outlet's.
 ORGANISATION_WORDS = (r"university|universit[éeày]|universidad|college|institute|school|academy|foundation|ministry|"
                       r"department|council|commission|committee|organi[sz]ation|association|federation|society|club|"
                       r"fc|inc|ltd|llc|plc|corp|corporation|company|bank|hospital|church|government|authority")
+# Words of the news trade that keep an organisation-shaped name an outlet's.
 MEDIA_TRADE_WORDS = r"news|press|media|broadcasting|radio|television|tv|times|post|daily|journal|herald|gazette|agency"
