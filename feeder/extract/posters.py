@@ -286,7 +286,10 @@ _NOT_A_NAME = re.compile(
     r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
     r"september|october|november|december|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|today|yesterday|comments?|share|home|menu|search|login|log in|news|"
-    r"category|categories|tags?|uncategori[sz]ed|by|posted|author|authors|written|editor|admin panel)$"
+    r"category|categories|tags?|uncategori[sz]ed|by|posted|author|authors|written|editor|admin panel|"
+    # the newsroom's label in the languages rows are read in ("Por Redacción", "Von Redaktion"): a desk, no account
+    r"(?:la\s+|die\s+|a\s+)?(?:redacci[oó]n|reda[cç][aã]o|redaktion|r[ée]daction|redazione|redaksi|redactie|"
+    r"redakcja|redaktionen|toimitus|редакция|newsroom))$"
     r"|^(?:the|a|an|this|that|these|our|my|his|her|their|its)\s", re.I)
 
 
@@ -324,18 +327,11 @@ def poster_rows(printed: Sequence[Line], lines: Sequence[Line], found: Found, is
             name, date, time = row
             part = f"{line.origin} part "  # the row, however the walk cut it into its fields
             same = {i for i, x in enumerate(lines) if x.origin == line.origin or x.origin.startswith(part)}
-            if not same or is_outlet(name):
-                continue
-            folded = fold_text(name)
-            if any(fold_text(c.value) == folded for c in found.candidates if c.block not in same and c.role in (
-                    "republisher", "byline", "reporting")):
-                continue
-            claimed = [c for c in found.candidates if c.block in same and (
-                c.role in ("byline", "reporting", "header", *resolver.ORIGINAL_ROLES) or (
-                    c.role == "republisher"))]  # the row's own reading of its name replaces a coarser one
-            for c in claimed:
-                found.proposed[c.role] -= 1
-            found.candidates[:] = [c for c in found.candidates if c not in claimed]
+            if not same or is_outlet(name) or _outlets_staff(name, is_outlet):
+                continue  # the outlet's own account ("By AFP", "By Reuters Staff"): its row is the story's credit
+            _drop_section_credits(found, same, line.text, name, date)
+            # The row's own reading of its name replaces a coarser one.
+            _claim(found, same, ("byline", "reporting", "header", "republisher", *resolver.ORIGINAL_ROLES))
             found.at = min(same)
             found.propose("republisher", name, f"{line.origin}: poster's row", resolver.PRINTED_REPUBLISHER)
             if date is not None:
@@ -344,6 +340,41 @@ def poster_rows(printed: Sequence[Line], lines: Sequence[Line], found: Found, is
                 found.propose("post time", time, f"{line.origin}: poster's row", resolver.POST_HEADER, "last")
     finally:
         found.at = at
+
+
+def bare_by_row(text: str) -> bool:
+    """The row opens with a bare "by" word (a byline's as often as a poster's), not a posting verb or an age."""
+    return _VERB_ROW.match(text) is None and _AGED_ROW.match(text) is None
+
+
+def _claim(found: Found, same: set[int], roles: tuple[str, ...]) -> None:
+    """Withdraw the candidates of ``roles`` proposed from the row's lines."""
+    claimed = [c for c in found.candidates if c.block in same and c.role in roles]
+    for c in claimed:
+        found.proposed[c.role] -= 1
+    found.candidates[:] = [c for c in found.candidates if c not in claimed]
+
+
+def _drop_section_credits(found: Found, same: set[int], text: str, name: str, date: str | None) -> None:
+    """A row's fields after its name and date are its section and counters, never an outlet ("By X | date | Local"):
+    outlets read off them are withdrawn."""
+    tail = text.split(date, 1)[1] if date and date in text else text.split(name, 1)[-1]
+    fields = {fold_text(f) for f in re.split(r"[|·•/,]|\s[-–—]\s", tail) if f.strip()}
+    dropped = [c for c in found.candidates if c.role == "outlet" and c.block in same and fold_text(c.value) in fields]
+    for c in dropped:
+        found.proposed["outlet"] -= 1
+    found.candidates[:] = [c for c in found.candidates if c not in dropped]
+
+
+# The words an outlet's own desk account adds to its name ("Reuters Staff", "Xinhua Desk", "Redacción EFE").
+_STAFF_WORD = re.compile(r"^(?:redacci[oó]n|reda[cç][aã]o|redaktion|r[ée]daction|redazione|redaksi|redactie|newsroom)"
+                         r"\s+|\s+(?:staff|desk|newsroom|team|editors?|reporters?|writers?|web|digital|online)$", re.I)
+
+
+def _outlets_staff(name: str, is_outlet: IsOutlet) -> bool:
+    """The name is an outlet's with its desk's word ("Reuters Staff"): the outlet's own account."""
+    bare = _STAFF_WORD.sub("", name).strip()
+    return bool(bare) and bare != name and is_outlet(bare)
 
 
 _HOST = re.compile(r"(?i)\b(?:https?://)?(?:www\.)?(?P<host>[a-z0-9-]{3,40})\.(?:com|net|org|info|news|co|tv|[a-z]{2})\b")
