@@ -326,6 +326,11 @@ def candidates(lines: Sequence[str], head: str | None = None, head_named_site: b
     title_fold = folds[0] if folds else ""
     trail_ends = {fold_text(_TRAIL_PARTS.split(x)[-1]) for x in window if _TRAIL.match(x) or vocab.BREADCRUMB.match(x)}
     site_folds = {title_fold, fold_text(head or "")} if masthead else set()
+    if head_named_site and head and lines and head in lines[0]:
+        # The site's name the first line printed beside its headline (its masthead, its copyright line) is no
+        # headline: one line is not both the site and the story.
+        site_folds.add(fold_text(lines[0].replace(head, "", 1).strip(" -|–—:·»«/")))
+        site_folds.discard("")
     slugs = _slug_words(lines)
     first_at: dict[str, int] = {}
     for index, folded in enumerate(folds):

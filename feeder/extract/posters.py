@@ -361,9 +361,9 @@ def _drop_section_credits(found: Found, same: set[int], text: str, name: str, da
     tail = text.split(date, 1)[1] if date and date in text else text.split(name, 1)[-1]
     fields = {fold_text(f) for f in re.split(r"[|·•/,]|\s[-–—]\s", tail) if f.strip()}
     dropped = [c for c in found.candidates if c.role == "outlet" and c.block in same and fold_text(c.value) in fields]
-    for c in dropped:
-        found.proposed["outlet"] -= 1
-    found.candidates[:] = [c for c in found.candidates if c not in dropped]
+    if dropped:
+        found.proposed["outlet"] -= len(dropped)
+        found.candidates[:] = [c for c in found.candidates if c not in dropped]
 
 
 # The words an outlet's own desk account adds to its name ("Reuters Staff", "Xinhua Desk", "Redacción EFE").
