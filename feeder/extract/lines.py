@@ -195,7 +195,7 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
         elif is_prose(text) and line.in_body and not ended:
             found.keep(text, line.origin)
             started = True
-    poster_rows(printed, lines, found, is_outlet, hints.outlet_page)
+    poster_rows(printed, lines, found, is_outlet, hints.outlet_page, hints.site)
     vet_posters(lines, found, is_outlet, hints.site)
     creditmodel.propose_into(found, lines, title, hints.site, is_outlet)
     return _page(found, title, hints, is_outlet)

@@ -311,7 +311,7 @@ def poster_shaped(name: str) -> bool:
 
 
 def poster_rows(printed: Sequence[Line], lines: Sequence[Line], found: Found, is_outlet: IsOutlet,
-                outlet_page: bool) -> None:
+                outlet_page: bool, site: str | None = None) -> None:
     """Propose the poster (and the post's date or time) of every poster's row outside the story's paragraphs, each
     where it stands (the resolver picks the best; the first printed on a tie). ``printed`` are the page's lines as
     printed, ``lines`` as the walk read them (a row cut into its fields). One line is one thing: a byline or a
@@ -330,6 +330,17 @@ def poster_rows(printed: Sequence[Line], lines: Sequence[Line], found: Found, is
             if not same or is_outlet(name) or _outlets_staff(name, is_outlet):
                 continue  # the outlet's own account ("By AFP", "By Reuters Staff"): its row is the story's credit
             _drop_section_credits(found, same, line.text, name, date)
+            if date is not None and site and bare_by_row(line.text) and (
+                    masthead := _own_outlets_masthead(found, same, lines, site)) is not None:
+                # Tie-break: "By X | date | section" under the site's masthead, on a page crediting no other outlet,
+                # is the outlet's own page: the site is the outlet, the row its byline and stamp, no one reposted it.
+                _claim(found, same, ("byline", "reporting", "header", "republisher", *resolver.ORIGINAL_ROLES))
+                found.at = min(same)
+                why = f"{line.origin}: byline row under the site's masthead, no other outlet credited"
+                found.credit(masthead, f"{why}: the site's own name{resolver.PRINTED_CREDIT}", resolver.BARE_NAME)
+                found.byline(name, why)
+                found.propose("stamp", date, why, resolver.PRINTED_STAMP)
+                continue
             # The row's own reading of its name replaces a coarser one.
             _claim(found, same, ("byline", "reporting", "header", "republisher", *resolver.ORIGINAL_ROLES))
             found.at = min(same)
@@ -364,6 +375,17 @@ def _drop_section_credits(found: Found, same: set[int], text: str, name: str, da
     if dropped:
         found.proposed["outlet"] -= len(dropped)
         found.candidates[:] = [c for c in found.candidates if c not in dropped]
+
+
+def _own_outlets_masthead(found: Found, same: set[int], lines: Sequence[Line], site: str) -> str | None:
+    """The site's name as its masthead prints it alone on a line above the row, on a page crediting no outlet off
+    the row; None otherwise."""
+    if any(c.role == "outlet" and c.block not in same for c in found.candidates):
+        return None
+    folded = fold_text(site)
+    if len(folded) < 4:
+        return None
+    return next((x.text.strip() for x in lines[:min(same)] if fold_text(x.text) == folded), None)
 
 
 # The words an outlet's own desk account adds to its name ("Reuters Staff", "Xinhua Desk", "Redacción EFE").
