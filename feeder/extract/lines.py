@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from feeder.extract import creditmodel, endings, resolver, rules, vocab
 from feeder.extract.credit_lines import credits_outlet, original_from_footer, outlet_like, read_credit
-from feeder.extract.datelines import PRINTED_CREDIT, strip_datelines
+from feeder.extract.datelines import PRINTED_CREDIT, credit_frame, strip_datelines
 from feeder.extract.line_joins import label_at_end, labelled_lines, segments
 from feeder.extract.posters import (
     POST_DATE_REACH,
@@ -234,6 +234,7 @@ def _masthead_widget(lines: Sequence[Line], index: int, site: str | None = None)
 
 
 def _page(found: Found, title: str, hints: Hints, is_outlet: IsOutlet) -> Page:
+    credit_frame(found, is_outlet)  # a translator's frame naming the outlet, which the span may cut as a lead-in
     span = resolve_span(found.body, found.origins, title)
     found.body = list(span.body)
     body = strip_datelines(found, is_outlet)
