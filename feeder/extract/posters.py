@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
 from feeder.extract import resolver, rules, vocab
 from feeder.extract.dates import find_dates
@@ -311,14 +312,15 @@ def poster_shaped(name: str) -> bool:
 
 
 def poster_rows(printed: Sequence[Line], lines: Sequence[Line], found: Found, is_outlet: IsOutlet,
-                outlet_page: bool, site: str | None = None) -> None:
+                outlet_page: bool, site: str | None = None) -> list[OwnRow]:
     """Propose the poster (and the post's date or time) of every poster's row outside the story's paragraphs, each
     where it stands (the resolver picks the best; the first printed on a tie). ``printed`` are the page's lines as
     printed, ``lines`` as the walk read them (a row cut into its fields). One line is one thing: a byline or a
     stamp read off the row's fields is the poster's name and the post's date. An outlet's name there is the
     outlet's own account, and a name a byline elsewhere prints is the story's author: neither is proposed."""
+    own: list[OwnRow] = []
     if outlet_page:
-        return
+        return own
     at = found.at
     try:
         for line in printed:
@@ -331,16 +333,8 @@ def poster_rows(printed: Sequence[Line], lines: Sequence[Line], found: Found, is
                 continue  # the outlet's own account ("By AFP", "By Reuters Staff"): its row is the story's credit
             _drop_section_credits(found, same, line.text, name, date)
             if date is not None and site and bare_by_row(line.text) and (
-                    masthead := _own_outlets_masthead(found, same, lines, site)) is not None:
-                # Tie-break: "By X | date | section" under the site's masthead, on a page crediting no other outlet,
-                # is the outlet's own page: the site is the outlet, the row its byline and stamp, no one reposted it.
-                _claim(found, same, ("byline", "reporting", "header", "republisher", *resolver.ORIGINAL_ROLES))
-                found.at = min(same)
-                why = f"{line.origin}: byline row under the site's masthead, no other outlet credited"
-                found.credit(masthead, f"{why}: the site's own name{resolver.PRINTED_CREDIT}", resolver.BARE_NAME)
-                found.byline(name, why)
-                found.propose("stamp", date, why, resolver.PRINTED_STAMP)
-                continue
+                    masthead := _masthead(lines[:min(same)], site)) is not None:
+                own.append(OwnRow(frozenset(same), line.origin, name, date, masthead))
             # The row's own reading of its name replaces a coarser one.
             _claim(found, same, ("byline", "reporting", "header", "republisher", *resolver.ORIGINAL_ROLES))
             found.at = min(same)
@@ -351,6 +345,7 @@ def poster_rows(printed: Sequence[Line], lines: Sequence[Line], found: Found, is
                 found.propose("post time", time, f"{line.origin}: poster's row", resolver.POST_HEADER, "last")
     finally:
         found.at = at
+    return own
 
 
 def bare_by_row(text: str) -> bool:
@@ -377,15 +372,44 @@ def _drop_section_credits(found: Found, same: set[int], text: str, name: str, da
         found.candidates[:] = [c for c in found.candidates if c not in dropped]
 
 
-def _own_outlets_masthead(found: Found, same: set[int], lines: Sequence[Line], site: str) -> str | None:
-    """The site's name as its masthead prints it alone on a line above the row, on a page crediting no outlet off
-    the row; None otherwise."""
-    if any(c.role == "outlet" and c.block not in same for c in found.candidates):
-        return None
+class OwnRow(NamedTuple):
+    """A "By X | date | section" row under the site's masthead: the outlet's own byline row if nothing else is
+    credited."""
+
+    blocks: frozenset[int]
+    origin: str
+    name: str
+    date: str
+    masthead: str
+
+
+def _masthead(above: Sequence[Line], site: str) -> str | None:
+    """The site's name as its masthead prints it alone on a line above the row, or None."""
     folded = fold_text(site)
     if len(folded) < 4:
         return None
-    return next((x.text.strip() for x in lines[:min(same)] if fold_text(x.text) == folded), None)
+    return next((x.text.strip() for x in above if fold_text(x.text) == folded), None)
+
+
+def outlets_own_page(found: Found, rows: Sequence[OwnRow], metadata: Sequence[str] = ()) -> None:
+    """Tie-break: "By X | date | section" under the site's masthead, on a page that credits no other outlet (no
+    dateline, credit line, link or model credit once the story is read), is the outlet's own page: the site is the
+    outlet, the row its byline and its stamp; no one reposted the story."""
+    if not rows:
+        return
+    row = rows[0]
+    if any(c.role == "outlet" and c.block not in row.blocks for c in found.candidates) or any(
+            fold_text(outlet) != fold_text(row.masthead) for outlet in metadata):
+        return  # ``metadata``: the outlets the page's metadata and links name
+    _claim(found, set(row.blocks), ("byline", "reporting", "header", "republisher", "republished", "post time",
+                                    *resolver.ORIGINAL_ROLES))
+    at = found.at
+    found.at = min(row.blocks)
+    why = f"{row.origin}: byline row under the site's masthead, no other outlet credited"
+    found.credit(row.masthead, f"{why}: the site's own name{resolver.PRINTED_CREDIT}", resolver.BARE_NAME)
+    found.byline(row.name, why)
+    found.propose("stamp", row.date, why, resolver.PRINTED_STAMP)
+    found.at = at
 
 
 # The words an outlet's own desk account adds to its name ("Reuters Staff", "Xinhua Desk", "Redacción EFE").
