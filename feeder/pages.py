@@ -9,11 +9,10 @@ caddy or an object store alike.
 from __future__ import annotations
 
 import hashlib
-import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from feeder.atom import content_paragraphs, credit_line
+from feeder.atom import content_paragraphs, credit_line, escape_attribute, escape_text
 from feeder.layout import ENTRY_FOLDER, STYLESHEET, entry_path
 from feeder.records import Entry
 
@@ -278,12 +277,8 @@ def _document(site: Site, title: str, body: str, *, prefix: str, alternates: Seq
             f"</body></html>\n").encode()
 
 
-def _e(text: str) -> str:
-    return html.escape(text, quote=False)
-
-
-def _a(text: str) -> str:
-    return html.escape(text, quote=True)
+_e = escape_text  # text nodes
+_a = escape_attribute  # attribute values
 
 
 CSS = """\

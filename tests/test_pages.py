@@ -197,3 +197,14 @@ def test_article_text_is_escaped_never_passed_through(hostile: str) -> None:
     assert hostile.replace("\n", " ").split()[0] in page.text if hostile.split() else True
     body = data[data.index("<main>"):]
     assert "<script" not in body and "<img" not in body
+
+
+@given(st.lists(st.sampled_from([*"<>&\"'ab é\n", "&amp;", "\u2028"]), max_size=40).map("".join) | st.text(max_size=40))
+def test_escaping_is_html_escape(text: str) -> None:
+    """The shortcut past ``html.escape`` when nothing needs escaping gives exactly its result."""
+    import html
+
+    from feeder.atom import escape_attribute, escape_text
+
+    assert escape_text(text) == html.escape(text, quote=False)
+    assert escape_attribute(text) == html.escape(text, quote=True)
