@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from feeder.atom import content_paragraphs, credit_line, escape_attribute, escape_text
 from feeder.layout import ENTRY_FOLDER, STYLESHEET, entry_path
@@ -246,6 +247,12 @@ def manifest_head(entries: int, others: Sequence[str]) -> str:
 def manifest(head: str, paths: Sequence[str]) -> bytes:
     """The list of published documents, sorted, relative to the feeds folder, under its head line."""
     return (head + "".join(f"{p}\n" for p in sorted(set(paths)))).encode()
+
+
+def manifest_of_sorted(head: str, *runs: Sequence[str]) -> bytes:
+    """``manifest`` of paths given as runs, each sorted and without repeats, that no two runs share
+    (nor any prefix: an entry page's folder sorts apart from every other path), merged here."""
+    return manifest(head, ()) + "".join(f"{p}\n" for p in sorted(chain(*runs))).encode()
 
 
 def read_manifest(data: bytes) -> frozenset[str]:
