@@ -87,3 +87,12 @@ def test_span_fit_prints_each_held_out_set_and_the_pooled_figure() -> None:
     rows = {line.split("|")[1].strip(): line for line in done.stdout.splitlines() if line.startswith("| ")}
     assert {"scenarios", "heldout", "**pooled**"} <= set(rows)
     assert "| 38 | 38 (100.0%) | **38 (100.0%)** |" in rows["**pooled**"]
+
+
+def test_walls_fit_prints_each_held_out_set() -> None:
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "fit_walls.py"), "--sets", "heldout", "blind17"],
+                          capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    rows = {line.split("|")[1].strip(): line for line in done.stdout.splitlines() if line.startswith("| ")}
+    assert {"heldout", "blind17"} <= set(rows)
+    assert "| blind17 | 40 | 40 | 40 |" in rows["blind17"]

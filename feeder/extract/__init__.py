@@ -32,7 +32,7 @@ def extract(raw: RawArticle, registry: Registry) -> Page:
         page = extract_html(raw.text, is_outlet, outlet_url)
     else:
         page = extract_text(raw.text, is_outlet)
-    wall = wall_kind(raw.text, page.body if page else ())
+    wall = wall_kind(raw.text, page.body if page else (), page.title.value if page and page.title else "")
     if wall is not None:
         raise NotAnArticle(raw.path, f"{wall[0]} ({wall[1]!r}): the capture holds no article; scrape it again")
     if page is None or page.title is None or not page.title.value.strip():

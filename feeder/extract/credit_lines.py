@@ -107,7 +107,9 @@ def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, foll
             found.propose("republished", m.group("rest"), f"{line.origin}: 'Date' header", resolver.POST_HEADER)
             return True
         role, why = stamp_role(m.group("label")), f"{line.origin}: '{m.group('label')}' stamp"
-        if role == "published" and not found.stamped():
+        if role == "published" and not found.stamped(prose=False) and not any(
+                _CLOSES_SENTENCE.search(p.rstrip()) for p in found.body):
+            # Above the story: nothing of its credit yet, and no sentence (a headline or a deck is no paragraph).
             found.propose("header", m.group("rest"), why, resolver.LABELLED_HEADER)
         else:
             found.propose(role, m.group("rest"), why, resolver.PRINTED_STAMP)
@@ -115,6 +117,8 @@ def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, foll
     return _byline(line, found, is_outlet, story, following)
 
 
+# A paragraph's last sentence closing (a headline's closing quote is no sentence's end).
+_CLOSES_SENTENCE = re.compile(r"[.!?。！？][\"”’')]*$")
 # A sentence crediting the story's outlet: "Printed in The Outlet, May 14, 2015", "Translated from Outlet",
 # "This article was first published in Outlet", "As reported by Outlet", "From Outlet via A Feed".
 _CREDIT_SENTENCE = re.compile(
@@ -498,8 +502,9 @@ def _feed_site(line: Line, found: Found) -> None:
 _LOCAL_POSTED_AT = re.compile(
     r"^(?:投稿者|投稿人|发布者|發佈者|dicatat oleh|diposkan oleh|publicado por|eingestellt von|publié par|"
     r"pubblicato da|"
-    r"geplaatst door|opublikowane przez|gönderen)\s*[:：]?\s*(?P<name>[^\d\s:：][^\d:：]{0,40}?)\s+"
-    r"(?:時刻|时间|時間|pada|di|às|a las|à|a la\(s\)|um|alle|om|o|saat)\s*[:：]?\s*"
+    r"geplaatst door|opublikowane przez|gönderen|publicerat av|lagt inn av|indsendt af|udgivet af|julkaissut)"
+    r"\s*[:：]?\s*(?P<name>[^\d\s:：][^\d:：]{0,40}?)\s+"
+    r"(?:時刻|时间|時間|pada|di|às|a las|à|a la\(s\)|um|alle|om|o|saat|kl\.?|klo)\s*[:：]?\s*"
     r"(?P<time>\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\b\.?)?)(?!\d)", re.I)
 
 

@@ -48,7 +48,15 @@ def _post_meta_row(text: str, origin: str, found: Found, is_outlet: IsOutlet) ->
 # The fields of a site's post-meta row that are never a credit: its comment count or link, its categories.
 _POST_META_FIELD = re.compile(r"^(?:(?:\d+|no)\s+comments?|comments?\s*(?:\(\d+\)|[:：]\s*\d+)|"
                               r"leave an? (?:comment|reply)|categor(?:y|ies)\s*[:：].*|filed under\s*[:：]?.*|"
-                              r"tags?\s*[:：].*)$", re.I)
+                              r"tags?\s*[:：].*|"
+                              # the same fields in the languages themes ship in: "Sin comentarios", "3 commentaires"
+                              r"(?:\d+|sin|sem|pas de|aucun|keine|nessun|geen|ingen)\s+(?:comentarios?|comentários?|"
+                              r"commentaires?|kommentare?|comment[io]|reacties|kommentarer)|"
+                              r"(?:deja|deixe|laisser|lascia)\s+(?:un|um|une)\s+(?:comentario|comentário|commentaire|"
+                              r"commento))$", re.I)
+# A byline's word in a theme's language before the poster's name in a post-meta row ("Por X", "Par X").
+_LOCAL_BY = re.compile(r"^(?:por|par|von|di|door|av|oleh)\s+(?P<name>[^\W\d][\w.'’-]*(?:\s+[^\W\d][\w.'’-]*){0,3})$",
+                       re.I)
 _ROW_SEPARATOR = re.compile(r"\s*\|\s*|\s+/\s+")
 
 
@@ -56,7 +64,8 @@ def post_meta_row(text: str, origin: str, found: Found, is_outlet: IsOutlet) -> 
     """"Leave a Comment / Section / By admin / January 4, 2022", "August 30th, 2024|Categories: News|0 Comments":
     a theme's post-meta row (a field of it is the comment count or the categories) prints the site's post date
     and its poster, never the story's stamp or author; True when the line was one."""
-    if len(text) > 200 or not ("omment" in text or "ategor" in text or "iled under" in text or "ag" in text):
+    if len(text) > 200 or not ("oment" in text or "omment" in text or "ategor" in text or "iled under" in text
+                               or "ag" in text):
         return False
     fields = [f for f in _ROW_SEPARATOR.split(text.strip(" |/")) if f]
     if len(fields) < 2 or not any(_POST_META_FIELD.match(f) for f in fields):
@@ -67,7 +76,7 @@ def post_meta_row(text: str, origin: str, found: Found, is_outlet: IsOutlet) -> 
     for index, part in dates:
         found.propose("republished", part, f"{origin}: post-meta field {index}", resolver.POST_HEADER)
     for index, part in enumerate(fields, 1):
-        if (m := rules.BYLINE.match(part) or rules.POSTED_BY.match(part)) is not None and (
+        if (m := rules.BYLINE.match(part) or rules.POSTED_BY.match(part) or _LOCAL_BY.match(part)) is not None and (
                 not is_outlet(name := m.group(1).strip())) and not is_date_line(name):
             found.propose("republisher", name, f"{origin}: post-meta field {index}", resolver.PRINTED_REPUBLISHER)
     return True

@@ -21,6 +21,10 @@ def strip_datelines(found: Found, is_outlet: IsOutlet) -> list[str]:
             else:  # a photo's caption above the datelined paragraph is no standfirst
                 body[:index] = [p for p in body[:index] if not rules.CAPTION_CREDIT.search(p)]
             break
+    if body and not found.count("outlet", resolver.DATELINE) and (m := _PLACE_DATED.match(body[0])):
+        # "BANGKOK, 10 July 2015, The …": a dateline with no agency token still dates the story (its date, with
+        # the year, is the original's stamp: nearest the story, which is the outlet's words).
+        dateline_stamp(m, found)
     if body:
         body[-1] = _trailing_credit(body[-1], found, is_outlet)
     # Headlines of related stories under the story (no sentence of their own): the credited last
@@ -100,6 +104,13 @@ def _dateline(text: str, found: Found, is_outlet: IsOutlet) -> str:
         # dress and the story's dash; the token goes, the rest stays as printed.
         found.credit(outlet, "dateline of the first paragraph", resolver.DATELINE)
         return (text[: m.start("token")].rstrip() + text[m.end("token"):]).strip()
+    elif "(" in text[:_TOKEN_REACH] and (m := _DATE_THEN_TOKEN.match(text)) and (
+            outlet := token_outlet(m.group("outlet"), is_outlet)):
+        # "May 25, 2020 (Agency) Rescuers …": a dateline without its place, the date then a known agency's token
+        # and no dash: the token goes, the date is the story's stamp.
+        found.credit(outlet, "dateline of the first paragraph", resolver.DATELINE)
+        dateline_stamp(m, found)
+        return (text[: m.start("token")].rstrip() + " " + text[m.end("token"):].lstrip()).strip()
     elif "(" in text[:_CAPTION_REACH] and (m := _CAPTION_GLUED.search(text, 0, _CAPTION_REACH)) is not None:
         # "A man at work in X. (Photo by A/Agency)CITY, March 3 (Agency) — text": a photo's caption glued before
         # the dateline (no line break survived the capture): the story starts at the dateline.
@@ -125,6 +136,14 @@ def _without_marked_token(text: str, m: re.Match[str]) -> str:
 # Anything short before a date, the agency's token, then a dash.
 _DATED_TOKEN = re.compile(r"^.{2,60}?\b" + rules.DATELINE_DATE + r",?\s*(?P<token>\(\s*(?P<outlet>[^()]{2,40}?)\s*\))"
                           r"(?=\s*(?:--|—|–|-)\s)")
+# A dateline's place in capitals, then a date with its year, then the story: "BANGKOK, 10 July 2015, The …".
+_PLACE_DATED = re.compile(r"^[A-Z][A-Z.'’-]{2,}(?:[ -][A-Z][A-Z.'’-]+){0,3},\s*(?P<date>(?:[A-Z][a-z]{2,9}\.?\s+"
+                          r"\d{1,2}(?:st|nd|rd|th)?,?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,9}\.?,?)\s+(?:19|20)\d\d)"
+                          r"\s*(?:,|:|--|—|–|-)\s+\S")
+# A dateline that is only a date with its year, then the agency's token: "May 25, 2020 (Agency) text".
+_DATE_THEN_TOKEN = re.compile(r"^(?P<date>(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?|\d{1,2}(?:st|nd|rd|th)?\s+"
+                              r"[A-Z][a-z]{2,9}\.?,?)\s+(?:19|20)\d\d),?\s*(?P<token>\(\s*(?P<outlet>[^()]{2,40}?)\s*\))"
+                              r"(?=\s+\S)")
 # A photo's credit in brackets closing a caption, the dateline's place in capitals right after it.
 _CAPTION_GLUED = re.compile(r"\((?i:photos?|foto|picture|pic|image)\b[^()]{0,60}\)\s*(?=[A-Z][A-Z .'’-]{2,40}[,(])")
 _CAPTION_REACH = 400

@@ -90,6 +90,8 @@ def title_shaped(text: str, *, cjk: bool, chars: int, words: int, end_punct: boo
         return False  # a photo's caption: its credit closes it, a headline's never does
     if (m := rules.STAMP_LABEL.match(text)) and any(h.year for h in find_dates(m.group("rest")[:_STAMP_REACH])):
         return False  # "Publicado em 10/05/2021 — 06:05 Por …": a stamp row under its label
+    if (m := rules.POSTED_BY.match(text)) and m.group(2) and any(h.year for h in find_dates(m.group(2))):
+        return False  # "Submitted by X on Sat, 10/20/2018 - 14:35": the post's header, its poster and date
     if _CAPTURE_WORD.search(text) and any(hit.year for hit in find_dates(text)):
         return False  # "Archived on 12 March 2021 08:00 UTC from the original page": the capture's banner
     if _SHARE_BUTTON.match(text) or _opens_on_a_date(text) or _TRAIL.match(text) or (

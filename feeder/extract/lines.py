@@ -23,6 +23,7 @@ from feeder.extract.posters import (
     propose_poster,
     recency_pair,
     stamp_over_headline,
+    teaser_pairs,
     teaser_stamps,
 )
 from feeder.extract.proposals import Found
@@ -171,7 +172,7 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
             elif found.body and not slight(found.body) and not ended:
                 # A date under a whole story is the post's own stamp or a comment's: the story is over.
                 ended = True
-                if not hints.outlet_page:
+                if not hints.outlet_page and not teaser_pairs(lines, index):
                     found.propose("republished", text, f"{line.origin}: post date under the post", resolver.POST_BELOW)
             elif title_ahead:
                 # Above the headline: the post's own date, not the story's (the one nearest the post wins).

@@ -107,6 +107,23 @@ def teaser_stamps(found: Found, kept: int) -> None:
     found.candidates[kept:] = [c for c in new if c not in stamps]
 
 
+# A teaser's headline over its date in a list under the story: a few words, no sentence closed.
+_TEASER_WORDS = (4, 24)
+_CLOSED = re.compile(r"[.!?:。！？][\"”’')]*$")
+
+
+def teaser_pairs(lines: Sequence[Line], index: int) -> bool:
+    """The date at ``index`` stands under a headline in a list of such pairs (a "Latest news" block under the story:
+    headline, date, headline, date): it is that teaser's date, not the post's."""
+    def pair(at: int) -> bool:
+        if at < 1 or at >= len(lines):
+            return False
+        title = lines[at - 1].text
+        return (_TEASER_WORDS[0] <= len(title.split()) <= _TEASER_WORDS[1] and title[:1].isupper()
+                and not _CLOSED.search(title) and not is_date_line(title) and is_date_line(lines[at].text))
+    return pair(index) and (pair(index + 2) or pair(index - 2))
+
+
 def lead_time(line: Line, found: Found) -> None:
     """"08:25 am - Headline": a journal's entry prints its post time before the headline; it completes a day-only
     post date."""

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal, NamedTuple, get_args
 
+from feeder.extract.dates import find_dates
 from feeder.fold import fold_text
 from feeder.records import Clue, DateClue, DateRole
 
@@ -50,6 +51,11 @@ MASTHEAD_REACH = 6
 # Rows of stamps printed one under another ("Published: …" over "Updated: …") right under an agency's account in
 # the byline slot: all of them the site's post, not the story's.
 ACCOUNT_ROWS = 2
+# ... the first of them within this many blocks under the account's name (a theme may print a line between).
+ACCOUNT_REACH = 1
+# A person's byline with a date under it above a story whose only credit is a labelled source line ("Source: Outlet")
+# is the site's own post header: its author posted the outlet's story (1: the tie-break applies; 0: it does not).
+SITE_BYLINE = 1
 # Scores of post-date candidates.
 META_POST = 4.0  # the page's metadata names its own post date
 # A post header names it: a label ("Posted on …", "Posted by X on …", a mail's "Date:"), a thread's
@@ -134,6 +140,7 @@ def resolve(candidates: Sequence[Candidate], *, outlet_page: bool) -> Resolved:
         by_role.setdefault(candidate.role, []).append(candidate)
     _named_by_address(by_role)
     _model_credit_gives_way(by_role)
+    _named_by_credit(by_role)
     feed_copy = _feed_copy(by_role)
     if feed_copy:
         # Tie-break: an autoblog's copy of a feed credits only the feed's site; the byline it prints is its own
@@ -142,6 +149,8 @@ def resolve(candidates: Sequence[Candidate], *, outlet_page: bool) -> Resolved:
         by_role["byline"] = [c for c in by_role.get("byline", ()) if not c.printed]
         by_role.setdefault("republisher", []).extend(
             c._replace(role="republisher", score=PRINTED_REPUBLISHER) for c in printed)
+    if SITE_BYLINE and not outlet_page:
+        _site_byline(by_role)
     poster = _poster(by_role)
     dates, post = _stamps(by_role, poster, outlet_page)
     outlets = tuple(Clue(c.value, c.why, c.block if c.printed else None) for c in _ranked(by_role.get("outlet", ())))
@@ -184,6 +193,55 @@ def _named_by_address(by_role: dict[str, list[Candidate]]) -> None:
             by_role.setdefault("stamp", []).append(Candidate("stamp", m.group("rest"), c.block, BESIDE_CREDIT, why))
             by_role.setdefault("outlet", []).append(
                 Candidate("outlet", m.group("name").strip(), c.block, CREDIT_ROW, f"{why}{PRINTED_CREDIT}"))
+
+
+def _named_by_credit(by_role: dict[str, list[Candidate]]) -> None:
+    """Tie-break: a date line that opens with the outlet credited on that very line ("Outlet 21 Apr 2025 11:39 am"
+    under a teaser) is the outlet's credit row and its stamp, not a post date: one line is not both."""
+    credits = {(c.block, fold_text(c.value)) for c in by_role.get("outlet", ()) if c.printed and len(c.value) >= 3}
+    if not credits:
+        return
+    for role in ("header", "republished"):
+        for c in list(by_role.get(role, ())):
+            name = next((n for b, n in credits if b == c.block and fold_text(c.value).startswith(n + " ")), None)
+            if not c.printed or name is None:
+                continue
+            rest = c.value.split(None, len(name.split()))[-1]
+            if not (hits := find_dates(rest)) or hits[0].start != 0:
+                continue  # "Outlet Think Tank October 3rd": a desk's name runs on between the credit and the date
+            by_role[role].remove(c)
+            # A printed stamp's rank: a line saying where the story first appeared still outranks it.
+            by_role.setdefault("stamp", []).append(
+                Candidate("stamp", rest, c.block, PRINTED_STAMP, f"{c.why}: the stamp beside the outlet's name"))
+
+
+def _site_byline(by_role: dict[str, list[Candidate]]) -> None:
+    """Tie-break: on a republishing page, a person's byline over a date line, above a story credited only by a
+    labelled source line elsewhere ("Source: Outlet"), is the site's post header: the name posted it, the date is
+    the post's (the outlet's own stamp would stand in or beside its credit)."""
+    bylines = [c for c in by_role.get("byline", ()) if c.printed]
+    outlets = [c for c in by_role.get("outlet", ()) if c.printed]
+    stamps = [c for role in ORIGINAL_ROLES for c in by_role.get(role, ()) if c.printed]
+    if len(bylines) != 1 or len(stamps) != 1 or "desk byline" in by_role or "reporting" in by_role or not outlets:
+        return
+    byline, stamp = bylines[0], stamps[0]
+    if not byline.why.endswith(": byline") or not 0 <= stamp.block - byline.block <= 1 or stamp.score > PRINTED_STAMP:
+        return
+    if any(by_role.get(role) for role in ("republished", "header", "republisher")):
+        return
+    if not all(_LABELLED_CREDIT in c.why and abs(c.block - byline.block) > 1 for c in outlets):
+        return
+    by_role["byline"].remove(byline)
+    by_role[stamp.role].remove(stamp)
+    why = " (a person's byline over the post date, the story credited by a source line: the site's post header)"
+    by_role.setdefault("republisher", []).append(byline._replace(role="republisher", score=PRINTED_REPUBLISHER,
+                                                                   why=byline.why + why))
+    by_role.setdefault("republished", []).append(stamp._replace(role="republished", score=POST_HEADER,
+                                                                  why=stamp.why + why))
+
+
+# The origin of an outlet named by a labelled credit line ("Source: Outlet"; extract/credit_rows.py).
+_LABELLED_CREDIT = ": credit field "
 
 
 def _model_credit_gives_way(by_role: dict[str, list[Candidate]]) -> None:
@@ -282,13 +340,13 @@ def _items_are_original(by_role: dict[str, list[Candidate]]) -> None:
 
 def _agency_account_stamps(by_role: dict[str, list[Candidate]], originals: list[Candidate]) -> list[Candidate]:
     """The stamps printed right under (or beside) an agency's name in the byline slot, when no person is named:
-    the first within a line of it, and the rows of stamps printed on under that one (ACCOUNT_ROWS)."""
+    the first within ACCOUNT_REACH blocks of it, and the rows of stamps printed on under that one (ACCOUNT_ROWS)."""
     desks = [c.block for c in by_role.get("desk byline", ()) if c.printed]
     if not desks or any(c.printed for role in ("byline", "reporting") for c in by_role.get(role, ())):
         return []
     loose = [c for c in originals if c.printed and c.score <= PRINTED_STAMP]
-    first = min((c for c in loose if any(0 <= c.block - block <= 1 for block in desks)), key=lambda c: c.block,
-                default=None)
+    first = min((c for c in loose if any(0 <= c.block - block <= ACCOUNT_REACH for block in desks)),
+                key=lambda c: c.block, default=None)
     if first is None:
         return []
     return [c for c in loose if first.block <= c.block <= first.block + ACCOUNT_ROWS]

@@ -78,18 +78,47 @@ WALLS: dict[str, tuple[str, ...]] = {
         r"not a valid (?:resource|page|url|address)", r"the requested (?:page|url|resource|document) "
         r"(?:was not found|could not be found|does not exist|is not available)",
     ),
+    # An auto-summary page whose "story" is a summarizer's reply to its operator: it could not open the link it
+    # was given and asks for more (then a "read the full story at Outlet" pointer): the summarizer speaking in the
+    # first person to a "you", in the languages such pages are made in.
+    "summarizer's reply": (
+        r"(?:i|i'm|i am) (?:don't|do not|can't|cannot|am unable to|unable to|am not able to|not able to) "
+        r"(?:have )?(?:access|open|browse|visit|read|reach)(?: to)? (?:external|the link|that link|links|the url"
+        r"|urls|websites|web pages|the internet|content)",
+        r"the (?:link|url|article) you (?:provided|shared|sent|gave me|pasted)", r"as an ai(?: language model)?\b",
+        r"(?:el|este) enlace que me (?:has|ha|habéis) (?:facilitado|proporcionado|enviado|pasado|compartido)",
+        r"no tengo acceso a (?:contenidos|internet|enlaces|páginas|sitios)",
+        r"(?:le|ce) lien que vous m(?:'|’)avez (?:fourni|donné|envoyé|transmis)",
+        r"je n(?:'|’)ai pas accès (?:à|aux) (?:internet|des contenus|des liens|des sites|ce lien)",
+        r"ich habe keinen zugriff auf (?:externe|das internet|links|webseiten|den link)",
+        r"não tenho acesso a (?:conteúdos|internet|links|páginas|sites)",
+        r"o link que (?:você )?me (?:enviou|forneceu|passou)",
+        r"non ho accesso a (?:contenuti|internet|link|siti)", r"il link che mi hai (?:fornito|inviato|dato)",
+    ),
 }
 # A story this long is published even when a wall phrase shows around it (a soft paywall note).
 MIN_STORY_WORDS = 150
+# A shorter story stands beside wall words in the page's chrome (a login box, a sidebar) or in one of its own
+# sentences below its first paragraph ("did not explain why the article was removed") when it has this many
+# paragraphs ending a sentence and the sentences holding wall words are at most this share of its words: a wall's
+# notice is the page's main content, a story's paragraphs are.
+STORY_PARAGRAPHS = 3
+# The most of such a story's words the sentences holding wall words may make (a third).
+WALL_SHARE = 0.34
+# ... and at least this many words outside those sentences (an error page's advice to search is shorter).
+MIN_SHORT_STORY_WORDS = 60
+_SENTENCE = re.compile(r"[^.!?。！？]+(?:[.!?。！？]+[\"”’')]*|$)")
+_ENDS_SENTENCE = re.compile(r"[.!?。！？][\"”’')]*$")
 # Where the wall is looked for in the raw file (markup included): its top.
 HEAD_CHARS = 3000
 
 
-def wall_kind(head: str, body: Sequence[str]) -> tuple[str, str] | None:
+def wall_kind(head: str, body: Sequence[str], title: str = "") -> tuple[str, str] | None:
     """(kind, phrase) when the page is a wall rather than a story, else None.
 
     A wall phrase near the top with little story, or a story whose own paragraphs are the wall's
-    message (the notice read as prose), leaves nothing to publish.
+    message (the notice read as prose), leaves nothing to publish. A short story stands beside wall words
+    elsewhere (a login box, a sentence of its own) unless they are its headline or its first paragraph.
     """
     words = words_up_to(body, MIN_STORY_WORDS * 2)
     if words >= MIN_STORY_WORDS * 2:
@@ -99,9 +128,26 @@ def wall_kind(head: str, body: Sequence[str]) -> tuple[str, str] | None:
         return None
     walled = [(p, found) for p in body if (found := _find(p.lower())) is not None]
     story_words = words - sum(len(p.split()) for p, _ in walled)
-    if story_words >= MIN_STORY_WORDS:
+    if story_words >= MIN_STORY_WORDS or (_find(title.lower()) is None and body and _find(body[0].lower()) is None
+                                          and _story_stands(body, [p for p, _ in walled], words)):
         return None
     return head_wall or (walled[0][1] if walled else None)
+
+
+def _story_stands(body: Sequence[str], walled: Sequence[str], words: int) -> bool:
+    """A short story is the page's main content though wall words show: it has several paragraphs ending a
+    sentence, and the sentences holding wall words (none when they are only in the chrome) are a small share."""
+    if sum(1 for p in body if _ENDS_SENTENCE.search(p.rstrip())) < STORY_PARAGRAPHS:
+        return False
+    wall_words = sum(map(_wall_words, walled))
+    return wall_words <= WALL_SHARE * words and words - wall_words >= MIN_SHORT_STORY_WORDS
+
+
+def _wall_words(paragraph: str) -> int:
+    """The words of a paragraph's sentences that hold wall words (the whole paragraph when the phrase runs
+    across its sentences: "404. Not found")."""
+    held = [sentence for sentence in _SENTENCE.findall(paragraph) if _find(sentence.lower()) is not None]
+    return sum(len(sentence.split()) for sentence in held) if held else len(paragraph.split())
 
 
 def _literal_first(phrase: str) -> list[str]:
