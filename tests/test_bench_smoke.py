@@ -93,7 +93,7 @@ def test_span_fit_prints_each_held_out_set_and_the_pooled_figure() -> None:
 
 def test_walls_fit_prints_each_held_out_set() -> None:
     done = subprocess.run([sys.executable, str(ROOT / "bench" / "fit_walls.py"), "--sets", "heldout", "blind17"],
-                          capture_output=True, text=True, timeout=300, check=False)
+                          capture_output=True, text=True, timeout=HANG, check=False)
     assert done.returncode == 0, done.stderr
     rows = {line.split("|")[1].strip(): line for line in done.stdout.splitlines() if line.startswith("| ")}
     assert {"heldout", "blind17"} <= set(rows)
