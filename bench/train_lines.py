@@ -45,7 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 # The labelled sets that may be trained on (heldout4 and blind18 stay untouched: never fitted on).
 SETS = ("scenarios", "corpus", "heldout", "heldout2", "heldout3", "blind5", "blind6", "blind7", "blind9",
-        "blind8", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15")
+        "blind8", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17")
 MODEL_PATH = ROOT / "feeder" / "data" / "linemodel.json"
 EPOCHS = 12
 STEP = 0.3  # Adagrad's base step
@@ -148,7 +148,7 @@ def decode(lines: Sequence[str], scores: Sequence[linemodel.LineScores], is_outl
     found = Found()
     found.body.extend(lines[i] for i in linemodel.story_lines(scores))
     body = strip_datelines(found, is_outlet)
-    top = linemodel.headline_line(scores)
+    top = linemodel.headline_line_of(lines, scores)
     title = head_text(lines, top, is_outlet) if top is not None else None
     if title is not None and (quoted := quoted_headline(title, is_outlet)) is not None:
         return quoted, unquoted_excerpt(body)  # "Outlet: 'Headline'" over a quoted excerpt, as feeder reads it
@@ -165,7 +165,7 @@ def line_figures(cases: Sequence[Case], model: linemodel.Model) -> dict[str, tup
             tally["body"][0] += y and i in chosen
             tally["body"][1] += i in chosen
             tally["body"][2] += y
-        top = linemodel.headline_line(scores)
+        top = linemodel.headline_line_of(c.lines, scores)
         tally["headline"][0] += top is not None and bool(c.head[top])
         tally["headline"][1] += top is not None
         tally["headline"][2] += any(c.head)
@@ -274,24 +274,25 @@ def evaluate_wired(cases: Sequence[Case], weights: dict[str, float]) -> None:
     unwired = dict.fromkeys(WIRING, 0.0)
     print(f"wiring: {weights}")
     print("| held out | files | body: wired / unwired | title: wired / unwired | all fields: wired / unwired "
-          "| false credits: wired / unwired |")
-    print("|---|---:|---:|---:|---:|---:|")
-    pooled = [0] * 9
+          "| false credits: wired / unwired | republisher, republished: wired |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    pooled = [0] * 11
     for held in SETS:
         model = train([c for c in cases if c.set_name != held])
         on, off = wired_figures(held, model, weights), wired_figures(held, model, unwired)
         row = [on.files, on.right["body"], off.right["body"], on.right["title"], off.right["title"],
-               sum(on.right.values()), sum(off.right.values()), len(on.false_credits), len(off.false_credits)]
+               sum(on.right.values()), sum(off.right.values()), len(on.false_credits), len(off.false_credits),
+               on.right["republisher"], on.right["republished"]]
         pooled = [a + b for a, b in zip(pooled, row, strict=True)]
         _wired_row(held, row, off.total)
         sys.stdout.flush()
     print(f"| **pooled** | {pooled[0]} | {pooled[1]} / {pooled[2]} | {pooled[3]} / {pooled[4]} | {pooled[5]} / "
-          f"{pooled[6]} | {pooled[7]} / {pooled[8]} |")
+          f"{pooled[6]} | {pooled[7]} / {pooled[8]} | {pooled[9]}, {pooled[10]} |")
 
 
 def _wired_row(held: str, r: Sequence[int], total: Counter[str]) -> None:
     print(f"| {held} | {r[0]} | {r[1]} / {r[2]} of {total['body']} | {r[3]} / {r[4]} of {total['title']} "
-          f"| {r[5]} / {r[6]} of {sum(total.values())} | {r[7]} / {r[8]} |")
+          f"| {r[5]} / {r[6]} of {sum(total.values())} | {r[7]} / {r[8]} | {r[9]}, {r[10]} of {total['republisher']} |")
 
 
 def timing(cases: Sequence[Case], is_outlet: IsOutlet) -> None:

@@ -153,6 +153,10 @@ class Registry:
     id_base: str = DEFAULT_ID_BASE  # prefix of the atom:source id of such an outlet
     # Answers of named(), by printed text: extraction asks about a site's same lines on every page.
     _named: dict[str, Outlet | None] = field(default_factory=dict, init=False, compare=False, repr=False)
+    # The aliases that mix initials and words, in parts (see alias_parts), listed when first needed.
+    # by the first word they ask for: a capital (an alias opening on initials) or a folded word.
+    _spelled: list[Mapping[str, tuple[tuple[tuple[str, ...], Outlet], ...]]] = field(
+        default_factory=list, init=False, compare=False, repr=False)
 
     def named(self, text: str) -> Outlet | None:
         """The outlet this name, alias, code or domain denotes, if any."""
@@ -182,7 +186,22 @@ class Registry:
             found = wire if wire is not None and wire.agency else None
         if found is None and "." in text and " " not in text.strip() and len(text) < 80:
             return self.for_url(f"http://{text.strip().lower()}")  # "chinadaily.com.cn" in a credit row
+        if found is None and " " in text.strip():
+            found = self._expanded(text)
         return found
+
+    def _expanded(self, text: str) -> Outlet | None:
+        """The one outlet whose alias the printed name spells out ("South Africa News Agency" for "SAnews"), see
+        expands(); None when no alias or the aliases of two outlets are spelled out."""
+        words = [w.strip(_WORD_EDGES) for w in text.split()]
+        words = [w for w in words if w]
+        if not 2 <= len(words) <= MAX_PRINTED_WORDS:
+            return None
+        if not self._spelled:
+            self._spelled.append(_spelled_aliases(self.outlets.values()))
+        asked = (*self._spelled[0].get(words[0][:1], ()), *self._spelled[0].get(words[0].casefold(), ()))
+        found = {o.key: o for parts, o in asked if expands(words, parts)}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def for_url(self, url: str) -> Outlet | None:
         """The outlet that owns this URL's host (or a parent domain of it)."""
@@ -218,6 +237,58 @@ class Registry:
     def source_id(self, key: str) -> str:
         """The permanent atom:source id of an outlet that has no homepage."""
         return f"{self.id_base}outlet:{key}"
+
+
+_WORD_EDGES = "\"'“”‘’()[]{},;:.·•|/"
+# An alias read in parts: a run of capitals (initials) and the words around it ("SAnews": "SA", "news";
+# "NZ Herald": "NZ", "Herald").
+_ALIAS_PART = re.compile(r"[A-Z]{2,}(?=[a-z]{3})|[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+|[^\W\d_]+")
+# Words for what an outlet is, which a printed full name may add after its alias's words ("SA news" + "Agency").
+_KIND_WORDS = frozenset(("agency", "service", "agence", "agencia", "agência", "agenzia"))
+
+
+def alias_parts(alias: str) -> tuple[str, ...] | None:
+    """An alias as a country's initials and words when it mixes them ("SAnews" -> ("SA", "news")); None for any
+    other alias (a plain name, a code alone, a domain): initials alone fit too many names to be spelled out."""
+    if "." in alias or "@" in alias:
+        return None
+    parts = tuple(_ALIAS_PART.findall(alias))
+    initials = [p for p in parts if p.isupper()]
+    words = [p for p in parts if not p.isupper()]
+    return parts if len(initials) == 1 and words and len(parts) >= 2 else None
+
+
+def expands(words: list[str], parts: tuple[str, ...]) -> bool:
+    """Whether the printed words spell out an alias's parts: its run of capitals the initials of as many words
+    that name a country ("South Africa", "South African" for "SA"), each other part the word itself (any case),
+    then nothing but words for what an outlet is ("Agency")."""
+    i = 0
+    for part in parts:
+        if part.isupper():
+            run = words[i:i + len(part)]
+            if len(part) < 2 or len(run) < len(part) or "".join(w[0] for w in run) != part:
+                return False
+            place = " ".join(run)
+            if not (is_country(place) or (place.endswith("n") and is_country(place.removesuffix("n")))):
+                return False
+            i += len(part)
+        else:
+            if i >= len(words) or words[i].casefold() != part.casefold():
+                return False
+            i += 1
+    return all(w.casefold() in _KIND_WORDS for w in words[i:])
+
+
+def _spelled_aliases(outlets: Iterable[Outlet]) -> dict[str, tuple[tuple[tuple[str, ...], Outlet], ...]]:
+    """Every alias of the outlets that mixes initials and words, in parts, with its outlet, by the first word a
+    printed name must open with: the first initial (an alias opening on initials), else the folded word."""
+    out: dict[str, list[tuple[tuple[str, ...], Outlet]]] = {}
+    for outlet in outlets:
+        for alias in (outlet.name, *outlet.aliases):
+            if (parts := alias_parts(alias)) is not None:
+                first = parts[0][:1] if parts[0].isupper() else parts[0].casefold()
+                out.setdefault(first, []).append((parts, outlet))
+    return {first: tuple(found) for first, found in out.items()}
 
 
 def source_id(outlet: Outlet) -> str:

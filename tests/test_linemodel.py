@@ -112,7 +112,7 @@ def _reference_shape(text: str) -> list[float]:
         float(bool(rules.SENTENCE_END.search(tail))), float(title_like),
         float(headline.headline_shaped(text) if title_like else False),
         float(bool(vocab.FIRST_PERSON.search(text))), float(bool(rules.BYLINE.match(text))),
-        float(bool(vocab.TICKER.match(text))),
+        float(bool(vocab.TICKER.match(text))), float(not paragraph and headline.other_role(text) is not None),
     ]
 
 
@@ -145,7 +145,7 @@ def test_line_features_equal_the_line_readers_on_any_line(line: str) -> None:
 def test_the_headline_alone_is_the_decoded_headline(labelled_dumps: list[list[str]]) -> None:
     for lines in labelled_dumps:
         scores = linemodel.score_lines(lines)
-        top = linemodel.headline_line(scores)
+        top = linemodel.headline_line_of(lines, scores)
         assert top is not None
         assert linemodel.headline_of(lines) == (top, pytest.approx(scores[top].headline, abs=1e-12))
     assert linemodel.headline_of([]) is None

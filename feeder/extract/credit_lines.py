@@ -38,6 +38,16 @@ def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, foll
         return True
     if ("|" in text or " / " in text) and post_meta_row(text, line.origin, found, is_outlet):
         return True
+    if size <= 100 and (" / " in text or " | " in text) and _outlet_and_stamp(line, found, is_outlet):
+        return True
+    if size <= LABEL_ALONE_CHARS and following and text.casefold().rstrip(" :：") in _CREDIT_LABELS and (
+            _label_over_outlet(line, found, is_outlet, following)):
+        return True
+    if " is a" in text and size <= TAGLINE_CHARS and len(found.body) >= 2 and _writer_tagline(
+            line, found, is_outlet, following):
+        return True
+    if text[:6].lower() == "story:" and size <= 80 and _story_label(line, found, is_outlet):
+        return True
     if size <= 100 and (" by " in text or " By " in text) and _dated_by(line, found, is_outlet):
         return True
     if text[:1].isdigit() and size <= 100 and _stamp_then_outlet(line, found, is_outlet):
@@ -45,7 +55,8 @@ def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, foll
     if text[:1] in "ASRTWastrw" and size <= 120 and (m := _PREFIXED_BY.match(text)) is not None:
         # "Article By A, Outlet", "Story by A": a byline with its theme's word before the "By".
         return _byline(Line(f"By {m.group('rest')}", line.origin, line.in_body), found, is_outlet, story, following)
-    if text[:1] in _SENTENCE_OPENINGS and size <= 160 and _credit_sentence(line, found, is_outlet, following):
+    if text.lstrip(_NOTE_WRAPPERS)[:1] in _SENTENCE_OPENINGS and size <= CREDIT_SENTENCE_CHARS and _credit_sentence(
+            line, found, is_outlet, following):
         return True
     if size <= 120 and "ggregator" in text and _FEED_AGGREGATOR.search(text):
         # A menu or breadcrumb naming the site's feed aggregator: its items are other outlets' (read on as chrome).
@@ -120,21 +131,37 @@ def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, foll
 # A paragraph's last sentence closing (a headline's closing quote is no sentence's end).
 _CLOSES_SENTENCE = re.compile(r"[.!?。！？][\"”’')]*$")
 # A sentence crediting the story's outlet: "Printed in The Outlet, May 14, 2015", "Translated from Outlet",
-# "This article was first published in Outlet", "As reported by Outlet", "From Outlet via A Feed".
+# "This article was first published in Outlet", "As reported by Outlet", "From Outlet via A Feed", and the
+# republisher's note of its permission after the outlet ("This story was originally published by Outlet and is
+# republished here with permission", "… by Outlet and is reproduced under a Creative Commons licence").
 _CREDIT_SENTENCE = re.compile(
-    r"^(?:(?:this (?:article|story|report|piece|letter) (?:was|is|has been) )?(?:first |originally )?"
-    r"(?:printed|published|carried|appeared)|translated|(?:as )?reported|from)\s+(?P<how>in|by|from|on)?\s*"
+    r"^(?:(?:(?:a version of )?this (?:article|story|report|piece|letter|post) (?:(?:was|is|has been) )?)?"
+    r"(?:first |originally )?"
+    r"(?:printed|published|carried|appeared|(?P<re>republished|reprinted|reproduced)(?:\s+with\s+permission)?)|"
+    r"translated|(?:as )?reported|from)\s+(?P<how>in|by|from|on)?\s*"
     r"(?P<outlet>[^\W\d][^,;:()]{1,48}?)(?:\s+via\s+(?P<feed>\S.{0,60}?))?"
-    r"(?:\s*,\s*(?P<date>[^;()]{4,30}?)|\s+on\s+(?P<on>[^;()]{4,30}?))?\s*[.!]?$", re.I)
-_SENTENCE_OPENINGS = "PpTtAaFf"
+    r"(?:\s*,\s*(?P<date>[^;()]{4,30}?)|\s+on\s+(?P<on>[^;()]{4,30}?))?"
+    r"(?P<permission>,?\s+(?:and|with|under)\s+[^()]{0,100}?\b(?:re-?published|reprinted|reproduced|republication|"
+    r"permission|licen[cs]e|creative commons)\b[^()]{0,60}?)?\s*[.!]?$", re.I)
+# The longest credit sentence read.
+CREDIT_SENTENCE_CHARS = 220
+_SENTENCE_OPENINGS = "PpTtAaFfRr"
 _RAN_FIRST_ON = re.compile(r"^(?:this (?:article|story|report) (?:was|is) )?(?:first|originally) (?:published|printed) "
                            r"on\s+(?P<date>[^.]{4,40}?)\.?$", re.I)
 _HOST = re.compile(r"\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|[a-z]{2})(?:\.[a-z]{2})?\b")
+_APPEARED = re.compile(r"\bappeared\s+on\b", re.I)
 _RAN_FIRST = re.compile(r"\b(?:first|originally)\s+(?:printed|published|carried|appeared)\b", re.I)
+
+
+# Brackets and emphasis marks a note is printed in ("(This story was first published in …)", "*Originally …*").
+_NOTE_WRAPPERS = "([*_ "
 
 
 def _credit_sentence(line: Line, found: Found, is_outlet: IsOutlet, following: str) -> bool:
     """A credit sentence after (or above) the story naming its outlet; True when the line was one."""
+    text = line.text.strip()
+    if text[:1] in _NOTE_WRAPPERS and text[-1:] in ")*_":
+        line = Line(text.strip("()[]*_ ").strip(), line.origin, line.in_body)
     if (m := _CREDIT_SENTENCE.match(line.text)) is None:
         return False
     if (dated := _RAN_FIRST_ON.match(line.text)) and is_date_line(dated.group("date")):
@@ -154,13 +181,19 @@ def _credit_sentence(line: Line, found: Found, is_outlet: IsOutlet, following: s
         return False  # "From Monday, …": only "From Outlet via Feed" is a credit sentence
     if verb in ("translated", "from") and m.group("how") not in (None, "from"):
         return False
-    if verb not in ("translated", "from") and m.group("how") not in ("in", "by"):
-        return False  # "Published on May 5" is a stamp; "Printed in" / "Reported by" name the outlet
+    if m.group("re") and m.group("how") == "from":
+        verb = "from"  # "This article is republished from Outlet": where it came from, as "Translated from"
+    elif verb not in ("translated", "from") and m.group("how") not in ("in", "by") and not (
+            m.group("how") == "on" and _APPEARED.search(line.text) and not is_date_line(m.group("outlet"))):
+        return False  # "Published on May 5" is a stamp; "Printed in", "Reported by", "Appeared on X" name the outlet
     known = is_outlet(outlet)
     # "Published by John Smith" names a person, "Published in Main Story" a site's category: a name the registry
-    # does not know is taken as printed only after words that say the story ran elsewhere first.
+    # does not know is taken as printed only after words that say the story ran elsewhere first (and, after "by",
+    # that it is republished with the outlet's permission: a publisher grants that, not a writer).
     ran_elsewhere = verb in ("printed", "translated", "from") or _RAN_FIRST.search(line.text) is not None
-    if not known and (verb in ("as", "reported") or m.group("how") == "by" or not (
+    permitted = ran_elsewhere and m.group("permission") is not None and proper_name(outlet) and (
+        len(outlet.split()) <= 5)
+    if not known and not permitted and (verb in ("as", "reported") or m.group("how") == "by" or not (
             paper_shaped(outlet) or (ran_elsewhere and proper_name(outlet) and len(outlet.split()) <= 5))):
         return False
     why = f"{line.origin}: credit sentence '{line.text[:40]}'" + ("" if known else PRINTED_CREDIT)
@@ -169,6 +202,92 @@ def _credit_sentence(line: Line, found: Found, is_outlet: IsOutlet, following: s
         found.propose("stamp", when, why, resolver.BESIDE_CREDIT)
     if len(found.body) >= 2:
         found.ended = True  # a credit sentence under the paragraphs closes the story
+    return True
+
+
+# "Outlet / March 3, 2024", "Outlet | 3 March 2024": an outlet's name and its stamp, alone on a row.
+_NAME_AND_STAMP = re.compile(r"^(?P<name>[^|/]{2,50}?)\s+[/|]\s+(?P<date>[^|/]{4,40})$")
+
+
+def _outlet_and_stamp(line: Line, found: Found, is_outlet: IsOutlet) -> bool:
+    """A row of an outlet's name (known, or shaped like a paper's) and a date: the credit and its stamp; True when
+    the line was one. A person's name and a date are a byline row (not read here)."""
+    if (m := _NAME_AND_STAMP.match(line.text)) is None or not is_date_line(m.group("date")):
+        return False
+    name = m.group("name").strip()
+    known = is_outlet(name)
+    if not (known or paper_shaped(name)):
+        return False
+    why = f"{line.origin}: outlet and stamp row" + ("" if known else PRINTED_CREDIT)
+    found.credit(name, why)
+    found.propose("stamp", m.group("date"), why, resolver.BESIDE_CREDIT)
+    return True
+
+
+# A credit's label alone on its line, as item forms print a field's name over its value ("Publication" over "The
+# Harbour Gazette"): the labels that name where the story came from, in the languages agencies' copy travels in.
+_CREDIT_LABELS = frozenset(("source", "publication", "publisher", "original source", "fuente", "fonte", "quelle",
+                            "source publication", "outlet", "media outlet"))
+LABEL_ALONE_CHARS = 20
+# A printed outlet's name: capitalised words, maybe joined by the connectors of names in several languages ("Diario del
+# Valle", "Voice of the People").
+_OUTLET_NAME = re.compile(r"^[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|the|and|de|del|da|do|dos|das|di|du|la|le|el|"
+                          r"y|e|und|van|von|al))*$")
+
+
+def _label_over_outlet(line: Line, found: Found, is_outlet: IsOutlet, following: str) -> bool:
+    """A credit label alone over the outlet's name (known, or a printed name of a few capitalised words): the
+    credit. True when the line was one."""
+    name = following.strip()
+    known = is_outlet(name)
+    if not known and not (_OUTLET_NAME.match(name) and len(name.split()) <= 5 and not rules.credit_shaped(name)):
+        return False
+    found.credit(name, f"{line.origin}: '{line.text.strip()}' over the outlet's name" + ("" if known
+                                                                                         else PRINTED_CREDIT))
+    return True
+
+
+# A writer's tagline under the story: "Name is a Outlet columnist covering finance.", "Name is an Outlet correspondent
+# based in Cairo." (not a former one: a story may say that of anyone).
+_TAGLINE = re.compile(
+    r"^(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}) is (?:a|an|the)\s+(?:(?:senior|chief|staff|regular|"
+    r"contributing|special|veteran)\s+)?(?P<outlet>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})\s+(?:opinion\s+)?"
+    r"(?:columnist|correspondent|reporter|writer|editor|contributor|journalist|commentator)"
+    r"(?:\s+(?:covering|based|who writes|writing|for)\b[^.!?]{0,100})?\.?$")
+TAGLINE_CHARS = 200
+
+
+def _writer_tagline(line: Line, found: Found, is_outlet: IsOutlet, following: str) -> bool:
+    """A writer's tagline under the story names its writer and the outlet the writer works for (known, or the
+    known outlet its first words name: "Bloomberg Opinion" is Bloomberg's); True when the line was one. A line with
+    the story's prose still under it is a sentence of the story."""
+    if (m := _TAGLINE.match(line.text)) is None or (is_prose(following) and len(following.split()) >= 8):
+        return False
+    words = m.group("outlet").split()
+    outlet = next((" ".join(words[:n]) for n in range(len(words), 0, -1) if is_outlet(" ".join(words[:n]))), None)
+    if outlet is None:
+        return False
+    why = f"{line.origin}: the writer's tagline under the story"
+    found.byline(m.group("name"), why)
+    found.credit(outlet, why)
+    found.ended = True
+    return True
+
+
+# "Story: Outlet": the label of the story's provenance over it.
+_STORY_LABEL = re.compile(r"^story\s*:\s*(?P<name>\S.{1,60}?)\.?$", re.I)
+
+
+def _story_label(line: Line, found: Found, is_outlet: IsOutlet) -> bool:
+    """"Story: Outlet" names the outlet the story is from when the name is an outlet's (known, or shaped like a
+    paper's); "Story: Jane Doe" is a writer's credit (left to the byline readers). True when the line was one."""
+    if (m := _STORY_LABEL.match(line.text)) is None:
+        return False
+    name = m.group("name").strip()
+    known = is_outlet(name)
+    if not (known or paper_shaped(name)):
+        return False
+    found.credit(name, f"{line.origin}: 'Story:' label" + ("" if known else PRINTED_CREDIT))
     return True
 
 

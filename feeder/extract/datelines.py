@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from feeder.extract import resolver, rules, vocab
+from feeder.extract import dates, resolver, rules, vocab
 from feeder.extract.proposals import Found
 from feeder.extract.shapes import IsOutlet, proper_name
+from feeder.sources import is_country
 
 
 def strip_datelines(found: Found, is_outlet: IsOutlet) -> list[str]:
@@ -21,6 +22,8 @@ def strip_datelines(found: Found, is_outlet: IsOutlet) -> list[str]:
             else:  # a photo's caption above the datelined paragraph is no standfirst
                 body[:index] = [p for p in body[:index] if not rules.CAPTION_CREDIT.search(p)]
             break
+    if len(body) >= 2 and body[0][-1:] in _COLONS and _translation_frame(body[0]) is not None:
+        del body[0]  # the republisher's frame over what it translated (credited by credit_frame): not the story
     if body and not found.count("outlet", resolver.DATELINE) and (m := _PLACE_DATED.match(body[0])):
         # "BANGKOK, 10 July 2015, The …": a dateline with no agency token still dates the story (its date, with
         # the year, is the original's stamp: nearest the story, which is the outlet's words).
@@ -38,6 +41,41 @@ def strip_datelines(found: Found, is_outlet: IsOutlet) -> list[str]:
     return [p for p in body if p]
 
 
+# A frame's last sentence announcing what follows: a translation, an excerpt, the text of a report.
+_FRAME_CLOSE = re.compile(r"(?:^|[.!?]\s+)(?:what follows is|below is|the following is|following is|here is)\b"
+                          r"[^.!?]{0,80}?\b(?:translation|translated|excerpts?|extracts?|text|summary)\b"
+                          r"[^.!?]{0,80}[:：]$", re.I)
+# The frame's opening: the outlet's name, then what it is ("Outlet, a daily, …", "Outlet, the reformist newspaper,").
+_FRAME_OPEN = re.compile(r"^(?P<outlet>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}),\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?"
+                         r"(?i:daily|newspaper|paper|weekly|monthly|magazine|agency|news agency|news site|website|"
+                         r"broadcaster|outlet|journal)\s*,")
+# The longest frame read (a sentence or two).
+FRAME_CHARS = 400
+
+
+def credit_frame(found: Found, is_outlet: IsOutlet) -> None:
+    """"Outlet, a daily, on December 16 ran a report on … What follows is a partial translation of the report:": the
+    republisher's frame over what it translated or excerpted (one of the walk's first paragraphs, with the story
+    under it) names the outlet. Read before the span is cut, which may leave the frame out as a lead-in."""
+    for text in found.body[:FRAME_REACH]:
+        if text[-1:] in _COLONS and (outlet := _translation_frame(text)) is not None:
+            why = "frame above the translated report" + ("" if is_outlet(outlet) else PRINTED_CREDIT)
+            found.credit(outlet, why, resolver.DATELINE)
+            return
+
+
+# The walk's paragraphs read for a frame (a deck or a caption may stand above it).
+FRAME_REACH = 3
+
+
+def _translation_frame(text: str) -> str | None:
+    """The outlet a republisher's frame over a translated or excerpted report names, when the paragraph is one."""
+    if len(text) > FRAME_CHARS or (close := _FRAME_CLOSE.search(text)) is None:
+        return None
+    m = _FRAME_OPEN.match(text)
+    return m.group("outlet") if m is not None and m.end() <= close.start() + 1 else None
+
+
 # Headline-shaped lines under a story that are read as related teasers when the story's credit stands above.
 TEASER_REACH = 6
 
@@ -48,6 +86,10 @@ def _dateline(text: str, found: Found, is_outlet: IsOutlet) -> str:
         found.byline(m.group("names"), "byline glued to the first paragraph's dateline")
         found.credit(m.group("outlet"), "byline glued to the first paragraph's dateline", resolver.DATELINE)
         return text[m.end():]
+    if text[:3] == "By " and (cut := _glued_outlet_byline(text, is_outlet)) is not None:
+        # "By Agency HARARE: text": the outlet's byline glued before the dateline's place; it goes.
+        found.credit(text[3:cut].strip(), "outlet's byline glued to the first paragraph's dateline", resolver.DATELINE)
+        return text[cut:].lstrip()
     if (m := rules.DATELINE_OPEN.match(text)) and (outlet := token_outlet(m.group("outlet"), is_outlet)):
         found.credit(outlet, "dateline of the first paragraph", resolver.DATELINE)
         return text[m.end():]
@@ -62,18 +104,20 @@ def _dateline(text: str, found: Found, is_outlet: IsOutlet) -> str:
         dateline_stamp(m, found)
         return text[m.end():]
     if (m := rules.DATELINE_CITY.match(text)) and ((outlet := token_outlet(m.group("outlet"), is_outlet))
-                                                   or _printed_outlet(m.group("outlet"))):
+                                                   or (_printed_outlet(m.group("outlet")) and not _named_in_story(
+                                                       m.group("outlet"), m.end(), text, found))):
         # "CITY (Name) --" is a credit by its shape: an outlet feeder does not know is credited as printed.
         found.credit(outlet or m.group("outlet"), "dateline of the first paragraph" + (
             "" if outlet else PRINTED_CREDIT), resolver.DATELINE)
         dateline_stamp(m, found)
-        return (text[: m.start("token")].rstrip() + text[m.end("token"):]).strip()
-    if (m := _DATELINE_UNDASHED.match(text)) and (outlet := token_outlet(m.group("outlet"), is_outlet)):
+        return without_token(text, m.start("token"), m.end("token"))
+    if (m := _DATELINE_UNDASHED.match(text)) and (outlet := token_outlet(m.group("outlet"), is_outlet)) and not (
+            _spelled_out(m.group("city").split(), m.group("outlet"))):
         # "Melbourne, Oct 22 (PTI) Australian …", "Madrid, Mar 18 (EFE).- Spain's …": a known outlet's token
         # with no dash after it; the token goes, the rest stays as printed.
         found.credit(outlet, "dateline of the first paragraph", resolver.DATELINE)
         dateline_stamp(m, found)
-        return (text[: m.start("token")].rstrip() + text[m.end("token"):]).strip()
+        return without_token(text, m.start("token"), m.end("token"))
     if any(mark in text[:_TOKEN_REACH] for mark in "(/|") and (m := _DATELINE_ANY.match(text)) and (
             credit := _any_token_credit(m, is_outlet)) is not None:
         # "München (dts Nachrichtenagentur) —", "LONDON (Reuters) -The", "BEIJING, Jan. 1, 2023 /PRNewswire/ —":
@@ -81,13 +125,20 @@ def _dateline(text: str, found: Found, is_outlet: IsOutlet) -> str:
         if credit:
             found.credit(credit[0], "dateline of the first paragraph" + credit[1], resolver.DATELINE)
         dateline_stamp(m, found)
-        return (text[: m.start("token")].rstrip() + text[m.end("token"):]).strip()
+        return without_token(text, m.start("token"), m.end("token"))
     if "," in text[:_TOKEN_REACH] and (m := _COMMA_TOKEN.match(text)) and (
             outlet := token_outlet(m.group("outlet"), is_outlet)):
         # "Tehran, May 1, IRNA - text": a known agency's name between the dated place and the dash; it goes.
         found.credit(outlet, "dateline of the first paragraph", resolver.DATELINE)
         dateline_stamp(m, found)
         return text[: m.start("token")] + text[m.end("token"):]
+    if "," in text[:_TOKEN_REACH] and (m := _COMMA_CODE.match(text)) and (m.group("region") or m.group("date")) and (
+            credit := _comma_code_credit(m, text, found, is_outlet)) is not None:
+        # "ST. GEORGE'S, Grenada, CMC - text", "BRIDGETOWN, Barbados, May 20, CMC -text": an agency's code after
+        # the dateline's place and its region or date, set off by a comma, before the story's dash; it goes.
+        found.credit(credit[0], "dateline of the first paragraph" + credit[1], resolver.DATELINE)
+        dateline_stamp(m, found)
+        return without_token(text, m.start("token"), m.end("token"))
     if (m := rules.DATELINE_MARKED.match(text)) and is_outlet(code := m.group("slashed") or m.group("barred")):
         # "MOSCOW, May 14. /TASS/. text" -> "MOSCOW, May 14. text"; "Place | AFP | text" -> "Place | text".
         found.credit(code, "dateline of the first paragraph", resolver.DATELINE)
@@ -103,7 +154,7 @@ def _dateline(text: str, found: Found, is_outlet: IsOutlet) -> str:
         # "#Tag — CITY — March 22 (Agency) — text": a known agency's token between a dated dateline in any
         # dress and the story's dash; the token goes, the rest stays as printed.
         found.credit(outlet, "dateline of the first paragraph", resolver.DATELINE)
-        return (text[: m.start("token")].rstrip() + text[m.end("token"):]).strip()
+        return without_token(text, m.start("token"), m.end("token"))
     elif "(" in text[:_TOKEN_REACH] and (m := _DATE_THEN_TOKEN.match(text)) and (
             outlet := token_outlet(m.group("outlet"), is_outlet)):
         # "May 25, 2020 (Agency) Rescuers …": a dateline without its place, the date then a known agency's token
@@ -111,6 +162,16 @@ def _dateline(text: str, found: Found, is_outlet: IsOutlet) -> str:
         found.credit(outlet, "dateline of the first paragraph", resolver.DATELINE)
         dateline_stamp(m, found)
         return (text[: m.start("token")].rstrip() + " " + text[m.end("token"):].lstrip()).strip()
+    elif "(" in text[:_TOKEN_REACH] and (m := _LEAD_TOKEN.match(text)) and _lead_prefix(
+            m.group("prefix"), m.group("outlet")) and _story_starts(text, m.end()) and (
+            credit := _lead_token_credit(m.group("outlet"), is_outlet)) is not None:
+        # "Santo Domingo, 4 oct (Agency) La …", "12 March 2022 (Agency) - The …": a token in brackets after a
+        # dateline of a place or a date, in any language, the story's first word right after it; the token goes.
+        found.credit(credit[0], "dateline of the first paragraph" + credit[1], resolver.DATELINE)
+        if _YEAR.search(m.group("prefix")):
+            found.propose("stamp", m.group("prefix").strip(" ,"), "date of the first paragraph's dateline",
+                          resolver.DATELINE_STAMP)
+        return without_token(text, m.start("token"), m.end("token"))
     elif "(" in text[:_CAPTION_REACH] and (m := _CAPTION_GLUED.search(text, 0, _CAPTION_REACH)) is not None:
         # "A man at work in X. (Photo by A/Agency)CITY, March 3 (Agency) — text": a photo's caption glued before
         # the dateline (no line break survived the capture): the story starts at the dateline.
@@ -120,9 +181,113 @@ def _dateline(text: str, found: Found, is_outlet: IsOutlet) -> str:
     return text
 
 
+def without_token(text: str, start: int, end: int) -> str:
+    """The paragraph without a dateline's token; a comma before it goes too when a colon follows it (the colon ends
+    the dateline: "KUWAIT CITY, Oct 17, (Agency): The" -> "KUWAIT CITY, Oct 17: The"; before a dash the labelled
+    pages keep it: "NAIROBI, (Agency) --" -> "NAIROBI, --"). The rest stays as printed."""
+    before, after = text[:start].rstrip(), text[end:]
+    if after.lstrip()[:1] in _COLONS:
+        before = before.removesuffix(",").rstrip()
+    return (before + after).strip()
+
+
+_COLONS = (":", "：")
+
+
+# The prefix of a dateline, its token in brackets, and what follows it (the story's first word, maybe after a dash
+# or a colon): the prefix is read word by word (_lead_prefix).
+_LEAD_TOKEN = re.compile(r"^(?P<prefix>[^()]{2,70}?)(?P<token>,?\s*\(\s*(?P<outlet>[^()]{2,40}?)\s*\))")
+# What may stand between a dateline's token and the story's first word.
+_AFTER_TOKEN = re.compile(r"\s*(?:(?:--|—|–|-|:|\.-|_)\s*)?[\"“‘«]?")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# The most words of a dateline's prefix (a place with its region and a date).
+LEAD_PREFIX_WORDS = 8
+# Lower-case words a dateline's place or date may hold ("Rio de Janeiro", "4 de octubre").
+_PLACE_CONNECTORS = frozenset(("de", "del", "do", "da", "dos", "das", "di", "du", "la", "le", "el", "al", "of", "der"))
+
+
+def _lead_prefix(prefix: str, token: str) -> bool:
+    """Whether the words before a token are a dateline's: places (capitalised) and a date (day, month in any of the
+    date finder's languages and cases, year), no sentence's lower-case word; at least one place or month name."""
+    words = [w.strip(".,'’") for w in prefix.replace(",", " ").split()]
+    words = [w for w in words if w]
+    if not words or len(words) > LEAD_PREFIX_WORDS:
+        return False
+    if _spelled_out(words, token):
+        return False  # "Agence France Presse (AFP) The agency …": a name spelled out before its abbreviation
+    named = False
+    for word in words:
+        folded = word.casefold()
+        if folded in dates.MONTH_NUMBER or (word[:1].isupper() and not word[:1].isdigit()):
+            named = True
+        elif not (word.isdigit() and len(word) <= 4) and folded.rstrip("stndrh") not in _DAY_ORDINALS and (
+                folded not in _PLACE_CONNECTORS):
+            return False
+    return named
+
+
+_DAY_ORDINALS = frozenset(str(n) for n in range(1, 32))
+
+
+def _spelled_out(words: list[str], token: str) -> bool:
+    """Whether the words before a bracketed code spell it out ("Agence France Presse (AFP)"): the code is the
+    name's abbreviation in a sentence, not a dateline's token."""
+    initials = "".join(w[0] for w in words if w and w.casefold() not in _PLACE_CONNECTORS)
+    return token.isupper() and len(token) >= 2 and initials.upper().endswith(token)
+
+
+def _story_starts(text: str, at: int) -> bool:
+    """The story's first word (capitalised, maybe after a dash, a colon or a quotation mark) right after ``at``."""
+    m = _AFTER_TOKEN.match(text, at)
+    following = text[m.end():m.end() + 1] if m else ""
+    return following.isupper()
+
+
+def _lead_token_credit(token: str, is_outlet: IsOutlet) -> tuple[str, str] | None:
+    """What a lead's token credits: an outlet feeder knows, else an agency or paper named by a word of its kind (as
+    printed); None for anything else (an organisation's code in brackets is no outlet)."""
+    if (outlet := token_outlet(token, is_outlet)) is not None:
+        return outlet, ""
+    return (token, PRINTED_CREDIT) if agency_named(token) and proper_name(token) else None
+
+
+# "By Agency PLACE:": "By", an outlet's name, then the dateline's place in capitals and its colon or dash.
+_BY_OUTLET_PLACE = re.compile(r"(?<=\s)(?=[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3}\s*(?::|\s(?:--|—|–|-))\s)")
+# How far into the paragraph the glued byline's place may start.
+_BY_OUTLET_REACH = 60
+
+
+def _glued_outlet_byline(text: str, is_outlet: IsOutlet) -> int | None:
+    """Where the dateline starts after "By <outlet> " glued before it, when the name is an outlet feeder knows."""
+    for m in _BY_OUTLET_PLACE.finditer(text[:_BY_OUTLET_REACH + 40], 4, _BY_OUTLET_REACH):
+        name = text[3:m.start()].strip()
+        if name and is_outlet(name):
+            return m.start()
+    return None
+
+
 # A dated place, the agency's name after a comma, then the dash: "Tehran, May 1, IRNA - text".
 _COMMA_TOKEN = re.compile(r"^[A-Z][\w .'’-]{1,40}?,\s*" + rules.DATELINE_DATE + r"(?P<token>,\s*"
                           r"(?P<outlet>[A-Z][\w&.'’-]{1,20}(?:\s[A-Z][\w&.'’-]{1,20}){0,2}))\s*(?=(?:--|—|–|-)\s)")
+
+
+# A place, its region or a date (or both), then an agency's code after a comma, then the story's dash (maybe with no
+# space before the story's first word).
+_COMMA_CODE = re.compile(r"^[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3},\s*"
+                         r"(?P<region>[A-Z][A-Za-z.'’-]*(?:\s[A-Z][A-Za-z.'’-]*){0,2}(?=,))?"
+                         r"(?:,?\s*" + rules.DATELINE_DATE + r")?(?P<token>,\s*(?P<outlet>[A-Z]{2,6}))"
+                         r"\s*(?=(?:--|—|–|-)\s?[^\W\d_\"“‘])")
+
+
+def _comma_code_credit(m: re.Match[str], text: str, found: Found, is_outlet: IsOutlet) -> tuple[str, str] | None:
+    """What a dateline's comma-set code credits: an outlet feeder knows; else the code as printed, unless it is a
+    country's ("PORTLAND, Ore., USA - ") or a code the story names again (an organisation it is about)."""
+    code = m.group("outlet")
+    if is_outlet(code):
+        return code, ""
+    if is_country(code) or _named_in_story(code, m.end(), text, found):
+        return None
+    return code, PRINTED_CREDIT
 
 
 def _without_marked_token(text: str, m: re.Match[str]) -> str:
@@ -166,11 +331,32 @@ def _after_prefix(text: str, m: re.Match[str], found: Found, is_outlet: IsOutlet
         read = _dateline(rest, found, is_outlet)
         if found.count("outlet", resolver.DATELINE) > before:
             return read
+    if (paren := m.group("paren")) is not None and (credit := _provenance_outlet(paren, is_outlet)) is not None:
+        # "(Aggregator- Agency Name (CODE)) CITY - text": the aggregator's note of where the story came from.
+        found.credit(credit[0], "aggregator's credit glued before the first paragraph" + credit[1], resolver.DATELINE)
+        return rest
     code = m.group("bracket")
     if code is not None and is_outlet(code) and _PLACE_DASH.match(rest):
         found.credit(code, "agency code glued before the first paragraph's dateline", resolver.DATELINE)
         return rest
     return text
+
+
+# "Aggregator- Agency Name (CODE)": the aggregator's name, a dash, the outlet it carries (maybe with its code).
+_PROVENANCE = re.compile(r"^(?P<site>[^\W\d_][\w.&'’ ]{1,30}?)\s*[-–—:]\s*(?P<outlet>[^()]{2,50}?)\s*"
+                         r"(?:\((?P<code>[^()]{2,15})\))?$")
+
+
+def _provenance_outlet(paren: str, is_outlet: IsOutlet) -> tuple[str, str] | None:
+    """The outlet an aggregator's bracketed provenance names: one feeder knows (by name or by code), else one
+    named by a word of its kind ("Jordan Times"), as printed."""
+    if (m := _PROVENANCE.match(paren)) is None:
+        return None
+    for name in (m.group("outlet"), m.group("code")):
+        if name and is_outlet(name.strip()):
+            return name.strip(), ""
+    name = m.group("outlet").strip()
+    return (name, PRINTED_CREDIT) if agency_named(name) and proper_name(name) else None
 
 
 _OUTLET_DOT_DASH = re.compile(r"^(?P<outlet>[A-Z][\w&'’ -]{1,30}?)\s*\.-\s+(?=\S)")
@@ -193,6 +379,21 @@ _OUTLET_WORD = re.compile(r"(?i:nachrichtenagentur|presseagentur|news\s?agency|a
                           r"ajansı|haber|press|presse|prensa|imprensa|stampa|news|nachrichten|noticias|notícias|wire|"
                           r"times|post|herald|tribune|gazette|journal|daily|chronicle|courier|zeitung|gazeta)")
 _AGENCY_TOKEN = re.compile(r"^[^\W\d_][\w&'’.-]*(?:\s+[^\W\d_][\w&'’.-]*){0,3}$")
+
+
+def _named_in_story(token: str, after: int, text: str, found: Found) -> bool:
+    """Whether an unknown code in a dateline's brackets is printed again in the story's text ("LONDON (RMT) - …
+    the RMT said"): an organisation the story is about, not the agency that filed it (an agency's copy never
+    names its own code). A name of several words is not asked about."""
+    if not (token.isupper() and token.isalpha() and len(token) <= _CODE_CHARS):
+        return False
+    word = re.compile(rf"(?<!\w){re.escape(token)}(?!\w)")
+    return word.search(text, after) is not None or any(word.search(p) for p in found.body[1:STORY_MENTION_REACH])
+
+
+# The longest code asked about, and the paragraphs read for a mention of it.
+_CODE_CHARS = 6
+STORY_MENTION_REACH = 12
 
 
 def _printed_outlet(token: str) -> bool:

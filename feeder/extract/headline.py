@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from feeder.extract import rules, vocab
+from feeder.extract import posters, rules, vocab
 from feeder.extract.blocks import CJK, Features, describe
 from feeder.extract.dates import LABEL_OF, find_dates
 from feeder.fold import fold_text
@@ -33,6 +33,7 @@ SHAPE = 0.5  # five to twenty words, as most headlines
 STORY = 1.0  # the story's first paragraph follows, past only bylines, stamps and chrome: the story hangs from it
 BELOW = 1.0  # the line stands below story paragraphs: a related post's or the next post's headline
 DEPTH = 0.03  # per line of text above it (menu words are not counted): the headline stands near the top
+DIGEST = 3.0  # a digest's title (its edition's day or number) over items that are each a headline and a story
 # Below this the best candidate is not trusted over the capture's first line.
 MIN_SCORE = 2.0
 # An anchor counts within this many lines below the candidate.
@@ -72,6 +73,8 @@ def title_shaped(text: str, *, cjk: bool, chars: int, words: int, end_punct: boo
         return False
     if (end_punct and not text.endswith("!")) or chrome or link:
         return False  # a headline may exclaim ("Jangan sia-siakan ANTARA!"); it never ends on a full stop
+    if other_role(text) is not None:
+        return False  # one line is one thing: a line another reader takes for a byline, a poster's row, a counter…
     if _PAGER.search(text) or _NOT_A_HEADLINE.search(text) or _ACCOUNT_PROMPT.search(text) or _COUNTER.match(text):
         return False  # a pager, a counter, a category label, a byline's role, an image's file name
     if paywall_promo(text):
@@ -80,8 +83,8 @@ def title_shaped(text: str, *, cjk: bool, chars: int, words: int, end_punct: boo
         return False  # "Topics · Post Article": a row of menu links
     if words >= 4 and len(set(text.lower().split())) * 5 < words * 3:
         return False  # "font size decrease font size increase font size": a widget repeats its words
-    if caps_share > 0.8 and words <= 8:
-        return False  # a masthead or a section name in capitals
+    if caps_share > 0.8 and words <= 8 and not digest_title(text):
+        return False  # a masthead or a section name in capitals (a digest's title names its edition)
     if ((m := vocab.LABEL_PREFIX.match(text)) and not _kicker(text, m.end())) or (
             vocab.BREADCRUMB.match(text) and not _kicker_bar(text)) or rules.BYLINE.match(text) or (
             _WROTE_BYLINE.match(text)):
@@ -97,7 +100,7 @@ def title_shaped(text: str, *, cjk: bool, chars: int, words: int, end_punct: boo
     if _SHARE_BUTTON.match(text) or _opens_on_a_date(text) or _TRAIL.match(text) or (
             _dated_row(text) and not _titled_date(text)):
         return False  # "Tweet on Twitter"; "April 18, 2022 At Site Breaking News …": a share button, a meta row
-    return not (rules.FURNITURE.match(text) or (_date_like(text) and not _titled_date(text)))
+    return not (rules.FURNITURE.match(text) or (_date_like(text) and not _titled_date(text) and not digest_title(text)))
 
 
 # Words of a field's label ("Source:", "Tags:", "Photo:"): a line opening on one is a field, never a headline.
@@ -369,6 +372,9 @@ def candidates(lines: Sequence[str], head: str | None = None, head_named_site: b
             why.append(_SLUG_WHY)
         if 5 <= features.words <= 20 or features.cjk:
             score += SHAPE
+        if digest_title(text) and _items_below(window, index) >= MIN_DIGEST_ITEMS:
+            score += DIGEST
+            why.append(_DIGEST_WHY)
         if paragraphs_above >= BELOW_STORY:
             score -= BELOW
             why.append("below the story's paragraphs")
@@ -572,6 +578,7 @@ def headline_ends(text: str) -> bool:
 MIN_HEADLINE_WORDS = 5
 _ECHO_WHY, _SLUG_WHY, _STORY_WHY = "echoed on the page", "spelled by a URL slug", "the story follows"
 _ANCHOR_WHY = "above a byline, stamp or the first paragraph"
+_DIGEST_WHY = "a digest's title over its items"
 _TEASER_WHY = "over a caption or teaser, another headline below it"
 
 
@@ -604,3 +611,83 @@ MAX_TEASER_WORDS = 60
 
 def _teaser(text: str) -> bool:
     return bool(rules.SENTENCE_END.search(text)) and len(text.split()) <= MAX_TEASER_WORDS
+
+
+# "2 hours 28 min ago", "Updated 3 hrs ago", "il y a 6 mois", "hace 3 días", "vor 2 Stunden", "5 分钟前": a relative
+# time, the site's clock beside a post (a date trap, never a headline).
+_UNIT = (r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|wks?|months?|mos?|years?|yrs?|"
+         r"secondes?|heures?|jours?|semaines?|mois|ans?|années?|segundos?|minutos?|horas?|días?|dias?|semanas?|"
+         r"meses|mes|años?|anos?|sekunden|minuten|stunden?|tagen?|wochen?|monaten?|jahren?|detik|menit|jam|hari|"
+         r"minggu|bulan|tahun|timmar?|dagar?|veckor?|månader?|år)")
+_AMOUNT = rf"(?:\d+|an?|one|un|une|una|uno|einer?|einem)\s*{_UNIT}\b\.?"
+_RELATIVE_LINE = re.compile(
+    rf"^(?:(?:updated|posted|published|submitted|edited|last updated|modified)\s*:?\s+)?"
+    rf"(?:(?:about|over|almost|nearly|just)\s+)?"
+    rf"(?:(?:{_AMOUNT}[\s,]*(?:and\s+)?)+(?:ago|lalu|yang lalu|sedan|siden)"
+    rf"|(?:il y a|hace|há|vor|för|fa)\s+(?:{_AMOUNT}[\s,]*(?:et\s+|y\s+|e\s+|und\s+)?)+)"
+    rf"(?:\s+(?:by|par|por|von)\s+\S.*)?$"
+    r"|^\d+\s*(?:秒|分钟|分鐘|小时|小時|天|周|个月|年)前$", re.I)
+# "This news has been read 6808 times!", "Viewed 1,234 times", "Hits: 532", "1.2k views": a page's counter.
+_READ_COUNTER = re.compile(
+    r"\b(?:read|viewed|seen|visited|accessed|opened|clicked|downloaded)\s+[\d,.]+\s*(?:times|x)\b"
+    r"|^(?:views?|hits|reads|visits|pageviews|page views)\s*[:：]\s*[\d,.]+\s*k?$"
+    r"|^[\d,.]+\s*k?\s+(?:views|reads|hits|visits|pageviews)\b", re.I)
+# "From Nurul Huda Kamaruddin": a portal's byline opened by "From", a name and nothing after it.
+_FROM_BYLINE = re.compile(r"^(?:From|Von|De|Dari|Par)\s+[A-Z][\w'’.-]+(?:\s+(?:bin|binti|al|el|de|da|van|von|"
+                          r"[A-Z][\w'’.-]+)){1,4}$")
+# Words a headline's capitalised phrase after "From" holds that no name does.
+_NOT_NAME_WORDS = frozenset(("With", "To", "The", "And", "For", "In", "On", "At", "Of", "A", "An", "Is", "Are", "Was",
+                             "Will", "Into", "Over", "After", "Before", "Across", "Around", "Amid", "Against"))
+# A relative time, a counter, a byline is short: a line longer than this is none of them.
+MAX_OTHER_ROLE_CHARS = 120
+
+
+@lru_cache(maxsize=8192)
+def other_role(text: str) -> str | None:
+    """What another of the page's readers takes the line for (a byline, a poster's row, a relative time, a page's
+    counter), or None: one line is one thing, so a line read as any of these is never the headline."""
+    if len(text) > MAX_OTHER_ROLE_CHARS:
+        return None
+    if _FROM_BYLINE.match(text) and not _NOT_NAME_WORDS.intersection(text.split()[1:]):
+        return "byline"
+    if posters.poster_row(text) is not None:
+        return "poster's row"
+    digits = any(map(str.isdigit, text))
+    if digits and (_COUNTER.match(text) or _READ_COUNTER.search(text)):
+        return "counter"
+    if _RELATIVE_LINE.match(text.strip()) or (len(text.split()) <= 3 and any(
+            hit.trap == "relative" and 2 * (hit.end - hit.start) >= len(text) for hit in find_dates(text))):
+        return "relative time"
+    return None
+
+
+# "Kyodo news summary -5-", "VIETNAM NEWS HEADLINES AUGUST 19", "Morning Briefing, March 3": a digest names itself
+# and its edition (a day, a number); its items below are each a headline over its story.
+_DIGEST_WORD = re.compile(r"(?i:\b(?:summary|summaries|round-?up|headlines|digest|briefing|bulletin|news in brief|"
+                          r"in brief|wrap-?up|top stories)\b)")
+_EDITION_NUMBER = re.compile(r"(?:-\s?\d{1,3}\s?-|\b(?:No\.?|Nr\.?|#)\s?\d{1,4}\b|\(\d{1,3}\))")
+# Items a digest holds at least; how far below its title they are looked for.
+MIN_DIGEST_ITEMS = 2
+DIGEST_REACH = 40
+# Lines between an item's headline and its first paragraph at most (a hard-wrapped capture's scrap of a line).
+ITEM_REACH = 2
+
+
+def digest_title(text: str) -> bool:
+    """A digest's title: a digest's word and its edition (a day, with or without its year, or a number)."""
+    if len(text) > 100 or _DIGEST_WORD.search(text) is None:
+        return False
+    return _EDITION_NUMBER.search(text) is not None or any(
+        hit.trap in (None, "yearless") and hit.end > hit.start for hit in find_dates(text))
+
+
+def _items_below(window: Sequence[str], index: int) -> int:
+    """Items below a line: title-like lines each over a paragraph (right under it, or under the scrap of a broken
+    line)."""
+    items = 0
+    below = window[index + 1:index + 1 + DIGEST_REACH]
+    for at, text in enumerate(below[:-1]):
+        if _may_be_title(text) and title_like(describe(0, text), text) and any(
+                _paragraph(x, OPENING_WORDS) or _cut_paragraph(x) for x in below[at + 1:at + 1 + ITEM_REACH]):
+            items += 1
+    return items

@@ -44,7 +44,7 @@ class LineScores:
 SHAPE_NAMES = ("log_words", "log_chars", "end_punct", "caps_share", "cjk", "link", "chrome", "prose", "date",
                "credit", "furniture", "story_end", "closer", "breadcrumb", "label", "caption", "dateline",
                "trailing_credit", "sentence_end", "title_like", "headline_shaped", "first_person", "byline",
-               "ticker")
+               "ticker", "other_role")
 NEIGHBOUR_NAMES = ("prose", "date", "credit", "title_like", "chrome", "furniture", "end_punct", "log_words",
                    "dateline", "echo")
 PAGE_NAMES = ("bias", "rel_position", "first_line", "log_index", "echo", "echo_elsewhere", "in_first_line",
@@ -55,6 +55,8 @@ FEATURE_NAMES = (*PAGE_NAMES, *SHAPE_NAMES, *(f"prev_{n}" for n in NEIGHBOUR_NAM
                  *(f"next_{n}" for n in NEIGHBOUR_NAMES))
 _SHAPE_AT = {name: i for i, name in enumerate(SHAPE_NAMES)}
 _NEIGHBOUR_AT = tuple(_SHAPE_AT[n] for n in NEIGHBOUR_NAMES if n != "echo")
+# Where a row holds whether another reader takes the line for something else than a headline (other_role).
+_OTHER_ROLE_AT = len(PAGE_NAMES) + _SHAPE_AT["other_role"]
 
 
 # A paragraph's look (case, script, links) is read from its first characters: it does not change past them.
@@ -111,6 +113,7 @@ def _line_shape(text: str) -> tuple[float, ...]:
         float(title_like and words >= headline.MIN_HEADLINE_WORDS and headline._may_be_title(text)),
         float(bool(vocab.FIRST_PERSON.search(text))), float(byline),
         float(colon and vocab.TICKER.match(text) is not None),
+        float(not paragraph and headline.other_role(text) is not None),
     )
 
 
@@ -295,7 +298,8 @@ def headline_of(lines: Sequence[str], model: Model | None = None) -> tuple[int, 
     span = body_span([probability(model.body, x) for x in rows])
     spans = span_features(rows, span)
     above = min(span[0] if span[0] > 0 else 1, HEADLINE_REACH)  # lines past the reach score 0: never chosen
-    best, at = max((probability(model.headline, [*rows[i], *spans[i]]), -i) for i in range(above))
+    best, at = max(((probability(model.headline, [*rows[i], *spans[i]]), -i) for i in range(above)
+                    if not (i and rows[i][_OTHER_ROLE_AT])), default=(0.0, 0))
     return -at, best
 
 
@@ -303,6 +307,15 @@ def headline_line(scores: Sequence[LineScores]) -> int | None:
     """The likeliest headline line above the story's run (the first line when the run starts at the top)."""
     first, _ = body_span([s.body for s in scores])
     above = scores[:first] if first > 0 else scores[:1]
+    return max(above, key=lambda s: (s.headline, -s.index)).index if above else None
+
+
+def headline_line_of(lines: Sequence[str], scores: Sequence[LineScores]) -> int | None:
+    """headline_line, one line being one thing: a line another reader takes for a byline, a poster's row, a counter
+    or a relative time (headline.other_role) is never the headline, as in headline_of."""
+    first, _ = body_span([s.body for s in scores])
+    above = [s for s in (scores[:first] if first > 0 else scores[:1])
+             if not s.index or headline.other_role(lines[s.index]) is None]
     return max(above, key=lambda s: (s.headline, -s.index)).index if above else None
 
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from feeder.extract import creditmodel, endings, resolver, rules, vocab
 from feeder.extract.credit_lines import credits_outlet, original_from_footer, outlet_like, read_credit
-from feeder.extract.datelines import PRINTED_CREDIT, strip_datelines
+from feeder.extract.datelines import PRINTED_CREDIT, credit_frame, strip_datelines
 from feeder.extract.line_joins import label_at_end, labelled_lines, segments
 from feeder.extract.posters import (
     POST_DATE_REACH,
@@ -19,12 +19,14 @@ from feeder.extract.posters import (
     member_name,
     not_the_headline,
     poster_name,
+    poster_rows,
     profile_name,
     propose_poster,
     recency_pair,
     stamp_over_headline,
     teaser_pairs,
     teaser_stamps,
+    vet_posters,
 )
 from feeder.extract.proposals import Found
 from feeder.extract.resolver import Candidate
@@ -44,6 +46,7 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
     story's paragraphs; credits, bylines, stamps, post dates and posters are proposed as candidates, and
     the resolver (extract/resolver.py) chooses among them once the whole page is read."""
     found = Found()
+    printed = lines
     lines = labelled_lines([piece for line in label_at_end(lines) for piece in segments(line)])
     zone = next((m.group(1) for x in lines  # "time" first: a cheap test that spares most lines the regex
                  if "time" in x.text.lower() and (m := rules.PAGE_ZONE.search(x.text))), None)
@@ -192,6 +195,8 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
         elif is_prose(text) and line.in_body and not ended:
             found.keep(text, line.origin)
             started = True
+    poster_rows(printed, lines, found, is_outlet, hints.outlet_page)
+    vet_posters(lines, found, is_outlet, hints.site)
     creditmodel.propose_into(found, lines, title, hints.site, is_outlet)
     return _page(found, title, hints, is_outlet)
 
@@ -229,6 +234,7 @@ def _masthead_widget(lines: Sequence[Line], index: int, site: str | None = None)
 
 
 def _page(found: Found, title: str, hints: Hints, is_outlet: IsOutlet) -> Page:
+    credit_frame(found, is_outlet)  # a translator's frame naming the outlet, which the span may cut as a lead-in
     span = resolve_span(found.body, found.origins, title)
     found.body = list(span.body)
     body = strip_datelines(found, is_outlet)

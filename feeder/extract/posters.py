@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from feeder.extract import resolver, rules, vocab
 from feeder.extract.dates import find_dates
@@ -51,8 +52,23 @@ def propose_poster(lines: Sequence[Line], index: int, found: Found) -> None:
         if "@" in above.text or " at " in above.text:
             # A mail archive's sender: "Name <name@host>", "Name name at host.org" (the address hidden).
             above = Line(_SENDER_ADDRESS.sub("", above.text), above.origin, above.in_body)
-        if not is_date_line(above.text) and not is_prose(above.text):
+        if not is_date_line(above.text) and not is_prose(above.text) and not _in_menu(lines, index - 1):
             poster_name(found, account_name(above, "name above the post date"), resolver.NAME_ABOVE_POST)
+
+
+# A menu item or a section's label is a word or two on its line.
+MENU_ITEM_WORDS = 2
+
+
+def _menu_item(text: str) -> bool:
+    return len(text.split()) <= MENU_ITEM_WORDS and text[:1].isupper() and not text.rstrip().endswith(
+        (".", "!", "?", ":")) and not is_date_line(text)
+
+
+def _in_menu(lines: Sequence[Line], index: int) -> bool:
+    """The line is the last of a run of menu items ("Home", "Economy", "Travel" over the post date): a menu's or a
+    category's word, not the account that posted the story."""
+    return index > 1 and all(_menu_item(lines[i].text) for i in range(index - 2, index + 1))
 
 
 def not_the_headline(found: Found, title: str) -> None:
@@ -180,3 +196,188 @@ def stamp_over_headline(lines: Sequence[Line], index: int, found: Found, is_outl
     else:
         header_date(line, found, False, above_headline=True)
         propose_poster(lines, index, found)
+
+
+# The words a blog or CMS theme prints before its posting account, by language: a verb and its "by" ("Posted by",
+# "Publicerat av", "Diposting oleh", "Publié par"), which names the poster whatever follows it.
+_POSTER_VERB = (
+    r"(?:posted|submitted|published|uploaded|shared|added|created|contributed)\s+by"
+    r"|(?:publicado|postado|enviado|publicada)\s+por|(?:eingestellt|veröffentlicht|gepostet)\s+von"
+    r"|(?:publié|posté|publiée)\s+par|(?:publicerat|postat|upplagt)\s+av|(?:publisert|postet|lagt\s+inn)\s+av"
+    r"|(?:udgivet|postet|offentliggjort)\s+af|(?:diposting|diposkan|dikirim|diterbitkan|dimuat|diunggah)\s+oleh"
+    r"|(?:geplaatst|gepubliceerd|gepost)\s+door|(?:pubblicato|inviato)\s+da|(?:opublikowane|dodane)\s+przez"
+    r"|опубликовано|разместил")
+# (A "written by" names the story's author as often as the account that posted it: the byline readers' business.)
+# The bare "by" of each language: it opens a byline as often as a poster's row, so it names a poster only in a
+# theme's meta row, the name followed by a separator and the post's date ("Por X | 4 octubre, 2025 | Cuba").
+_BY_WORD = r"(?:by|por|von|par|av|af|oleh|door|di|da|przez)"
+# A poster's name: a handle or a few words, no digits opening it, no separator inside.
+_NAME = r"(?P<name>[^\W\d][^\s|·•/,:;]{0,30}(?:\s+[^\s|·•/,:;–—-][^\s|·•/,:;]{0,30}){0,3}?)"
+_SEPARATOR = r"\s*(?:[|·•/]|\s[-–—]\s|,)\s*"
+# After the name, the post's time or date: "kl. 05:12", "at 9:14 AM", "on Sat, 10/20/2018 - 14:35", "um 10:15".
+_AFTER = (r"(?:\s+(?:kl\.?|klo|at|on|um|am|à|le|el|a\s+las|às|alle|il|om|op|pada|di|pukul|o|in|en|dans|em|unter)\s+|"
+          + _SEPARATOR + ")")
+_VERB_ROW = re.compile(rf"^\W{{0,2}}(?:{_POSTER_VERB})\s*[:：]?\s+{_NAME}(?:{_AFTER}(?P<rest>.+))?$", re.I)
+# "submitted 3 hours ago by latam_feed to latam": a link aggregator's row, the post's age before its poster.
+_AGED_ROW = re.compile(rf"^(?:submitted|posted|shared)\s+(?P<age>[^|]{{2,30}}?\s+ago)\s+by\s+{_NAME}"
+                       r"(?:\s+(?:to|in)\s+\S+)?$", re.I)
+_BY_ROW = re.compile(rf"^\W{{0,2}}{_BY_WORD}\s*[:：]?\s+{_NAME}{_SEPARATOR}(?P<rest>.+)$", re.I)
+# A line this long is a paragraph, never a meta row.
+MAX_POSTER_ROW = 120
+# A theme's meta row runs on past the date: its category, its comment count.
+_MORE_FIELDS = re.compile(r"^\s*(?:[|·•/]|\s[-–—]\s)\s*\S")
+_TIME = re.compile(r"^(?P<time>\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\b\.?)?)(?!\d)", re.I)
+
+
+# The first words of every row above (lower case): a line opening otherwise is spared the patterns.
+_OPENERS = frozenset((
+    "posted", "submitted", "published", "uploaded", "shared", "added", "created", "contributed", "publicado", "postado",
+    "enviado", "publicada", "eingestellt", "veröffentlicht", "gepostet", "publié", "posté", "publiée", "publicerat",
+    "postat", "upplagt", "publisert", "postet", "lagt", "udgivet", "offentliggjort", "diposting", "diposkan", "dikirim",
+    "diterbitkan", "dimuat", "diunggah", "geplaatst", "gepubliceerd", "gepost", "pubblicato", "inviato",
+    "opublikowane", "dodane", "опубликовано", "разместил", "by", "por", "von", "par", "av", "af", "oleh", "door", "di",
+    "da", "przez"))
+_FIRST_WORD = re.compile(r"^\W{0,2}(\w+)")
+
+
+@lru_cache(maxsize=8192)
+def poster_row(text: str) -> tuple[str, str | None, str | None] | None:
+    """A posting account's row in a blog or CMS theme: (the poster's name, the post's date, the post's time alone),
+    or None. "Submitted by X on Sat, 10/20/2018 - 14:35", "Publicerat av X kl. 05:12", "Por X | 4 octubre, 2025 |
+    Cuba": a verb and its "by" name the poster whatever follows; a bare "by" word only before the post's date."""
+    if len(text) > MAX_POSTER_ROW or len(text) < 6:
+        return None
+    if (first := _FIRST_WORD.match(text)) is None or first.group(1).lower() not in _OPENERS:
+        return None
+    return read_row(text)
+
+
+def read_row(text: str) -> tuple[str, str | None, str | None] | None:
+    """poster_row without its gate (tests/test_posters.py checks that the gate never changes an answer)."""
+    if (aged := _AGED_ROW.match(text)) is not None:
+        name = aged.group("name").strip()
+        return (name, None, None) if poster_shaped(name) else None  # a relative age is no date
+    m = _VERB_ROW.match(text)
+    verb = m is not None
+    if m is None and (m := _BY_ROW.match(text)) is None:
+        return None
+    name, rest = m.group("name").strip(), (m.group("rest") or "").strip()
+    if not poster_shaped(name):
+        return None
+    date = _post_date(rest)
+    time = m2.group("time") if date is None and (m2 := _TIME.match(rest)) else None
+    if not verb and (date is None or not _MORE_FIELDS.search(rest[len(date):])):
+        return None  # "Por X | 12.03.2021" may be the story's byline and stamp; a theme's row runs on past them
+    return name, date, time
+
+
+def _post_date(rest: str) -> str | None:
+    """The post's date at the head of a row's rest (its first field), or None."""
+    if not rest or not any(map(str.isdigit, rest)):
+        return None
+    hits = [h for h in find_dates(rest) if h.year is not None and h.trap is None]
+    if not hits or hits[0].start > 12:
+        return None
+    return rest[:hits[0].end].strip(" ,|·•/-–—")[hits[0].start:] if hits[0].start else rest[:hits[0].end]
+
+
+# Words no account is named: a date's parts, a relative time's, a menu's and a comment counter's.
+_NOT_A_NAME = re.compile(
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
+    r"september|october|november|december|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|today|yesterday|comments?|share|home|menu|search|login|log in|news|"
+    r"category|categories|tags?|uncategori[sz]ed|by|posted|author|authors|written|editor|admin panel)$"
+    r"|^(?:the|a|an|this|that|these|our|my|his|her|their|its)\s", re.I)
+
+
+# A blog's account may be a phrase ("Malaysians Must Know the TRUTH"); longer, it is a sentence.
+MAX_NAME_WORDS = 6
+
+
+def poster_shaped(name: str) -> bool:
+    """A person's or an account's name: a few words or a handle, no date, no menu or category word, no
+    sentence."""
+    words = name.split()
+    if not 1 <= len(words) <= MAX_NAME_WORDS or not 2 <= len(name) <= 40 or _NOT_A_NAME.match(name):
+        return False
+    if name[-1:] in "!?":
+        return False
+    if any(map(str.isdigit, name)) and (len(words) > 1 or find_dates(name)):
+        return False  # "- May 24", "10 March": a date's fragment (a handle may hold digits: "tngadmin01")
+    return not (vocab.CHROME_LINE.match(name) or vocab.SITE_SECTION.match(name))
+
+
+def poster_rows(printed: Sequence[Line], lines: Sequence[Line], found: Found, is_outlet: IsOutlet,
+                outlet_page: bool) -> None:
+    """Propose the poster (and the post's date or time) of every poster's row outside the story's paragraphs, each
+    where it stands (the resolver picks the best; the first printed on a tie). ``printed`` are the page's lines as
+    printed, ``lines`` as the walk read them (a row cut into its fields). One line is one thing: a byline or a
+    stamp read off the row's fields is the poster's name and the post's date. An outlet's name there is the
+    outlet's own account, and a name a byline elsewhere prints is the story's author: neither is proposed."""
+    if outlet_page:
+        return
+    at = found.at
+    try:
+        for line in printed:
+            if (row := poster_row(line.text)) is None:
+                continue
+            name, date, time = row
+            part = f"{line.origin} part "  # the row, however the walk cut it into its fields
+            same = {i for i, x in enumerate(lines) if x.origin == line.origin or x.origin.startswith(part)}
+            if not same or is_outlet(name):
+                continue
+            folded = fold_text(name)
+            if any(fold_text(c.value) == folded for c in found.candidates if c.block not in same and c.role in (
+                    "republisher", "byline", "reporting")):
+                continue
+            claimed = [c for c in found.candidates if c.block in same and (
+                c.role in ("byline", "reporting", "header", *resolver.ORIGINAL_ROLES) or (
+                    c.role == "republisher"))]  # the row's own reading of its name replaces a coarser one
+            for c in claimed:
+                found.proposed[c.role] -= 1
+            found.candidates[:] = [c for c in found.candidates if c not in claimed]
+            found.at = min(same)
+            found.propose("republisher", name, f"{line.origin}: poster's row", resolver.PRINTED_REPUBLISHER)
+            if date is not None:
+                found.propose("republished", date, f"{line.origin}: poster's row{_POST_DATE}", resolver.POST_HEADER)
+            elif time is not None:
+                found.propose("post time", time, f"{line.origin}: poster's row", resolver.POST_HEADER, "last")
+    finally:
+        found.at = at
+
+
+_HOST = re.compile(r"(?i)\b(?:https?://)?(?:www\.)?(?P<host>[a-z0-9-]{3,40})\.(?:com|net|org|info|news|co|tv|[a-z]{2})\b")
+_COPYRIGHT = re.compile(r"(?i)(?:©|\(c\)|copyright\b)")
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def vet_posters(lines: Sequence[Line], found: Found, is_outlet: IsOutlet, site: str | None) -> None:
+    """A poster is a person or an account: a printed name that is a date's fragment, a menu's or a category's
+    word is no poster, nor is an outlet's own account (an outlet the registry knows; a name whose letters spell a
+    site printed on the page other than the page's own, as a link card's "WWW.OUTLET.COM" under the outlet's
+    account): such candidates are dropped before the resolver chooses."""
+    posters = [c for c in found.candidates if c.role == "republisher" and c.printed]
+    if not posters:
+        return
+    dropped = [c for c in posters if not poster_shaped(c.value) or is_outlet(c.value) or _outlets_site(
+        _letters(c.value), lines, site)]
+    if dropped:
+        found.candidates[:] = [c for c in found.candidates if c not in dropped]
+        found.proposed["republisher"] -= len(dropped)
+
+
+
+def _outlets_site(letters: str, lines: Sequence[Line], site: str | None) -> bool:
+    """The name spells a site printed on the page (``pattayamail`` in "WWW.PATTAYAMAIL.COM") that is not the page's
+    own (its name, its first line, its copyright line)."""
+    if len(letters) < 4:
+        return False
+    printed = [x.text for x in lines if "." in x.text and len(x.text) <= 200 and letters in _letters(x.text)]
+    if not any(_letters(m.group("host")) == letters for text in printed for m in _HOST.finditer(text)):
+        return False
+    own = {_letters(site or ""), _letters(lines[0].text) if lines else ""}
+    own |= {_letters(x.text) for x in lines if len(x.text) <= 120 and _COPYRIGHT.search(x.text)}
+    return not any(letters in x for x in own if x)

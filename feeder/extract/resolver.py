@@ -270,7 +270,16 @@ def _poster(by_role: dict[str, list[Candidate]]) -> Candidate | None:
     posters = by_role.get("republisher", [])
     authors = [fold_text(c.value) for role in ("byline", "reporting") for c in by_role.get(role, ()) if c.printed
                ] if posters else []
-    return _best(c for c in posters if not (c.printed and any(fold_text(c.value) in names for names in authors)))
+    # Tie-break: "PIA Bicol" posting the story PIA's credit names is the outlet's own (regional, desk) account.
+    credited = {x for c in by_role.get("outlet", ()) if len(x := _letters(c.value)) >= 2}
+    return _best(c for c in posters if not (c.printed and any(fold_text(c.value) in names for names in authors)) and (
+        not (c.printed and _opens_with(c.value, credited))))
+
+
+def _opens_with(name: str, credited: set[str]) -> bool:
+    """The name is one of ``credited`` (letters only), or opens with one as words of their own."""
+    words = name.split()
+    return any(_letters(" ".join(words[:n])) in credited for n in range(1, len(words) + 1))
 
 
 def _stamps(by_role: dict[str, list[Candidate]], poster: Candidate | None, outlet_page: bool

@@ -106,11 +106,13 @@ STORY_END_TABLES = (
 # The story-end tables as one whole-line pattern.
 STORY_END = re.compile(f"^(?:{'|'.join(STORY_END_TABLES)})$", re.I)
 
-# A promotion line: the outlet on it is where to advertise, follow, watch, listen or subscribe, or a badge of
-# where the site was seen ("Advertise with CNN", "Follow us on BBC Sounds", "As seen on Fox"), never a credit.
+# The characters of a line's head read for a badge of where a site was seen (vocab.SEEN_ELSEWHERE).
+PROMOTION_HEAD = 48
+# A line that points elsewhere (vocab.POINTS_ELSEWHERE, vocab.SEEN_ELSEWHERE): the outlet on it is where to go,
+# advertise, follow, watch, listen or subscribe, or a badge of where the site was seen, never a credit. The credit
+# rules (credit_lines) and the credit model (creditmodel) read this one table.
 PROMOTION_LINE = re.compile(
-    r"^\W{0,3}(?:advertis(?:e|ing)\s+(?:with|on|in)|sponsored\s+by|follow\s+us\s+on|watch\s+(?:it\s+|us\s+)?on|"
-    r"listen\s+(?:to\s+(?:it|us)\s+)?on|subscribe\s+to|as\s+seen\s+(?:in|on))\s", re.I)
+    rf"^\W{{0,3}}(?:{vocab.POINTS_ELSEWHERE})\b|^.{{0,{PROMOTION_HEAD - 8}}}?{vocab.SEEN_ELSEWHERE}", re.I | re.S)
 # Credit and stamp lines that are about the story rather than part of it.
 SOURCE_LINE = re.compile(
     r"^(?:(?:source|sources|publication|from|via|courtesy(?: of)?|credit|fonte|fuente|quelle|sumber|kaynak|bron|"

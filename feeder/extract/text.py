@@ -123,6 +123,8 @@ def _continues(text: str) -> bool:
         return False  # "example.com/news/stor..." under a headline is a link card's address
     if len(text) <= rules.MAX_DATE_LINE and any(hit.label is not None and hit.year for hit in find_dates(text)):
         return False  # "veröffentlicht am 24.03.2023 um 11:42 Uhr", "updated 3 May 2021": a stamp's own line
+    if headline.other_role(text) is not None:
+        return False  # "about 5 hours ago", "posted by kim at 10:15": a relative time's or a poster's own line
     return " " in text or text.endswith((".", "!", "?", ",", ";", ":"))
 
 

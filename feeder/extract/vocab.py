@@ -8,6 +8,17 @@ from __future__ import annotations
 
 import re
 
+# A line that points elsewhere: a promotion, a programme, a link list or a badge. An outlet named on it is where to
+# go, advertise, follow, watch, listen or subscribe next, never the story's credit ("More from AP", "Advertise with
+# CNN", "Watch it on BBC", "Listen: BBC Radio 4", "Follow us on X", "Get the app"). These open the line:
+POINTS_ELSEWHERE = (
+    r"more\s+(?:from|on|stories|news|in)|watch|listen|advertis\w*|sponsored|in\s+partnership|follow|subscribe|"
+    r"sign\s+up|download|get\s+the"
+)
+# ... and a badge of where a site or a person was seen stands anywhere in the line's head ("As seen on Fox", "Our
+# work has been featured in The Guardian").
+SEEN_ELSEWHERE = r"\b(?:as\s+)?(?:featured|seen|heard|mentioned)\s+(?:in|on)\b"
+
 # Words of site and app chrome, each table one class; CHROME_LINE below is a line made only of them.
 # Navigation: a site's or app's menu, section names and skip links.
 NAVIGATION = (
