@@ -4,7 +4,9 @@
 
 The walls decision (extract/walls.py) tells a wall page from a short story with wall words in its chrome or in one
 of its sentences by three thresholds: the paragraphs a story needs (STORY_PARAGRAPHS), the most of its words the
-sentences holding wall words may make (WALL_SHARE) and the words it needs outside them (MIN_SHORT_STORY_WORDS).
+sentences holding wall words may make (WALL_SHARE) and the words it needs outside them (MIN_SHORT_STORY_WORDS);
+by how far past the story's end a paywall's line cuts it off (CUT_REACH; 0: never) and whether wall words only
+below the story leave a story of any length standing (BELOW_STORY).
 Each labelled page is read once; every setting of the grid then decides each page's status from that reading (a
 page the rest of extraction rejects stays rejected). A setting is worth the statuses it gets right, counting a
 real story rejected as a loss of every field it has (FIELDS_PER_STORY) and a wall kept as one. Each set in turn is
@@ -34,7 +36,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SETS = ("scenarios", "corpus", "heldout", "heldout2", "heldout3", "blind5", "blind6", "blind7", "blind8", "blind9",
         "blind10", "blind12", "blind15", "blind16", "blind17")
 GRID: dict[str, tuple[float, ...]] = {"STORY_PARAGRAPHS": (2, 3, 4), "WALL_SHARE": (0.25, 0.34, 0.5),
-                                      "MIN_SHORT_STORY_WORDS": (30, 60, 90)}
+                                      "MIN_SHORT_STORY_WORDS": (30, 60, 90), "CUT_REACH": (0, 400),
+                                      "BELOW_STORY": (0, 1)}
 # A real story rejected loses every field of it; a wall kept publishes one wrong entry.
 FIELDS_PER_STORY = 9
 

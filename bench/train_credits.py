@@ -91,9 +91,10 @@ def read_page(path: Path, expected: dict[str, Any], set_name: str, registry: Reg
     def capture(found: Found, lines: Sequence[Line], title: str, site: str | None, is_outlet: IsOutlet) -> None:
         seen["spans"] = creditmodel.spans(lines, _story(lines, found.origins), title, site, is_outlet)
 
-    def resolve(candidates: Sequence[resolver.Candidate], *, outlet_page: bool) -> resolver.Resolved:
+    def resolve(candidates: Sequence[resolver.Candidate], *, outlet_page: bool, site: Sequence[str] = ()
+                ) -> resolver.Resolved:
         seen["ruled"] = any(c.role == "outlet" and c.printed for c in candidates)
-        return original_resolve(candidates, outlet_page=outlet_page)
+        return original_resolve(candidates, outlet_page=outlet_page, site=site)
 
     setattr(creditmodel, "propose_into", capture)  # noqa: B010
     setattr(resolver, "resolve", resolve)  # noqa: B010

@@ -138,8 +138,8 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
                 # Under the story's end (teasers, "more news", replies) a credit row is another story's: the
                 # story's own credit, printed above, stands.
                 _drop_outlets(found, kept)
-            if ended and found.body:
-                teaser_stamps(found, kept)
+            if found.body:
+                teaser_stamps(found, kept, lines, index, ended)
             # A bare date next stands beside the credit when it names an outlet (not a commenter's login).
             found.after_credit = found.proposed.get("outlet", 0) > credited and outlet_like(
                 next(c.value for c in reversed(found.candidates) if c.role == "outlet"), is_outlet)
@@ -250,7 +250,8 @@ def _page(found: Found, title: str, hints: Hints, is_outlet: IsOutlet) -> Page:
     found.metadata("republished", hints.republished, resolver.META_POST)
     found.metadata("republisher", hints.republisher, resolver.META_REPUBLISHER)
     not_the_headline(found, hints.title.value if hints.title else title)
-    chosen = resolver.resolve(found.candidates, outlet_page=hints.outlet_page)
+    chosen = resolver.resolve(found.candidates, outlet_page=hints.outlet_page,
+                              site=(hints.site or "", hints.page_title or ""))
     via, source_url = original_from_footer(chosen, hints.via)
     return Page(
         title=hints.title or Clue(title, "page title"),

@@ -9,7 +9,7 @@ from functools import lru_cache
 from feeder.extract import resolver, rules, vocab
 from feeder.extract.dates import find_dates
 from feeder.extract.proposals import Found
-from feeder.extract.shapes import IsOutlet, Line, is_date_line, is_prose
+from feeder.extract.shapes import IsOutlet, Line, is_date_line, is_prose, slight
 from feeder.fold import fold_text
 from feeder.records import Clue
 
@@ -111,11 +111,18 @@ def header_date(line: Line, found: Found, story: bool, above_headline: bool = Fa
                       "last" if above_headline else "first")
 
 
-def teaser_stamps(found: Found, kept: int) -> None:
+def teaser_stamps(found: Found, kept: int, lines: Sequence[Line] = (), index: int = 0, ended: bool = True) -> None:
     """Under the story's end (related posts, more news, replies) a labelled stamp that credits no outlet in its row
-    is another story's, as a bare date line there is: the candidates proposed from ``kept`` on lose their stamps."""
+    is another story's, as a bare date line there is: the candidates proposed from ``kept`` on lose their stamps.
+    A post line there ("Submitted by X on DATE") under a comment block's heading, or under a teaser's headline in a
+    list of such rows, is that comment's or teaser's: it names no poster or post date of this page."""
     new = found.candidates[kept:]
-    if any(c.role == "outlet" for c in new):
+    if lines and not_the_posts_row(lines, index, found):
+        posts = [c for c in new if c.role in ("republished", "republisher", "post time")]
+        for c in posts:
+            found.proposed[c.role] -= 1
+        found.candidates[kept:] = new = [c for c in new if c not in posts]
+    if not ended or any(c.role == "outlet" for c in new):
         return
     stamps = [c for c in new if c.role in resolver.ORIGINAL_ROLES]
     for c in stamps:
@@ -128,6 +135,43 @@ _TEASER_WORDS = (4, 24)
 _CLOSED = re.compile(r"[.!?:。！？][\"”’')]*$")
 
 
+def _teaser_headline(title: str, fewest: int = _TEASER_WORDS[0]) -> bool:
+    """A teaser's headline: a few capitalised words closing no sentence, not a date."""
+    return (fewest <= len(title.split()) <= _TEASER_WORDS[1] and title[:1].isupper()
+            and not _CLOSED.search(title) and not is_date_line(title))
+
+
+# A teaser's headline in such a list may be shorter than a lone teaser's ("Fly-tipping fines doubled").
+_LIST_TEASER_WORDS = 2
+
+
+def _teaser_list(lines: Sequence[Line], index: int) -> bool:
+    """The line at ``index`` stands under a teaser's headline in a list of such pairs (the line two above or below
+    opens with the same word under a headline of its own): a related list's row, not the post's footer."""
+    def row(at: int) -> bool:
+        return 1 <= at < len(lines) and _teaser_headline(lines[at - 1].text, _LIST_TEASER_WORDS) and (
+            lines[at].text.split()[:1] == lines[index].text.split()[:1])
+    return row(index) and (row(index - 2) or row(index + 2))
+
+
+# A comment block's heading (a related list's may stand over the post's own footer: WordPress prints "Related" there).
+_LIST_HEAD = re.compile(f"^(?:{vocab.COMMENT_BLOCK_HEADS})$", re.I)
+
+
+def not_the_posts_row(lines: Sequence[Line], index: int, found: Found) -> bool:
+    """The post line at ``index`` stands below the story, under a comment block's heading or in a list of teaser
+    headline and post-line rows: a comment's or a teaser's, not this page's post."""
+    if not found.body or slight(found.body):
+        return False
+    # The story's last paragraph above the row (the walk may have read a teaser's long headline below it as prose).
+    story = set(found.origins)
+    end = next((at for at in range(min(index, len(lines)) - 1, -1, -1) if lines[at].origin in story), None)
+    if end is None or slight([x.text for x in lines[:end + 1] if x.origin in story]):
+        return False  # above the story, or under too little of it
+    return _teaser_list(lines, index) or any(
+        len(lines[at].text) <= 60 and _LIST_HEAD.match(lines[at].text) for at in range(end + 1, index))
+
+
 def teaser_pairs(lines: Sequence[Line], index: int) -> bool:
     """The date at ``index`` stands under a headline in a list of such pairs (a "Latest news" block under the story:
     headline, date, headline, date): it is that teaser's date, not the post's."""
@@ -137,7 +181,18 @@ def teaser_pairs(lines: Sequence[Line], index: int) -> bool:
         title = lines[at - 1].text
         return (_TEASER_WORDS[0] <= len(title.split()) <= _TEASER_WORDS[1] and title[:1].isupper()
                 and not _CLOSED.search(title) and not is_date_line(title) and is_date_line(lines[at].text))
-    return pair(index) and (pair(index + 2) or pair(index - 2))
+    return pair(index) and (pair(index + 2) or pair(index - 2) or _named_stamp_row(lines[index].text))
+
+
+# "Reuters 15 Apr 2024 04:02 pm": a stamp row opening with a name (an outlet's, a desk's) before its date.
+_NAME_THEN_DATE = re.compile(r"^[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3}\s+(?=\d)")
+
+
+def _named_stamp_row(text: str) -> bool:
+    """A stamp row naming whose stamp it is (the name, then the date): under a teaser's headline it is that
+    teaser's credit row, whatever the heading above says (a post's own date under the story prints no name)."""
+    m = _NAME_THEN_DATE.match(text)
+    return m is not None and not is_date_line(m.group(0)) and bool(find_dates(text[m.end():]))
 
 
 def lead_time(line: Line, found: Found) -> None:
@@ -336,6 +391,8 @@ def poster_rows(printed: Sequence[Line], lines: Sequence[Line], found: Found, is
             for c in claimed:
                 found.proposed[c.role] -= 1
             found.candidates[:] = [c for c in found.candidates if c not in claimed]
+            if not_the_posts_row(lines, min(same), found):
+                continue  # a comment's or a teaser's row under the story
             found.at = min(same)
             found.propose("republisher", name, f"{line.origin}: poster's row", resolver.PRINTED_REPUBLISHER)
             if date is not None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal, NamedTuple, get_args
 
 from feeder.extract.dates import find_dates
@@ -133,14 +134,17 @@ class Resolved:
     feed_copy: bool = False  # the page's only printed credit is the site a feed's footer names
 
 
-def resolve(candidates: Sequence[Candidate], *, outlet_page: bool) -> Resolved:
-    """One consistent assignment of every role from the candidates proposed on the page."""
+def resolve(candidates: Sequence[Candidate], *, outlet_page: bool, site: Sequence[str] = ()) -> Resolved:
+    """One consistent assignment of every role from the candidates proposed on the page (``site``: the names the
+    page gives itself, its masthead or title suffix and og:site_name)."""
     by_role: dict[str, list[Candidate]] = {}
     for candidate in candidates:
         by_role.setdefault(candidate.role, []).append(candidate)
+    _staff_credits(by_role)
     _named_by_address(by_role)
     _model_credit_gives_way(by_role)
     _named_by_credit(by_role)
+    _another_outlets_stamp(by_role)
     feed_copy = _feed_copy(by_role)
     if feed_copy:
         # Tie-break: an autoblog's copy of a feed credits only the feed's site; the byline it prints is its own
@@ -149,8 +153,10 @@ def resolve(candidates: Sequence[Candidate], *, outlet_page: bool) -> Resolved:
         by_role["byline"] = [c for c in by_role.get("byline", ()) if not c.printed]
         by_role.setdefault("republisher", []).extend(
             c._replace(role="republisher", score=PRINTED_REPUBLISHER) for c in printed)
-    if SITE_BYLINE and not outlet_page:
+    if SITE_BYLINE and not outlet_page and not _credits_the_site(by_role, site):
         _site_byline(by_role)
+    if not outlet_page:
+        _dated_dateline(by_role)
     poster = _poster(by_role)
     dates, post = _stamps(by_role, poster, outlet_page)
     outlets = tuple(Clue(c.value, c.why, c.block if c.printed else None) for c in _ranked(by_role.get("outlet", ())))
@@ -198,7 +204,10 @@ def _named_by_address(by_role: dict[str, list[Candidate]]) -> None:
 def _named_by_credit(by_role: dict[str, list[Candidate]]) -> None:
     """Tie-break: a date line that opens with the outlet credited on that very line ("Outlet 21 Apr 2025 11:39 am"
     under a teaser) is the outlet's credit row and its stamp, not a post date: one line is not both."""
-    credits = {(c.block, fold_text(c.value)) for c in by_role.get("outlet", ()) if c.printed and len(c.value) >= 3}
+    # A dateline's or glued credit stands in the story's paragraphs (proposed after the walk, at its last block),
+    # never on a date line: only credits read from a line itself (rows, names, the credit model's) count here.
+    credits = {(c.block, fold_text(c.value)) for c in by_role.get("outlet", ()) if c.printed and len(c.value) >= 3
+               and (c.score != DATELINE or MODEL_CREDIT_WHY in c.why)}
     if not credits:
         return
     for role in ("header", "republished"):
@@ -213,6 +222,57 @@ def _named_by_credit(by_role: dict[str, list[Candidate]]) -> None:
             # A printed stamp's rank: a line saying where the story first appeared still outranks it.
             by_role.setdefault("stamp", []).append(
                 Candidate("stamp", rest, c.block, PRINTED_STAMP, f"{c.why}: the stamp beside the outlet's name"))
+
+
+# "Bloomberg 21 Apr 2024 11:39 am": a name (capitalised words, no label) printed before a stamp's date.
+_NAMED_STAMP = re.compile(r"^(?P<name>[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3})\s+(?=\d)")
+# ... but not a one-word label the date finder does not know ("Curated 13 May 2021", "Filed 2 June 2020").
+_VERB_LABEL = re.compile(r"^\w+(?:ed|ing)$")
+
+
+def _another_outlets_stamp(by_role: dict[str, list[Candidate]]) -> None:
+    """Tie-break: a stamp line that opens with a name other than every outlet the page credits ("Bloomberg 21 Apr
+    2024" above a story credited "Source: Nikkei Asia") is that other name's stamp: never the credited outlet's,
+    nor this page's post date (a post's date prints a label or no name)."""
+    credited = {fold_text(c.value) for c in by_role.get("outlet", ()) if c.printed}
+    if not any(c.printed and c.score >= CREDIT_ROW for c in by_role.get("outlet", ())):
+        return
+    for role in ("header", *ORIGINAL_ROLES):
+        for c in list(by_role.get(role, ())):
+            if not c.printed or c.score >= BESIDE_CREDIT or (m := _NAMED_STAMP.match(c.value)) is None or (
+                    _VERB_LABEL.match(m.group("name"))):
+                continue
+            hits = find_dates(c.value)
+            if not hits or hits[0].label is not None or hits[0].start != m.end():
+                continue
+            name = fold_text(m.group("name"))
+            if any(name == n or name.startswith(n + " ") or n.startswith(name + " ") for n in credited):
+                continue
+            by_role[role].remove(c)
+
+
+# "Source: Civic Daily staff": a credit to an outlet's staff.
+_STAFF_CREDIT = re.compile(r"^(?P<name>\S.*?)\s*(?:'s)?\s+staff(?:\s+(?:writers?|reporters?))?\W*$", re.I)
+
+
+def _staff_credits(by_role: dict[str, list[Candidate]]) -> None:
+    """A credit to an outlet's staff ("Source: Civic Daily staff") names that outlet, not an outlet called so."""
+    outlets = by_role.get("outlet", [])
+    for index, c in enumerate(outlets):
+        if c.printed and (m := _STAFF_CREDIT.match(c.value)) is not None:
+            outlets[index] = c._replace(value=m.group("name"), why=f"{c.why} (a staff credit names its outlet)")
+
+
+_TITLE_PARTS = re.compile(r"\s+[-|–—:·•»]\s+")
+
+
+def _credits_the_site(by_role: dict[str, list[Candidate]], site: Sequence[str]) -> bool:
+    """A printed credit names the site itself (its masthead, title suffix or og:site_name): the page is the site's
+    own story, whose byline and date are the story's, not a post header over another outlet's story."""
+    # Each part of a title line ("Site - Tagline", "Headline | Site") may be the site's name.
+    names = {_letters(part).removeprefix("the") for name in site for part in _TITLE_PARTS.split(name)}
+    names.discard("")
+    return any(c.printed and _letters(c.value).removeprefix("the") in names for c in by_role.get("outlet", ()))
 
 
 def _site_byline(by_role: dict[str, list[Candidate]]) -> None:
@@ -238,6 +298,42 @@ def _site_byline(by_role: dict[str, list[Candidate]]) -> None:
                                                                    why=byline.why + why))
     by_role.setdefault("republished", []).append(stamp._replace(role="republished", score=POST_HEADER,
                                                                   why=stamp.why + why))
+
+
+# The most days a bare date under the byline may fall after the story's dated dateline and still be this page's post.
+DATELINE_POST_DAYS = 31
+
+
+def _day(value: str) -> date | None:
+    """The one unlabelled day a stamp prints, when its order is plain (None otherwise)."""
+    hits = find_dates(value)
+    if len(hits) != 1 or hits[0].label is not None or hits[0].order_ambiguous or None in (
+            hits[0].year, hits[0].month, hits[0].day):
+        return None
+    hit = hits[0]
+    try:
+        return date(hit.year or 0, hit.month or 0, hit.day or 0)
+    except ValueError:
+        return None
+
+
+def _dated_dateline(by_role: dict[str, list[Candidate]]) -> None:
+    """Tie-break: the story's own dateline prints its day with the year ("SANTIAGO, Feb. 26, 2024 (Reuters) -");
+    a bare date line under the byline naming a later day is when this page posted it, not the story's stamp (the
+    outlet dated its story in its dateline)."""
+    datelined = [c for c in by_role.get("stamp", ()) if c.printed and c.score == DATELINE_STAMP]
+    if len(datelined) != 1 or any(c.printed for c in by_role.get("republished", ())) or (
+            original := _day(datelined[0].value)) is None:
+        return
+    later = [c for role in ORIGINAL_ROLES for c in by_role.get(role, ()) if c.printed and c.score == PRINTED_STAMP
+             and (day := _day(c.value)) is not None and 0 < (day - original).days <= DATELINE_POST_DAYS]
+    if len(later) != 1:
+        return
+    posted = later[0]
+    by_role[posted.role].remove(posted)
+    by_role.setdefault("republished", []).append(posted._replace(
+        role="republished", score=POST_HEADER, why=f"{posted.why} (a later day than the story's dated dateline: "
+                                                   "the post's)"))
 
 
 # The origin of an outlet named by a labelled credit line ("Source: Outlet"; extract/credit_rows.py).

@@ -122,7 +122,7 @@ COMMENT_BLOCK_HEADS = (r"no comments?:?|\d+ comments?:?|comments?:?|post a comme
                        # the same heads and the comment form's notice in the languages blog themes ship in
                        r"(?:deixe|deja|laisser|lascia|hinterlasse)(?: (?:um|seu|un|tu|une?|einen))? "
                        r"(?:comentário|comentario|commentaire|commento|kommentar|resposta|respuesta|réponse).*|"
-                       r"\d* ?(?:comentários?|comentarios?|commentaires?|kommentare?|commenti):?|"
+                       r"\d* ?(?:comentários?|comentarios?|commentaires?|kommentare[rn]?|commenti):?|"
                        r"(?:your email address|seu (?:endereço de )?e-?mail|"
                        r"tu (?:dirección de )?correo(?: electrónico)?|"
                        r"votre adresse (?:e-?mail|de messagerie)|deine e-?mail-adresse)\b.{0,40}"

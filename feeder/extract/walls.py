@@ -48,6 +48,9 @@ WALLS: dict[str, tuple[str, ...]] = {
         r"(?:subscribe|log ?in|sign ?in)",
         r"(?:only|exclusively) available (?:to|for) (?:subscribers|members|premium)",
         r"subscribe (?:now|today) for (?:just|only)",
+        # a priced pitch standing where the rest of the story would be: "Unlock this article … for $2.99 a month"
+        r"(?:unlock|unlimited access|full access|all access)[^.!?\n]{0,80}?(?:[$£€¥₹]\s?\d|\d+(?:\.\d\d)?\s?"
+        r"(?:usd|eur|gbp|dollars?|euros?|pounds?|cents?)\b)",
     ),
     # A sign-in form standing where the story would be (its menus and teasers are no story either).
     "login page": (
@@ -109,6 +112,9 @@ WALL_SHARE = 0.34
 MIN_SHORT_STORY_WORDS = 60
 _SENTENCE = re.compile(r"[^.!?。！？]+(?:[.!?。！？]+[\"”’')]*|$)")
 _ENDS_SENTENCE = re.compile(r"[.!?。！？][\"”’')]*$")
+# Wall words only below the story (not right under it) leave a story of any length standing (1), or only one long
+# enough (0: MIN_SHORT_STORY_WORDS); bench/fit_walls.py sweeps it.
+BELOW_STORY = 1
 # Where the wall is looked for in the raw file (markup included): its top.
 HEAD_CHARS = 3000
 
@@ -128,19 +134,67 @@ def wall_kind(head: str, body: Sequence[str], title: str = "") -> tuple[str, str
         return None
     walled = [(p, found) for p in body if (found := _find(p.lower())) is not None]
     story_words = words - sum(len(p.split()) for p, _ in walled)
-    if story_words >= MIN_STORY_WORDS or (_find(title.lower()) is None and body and _find(body[0].lower()) is None
-                                          and _story_stands(body, [p for p, _ in walled], words)):
+    if story_words >= MIN_STORY_WORDS:
         return None
-    return head_wall or (walled[0][1] if walled else None)
+    cut = _cut_off(head, body)
+    if cut is None and _find(title.lower()) is None and body and _find(body[0].lower()) is None and _story_stands(
+            _above_closing_wall(body, {p for p, _ in walled}), [p for p, _ in walled], words,
+            not walled and _below_story(head, body)):
+        return None
+    return cut or head_wall or (walled[0][1] if walled else None)
 
 
-def _story_stands(body: Sequence[str], walled: Sequence[str], words: int) -> bool:
+def _above_closing_wall(body: Sequence[str], walled: set[str]) -> Sequence[str]:
+    """The story's paragraphs above the wall that closes it: a paywall's block read as its last paragraphs
+    ("Subscribe to continue reading" over the pitch) marks where the story was cut off, so only the paragraphs
+    above it are the story's (a wall sentence inside the story, with paragraphs under it, stays its own)."""
+    end = len(body)
+    while end and body[end - 1] in walled:
+        end -= 1
+    return body[:end]
+
+
+# How far past the story's last paragraph a paywall's opening line is looked for (markup included).
+CUT_REACH = 400
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _cut_off(head: str, body: Sequence[str]) -> tuple[str, str] | None:
+    """A paywall's line right after the story's last paragraph ("Subscribe to continue reading"): the page
+    stops the story there, so a short story above it is a teaser, not the story (a promo further down, after
+    the story's own credit line or another block, is the site's chrome)."""
+    if not body:
+        return None
+    tail = " ".join(body[-1].split()[-6:])
+    if len(tail) < 20:
+        return None
+    text = html.unescape(head) if "<" in head else head
+    at = text.rfind(tail)
+    if at < 0:
+        return None
+    after = _TAG.sub("\n", text[at + len(tail):at + len(tail) + CUT_REACH])
+    following = next((line.strip() for line in after.split("\n") if line.strip()), "")
+    found = _find(following.lower())
+    return found if found is not None and found[0] == "login or paywall" else None
+
+
+def _story_stands(body: Sequence[str], walled: Sequence[str], words: int, below: bool = False) -> bool:
     """A short story is the page's main content though wall words show: it has several paragraphs ending a
-    sentence, and the sentences holding wall words (none when they are only in the chrome) are a small share."""
+    sentence, and the sentences holding wall words (none when they are only in the chrome) are a small share.
+    Wall words only below the story, and not right under it (a comment form's check, a promo after its credit),
+    are the chrome's whatever the story's length."""
     if sum(1 for p in body if _ENDS_SENTENCE.search(p.rstrip())) < STORY_PARAGRAPHS:
         return False
     wall_words = sum(map(_wall_words, walled))
-    return wall_words <= WALL_SHARE * words and words - wall_words >= MIN_SHORT_STORY_WORDS
+    return wall_words <= WALL_SHARE * words and (below or words - wall_words >= MIN_SHORT_STORY_WORDS)
+
+
+def _below_story(head: str, body: Sequence[str]) -> bool:
+    """Every wall phrase in the capture's top stands below the story's last paragraph."""
+    text = html.unescape(head[:HEAD_CHARS]).lower()
+    tail = " ".join(body[-1].split()[-6:]).lower()
+    at = text.rfind(tail) if len(tail) >= 20 else -1
+    return bool(BELOW_STORY) and at >= 0 and _find(text[:at + len(tail)]) is None
 
 
 def _wall_words(paragraph: str) -> int:
