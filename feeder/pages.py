@@ -9,11 +9,11 @@ caddy or an object store alike.
 from __future__ import annotations
 
 import hashlib
-import html
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 
-from feeder.atom import content_paragraphs, credit_line
+from feeder.atom import content_paragraphs, credit_line, escape_attribute, escape_text
 from feeder.layout import ENTRY_FOLDER, STYLESHEET, entry_path
 from feeder.records import Entry
 
@@ -249,6 +249,12 @@ def manifest(head: str, paths: Sequence[str]) -> bytes:
     return (head + "".join(f"{p}\n" for p in sorted(set(paths)))).encode()
 
 
+def manifest_of_sorted(head: str, *runs: Sequence[str]) -> bytes:
+    """``manifest`` of paths given as runs, each sorted and without repeats, that no two runs share
+    (nor any prefix: an entry page's folder sorts apart from every other path), merged here."""
+    return manifest(head, ()) + "".join(f"{p}\n" for p in sorted(chain(*runs))).encode()
+
+
 def read_manifest(data: bytes) -> frozenset[str]:
     return frozenset(line for line in data.decode("utf-8", "replace").splitlines() if line and line[0] != "#")
 
@@ -278,12 +284,8 @@ def _document(site: Site, title: str, body: str, *, prefix: str, alternates: Seq
             f"</body></html>\n").encode()
 
 
-def _e(text: str) -> str:
-    return html.escape(text, quote=False)
-
-
-def _a(text: str) -> str:
-    return html.escape(text, quote=True)
+_e = escape_text  # text nodes
+_a = escape_attribute  # attribute values
 
 
 CSS = """\

@@ -26,7 +26,7 @@ from feeder.store import PublishedDocument, RunRow, Store
 from feeder.text import display_path
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
+    from concurrent.futures import Future, ThreadPoolExecutor
 
     from feeder.publish import Document, Renderable, StoredRendition
     from feeder.validate import Finding
@@ -556,22 +556,27 @@ def _publish(config: Config, store: Store, now: datetime, *, record_every: int =
     # Pages (one per entry) are written by a few threads, without a fsync each: one syncfs makes
     # all of them durable before the state records them as written (feeds are fsynced one by one).
     with ThreadPoolExecutor(max_workers=PAGE_WRITERS) as writers:
-        pages: list[tuple[Document, Future[bool]]] = []
+        pages: list[tuple[list[Document], Future[list[bool]]]] = []
+        batch: list[tuple[Document, bytes]] = []
         for document, (data, problems) in _render_all(pending, now, config):
             if problems:
                 log.error("not published %s (the previous one stays): %s", document.path, "; ".join(problems))
                 refused.append(f"{document.path}: {'; '.join(problems)}")
             elif document.kind == "html":
-                pages.append((document, writers.submit(write_atomic, document.path, data, sync=False)))
+                batch.append((document, data))
+                if len(batch) >= PAGES_PER_TASK:
+                    pages.append(_submit_pages(writers, batch))
             else:
                 if write_atomic(document.path, data):
                     log.info("published %s", document.path)
                     written.append(str(document.path))
                 done.rows.append(_written(document))
-            if len(pages) >= PAGES_IN_FLIGHT:
+            if len(pages) * PAGES_PER_TASK >= PAGES_IN_FLIGHT:
                 _settle_pages(pages, done)
             if len(done.rows) >= record_every:
                 _record(store, done, config.output_folder)
+        if batch:
+            pages.append(_submit_pages(writers, batch))
         _settle_pages(pages, done)
     _record(store, done, config.output_folder)
     if not refused:
@@ -610,18 +615,34 @@ class _Recorded:
 
 PAGE_WRITERS = 8
 PAGES_IN_FLIGHT = 64  # pages being written at once (each holds its entry)
+PAGES_PER_TASK = 8  # pages a writer thread is handed at once: one task per page cost as much as the write's Python
+
+
+def _submit_pages(writers: ThreadPoolExecutor, batch: list[tuple[Document, bytes]]
+                  ) -> tuple[list[Document], Future[list[bool]]]:
+    """Hand the batch's pages to a writer thread (the batch is emptied): whether each one changed."""
+    documents = [document for document, _ in batch]
+    work = [(document.path, data) for document, data in batch]
+    batch.clear()
+    return documents, writers.submit(_write_pages, work)
+
+
+def _write_pages(work: list[tuple[Path, bytes]]) -> list[bool]:
+    from feeder.atom import write_atomic
+
+    return [write_atomic(path, data, sync=False) for path, data in work]
 RECORD_EVERY = 64  # documents recorded per transaction: a killed pass re-renders at most these
 BULK_RECORD_EVERY = 20_000  # the same after a backfill
 
 
-def _settle_pages(pages: list[tuple[Document, Future[bool]]], done: _Done) -> None:
+def _settle_pages(pages: list[tuple[list[Document], Future[list[bool]]]], done: _Done) -> None:
     """Wait for the pages being written (the first PublishError is raised) and note them, to be
     recorded once synced (``_record``)."""
-    changed = [document.path for document, future in pages if future.result()]
+    changed = sum(sum(future.result()) for _, future in pages)
     if changed:
-        log.info("published %d pages", len(changed))
+        log.info("published %d pages", changed)
     done.unsynced = done.unsynced or bool(pages)  # an identical page may be a killed pass's, never synced
-    done.rows.extend(_written(document) for document, _ in pages)
+    done.rows.extend(_written(document) for documents, _ in pages for document in documents)
     pages.clear()
 
 

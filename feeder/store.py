@@ -511,9 +511,12 @@ class Store:
         """The ids of the ``count`` entries last in publication order."""
         return [row[0] for row in self._db.rows("SELECT id FROM entries ORDER BY seq DESC LIMIT ?", (count,))]
 
-    def entry_ids(self) -> list[str]:
-        """Every published entry's id (for the list of published pages)."""
-        return [row[0] for row in self._db.execute("SELECT id FROM entries")]
+    def entry_ids(self, *, written_after: int | None = None) -> list[str]:
+        """Every published entry's id (for the list of published pages); with ``written_after``, only
+        those written (added, edited or renumbered) in a later generation."""
+        if written_after is None:
+            return [row[0] for row in self._db.execute("SELECT id FROM entries")]
+        return [row[0] for row in self._db.execute("SELECT id FROM entries WHERE version > ?", (written_after,))]
 
     def seq_extent(self) -> tuple[int, int]:
         """(highest publication sequence number, number of entries)."""

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# A guard against a hung run, not a budget: on 2 cores at load 16 the quick run took over 120 s.
+HANG = 1200
 ROWS = ("full build (text)", "full build (mixed)", "add 1 file", "add 100 files", "unchanged pass",
         "event to publish (daemon)", "inspect, per text file", "inspect, per HTML file", "peak RSS, any run at 200",
         "bytes written, largest full build at 200", "state size, largest full build at 200")
@@ -17,7 +19,7 @@ def test_bench_quick_run_prints_every_row(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, str(ROOT / "bench" / "run.py"), "--sizes", "200", "--repeat", "1", "--quick",
          "--out", str(tmp_path / "out"), "--results", str(results)],
-        capture_output=True, text=True, timeout=120, check=False)
+        capture_output=True, text=True, timeout=HANG, check=False)
     assert done.returncode == 0, done.stderr
     table = results.read_text(encoding="utf-8")
     assert table == done.stdout
@@ -33,7 +35,7 @@ def test_bench_quick_run_prints_every_row(tmp_path: Path) -> None:
 def test_stage_profile_prints_each_stage(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, str(ROOT / "bench" / "stages.py"), "--files", "40", "--kind", "mixed",
-         "--out", str(tmp_path / "out")], capture_output=True, text=True, timeout=120, check=False)
+         "--out", str(tmp_path / "out")], capture_output=True, text=True, timeout=HANG, check=False)
     assert done.returncode == 0, done.stderr
     for stage in ("read and decode", "extract", "normalize", "paragraph hashes", "whole pass, main process only",
                   "load from the store", "render", "gate (document structure)",
@@ -45,7 +47,7 @@ def test_stage_profile_prints_each_stage(tmp_path: Path) -> None:
 def test_bytes_breakdown_names_each_document_kind(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, str(ROOT / "bench" / "bytes.py"), "--files", "40", "--kind", "text",
-         "--out", str(tmp_path / "out")], capture_output=True, text=True, timeout=120, check=False)
+         "--out", str(tmp_path / "out")], capture_output=True, text=True, timeout=HANG, check=False)
     assert done.returncode == 0, done.stderr
     for row in ("entry pages | 40 |", "all documents", "state database",
                 "written by the pass (write_bytes)"):
@@ -55,7 +57,7 @@ def test_bytes_breakdown_names_each_document_kind(tmp_path: Path) -> None:
 def test_backfill_store_runs_small(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, str(ROOT / "bench" / "backfill_store.py"), "--stories", "60", "--articles", "20",
-         "--out", str(tmp_path / "out")], capture_output=True, text=True, timeout=120, check=False)
+         "--out", str(tmp_path / "out")], capture_output=True, text=True, timeout=HANG, check=False)
     assert done.returncode == 0, done.stderr
     for row in ("store (ingest)", "publish", "all", "documents, in 4 KiB pages", "state database, size"):
         assert f"| {row} | " in done.stdout, done.stdout
@@ -72,7 +74,7 @@ def test_serve_load_runs_small_and_every_http_check_passes() -> None:
     done = subprocess.run(
         [sys.executable, str(ROOT / "bench" / "serve_load.py"), "--clients", "10", "--requests", "2",
          "--slow", "40", "--nofile", "192", "--hold", "3", "--repeat", "1"],
-        capture_output=True, text=True, timeout=180, check=False)
+        capture_output=True, text=True, timeout=HANG, check=False)
     assert "| 10 concurrent clients x 2 requests: errors (per run) | 0 |" in done.stdout, done.stdout + done.stderr
     checks = [line for line in done.stdout.splitlines() if line.endswith(("| pass |", "| FAIL |"))]
     assert len(checks) == 7 and all(line.endswith("| pass |") for line in checks), done.stdout
@@ -82,7 +84,7 @@ def test_serve_load_runs_small_and_every_http_check_passes() -> None:
 def test_span_fit_prints_each_held_out_set_and_the_pooled_figure() -> None:
     done = subprocess.run(
         [sys.executable, str(ROOT / "bench" / "fit_span.py"), "--sets", "scenarios", "heldout", "--groups", "poster"],
-        capture_output=True, text=True, timeout=300, check=False)
+        capture_output=True, text=True, timeout=HANG, check=False)
     assert done.returncode == 0, done.stderr
     rows = {line.split("|")[1].strip(): line for line in done.stdout.splitlines() if line.startswith("| ")}
     assert {"scenarios", "heldout", "**pooled**"} <= set(rows)
@@ -91,7 +93,7 @@ def test_span_fit_prints_each_held_out_set_and_the_pooled_figure() -> None:
 
 def test_walls_fit_prints_each_held_out_set() -> None:
     done = subprocess.run([sys.executable, str(ROOT / "bench" / "fit_walls.py"), "--sets", "heldout", "blind17"],
-                          capture_output=True, text=True, timeout=300, check=False)
+                          capture_output=True, text=True, timeout=HANG, check=False)
     assert done.returncode == 0, done.stderr
     rows = {line.split("|")[1].strip(): line for line in done.stdout.splitlines() if line.startswith("| ")}
     assert {"heldout", "blind17"} <= set(rows)

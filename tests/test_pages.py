@@ -197,3 +197,67 @@ def test_article_text_is_escaped_never_passed_through(hostile: str) -> None:
     assert hostile.replace("\n", " ").split()[0] in page.text if hostile.split() else True
     body = data[data.index("<main>"):]
     assert "<script" not in body and "<img" not in body
+
+
+@given(st.lists(st.sampled_from([*"<>&\"'ab é\n", "&amp;", "\u2028"]), max_size=40).map("".join) | st.text(max_size=40))
+def test_escaping_is_html_escape(text: str) -> None:
+    """The shortcut past ``html.escape`` when nothing needs escaping gives exactly its result."""
+    import html
+
+    from feeder.atom import escape_attribute, escape_text
+
+    assert escape_text(text) == html.escape(text, quote=False)
+    assert escape_attribute(text) == html.escape(text, quote=True)
+
+
+def test_the_list_of_published_paths_follows_adds_edits_and_retractions(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """After every pass the list names exactly the entries' pages and the other documents, sorted, as
+    a list rebuilt from every entry id would; a pass that only added entries builds it from the list
+    before and the entries written since (no look at every id)."""
+    from os import utime
+
+    from feeder.cli import main
+    from feeder.store import Store
+    from tests.stories import write_story
+
+    path = write_config(tmp_path, max_entries=2)
+    config = load_config(path)
+    files = [write_story(config.input_folder, n) for n in range(1, 6)]
+    every_id: list[bool] = []
+    entry_ids = Store.entry_ids
+
+    def spy(self: Store, *, written_after: int | None = None) -> list[str]:
+        every_id.append(written_after is None)
+        return entry_ids(self, written_after=written_after)
+
+    monkeypatch.setattr(Store, "entry_ids", spy)
+
+    def check(clock: datetime) -> list[bool]:
+        every_id.clear()
+        run_once(config, now=clock)
+        data = (config.output_folder / MANIFEST).read_text(encoding="utf-8")
+        lines = data.splitlines()[1:]
+        store = Store.open(config.state_folder)
+        try:
+            pages = {entry_path(eid) for eid in entry_ids(store)}
+            head = data.splitlines()[0]
+            assert head.startswith(f"# feeder: {store.count_entries()} entries")
+        finally:
+            store.close()
+        assert lines == sorted(set(lines)) and {p for p in lines if p.startswith("entries/")} == pages
+        on_disk = {p.relative_to(config.output_folder).as_posix() for p in config.output_folder.rglob("*")
+                   if p.is_file() and p.name != MANIFEST}
+        assert set(lines) == on_disk  # pages of retracted entries are not on disk either
+        return list(every_id)
+
+    assert check(NOW) == [True]  # a first build lists every id
+    files += [write_story(config.input_folder, n) for n in (6, 7, 8)]
+    assert check(datetime(2026, 11, 28, tzinfo=UTC)) == [False]  # added: the list before and the new ones
+    files[2].write_text(files[2].read_text(encoding="utf-8").replace("Ningbo", "Ningbo's", 1), encoding="utf-8")
+    utime(files[2], ns=(1, 10**18))
+    assert check(datetime(2026, 11, 29, tzinfo=UTC)) == [False]  # edited: the same list, built again
+    assert main(["retract", str(files[0]), "-c", str(path)]) == 0
+    write_story(config.input_folder, 9)
+    assert check(datetime(2026, 11, 30, tzinfo=UTC)) == [False, True]  # one removed: every id again
+    assert check(datetime(2026, 12, 1, tzinfo=UTC)) == []  # unchanged: not built at all

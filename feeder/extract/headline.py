@@ -326,6 +326,11 @@ def candidates(lines: Sequence[str], head: str | None = None, head_named_site: b
     title_fold = folds[0] if folds else ""
     trail_ends = {fold_text(_TRAIL_PARTS.split(x)[-1]) for x in window if _TRAIL.match(x) or vocab.BREADCRUMB.match(x)}
     site_folds = {title_fold, fold_text(head or "")} if masthead else set()
+    if head_named_site and head and lines and head in lines[0]:
+        # The site's name the first line printed beside its headline (its masthead, its copyright line) is no
+        # headline: one line is not both the site and the story.
+        site_folds.add(fold_text(lines[0].replace(head, "", 1).strip(" -|–—:·»«/")))
+        site_folds.discard("")
     slugs = _slug_words(lines)
     first_at: dict[str, int] = {}
     for index, folded in enumerate(folds):
@@ -632,6 +637,14 @@ _READ_COUNTER = re.compile(
     r"\b(?:read|viewed|seen|visited|accessed|opened|clicked|downloaded)\s+[\d,.]+\s*(?:times|x)\b"
     r"|^(?:views?|hits|reads|visits|pageviews|page views)\s*[:：]\s*[\d,.]+\s*k?$"
     r"|^[\d,.]+\s*k?\s+(?:views|reads|hits|visits|pageviews)\b", re.I)
+# A post's counter and its action buttons ("1204 comments share save hide report", "37 points · reply · permalink",
+# "Like Reply Share"): a counter's number and its word, or the buttons alone, each word one of the row's controls.
+_ACTIONS = (r"share|save|saved|hide|report|reply|replies|permalink|embed|flag|like|likes|unlike|upvote|downvote|"
+            r"vote|retweet|repost|quote|bookmark|follow|subscribe|award|give award|crosspost|edit|delete|more|"
+            r"copy link|print|e-?mail|tweet|pin|comment|comments|points?|votes?|views?")
+_ACTION_ROW = re.compile(
+    rf"^(?:[\d,.]+\s*k?\s+(?:{_ACTIONS})(?:\s*[·|•,]?\s*(?:{_ACTIONS}))+"
+    rf"|(?:{_ACTIONS})(?:\s*[·|•,]?\s*(?:{_ACTIONS})){{2,}})\s*$", re.I)
 # "From Nurul Huda Kamaruddin": a portal's byline opened by "From", a name and nothing after it.
 _FROM_BYLINE = re.compile(r"^(?:From|Von|De|Dari|Par)\s+[A-Z][\w'’.-]+(?:\s+(?:bin|binti|al|el|de|da|van|von|"
                           r"[A-Z][\w'’.-]+)){1,4}$")
@@ -654,6 +667,8 @@ def other_role(text: str) -> str | None:
         return "poster's row"
     digits = any(map(str.isdigit, text))
     if digits and (_COUNTER.match(text) or _READ_COUNTER.search(text)):
+        return "counter"
+    if _ACTION_ROW.match(text):
         return "counter"
     if _RELATIVE_LINE.match(text.strip()) or (len(text.split()) <= 3 and any(
             hit.trap == "relative" and 2 * (hit.end - hit.start) >= len(text) for hit in find_dates(text))):

@@ -12,12 +12,14 @@ from feeder.extract.line_joins import label_at_end, labelled_lines, segments
 from feeder.extract.posters import (
     POST_DATE_REACH,
     THREAD_START,
+    OwnRow,
     account_name,
     header_date,
     lead_time,
     login_over_stamp,
     member_name,
     not_the_headline,
+    outlets_own_page,
     poster_name,
     poster_rows,
     profile_name,
@@ -195,10 +197,10 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
         elif is_prose(text) and line.in_body and not ended:
             found.keep(text, line.origin)
             started = True
-    poster_rows(printed, lines, found, is_outlet, hints.outlet_page)
+    own_rows = poster_rows(printed, lines, found, is_outlet, hints.outlet_page, hints.site)
     vet_posters(lines, found, is_outlet, hints.site)
     creditmodel.propose_into(found, lines, title, hints.site, is_outlet)
-    return _page(found, title, hints, is_outlet)
+    return _page(found, title, hints, is_outlet, own_rows)
 
 
 # The lower-case first characters of the matches of the anchored patterns the walk tries on every line ("" stands
@@ -233,11 +235,12 @@ def _masthead_widget(lines: Sequence[Line], index: int, site: str | None = None)
         not is_date_line(following))
 
 
-def _page(found: Found, title: str, hints: Hints, is_outlet: IsOutlet) -> Page:
+def _page(found: Found, title: str, hints: Hints, is_outlet: IsOutlet, own_rows: Sequence[OwnRow] = ()) -> Page:
     credit_frame(found, is_outlet)  # a translator's frame naming the outlet, which the span may cut as a lead-in
     span = resolve_span(found.body, found.origins, title)
     found.body = list(span.body)
     body = strip_datelines(found, is_outlet)
+    outlets_own_page(found, own_rows, [clue.value for clue in hints.outlets])
     if body:
         body[-1] = endings.without_end_marker(body[-1])
     for names in hints.bylines:

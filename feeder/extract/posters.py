@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
 from feeder.extract import resolver, rules, vocab
 from feeder.extract.dates import find_dates
@@ -341,7 +342,10 @@ _NOT_A_NAME = re.compile(
     r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
     r"september|october|november|december|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|today|yesterday|comments?|share|home|menu|search|login|log in|news|"
-    r"category|categories|tags?|uncategori[sz]ed|by|posted|author|authors|written|editor|admin panel)$"
+    r"category|categories|tags?|uncategori[sz]ed|by|posted|author|authors|written|editor|admin panel|"
+    # the newsroom's label in the languages rows are read in ("Por Redacción", "Von Redaktion"): a desk, no account
+    r"(?:la\s+|die\s+|a\s+)?(?:redacci[oó]n|reda[cç][aã]o|redaktion|r[ée]daction|redazione|redaksi|redactie|"
+    r"redakcja|redaktionen|toimitus|редакция|newsroom))$"
     r"|^(?:the|a|an|this|that|these|our|my|his|her|their|its)\s", re.I)
 
 
@@ -363,14 +367,15 @@ def poster_shaped(name: str) -> bool:
 
 
 def poster_rows(printed: Sequence[Line], lines: Sequence[Line], found: Found, is_outlet: IsOutlet,
-                outlet_page: bool) -> None:
+                outlet_page: bool, site: str | None = None) -> list[OwnRow]:
     """Propose the poster (and the post's date or time) of every poster's row outside the story's paragraphs, each
     where it stands (the resolver picks the best; the first printed on a tie). ``printed`` are the page's lines as
     printed, ``lines`` as the walk read them (a row cut into its fields). One line is one thing: a byline or a
     stamp read off the row's fields is the poster's name and the post's date. An outlet's name there is the
     outlet's own account, and a name a byline elsewhere prints is the story's author: neither is proposed."""
+    own: list[OwnRow] = []
     if outlet_page:
-        return
+        return own
     at = found.at
     try:
         for line in printed:
@@ -379,20 +384,20 @@ def poster_rows(printed: Sequence[Line], lines: Sequence[Line], found: Found, is
             name, date, time = row
             part = f"{line.origin} part "  # the row, however the walk cut it into its fields
             same = {i for i, x in enumerate(lines) if x.origin == line.origin or x.origin.startswith(part)}
-            if not same or is_outlet(name):
-                continue
+            if not same or is_outlet(name) or _outlets_staff(name, is_outlet):
+                continue  # the outlet's own account ("By AFP", "By Reuters Staff"): its row is the story's credit
             folded = fold_text(name)
             if any(fold_text(c.value) == folded for c in found.candidates if c.block not in same and c.role in (
                     "republisher", "byline", "reporting")):
                 continue
-            claimed = [c for c in found.candidates if c.block in same and (
-                c.role in ("byline", "reporting", "header", *resolver.ORIGINAL_ROLES) or (
-                    c.role == "republisher"))]  # the row's own reading of its name replaces a coarser one
-            for c in claimed:
-                found.proposed[c.role] -= 1
-            found.candidates[:] = [c for c in found.candidates if c not in claimed]
+            _drop_section_credits(found, same, line.text, name, date)
+            # The row's own reading of its name replaces a coarser one.
+            _claim(found, same, ("byline", "reporting", "header", "republisher", *resolver.ORIGINAL_ROLES))
             if not_the_posts_row(lines, min(same), found):
                 continue  # a comment's or a teaser's row under the story
+            if date is not None and site and bare_by_row(line.text) and (
+                    masthead := _masthead(lines[:min(same)], site)) is not None:
+                own.append(OwnRow(frozenset(same), line.origin, name, date, masthead))
             found.at = min(same)
             found.propose("republisher", name, f"{line.origin}: poster's row", resolver.PRINTED_REPUBLISHER)
             if date is not None:
@@ -401,6 +406,82 @@ def poster_rows(printed: Sequence[Line], lines: Sequence[Line], found: Found, is
                 found.propose("post time", time, f"{line.origin}: poster's row", resolver.POST_HEADER, "last")
     finally:
         found.at = at
+    return own
+
+
+def bare_by_row(text: str) -> bool:
+    """The row opens with a bare "by" word (a byline's as often as a poster's), not a posting verb or an age."""
+    return _VERB_ROW.match(text) is None and _AGED_ROW.match(text) is None
+
+
+def _claim(found: Found, same: set[int], roles: tuple[str, ...]) -> None:
+    """Withdraw the candidates of ``roles`` proposed from the row's lines."""
+    claimed = [c for c in found.candidates if c.block in same and c.role in roles]
+    for c in claimed:
+        found.proposed[c.role] -= 1
+    found.candidates[:] = [c for c in found.candidates if c not in claimed]
+
+
+def _drop_section_credits(found: Found, same: set[int], text: str, name: str, date: str | None) -> None:
+    """A row's fields after its name and date are its section and counters, never an outlet ("By X | date | Local"):
+    outlets read off them are withdrawn."""
+    tail = text.split(date, 1)[1] if date and date in text else text.split(name, 1)[-1]
+    fields = {fold_text(f) for f in re.split(r"[|·•/,]|\s[-–—]\s", tail) if f.strip()}
+    dropped = [c for c in found.candidates if c.role == "outlet" and c.block in same and fold_text(c.value) in fields]
+    if dropped:
+        found.proposed["outlet"] -= len(dropped)
+        found.candidates[:] = [c for c in found.candidates if c not in dropped]
+
+
+class OwnRow(NamedTuple):
+    """A "By X | date | section" row under the site's masthead: the outlet's own byline row if nothing else is
+    credited."""
+
+    blocks: frozenset[int]
+    origin: str
+    name: str
+    date: str
+    masthead: str
+
+
+def _masthead(above: Sequence[Line], site: str) -> str | None:
+    """The site's name as its masthead prints it alone on a line above the row, or None."""
+    folded = fold_text(site)
+    if len(folded) < 4:
+        return None
+    return next((x.text.strip() for x in above if fold_text(x.text) == folded), None)
+
+
+def outlets_own_page(found: Found, rows: Sequence[OwnRow], metadata: Sequence[str] = ()) -> None:
+    """Tie-break: "By X | date | section" under the site's masthead, on a page that credits no other outlet (no
+    dateline, credit line, link or model credit once the story is read), is the outlet's own page: the site is the
+    outlet, the row its byline and its stamp; no one reposted the story."""
+    if not rows:
+        return
+    row = rows[0]
+    if any(c.role == "outlet" and c.block not in row.blocks for c in found.candidates) or any(
+            fold_text(outlet) != fold_text(row.masthead) for outlet in metadata):
+        return  # ``metadata``: the outlets the page's metadata and links name
+    _claim(found, set(row.blocks), ("byline", "reporting", "header", "republisher", "republished", "post time",
+                                    *resolver.ORIGINAL_ROLES))
+    at = found.at
+    found.at = min(row.blocks)
+    why = f"{row.origin}: byline row under the site's masthead, no other outlet credited"
+    found.credit(row.masthead, f"{why}: the site's own name{resolver.PRINTED_CREDIT}", resolver.BARE_NAME)
+    found.byline(row.name, why)
+    found.propose("stamp", row.date, why, resolver.PRINTED_STAMP)
+    found.at = at
+
+
+# The words an outlet's own desk account adds to its name ("Reuters Staff", "Xinhua Desk", "Redacción EFE").
+_STAFF_WORD = re.compile(r"^(?:redacci[oó]n|reda[cç][aã]o|redaktion|r[ée]daction|redazione|redaksi|redactie|newsroom)"
+                         r"\s+|\s+(?:staff|desk|newsroom|team|editors?|reporters?|writers?|web|digital|online)$", re.I)
+
+
+def _outlets_staff(name: str, is_outlet: IsOutlet) -> bool:
+    """The name is an outlet's with its desk's word ("Reuters Staff"): the outlet's own account."""
+    bare = _STAFF_WORD.sub("", name).strip()
+    return bool(bare) and bare != name and is_outlet(bare)
 
 
 _HOST = re.compile(r"(?i)\b(?:https?://)?(?:www\.)?(?P<host>[a-z0-9-]{3,40})\.(?:com|net|org|info|news|co|tv|[a-z]{2})\b")
