@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -281,3 +281,22 @@ def test_long_runs_are_read_in_one_pass(text: str) -> None:
 def test_a_stamp_that_settles_the_order_settles_its_neighbour() -> None:
     parsed = parse_date("Posted 03/04/2021, updated 13/04/2021", "America/New_York")
     assert parsed is not None and (parsed.value.month, parsed.value.day) == (4, 3) and not parsed.order_guessed
+
+
+
+# --- a printed weekday settles the day/month order
+
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 12, 31)),
+       st.sampled_from(("", "Submitted by Ana on ", "Posted: ")), st.sampled_from(("", " - 09:15", " 18:40")))
+def test_a_printed_weekday_picks_the_reading_that_falls_on_it(day: date, before: str, after: str) -> None:
+    weekday = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")[day.weekday()]
+    try:
+        swapped: date | None = date(day.year, day.day, day.month)  # the other reading of either print
+    except ValueError:
+        swapped = None
+    settles = swapped is not None and swapped != day and swapped.weekday() != day.weekday()
+    for printed in (f"{day:%m/%d/%Y}", f"{day:%d/%m/%Y}"):
+        hit = _only_hit(f"{before}{weekday}, {printed}{after}")
+        assert hit.weekday_named and hit.year == day.year
+        if settles:
+            assert (hit.month, hit.day, hit.order_ambiguous) == (day.month, day.day, False), printed

@@ -88,6 +88,14 @@ WEEKDAYS_BY_LANGUAGE: dict[str, tuple[str, ...]] = {
     "nl": ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"),
     "tr": ("pazartesi", "salı", "çarşamba", "perşembe", "cuma", "cumartesi", "pazar"),
 }
+# Which day of the week (Monday 0) a weekday word names, where its table lists the seven days Monday first (and
+# English's abbreviations): a printed weekday settles a numeric date whose day and month could be swapped.
+_EN_ABBREVIATIONS = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5,
+                     "sun": 6}
+WEEKDAY_NUMBER: dict[str, int] = {
+    **{word: number for names in WEEKDAYS_BY_LANGUAGE.values() if len(names) == 7 for number, word in enumerate(names)},
+    **{word: number for number, word in enumerate(WEEKDAYS_BY_LANGUAGE["en"][:7])}, **_EN_ABBREVIATIONS,
+}
 # CJK weekdays: 星期二, 周二, 礼拜二, 火曜日, 화요일; one character only in brackets: (火), (화).
 CJK_WEEKDAY = r"(?:星期|周|週|礼拜|禮拜)[一二三四五六日天]|[月火水木金土日]曜日|[월화수목금토일]요일"
 CJK_WEEKDAY_SHORT = r"[月火水木金土日]|[월화수목금토일]"
@@ -471,6 +479,7 @@ class _Reading:
     end: int
     year: int | None
     weekday: bool = False
+    weekday_word: str = ""  # the weekday as printed, lower-cased, when it is a word
     clock: re.Match[str] | None = None
     zone: str | None = None
 
@@ -485,6 +494,7 @@ def _extend(text: str, core: _Core, floor: int) -> DateHit:
     hour, minute, second = _clock(reading.clock)
     start, end = reading.start, reading.end
     label, label_start = _label_before(text, start, floor)
+    core = _settled_by_weekday(core, reading)
     return DateHit(
         start=start, end=end, raw=text[start:end], year=reading.year, month=core.month, day=core.day,
         hour=hour, minute=minute, second=second, zone=reading.zone,
@@ -497,18 +507,39 @@ def _extend(text: str, core: _Core, floor: int) -> DateHit:
     )
 
 
+def _settled_by_weekday(core: _Core, reading: _Reading) -> _Core:
+    """An ambiguous numeric date ("Mon, 03/10/2025") read the way that falls on its printed weekday, when only
+    one of the two readings does (a weekday is the page's own check on its day and month)."""
+    number = WEEKDAY_NUMBER.get(reading.weekday_word.rstrip("."))
+    if not core.ambiguous or number is None or reading.year is None:
+        return core
+    month_first = calendar.weekday(reading.year, core.month, core.day) == number
+    day_first = _valid_day(reading.year, core.day, core.month) and calendar.weekday(
+        reading.year, core.day, core.month) == number
+    if month_first == day_first:
+        return core
+    if month_first:
+        return core._replace(order="mdy", ambiguous=False)
+    return core._replace(month=core.day, day=core.month, order="dmy", ambiguous=False)
+
+
+def _valid_day(year: int, month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+
+
 def _read_after(text: str, core: _Core, reading: _Reading) -> None:
     """A bracketed or CJK weekday, then a time: "2021年3月2日 星期二 16:05", "March 2, 2021 at 4 pm"."""
     named = None if core.relative else _WEEKDAY_AFTER.match(text, reading.end)
     if named is not None:
         reading.weekday, reading.end = True, named.end()
+        reading.weekday_word = (named["wd"] or "").lower()
     after = _AFTER.match(text, reading.end)
     if after is None and named is None and not core.relative and (
             word := _WORD_WEEKDAY_AFTER.match(text, reading.end)) is not None:
         # A weekday word is the stamp's only when its time follows it (else "Sun" may be a paper's name).
         after = _AFTER.match(text, word.end())
         if after is not None and _is_time(after):
-            reading.weekday = True
+            reading.weekday, reading.weekday_word = True, word[0].strip(" \t,.").lower()
     if after is not None and _is_time(after):
         reading.clock, reading.end = after, after.end()
 
@@ -531,7 +562,7 @@ def _read_before(text: str, core: _Core, reading: _Reading, floor: int) -> None:
 def _take_weekday_before(text: str, reading: _Reading, floor: int) -> None:
     word, start = _word_before(text, _skip_back(text, reading.start, floor, " \t,"), floor)
     if word.rstrip(".").lower() in WEEKDAY_WORDS:
-        reading.weekday, reading.start = True, start
+        reading.weekday, reading.start, reading.weekday_word = True, start, word.rstrip(".").lower()
 
 
 def _read_zone_and_late_year(text: str, core: _Core, reading: _Reading, floor: int) -> None:

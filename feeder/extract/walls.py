@@ -48,9 +48,14 @@ WALLS: dict[str, tuple[str, ...]] = {
         r"(?:subscribe|log ?in|sign ?in)",
         r"(?:only|exclusively) available (?:to|for) (?:subscribers|members|premium)",
         r"subscribe (?:now|today) for (?:just|only)",
-        # a priced pitch standing where the rest of the story would be: "Unlock this article … for $2.99 a month"
-        r"(?:unlock|unlimited access|full access|all access)[^.!?\n]{0,80}?(?:[$£€¥₹]\s?\d|\d+(?:\.\d\d)?\s?"
-        r"(?:usd|eur|gbp|dollars?|euros?|pounds?|cents?)\b)",
+        # a priced pitch standing where the rest of the story would be: "Unlock this article … for $2.99 a month".
+        # It opens its own line, addresses the reader about the site's stories and prices a subscription period, so
+        # a story's own sentence ("the deal unlocks about $1 billion", "unlimited access to 60 museums for €65")
+        # and a headline ("EU leaders unlock €50bn") are not one.
+        r"(?:^|\n)(?:get |enjoy |gain |start |try )?(?:unlock|unlimited access|full access|all access)(?: to)? "
+        r"(?:this|the (?:full|rest|whole)|every|all (?:of )?our|our)\b[^.!?\n]{0,60}?(?:[$£€¥₹]\s?\d[\d.,]*|"
+        r"\d+(?:\.\d\d)?\s?(?:usd|eur|gbp|dollars?|euros?|pounds?|cents?)\b)\s?(?:a|an|per|/|each) ?"
+        r"(?:day|week|month|year|wk|mo|yr)\b",
     ),
     # A sign-in form standing where the story would be (its menus and teasers are no story either).
     "login page": (
