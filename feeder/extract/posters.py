@@ -256,17 +256,12 @@ def stamp_over_headline(lines: Sequence[Line], index: int, found: Found, is_outl
 
 # The words a blog or CMS theme prints before its posting account, by language: a verb and its "by" ("Posted by",
 # "Publicerat av", "Diposting oleh", "Publié par"), which names the poster whatever follows it.
-_POSTER_VERB = (
-    r"(?:posted|submitted|published|uploaded|shared|added|created|contributed)\s+by"
-    r"|(?:publicado|postado|enviado|publicada)\s+por|(?:eingestellt|veröffentlicht|gepostet)\s+von"
-    r"|(?:publié|posté|publiée)\s+par|(?:publicerat|postat|upplagt)\s+av|(?:publisert|postet|lagt\s+inn)\s+av"
-    r"|(?:udgivet|postet|offentliggjort)\s+af|(?:diposting|diposkan|dikirim|diterbitkan|dimuat|diunggah)\s+oleh"
-    r"|(?:geplaatst|gepubliceerd|gepost)\s+door|(?:pubblicato|inviato)\s+da|(?:opublikowane|dodane)\s+przez"
-    r"|опубликовано|разместил")
+_POSTER_VERB = "|".join(
+    rf"(?:{'|'.join(verbs)})\s+{by}" if by else "|".join(verbs) for verbs, by in vocab.POSTER_VERBS)
 # (A "written by" names the story's author as often as the account that posted it: the byline readers' business.)
 # The bare "by" of each language: it opens a byline as often as a poster's row, so it names a poster only in a
 # theme's meta row, the name followed by a separator and the post's date ("Por X | 4 octubre, 2025 | Cuba").
-_BY_WORD = r"(?:by|por|von|par|av|af|oleh|door|di|da|przez)"
+_BY_WORD = rf"(?:{'|'.join(vocab.BY_WORDS)})"
 # A poster's name: a handle or a few words, no digits opening it, no separator inside.
 _NAME = r"(?P<name>[^\W\d][^\s|·•/,:;]{0,30}(?:\s+[^\s|·•/,:;–—-][^\s|·•/,:;]{0,30}){0,3}?)"
 _SEPARATOR = r"\s*(?:[|·•/]|\s[-–—]\s|,)\s*"
@@ -286,13 +281,8 @@ _TIME = re.compile(r"^(?P<time>\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\b\.?)?)(?!\d)",
 
 
 # The first words of every row above (lower case): a line opening otherwise is spared the patterns.
-_OPENERS = frozenset((
-    "posted", "submitted", "published", "uploaded", "shared", "added", "created", "contributed", "publicado", "postado",
-    "enviado", "publicada", "eingestellt", "veröffentlicht", "gepostet", "publié", "posté", "publiée", "publicerat",
-    "postat", "upplagt", "publisert", "postet", "lagt", "udgivet", "offentliggjort", "diposting", "diposkan", "dikirim",
-    "diterbitkan", "dimuat", "diunggah", "geplaatst", "gepubliceerd", "gepost", "pubblicato", "inviato",
-    "opublikowane", "dodane", "опубликовано", "разместил", "by", "por", "von", "par", "av", "af", "oleh", "door", "di",
-    "da", "przez"))
+_OPENERS = frozenset(
+    [verb.split("\\s+")[0] for verbs, _ in vocab.POSTER_VERBS for verb in verbs] + list(vocab.BY_WORDS))
 _FIRST_WORD = re.compile(r"^\W{0,2}(\w+)")
 
 

@@ -254,3 +254,22 @@ ORGANISATION_WORDS = (r"university|universit[éeày]|universidad|college|institu
                       r"fc|inc|ltd|llc|plc|corp|corporation|company|bank|hospital|church|government|authority")
 # Words of the news trade that keep an organisation-shaped name an outlet's.
 MEDIA_TRADE_WORDS = r"news|press|media|broadcasting|radio|television|tv|times|post|daily|journal|herald|gazette|agency"
+
+# The verbs a blog or CMS theme prints before its poster's name, with the word for "by" that follows them, by
+# language ("Posted by", "Publicado por", "Publicerat av", "Diposting oleh"…); a verb without one stands alone.
+POSTER_VERBS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("posted", "submitted", "published", "uploaded", "shared", "added", "created", "contributed"), "by"),
+    (("publicado", "postado", "enviado", "publicada"), "por"),
+    (("eingestellt", "veröffentlicht", "gepostet"), "von"),
+    (("publié", "posté", "publiée"), "par"),
+    (("publicerat", "postat", "upplagt"), "av"),
+    (("publisert", "postet", r"lagt\s+inn"), "av"),
+    (("udgivet", "postet", "offentliggjort"), "af"),
+    (("diposting", "diposkan", "dikirim", "diterbitkan", "dimuat", "diunggah"), "oleh"),
+    (("geplaatst", "gepubliceerd", "gepost"), "door"),
+    (("pubblicato", "inviato"), "da"),
+    (("opublikowane", "dodane"), "przez"),
+    (("опубликовано", "разместил"), ""),
+)
+# The bare "by" of the same languages.
+BY_WORDS = ("by", "por", "von", "par", "av", "af", "oleh", "door", "di", "da", "przez")
