@@ -257,17 +257,7 @@ def dashed_row(text: str, origin: str, found: Found, is_outlet: IsOutlet) -> boo
 def own_site(name: str, found: Found) -> bool:
     """Whether a credited name is the site's own (og:site_name, its masthead, a part of its title line: "Headline -
     Site"), read as the resolver reads a credit naming the site itself: a site that names itself credits nobody."""
-    own = _letters(name).removeprefix("the")
-    return bool(own) and any(own == _letters(part).removeprefix("the") for site in found.site
-                             for part in _TITLE_PARTS.split(site))
-
-
-# How a title line joins the headline and the site's name; the letters a name is compared by.
-_TITLE_PARTS = re.compile(r"\s+[-|–—:·•»]\s+")
-
-
-def _letters(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
+    return resolver.names_the_site(name, found.site)
 
 
 _PLATFORM = re.compile(rf"^(?:{vocab.PUBLISHING_PLATFORMS})(?:\.com)?$|\b(?:{vocab.PLATFORM_KINDS})$", re.I)

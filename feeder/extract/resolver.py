@@ -266,13 +266,18 @@ def _staff_credits(by_role: dict[str, list[Candidate]]) -> None:
 _TITLE_PARTS = re.compile(r"\s+[-|–—:·•»]\s+")
 
 
+def names_the_site(name: str, site: Sequence[str]) -> bool:
+    """Whether a printed name is the site's own: its og:site_name, its masthead, or a part of its title line
+    ("Site - Tagline", "Headline | Site"), compared by letters, a leading "The" aside."""
+    own = _letters(name).removeprefix("the")
+    return bool(own) and any(own == _letters(part).removeprefix("the") for line in site
+                             for part in _TITLE_PARTS.split(line))
+
+
 def _credits_the_site(by_role: dict[str, list[Candidate]], site: Sequence[str]) -> bool:
     """A printed credit names the site itself (its masthead, title suffix or og:site_name): the page is the site's
     own story, whose byline and date are the story's, not a post header over another outlet's story."""
-    # Each part of a title line ("Site - Tagline", "Headline | Site") may be the site's name.
-    names = {_letters(part).removeprefix("the") for name in site for part in _TITLE_PARTS.split(name)}
-    names.discard("")
-    return any(c.printed and _letters(c.value).removeprefix("the") in names for c in by_role.get("outlet", ()))
+    return any(c.printed and names_the_site(c.value, site) for c in by_role.get("outlet", ()))
 
 
 def _site_byline(by_role: dict[str, list[Candidate]]) -> None:
