@@ -262,6 +262,8 @@ _ZONE = (rf"(?P<zone>(?:GMT|UTC|UT)\s*[+\-−]\s*\d{{1,2}}(?::?\d{{2}})?(?!\d)|{
          rf"|(?:{_alternation(_ZONE_WORDS)})(?![A-Za-z])"
          rf"|(?i:{_alternation(z for z in REGIONAL_ZONES if not z.isupper())}))")
 _ZONE_AFTER = re.compile(rf"[ \t]*[(\[]?{_ZONE}[)\]]?")
+# A day's stamp closed by universal time's name alone: nothing but the line's end or a separator follows.
+_UNIVERSAL_AFTER = re.compile(r"[ \t]+(?P<zone>GMT|UTC)\s*(?:$|[|·•\n])")
 _ZONE_BEFORE = re.compile(r"(?P<zone>北京时间|北京時間|(?i:beijing\s+time))\s*[:：]?\s*$")
 
 _MERIDIEM = r"(?P<ap>[AaPp]\.?\s?[Mm]\b\.?|(?i:noon|midnight))"
@@ -569,6 +571,9 @@ def _read_zone_and_late_year(text: str, core: _Core, reading: _Reading, floor: i
     """A zone after the time, asctime's year after it ("Tue Mar  2 16:05:00 2021"), "北京时间" before."""
     if reading.clock is not None and reading.zone is None:
         _take_zone_after(text, reading)
+    elif reading.clock is None and not core.relative and (zoned := _UNIVERSAL_AFTER.match(text, reading.end)):
+        # "May 25, 2019 GMT": a day printed in universal time ends the line with the zone's name.
+        reading.zone, reading.end = zoned["zone"], zoned.end("zone")
     if reading.year is None and reading.clock is not None and core.order == "named" and (
             late := _YEAR_AFTER_TIME.match(text, reading.end)) is not None:
         reading.year, reading.end = int(late["y"]), late.end()

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from feeder.extract import creditmodel, endings, resolver, rules, vocab
+from feeder.extract.clocks import propose_clocks
 from feeder.extract.credit_lines import credits_outlet, original_from_footer, outlet_like, read_credit
 from feeder.extract.datelines import PRINTED_CREDIT, credit_frame, strip_datelines
 from feeder.extract.line_joins import label_at_end, labelled_lines, segments
@@ -197,6 +198,7 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
         elif is_prose(text) and line.in_body and not ended:
             found.keep(text, line.origin)
             started = True
+    propose_clocks(lines, found, title)
     own_rows = poster_rows(printed, lines, found, is_outlet, hints.outlet_page, hints.site)
     vet_posters(lines, found, is_outlet, hints.site)
     creditmodel.propose_into(found, lines, title, hints.site, is_outlet)

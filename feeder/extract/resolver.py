@@ -57,6 +57,11 @@ ACCOUNT_REACH = 1
 # A person's byline with a date under it above a story whose only credit is a labelled source line ("Source: Outlet")
 # is the site's own post header: its author posted the outlet's story (1: the tie-break applies; 0: it does not).
 SITE_BYLINE = 1
+# A printed credit naming the site itself (its masthead, title suffix, og:site_name) makes the page the outlet's own
+# for its stamps (1: the tie-break applies; 0: it does not).
+OWN_CREDIT_PAGE = 1
+# A day-only post date printed again with its time is completed by it (1: the tie-break applies; 0: it does not).
+SAME_DAY_TIME = 1
 # Scores of post-date candidates.
 META_POST = 4.0  # the page's metadata names its own post date
 # A post header names it: a label ("Posted on …", "Posted by X on …", a mail's "Date:"), a thread's
@@ -158,7 +163,11 @@ def resolve(candidates: Sequence[Candidate], *, outlet_page: bool, site: Sequenc
     if not outlet_page:
         _dated_dateline(by_role)
     poster = _poster(by_role)
-    dates, post = _stamps(by_role, poster, outlet_page)
+    # Tie-break: a printed credit naming the site itself (its masthead or title) makes the page the outlet's own:
+    # the stamp above its story is the story's, as on a page its metadata says is the outlet's.
+    # (A feed aggregator's page names its feeds' sites and posts nothing of its own.)
+    own_page = outlet_page or bool(OWN_CREDIT_PAGE and _credits_the_site(by_role, site) and not _feed_page(by_role))
+    dates, post = _stamps(by_role, poster, own_page)
     outlets = tuple(Clue(c.value, c.why, c.block if c.printed else None) for c in _ranked(by_role.get("outlet", ())))
     bylines = tuple(Clue(c.value, c.why) for c in _ranked(_bylines(by_role)))
     return Resolved(dates, post, _clue(poster), outlets, bylines, _clue(_best(by_role.get("source url", ()))),
@@ -201,6 +210,10 @@ def _named_by_address(by_role: dict[str, list[Candidate]]) -> None:
                 Candidate("outlet", m.group("name").strip(), c.block, CREDIT_ROW, f"{why}{PRINTED_CREDIT}"))
 
 
+# The rest of a credit row's first field before its bar ("Article |", "| "): one word at most.
+_FIELD_BEFORE_BAR = re.compile(r"^(?:[^\W\d]+\s*)?[|·•]\s*")
+
+
 def _named_by_credit(by_role: dict[str, list[Candidate]]) -> None:
     """Tie-break: a date line that opens with the outlet credited on that very line ("Outlet 21 Apr 2025 11:39 am"
     under a teaser) is the outlet's credit row and its stamp, not a post date: one line is not both."""
@@ -216,6 +229,8 @@ def _named_by_credit(by_role: dict[str, list[Candidate]]) -> None:
             if not c.printed or name is None:
                 continue
             rest = c.value.split(None, len(name.split()))[-1]
+            # A row's fields between bars: "Outlet Article | 08/23/2020 09:59" (a word naming the item, then the bar).
+            rest = rest[m.end():] if (m := _FIELD_BEFORE_BAR.match(rest)) is not None else rest
             if not (hits := find_dates(rest)) or hits[0].start != 0:
                 continue  # "Outlet Think Tank October 3rd": a desk's name runs on between the credit and the date
             by_role[role].remove(c)
@@ -426,7 +441,8 @@ def _stamps(by_role: dict[str, list[Candidate]], poster: Candidate | None, outle
     # The page's metadata names its own post date: it outranks every printed one.
     if meta is not None and (post is None or meta.score > post.score):
         post = meta
-    return tuple(dates), _with_time(post, _best(by_role.get("post time", ())))
+    post = _same_day(post, by_role)
+    return tuple(dates), _with_time(post, _post_time(post, by_role.get("post time", ())))
 
 
 # The origin of a feed item's stamp read from a feed aggregator's markup (html/credits.py).
@@ -531,6 +547,48 @@ def _date(candidate: Candidate, why: str | None = None) -> DateClue:
 
 _CLOCK = re.compile(r"\d:\d\d")
 _CLOCK_SECONDS = re.compile(r"\d:\d\d:\d\d")
+
+
+# A time alone on its line (extract/clocks.py) completes the post date only this many blocks below it (or on the line
+# right above it): the post's header printing its date and time on two lines, the headline between at most.
+CLOCK_REACH = 2
+_CLOCK_ALONE = ": a time alone on its line"
+
+
+def _post_time(post: Candidate | None, times: Sequence[Candidate]) -> Candidate | None:
+    """The time that completes a day-only post date: a post footer's or header's, else a time alone on its line
+    beside the post date (never one far from it: a video's length, another item's time)."""
+    labelled = _best(c for c in times if not c.why.endswith(_CLOCK_ALONE))
+    if labelled is not None or post is None or not post.printed:
+        return labelled
+    return _best((c for c in times if c.why.endswith(_CLOCK_ALONE) and -1 <= c.block - post.block <= CLOCK_REACH
+                  and c.block != post.block), post.block)
+
+
+def _day_and_time(value: str) -> tuple[int | None, int | None, int | None, bool]:
+    hits = find_dates(value)
+    if not hits:
+        return None, None, None, False
+    return hits[0].year, hits[0].month, hits[0].day, hits[0].hour is not None
+
+
+def _same_day(post: Candidate | None, by_role: dict[str, list[Candidate]]) -> Candidate | None:
+    """Tie-break: a day-only post date printed again on the page with its time (a post's stamp above the story and
+    its "Publish Date" row under it; the page's metadata) is that post's time: the printing with the time wins."""
+    if post is None or not SAME_DAY_TIME:
+        return post
+    year, month, day, timed = _day_and_time(post.value)
+    if timed or None in (year, month, day):
+        return post
+    if any(not c.why.endswith(_CLOCK_ALONE) for c in by_role.get("post time", ())):
+        return post  # the post's footer or header prints its time: that completes it
+    # (Only the post's own printings: a header stamp may have gone to the original's stamps.)
+    for c in sorted((c for c in by_role.get("republished", ()) if c is not post),
+                    key=lambda c: (not c.printed, c.block)):
+        if _day_and_time(c.value) == (year, month, day, True):
+            return c._replace(role="republished", why=f"{post.why}; its time from {c.why} (the same day printed "
+                                                      "with its time)")
+    return post
 
 
 def _with_time(post: Candidate | None, time: Candidate | None) -> Clue | None:
