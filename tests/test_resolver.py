@@ -15,6 +15,7 @@ from feeder.config import Config
 from feeder.extract import rules
 from feeder.extract.credit_lines import _post_or_link_shaped
 from feeder.extract.resolver import (
+    BARE_NAME,
     BELOW_HEADLINE,
     BESIDE_CREDIT,
     CONTAINER_HEADLINE,
@@ -156,6 +157,38 @@ def test_a_dumps_headline_container_over_line_below_over_first_line() -> None:
     assert headline(first, [below]) is below
     assert headline(first, [below, shared]) is shared
 
+
+
+CLOCK = ": a time alone on its line"
+
+
+def test_a_time_alone_completes_the_post_date_only_beside_it() -> None:
+    posted = Candidate("republished", "Thu April 26, 2012", 10, POST_ABOVE, "date line")
+    above = Candidate("post time", "1:02pm", 9, POST_HEADER, f"line 9{CLOCK}")
+    far = Candidate("post time", "3:51", 15, POST_HEADER, f"line 15{CLOCK}")
+    chosen = resolve([posted, above], outlet_page=False)
+    assert chosen.republished is not None and chosen.republished.value == "Thu April 26, 2012 1:02pm"
+    alone = resolve([posted, far], outlet_page=False)
+    assert alone.republished is not None and alone.republished.value == "Thu April 26, 2012"
+
+
+def test_a_day_only_post_date_takes_the_time_of_its_same_day_printing() -> None:
+    header = Candidate("header", "07 February 2023", 13, PLAIN_HEADER, "date line above the story")
+    below = Candidate("republished", "Publish Date : 07 February 2023 15:42", 26, POST_BELOW, "under the post")
+    masthead = Candidate("republished", "Monday, December 22nd, 2025", 0, POST_ABOVE, "date over the menus")
+    other = Candidate("republished", "08 February 2023 09:00", 30, POST_BELOW, "a later row")
+    chosen = resolve([masthead, header, below, other], outlet_page=False)
+    assert chosen.republished is not None and chosen.republished.value.endswith("07 February 2023 15:42")
+    assert "the same day printed with its time" in chosen.republished.origin
+
+
+def test_a_credit_naming_the_site_makes_the_stamp_above_the_story_the_storys() -> None:
+    header = Candidate("header", "Feb 19, 2020 - 17:48", 12, PLAIN_HEADER, "date line above the story")
+    credit = Candidate("outlet", "Ghana News Agency", 26, BARE_NAME, "outlet name line")
+    own = resolve([header, credit], outlet_page=False, site=("", "Ghana News Agency"))
+    assert own.republished is None and [d.value for d in own.dates] == ["Feb 19, 2020 - 17:48"]
+    other = resolve([header, credit], outlet_page=False, site=("", "Harbour Notes"))
+    assert other.republished is not None and other.dates == ()
 
 ROLES: tuple[Role, ...] = ("published", "updated", "stamp", "header", "republished", "post time", "republisher",
                            "outlet", "source url", "byline")

@@ -550,7 +550,7 @@ _CLOCK_SECONDS = re.compile(r"\d:\d\d:\d\d")
 
 
 # A time alone on its line (extract/clocks.py) completes the post date only this many blocks below it (or on the line
-# right above it): the post's header printing its date and time on two lines, the headline between at most.
+# right above it): the post's header printing its date and time on two lines, the headline between at most (0: never).
 CLOCK_REACH = 2
 _CLOCK_ALONE = ": a time alone on its line"
 
@@ -561,8 +561,8 @@ def _post_time(post: Candidate | None, times: Sequence[Candidate]) -> Candidate 
     labelled = _best(c for c in times if not c.why.endswith(_CLOCK_ALONE))
     if labelled is not None or post is None or not post.printed:
         return labelled
-    return _best((c for c in times if c.why.endswith(_CLOCK_ALONE) and -1 <= c.block - post.block <= CLOCK_REACH
-                  and c.block != post.block), post.block)
+    return _best((c for c in times if c.why.endswith(_CLOCK_ALONE) and CLOCK_REACH > 0
+                  and -1 <= c.block - post.block <= CLOCK_REACH and c.block != post.block), post.block)
 
 
 def _day_and_time(value: str) -> tuple[int | None, int | None, int | None, bool]:
