@@ -50,6 +50,7 @@ GROUPS: dict[str, dict[str, tuple[float, ...]]] = {
     "dated dateline": {"DATELINE_POST_DAYS": (0, 7, 31, 92)},
     "post times": {"CLOCK_REACH": (0, 1, 2, 3), "SAME_DAY_TIME": (0, 1)},
     "own credit page": {"OWN_CREDIT_PAGE": (0, 1)},
+    "agency slot": {"AGENCY_SLOT": (0, 1, 2, 3)},
     "span lead": {"DATELINE_BELOW": (0.5, 1.0, 1.5), "LEAD_SCORE": (1.0, 1.5, 2.0), "LEAD_REACH": (4, 6, 8),
                   "LEAD_HEADLINE_WORDS": (10, 16)},
     "span tail": {"HEADLINE_SHAPED": (0.5, 0.75), "HEADLINE_WORDS": (8, 10, 14), "FURNITURE_SCORE": (1.5, 2.0),

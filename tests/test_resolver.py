@@ -19,6 +19,7 @@ from feeder.extract.resolver import (
     BELOW_HEADLINE,
     BESIDE_CREDIT,
     CONTAINER_HEADLINE,
+    CREDIT_ROW,
     FIRST_LINE_HEADLINE,
     LABELLED_HEADER,
     META_POST,
@@ -189,6 +190,20 @@ def test_a_credit_naming_the_site_makes_the_stamp_above_the_story_the_storys() -
     assert own.republished is None and [d.value for d in own.dates] == ["Feb 19, 2020 - 17:48"]
     other = resolve([header, credit], outlet_page=False, site=("", "Harbour Notes"))
     assert other.republished is not None and other.dates == ()
+
+
+def test_the_only_stamp_beside_an_agency_in_the_byline_slot_is_the_sites_post_date() -> None:
+    story = Candidate("story", "", 14, 0.0, "the story's first paragraph")
+    name = Candidate("outlet", "IANS", 11, BARE_NAME, "line 13: outlet name line")
+    date = Candidate("stamp", "October 7, 2025", 12, BESIDE_CREDIT, "line 14: stamp beside the outlet's name")
+    chosen = resolve([story, name, date], outlet_page=False)
+    assert chosen.republished is not None and chosen.republished.value == "October 7, 2025"
+    assert chosen.dates == ()
+    source = Candidate("outlet", "IANS", 11, CREDIT_ROW, "line 13: credit field 1")
+    labelled = resolve([story, source, date], outlet_page=False)
+    assert labelled.republished is None and [d.value for d in labelled.dates] == ["October 7, 2025"]
+    below = resolve([story._replace(block=5), name, date], outlet_page=False)
+    assert below.republished is None
 
 ROLES: tuple[Role, ...] = ("published", "updated", "stamp", "header", "republished", "post time", "republisher",
                            "outlet", "source url", "byline")

@@ -32,6 +32,8 @@ def propose_clocks(lines: Sequence[Line], found: Found, title: str = "") -> None
     at = found.at
     for index, line in enumerate(lines):
         if line.origin == first:
+            found.at = index
+            found.propose("story", "", f"{line.origin}: the story's first paragraph", 0.0)
             break
         if title and line.text == title and len(title.split()) >= 4 and (m := _TAIL_TIME.search(title)) is not None:
             found.at = index

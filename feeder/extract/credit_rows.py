@@ -104,7 +104,7 @@ def _read_fields(text: str, origin: str, found: Found, is_outlet: IsOutlet, scor
         elif (m := rules.BYLINE.match(part)) is not None:
             desk = rules.DESK_WORDS.sub("", m.group(1))
             if is_outlet(m.group(1)) or is_outlet(desk):
-                found.credit(desk, where)
+                found.credit(desk, f"{where}{resolver.AGENCY_BYLINE_FIELD}")
             elif credit := outlet_after_names(m.group(1), is_outlet):  # "By Li Wen, Xinhua"
                 found.credit(credit, f"{where}: outlet named in the byline")
                 found.byline(m.group(1), where)

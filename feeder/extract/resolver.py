@@ -31,9 +31,10 @@ from feeder.fold import fold_text
 from feeder.records import Clue, DateClue, DateRole
 
 # Roles a candidate may be proposed for. "header" is a stamp above the whole story (the platform's
-# or the story's, decided here); "post time" a time alone that completes a day-only post date.
+# or the story's, decided here); "post time" a time alone that completes a day-only post date; "story" marks the block
+# of the story's first paragraph (what stands above it is the page's header).
 Role = Literal["published", "updated", "stamp", "header", "republished", "post time", "republisher", "outlet",
-               "source url", "byline", "reporting", "desk byline", "headline", "feed page"]
+               "source url", "byline", "reporting", "desk byline", "headline", "feed page", "story"]
 ORIGINAL_ROLES: tuple[DateRole, ...] = get_args(DateRole)
 
 # Scores of original-stamp candidates. bench/fit_resolver.py sweeps them leave-one-set-out.
@@ -62,6 +63,11 @@ SITE_BYLINE = 1
 OWN_CREDIT_PAGE = 1
 # A day-only post date printed again with its time is completed by it (1: the tie-break applies; 0: it does not).
 SAME_DAY_TIME = 1
+# The only stamp above the story within this many blocks under an agency named in the byline slot is the site's post
+# date (0: the tie-break does not apply).
+AGENCY_SLOT = 2
+# The end of the origin of a credit row's "By Agency" field (extract/credit_rows.py).
+AGENCY_BYLINE_FIELD = ": an agency's byline"
 # Scores of post-date candidates.
 META_POST = 4.0  # the page's metadata names its own post date
 # A post header names it: a label ("Posted on …", "Posted by X on …", a mail's "Date:"), a thread's
@@ -420,6 +426,13 @@ def _stamps(by_role: dict[str, list[Candidate]], poster: Candidate | None, outle
         originals[:] = [c for c in originals if c not in account]
         first = min(account, key=lambda c: (c.role != "published", c.block, c.value, c.why))
         post = first._replace(role="republished", why=f"{first.why} (under the agency's account: the post's)")
+    if post is None and not outlet_page and AGENCY_SLOT and (slot := _agency_slot_stamp(by_role, originals)):
+        # Tie-break (the label contract): the page's only stamp, above the story beside an agency named in the
+        # byline slot ("By AFP | date", "IANS" over "October 7, 2025"), is the site's post date: the site's own
+        # meta row, the agency filling its byline slot; the agency printed no stamp of its own.
+        originals.remove(slot)
+        post = slot._replace(role="republished", why=f"{slot.why} (beside the agency in the byline slot: the "
+                                                     "site's post date)")
     dates = [_date(c, _ranked_why(c)) for c in originals]
     header = _best(by_role.get("header", ()))
     if header is not None and post is not None and _masthead(post, header):
@@ -476,6 +489,37 @@ def _agency_account_stamps(by_role: dict[str, list[Candidate]], originals: list[
     if first is None:
         return []
     return [c for c in loose if first.block <= c.block <= first.block + ACCOUNT_ROWS]
+
+
+# The origins of an agency named in the byline slot: a bare name line, an agency's byline, a "By Agency" row field.
+_AGENCY_SLOT_WHYS = (": outlet name line", ": agency or desk byline", AGENCY_BYLINE_FIELD)
+
+
+# A credit read by its shape that kept the byline's word ("By Anadolu Agency" in an outlet and stamp row).
+_BY_NAME = re.compile(r"^by\s+\S", re.I)
+
+
+def _agency_slot_stamp(by_role: dict[str, list[Candidate]], originals: list[Candidate]) -> Candidate | None:
+    """The page's only printed stamp above the story's first paragraph when it stands right under a bare agency
+    name line, or within AGENCY_SLOT blocks under (or on the row of) an agency's byline, no person's byline printed,
+    and the name is no source field: no labelled credit ("Source: …") beside it, not in brackets ("(Reuters)"), not
+    what the page's markup calls its source."""
+    start = min((c.block for c in by_role.get("story", ())), default=None)
+    if start is None or any(
+            c.printed for role in ("byline", "reporting", "republished", "header") for c in by_role.get(role, ())):
+        return None
+    above = [c for c in originals if c.printed and c.block < start]
+    if len(above) != 1 or "first appeared" in above[0].why:
+        return None
+    stamp = above[0]
+    near = [c for c in by_role.get("outlet", ()) if c.printed and 0 <= stamp.block - c.block <= AGENCY_SLOT]
+    sources = {fold_text(c.value) for c in by_role.get("outlet", ()) if not c.printed and "source field" in c.why}
+    slot = [c for c in near if (c.why.endswith(_AGENCY_SLOT_WHYS[1:]) or _BY_NAME.match(c.value) or (
+        c.why.endswith(_AGENCY_SLOT_WHYS[0]) and stamp.block - c.block <= 1))]
+    if not slot or any(_LABELLED_CREDIT in c.why and not c.why.endswith(AGENCY_BYLINE_FIELD) for c in near) or any(
+            c.value.startswith(("(", "[")) or fold_text(c.value) in sources for c in slot):
+        return None
+    return stamp
 
 
 # "Originally posted on CGTN on August 27, 2021", "First published in Outlet, 3 May 2022": the credit line
