@@ -164,7 +164,8 @@ def resolve(candidates: Sequence[Candidate], *, outlet_page: bool, site: Sequenc
         by_role["byline"] = [c for c in by_role.get("byline", ()) if not c.printed]
         by_role.setdefault("republisher", []).extend(
             c._replace(role="republisher", score=PRINTED_REPUBLISHER) for c in printed)
-    if SITE_BYLINE and not outlet_page and not _credits_the_site(by_role, site):
+    credits_site = not outlet_page and _credits_the_site(by_role, site)
+    if SITE_BYLINE and not outlet_page and not credits_site:
         _site_byline(by_role)
     if not outlet_page:
         _dated_dateline(by_role)
@@ -172,7 +173,7 @@ def resolve(candidates: Sequence[Candidate], *, outlet_page: bool, site: Sequenc
     # Tie-break: a printed credit naming the site itself (its masthead or title) makes the page the outlet's own:
     # the stamp above its story is the story's, as on a page its metadata says is the outlet's.
     # (A feed aggregator's page names its feeds' sites and posts nothing of its own.)
-    own_page = outlet_page or bool(OWN_CREDIT_PAGE and _credits_the_site(by_role, site) and not _feed_page(by_role))
+    own_page = outlet_page or bool(OWN_CREDIT_PAGE and credits_site and not _feed_page(by_role))
     dates, post = _stamps(by_role, poster, own_page)
     outlets = tuple(Clue(c.value, c.why, c.block if c.printed else None) for c in _ranked(by_role.get("outlet", ())))
     bylines = tuple(Clue(c.value, c.why) for c in _ranked(_bylines(by_role)))
@@ -298,7 +299,12 @@ def names_the_site(name: str, site: Sequence[str]) -> bool:
 def _credits_the_site(by_role: dict[str, list[Candidate]], site: Sequence[str]) -> bool:
     """A printed credit names the site itself (its masthead, title suffix or og:site_name): the page is the site's
     own story, whose byline and date are the story's, not a post header over another outlet's story."""
-    return any(c.printed and names_the_site(c.value, site) for c in by_role.get("outlet", ()))
+    outlets = [c for c in by_role.get("outlet", ()) if c.printed]
+    if not outlets:
+        return False
+    # names_the_site for every credit, the site's parts folded once.
+    parts = {_letters(part).removeprefix("the") for line in site for part in _TITLE_PARTS.split(line)} - {""}
+    return any(_letters(c.value).removeprefix("the") in parts for c in outlets)
 
 
 def _site_byline(by_role: dict[str, list[Candidate]]) -> None:
