@@ -19,12 +19,15 @@ from feeder.extract.credit_rows import (
     stamp_role,
 )
 from feeder.extract.datelines import PRINTED_CREDIT, dateline_stamp, token_outlet
-from feeder.extract.dates import find_dates
+from feeder.extract.dates import MONTH_NUMBER, find_dates
 from feeder.extract.posters import header_date
 from feeder.extract.proposals import Found
 from feeder.extract.shapes import IsOutlet, Line, is_date_line, is_prose, printed_date, proper_name, slight
 from feeder.fold import fold_text
 from feeder.records import Clue
+
+# The provenance of a byline printed right over the outlet's name ("By A" over "Associated Press").
+BYLINE_OVER_OUTLET = "byline over the outlet's name"
 
 
 def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, following: str) -> bool:
@@ -53,8 +56,13 @@ def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, foll
         return True
     if size <= 100 and (" by " in text or " By " in text) and _dated_by(line, found, is_outlet):
         return True
-    if text[:1].isdigit() and size <= 100 and _stamp_then_outlet(line, found, is_outlet):
+    if size <= 100 and (text[:1].isdigit() or (text[:1].isupper() and text.split(" ", 1)[0].rstrip(".,").casefold() in (
+            MONTH_NUMBER))) and _stamp_then_outlet(line, found, is_outlet):
         return True
+    if text[:1] in "PVDAOR" and size <= 80 and (m := _LOCAL_BY.match(text)) is not None and proper_name(
+            names := m.group("names")):
+        # "Por GABRIELA SOTO ACUÑA", "Von Anna Schmidt", "Door Jan de Vries": a byline in the page's language.
+        return _byline(Line(f"By {names}", line.origin, line.in_body), found, is_outlet, story, following)
     if text[:1] in "ASRTWastrw" and size <= 120 and (m := _PREFIXED_BY.match(text)) is not None:
         # "Article By A, Outlet", "Story by A": a byline with its theme's word before the "By".
         return _byline(Line(f"By {m.group('rest')}", line.origin, line.in_body), found, is_outlet, story, following)
@@ -536,7 +544,10 @@ def _byline(line: Line, found: Found, is_outlet: IsOutlet, story: bool, followin
         found.ended = True  # an author box after the story: the republisher, not the story's author
         found.propose("republisher", name, f"{line.origin}: author box after the story", resolver.PRINTED_REPUBLISHER)
     elif story and not text.lower().startswith("author"):
-        found.byline(name, f"{line.origin}: byline")
+        # "By A" over a line that is only the outlet's name: the story's byline with its outlet, stacked as wire
+        # copy is signed (normalization keeps it even when the page's metadata names the same person its poster).
+        stacked = bool(following) and len(following) <= 60 and is_outlet(following.strip())
+        found.byline(name, f"{line.origin}: {BYLINE_OVER_OUTLET if stacked else 'byline'}")
     else:
         found.propose("republisher", name, f"{line.origin}: republisher's byline", resolver.PRINTED_REPUBLISHER)
     return True
@@ -578,6 +589,13 @@ def _stamp_then_outlet(line: Line, found: Found, is_outlet: IsOutlet) -> bool:
     found.credit(rest, f"{line.origin}: outlet after its stamp")
     found.propose("stamp", hits[0].raw, f"{line.origin}: stamp before the outlet's name", resolver.BESIDE_CREDIT)
     return True
+
+
+# A byline opened by "by" in another language, then a person's name and nothing else (each word capitalised, a
+# particle of a name aside): "Por GABRIELA SOTO ACUÑA", "Von Anna Schmidt", "Door Jan de Vries", "Oleh Siti Rahma".
+_LOCAL_BY = re.compile(r"^(?:Por|Von|Door|Av|Oleh|Przez|Redacción:?|Reportagem de|Par)\s+"
+                       r"(?P<names>[^\W\d_][\w'’.-]+(?:\s+(?:[^\W\d_a-z][\w'’.-]+|de|del|da|dos|van|von|der|den|bin|binti|"
+                       r"y|e|und|en|et|and)){1,5})$")
 
 
 # "Article By A", "Story by A", "Words by A": a byline with a theme's word before its "By".

@@ -7,7 +7,7 @@ import re
 from feeder.extract import dates, resolver, rules, vocab
 from feeder.extract.credit_rows import organisation_shaped, own_site, spells_out
 from feeder.extract.proposals import Found
-from feeder.extract.shapes import IsOutlet, proper_name
+from feeder.extract.shapes import IsOutlet, is_date_line, proper_name
 from feeder.fold import fold_text
 from feeder.sources import is_country
 
@@ -133,6 +133,14 @@ def _dateline(text: str, found: Found, is_outlet: IsOutlet) -> str:
         found.credit(outlet or m.group("outlet"), "dateline of the first paragraph" + (
             "" if outlet else PRINTED_CREDIT), resolver.DATELINE)
         dateline_stamp(m, found)
+        return without_token(text, m.start("token"), m.end("token"))
+    if (m := rules.DATELINE_CITY.match(text)) and (dated := _NAME_AND_DATE.match(m.group("outlet"))) and (
+            credit := _dated_token_credit(dated, m.end(), text, found, is_outlet)) is not None:
+        # "MELBOURNE, Australia (Outlet, Aug. 30, 2011) - text": the outlet's name and its stamp in the dateline's
+        # brackets; the token goes, its date is the story's stamp.
+        found.credit(credit[0], "dated token of the first paragraph's dateline" + credit[1], resolver.DATELINE)
+        found.propose("stamp", dated.group("date"), "date in the first paragraph's dateline token",
+                      resolver.DATELINE_STAMP)
         return without_token(text, m.start("token"), m.end("token"))
     if (m := _DATELINE_UNDASHED.match(text)) and (outlet := token_outlet(m.group("outlet"), is_outlet)) and not (
             _spelled_out(m.group("city").split(), m.group("outlet"))):
@@ -442,6 +450,22 @@ def _mentioned(name: str, story: list[str]) -> bool:
 # The longest code asked about, and the paragraphs read for a mention of it.
 _CODE_CHARS = 6
 STORY_MENTION_REACH = 12
+
+
+# A dateline token holding the outlet's name and its stamp: "(Radio Australia, Aug. 30, 2011)".
+_NAME_AND_DATE = re.compile(r"^(?P<name>[^\W\d_][^,;:]{1,40}?),\s*(?P<date>[^,]{3,12},?\s*(?:19|20)\d\d|\d[^,]{4,20})$")
+
+
+def _dated_token_credit(dated: re.Match[str], end: int, text: str, found: Found, is_outlet: IsOutlet
+                        ) -> tuple[str, str] | None:
+    """What a dated dateline token credits: a known outlet, else a name printed as an outlet's (never a country, an
+    organisation's, or a name the story names again: what the story is about); None when its date is no date."""
+    name = dated.group("name").strip()
+    if not is_date_line(dated.group("date")) or is_country(name):
+        return None
+    if (outlet := token_outlet(name, is_outlet)) is not None:
+        return outlet, ""
+    return (name, PRINTED_CREDIT) if _printed_outlet(name) and not _named_in_story(name, end, text, found) else None
 
 
 def _printed_outlet(token: str) -> bool:
