@@ -56,8 +56,8 @@ def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, foll
         return True
     if size <= 100 and (" by " in text or " By " in text) and _dated_by(line, found, is_outlet):
         return True
-    if size <= 100 and (text[:1].isdigit() or (text[:1].isupper() and text.split(" ", 1)[0].rstrip(".,").casefold() in (
-            MONTH_NUMBER))) and _stamp_then_outlet(line, found, is_outlet):
+    if size <= 100 and (text[:1].isdigit() or (text[:1].isupper() and text[-1:].isalpha() and text.split(
+            " ", 1)[0].rstrip(".,").casefold() in MONTH_NUMBER)) and _stamp_then_outlet(line, found, is_outlet):
         return True
     if text[:1] in "PVDAOR" and size <= 80 and (m := _LOCAL_BY.match(text)) is not None and proper_name(
             names := m.group("names")):

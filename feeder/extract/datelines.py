@@ -135,10 +135,11 @@ def _dateline(text: str, found: Found, is_outlet: IsOutlet) -> str:
         dateline_stamp(m, found)
         return without_token(text, m.start("token"), m.end("token"))
     if (m := rules.DATELINE_CITY.match(text)) and (dated := _NAME_AND_DATE.match(m.group("outlet"))) and (
-            credit := _dated_token_credit(dated, m.end(), text, found, is_outlet)) is not None:
+            dated_credit := _dated_token_credit(dated, m.end(), text, found, is_outlet)) is not None:
         # "MELBOURNE, Australia (Outlet, Aug. 30, 2011) - text": the outlet's name and its stamp in the dateline's
         # brackets; the token goes, its date is the story's stamp.
-        found.credit(credit[0], "dated token of the first paragraph's dateline" + credit[1], resolver.DATELINE)
+        found.credit(dated_credit[0], "dated token of the first paragraph's dateline" + dated_credit[1],
+                     resolver.DATELINE)
         found.propose("stamp", dated.group("date"), "date in the first paragraph's dateline token",
                       resolver.DATELINE_STAMP)
         return without_token(text, m.start("token"), m.end("token"))
