@@ -13,6 +13,7 @@ from feeder.config import DatePolicy
 from feeder.dates import CHINA_ZONE, parse_date, stated_offset
 from feeder.errors import NotAnArticle
 from feeder.extract import vocab
+from feeder.extract.credit_lines import BYLINE_OVER_OUTLET
 from feeder.extract.dates import find_dates, numeric_order_evidence
 from feeder.extract.lines import PRINTED_CREDIT
 from feeder.extract.rules import FURNITURE
@@ -47,7 +48,14 @@ def normalize(raw: RawArticle, page: Page, registry: Registry, default_zone: str
         authors = authors or clean_authors(signed, lambda s: registry.named(s) is not None)
         republisher = None
         provenance.append(("republisher", "the poster field holds the story's byline with its agency"))
-    if outlet is not None and republisher and tuple(a.casefold() for a in authors) == (
+    if outlet is not None and republisher and authors and any(
+            BYLINE_OVER_OUTLET in clue.origin and clue.value.casefold().endswith(authors[0].casefold())
+            for clue in page.bylines) and tuple(a.casefold() for a in authors) == (republisher.rstrip(".").casefold(),):
+        # The byline printed over the outlet's name ("By A" over "Associated Press") is the story's, signed as the
+        # wire signs it: the page's metadata naming the same person names the story's author, not a poster.
+        republisher = None
+        provenance.append(("republisher", "the page's author is the byline printed over the outlet's name"))
+    elif outlet is not None and republisher and tuple(a.casefold() for a in authors) == (
             republisher.rstrip(".").casefold(),):
         # The only person byline is the page's own poster: on a page that credits another outlet,
         # that is who republished the story, not who wrote it.

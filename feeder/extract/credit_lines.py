@@ -14,16 +14,20 @@ from feeder.extract.credit_rows import (
     paper_shaped,
     pipe_fields,
     post_meta_row,
+    site_account_outlet,
     stamp_fields,
     stamp_role,
 )
 from feeder.extract.datelines import PRINTED_CREDIT, dateline_stamp, token_outlet
-from feeder.extract.dates import find_dates
+from feeder.extract.dates import MONTH_NUMBER, find_dates
 from feeder.extract.posters import header_date
 from feeder.extract.proposals import Found
 from feeder.extract.shapes import IsOutlet, Line, is_date_line, is_prose, printed_date, proper_name, slight
 from feeder.fold import fold_text
 from feeder.records import Clue
+
+# The provenance of a byline printed right over the outlet's name ("By A" over "Associated Press").
+BYLINE_OVER_OUTLET = "byline over the outlet's name"
 
 
 def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, following: str) -> bool:
@@ -52,11 +56,28 @@ def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, foll
         return True
     if size <= 100 and (" by " in text or " By " in text) and _dated_by(line, found, is_outlet):
         return True
-    if text[:1].isdigit() and size <= 100 and _stamp_then_outlet(line, found, is_outlet):
+    if size <= 100 and (text[:1].isdigit() or (text[:1].isupper() and text[-1:].isalpha() and text.split(
+            " ", 1)[0].rstrip(".,").casefold() in MONTH_NUMBER)) and _stamp_then_outlet(line, found, is_outlet):
         return True
+    if text[:1] in "PVDAOR" and size <= 80 and (m := _LOCAL_BY.match(text)) is not None and proper_name(
+            names := m.group("names")):
+        # "Por GABRIELA SOTO ACUÑA", "Von Anna Schmidt", "Door Jan de Vries": a byline in the page's language.
+        return _byline(Line(f"By {names}", line.origin, line.in_body), found, is_outlet, story, following)
     if text[:1] in "ASRTWastrw" and size <= 120 and (m := _PREFIXED_BY.match(text)) is not None:
         # "Article By A, Outlet", "Story by A": a byline with its theme's word before the "By".
         return _byline(Line(f"By {m.group('rest')}", line.origin, line.in_body), found, is_outlet, story, following)
+    if found.body and text[:1] in "C©(" and size <= 200 and (m := _SYNDICATED_RIGHTS.match(text)) and is_outlet(
+            outlet := m.group("outlet")) and is_outlet(m.group("host")) and not own_site(outlet, found):
+        # "Copyright 2012 Outlet. To see more, visit https://outlet…/": the rights line a syndicated story carries
+        # under it, naming the outlet and its address, credits that outlet (the site's own copyright names itself).
+        found.credit(outlet, f"{line.origin}: the syndicated story's rights line naming its outlet")
+        return True
+    if text[:1] in "TBH" and size <= DIGEST_LEAD_CHARS and (m := _DIGEST_LEAD.match(text)) and is_outlet(
+            outlet := m.group("outlet").rstrip(".")):
+        # "The following is the latest list of selected news summaries by Outlet.": a digest's lead naming whose
+        # items follow credits that outlet; the sentence stays the story's first.
+        found.credit(outlet, f"{line.origin}: a digest's lead naming its outlet", resolver.DATELINE)
+        return False
     if text.lstrip(_NOTE_WRAPPERS)[:1] in _SENTENCE_OPENINGS and size <= CREDIT_SENTENCE_CHARS and _credit_sentence(
             line, found, is_outlet, following):
         return True
@@ -147,6 +168,17 @@ _CREDIT_SENTENCE = re.compile(
     r"permission|licen[cs]e|creative commons)\b[^()]{0,60}?)?\s*[.!]?$", re.I)
 # The longest credit sentence read.
 CREDIT_SENTENCE_CHARS = 220
+# A digest's lead announcing whose items follow: "The following is the latest list of selected news summaries by
+# Outlet.", "Below is the latest selection of news summaries from Outlet.", "Here are today's top stories from Outlet."
+_DIGEST_LEAD = re.compile(r"^(?:The following|Below|Here)\s+(?:is|are)\s+(?:[\w'’-]+\s+){0,6}?"
+                          r"(?:summaries|summary|stories|reports|headlines|news|items|briefs|round-?up|digest)\s+"
+                          r"(?:by|from)\s+(?:the\s+)?(?P<outlet>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}?)\s*[.:]?$")
+DIGEST_LEAD_CHARS = 160
+# A syndicated story's rights line: the outlet's copyright, then where to read more of it (its address).
+_SYNDICATED_RIGHTS = re.compile(r"^(?:©|\([cC]\)|Copyright)(?:\s*©)?\s*(?:(?:19|20)\d\d\s*)?"
+                                r"(?P<outlet>[A-Z][^.,;:©]{1,50}?)\.?"
+                                r"\s+(?:To (?:see|read) more|For more|More)[^:/]{0,30}?(?:visit|at|on)\s*:?\s+"
+                                r"(?:https?://)?(?P<host>[\w-]+(?:\.[\w-]+)+)")
 _SENTENCE_OPENINGS = "PpTtAaFfRr"
 _RAN_FIRST_ON = re.compile(r"^(?:this (?:article|story|report) (?:was|is) )?(?:first|originally) (?:published|printed) "
                            r"on\s+(?P<date>[^.]{4,40}?)\.?$", re.I)
@@ -480,6 +512,12 @@ def _byline(line: Line, found: Found, is_outlet: IsOutlet, story: bool, followin
     if account and ACCOUNT_LOGIN.match(name):
         found.propose("republisher", name, f"{line.origin}: site account's byline", resolver.PRINTED_REPUBLISHER)
         return True
+    if (agency := site_account_outlet(name, lambda part: own_site(part, found), is_outlet)) is not None:
+        # "By MTI-Hungary Today": the site's account for an agency's copy credits the agency; it names no person.
+        found.credit(agency, f"{line.origin}: the site's account naming the agency")
+        found.propose("desk byline", name, f"{line.origin}: the site's account naming the agency",
+                      resolver.PRINTED_BYLINE)
+        return True
     desk = rules.DESK_WORDS.sub("", name)
     credit = outlet_after_names(name, is_outlet)
     if is_outlet(name) or (desk != name and is_outlet(desk)):
@@ -506,7 +544,10 @@ def _byline(line: Line, found: Found, is_outlet: IsOutlet, story: bool, followin
         found.ended = True  # an author box after the story: the republisher, not the story's author
         found.propose("republisher", name, f"{line.origin}: author box after the story", resolver.PRINTED_REPUBLISHER)
     elif story and not text.lower().startswith("author"):
-        found.byline(name, f"{line.origin}: byline")
+        # "By A" over a line that is only the outlet's name: the story's byline with its outlet, stacked as wire
+        # copy is signed (normalization keeps it even when the page's metadata names the same person its poster).
+        stacked = bool(following) and len(following) <= 60 and is_outlet(following.strip())
+        found.byline(name, f"{line.origin}: {BYLINE_OVER_OUTLET if stacked else 'byline'}")
     else:
         found.propose("republisher", name, f"{line.origin}: republisher's byline", resolver.PRINTED_REPUBLISHER)
     return True
@@ -548,6 +589,13 @@ def _stamp_then_outlet(line: Line, found: Found, is_outlet: IsOutlet) -> bool:
     found.credit(rest, f"{line.origin}: outlet after its stamp")
     found.propose("stamp", hits[0].raw, f"{line.origin}: stamp before the outlet's name", resolver.BESIDE_CREDIT)
     return True
+
+
+# A byline opened by "by" in another language, then a person's name and nothing else (each word capitalised, a
+# particle of a name aside): "Por GABRIELA SOTO ACUÑA", "Von Anna Schmidt", "Door Jan de Vries", "Oleh Siti Rahma".
+_LOCAL_BY = re.compile(r"^(?:Por|Von|Door|Av|Oleh|Przez|Redacción:?|Reportagem de|Par)\s+"
+                       r"(?P<names>[^\W\d_][\w'’.-]+(?:\s+(?:[^\W\d_a-z][\w'’.-]+|de|del|da|dos|van|von|der|den|bin|binti|"
+                       r"y|e|und|en|et|and)){1,5})$")
 
 
 # "Article By A", "Story by A", "Words by A": a byline with a theme's word before its "By".

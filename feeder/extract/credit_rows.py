@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from feeder.extract import resolver, rules, vocab
 from feeder.extract.dates import find_dates
@@ -146,10 +147,18 @@ _LABELLED_FIELD = re.compile(r"^(?P<label>[^\W\d_][\w .'’-]{0,24}?)\s*[:：](?
 _CARRIER = re.compile(r"\s+via\s+|\s*/\s*")
 
 
+# An outlet's name, then the place it wrote from after a spaced dot, middle dot or dash, in one credit field.
+_OUTLET_THEN_PLACE = re.compile(r"^(?P<outlet>[^\W\d_][^|·•]{1,40}?)\s+[.·•–—-]\s+[A-Z][\w .,'’-]{1,40}$")
+
+
 def _first_credited(name: str, is_outlet: IsOutlet) -> str:
     """"AFP/PACNEWS" -> AFP, "Sports Korea via Naver" -> Sports Korea: the story's outlet before the distributor
     or portal that carried it (a known outlet among the parts wins; an address is left whole)."""
-    if ("/" not in name and " via " not in name) or "://" in name or is_outlet(name):
+    if "://" in name or is_outlet(name):
+        return name
+    if (placed := _OUTLET_THEN_PLACE.match(name)) and is_outlet(placed.group("outlet")):
+        return placed.group("outlet")  # "Agence France-Presse . Rio de Janeiro, Brazil": the outlet, then its place
+    if "/" not in name and " via " not in name:
         return name
     parts = [p for p in _CARRIER.split(name) if p]
     known = next((p for p in parts if is_outlet(p)), None)
@@ -258,6 +267,27 @@ def own_site(name: str, found: Found) -> bool:
     """Whether a credited name is the site's own (og:site_name, its masthead, a part of its title line: "Headline -
     Site"), read as the resolver reads a credit naming the site itself: a site that names itself credits nobody."""
     return resolver.names_the_site(name, found.site)
+
+
+# The joint between an agency's name and the site's in one author field ("MTI-Hungary Today", "AFP / The Local").
+_ACCOUNT_JOINT = re.compile(r"\s*[/|–—]\s*|\s+-\s+|(?<=[A-Z])-(?=[A-Z])")
+# The longest author field read so.
+SITE_ACCOUNT_CHARS = 60
+
+
+def site_account_outlet(name: str, is_site: Callable[[str], bool], is_outlet: IsOutlet) -> str | None:
+    """The outlet an author field joins to the site's own name ("MTI-Hungary Today"): the site's account for an
+    agency's copy. Both halves must be what they are, one a known outlet and the other the site itself: any other
+    pair may be people's names."""
+    if len(name) > SITE_ACCOUNT_CHARS:
+        return None
+    for joint in _ACCOUNT_JOINT.finditer(name):
+        first, second = name[:joint.start()].strip(), name[joint.end():].strip()
+        if first and second and is_outlet(first) and is_site(second):
+            return first
+        if first and second and is_outlet(second) and is_site(first):
+            return second
+    return None
 
 
 _PLATFORM = re.compile(rf"^(?:{vocab.PUBLISHING_PLATFORMS})(?:\.com)?$|\b(?:{vocab.PLATFORM_KINDS})$", re.I)

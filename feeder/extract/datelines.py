@@ -7,7 +7,8 @@ import re
 from feeder.extract import dates, resolver, rules, vocab
 from feeder.extract.credit_rows import organisation_shaped, own_site, spells_out
 from feeder.extract.proposals import Found
-from feeder.extract.shapes import IsOutlet, proper_name
+from feeder.extract.shapes import IsOutlet, is_date_line, proper_name
+from feeder.fold import fold_text
 from feeder.sources import is_country
 
 
@@ -34,12 +35,29 @@ def strip_datelines(found: Found, is_outlet: IsOutlet) -> list[str]:
     # Headlines of related stories under the story (no sentence of their own): the credited last
     # sentence above them is where the story ends.
     for last in range(len(body) - 2, max(-1, len(body) - 2 - TEASER_REACH), -1):
-        if found.count("outlet", resolver.DATELINE) or rules.SENTENCE_END.search(body[last + 1]):
+        if found.count("outlet", resolver.DATELINE) or rules.SENTENCE_END.search(
+                _TEASER_STAMP.sub("", body[last + 1])):
             break
         credited = _trailing_credit(body[last], found, is_outlet)
         if found.count("outlet", resolver.DATELINE):
             body[last:] = [credited]
+    _drop_topic_names(found, body)
     return [p for p in body if p]
+
+
+def _drop_topic_names(found: Found, body: list[str]) -> None:
+    """An outlet's bare name on a line of its own that the story's sentences name, when the story's own dateline or
+    sign-off credits another outlet, is a topic (a tag under the story, a related link), not the credit: "ANSA" in the
+    tags of a story signed "(NAN)" about NAN's agreement with ANSA."""
+    signed = {fold_text(c.value) for c in found.candidates if c.role == "outlet" and c.score == resolver.DATELINE}
+    if not signed:
+        return
+    story = "\n".join(body)
+    topics = [c for c in found.candidates if c.role == "outlet" and c.score == resolver.BARE_NAME
+              and fold_text(c.value) not in signed and re.search(rf"(?<!\w){re.escape(c.value)}(?!\w)", story)]
+    if topics:
+        found.candidates = [c for c in found.candidates if c not in topics]
+        found.proposed["outlet"] -= len(topics)
 
 
 # A frame's last sentence announcing what follows: a translation, an excerpt, the text of a report.
@@ -79,6 +97,9 @@ def _translation_frame(text: str) -> str | None:
 
 # Headline-shaped lines under a story that are read as related teasers when the story's credit stands above.
 TEASER_REACH = 6
+# A teaser headline's time stamp at its end ("… Cruz Roja 15:45 (20:45 GMT)", "… Bank 3:20 pm"): the stamp's bracket
+# closes no sentence.
+_TEASER_STAMP = re.compile(r"\s+\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*\(\d{1,2}[:.]\d\d\s*[A-Z]{2,5}\))?$", re.I)
 
 
 def _dateline(text: str, found: Found, is_outlet: IsOutlet) -> str:
@@ -89,7 +110,8 @@ def _dateline(text: str, found: Found, is_outlet: IsOutlet) -> str:
         return text[m.end():]
     if text[:3] == "By " and (cut := _glued_outlet_byline(text, is_outlet)) is not None:
         # "By Agency HARARE: text": the outlet's byline glued before the dateline's place; it goes.
-        found.credit(text[3:cut].strip(), "outlet's byline glued to the first paragraph's dateline", resolver.DATELINE)
+        found.credit(text[3:cut].strip(" ,"), "outlet's byline glued to the first paragraph's dateline",
+                     resolver.DATELINE)
         return text[cut:].lstrip()
     if (m := rules.DATELINE_OPEN.match(text)) and (outlet := token_outlet(m.group("outlet"), is_outlet)):
         found.credit(outlet, "dateline of the first paragraph", resolver.DATELINE)
@@ -111,6 +133,15 @@ def _dateline(text: str, found: Found, is_outlet: IsOutlet) -> str:
         found.credit(outlet or m.group("outlet"), "dateline of the first paragraph" + (
             "" if outlet else PRINTED_CREDIT), resolver.DATELINE)
         dateline_stamp(m, found)
+        return without_token(text, m.start("token"), m.end("token"))
+    if (m := rules.DATELINE_CITY.match(text)) and (dated := _NAME_AND_DATE.match(m.group("outlet"))) and (
+            dated_credit := _dated_token_credit(dated, m.end(), text, found, is_outlet)) is not None:
+        # "MELBOURNE, Australia (Outlet, Aug. 30, 2011) - text": the outlet's name and its stamp in the dateline's
+        # brackets; the token goes, its date is the story's stamp.
+        found.credit(dated_credit[0], "dated token of the first paragraph's dateline" + dated_credit[1],
+                     resolver.DATELINE)
+        found.propose("stamp", dated.group("date"), "date in the first paragraph's dateline token",
+                      resolver.DATELINE_STAMP)
         return without_token(text, m.start("token"), m.end("token"))
     if (m := _DATELINE_UNDASHED.match(text)) and (outlet := token_outlet(m.group("outlet"), is_outlet)) and not (
             _spelled_out(m.group("city").split(), m.group("outlet"))):
@@ -173,6 +204,12 @@ def _dateline(text: str, found: Found, is_outlet: IsOutlet) -> str:
             found.propose("stamp", m.group("prefix").strip(" ,"), "date of the first paragraph's dateline",
                           resolver.DATELINE_STAMP)
         return without_token(text, m.start("token"), m.end("token"))
+    elif "(" in text[:_TOKEN_REACH] and (m := _CLIP_GLUED.match(text)) is not None and is_outlet(m.group("outlet")):
+        # "Clip title 3:47 (Agency) — text": a video's title and running time glued before a known outlet's token
+        # opening the story (the player's caption lost its line): the story starts at the token.
+        before = found.count("outlet", resolver.DATELINE)
+        read = _dateline(text[m.start("token"):], found, is_outlet)
+        return read if found.count("outlet", resolver.DATELINE) > before else text
     elif "(" in text[:_CAPTION_REACH] and (m := _CAPTION_GLUED.search(text, 0, _CAPTION_REACH)) is not None:
         # "A man at work in X. (Photo by A/Agency)CITY, March 3 (Agency) — text": a photo's caption glued before
         # the dateline (no line break survived the capture): the story starts at the dateline.
@@ -253,7 +290,8 @@ def _lead_token_credit(token: str, is_outlet: IsOutlet) -> tuple[str, str] | Non
 
 
 # "By Agency PLACE:": "By", an outlet's name, then the dateline's place in capitals and its colon or dash.
-_BY_OUTLET_PLACE = re.compile(r"(?<=\s)(?=[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3}\s*(?::|\s(?:--|—|–|-))\s)")
+_BY_OUTLET_PLACE = re.compile(r"(?<=\s)(?=[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3}\s*(?::|\s(?:--|—|–|-))\s)"
+                              r"|(?<=,\s)(?=[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,3}\s*(?::|\s(?:--|—|–|-))\s)")
 # How far into the paragraph the glued byline's place may start.
 _BY_OUTLET_REACH = 60
 
@@ -261,7 +299,7 @@ _BY_OUTLET_REACH = 60
 def _glued_outlet_byline(text: str, is_outlet: IsOutlet) -> int | None:
     """Where the dateline starts after "By <outlet> " glued before it, when the name is an outlet feeder knows."""
     for m in _BY_OUTLET_PLACE.finditer(text[:_BY_OUTLET_REACH + 40], 4, _BY_OUTLET_REACH):
-        name = text[3:m.start()].strip()
+        name = text[3:m.start()].strip(" ,")  # "By Agency, Place:": the comma sets the place off
         if name and is_outlet(name):
             return m.start()
     return None
@@ -315,6 +353,9 @@ _DATE_THEN_TOKEN = re.compile(r"^(?P<date>(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:st|n
 # A photo's credit in brackets closing a caption, the dateline's place in capitals right after it.
 _CAPTION_GLUED = re.compile(r"\((?i:photos?|foto|picture|pic|image)\b[^()]{0,60}\)\s*(?=[A-Z][A-Z .'’-]{2,40}[,(])")
 _CAPTION_REACH = 400
+# A clip's title and running time ("m:ss", "h:mm:ss") glued before a bracketed token and the story's dash.
+_CLIP_GLUED = re.compile(r"^[^()]{3,90}?\s(?:\d{1,2}:)?\d{1,2}:\d\d\s+(?P<token>\(\s*(?P<outlet>[^()]{2,30}?)\s*\))"
+                         r"\s*(?:--|—|–|-)\s*[\"“‘]?[A-Z]")
 
 
 # Furniture or a tag glued before the dateline: an advert label ("- Advertisement - CITY (Agency):"), a
@@ -410,6 +451,22 @@ def _mentioned(name: str, story: list[str]) -> bool:
 # The longest code asked about, and the paragraphs read for a mention of it.
 _CODE_CHARS = 6
 STORY_MENTION_REACH = 12
+
+
+# A dateline token holding the outlet's name and its stamp: "(Radio Australia, Aug. 30, 2011)".
+_NAME_AND_DATE = re.compile(r"^(?P<name>[^\W\d_][^,;:]{1,40}?),\s*(?P<date>[^,]{3,12},?\s*(?:19|20)\d\d|\d[^,]{4,20})$")
+
+
+def _dated_token_credit(dated: re.Match[str], end: int, text: str, found: Found, is_outlet: IsOutlet
+                        ) -> tuple[str, str] | None:
+    """What a dated dateline token credits: a known outlet, else a name printed as an outlet's (never a country, an
+    organisation's, or a name the story names again: what the story is about); None when its date is no date."""
+    name = dated.group("name").strip()
+    if not is_date_line(dated.group("date")) or is_country(name):
+        return None
+    if (outlet := token_outlet(name, is_outlet)) is not None:
+        return outlet, ""
+    return (name, PRINTED_CREDIT) if _printed_outlet(name) and not _named_in_story(name, end, text, found) else None
 
 
 def _printed_outlet(token: str) -> bool:

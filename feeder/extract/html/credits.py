@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from feeder.extract import endings, rules
 from feeder.extract.credit_lines import FOOTER_ADDRESS, feed_site
+from feeder.extract.credit_rows import site_account_outlet
 from feeder.extract.html.marks import Marks
 from feeder.extract.html.meta import ld_authors, ld_dates, name_of, names_the_site, str_of
 from feeder.extract.html.tree import BeautifulSoup, NavigableString, Tag, text_of
@@ -71,6 +72,10 @@ def hints_of(soup: BeautifulSoup, tags: list[Tag], meta: Mapping[str, str], ld: 
     if not outlet_page:
         outlets.extend(Clue(a.value, f"{a.origin}: an author field naming an outlet") for a in (
             *ld_authors(meta, ld), *(a for _, a in marks.authors)) if is_outlet(a.value))
+        # "MTI-Hungary Today", "AFP / The Local": the site's account for an agency's copy names both.
+        outlets.extend(Clue(agency, f"{a.origin}: an author field naming an outlet beside the site") for a in (
+            *ld_authors(meta, ld), *(a for _, a in marks.authors)) if (agency := site_account_outlet(
+                a.value, lambda part: names_the_site(part, meta), is_outlet)))
     # "Headline (Outlet)": a post titled with the known outlet it copied, in brackets after the headline.
     if not outlet_page and (m := _TITLE_CREDIT.search(title)) and is_outlet(m.group("outlet")):
         outlets.append(Clue(m.group("outlet"), "outlet in brackets after the headline"))
@@ -168,8 +173,10 @@ OUTLET_PREFIX_WORDS = 2
 
 def _a_person(name: str, meta: Mapping[str, str], is_outlet: IsOutlet) -> bool:
     """An author field that may name a person: not the site itself, not an outlet or one of its desks or
-    wire accounts (a name that opens with an outlet's name), not a credit label ("Via …")."""
-    if names_the_site(name, meta) or _VIA.match(name):
+    wire accounts (a name that opens with an outlet's name, or joins one to the site's), not a credit label
+    ("Via …")."""
+    if names_the_site(name, meta) or _VIA.match(name) or site_account_outlet(
+            name, lambda part: names_the_site(part, meta), is_outlet):
         return False
     words = name.split()
     return not any(is_outlet(" ".join(words[:n])) for n in range(1, min(OUTLET_PREFIX_WORDS, len(words)) + 1))
