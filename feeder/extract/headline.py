@@ -648,6 +648,8 @@ _ACTION_ROW = re.compile(
 # "From Nurul Huda Kamaruddin": a portal's byline opened by "From", a name and nothing after it.
 _FROM_BYLINE = re.compile(r"^(?:From|Von|De|Dari|Par)\s+[A-Z][\w'’.-]+(?:\s+(?:bin|binti|al|el|de|da|van|von|"
                           r"[A-Z][\w'’.-]+)){1,4}$")
+# "by admin", "By Jane Roe": a by-line of a name or handle alone (no sentence goes on after it).
+_BARE_BY = re.compile(r"^[Bb]y\s+(?P<name>[^\s.,;:!?]+(?:\s+[^\s.,;:!?]+){0,2})$")
 # Words a headline's capitalised phrase after "From" holds that no name does.
 _NOT_NAME_WORDS = frozenset(("With", "To", "The", "And", "For", "In", "On", "At", "Of", "A", "An", "Is", "Are", "Was",
                              "Will", "Into", "Over", "After", "Before", "Across", "Around", "Amid", "Against"))
@@ -663,6 +665,8 @@ def other_role(text: str) -> str | None:
         return None
     if _FROM_BYLINE.match(text) and not _NOT_NAME_WORDS.intersection(text.split()[1:]):
         return "byline"
+    if (m := _BARE_BY.match(text)) is not None and posters.poster_shaped(m.group("name")):
+        return "byline"  # "by admin" alone under a headline: a theme's author line, never the headline's last words
     if posters.poster_row(text) is not None:
         return "poster's row"
     digits = any(map(str.isdigit, text))

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from feeder.extract import endings, rules
 from feeder.extract.credit_lines import FOOTER_ADDRESS, feed_site
-from feeder.extract.html.marks import Marks
+from feeder.extract.html.marks import Marks, marked_name
 from feeder.extract.html.meta import ld_authors, ld_dates, name_of, names_the_site, str_of
 from feeder.extract.html.tree import BeautifulSoup, NavigableString, Tag, text_of
 from feeder.extract.lines import PRINTED_CREDIT, Hints, IsOutlet, is_date_line, split_title
@@ -134,7 +134,8 @@ def _feed_item_stamps(tags: list[Tag]) -> Iterator[DateClue]:
 
 def _classed_account(soup: BeautifulSoup, meta: Mapping[str, str], is_outlet: IsOutlet) -> Clue | None:
     found = soup.find(class_=ACCOUNT_NAME_CLASS)
-    name = text_of(found) if isinstance(found, Tag) else ""
+    # (several names, "A and B", are the story's byline as a portal prints it, not the posting account)
+    name = (marked_name(found) or "") if isinstance(found, Tag) else ""
     return Clue(name, "account name (class naming a user or author name)") if 2 <= len(name) <= 60 and (
         _a_person(name, meta, is_outlet)) else None
 

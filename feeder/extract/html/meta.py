@@ -85,16 +85,25 @@ _TITLE_SEGMENTS = re.compile(r"\s*(?:[|_·»~–—]|\s-\s|::)\s*")
 
 def names_the_site(name: str, meta: Mapping[str, str]) -> bool:
     """An "author" that is the site itself: its og:site_name, the last segment of its <title>, or a
-    domain name ("example.com" is an address, never a person)."""
-    folded = fold_text(name)
-    if not folded:
+    domain name ("example.com" is an address, never a person), spelled with or without its spaces ("Eastern Eye"
+    for "EasternEye"), alone or as one part of a joined account ("MTI-Hungary Today": an agency's copy posted by
+    the site's account)."""
+    if not fold_text(name):
         return False
     if _DOMAIN.match(name.strip()):
         return True
-    if fold_text(meta.get("og:site_name", "")) == folded:
-        return True
     segments = _TITLE_SEGMENTS.split(meta.get("title", ""))
-    return len(segments) > 1 and fold_text(segments[-1]) == folded
+    sites = {_letters(meta.get("og:site_name", "")), _letters(segments[-1]) if len(segments) > 1 else ""} - {""}
+    return bool(sites) and any(_letters(part) in sites for part in (name, *_ACCOUNT_PARTS.split(name)))
+
+
+# The joints of an account's name made of two ("MTI-Hungary Today", "Reuters / Site"); a hyphen inside a person's
+# name ("Soto-Acuña") never joins a site's name.
+_ACCOUNT_PARTS = re.compile(r"\s*[-–—/|+&]\s*")
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
 def ld_authors(meta: Mapping[str, str], ld: Mapping[str, Any]) -> tuple[Clue, ...]:
