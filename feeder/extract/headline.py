@@ -321,8 +321,9 @@ def candidates(lines: Sequence[str], head: str | None = None, head_named_site: b
     window = list(lines[:SEARCH_LINES])
     folds = [fold_text(x) for x in lines]
     counts: dict[str, int] = {}
-    for folded in folds:
-        counts[folded] = counts.get(folded, 0) + 1
+    for at, folded in enumerate(folds):
+        if not at or folded != folds[at - 1]:  # a line printed again right under itself is one printing
+            counts[folded] = counts.get(folded, 0) + 1
     title_fold = folds[0] if folds else ""
     trail_ends = {fold_text(_TRAIL_PARTS.split(x)[-1]) for x in window if _TRAIL.match(x) or vocab.BREADCRUMB.match(x)}
     site_folds = {title_fold, fold_text(head or "")} if masthead else set()
@@ -342,6 +343,8 @@ def candidates(lines: Sequence[str], head: str | None = None, head_named_site: b
         if index > 0 and _paragraph(window[index - 1]):
             story_above, paragraphs_above = True, paragraphs_above + 1
             first_paragraph = min(first_paragraph, index - 1)
+        if index + 1 < len(window) and folds[index + 1] == folds[index] and index:
+            continue  # a blog theme prints its post's title twice or more in a row: the last copy stands for them
         text = head if index == 0 and head else line
         text = _TIME_PREFIX.sub("", text)
         if (bracketed := _BRACKETS.match(text)) is not None:
@@ -368,7 +371,8 @@ def candidates(lines: Sequence[str], head: str | None = None, head_named_site: b
         if _anchored(window, index):
             score += ANCHORED
             why.append(_ANCHOR_WHY)
-            if not story_above and _hangs_story(window, index) and not {index - 1, index - 2} <= titled:
+            top = _first_copy(folds, index)  # (the lines above the run of its copies: a list of titles or not)
+            if not story_above and _hangs_story(window, index) and not {top - 1, top - 2} <= titled:
                 score += STORY
                 why.append(_STORY_WHY)
         words = {w for w in re.split(r"[^a-z0-9]+", folded) if len(w) > 2}
@@ -387,6 +391,13 @@ def candidates(lines: Sequence[str], head: str | None = None, head_named_site: b
     found = _over_a_teaser(found, window)
     found.sort(key=lambda c: (-c.score, c.index))
     return found
+
+
+def _first_copy(folds: Sequence[str], index: int) -> int:
+    """The first of the copies of the line printed one right under the other down to it."""
+    while index > 0 and folds[index - 1] == folds[index]:
+        index -= 1
+    return index
 
 
 def _over_a_teaser(found: list[Candidate], window: Sequence[str]) -> list[Candidate]:

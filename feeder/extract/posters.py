@@ -265,8 +265,10 @@ _BY_WORD = rf"(?:{'|'.join(vocab.BY_WORDS)})"
 # A poster's name: a handle or a few words, no digits opening it, no separator inside.
 _NAME = r"(?P<name>[^\W\d][^\s|·•/,:;]{0,30}(?:\s+[^\s|·•/,:;–—-][^\s|·•/,:;]{0,30}){0,3}?)"
 _SEPARATOR = r"\s*(?:[|·•/]|\s[-–—]\s|,)\s*"
-# After the name, the post's time or date: "kl. 05:12", "at 9:14 AM", "on Sat, 10/20/2018 - 14:35", "um 10:15".
-_AFTER = (r"(?:\s+(?:kl\.?|klo|at|on|um|am|à|le|el|a\s+las|às|alle|il|om|op|pada|di|pukul|o|in|en|dans|em|unter)\s+|"
+# After the name, the post's time or date: "kl. 05:12", "at 9:14 AM", "on Sat, 10/20/2018 - 14:35", "um 10:15",
+# "时间： 上午8:05" (a CJK footer's "time:").
+_AFTER = (r"(?:\s+(?:kl\.?|klo|at|on|um|am|à|le|el|a\s+las|às|alle|il|om|op|pada|di|pukul|o|in|en|dans|em|unter|"
+          r"(?:时间|時間|時刻|시간)\s*[:：]?)\s+|"
           + _SEPARATOR + ")")
 _VERB_ROW = re.compile(rf"^\W{{0,2}}(?:{_POSTER_VERB})\s*[:：]?\s+{_NAME}(?:{_AFTER}(?P<rest>.+))?$", re.I)
 # "submitted 3 hours ago by latam_feed to latam": a link aggregator's row, the post's age before its poster.
