@@ -266,7 +266,7 @@ _BY_WORD = rf"(?:{'|'.join(vocab.BY_WORDS)})"
 _NAME = r"(?P<name>[^\W\d][^\s|·•/,:;]{0,30}(?:\s+[^\s|·•/,:;–—-][^\s|·•/,:;]{0,30}){0,3}?)"
 _SEPARATOR = r"\s*(?:[|·•/]|\s[-–—]\s|,)\s*"
 # After the name, the post's time or date: "kl. 05:12", "at 9:14 AM", "on Sat, 10/20/2018 - 14:35", "um 10:15",
-# "时间： 上午8:05" (a CJK footer's "time:").
+# "时间 上午8:05" (a CJK footer's "time", its full-width colon after it).
 _AFTER = (r"(?:\s+(?:kl\.?|klo|at|on|um|am|à|le|el|a\s+las|às|alle|il|om|op|pada|di|pukul|o|in|en|dans|em|unter|"
           r"(?:时间|時間|時刻|시간)\s*[:：]?)\s+|"
           + _SEPARATOR + ")")
