@@ -270,7 +270,8 @@ POSTER_VERBS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("pubblicato", "inviato"), "da"),
     (("opublikowane", "dodane"), "przez"),
     (("опубликовано", "разместил"), ""),
-    # Blogger's post footer in Chinese, Japanese and Korean interfaces: the poster's noun ("发布者" is "poster"), a colon after it.
+    # Blogger's post footer in Chinese, Japanese and Korean interfaces: the poster's noun ("发布者" is "poster"),
+    # a colon after it.
     (("发布者", "張貼者", "张贴者", "投稿者", "게시자"), ""),
 )
 # The bare "by" of the same languages.
