@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from feeder.extract import endings, rules
 from feeder.extract.credit_lines import FOOTER_ADDRESS, feed_site
 from feeder.extract.html.marks import Marks, marked_name
-from feeder.extract.html.meta import ld_authors, ld_dates, name_of, names_the_site, str_of
+from feeder.extract.html.meta import ld_authors, ld_dates, name_of, names_the_site, str_of, writes_for_an_outlet
 from feeder.extract.html.tree import BeautifulSoup, NavigableString, Tag, text_of
 from feeder.extract.lines import PRINTED_CREDIT, Hints, IsOutlet, is_date_line, split_title
 from feeder.extract.resolver import FEED_ITEM
@@ -80,6 +80,9 @@ def hints_of(soup: BeautifulSoup, tags: list[Tag], meta: Mapping[str, str], ld: 
     publisher = name_of(ld.get("publisher"))
     original_ld = not outlet_page and bool(publisher) and is_outlet(publisher or "") and any(
         p.origin == "JSON-LD author" for p in people)
+    # The author the metadata names printed in a byline row beside an outlet's name wrote the story for it.
+    original_ld = original_ld or (not outlet_page and bool(people) and writes_for_an_outlet(
+        people[0].value, tags, is_outlet))
     if original_ld:
         account = _classed_account(soup, meta, is_outlet)
     suffix = split_title(meta["title"], [], is_outlet)[1] if meta.get("title") else None

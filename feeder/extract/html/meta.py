@@ -8,7 +8,7 @@ from collections import deque
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from feeder.extract.html.tree import Head
+from feeder.extract.html.tree import Head, Tag
 from feeder.extract.lines import IsOutlet
 from feeder.fold import fold_text
 from feeder.records import Clue, DateClue
@@ -124,3 +124,22 @@ def name_of(value: Any) -> str | None:
 
 def str_of(value: Any) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+# A byline row's element: its class names it ("byline", "article-byline", "author-info").
+_BYLINE_ROW_CLASS = re.compile(r"(?:^|[\s_-])(?:byline|by-line|author-?info|article-?author)(?:$|[\s_-])", re.I)
+# Byline rows looked at: a page prints its own near the headline, the first few are enough.
+MAX_BYLINE_ROWS = 5
+
+
+def writes_for_an_outlet(name: str, tags: list[Tag], is_outlet: IsOutlet) -> bool:
+    """The page prints the author its metadata names in a byline row beside an outlet's name ("Por GABRIELA SOTO
+    ACUÑA" over "Associated Press"): the story's writer for that outlet, not the account that posted it here."""
+    letters = _letters(name)
+    if len(letters) < 4 or is_outlet(name):
+        return False
+    rows = [t for t in tags if isinstance(classes := t.get("class"), list) and _BYLINE_ROW_CLASS.search(
+        " ".join(classes))][:MAX_BYLINE_ROWS]
+    return any(letters in _letters(" ".join(parts := list(row.stripped_strings))) and any(
+        is_outlet(part) and letters not in _letters(part) and _letters(part) not in letters for part in parts)
+        for row in rows)
