@@ -332,7 +332,7 @@ def _verb_then_date(text: str) -> tuple[str, str | None, str | None] | None:
     hit = next((h for h in find_dates(tail) if h.year is not None and h.trap is None), None)
     if hit is None or hit.start < 2:
         return None
-    name = tail[:hit.start].strip(" ,|·•-–—")
+    name = tail[:hit.start].strip(" ,|·•»-–—")
     if not poster_shaped(name) or len(name.split()) > MAX_GLUED_NAME_WORDS or find_dates(name):
         return None
     return name, tail[hit.start:hit.end], None

@@ -258,7 +258,7 @@ MEDIA_TRADE_WORDS = r"news|press|media|broadcasting|radio|television|tv|times|po
 # The verbs a blog or CMS theme prints before its poster's name, with the word for "by" that follows them, by
 # language ("Posted by", "Publicado por", "Publicerat av", "Diposting oleh"…); a verb without one stands alone.
 POSTER_VERBS: tuple[tuple[tuple[str, ...], str], ...] = (
-    (("posted", "submitted", "published", "uploaded", "shared", "added", "created", "contributed"), "by"),
+    (("posted", "post", "submitted", "published", "uploaded", "shared", "added", "created", "contributed"), "by"),
     (("publicado", "postado", "enviado", "publicada"), "por"),
     (("eingestellt", "veröffentlicht", "gepostet"), "von"),
     (("publié", "posté", "publiée"), "par"),
