@@ -321,9 +321,11 @@ def candidates(lines: Sequence[str], head: str | None = None, head_named_site: b
     window = list(lines[:SEARCH_LINES])
     folds = [fold_text(x) for x in lines]
     counts: dict[str, int] = {}
-    for folded in folds:
-        counts[folded] = counts.get(folded, 0) + 1
+    for at, folded in enumerate(folds):
+        if not at or folded != folds[at - 1]:  # a line printed again right under itself is one printing
+            counts[folded] = counts.get(folded, 0) + 1
     title_fold = folds[0] if folds else ""
+    line_folds = set(folds)
     trail_ends = {fold_text(_TRAIL_PARTS.split(x)[-1]) for x in window if _TRAIL.match(x) or vocab.BREADCRUMB.match(x)}
     site_folds = {title_fold, fold_text(head or "")} if masthead else set()
     if head_named_site and head and lines and head in lines[0]:
@@ -342,8 +344,12 @@ def candidates(lines: Sequence[str], head: str | None = None, head_named_site: b
         if index > 0 and _paragraph(window[index - 1]):
             story_above, paragraphs_above = True, paragraphs_above + 1
             first_paragraph = min(first_paragraph, index - 1)
+        if index + 1 < len(window) and folds[index + 1] == folds[index] and index:
+            continue  # a blog theme prints its post's title twice or more in a row: the last copy stands for them
         text = head if index == 0 and head else line
         text = _TIME_PREFIX.sub("", text)
+        if index and " | " in text:
+            text = _without_page_name(text, line_folds)
         if (bracketed := _BRACKETS.match(text)) is not None:
             text = bracketed.group("inner").strip()
         if not _may_be_title(text) or rules.PHOTO_CREDIT_CLOSE.search(text):
@@ -368,7 +374,8 @@ def candidates(lines: Sequence[str], head: str | None = None, head_named_site: b
         if _anchored(window, index):
             score += ANCHORED
             why.append(_ANCHOR_WHY)
-            if not story_above and _hangs_story(window, index) and not {index - 1, index - 2} <= titled:
+            top = _first_copy(folds, index)  # (the lines above the run of its copies: a list of titles or not)
+            if not story_above and _hangs_story(window, index) and not {top - 1, top - 2} <= titled:
                 score += STORY
                 why.append(_STORY_WHY)
         words = {w for w in re.split(r"[^a-z0-9]+", folded) if len(w) > 2}
@@ -384,9 +391,43 @@ def candidates(lines: Sequence[str], head: str | None = None, head_named_site: b
             score -= BELOW
             why.append("below the story's paragraphs")
         found.append(Candidate(text, index, score, "; ".join(why) or "title-like line"))
-    found = _over_a_teaser(found, window)
+    found = _decks_under_headlines(_over_a_teaser(found, window), window)
     found.sort(key=lambda c: (-c.score, c.index))
     return found
+
+
+# "Headline | TOPIC NAME |": a curation page's or a section's name after a bar, printed alone elsewhere on the page.
+_BAR_SUFFIX = re.compile(r"^(?P<head>.+?)\s+\|\s+(?P<name>[^|]{2,60}?)\s*\|?\s*$")
+
+
+def _without_page_name(text: str, line_folds: set[str]) -> str:
+    """The line without a name after its bar that the page prints alone on a line of its own (a topic's, a
+    section's, the site's): one line is not both the headline and the page's name."""
+    m = _BAR_SUFFIX.match(text)
+    if m is None or len(m.group("head").split()) < MIN_HEADLINE_WORDS or fold_text(m.group("name")) not in line_folds:
+        return text
+    return m.group("head")
+
+
+def _decks_under_headlines(found: list[Candidate], window: Sequence[str]) -> list[Candidate]:
+    """A standfirst the story hangs from, under a shorter line the story hangs from past only its byline or stamp
+    rows, is that headline's deck: it gives the story to the headline above it."""
+    hanging = {c.index: c for c in found if _STORY_WHY in c.why}
+    out = []
+    for c in found:
+        above = next((i for i in range(c.index - 1, max(-1, c.index - STORY_REACH - 1), -1) if i in hanging), None)
+        if above is not None and _STORY_WHY in c.why and _deck(c.text) and not _deck(hanging[above].text) and all(
+                _anchor(x) for x in window[above + 1:c.index]):
+            c = Candidate(c.text, c.index, c.score - STORY, c.why.replace(_STORY_WHY, _DECK_WHY))
+        out.append(c)
+    return out
+
+
+def _first_copy(folds: Sequence[str], index: int) -> int:
+    """The first of the copies of the line printed one right under the other down to it."""
+    while index > 0 and folds[index - 1] == folds[index]:
+        index -= 1
+    return index
 
 
 def _over_a_teaser(found: list[Candidate], window: Sequence[str]) -> list[Candidate]:
@@ -435,10 +476,14 @@ def _hangs_story(window: Sequence[str], index: int) -> bool:
     """The first story paragraph follows the line, past only bylines, stamps, labels, captions and chrome;
     a site's tagline is followed by a capture-day stamp and then menus or other headlines instead. (Only
     asked of lines above every paragraph.)"""
+    decks = 0
     for text in itertools.islice((x for x in window[index + 1:] if not paywall_promo(x) and not _share_row(x)),
                                  STORY_REACH):
         if _paragraph(text, OPENING_WORDS) or _cut_paragraph(text):
             return True
+        if not decks and _deck(text):
+            decks += 1  # the headline's standfirst under its byline row: the story follows it
+            continue
         if rules.DATELINE_CITY.match(text) or rules.DATELINE_OPEN.match(text):
             return True
         if not (_anchor(text) or vocab.CHROME_LINE.match(text) or rules.FURNITURE.match(text)
@@ -446,6 +491,15 @@ def _hangs_story(window: Sequence[str], index: int) -> bool:
                 or _SHARE_BUTTON.match(text)):
             return False
     return False
+
+
+# A standfirst (deck) runs longer than most headlines: at least this many words, ending no sentence.
+DECK_WORDS = 14
+
+
+def _deck(text: str) -> bool:
+    """A headline's standfirst: a long line of words ending no sentence, shaped like a title."""
+    return len(text.split()) >= DECK_WORDS and _may_be_title(text) and title_like(describe(0, text), text)
 
 
 # A share row's buttons, one a line ("Compartir", "Facebook", "Twitter", "0"), between a byline and its story.
@@ -585,6 +639,7 @@ _ECHO_WHY, _SLUG_WHY, _STORY_WHY = "echoed on the page", "spelled by a URL slug"
 _ANCHOR_WHY = "above a byline, stamp or the first paragraph"
 _DIGEST_WHY = "a digest's title over its items"
 _TEASER_WHY = "over a caption or teaser, another headline below it"
+_DECK_WHY = "the standfirst of the headline above it"
 
 
 def headline_shaped(text: str) -> bool:
@@ -648,6 +703,8 @@ _ACTION_ROW = re.compile(
 # "From Nurul Huda Kamaruddin": a portal's byline opened by "From", a name and nothing after it.
 _FROM_BYLINE = re.compile(r"^(?:From|Von|De|Dari|Par)\s+[A-Z][\w'’.-]+(?:\s+(?:bin|binti|al|el|de|da|van|von|"
                           r"[A-Z][\w'’.-]+)){1,4}$")
+# "by admin", "By Jane Roe": a by-line of a name or handle alone (no sentence goes on after it).
+_BARE_BY = re.compile(r"^[Bb]y\s+(?P<name>[^\s.,;:!?]+(?:\s+[^\s.,;:!?]+){0,2})$")
 # Words a headline's capitalised phrase after "From" holds that no name does.
 _NOT_NAME_WORDS = frozenset(("With", "To", "The", "And", "For", "In", "On", "At", "Of", "A", "An", "Is", "Are", "Was",
                              "Will", "Into", "Over", "After", "Before", "Across", "Around", "Amid", "Against"))
@@ -663,6 +720,8 @@ def other_role(text: str) -> str | None:
         return None
     if _FROM_BYLINE.match(text) and not _NOT_NAME_WORDS.intersection(text.split()[1:]):
         return "byline"
+    if (m := _BARE_BY.match(text)) is not None and posters.poster_shaped(m.group("name")):
+        return "byline"  # "by admin" alone under a headline: a theme's author line, never the headline's last words
     if posters.poster_row(text) is not None:
         return "poster's row"
     digits = any(map(str.isdigit, text))

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from feeder.extract import rules, vocab
 from feeder.extract.dates import find_dates
-from feeder.extract.shapes import Line, is_date_line
+from feeder.extract.shapes import Line, is_date_line, is_prose
 
 _TRAILING_LABEL = re.compile(rf"\s(?:{vocab.FIELD_LABELS})\s*[:：]$", re.I)
 
@@ -120,3 +120,53 @@ def _glued_stamp(line: Line) -> list[Line] | None:
         return None
     return [Line(line.text[:hit.end], f"{line.origin} part 1", line.in_body),
             Line(rest.strip(), f"{line.origin} part 2", line.in_body)]
+
+
+# A stamp glued after a headline's words by a capture that lost the line break: "Headline 15:53 (20:53 GMT)" (a
+# clock time, its zone's time in brackets), "Headline - 10/03/2016 MAP" (a dash or bar, a full date, an outlet's
+# code). The headline has at least this many words before it.
+GLUED_HEAD_WORDS = 5
+_GLUED_TIME = re.compile(r"(?<=[^\W\d])\s+(?P<stamp>\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?"
+                         r"(?:\s*\(\d{1,2}[:.]\d{2}\s*(?:GMT|UTC)\))?)$", re.I)
+# A preposition before the time makes it the headline's own ("… closes at 17:30").
+_TIME_OWNED = re.compile(r"(?i:\b(?:at|by|until|till|from|to|before|after|à|a las|um|às|alle|pukul)\s*$)")
+_GLUED_DATE_SEPARATOR = re.compile(r"\s[-–—|]\s*$")
+_CODE_AFTER = re.compile(r"^(?:\s+[A-Z]{2,6})?\s*$")
+
+
+def glued_stamps(lines: Sequence[Line]) -> list[Line]:
+    """Above the story's first paragraph, a headline-shaped line ending in a glued stamp is read as two lines: the
+    headline, then its stamp row (one line is one thing: a headline never ends on the site's clock)."""
+    out: list[Line] = []
+    for index, line in enumerate(lines):
+        cut = _glued_stamp_at(line.text)
+        if cut is None and is_prose(line.text):
+            return out + list(lines[index:])  # the story has started: nothing below it is cut
+        if cut is None:
+            out.append(line)
+        else:
+            out += [Line(line.text[:cut].rstrip(" -–—|"), line.origin, line.in_body),
+                    Line(line.text[cut:].strip(), f"{line.origin} part 2", line.in_body)]
+    return out
+
+
+def _glued_stamp_at(text: str) -> int | None:
+    """Where a stamp glued after a headline's words starts, or None."""
+    if not 20 <= len(text) <= 240 or not (text[-1:].isalnum() or text[-1:] == ")") or text[:1].isdigit():
+        return None
+    if not any(map(str.isdigit, text[-30:])):
+        return None
+    if (m := _GLUED_TIME.search(text)) is not None:
+        head = text[:m.start()]
+        return m.start("stamp") if not _TIME_OWNED.search(head) and _headline_words(head) else None
+    hits = [h for h in find_dates(text) if h.year is not None and h.trap is None]
+    if not hits or not _CODE_AFTER.match(text[hits[-1].end:]):
+        return None
+    head = text[:hits[-1].start]
+    sep = _GLUED_DATE_SEPARATOR.search(head)
+    return hits[-1].start if sep is not None and _headline_words(head[:sep.start()]) else None
+
+
+def _headline_words(head: str) -> bool:
+    """Enough words before the stamp for a headline, and none of them closing a sentence."""
+    return len(head.split()) >= GLUED_HEAD_WORDS and not head.rstrip().endswith((".", ":", ";", ","))

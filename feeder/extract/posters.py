@@ -265,8 +265,10 @@ _BY_WORD = rf"(?:{'|'.join(vocab.BY_WORDS)})"
 # A poster's name: a handle or a few words, no digits opening it, no separator inside.
 _NAME = r"(?P<name>[^\W\d][^\s|·•/,:;]{0,30}(?:\s+[^\s|·•/,:;–—-][^\s|·•/,:;]{0,30}){0,3}?)"
 _SEPARATOR = r"\s*(?:[|·•/]|\s[-–—]\s|,)\s*"
-# After the name, the post's time or date: "kl. 05:12", "at 9:14 AM", "on Sat, 10/20/2018 - 14:35", "um 10:15".
-_AFTER = (r"(?:\s+(?:kl\.?|klo|at|on|um|am|à|le|el|a\s+las|às|alle|il|om|op|pada|di|pukul|o|in|en|dans|em|unter)\s+|"
+# After the name, the post's time or date: "kl. 05:12", "at 9:14 AM", "on Sat, 10/20/2018 - 14:35", "um 10:15",
+# "时间 上午8:05" (a CJK footer's "time", its full-width colon after it).
+_AFTER = (r"(?:\s+(?:kl\.?|klo|at|on|um|am|à|le|el|a\s+las|às|alle|il|om|op|pada|di|pukul|o|in|en|dans|em|unter|"
+          r"(?:时间|時間|時刻|시간)\s*[:：]?)\s+|"
           + _SEPARATOR + ")")
 _VERB_ROW = re.compile(rf"^\W{{0,2}}(?:{_POSTER_VERB})\s*[:：]?\s+{_NAME}(?:{_AFTER}(?P<rest>.+))?$", re.I)
 # "submitted 3 hours ago by latam_feed to latam": a link aggregator's row, the post's age before its poster.
@@ -306,15 +308,34 @@ def read_row(text: str) -> tuple[str, str | None, str | None] | None:
     m = _VERB_ROW.match(text)
     verb = m is not None
     if m is None and (m := _BY_ROW.match(text)) is None:
-        return None
+        return _verb_then_date(text)
     name, rest = m.group("name").strip(), (m.group("rest") or "").strip()
     if not poster_shaped(name):
-        return None
+        return _verb_then_date(text) if verb else None
     date = _post_date(rest)
     time = m2.group("time") if date is None and (m2 := _TIME.match(rest)) else None
     if not verb and (date is None or not _MORE_FIELDS.search(rest[len(date):])):
         return None  # "Por X | 12.03.2021" may be the story's byline and stamp; a theme's row runs on past them
     return name, date, time
+
+
+_VERB_HEAD = re.compile(rf"^\W{{0,2}}(?:{_POSTER_VERB})\s*[:：]?\s+(?P<tail>.+)$", re.I)
+# A poster's name before the date with no separator holds at most this many words ("Posted by: Site Name June 26").
+MAX_GLUED_NAME_WORDS = 4
+
+
+def _verb_then_date(text: str) -> tuple[str, str | None, str | None] | None:
+    """"Posted by: Pakistan Economist June 26, 2017 in News": a verb row whose name runs straight into the post's
+    date (no separator, no "on"): the words before the date are the poster."""
+    if (m := _VERB_HEAD.match(text)) is None or not any(map(str.isdigit, tail := m.group("tail"))):
+        return None
+    hit = next((h for h in find_dates(tail) if h.year is not None and h.trap is None), None)
+    if hit is None or hit.start < 2:
+        return None
+    name = tail[:hit.start].strip(" ,|·•»-–—")
+    if not poster_shaped(name) or len(name.split()) > MAX_GLUED_NAME_WORDS or find_dates(name):
+        return None
+    return name, tail[hit.start:hit.end], None
 
 
 def _post_date(rest: str) -> str | None:
@@ -490,12 +511,39 @@ def vet_posters(lines: Sequence[Line], found: Found, is_outlet: IsOutlet, site: 
     posters = [c for c in found.candidates if c.role == "republisher" and c.printed]
     if not posters:
         return
-    dropped = [c for c in posters if not poster_shaped(c.value) or is_outlet(c.value) or _outlets_site(
-        _letters(c.value), lines, site)]
+    dropped = [c for c in posters if not poster_shaped(c.value) or is_outlet(c.value) or _joins_an_outlet(
+        c.value, is_outlet) or _outlets_site(
+        _letters(c.value), lines, site) or _masthead_under_title(c, found.site)]
     if dropped:
         found.candidates[:] = [c for c in found.candidates if c not in dropped]
         found.proposed["republisher"] -= len(dropped)
 
+
+
+# The joints of an account's name made of two names ("MTI-Hungary Today", "Reuters / Site"); a hyphen inside one
+# word of a person's name ("Soto-Acuña") is no joint unless a known outlet's name stands on one side of it.
+_JOINT = re.compile(r"\s*[-–—/|+&]\s*")
+
+
+def _joins_an_outlet(name: str, is_outlet: IsOutlet) -> bool:
+    """An account named by an outlet joined to another name ("MTI-Hungary Today": the agency's copy as the site's
+    account posts it) is that outlet's account, no poster."""
+    parts = [p for p in _JOINT.split(name) if p]
+    return len(parts) > 1 and any(is_outlet(p) for p in parts)
+
+
+# A site's short name ("HOY") spelled inside its masthead line ("Diario Hoy") has at least this many letters.
+MIN_SITE_LETTERS = 3
+
+
+def _masthead_under_title(candidate: resolver.Candidate, names: Sequence[str]) -> bool:
+    """A name over the post date on the line right under the capture's title line that spells the site's name there
+    (or is spelled in it: "HOY" over "Diario Hoy") is the site's masthead over its edition date, not an account."""
+    if candidate.block != 1 or candidate.score != resolver.NAME_ABOVE_POST:  # (its block: the date line's)
+        return False
+    letters = _letters(candidate.value)
+    return any(len(own) >= MIN_SITE_LETTERS and (own in letters or letters in own)
+               for own in map(_letters, names))
 
 
 def _outlets_site(letters: str, lines: Sequence[Line], site: str | None) -> bool:

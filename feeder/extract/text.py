@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from feeder.extract import blocks, headline, linemodel, resolver, rules
 from feeder.extract.dates import find_dates
+from feeder.extract.line_joins import glued_stamps
 from feeder.extract.lines import read_lines
 from feeder.extract.shapes import Hints, IsOutlet, Line, is_prose
 from feeder.extract.titles import headline_above_byline, quoted_headline, split_title, unquoted_excerpt
@@ -25,7 +26,7 @@ def extract_text(text: str, is_outlet: IsOutlet) -> Page | None:
     else:
         lines = [Line(line, f"line {n}") if line else _BLANK for n, line in enumerate(blocks.squeezed(text), 1)]
     lines = _continued(lines)
-    lines = _unglued_bylines([line for line in lines if line.text], is_outlet)
+    lines = glued_stamps(_unglued_bylines([line for line in lines if line.text], is_outlet))
     if not lines:
         return None
     head, rest = lines[0], lines[1:]

@@ -258,7 +258,7 @@ MEDIA_TRADE_WORDS = r"news|press|media|broadcasting|radio|television|tv|times|po
 # The verbs a blog or CMS theme prints before its poster's name, with the word for "by" that follows them, by
 # language ("Posted by", "Publicado por", "Publicerat av", "Diposting oleh"…); a verb without one stands alone.
 POSTER_VERBS: tuple[tuple[tuple[str, ...], str], ...] = (
-    (("posted", "submitted", "published", "uploaded", "shared", "added", "created", "contributed"), "by"),
+    (("posted", "post", "submitted", "published", "uploaded", "shared", "added", "created", "contributed"), "by"),
     (("publicado", "postado", "enviado", "publicada"), "por"),
     (("eingestellt", "veröffentlicht", "gepostet"), "von"),
     (("publié", "posté", "publiée"), "par"),
@@ -270,6 +270,9 @@ POSTER_VERBS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("pubblicato", "inviato"), "da"),
     (("opublikowane", "dodane"), "przez"),
     (("опубликовано", "разместил"), ""),
+    # Blogger's post footer in Chinese, Japanese and Korean interfaces: the poster's noun ("发布者" is "poster"),
+    # a colon after it.
+    (("发布者", "張貼者", "张贴者", "投稿者", "게시자"), ""),
 )
 # The bare "by" of the same languages.
 BY_WORDS = ("by", "por", "von", "par", "av", "af", "oleh", "door", "di", "da", "przez")

@@ -10,8 +10,8 @@ from urllib.parse import urlsplit
 from feeder.extract import endings, rules
 from feeder.extract.credit_lines import FOOTER_ADDRESS, feed_site
 from feeder.extract.credit_rows import site_account_outlet
-from feeder.extract.html.marks import Marks
-from feeder.extract.html.meta import ld_authors, ld_dates, name_of, names_the_site, str_of
+from feeder.extract.html.marks import Marks, marked_name
+from feeder.extract.html.meta import ld_authors, ld_dates, name_of, names_the_site, str_of, writes_for_an_outlet
 from feeder.extract.html.tree import BeautifulSoup, NavigableString, Tag, text_of
 from feeder.extract.lines import PRINTED_CREDIT, Hints, IsOutlet, is_date_line, split_title
 from feeder.extract.resolver import FEED_ITEM
@@ -85,6 +85,9 @@ def hints_of(soup: BeautifulSoup, tags: list[Tag], meta: Mapping[str, str], ld: 
     publisher = name_of(ld.get("publisher"))
     original_ld = not outlet_page and bool(publisher) and is_outlet(publisher or "") and any(
         p.origin == "JSON-LD author" for p in people)
+    # The author the metadata names printed in a byline row beside an outlet's name wrote the story for it.
+    original_ld = original_ld or (not outlet_page and bool(people) and writes_for_an_outlet(
+        people[0].value, tags, is_outlet))
     if original_ld:
         account = _classed_account(soup, meta, is_outlet)
     suffix = split_title(meta["title"], [], is_outlet)[1] if meta.get("title") else None
@@ -139,7 +142,8 @@ def _feed_item_stamps(tags: list[Tag]) -> Iterator[DateClue]:
 
 def _classed_account(soup: BeautifulSoup, meta: Mapping[str, str], is_outlet: IsOutlet) -> Clue | None:
     found = soup.find(class_=ACCOUNT_NAME_CLASS)
-    name = text_of(found) if isinstance(found, Tag) else ""
+    # (several names, "A and B", are the story's byline as a portal prints it, not the posting account)
+    name = (marked_name(found) or "") if isinstance(found, Tag) else ""
     return Clue(name, "account name (class naming a user or author name)") if 2 <= len(name) <= 60 and (
         _a_person(name, meta, is_outlet)) else None
 

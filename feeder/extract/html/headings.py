@@ -22,7 +22,21 @@ def find_headline(tags: list[Tag], meta: Mapping[str, str], ld: Mapping[str, Any
     """The story's headline (tags: the tree's elements): a heading that og:title, JSON-LD or <title> names;
     else og:title, <h1>, <title>."""
     found = _find_headline([t for t in tags if t.name in ("h1", "h2", "h3")], meta, ld, is_outlet, container)
+    found = _without_outlet_suffix(found, is_outlet) if found else found
     return _without_site_prefix(found, page_text) if found and page_text else found
+
+
+# "Headline | The Economist", "Headline - Reuters": the outlet's name after a bar or a spaced dash.
+_OUTLET_SUFFIX = re.compile(r"^(?P<head>.+?)\s+(?:\||[-–—])\s+(?P<outlet>[^|–—]{2,40}?)\s*$")
+
+
+def _without_outlet_suffix(title: str, is_outlet: IsOutlet) -> str:
+    """A post titled with the outlet page's own title, its outlet's name after a bar or dash, is the headline
+    without that name (a credit, never the story's words)."""
+    m = _OUTLET_SUFFIX.match(title)
+    if m is None or len(m.group("head").split()) < MIN_HEADLINE_WORDS or not is_outlet(m.group("outlet")):
+        return title
+    return m.group("head")
 
 
 def _find_headline(tags: list[Tag], meta: Mapping[str, str], ld: Mapping[str, Any],

@@ -80,7 +80,7 @@ _PLAIN_ATTRS = frozenset({"class", "id", "style", "href", "src", "alt", "title",
 
 def _mark(tag: Tag, n: int, words: str, authors: list[tuple[int, int, Tag, str]],
           dates: list[tuple[Tag, DateClue]]) -> None:
-    if (rank := _author_rank(tag, words)) is not None and (name := _marked_name(tag)):
+    if (rank := _author_rank(tag, words)) is not None and (name := marked_name(tag)):
         authors.append((rank, n, tag, name))
     elif (clue := _marked_date(tag, words)) is not None:
         dates.append((tag, clue))
@@ -101,13 +101,16 @@ def _author_rank(tag: Tag, words: str) -> int | None:
     return 4 if AUTHOR_ATTR.search(words) else None
 
 
-def _marked_name(tag: Tag) -> str | None:
+def marked_name(tag: Tag) -> str | None:
+    """The one name an element marked as an author holds (its "By" label gone), or None: none, several, a label."""
     name = _NAME_LABEL.sub("", text_of(tag)).strip(" ,;:|·-–—")
     words = name.split()
     # Several people ("A and B", "A, B") are the story's byline as a portal prints it, not the posting account.
     if _SEVERAL_NAMES.search(name) or not 1 <= len(words) <= MAX_NAME_WORDS or len(name) > 60 or (
             any(c.isdigit() for c in name) or not name[:1].isalpha()):
         return None
+    if not _NAME_LABEL.sub("", f"{name} ").strip():
+        return None  # "By" alone: a theme's label element before the names, which stand beside it
     return name
 
 

@@ -8,7 +8,7 @@ from collections import deque
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from feeder.extract.html.tree import Head
+from feeder.extract.html.tree import Head, Tag
 from feeder.extract.lines import IsOutlet
 from feeder.fold import fold_text
 from feeder.records import Clue, DateClue
@@ -85,16 +85,25 @@ _TITLE_SEGMENTS = re.compile(r"\s*(?:[|_·»~–—]|\s-\s|::)\s*")
 
 def names_the_site(name: str, meta: Mapping[str, str]) -> bool:
     """An "author" that is the site itself: its og:site_name, the last segment of its <title>, or a
-    domain name ("example.com" is an address, never a person)."""
-    folded = fold_text(name)
-    if not folded:
+    domain name ("example.com" is an address, never a person), spelled with or without its spaces ("Eastern Eye"
+    for "EasternEye"), alone or as one part of a joined account ("MTI-Hungary Today": an agency's copy posted by
+    the site's account)."""
+    if not fold_text(name):
         return False
     if _DOMAIN.match(name.strip()):
         return True
-    if fold_text(meta.get("og:site_name", "")) == folded:
-        return True
     segments = _TITLE_SEGMENTS.split(meta.get("title", ""))
-    return len(segments) > 1 and fold_text(segments[-1]) == folded
+    sites = {_letters(meta.get("og:site_name", "")), _letters(segments[-1]) if len(segments) > 1 else ""} - {""}
+    return bool(sites) and any(_letters(part) in sites for part in (name, *_ACCOUNT_PARTS.split(name)))
+
+
+# The joints of an account's name made of two ("MTI-Hungary Today", "Reuters / Site"); a hyphen inside a person's
+# name ("Soto-Acuña") never joins a site's name.
+_ACCOUNT_PARTS = re.compile(r"\s*[-–—/|+&]\s*")
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
 def ld_authors(meta: Mapping[str, str], ld: Mapping[str, Any]) -> tuple[Clue, ...]:
@@ -115,3 +124,22 @@ def name_of(value: Any) -> str | None:
 
 def str_of(value: Any) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+# A byline row's element: its class names it ("byline", "article-byline", "author-info").
+_BYLINE_ROW_CLASS = re.compile(r"(?:^|[\s_-])(?:byline|by-line|author-?info|article-?author)(?:$|[\s_-])", re.I)
+# Byline rows looked at: a page prints its own near the headline, the first few are enough.
+MAX_BYLINE_ROWS = 5
+
+
+def writes_for_an_outlet(name: str, tags: list[Tag], is_outlet: IsOutlet) -> bool:
+    """The page prints the author its metadata names in a byline row beside an outlet's name ("Por GABRIELA SOTO
+    ACUÑA" over "Associated Press"): the story's writer for that outlet, not the account that posted it here."""
+    letters = _letters(name)
+    if len(letters) < 4 or is_outlet(name):
+        return False
+    rows = [t for t in tags if isinstance(classes := t.get("class"), list) and _BYLINE_ROW_CLASS.search(
+        " ".join(classes))][:MAX_BYLINE_ROWS]
+    return any(letters in _letters(" ".join(parts := list(row.stripped_strings))) and any(
+        is_outlet(part) and letters not in _letters(part) and _letters(part) not in letters for part in parts)
+        for row in rows)
