@@ -8,7 +8,7 @@ from feeder.errors import NotAnArticle
 from feeder.extract import blocks, headline, rules
 from feeder.extract.shapes import is_date_line, is_prose
 from feeder.extract.text import extract_text
-from feeder.extract.walls import wall_kind
+from feeder.extract.walls import teaser_list, wall_kind
 from feeder.records import Page, RawArticle
 from feeder.sources import Registry
 
@@ -44,6 +44,9 @@ def extract(raw: RawArticle, registry: Registry) -> Page:
             raw.kind == "text" and blocks.words_up_to(page.body, LISTING_WORDS) < LISTING_WORDS and headline.listing(
                 lines)):
         raise NotAnArticle(raw.path, "no sentence of story text: a list of headlines or links, not an article")
+    if teaser_list(lines, page.body):
+        raise NotAnArticle(raw.path, "a list of other stories' teasers (cut off, or each over its link on): a "
+                                     "section, tag or archive page, not an article")
     if raw.kind == "text" and teaser_index(lines):
         raise NotAnArticle(raw.path, "an index of story teasers, each over its own stamp: a section page, "
                                      "not an article")

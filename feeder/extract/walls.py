@@ -149,6 +149,37 @@ def wall_kind(head: str, body: Sequence[str], title: str = "") -> tuple[str, str
     return cut or head_wall or (walled[0][1] if walled else None)
 
 
+# A teaser: a paragraph an index page cut off with an ellipsis, with or without its link on ("… the peaceful...",
+# "… the UN said… more", "… in the afternoon [...]").
+_CUT_TEASER = re.compile(r"(?<![.!?。！？])\s*(?:\.{3}|…|\[(?:…|\.{3})\])\s*(?:\(?(?:read )?more\)?\.?|»|›)?$", re.I)
+# The link that opens the whole story under its teaser, alone on its line.
+_READ_ON = re.compile(r"(?:read more|more|continue reading|read on|read the full (?:story|article))\s*[»›→>]*\.?",
+                      re.I)
+# A page of story teasers has at least this many of them ...
+MIN_TEASERS = 3
+# ... and they make at least this share of its paragraphs that end a sentence or are cut (a story quoting a few
+# trailing-off remarks, or a related list under a long story, stays far below).
+TEASER_SHARE = 0.6
+_ENDS_OR_CUT = re.compile(r"[.!?。！？…»›][\"”’')]*$|\bmore$", re.I)
+
+
+def teaser_list(lines: Sequence[str], body: Sequence[str]) -> bool:
+    """A section, tag, archive or issue page rather than a story: the story read from it is a run of other
+    stories' teasers, cut off with an ellipsis; or (a dump's ``lines``) its first paragraph is one of several
+    teasers each over its own link on ("Read more")."""
+    paragraphs = [p for p in body if _ENDS_OR_CUT.search(p.rstrip())]
+    cut = sum(1 for p in paragraphs if _CUT_TEASER.search(p.rstrip()))
+    if cut >= MIN_TEASERS and cut >= TEASER_SHARE * len(paragraphs):
+        return True
+    if not body or not lines:
+        return False
+    teasers = [lines[i] for i in range(len(lines) - 1) if len(lines[i + 1]) <= 30 and _READ_ON.fullmatch(lines[i + 1])
+               and len(lines[i].split()) > 8]
+    first = " ".join(body[0].split()[-6:])
+    return len(teasers) >= MIN_TEASERS and any(first in teaser for teaser in teasers) and (
+        len(teasers) >= TEASER_SHARE * sum(1 for line in lines if _ENDS_OR_CUT.search(line) and len(line.split()) > 8))
+
+
 def _above_closing_wall(body: Sequence[str], walled: set[str]) -> Sequence[str]:
     """The story's paragraphs above the wall that closes it: a paywall's block read as its last paragraphs
     ("Subscribe to continue reading" over the pitch) marks where the story was cut off, so only the paragraphs
