@@ -107,8 +107,8 @@ MAX_CLOSER_CHARS = 360
 
 # How the closers above open (all but the contributor line, which names its writer first): a cheap test
 # that spares most lines, story paragraphs included, the patterns.
-_OPENING = re.compile(r"[(\[]?\s*(?:posted|filed|tagged|this|a version|the post|more|enter|type|leave|follow|the views?|"
-                      r"the opinions?|views|opinions|\w+ translat|translat)", re.I)
+_OPENING = re.compile(r"[(\[]?\s*(?:posted|filed|tagged|this|a version|the post|more|enter|type|leave|follow|"
+                      r"the views?|the opinions?|views|opinions|\w+ translat|translat)", re.I)
 # Substrings one of PLATFORM_CLOSER's lines holds: the same cheap test for those.
 _PLATFORM_HINTS = ("投稿", "oleh", "por ", "von ", "par ", " da ", "owered", "ecnolog", "(atom)", "(Atom)", "(rss)",
                    "(RSS)", "upport", "unding")
@@ -153,8 +153,8 @@ REACTION_COUNT = re.compile(r"^\d{1,6} (?:people|persons?|users?|members?|reader
 PAGE_COUNTER = re.compile(r"^(?:this (?:news|article|story|post|page|item|entry|report) has been (?:read|viewed|seen|"
                           r"visited) [\d,.]{1,12} times?|there (?:are|is) currently [\d,.]{1,9} (?:users?|guests?|"
                           r"members?|visitors?)(?: and [\d,.]{1,9} (?:users?|guests?|members?|visitors?))? online|"
-                          r"(?:views|hits|reads|visits|page ?views)\s*[:：]\s*[\d,.]{1,12}|[\d,.]{1,12} (?:views|hits|reads))"
-                          r"\s*[.!]?$", re.I)
+                          r"(?:views|hits|reads|visits|page ?views)\s*[:：]\s*[\d,.]{1,12}|"
+                          r"[\d,.]{1,12} (?:views|hits|reads))\s*[.!]?$", re.I)
 # Longer lines are a reply's own words, not its head.
 MAX_HEAD_CHARS = 200
 

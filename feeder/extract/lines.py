@@ -33,7 +33,7 @@ from feeder.extract.posters import (
 from feeder.extract.proposals import Found
 from feeder.extract.resolver import Candidate
 from feeder.extract.shapes import Hints, IsOutlet, Line, is_date_line, is_prose, prose_words, slight
-from feeder.extract.span import resolve_span
+from feeder.extract.span import resolve_span, site_rights_notice
 from feeder.extract.titles import headline_above_byline, quoting_outlet, split_title, titled
 from feeder.fold import fold_text
 from feeder.records import Clue, Page
@@ -154,7 +154,8 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
             continue
         found.after_credit = False
         if rules.FURNITURE.match(text):
-            ended = ended or bool(rules.STORY_END.match(text) and found.body)
+            # A site's rights notice under the story closes it too (a bare "© Name" may be a photo's credit inside it)
+            ended = ended or bool(found.body and (rules.STORY_END.match(text) or site_rights_notice(text)))
             continue
         if endings.closes_story(text):
             ended = ended or bool(found.body and line.in_body)  # a post footer, a syndication note: story over

@@ -283,8 +283,8 @@ def tail_score(text: str, title: str, above: str = "", last: bool = False) -> tu
 
 # A time or a numeric date closing a line ("… Banco Mundial 15:20 (20:20 GMT)", "… Sahara Issue - 10/03/2016 MAP"),
 # with its zone in brackets or an agency's code after it.
-TRAILING_STAMP = re.compile(r"\s(?:[-–—|]\s*)?(?:\d{1,2}[:.]\d{2}(?:\s*[apAP]\.?[mM]\.?)?|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})"
-                            r"(?:\s*\([^()]{2,20}\))?(?:\s+[A-Z]{2,6})?$")
+TRAILING_STAMP = re.compile(r"\s(?:[-–—|]\s*)?(?:\d{1,2}[:.]\d{2}(?:\s*[apAP]\.?[mM]\.?)?|"
+                            r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})(?:\s*\([^()]{2,20}\))?(?:\s+[A-Z]{2,6})?$")
 
 
 def _lead_in_to_nothing(text: str) -> bool:
@@ -412,11 +412,18 @@ def _end(body: Sequence[str], title: str, start: int) -> tuple[int, str]:
     return end, why
 
 
-# A rights notice in the shape sites print it: a copyright sign or year, "All rights reserved" (a story's sentence
-# about copyright law names neither).
-RIGHTS_NOTICE_SHAPE = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©\s*)?(?:\d{4}|\(c\))|\ball rights reserved\b|"
+# A site's rights notice: "Copyright" and a year, "All rights reserved", "may not be published" (a story's sentence
+# about copyright law names none of these; a bare "© Name" is a photo's credit as often as a site's notice).
+RIGHTS_NOTICE_SHAPE = re.compile(r"\bcopyright\s*(?:©\s*)?(?:\d{4}|\(c\))|\ball rights reserved\b|"
+                                 r"\bmay not be (?:re)?published\b|"
                                  r"\bderechos reservados\b|\btous droits réservés\b|\balle rechte vorbehalten\b|"
                                  r"\bdireitos reservados\b|版权所有", re.I)
+
+
+def site_rights_notice(text: str) -> bool:
+    """A site's or an agency's rights notice on a line of its own (short): under the story, the story is over."""
+    return len(text) <= endings.MAX_CLOSER_CHARS and any(hint in text for hint in (*_RIGHTS_HINTS, "ublished")) and (
+        RIGHTS_NOTICE_SHAPE.search(text) is not None)
 
 
 def _rights_notice_above_links(body: Sequence[str], start: int, end: int) -> int | None:
@@ -425,12 +432,10 @@ def _rights_notice_above_links(body: Sequence[str], start: int, end: int) -> int
     notice keeps it where it stands: the notice may be a photo's credit inside the story.)"""
     for index in range(end - 1, max(start, end - 1 - TAIL_REACH), -1):
         text = body[index]
-        if _ends_sentence(text) and not (len(text) <= endings.MAX_CLOSER_CHARS and any(
-                hint in text for hint in _RIGHTS_HINTS) and RIGHTS_NOTICE_SHAPE.search(text)):
+        notice = site_rights_notice(text)
+        if _ends_sentence(text) and not notice:
             return None
-        if index < end - 1 and len(text) <= endings.MAX_CLOSER_CHARS and any(
-                hint in text for hint in _RIGHTS_HINTS) and RIGHTS_NOTICE_SHAPE.search(text) and any(
-                _ends_sentence_signed(p) for p in body[start:index]):
+        if index < end - 1 and notice and any(_ends_sentence_signed(p) for p in body[start:index]):
             return index
     return None
 

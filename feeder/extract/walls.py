@@ -22,7 +22,9 @@ WALLS: dict[str, tuple[str, ...]] = {
         r"are you a (?:robot|human)", r"automated (?:program|software|queries|traffic|access)",
         r"unusual traffic", r"captcha", r"security check", r"ddos protection by", r"request unsuccessful",
         r"attention required!? \| cloudflare", r"access denied",
-        r"javascript is (?:required|disabled)", r"enable javascript and cookies", r"please enable javascript",
+        r"javascript is (?:required|disabled)", r"enable javascript and cookies",
+        # (not a video player's notice to a reader without scripts: "… please enable JavaScript, and consider …")
+        r"please enable javascript(?!,? and consider upgrading)",
         r"access to this page has been denied", r"(?:confirm|prove) (?:that )?you(?:'re|’re| are) not a robot",
         r"(?:you are|you're|you’re) using automation tools",
         r"(?:verify|verifying|checking) (?:that )?(?:your browser|you are|you're) (?:is )?(?:not a|a human|human)",
