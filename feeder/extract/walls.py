@@ -162,7 +162,7 @@ MIN_TEASERS = 3
 # ... and they make at least this share of its paragraphs that end a sentence or are cut (a story quoting a few
 # trailing-off remarks, or a related list under a long story, stays far below).
 TEASER_SHARE = 0.6
-_ENDS_OR_CUT = re.compile(r"[.!?。！？…»›][\"”’')]*$|\bmore$", re.I)
+_ENDS_OR_CUT = re.compile(r"[.!?。！？…»›][\"”’')\]]*$|\bmore$", re.I)
 
 
 def teaser_list(lines: Sequence[str], body: Sequence[str]) -> bool:
