@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -153,6 +154,8 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
             found.after_credit = False
             continue
         found.after_credit = False
+        if text[-1:] in _READ_ON_ENDS and (link := GLUED_READ_ON.search(text, max(0, len(text) - READ_ON_CHARS))):
+            text = text[:link.start()]  # a link on glued after the paragraph's last sentence: the sentence stays
         if rules.FURNITURE.match(text):
             # A site's rights notice under the story closes it too (a bare "© Name" may be a photo's credit inside it)
             ended = ended or bool(found.body and (rules.STORY_END.match(text) or site_rights_notice(text)))
@@ -234,6 +237,16 @@ def _masthead_widget(lines: Sequence[Line], index: int, site: str | None = None)
     return bool(vocab.CHROME_LINE.match(following) or vocab.BREADCRUMB.match(following)
                 or vocab.TICKER.match(following)) and (
         not is_date_line(following))
+
+
+# A link on to the rest of the story glued after a paragraph's last sentence ("… a source said. Read the rest of this
+# entry »", "… on Monday. Continue reading →"): the link is the page's, the sentence the story's.
+GLUED_READ_ON = re.compile(r"(?<=[.!?\"”’)])\s+(?:read (?:the )?(?:rest|more|full (?:story|article|text))"
+                           r"(?: of (?:this|the) (?:entry|article|story|post))?|continue reading(?: [^.!?]{1,60})?|"
+                           r"read on)\s*(?:»|›|→|>>|\.\.\.|…)?$", re.I)
+# How a line ending with such a link ends, and how far from its end the link starts.
+_READ_ON_ENDS = frozenset("»›→>.…eEgGnN")
+READ_ON_CHARS = 90
 
 
 def _page(found: Found, title: str, hints: Hints, is_outlet: IsOutlet, own_rows: Sequence[OwnRow] = ()) -> Page:

@@ -192,6 +192,9 @@ def resolve_span(body: Sequence[str], origins: Sequence[str], title: str) -> Spa
 # A short label run together with the story's first paragraph by the capture: page chrome ("Adjust font size:")
 # or the page's own stamp ("Published time: 16 Nov, 2017 18:51"), before a dateline or a sentence.
 GLUED_LABEL = re.compile(r"^[A-Z][\w'’]*(?: [\w'’]+){0,3}\s*[:：]\s+(?=\S)")
+# A reporter's name and a verb of reporting as the story's lead-in ("Kelvin Tsang reports: Some 200 parcels …"): the
+# byline's, not the story's sentence.
+REPORTER_LEAD_IN = re.compile(r"^(?:[A-Z][\w'’.-]+ ){1,3}(?:reports|writes|reported|wrote)\s*[:：]\s+")
 # How far into the paragraph a glued stamp ends.
 GLUED_STAMP_CHARS = 60
 
@@ -204,6 +207,8 @@ def without_glued_label(paragraph: str) -> str:
         return paragraph
     rest = paragraph[label.end():]
     if OPENS_WITH_DATELINE.match(rest) and not OPENS_WITH_DATELINE.match(paragraph):
+        return rest
+    if REPORTER_LEAD_IN.match(paragraph) and _capital_first(rest.lstrip("\"“‘")) and is_prose(rest):
         return rest
     hit = next(iter(find_dates(paragraph[:label.end() + GLUED_STAMP_CHARS])), None)
     if hit is None or hit.label is None or hit.start != label.end() or hit.year is None:
