@@ -275,7 +275,7 @@ def tail_score(text: str, title: str, above: str = "", last: bool = False) -> tu
     if text[:1].isdigit() and endings.REACTION_COUNT.match(text):
         score += ACCOUNT_PROMPT
         why = "a reaction count"
-    if len(text) <= _COUNTER_CHARS and endings.PAGE_COUNTER.match(text):
+    if len(text) <= _COUNTER_CHARS and text[:1] in _COUNTER_OPENINGS and endings.PAGE_COUNTER.match(text):
         score += ACCOUNT_PROMPT
         why = "a page's counter"
     if text[-1:].isalnum() or text[-1:] == ")":
@@ -564,9 +564,11 @@ def _inside_furniture(paragraph: str, repeated: Counter[str] | None) -> str:
         return "pointer to another story"
     if paragraph[:1].isdigit() and endings.REACTION_COUNT.match(paragraph):
         return "reaction count"
-    if len(paragraph) <= _COUNTER_CHARS and endings.PAGE_COUNTER.match(paragraph):
+    if len(paragraph) <= _COUNTER_CHARS and paragraph[:1] in _COUNTER_OPENINGS and (
+            endings.PAGE_COUNTER.match(paragraph)):
         return "page counter"
-    if PICTURE_LABEL.match(paragraph) and not _SENTENCE_STOP.search(paragraph[:-1]):
+    if paragraph[:1] in _PICTURE_OPENINGS and PICTURE_LABEL.match(paragraph) and not _SENTENCE_STOP.search(
+            paragraph[:-1]):
         return "photo caption"
     if "ideo" in paragraph and VIDEO_FALLBACK.search(paragraph):
         return "video player's notice"
@@ -579,8 +581,11 @@ def text_opens_caption(paragraph: str) -> bool:
     return paragraph[:1] in "(IiAaTt" and bool(CAPTION_OPEN.match(paragraph))
 
 
-# A page counter is a short line.
+# A page counter is a short line, opening as PAGE_COUNTER's lines do (a cheap test before the pattern).
 _COUNTER_CHARS = 80
+_COUNTER_OPENINGS = frozenset("TtVvHhRrPp0123456789")
+# How PICTURE_LABEL's lines open.
+_PICTURE_OPENINGS = frozenset("FfMmTtHhCcLlIiPp")
 # A picture's label opening a short line of its own: its caption or credit ("Featured image: illustration (via X)",
 # "Main photo: …", "Image credit: …"), one sentence at most.
 PICTURE_LABEL = re.compile(r"^(?:(?:featured|main|top|header|cover|lead|feature) )?(?:image|photo|picture|pic|foto)s?"

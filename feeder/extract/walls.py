@@ -159,6 +159,11 @@ _READ_ON = re.compile(r"(?:read more|more|continue reading|read on|read the full
                       re.I)
 # A page of story teasers has at least this many of them ...
 MIN_TEASERS = 3
+# A "Read more" line closes the story the walk reads, so on a page of teasers over their links on it reads one teaser
+# (and its headline at most).
+READ_ON_BODY = 2
+# How a teaser's line ends (a cheap test before the pattern).
+_CUT_ENDS = ("...", "…", "]", "more", "More", "MORE", "more)", "More)", "more.", "More.", "»", "›")
 # ... and they make at least this share of its paragraphs that end a sentence or are cut (a story quoting a few
 # trailing-off remarks, or a related list under a long story, stays far below).
 TEASER_SHARE = 0.6
@@ -169,14 +174,13 @@ def teaser_list(lines: Sequence[str], body: Sequence[str]) -> bool:
     """A section, tag, archive or issue page rather than a story: the story read from it is a run of other
     stories' teasers, cut off with an ellipsis; or (a dump's ``lines``) its first paragraph is one of several
     teasers each over its own link on ("Read more")."""
-    paragraphs = [p for p in body if _ENDS_OR_CUT.search(p.rstrip())]
-    cut = sum(1 for p in paragraphs if _CUT_TEASER.search(p.rstrip()))
-    if cut >= MIN_TEASERS and cut >= TEASER_SHARE * len(paragraphs):
+    cut = sum(1 for p in body if p.rstrip().endswith(_CUT_ENDS) and _CUT_TEASER.search(p.rstrip()))
+    if cut >= MIN_TEASERS and cut >= TEASER_SHARE * sum(1 for p in body if _ENDS_OR_CUT.search(p.rstrip())):
         return True
-    if not body or not lines:
+    if not body or not lines or len(body) > READ_ON_BODY:
         return False
-    teasers = [lines[i] for i in range(len(lines) - 1) if len(lines[i + 1]) <= 30 and _READ_ON.fullmatch(lines[i + 1])
-               and len(lines[i].split()) > 8]
+    teasers = [lines[i - 1] for i in range(1, len(lines)) if len(lines[i]) <= 30 and lines[i][:1] in "RrMmCc" and (
+        _READ_ON.fullmatch(lines[i])) and len(lines[i - 1].split()) > 8]
     first = " ".join(body[0].split()[-6:])
     return len(teasers) >= MIN_TEASERS and any(first in teaser for teaser in teasers) and (
         len(teasers) >= TEASER_SHARE * sum(1 for line in lines if _ENDS_OR_CUT.search(line) and len(line.split()) > 8))
