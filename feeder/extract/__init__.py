@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from feeder.errors import NotAnArticle
 from feeder.extract import blocks, headline, rules
 from feeder.extract.shapes import is_date_line, is_prose
 from feeder.extract.text import extract_text
-from feeder.extract.walls import wall_kind
+from feeder.extract.walls import teaser_list, wall_kind
 from feeder.records import Page, RawArticle
 from feeder.sources import Registry
 
@@ -40,10 +41,13 @@ def extract(raw: RawArticle, registry: Registry) -> Page:
     if not page.body:
         raise NotAnArticle(raw.path, "no article body found: no paragraph of story text")
     lines = _text_lines(raw.text) if raw.kind == "text" else []
-    if not any(rules.SENTENCE_END.search(p.rstrip()) for p in page.body) or (
+    if not any(rules.SENTENCE_END.search(p.rstrip()) or _cut_excerpt(p) for p in page.body) or (
             raw.kind == "text" and blocks.words_up_to(page.body, LISTING_WORDS) < LISTING_WORDS and headline.listing(
                 lines)):
         raise NotAnArticle(raw.path, "no sentence of story text: a list of headlines or links, not an article")
+    if teaser_list(lines, page.body):
+        raise NotAnArticle(raw.path, "a list of other stories' teasers (cut off, or each over its link on): a "
+                                     "section, tag or archive page, not an article")
     if raw.kind == "text" and teaser_index(lines):
         raise NotAnArticle(raw.path, "an index of story teasers, each over its own stamp: a section page, "
                                      "not an article")
@@ -51,6 +55,17 @@ def extract(raw: RawArticle, registry: Registry) -> Page:
         raise NotAnArticle(raw.path, "truncated capture: the story stops mid-sentence where the file ends; "
                                      "scrape it again")
     return page
+
+
+# Two sentences ended inside a paragraph: story text, though the excerpt is cut off ("… four were imported. The
+# number of […]"); a headline holds none.
+_SENTENCE_INSIDE = re.compile(r"[\w%\"”’)][.!?]\s+[\"“‘(]?[A-Z]")
+EXCERPT_SENTENCES = 2
+
+
+def _cut_excerpt(paragraph: str) -> bool:
+    """A story's excerpt cut off mid-sentence: at least EXCERPT_SENTENCES sentences end inside it."""
+    return len(_SENTENCE_INSIDE.findall(paragraph)) >= EXCERPT_SENTENCES
 
 
 def _text_lines(text: str) -> list[str]:

@@ -89,8 +89,17 @@ def without_end_marker(text: str, dashed_name: bool = False) -> str:
     return text
 
 
+# An opinion page's disclaimer: the piece's views are not the site's ("This column does not necessarily reflect
+# the opinion of …", "The views expressed in this article are the author's own …").
+OPINION_DISCLAIMER = (r"(?:this|the) (?:column|article|op-?ed|opinion|piece|commentary|blog|post|content|story)s? "
+                      r"(?:does|do) not necessarily (?:reflect|represent)\b.{0,200}|"
+                      r"(?:the )?(?:views?|opinions?) expressed\b.{0,160}?\b(?:do|does) not necessarily\b.{0,200}|"
+                      r"(?:the )?(?:views?|opinions?) expressed\b.{0,160}?\bare (?:those of the (?:authors?|writers?)|"
+                      r"the (?:author|writer)['’]s own|solely)\b.{0,200}")
+# A translator's note in brackets on its own line ("(English translation by X volunteers)", "[Translated by X]").
+TRANSLATION_NOTE = r"[(\[]\s*(?:[\w-]+ ){0,2}translat(?:ed|ion)\b[^()\[\]]{2,100}[)\]]\.?"
 STORY_CLOSER = re.compile(rf"^(?:{POST_META_FOOTER}|{SYNDICATION_NOTE}|{CONTRIBUTOR_LINE}|{FEED_FOOTER}|{PROMO}|"
-                          rf"{PRINT_NOTE})$", re.I)
+                          rf"{PRINT_NOTE}|{OPINION_DISCLAIMER}|{TRANSLATION_NOTE})$", re.I)
 PLATFORM_CLOSER = re.compile(rf"^(?:{PLATFORM_FOOTER}|{SUPPORT_NOTE})$", re.I)
 # Longer lines are paragraphs: the closers are short.
 MAX_CLOSER_CHARS = 360
@@ -98,7 +107,8 @@ MAX_CLOSER_CHARS = 360
 
 # How the closers above open (all but the contributor line, which names its writer first): a cheap test
 # that spares most lines, story paragraphs included, the patterns.
-_OPENING = re.compile(r"\(?\s*(?:posted|filed|tagged|this|a version|the post|more|enter|type|leave|follow)\b", re.I)
+_OPENING = re.compile(r"[(\[]?\s*(?:posted|filed|tagged|this|a version|the post|more|enter|type|leave|follow|"
+                      r"the views?|the opinions?|views|opinions|\w+ translat|translat)", re.I)
 # Substrings one of PLATFORM_CLOSER's lines holds: the same cheap test for those.
 _PLATFORM_HINTS = ("投稿", "oleh", "por ", "von ", "par ", " da ", "owered", "ecnolog", "(atom)", "(Atom)", "(rss)",
                    "(RSS)", "upport", "unding")
@@ -137,6 +147,14 @@ COMMENT_HEAD = re.compile(r"^(?!(?:The|A|An|He|She|It|They|We|I|This|That)\b)[A-
 # no head of what follows (story text may follow it, where a capture took a widget from inside the story).
 REACTION_COUNT = re.compile(r"^\d{1,6} (?:people|persons?|users?|members?|readers?) (?:like|liked|likes|found) this\b"
                             r".{0,20}$", re.I)
+# A page's counter widget: how often the page was read, how many are on the site ("This news has been read 6808
+# times!", "There are currently 0 users online.", "Views: 1,204", "Hits: 87"). The page itself is the subject (a
+# story's "The clip has been viewed 3 million times." counts something else), and the line is short.
+PAGE_COUNTER = re.compile(r"^(?:this (?:news|article|story|post|page|item|entry|report) has been (?:read|viewed|seen|"
+                          r"visited) [\d,.]{1,12} times?|there (?:are|is) currently [\d,.]{1,9} (?:users?|guests?|"
+                          r"members?|visitors?)(?: and [\d,.]{1,9} (?:users?|guests?|members?|visitors?))? online|"
+                          r"(?:views|hits|reads|visits|page ?views)\s*[:：]\s*[\d,.]{1,12}|"
+                          r"[\d,.]{1,12} (?:views|hits|reads))\s*[.!]?$", re.I)
 # Longer lines are a reply's own words, not its head.
 MAX_HEAD_CHARS = 200
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -34,7 +35,7 @@ from feeder.extract.posters import (
 from feeder.extract.proposals import Found
 from feeder.extract.resolver import Candidate
 from feeder.extract.shapes import Hints, IsOutlet, Line, is_date_line, is_prose, prose_words, slight
-from feeder.extract.span import resolve_span
+from feeder.extract.span import resolve_span, site_rights_notice
 from feeder.extract.titles import headline_above_byline, quoting_outlet, split_title, titled
 from feeder.fold import fold_text
 from feeder.records import Clue, Page
@@ -154,8 +155,12 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
             found.after_credit = False
             continue
         found.after_credit = False
+        if text[-1:] in _READ_ON_ENDS and _mentions_read_on(text[-READ_ON_CHARS:]) and (
+                link := GLUED_READ_ON.search(text, max(0, len(text) - READ_ON_CHARS))):
+            text = text[:link.start()]  # a link on glued after the paragraph's last sentence: the sentence stays
         if rules.FURNITURE.match(text):
-            ended = ended or bool(rules.STORY_END.match(text) and found.body)
+            # A site's rights notice under the story closes it too (a bare "© Name" may be a photo's credit inside it)
+            ended = ended or bool(found.body and (rules.STORY_END.match(text) or site_rights_notice(text)))
             continue
         if endings.closes_story(text):
             ended = ended or bool(found.body and line.in_body)  # a post footer, a syndication note: story over
@@ -235,6 +240,21 @@ def _masthead_widget(lines: Sequence[Line], index: int, site: str | None = None)
     return bool(vocab.CHROME_LINE.match(following) or vocab.BREADCRUMB.match(following)
                 or vocab.TICKER.match(following)) and (
         not is_date_line(following))
+
+
+# A link on to the rest of the story glued after a paragraph's last sentence ("… a source said. Read the rest of this
+# entry »", "… on Monday. Continue reading →"): the link is the page's, the sentence the story's.
+GLUED_READ_ON = re.compile(r"(?<=[.!?\"”’)])\s+(?:read (?:the )?(?:rest|more|full (?:story|article|text))"
+                           r"(?: of (?:this|the) (?:entry|article|story|post))?|continue reading(?: [^.!?]{1,60})?|"
+                           r"read on)\s*(?:»|›|→|>>|\.\.\.|…)?$", re.I)
+# How a line ending with such a link ends, and how far from its end the link starts.
+_READ_ON_ENDS = frozenset("»›→>.…eEgGnN")
+READ_ON_CHARS = 90
+
+
+def _mentions_read_on(tail: str) -> bool:
+    """A cheap test that spares most lines GLUED_READ_ON: the words its links hold."""
+    return "ead " in tail or "EAD " in tail or "ontinue" in tail or "ONTINUE" in tail
 
 
 def _page(found: Found, title: str, hints: Hints, is_outlet: IsOutlet, own_rows: Sequence[OwnRow] = ()) -> Page:

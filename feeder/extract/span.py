@@ -62,6 +62,7 @@ CAPTION = 3.5  # above the story, a photo's caption: it closes with the photo's 
 FRAMING = 3.0  # above the story, the poster's or aggregator's words about it ("Copied below.", "Disclaimer: …")
 POSTER_WORDS = 1.5  # a short line in the first or second person (or a question) beside a story that is in neither
 POSTER_WORDS_MAX = 20  # ... has at most this many words
+STAMPED_HEADLINE = 1.5  # under the story, a line ending no sentence before a time or a date: another story's item
 LEAD_IN_TO_NOTHING = 1.0  # the run's last line is a label ending with a colon: it introduces nothing the story holds
 LEAD_IN_LABEL_WORDS = 4  # ... a label has at most this many words (a longer lead-in is a sentence of the story's)
 SEGMENTED = 0.75  # parts joined by a middle dot or a bar, ending no sentence: a site's name and tagline, a meta row
@@ -144,7 +145,9 @@ FRAMING_LINE = re.compile(r"\b(?:copied|pasted|quoted|posted|reproduced|shared|s
 _CAPTION_HINTS = ("hoto", "HOTO", "oto:", "ic", "IC", "icture", "mage", "ile", "ILE", "==")
 # An inline pointer to another story inside the span: "ALSO READ: Headline", "Read more: …", "Lea también: …".
 READ_ALSO = re.compile(r"^(?:also read|read also|read more|see also|related|related story|recommended|lea también|"
-                       r"leia também|lire aussi|lesen sie auch|baca juga)\s*[:：|»>-]\s*\S", re.I)
+                       r"leia também|lire aussi|lesen sie auch|baca juga)\s*[:：|»>-]\s*\S|"
+                       # a pointer set off by a bar ("READ | Headline", "WATCH | …"): a portal's link, not a label
+                       r"^(?:read|watch|listen)\s*\|\s*\S", re.I)
 # How much of the story's first paragraph a feed's excerpt above the story repeats (excerpts are cut short).
 EXCERPT_CHARS = 80
 # A caption or pointer line is short: a paragraph this long is story text whatever it ends with.
@@ -180,12 +183,18 @@ def resolve_span(body: Sequence[str], origins: Sequence[str], title: str) -> Spa
     if kept and (unglued := without_glued_label(kept[0])) != kept[0]:
         kept[0] = unglued
         dropped += "; a label glued before the first paragraph left out"
+    elif kept and (unglued := without_glued_video(kept[0])) != kept[0]:
+        kept[0] = unglued
+        dropped += "; a video's title and running time glued before the first paragraph left out"
     return Span(tuple(kept), _where(origins, start, end, start_why, end_why) + dropped)
 
 
 # A short label run together with the story's first paragraph by the capture: page chrome ("Adjust font size:")
 # or the page's own stamp ("Published time: 16 Nov, 2017 18:51"), before a dateline or a sentence.
 GLUED_LABEL = re.compile(r"^[A-Z][\w'’]*(?: [\w'’]+){0,3}\s*[:：]\s+(?=\S)")
+# A reporter's name and a verb of reporting as the story's lead-in ("Kelvin Tsang reports: Some 200 parcels …"): the
+# byline's, not the story's sentence.
+REPORTER_LEAD_IN = re.compile(r"^(?:[A-Z][\w'’.-]+ ){1,3}(?:reports|writes|reported|wrote)\s*[:：]\s+")
 # How far into the paragraph a glued stamp ends.
 GLUED_STAMP_CHARS = 60
 
@@ -199,11 +208,31 @@ def without_glued_label(paragraph: str) -> str:
     rest = paragraph[label.end():]
     if OPENS_WITH_DATELINE.match(rest) and not OPENS_WITH_DATELINE.match(paragraph):
         return rest
+    if REPORTER_LEAD_IN.match(paragraph) and _capital_first(rest.lstrip("\"“‘")) and is_prose(rest):
+        return rest
     hit = next(iter(find_dates(paragraph[:label.end() + GLUED_STAMP_CHARS])), None)
     if hit is None or hit.label is None or hit.start != label.end() or hit.year is None:
         return paragraph
     after = paragraph[hit.end:].lstrip()
     return after if _capital_first(after) and is_prose(after) else paragraph
+
+
+# A video's title and running time the capture ran into the first paragraph ("6 people … die from covid-19 3:47
+# (CNN) — The United States …"): words ending no sentence, then minutes and seconds.
+GLUED_VIDEO = re.compile(r"^[^.!?]{8,160}?\s(?:\d{1,2}:)?\d{1,2}:[0-5]\d\s+(?=\S)")
+# A credit in brackets opening the story, with its dash ("(CNN) — …"): a placeless dateline.
+_BRACKETED_DATELINE = re.compile(r"^\([A-Z][\w .&'’-]{1,30}\)\s*[—–-]{1,2}\s?(?=\S)")
+
+
+def without_glued_video(paragraph: str) -> str:
+    """The first paragraph without a video's title and running time glued before it, when a dateline follows."""
+    if ":" not in paragraph[:170] or OPENS_WITH_DATELINE.match(paragraph):
+        return paragraph
+    video = GLUED_VIDEO.match(paragraph)
+    if video is None:
+        return paragraph
+    rest = paragraph[video.end():]
+    return rest if OPENS_WITH_DATELINE.match(rest) or _BRACKETED_DATELINE.match(rest) else paragraph
 
 
 def lead_score(text: str, following: str, title: str) -> tuple[float, str]:
@@ -246,7 +275,21 @@ def tail_score(text: str, title: str, above: str = "", last: bool = False) -> tu
     if text[:1].isdigit() and endings.REACTION_COUNT.match(text):
         score += ACCOUNT_PROMPT
         why = "a reaction count"
+    if len(text) <= _COUNTER_CHARS and text[:1] in _COUNTER_OPENINGS and endings.PAGE_COUNTER.match(text):
+        score += ACCOUNT_PROMPT
+        why = "a page's counter"
+    if text[-1:].isalnum() or text[-1:] == ")":
+        stamp = TRAILING_STAMP.search(text, max(0, len(text) - 40))
+        if stamp is not None and len(text[:stamp.start()].split()) >= 3 and not _ends_sentence(text[:stamp.start()]):
+            score += STAMPED_HEADLINE
+            why = why or "another story's headline and its stamp"
     return score, why
+
+
+# A time or a numeric date closing a line ("… Banco Mundial 15:20 (20:20 GMT)", "… Sahara Issue - 10/03/2016 MAP"),
+# with its zone in brackets or an agency's code after it.
+TRAILING_STAMP = re.compile(r"\s(?:[-–—|]\s*)?(?:\d{1,2}[:.]\d{2}(?:\s*[apAP]\.?[mM]\.?)?|"
+                            r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})(?:\s*\([^()]{2,20}\))?(?:\s+[A-Z]{2,6})?$")
 
 
 def _lead_in_to_nothing(text: str) -> bool:
@@ -363,12 +406,43 @@ def _end(body: Sequence[str], title: str, start: int) -> tuple[int, str]:
     cut = _thread_cut(body, start, end)
     if cut is not None:
         end, why = cut
+    notice = _rights_notice_above_links(body, start, end)
+    if notice is not None:
+        end, why = notice, "above a rights notice (only lines ending no sentence below it)"
     for index in range(end - 1, max(start, end - 1 - TAIL_REACH), -1):
         score, reason = tail_score(body[index], title, body[index - 1] if index > start else "", index == len(body) - 1)
         if score < FURNITURE_SCORE:
             break
         end, why = index, f"above furniture ({reason}, score {score:.2f})"
     return end, why
+
+
+# A site's rights notice: "Copyright" and a year, "All rights reserved", "may not be published" (a story's sentence
+# about copyright law names none of these; a bare "© Name" is a photo's credit as often as a site's notice).
+RIGHTS_NOTICE_SHAPE = re.compile(r"\bcopyright\s*(?:©\s*)?(?:\d{4}|\(c\))|\ball rights reserved\b|"
+                                 r"\bmay not be (?:re)?published\b|"
+                                 r"\bderechos reservados\b|\btous droits réservés\b|\balle rechte vorbehalten\b|"
+                                 r"\bdireitos reservados\b|版权所有", re.I)
+
+
+def site_rights_notice(text: str) -> bool:
+    """A site's or an agency's rights notice on a line of its own (short): under the story, the story is over."""
+    return len(text) <= endings.MAX_CLOSER_CHARS and any(hint in text for hint in (*_RIGHTS_HINTS, "ublished")) and (
+        RIGHTS_NOTICE_SHAPE.search(text) is not None)
+
+
+def _rights_notice_above_links(body: Sequence[str], start: int, end: int) -> int | None:
+    """Tie-break: a rights notice near the run's end closes the story when every line under it ends no sentence
+    (the next story's headline, a list of links): the story ends above the notice. (A story's paragraph under the
+    notice keeps it where it stands: the notice may be a photo's credit inside the story.)"""
+    for index in range(end - 1, max(start, end - 1 - TAIL_REACH), -1):
+        text = body[index]
+        notice = site_rights_notice(text)
+        if _ends_sentence(text) and not notice:
+            return None
+        if index < end - 1 and notice and any(_ends_sentence_signed(p) for p in body[start:index]):
+            return index
+    return None
 
 
 def cut_score(text: str, repeated_heads: bool) -> tuple[float, str]:
@@ -490,6 +564,14 @@ def _inside_furniture(paragraph: str, repeated: Counter[str] | None) -> str:
         return "pointer to another story"
     if paragraph[:1].isdigit() and endings.REACTION_COUNT.match(paragraph):
         return "reaction count"
+    if len(paragraph) <= _COUNTER_CHARS and paragraph[:1] in _COUNTER_OPENINGS and (
+            endings.PAGE_COUNTER.match(paragraph)):
+        return "page counter"
+    if paragraph[:1] in _PICTURE_OPENINGS and PICTURE_LABEL.match(paragraph) and not _SENTENCE_STOP.search(
+            paragraph[:-1]):
+        return "photo caption"
+    if "ideo" in paragraph and VIDEO_FALLBACK.search(paragraph):
+        return "video player's notice"
     if text_opens_caption(paragraph):
         return "photo caption"
     return ""
@@ -499,6 +581,18 @@ def text_opens_caption(paragraph: str) -> bool:
     return paragraph[:1] in "(IiAaTt" and bool(CAPTION_OPEN.match(paragraph))
 
 
+# A page counter is a short line, opening as PAGE_COUNTER's lines do (a cheap test before the pattern).
+_COUNTER_CHARS = 80
+_COUNTER_OPENINGS = frozenset("TtVvHhRrPp0123456789")
+# How PICTURE_LABEL's lines open.
+_PICTURE_OPENINGS = frozenset("FfMmTtHhCcLlIiPp")
+# A picture's label opening a short line of its own: its caption or credit ("Featured image: illustration (via X)",
+# "Main photo: …", "Image credit: …"), one sentence at most.
+PICTURE_LABEL = re.compile(r"^(?:(?:featured|main|top|header|cover|lead|feature) )?(?:image|photo|picture|pic|foto)s?"
+                           r"(?: credits?)?\s*[:：]\s*\S", re.I)
+# A video player's notice to a reader without scripts or HTML5 video, printed where the video stood.
+VIDEO_FALLBACK = re.compile(r"^to view this video,? please enable javascript\b|"
+                            r"\byour browser does not support (?:the )?(?:html5 )?video\b", re.I)
 # Substrings the end of a line PHOTO_CREDIT matches holds: a cheap test that spares most paragraphs the pattern.
 _PHOTO_HINTS = ("hoto", "HOTO", "ic:", "IC:", "Pic", "icture", "mage")
 

@@ -22,7 +22,9 @@ WALLS: dict[str, tuple[str, ...]] = {
         r"are you a (?:robot|human)", r"automated (?:program|software|queries|traffic|access)",
         r"unusual traffic", r"captcha", r"security check", r"ddos protection by", r"request unsuccessful",
         r"attention required!? \| cloudflare", r"access denied",
-        r"javascript is (?:required|disabled)", r"enable javascript and cookies", r"please enable javascript",
+        r"javascript is (?:required|disabled)", r"enable javascript and cookies",
+        # (not a video player's notice to a reader without scripts: "… please enable JavaScript, and consider …")
+        r"please enable javascript(?!,? and consider upgrading)",
         r"access to this page has been denied", r"(?:confirm|prove) (?:that )?you(?:'re|’re| are) not a robot",
         r"(?:you are|you're|you’re) using automation tools",
         r"(?:verify|verifying|checking) (?:that )?(?:your browser|you are|you're) (?:is )?(?:not a|a human|human)",
@@ -147,6 +149,41 @@ def wall_kind(head: str, body: Sequence[str], title: str = "") -> tuple[str, str
             not walled and _below_story(head, body)):
         return None
     return cut or head_wall or (walled[0][1] if walled else None)
+
+
+# A teaser: a paragraph an index page cut off with an ellipsis, with or without its link on ("… the peaceful...",
+# "… the UN said… more", "… in the afternoon [...]").
+_CUT_TEASER = re.compile(r"(?<![.!?。！？])\s*(?:\.{3}|…|\[(?:…|\.{3})\])\s*(?:\(?(?:read )?more\)?\.?|»|›)?$", re.I)
+# The link that opens the whole story under its teaser, alone on its line.
+_READ_ON = re.compile(r"(?:read more|more|continue reading|read on|read the full (?:story|article))\s*[»›→>]*\.?",
+                      re.I)
+# A page of story teasers has at least this many of them ...
+MIN_TEASERS = 3
+# A "Read more" line closes the story the walk reads, so on a page of teasers over their links on it reads one teaser
+# (and its headline at most).
+READ_ON_BODY = 2
+# How a teaser's line ends (a cheap test before the pattern).
+_CUT_ENDS = ("...", "…", "]", "more", "More", "MORE", "more)", "More)", "more.", "More.", "»", "›")
+# ... and they make at least this share of its paragraphs that end a sentence or are cut (a story quoting a few
+# trailing-off remarks, or a related list under a long story, stays far below).
+TEASER_SHARE = 0.6
+_ENDS_OR_CUT = re.compile(r"[.!?。！？…»›][\"”’')\]]*$|\bmore$", re.I)
+
+
+def teaser_list(lines: Sequence[str], body: Sequence[str]) -> bool:
+    """A section, tag, archive or issue page rather than a story: the story read from it is a run of other
+    stories' teasers, cut off with an ellipsis; or (a dump's ``lines``) its first paragraph is one of several
+    teasers each over its own link on ("Read more")."""
+    cut = sum(1 for p in body if p.rstrip().endswith(_CUT_ENDS) and _CUT_TEASER.search(p.rstrip()))
+    if cut >= MIN_TEASERS and cut >= TEASER_SHARE * sum(1 for p in body if _ENDS_OR_CUT.search(p.rstrip())):
+        return True
+    if not body or not lines or len(body) > READ_ON_BODY:
+        return False
+    teasers = [lines[i - 1] for i in range(1, len(lines)) if len(lines[i]) <= 30 and lines[i][:1] in "RrMmCc" and (
+        _READ_ON.fullmatch(lines[i])) and len(lines[i - 1].split()) > 8]
+    first = " ".join(body[0].split()[-6:])
+    return len(teasers) >= MIN_TEASERS and any(first in teaser for teaser in teasers) and (
+        len(teasers) >= TEASER_SHARE * sum(1 for line in lines if _ENDS_OR_CUT.search(line) and len(line.split()) > 8))
 
 
 def _above_closing_wall(body: Sequence[str], walled: set[str]) -> Sequence[str]:
