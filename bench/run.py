@@ -19,6 +19,7 @@ import fcntl
 import json
 import os
 import platform
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -657,7 +658,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"bench: another run is using {out}; wait for it to finish, or give this one --out",
                   file=sys.stderr)
             return 2
-        command = "python bench/run.py " + " ".join(sys.argv[1:] if argv is None else argv)
+        command = "python bench/run.py " + shlex.join(sys.argv[1:] if argv is None else argv)
         started, load_before = code_version(), load()
         kept_from = Path(args.results) if args.results else HERE / "RESULTS.md"
         earlier = Earlier.read(kept_from) if args.keep_earlier else None
