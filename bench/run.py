@@ -1,9 +1,15 @@
 """Benchmarks: full builds, incremental and unchanged passes, and inspect cost, as medians with peak RSS.
 
     python bench/run.py [--sizes 1000,10000,100000] [--repeat 5] [--quick]
+    python bench/run.py --sizes "" --history 100000 --keep-earlier   # the cron passes at 100,000 stories only
 
 Every measurement runs in a fresh process: the parent times the process and reads its peak RSS (``wait4``),
 the child times ``run_once`` itself. Corpora are cached under bench/out/ by (size, mix, furniture, seed).
+``--history N`` measures the unchanged and add-one `feeder build` on a history of N stories seeded by
+the store and publish stages (``bench/quiet.py --history``: minutes instead of a full build's half
+hour); ``--keep-earlier`` keeps the rows of bench/RESULTS.md this run does not measure, labelled as
+an earlier run's.
+
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ import fcntl
 import json
 import os
 import platform
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -35,6 +42,8 @@ TEXT = corpus.Spec(text_share=1.0, furnished=0.0)
 MIXED = corpus.Spec(text_share=0.7, furnished=0.0)
 FURNISHED = corpus.Spec(text_share=0.7, furnished=0.5)
 CORPUS_NAMES = {TEXT: "text", MIXED: "mixed", FURNISHED: "mixed + site furniture"}
+SEEDED = "text, seeded history"  # bench/quiet.py --history: one story per inbox file, stored without extraction
+SEEDED_STORIES = 200  # distinct corpus articles the seeded history copies
 # (measurement, size) -> (limit in seconds, what it is compared with); "flat" compares add 1 across sizes.
 TARGETS: dict[tuple[str, int], float] = {
     ("full build (text)", 10_000): 3.5,
@@ -52,8 +61,9 @@ RSS_SIZE = 100_000
 
 # --- children: what runs inside the measured process ------------------------------------------------------
 
-def child_pass(config_path: str) -> None:
-    """One run_once, timed in-process; prints the seconds and the report counts as JSON."""
+def child_pass(config_path: str, quick: bool = False) -> None:
+    """One run_once, timed in-process; prints the seconds and the report counts as JSON (``quick``:
+    without the folders' sizes, which take longer than the pass to add up at 100,000 files)."""
     from feeder.config import load_config
     from feeder.pipeline import run_once
 
@@ -62,11 +72,12 @@ def child_pass(config_path: str) -> None:
     start, cpu = time.perf_counter(), time.process_time()
     report = run_once(config, now=NOW)
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    sizes = {} if quick else {"state": _folder_bytes(config.state_folder),
+                              "feeds": _folder_bytes(config.output_folder, blocks=True),
+                              "input": _folder_bytes(config.input_folder)}
     print(json.dumps({"seconds": seconds, "cpu": cpu, "new": report.new, "updated": report.updated,
                       "rejected": len(report.rejected), "entries": report.entries,
-                      "written": _written() - written, "state": _folder_bytes(config.state_folder),
-                      "feeds": _folder_bytes(config.output_folder, blocks=True),
-                      "input": _folder_bytes(config.input_folder)}))
+                      "written": _written() - written, **sizes}))
 
 
 def _written() -> int:
@@ -109,6 +120,7 @@ class Run:
     wall: float  # seconds, process start to exit, measured by the parent
     rss_mib: float  # the process's peak resident set
     result: dict[str, float]  # what the child printed (empty for the CLI)
+    cpu: float = 0.0  # user + system seconds of the process (and its children), from wait4
 
 
 def spawn(argv: Sequence[str], timeout: float) -> Run:
@@ -128,7 +140,7 @@ def spawn(argv: Sequence[str], timeout: float) -> Run:
         raise RuntimeError(f"{' '.join(argv[:4])}...: exit {proc.returncode}" +
                            (" (timed out)" if wall >= timeout else ""))
     result = json.loads(lines[-1]) if lines and lines[-1].startswith("{") else {}
-    return Run(wall, usage.ru_maxrss / 1024, result)
+    return Run(wall, usage.ru_maxrss / 1024, result, usage.ru_utime + usage.ru_stime)
 
 
 def _child(*args: str) -> list[str]:
@@ -206,6 +218,10 @@ class Row:
     @property
     def cli_seconds(self) -> float | None:
         return statistics.median(r.wall for r in self.cli) if self.cli else None
+
+    @property
+    def cli_cpu(self) -> float | None:
+        return statistics.median(r.cpu for r in self.cli) if self.cli else None
 
     def ratio(self, key: str) -> float | None:
         """Median of a byte count over the input's size (bytes written, state database)."""
@@ -287,6 +303,39 @@ class Bench:
                                f"{run.result['rejected']} rejected")
         return run
 
+    def seeded(self, files: int) -> None:
+        """The unchanged and add-one passes, in-process and as `feeder build` (cron), on a history of
+        ``files`` stories, one per inbox file, seeded by the store and publish stages (bench/quiet.py)."""
+        import quiet
+
+        config = str(quiet.make(self.out / "quiet" / f"n{files}-s{SEEDED_STORIES}-history", files,
+                                SEEDED_STORIES, history=True))
+        inbox = Path(config).parent / "inbox"
+        count = Path(config).parent / "ADDED"  # stories added by earlier runs: each run adds new names
+        added = [files + (int(count.read_text(encoding="utf-8")) if count.exists() else 0)]
+
+        def add() -> None:
+            settled = time.time() - 3600  # older than [input] settle_seconds: `feeder build` reads it
+            for path in corpus.write_files(inbox, range(added[0], added[0] + 1), TEXT):
+                os.utime(path, (settled, settled))
+            added[0] += 1
+            count.write_text(str(added[0] - files), encoding="utf-8")
+
+        def pass_and_build(row: Row, new: int) -> Callable[[], None]:
+            def once() -> None:
+                if new:
+                    add()
+                row.runs.append(spawn(_child("child-pass", config, "--quick"), self.timeout))
+                if row.runs[-1].result["new"] != new:
+                    raise RuntimeError(f"pass made {row.runs[-1].result['new']} new entries ({new} expected)")
+                if new:
+                    add()
+                row.cli.append(spawn([*_cli(), "build", "-c", config], self.timeout))
+            return once
+
+        self.measure(unchanged := Row("unchanged pass", files, SEEDED), pass_and_build(unchanged, 0))
+        self.measure(one := Row("add 1 file", files, SEEDED), pass_and_build(one, 1))
+
     def event_latency(self, ws: Workspace, files: int = 5) -> None:
         """`feeder run` on the history: from a new file's write to its feed being replaced, per file."""
         row = Row("event to publish (daemon)", ws.size, CORPUS_NAMES[ws.spec])
@@ -329,6 +378,8 @@ class Bench:
         self.measure(row, once)
 
     def run(self, sizes: Sequence[int]) -> None:
+        if not sizes:  # the seeded history's rows alone (--sizes "" --history N)
+            return
         for size in sizes:
             if size <= self.text_max:
                 self.full_build(size, TEXT, cli=size <= CLI_MAX)
@@ -470,8 +521,51 @@ class Before:
         return f"{_secs(seconds)} / {_times(old.get('written'))}", faster
 
 
+EARLIER = " (earlier run)"  # how a kept row's measurement is labelled (the header says which code)
+
+
+@dataclass(frozen=True)
+class Earlier:
+    """The rows of an earlier bench/RESULTS.md table, by (measurement, files, corpus), in its order,
+    and the code that run measured (``--keep-earlier``)."""
+
+    code: str
+    lines: list[tuple[tuple[str, str, str], str]]
+
+    @classmethod
+    def read(cls, path: Path) -> Earlier | None:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError:
+            return None
+        code = next((line[len("- code: "):] for line in text.splitlines() if line.startswith("- code: ")), "?")
+        lines, in_table = [], False
+        for line in text.splitlines():
+            if line.startswith("| measurement |"):
+                in_table = True
+            elif in_table and not line.startswith("|"):
+                break
+            elif in_table and not line.startswith("|---"):
+                cells = [cell.strip() for cell in line.strip("|").split("|")]
+                lines.append(((cells[0].split(EARLIER)[0], cells[1], cells[2]), line))
+        return cls(code, lines)
+
+    def kept(self, measured: set[tuple[str, str, str]], columns: int) -> list[str]:
+        """The earlier rows this run did not measure, labelled, padded to ``columns`` cells."""
+        kept = []
+        for key, line in self.lines:
+            if key in measured:
+                continue
+            cells = line.strip().strip("|").split("|")
+            if EARLIER not in cells[0]:
+                cells[0] = f" {key[0]}{EARLIER} "
+            cells += [" — "] * (columns - len(cells))
+            kept.append("|" + "|".join(cells) + "|")
+        return kept
+
+
 def table(rows: Sequence[Row], command: str, code: tuple[str, str], loads: tuple[str, str],
-          before: Before | None = None) -> str:
+          before: Before | None = None, earlier: Earlier | None = None) -> str:
     version = code[0] if code[0] == code[1] else f"{code[0]} at the start, {code[1]} at the end"
     lines = [
         "# feeder benchmarks", "",
@@ -489,6 +583,13 @@ def table(rows: Sequence[Row], command: str, code: tuple[str, str], loads: tuple
         "/proc/self/io) over the inbox's size; *state / input*: the state folder's size after the pass over the "
         "inbox's size",
     ]
+    if earlier is not None:
+        lines.append(f"- rows labelled *earlier run* were not measured by this command: kept from bench/RESULTS.md "
+                     f"as measured on {earlier.code}")
+    if any(row.corpus == SEEDED for row in rows):
+        lines.append(f"- *{SEEDED}*: every inbox file a story of its own, the state seeded by the store and publish "
+                     f"stages from {SEEDED_STORIES} extracted corpus articles (bench/quiet.py --history); CLI: wall "
+                     "(user + system CPU of the process)")
     if before is not None:
         lines.append(f"- *before*: the same command on {before.code} (load average {before.loads[0]} at its start, "
                      f"{before.loads[1]} at its end): its pass time / written over input; *faster*: before over now")
@@ -503,13 +604,19 @@ def table(rows: Sequence[Row], command: str, code: tuple[str, str], loads: tuple
         target, met = _target(row, rows)
         rss = f"{row.rss:.0f} MiB" if row.rss else "—"
         cpu = f" (CPU {_secs(row.cpu)})" if row.measurement == "unchanged pass" and row.cpu is not None else ""
+        cli_cpu = f" ({_secs(row.cli_cpu)})" if row.corpus == SEEDED and row.cli_cpu is not None else ""
         lines.append(f"| {row.measurement} | {row.size:,} | {row.corpus} | {len(row.runs)} | "
                      f"{_secs(row.seconds)}{cpu} | "
-                     f"{_secs(row.cli_seconds)} | {rss} | {_times(row.ratio('written'))} | "
+                     f"{_secs(row.cli_seconds)}{cli_cpu} | {rss} | {_times(row.ratio('written'))} | "
                      f"{_times(row.ratio('state'))} | {target} | {met or row.note} |"
                      + (" {} | {} |".format(*before.cells(row)) if before else ""))
-    largest = max(r.size for r in rows if not r.measurement.startswith("inspect"))
-    big = [r.rss for r in rows if r.size == largest and r.rss is not None]
+    builds = [r for r in rows if not r.measurement.startswith("inspect") and r.corpus != SEEDED]
+    if not builds:  # no full build measured: the whole-corpus rows below are left to earlier runs
+        measured = {(r.measurement, f"{r.size:,}", r.corpus) for r in rows}
+        lines += earlier.kept(measured, 13 if before else 11) if earlier is not None else []
+        return "\n".join(lines) + "\n"
+    largest = max(r.size for r in builds)
+    big = [r.rss for r in builds if r.size == largest and r.rss is not None]
     target, met = _verdict(max(big) if big else None, RSS_LIMIT_MIB, "MiB") if largest == RSS_SIZE else ("", "")
     peak = f"{max(big):.0f} MiB" if big else "—"
     lines.append(f"| peak RSS, any run at {largest:,} | {largest:,} | all | — | — | — | {peak} | — | — | {target} "
@@ -526,13 +633,18 @@ def table(rows: Sequence[Row], command: str, code: tuple[str, str], loads: tuple
         cells = ("—", _times(worst)) if key == "state" else (_times(worst), "—")
         lines.append(f"| {label}, largest full build at {largest:,} | {largest:,} | all | — | — | — | — | "
                      f"{cells[0]} | {cells[1]} | {target} | {met} |" + (" — | — |" if before else ""))
+    if earlier is not None:
+        measured = {(r.measurement, f"{r.size:,}", r.corpus) for r in rows}
+        measured |= {(line.split("|")[1].strip(), line.split("|")[2].strip(), "all") for line in lines
+                     if line.startswith(("| peak RSS", "| bytes written", "| state size"))}
+        lines += earlier.kept(measured, 13 if before else 11)
     return "\n".join(lines) + "\n"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "child-pass":
-        child_pass(args.config)
+        child_pass(args.config, args.quick_child)
         return 0
     if args.command == "child-inspect":
         child_inspect(args.config, args.files)
@@ -546,8 +658,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"bench: another run is using {out}; wait for it to finish, or give this one --out",
                   file=sys.stderr)
             return 2
-        command = "python bench/run.py " + " ".join(sys.argv[1:] if argv is None else argv)
+        command = "python bench/run.py " + shlex.join(sys.argv[1:] if argv is None else argv)
         started, load_before = code_version(), load()
+        kept_from = Path(args.results) if args.results else HERE / "RESULTS.md"
+        earlier = Earlier.read(kept_from) if args.keep_earlier else None
 
         def write(path: Path) -> str:
             # read at each write: the before run may be measured in the same window, beside this one
@@ -555,7 +669,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 before = Before.load(Path(args.before)) if args.before else None
             except (OSError, ValueError):  # not there yet, or being rewritten by that run
                 before = None
-            text = table(bench.rows, command.strip(), (started, code_version()), (load_before, load()), before)
+            text = table(bench.rows, command.strip(), (started, code_version()), (load_before, load()), before,
+                         earlier)
             path.write_text(text, encoding="utf-8")
             if args.save:
                 save_rows(Path(args.save), bench.rows, args.code or code_version(), (load_before, load()))
@@ -564,7 +679,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         bench = Bench(out, args.repeat, args.large_repeat or args.repeat, args.timeout, args.quick,
                       checkpoint=lambda: write(out / "partial.md"), furnished_max=args.furnished_max,
                       text_max=args.text_max)
-        bench.run([int(s) for s in args.sizes.split(",")])
+        bench.run([int(s) for s in args.sizes.split(",") if s.strip()])
+        if args.history:
+            bench.seeded(args.history)
         results = args.results or (None if args.quick else str(HERE / "RESULTS.md"))
         text = write(Path(results) if results else out / "partial.md")
         if results and not args.results:
@@ -608,11 +725,17 @@ def _parser() -> argparse.ArgumentParser:
                         help="measure the text-only corpus up to this size (default: %(default)s)")
     parser.add_argument("--save", default=None, help="also write the figures as JSON here (for a later --before)")
     parser.add_argument("--before", default=None, help="a --save file: show its figures beside these")
+    parser.add_argument("--history", type=int, default=0,
+                        help="also measure the unchanged and add-one passes on a seeded history of this many "
+                             "stories (bench/quiet.py --history)")
+    parser.add_argument("--keep-earlier", action="store_true",
+                        help="keep the rows of bench/RESULTS.md this run does not measure, labelled as earlier")
     parser.add_argument("--code", default=None, help="what code the --save file says was measured "
                         "(default: this checkout's commit)")
     sub = parser.add_subparsers(dest="command")
     child = sub.add_parser("child-pass", help=argparse.SUPPRESS)
     child.add_argument("config")
+    child.add_argument("--quick", dest="quick_child", action="store_true")
     child = sub.add_parser("child-inspect", help=argparse.SUPPRESS)
     child.add_argument("config")
     child.add_argument("files", nargs="+")

@@ -157,12 +157,20 @@ def outside_marks(files: list[tuple[str, int, int]], marks: Marks, chunk: int | 
     """The files not in a chunk found intact (a run of the listing ending at a marked name, after
     the previous marked name found, with the digest recorded for that chunk), and the marks of
     the listing as it is now: the intact chunks' as recorded, the runs between them cut anew."""
-    where = dict(zip(map(itemgetter(0), files), count()))
+    size = chunk or CHUNK
+    where: dict[str, int] | None = None  # every name's place, made only if a marked name is not near
     outside: list[tuple[str, int, int]] = []
     renewed: Marks = []
     start = 0
     for name, digest in marks:
-        end = where.get(name, -1) + 1
+        # a chunk is ``size`` files (the last ones of a run fewer, a few more where files were added
+        # since): the marked name is looked for there first (names in a folder are unique)
+        full = start + size - 1
+        end = full + 1 if full < len(files) and files[full][0] == name else next(
+            (at + 1 for at in range(start, min(len(files), start + 2 * size)) if files[at][0] == name), 0)
+        if not end:
+            where = where if where is not None else dict(zip(map(itemgetter(0), files), count()))
+            end = where.get(name, -1) + 1
         if end <= start:
             continue  # gone (or out of order): its files are compared with the next chunk's
         run = files[start:end]

@@ -10,13 +10,15 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from feeder.errors import ConfigError
 from feeder.records import Outlet
-from feeder.sources import Registry, build_registry, builtin_outlets
+
+if TYPE_CHECKING:  # the outlet registry is built (and its module imported) on first use: a quiet pass never needs it
+    from feeder.sources import Registry
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,8 @@ class Config:
 
     @cached_property
     def registry(self) -> Registry:
+        from feeder.sources import build_registry
+
         return build_registry(self.outlets, default_zone=self.default_zone, id_base=self.feed.id_base)
 
     @property
@@ -305,8 +309,12 @@ def _outlets(table: Any, problems: list[str]) -> tuple[Outlet, ...]:
     if not isinstance(table, dict):
         problems.append("outlets: must be a table of outlets ([outlets.KEY])")
         return ()
+    if not table:
+        return ()
     # the packaged registry is read only when the config adds to it (a quiet pass never needs it)
-    builtin = {o.key: o for o in builtin_outlets()} if table else {}
+    from feeder.sources import builtin_outlets
+
+    builtin = {o.key: o for o in builtin_outlets()}
     found: list[Outlet] = []
     for key, entry in table.items():
         outlet = _outlet(key, entry, builtin.get(key), problems)

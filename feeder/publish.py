@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -151,15 +152,17 @@ def _feed_documents(config: Config, store: Store, plan: _Plan, *, now: datetime,
         rss_meta = replace(meta, self_url=config.feed.base_url + f"{stem}.rss")
         yield _feed_document(atom_path.with_suffix(".rss"), "rss", signature + "|rss",
                              StoredRendition("rss", rss_meta, (), now), rows, config)
+    archives = config.output_folder / ARCHIVE_FOLDER
     for page in range(1, pages + 1):
-        yield _archive(config, store, stem, meta, (page, pages), plan, now)
+        yield _archive(config, store, stem, meta, (page, pages), plan, now, archives)
 
 
-def _feed_document(path: Path, kind: str, signature: str, frame: StoredRendition,
+def _feed_document(path: Path, kind: str, signature: str, frame: StoredRendition | Callable[[], StoredRendition],
                    rows: Callable[[], tuple[EntryRow, ...]], config: Config) -> Document:
-    """A feed document: rendered here from its entries, or elsewhere from its stored rows."""
+    """A feed document: rendered here from its entries, or elsewhere from its stored rows; ``frame``
+    may be made when it is rendered (an archive page is planned at every pass, rendered once)."""
     def stored() -> StoredRendition:
-        return replace(frame, rows=rows())
+        return replace(frame if isinstance(frame, StoredRendition) else frame(), rows=rows())
 
     return Document(path, kind, signature, lambda: stored().decoded(config.registry), stored)
 
@@ -191,19 +194,21 @@ def _archive_url(config: Config, stem: str, page: int) -> str:
 
 
 def _archive(config: Config, store: Store, stem: str, meta: FeedMeta, position: tuple[int, int],
-             plan: _Plan, now: datetime) -> Document:
+             plan: _Plan, now: datetime, folder: Path) -> Document:
     page, pages = position
     size = config.feed.max_entries
-    newer = _archive_url(config, stem, page + 1) if page < pages else None
-    page_meta = replace(
-        meta, feed_id=f"{meta.feed_id}/archive/{page}", self_url=_archive_url(config, stem, page),
-        archive=True, current_url=meta.self_url,
-        prev_archive_url=_archive_url(config, stem, page - 1) if page > 1 else None,
-        next_archive_url=newer, title=f"{meta.title} (archive {page})", deleted=())
+
+    def frame() -> StoredRendition:
+        newer = _archive_url(config, stem, page + 1) if page < pages else None
+        page_meta = replace(
+            meta, feed_id=f"{meta.feed_id}/archive/{page}", self_url=_archive_url(config, stem, page),
+            archive=True, current_url=meta.self_url,
+            prev_archive_url=_archive_url(config, stem, page - 1) if page > 1 else None,
+            next_archive_url=newer, title=f"{meta.title} (archive {page})", deleted=())
+        return StoredRendition("atom", page_meta, (), now)
+
     seq_range = ((page - 1) * size + 1, page * size)
-    path = config.output_folder / ARCHIVE_FOLDER / f"{stem}-{page}.atom"
-    return _feed_document(path, "atom", _archive_signature(plan, page, pages),
-                          StoredRendition("atom", page_meta, (), now),
+    return _feed_document(folder / f"{stem}-{page}.atom", "atom", _archive_signature(plan, page, pages), frame,
                           lambda: tuple(store.entry_rows_by_seq(seq_range=seq_range)), config)
 
 
@@ -260,9 +265,12 @@ def _archive_pages(config: Config, store: Store, site: pages.Site,
     path, size = config.output_folder / ref.page, config.feed.max_entries
     seq_range = ((ref.number - 1) * size + 1, ref.number * size)
 
-    @cache  # read once for the page and the pages of its stories (a page's worth of entries)
-    def entries() -> tuple[Entry, ...]:
-        return tuple(store.entries_by_seq(config.registry, seq_range=seq_range))
+    held: list[tuple[Entry, ...]] = []
+
+    def entries() -> tuple[Entry, ...]:  # read once for the page and the pages of its stories
+        if not held:
+            held.append(tuple(store.entries_by_seq(config.registry, seq_range=seq_range)))
+        return held[0]
 
     signature = _archive_signature(plan, ref.number, len(archives)) + "|html"
     # Asked before the page is yielded (the pass may write it before resuming here): a page missing,
@@ -310,27 +318,50 @@ def _manifest(config: Config, store: Store, planned: list[Path], recorded: Recor
     """
     folder = config.output_folder
     path = folder / pages.MANIFEST
-    entries = folder / ENTRY_FOLDER  # entry pages are planned only when they may change: listed from the ids
-    others = [p.relative_to(folder).as_posix() for p in planned if p.parent != entries]
+    # entry pages are planned only when they may change: listed from the ids (string work: a
+    # relative_to per planned document cost more than the rest of planning them)
+    base = os.path.join(os.fspath(folder), "")
+    entries = base + ENTRY_PREFIX
+    others = [_relative(name, base, folder) for name in map(os.fspath, planned)
+              if not name.startswith(entries) or "/" in name[len(entries):]]
     count = store.count_entries()
     head = pages.manifest_head(count, others)
     generation = store.state_generation()
     known = recorded(str(path)) if recorded is not None else None
 
     def load() -> pages.FixedPage:
-        paths = _entry_pages_since(store, path, known, count)
-        if paths is None:
-            paths = sorted({entry_path(eid) for eid in store.entry_ids()})
-        return pages.FixedPage(pages.manifest_of_sorted(head, sorted(set(others)), paths))
+        block = _entry_lines_since(store, path, known, count)
+        listed = sorted(set(others))
+        if block is not None and not any(other.startswith(ENTRY_PREFIX) for other in listed):
+            # every entry page sorts after the others below "entries/" and before the rest
+            below = [other for other in listed if other < ENTRY_PREFIX]
+            above = listed[len(below):]
+            return pages.FixedPage(pages.manifest_of_sorted(head, below) + block
+                                   + "".join(f"{other}\n" for other in above).encode())
+        paths = sorted({entry_path(eid) for eid in store.entry_ids()})
+        return pages.FixedPage(pages.manifest_of_sorted(head, listed, paths))
 
     return Document(path, "html", f"{head.rstrip()}|generation {generation}", load)
 
 
-def _entry_pages_since(store: Store, path: Path, known: PublishedDocument | None, count: int) -> list[str] | None:
-    """Every entry page, sorted: those the list on disk holds (when it is the one the state records,
-    with the generation it was built at) and those of entries written since; None when that list
-    cannot be used, or when the two together are not exactly the ``count`` entries (an entry was
-    removed since): the caller lists every entry."""
+ENTRY_PREFIX = ENTRY_FOLDER + "/"
+
+
+def _relative(path: str, base: str, folder: Path) -> str:
+    if path.startswith(base) and os.sep == "/":
+        return path[len(base):]
+    return Path(path).relative_to(folder).as_posix()
+
+
+def _entry_lines_since(store: Store, path: Path, known: PublishedDocument | None, count: int) -> bytes | None:
+    """Every entry page's line of the list, sorted, as bytes: those the list on disk holds (when it is
+    the one the state records, with the generation it was built at) and those of entries written
+    since; None when that list cannot be used, or when the two together are not exactly the
+    ``count`` entries (an entry was removed since): the caller lists every entry.
+
+    The list is sorted, so its entry pages are one run of lines: it is cut out and merged with the
+    few new ones as bytes, not decoded and split into 100,000 strings.
+    """
     if known is None or "|generation " not in known.signature:
         return None
     head, _, built = known.signature.rpartition("|generation ")
@@ -340,14 +371,31 @@ def _entry_pages_since(store: Store, path: Path, known: PublishedDocument | None
             data = handle.read() if (info.st_size, info.st_mtime_ns) == (known.size, known.mtime_ns) else b""
     except OSError:
         return None
-    lines = data.decode("utf-8", "replace").split("\n")
-    if not built.isdigit() or lines[0] != head or lines[-1] != "":
+    first_end = data.find(b"\n")
+    if not built.isdigit() or first_end < 0 or data[:first_end] != head.encode() or not data.endswith(b"\n"):
         return None
-    prefix = ENTRY_FOLDER + "/"
-    listed = [line for line in lines[1:-1] if line.startswith(prefix)]  # sorted, as the list is
-    have = set(listed)
-    added = sorted({page for eid in store.entry_ids(written_after=int(built))
-                    if (page := entry_path(eid)) not in have})
-    if len(listed) + len(added) != count:
+    marker = b"\n" + ENTRY_PREFIX.encode()
+    start = data.find(marker, first_end)
+    if start < 0:
+        lines: list[bytes] = []
+    else:
+        end = data.index(b"\n", data.rfind(marker) + 1) + 1
+        run = data[start + 1:end]
+        lines = run.split(b"\n")
+        lines.pop()  # the run ends with a newline
+        if run.count(marker) != len(lines) - 1:  # a line of the run that is not an entry page: not as written
+            return None
+    added = sorted(page for page in {entry_path(eid).encode() for eid in store.entry_ids(written_after=int(built))}
+                   if not _holds(lines, page))
+    if len(lines) + len(added) != count:
         return None
-    return sorted(listed + added) if added else listed  # two sorted runs: merged in linear time
+    if added:
+        lines.extend(added)
+        lines.sort()  # two sorted runs: merged in linear time
+    return b"\n".join(lines) + b"\n" if lines else b""
+
+
+def _holds(lines: list[bytes], line: bytes) -> bool:
+    """Whether the sorted ``lines`` hold ``line``."""
+    at = bisect_left(lines, line)
+    return at < len(lines) and lines[at] == line

@@ -11,12 +11,14 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from feeder.errors import REBUILD_HINT, StateError
 from feeder.records import Article, Entry, Outlet, Stamp
-from feeder.sources import Registry
 from feeder.text import display_path
+
+if TYPE_CHECKING:  # the outlet registry is imported by the passes that read or render an entry
+    from feeder.sources import Registry
 
 SCHEMA_VERSION = 3  # 3: stories numbered; every other table keyed by the story's number
 # A backfill's page cache: the random-keyed indexes (ids, story keys) stay in memory until the
@@ -516,7 +518,11 @@ class Store:
         those written (added, edited or renumbered) in a later generation."""
         if written_after is None:
             return [row[0] for row in self._db.execute("SELECT id FROM entries")]
-        return [row[0] for row in self._db.execute("SELECT id FROM entries WHERE version > ?", (written_after,))]
+        # the numbers from the (seq, version) index, which holds every entry's version in a few
+        # pages: filtering the table itself reads every row (0.03 s warm, 1 s cold at 100,000)
+        return [row[0] for row in self._db.execute(
+            "SELECT id FROM entries WHERE n IN "
+            "(SELECT n FROM entries INDEXED BY entries_seq_version WHERE version > ?)", (written_after,))]
 
     def seq_extent(self) -> tuple[int, int]:
         """(highest publication sequence number, number of entries)."""

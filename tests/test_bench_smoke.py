@@ -32,6 +32,27 @@ def test_bench_quick_run_prints_every_row(tmp_path: Path) -> None:
     assert sum("site furniture" in row for row in rows) == 2
 
 
+def test_bench_seeded_history_rows_keep_the_earlier_ones(tmp_path: Path) -> None:
+    """``--sizes '' --history N --keep-earlier``: the two cron rows on a seeded history are measured, and
+    the earlier table's other rows are kept, labelled as an earlier run's."""
+    results = tmp_path / "RESULTS.md"
+    results.write_text("# feeder benchmarks\n\n- code: abc1234\n\n| measurement | files | corpus | runs | pass "
+                       "(in-process) | CLI wall (incl. interpreter) | peak RSS | written / input | state / input | "
+                       "target | met |\n|---|---:|---|---:|---:|---:|---:|---:|---:|---|---|\n"
+                       "| full build (text) | 1,000 | text | 1 | 33.32 s | 28.76 s | 47 MiB | 4.68× | 1.09× |  |  |\n"
+                       "| unchanged pass | 40 | text, seeded history | 1 | 1.00 s | 1.00 s | 1 MiB | — | — |  |  |\n"
+                       "\nnotes\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "run.py"), "--sizes", "", "--history", "40", "--repeat", "1",
+         "--keep-earlier", "--out", str(tmp_path / "out"), "--results", str(results)],
+        capture_output=True, text=True, timeout=HANG, check=False, cwd=ROOT / "bench")
+    assert done.returncode == 0, done.stderr
+    rows = [line for line in results.read_text(encoding="utf-8").splitlines() if line.startswith("| ")]
+    assert [row.split("|")[1].strip() for row in rows[1:]] == [
+        "unchanged pass", "add 1 file", "full build (text) (earlier run)"], rows
+    assert all("text, seeded history" in row and " s (" in row for row in rows[1:3]), rows
+
+
 def test_stage_profile_prints_each_stage(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, str(ROOT / "bench" / "stages.py"), "--files", "40", "--kind", "mixed",
