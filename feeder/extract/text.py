@@ -33,7 +33,7 @@ def extract_text(text: str, is_outlet: IsOutlet) -> Page | None:
     title, site = split_title(head.text, [line.text for line in rest], is_outlet)
     proposed = _headline_candidates(title, site, lines, is_outlet)
     chosen = resolver.headline(resolver.Candidate("headline", title, 0, resolver.FIRST_LINE_HEADLINE, "page title"),
-                               [*proposed, *_model_headline(title, lines, proposed)])
+                               [*proposed, *_model_headline(title, lines, proposed, is_outlet)])
     clue: Clue | None = None
     if chosen.value != title:
         clue = Clue(chosen.value, chosen.why)
@@ -76,7 +76,8 @@ def _headline_candidates(title: str, site: str | None, lines: list[Line], is_out
     return proposed
 
 
-def _model_headline(title: str, lines: list[Line], proposed: list[resolver.Candidate]) -> list[resolver.Candidate]:
+def _model_headline(title: str, lines: list[Line], proposed: list[resolver.Candidate], is_outlet: IsOutlet
+                    ) -> list[resolver.Candidate]:
     """The learned line scorer's headline (the first line's is its headline without the site's name); not
     scored when a candidate already outranks it, nor when the first line gives a headline-shaped title (it gives
     way only to a line the page confirms: an echo, a container's headline)."""
@@ -88,6 +89,8 @@ def _model_headline(title: str, lines: list[Line], proposed: list[resolver.Candi
     index, probability = found
     if index and rules.PHOTO_CREDIT_CLOSE.search(lines[index].text):
         return []  # "Students marched on Monday. (AFP Photo)": a paragraph with its photo's credit is no headline
+    if index and is_outlet(lines[index].text.strip()):
+        return []  # "dpa" alone under a byline: one line is one thing, and an outlet's bare name is its credit
     return [resolver.Candidate("headline", lines[index].text if index else title, index, resolver.MODEL_HEADLINE,
                                f"{lines[index].origin}: the line model's headline (probability {probability:.2f})")]
 
