@@ -13,7 +13,9 @@ from hypothesis import strategies as st
 from feeder.cli import inspect_record
 from feeder.config import Config
 from feeder.extract import rules
+from feeder.extract.clocks import clock_time, propose_clocks
 from feeder.extract.credit_lines import _post_or_link_shaped
+from feeder.extract.proposals import Found
 from feeder.extract.resolver import (
     BARE_NAME,
     BELOW_HEADLINE,
@@ -38,6 +40,7 @@ from feeder.extract.resolver import (
     headline,
     resolve,
 )
+from feeder.extract.shapes import Line
 
 PAGES = Path(__file__).parent / "fixtures" / "resolver"
 
@@ -171,6 +174,45 @@ def test_a_time_alone_completes_the_post_date_only_beside_it() -> None:
     assert chosen.republished is not None and chosen.republished.value == "Thu April 26, 2012 1:02pm"
     alone = resolve([posted, far], outlet_page=False)
     assert alone.republished is not None and alone.republished.value == "Thu April 26, 2012"
+
+
+@pytest.mark.parametrize(("line", "time"), [
+    ("1:02pm", "1:02pm"), ("15:46", "15:46"), ("08:05:12", "08:05:12"), ("10:31 a.m. EDT", "10:31 a.m. EDT"),
+    ("8:15 EDT", "8:15 EDT"),  # a one-digit hour with its meridiem or zone is a clock
+    ("2:35", None), ("1:12:40", None), ("4:07 min", None),  # a running time: a video's or a recording's length
+    ("Watch 2:35", None),
+])
+def test_a_time_alone_is_a_clock_never_a_running_time(line: str, time: str | None) -> None:
+    assert clock_time(line) == time
+
+
+def _tail(title: str, story: str = "The story's first paragraph names no time at all.") -> list[Candidate]:
+    lines = [Line("Portal", "line 1"), Line(title, "line 2"), Line("March 4, 2025", "line 3"), Line(story, "line 4")]
+    found = Found()
+    found.keep(story, "line 4")
+    propose_clocks(lines, found, title)
+    return [c for c in found.candidates if c.role == "post time"]
+
+
+@pytest.mark.parametrize(("title", "time"), [
+    ("Court orders review of harbour dredging permit 04:35 pm", "04:35 pm"),
+    ("Three ports closed by heavy swell 09:12 (14:12 GMT)", "14:12 GMT"),
+    ("Dock workers end strike after pay deal | 16:05", "16:05"),
+    ("Train services to resume at 06:00", None),  # a preposition: the headline's own time
+    ("Train services to run until 23:30", None),
+    ("El tren eléctrico amplía su horario hasta las 23:30", None),
+    ("Le musée ouvre ses portes dès 09:00", None),
+    ("Shops in the old town open 08:00 - 20:00", None),  # a range of the headline's times
+    ("Dynamo Kyiv beat Shakhtar 2:1 in cup final", None),
+])
+def test_a_time_after_the_headline_is_the_posts_only_set_apart_from_its_words(title: str, time: str | None) -> None:
+    assert [c.value for c in _tail(title)] == ([time] if time else [])
+
+
+def test_a_headline_time_the_story_repeats_is_the_storys() -> None:
+    title = "Runoff vote: last polling stations close 20:00"
+    assert [c.value for c in _tail(title)] == ["20:00"]
+    assert _tail(title, "The last polling stations were due to close at 20:00, the commission said.") == []
 
 
 def test_a_day_only_post_date_takes_the_time_of_its_same_day_printing() -> None:

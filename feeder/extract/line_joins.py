@@ -128,8 +128,11 @@ def _glued_stamp(line: Line) -> list[Line] | None:
 GLUED_HEAD_WORDS = 5
 _GLUED_TIME = re.compile(r"(?<=[^\W\d])\s+(?P<stamp>\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?"
                          r"(?:\s*\(\d{1,2}[:.]\d{2}\s*(?:GMT|UTC)\))?)$", re.I)
-# A preposition before the time makes it the headline's own ("… closes at 17:30").
-_TIME_OWNED = re.compile(r"(?i:\b(?:at|by|until|till|from|to|before|after|à|a las|um|às|alle|pukul)\s*$)")
+# A preposition before the time makes it the headline's own ("… closes at 17:30", "… hasta las 23:30"): "at",
+# "until" and "from" in English, French, Spanish, German, Portuguese, Italian and Indonesian (extract/clocks.py too).
+TIME_OWNED = re.compile(r"(?i:\b(?:at|by|until|till|from|to|before|after|à|a las|um|às|alle|pukul|"
+                        r"(?:hasta|desde) las|jusqu['’]à|dès|bis|ab|até|desde|fino alle|dalle|sampai|hingga|sejak)"
+                        r"\s*$)")
 _GLUED_DATE_SEPARATOR = re.compile(r"\s[-–—|]\s*$")
 _CODE_AFTER = re.compile(r"^(?:\s+[A-Z]{2,6})?\s*$")
 
@@ -158,7 +161,7 @@ def _glued_stamp_at(text: str) -> int | None:
         return None
     if (m := _GLUED_TIME.search(text)) is not None:
         head = text[:m.start()]
-        return m.start("stamp") if not _TIME_OWNED.search(head) and _headline_words(head) else None
+        return m.start("stamp") if not TIME_OWNED.search(head) and _headline_words(head) else None
     hits = [h for h in find_dates(text) if h.year is not None and h.trap is None]
     if not hits or not _CODE_AFTER.match(text[hits[-1].end:]):
         return None

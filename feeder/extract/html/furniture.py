@@ -28,15 +28,16 @@ DROP_TAGS = frozenset((*UNSEEN, "form", "footer"))
 
 
 # Class and id words of furniture containers (share rows, related lists, sidebars, ads, menus, footers,
-# capture-day date widgets); some are one platform's own class names: Jetpack "sharedaddy"/"jp-relatedposts",
-# AdSense "adsbygoogle", Blogger "blog-pager"/"feed-links", WordPress "screen-reader-text"/"skip-link"/"tagcloud".
+# capture-day date widgets, a media player's running time: "duration", "ytp-time-duration"); some are one
+# platform's own class names: Jetpack "sharedaddy"/"jp-relatedposts", AdSense "adsbygoogle", Blogger
+# "blog-pager"/"feed-links", WordPress "screen-reader-text"/"skip-link"/"tagcloud".
 FURNITURE_ATTR = re.compile(
     r"(?:^|[\s_-])(?:share|sharing|sharedaddy|social|related|recommend\w*|comments?|respond|"
     r"sidebar|widgets?|advert\w*|ads?|adsbygoogle|ad-?slot|banner|promo\w*|subscribe|newsletter|"
     r"footer|navbar|nav|navigation|menu|breadcrumbs?|popular|trending|cookie\w*|modal|popup|"
     r"signup|jp-relatedposts|post-navigation|pagination|author-box|author-bio|tagcloud|"
     r"blog-pager|feed-links|skip-link|screen-reader-text|today|current-date|ticker|"
-    r"top-bar|topbar|masthead)(?:$|[\s_-])", re.I)
+    r"top-bar|topbar|masthead|duration)(?:$|[\s_-])", re.I)
 
 
 _ISO_WITH_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
