@@ -151,15 +151,25 @@ def test_the_headline_alone_is_the_decoded_headline(labelled_dumps: list[list[st
     assert linemodel.headline_of([]) is None
 
 
+def _no_outlet(name: str) -> bool:
+    return False
+
+
 def test_the_model_headline_is_a_candidate_unless_a_rule_outranks_it() -> None:
     lines = [Line(text, f"line {n}") for n, text in enumerate(STORY.splitlines(), 1)]
     title = lines[0].text
-    (proposed,) = text_extractor._model_headline(title, lines, [])
+    (proposed,) = text_extractor._model_headline(title, lines, [], _no_outlet)
     assert (proposed.value, proposed.score) == (lines[1].text, resolver.MODEL_HEADLINE)
     assert "line model" in proposed.why
     rule = resolver.Candidate("headline", lines[1].text, 1, resolver.BELOW_HEADLINE, "below chrome")
-    assert text_extractor._model_headline(title, lines, [rule]) == []
-    assert text_extractor._model_headline(lines[1].text, lines, []) == []  # a headline-shaped first line stands
+    assert text_extractor._model_headline(title, lines, [rule], _no_outlet) == []
+    assert text_extractor._model_headline(lines[1].text, lines, [], _no_outlet) == []  # a headline-shaped first line
+
+
+def test_the_model_headline_is_never_a_line_that_is_only_an_outlets_name() -> None:
+    lines = [Line(text, f"line {n}") for n, text in enumerate(STORY.splitlines(), 1)]
+    picked = lines[1].text
+    assert text_extractor._model_headline(lines[0].text, lines, [], lambda name: name == picked) == []
 
 
 @given(st.text(max_size=80))

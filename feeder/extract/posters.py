@@ -162,15 +162,33 @@ _LIST_HEAD = re.compile(f"^(?:{vocab.COMMENT_BLOCK_HEADS})$", re.I)
 def not_the_posts_row(lines: Sequence[Line], index: int, found: Found) -> bool:
     """The post line at ``index`` stands below the story, under a comment block's heading or in a list of teaser
     headline and post-line rows: a comment's or a teaser's, not this page's post."""
-    if not found.body or slight(found.body):
+    if (end := _story_end(lines, index, found)) is None:
         return False
-    # The story's last paragraph above the row (the walk may have read a teaser's long headline below it as prose).
+    return _teaser_list(lines, index) or any(
+        len(lines[at].text) <= 60 and _LIST_HEAD.match(lines[at].text) for at in range(end + 1, index))
+
+
+def _story_end(lines: Sequence[Line], index: int, found: Found) -> int | None:
+    """The story's last paragraph above the line at ``index``, or None when the line stands above the story or
+    under too little of it (the walk may have read a teaser's long headline below the story as prose)."""
+    if not found.body or slight(found.body):
+        return None
     story = set(found.origins)
     end = next((at for at in range(min(index, len(lines)) - 1, -1, -1) if lines[at].origin in story), None)
     if end is None or slight([x.text for x in lines[:end + 1] if x.origin in story]):
-        return False  # above the story, or under too little of it
-    return _teaser_list(lines, index) or any(
-        len(lines[at].text) <= 60 and _LIST_HEAD.match(lines[at].text) for at in range(end + 1, index))
+        return None
+    return end
+
+
+def a_replys_row(lines: Sequence[Line], index: int, found: Found, posts: Sequence[tuple[int, str]],
+                 name: str) -> bool:
+    """One page, one post: a poster's row under the story's end is a reply's when a forum member's details or
+    another post's row stand between the story and it, or when the post's own row above names someone else.
+    ``posts`` are the rows already read as the post's (where each stands, its poster's name folded)."""
+    if (end := _story_end(lines, index, found)) is None:
+        return False
+    return any(at > end or poster != name for at, poster in posts) or any(
+        rules.MEMBER_META.match(lines[at].text) for at in range(end + 1, index))
 
 
 def teaser_pairs(lines: Sequence[Line], index: int) -> bool:
@@ -385,6 +403,7 @@ def poster_rows(printed: Sequence[Line], lines: Sequence[Line], found: Found, is
     stamp read off the row's fields is the poster's name and the post's date. An outlet's name there is the
     outlet's own account, and a name a byline elsewhere prints is the story's author: neither is proposed."""
     own: list[OwnRow] = []
+    posts: list[tuple[int, str]] = []  # the rows read as the post's: where each stands, its poster folded
     if outlet_page:
         return own
     at = found.at
@@ -399,13 +418,15 @@ def poster_rows(printed: Sequence[Line], lines: Sequence[Line], found: Found, is
                 continue  # the outlet's own account ("By AFP", "By Reuters Staff"): its row is the story's credit
             folded = fold_text(name)
             if any(fold_text(c.value) == folded for c in found.candidates if c.block not in same and c.role in (
-                    "republisher", "byline", "reporting")):
-                continue
+                    "byline", "reporting")):
+                continue  # (a poster the page names elsewhere, a forum member's details under the post, is this
+                # row's poster: the row still dates the post)
             _drop_section_credits(found, same, line.text, name, date)
             # The row's own reading of its name replaces a coarser one.
             _claim(found, same, ("byline", "reporting", "header", "republisher", *resolver.ORIGINAL_ROLES))
-            if not_the_posts_row(lines, min(same), found):
-                continue  # a comment's or a teaser's row under the story
+            if not_the_posts_row(lines, min(same), found) or a_replys_row(lines, min(same), found, posts, folded):
+                continue  # a comment's, a teaser's or a reply's row under the story
+            posts.append((min(same), folded))
             if date is not None and site and bare_by_row(line.text) and (
                     masthead := _masthead(lines[:min(same)], site)) is not None:
                 own.append(OwnRow(frozenset(same), line.origin, name, date, masthead))

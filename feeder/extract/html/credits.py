@@ -11,7 +11,15 @@ from feeder.extract import endings, rules
 from feeder.extract.credit_lines import FOOTER_ADDRESS, feed_site
 from feeder.extract.credit_rows import site_account_outlet
 from feeder.extract.html.marks import Marks, marked_name
-from feeder.extract.html.meta import ld_authors, ld_dates, name_of, names_the_site, str_of, writes_for_an_outlet
+from feeder.extract.html.meta import (
+    ld_authors,
+    ld_dates,
+    name_of,
+    names_the_site,
+    sites_account,
+    str_of,
+    writes_for_an_outlet,
+)
 from feeder.extract.html.tree import BeautifulSoup, NavigableString, Tag, text_of
 from feeder.extract.lines import PRINTED_CREDIT, Hints, IsOutlet, is_date_line, split_title
 from feeder.extract.resolver import FEED_ITEM
@@ -79,7 +87,10 @@ def hints_of(soup: BeautifulSoup, tags: list[Tag], meta: Mapping[str, str], ld: 
     # "Headline (Outlet)": a post titled with the known outlet it copied, in brackets after the headline.
     if not outlet_page and (m := _TITLE_CREDIT.search(title)) and is_outlet(m.group("outlet")):
         outlets.append(Clue(m.group("outlet"), "outlet in brackets after the headline"))
-    account = people[0] if people else _classed_account(soup, meta, is_outlet)
+    # (a printed author slot naming the site itself is no person, but the site's account posted the page; the
+    # metadata's author field holds the site's name by default, whoever posted)
+    account = people[0] if people else _classed_account(soup, meta, is_outlet) or sites_account(
+        (a for _, a in marks.authors), meta)
     # An aggregator's JSON-LD describing the original (its publisher an outlet, the page not the outlet's):
     # the author it names wrote the story; the page's own poster is not in it.
     publisher = name_of(ld.get("publisher"))

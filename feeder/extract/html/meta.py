@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections import deque
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from feeder.extract.html.tree import Head, Tag
@@ -92,9 +92,22 @@ def names_the_site(name: str, meta: Mapping[str, str]) -> bool:
         return False
     if _DOMAIN.match(name.strip()):
         return True
-    segments = _TITLE_SEGMENTS.split(meta.get("title", ""))
-    sites = {_letters(meta.get("og:site_name", "")), _letters(segments[-1]) if len(segments) > 1 else ""} - {""}
+    sites = _site_letters(meta)
     return bool(sites) and any(_letters(part) in sites for part in (name, *_ACCOUNT_PARTS.split(name)))
+
+
+def _site_letters(meta: Mapping[str, str]) -> set[str]:
+    """The site's name as its og:site_name and the last segment of its <title> spell it, letters only."""
+    segments = _TITLE_SEGMENTS.split(meta.get("title", ""))
+    return {_letters(meta.get("og:site_name", "")), _letters(segments[-1]) if len(segments) > 1 else ""} - {""}
+
+
+def sites_account(authors: Iterable[Clue], meta: Mapping[str, str]) -> Clue | None:
+    """The first author field that is the site's own account: a name (not an address) whose letters spell the
+    site's whole name ("agri_asia" on "Agri Asia", "EasternEye"). No person wrote the story under it, but the
+    site posted it: on a page reposting another's story that account is the page's poster."""
+    sites = _site_letters(meta)
+    return next((a for a in authors if _letters(a.value) in sites and not _DOMAIN.match(a.value.strip())), None)
 
 
 # The joints of an account's name made of two ("MTI-Hungary Today", "Reuters / Site"); a hyphen inside a person's
