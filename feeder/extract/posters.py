@@ -520,10 +520,6 @@ _HOST = re.compile(r"(?i)\b(?:https?://)?(?:www\.)?(?P<host>[a-z0-9-]{3,40})\.(?
 _COPYRIGHT = re.compile(r"(?i)(?:©|\(c\)|copyright\b)")
 
 
-def _letters(text: str) -> str:
-    return "".join(ch for ch in text.lower() if ch.isalnum())
-
-
 def vet_posters(lines: Sequence[Line], found: Found, is_outlet: IsOutlet, site: str | None) -> None:
     """A poster is a person or an account: a printed name that is a date's fragment, a menu's or a category's
     word is no poster, nor is an outlet's own account (an outlet the registry knows; a name whose letters spell a
@@ -534,7 +530,7 @@ def vet_posters(lines: Sequence[Line], found: Found, is_outlet: IsOutlet, site: 
         return
     dropped = [c for c in posters if not poster_shaped(c.value) or is_outlet(c.value) or _joins_an_outlet(
         c.value, is_outlet) or _outlets_site(
-        _letters(c.value), lines, site) or _masthead_under_title(c, found.site)]
+        resolver.letters(c.value), lines, site) or _masthead_under_title(c, found.site)]
     if dropped:
         found.candidates[:] = [c for c in found.candidates if c not in dropped]
         found.proposed["republisher"] -= len(dropped)
@@ -562,9 +558,9 @@ def _masthead_under_title(candidate: resolver.Candidate, names: Sequence[str]) -
     (or is spelled in it: "HOY" over "Diario Hoy") is the site's masthead over its edition date, not an account."""
     if candidate.block != 1 or candidate.score != resolver.NAME_ABOVE_POST:  # (its block: the date line's)
         return False
-    letters = _letters(candidate.value)
+    letters = resolver.letters(candidate.value)
     return any(len(own) >= MIN_SITE_LETTERS and (own in letters or letters in own)
-               for own in map(_letters, names))
+               for own in map(resolver.letters, names))
 
 
 def _outlets_site(letters: str, lines: Sequence[Line], site: str | None) -> bool:
@@ -572,9 +568,9 @@ def _outlets_site(letters: str, lines: Sequence[Line], site: str | None) -> bool
     own (its name, its first line, its copyright line)."""
     if len(letters) < 4:
         return False
-    printed = [x.text for x in lines if "." in x.text and len(x.text) <= 200 and letters in _letters(x.text)]
-    if not any(_letters(m.group("host")) == letters for text in printed for m in _HOST.finditer(text)):
+    printed = [x.text for x in lines if "." in x.text and len(x.text) <= 200 and letters in resolver.letters(x.text)]
+    if not any(resolver.letters(m.group("host")) == letters for text in printed for m in _HOST.finditer(text)):
         return False
-    own = {_letters(site or ""), _letters(lines[0].text) if lines else ""}
-    own |= {_letters(x.text) for x in lines if len(x.text) <= 120 and _COPYRIGHT.search(x.text)}
+    own = {resolver.letters(site or ""), resolver.letters(lines[0].text) if lines else ""}
+    own |= {resolver.letters(x.text) for x in lines if len(x.text) <= 120 and _COPYRIGHT.search(x.text)}
     return not any(letters in x for x in own if x)

@@ -191,7 +191,9 @@ _NAME_HEAD = re.compile(r"^(?P<name>[^\W\d][^|,:–—]{2,40}?)\s*(?:\s[-–—]
 _ADDRESS_HOST = re.compile(r"^https?://(?:www\.)?(?P<host>[\w.-]+)")
 
 
-def _letters(text: str) -> str:
+def letters(text: str) -> str:
+    """A name compared by its letters and digits alone, case folded: "Eastern Eye", "EasternEye" and "eastern_eye"
+    are one name (the site's own name, an account's, an address's label)."""
     return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
@@ -202,12 +204,12 @@ def _named_by_address(by_role: dict[str, list[Candidate]]) -> None:
     host = _ADDRESS_HOST.match(url.value) if url is not None else None
     if host is None:
         return
-    labels = {_letters(label) for label in host.group("host").split(".")[:-1] if len(label) >= 4}
+    labels = {letters(label) for label in host.group("host").split(".")[:-1] if len(label) >= 4}
     for role in ("header", "republished"):
         for c in list(by_role.get(role, ())):
             if not c.printed or (role == "republished" and c.score != POST_ABOVE):
                 continue
-            if (m := _NAME_HEAD.match(c.value)) is None or _letters(m.group("name")).removeprefix("the") not in {
+            if (m := _NAME_HEAD.match(c.value)) is None or letters(m.group("name")).removeprefix("the") not in {
                     label.removeprefix("the") for label in labels}:
                 continue
             by_role[role].remove(c)
@@ -291,8 +293,8 @@ _TITLE_PARTS = re.compile(r"\s+[-|–—:·•»]\s+")
 def names_the_site(name: str, site: Sequence[str]) -> bool:
     """Whether a printed name is the site's own: its og:site_name, its masthead, or a part of its title line
     ("Site - Tagline", "Headline | Site"), compared by letters, a leading "The" aside."""
-    own = _letters(name).removeprefix("the")
-    return bool(own) and any(own == _letters(part).removeprefix("the") for line in site
+    own = letters(name).removeprefix("the")
+    return bool(own) and any(own == letters(part).removeprefix("the") for line in site
                              for part in _TITLE_PARTS.split(line))
 
 
@@ -303,8 +305,8 @@ def _credits_the_site(by_role: dict[str, list[Candidate]], site: Sequence[str]) 
     if not outlets:
         return False
     # names_the_site for every credit, the site's parts folded once.
-    parts = {_letters(part).removeprefix("the") for line in site for part in _TITLE_PARTS.split(line)} - {""}
-    return any(_letters(c.value).removeprefix("the") in parts for c in outlets)
+    parts = {letters(part).removeprefix("the") for line in site for part in _TITLE_PARTS.split(line)} - {""}
+    return any(letters(c.value).removeprefix("the") in parts for c in outlets)
 
 
 def _site_byline(by_role: dict[str, list[Candidate]]) -> None:
@@ -399,7 +401,7 @@ def _poster(by_role: dict[str, list[Candidate]]) -> Candidate | None:
     authors = [fold_text(c.value) for role in ("byline", "reporting") for c in by_role.get(role, ()) if c.printed
                ] if posters else []
     # Tie-break: "PIA Bicol" posting the story PIA's credit names is the outlet's own (regional, desk) account.
-    credited = {x for c in by_role.get("outlet", ()) if len(x := _letters(c.value)) >= 2}
+    credited = {x for c in by_role.get("outlet", ()) if len(x := letters(c.value)) >= 2}
     return _best(c for c in posters if not (c.printed and any(fold_text(c.value) in names for names in authors)) and (
         not (c.printed and _opens_with(c.value, credited))))
 
@@ -407,7 +409,7 @@ def _poster(by_role: dict[str, list[Candidate]]) -> Candidate | None:
 def _opens_with(name: str, credited: set[str]) -> bool:
     """The name is one of ``credited`` (letters only), or opens with one as words of their own."""
     words = name.split()
-    return any(_letters(" ".join(words[:n])) in credited for n in range(1, len(words) + 1))
+    return any(letters(" ".join(words[:n])) in credited for n in range(1, len(words) + 1))
 
 
 def _stamps(by_role: dict[str, list[Candidate]], poster: Candidate | None, outlet_page: bool

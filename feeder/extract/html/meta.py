@@ -10,6 +10,7 @@ from typing import Any
 
 from feeder.extract.html.tree import Head, Tag
 from feeder.extract.lines import IsOutlet
+from feeder.extract.resolver import letters
 from feeder.fold import fold_text
 from feeder.records import Clue, DateClue
 
@@ -93,13 +94,13 @@ def names_the_site(name: str, meta: Mapping[str, str]) -> bool:
     if _DOMAIN.match(name.strip()):
         return True
     sites = _site_letters(meta)
-    return bool(sites) and any(_letters(part) in sites for part in (name, *_ACCOUNT_PARTS.split(name)))
+    return bool(sites) and any(letters(part) in sites for part in (name, *_ACCOUNT_PARTS.split(name)))
 
 
 def _site_letters(meta: Mapping[str, str]) -> set[str]:
     """The site's name as its og:site_name and the last segment of its <title> spell it, letters only."""
     segments = _TITLE_SEGMENTS.split(meta.get("title", ""))
-    return {_letters(meta.get("og:site_name", "")), _letters(segments[-1]) if len(segments) > 1 else ""} - {""}
+    return {letters(meta.get("og:site_name", "")), letters(segments[-1]) if len(segments) > 1 else ""} - {""}
 
 
 def sites_account(authors: Iterable[Clue], meta: Mapping[str, str]) -> Clue | None:
@@ -107,16 +108,12 @@ def sites_account(authors: Iterable[Clue], meta: Mapping[str, str]) -> Clue | No
     site's whole name ("agri_asia" on "Agri Asia", "EasternEye"). No person wrote the story under it, but the
     site posted it: on a page reposting another's story that account is the page's poster."""
     sites = _site_letters(meta)
-    return next((a for a in authors if _letters(a.value) in sites and not _DOMAIN.match(a.value.strip())), None)
+    return next((a for a in authors if letters(a.value) in sites and not _DOMAIN.match(a.value.strip())), None)
 
 
 # The joints of an account's name made of two ("MTI-Hungary Today", "Reuters / Site"); a hyphen inside a person's
 # name ("Soto-Acuña") never joins a site's name.
 _ACCOUNT_PARTS = re.compile(r"\s*[-–—/|+&]\s*")
-
-
-def _letters(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
 def ld_authors(meta: Mapping[str, str], ld: Mapping[str, Any]) -> tuple[Clue, ...]:
@@ -148,11 +145,11 @@ MAX_BYLINE_ROWS = 5
 def writes_for_an_outlet(name: str, tags: list[Tag], is_outlet: IsOutlet) -> bool:
     """The page prints the author its metadata names in a byline row beside an outlet's name ("Por GABRIELA SOTO
     ACUÑA" over "Associated Press"): the story's writer for that outlet, not the account that posted it here."""
-    letters = _letters(name)
-    if len(letters) < 4 or is_outlet(name):
+    spelled = letters(name)
+    if len(spelled) < 4 or is_outlet(name):
         return False
     rows = [t for t in tags if isinstance(classes := t.get("class"), list) and _BYLINE_ROW_CLASS.search(
         " ".join(classes))][:MAX_BYLINE_ROWS]
-    return any(letters in _letters(" ".join(parts := list(row.stripped_strings))) and any(
-        is_outlet(part) and letters not in _letters(part) and _letters(part) not in letters for part in parts)
+    return any(spelled in letters(" ".join(parts := list(row.stripped_strings))) and any(
+        is_outlet(part) and spelled not in letters(part) and letters(part) not in spelled for part in parts)
         for row in rows)
