@@ -14,14 +14,12 @@ from feeder.extract.line_joins import label_at_end, labelled_lines, segments
 from feeder.extract.posters import (
     POST_DATE_REACH,
     THREAD_START,
-    OwnRow,
     account_name,
     header_date,
     lead_time,
     login_over_stamp,
     member_name,
     not_the_headline,
-    outlets_own_page,
     poster_name,
     poster_rows,
     profile_name,
@@ -204,10 +202,10 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
             found.keep(text, line.origin)
             started = True
     propose_clocks(lines, found, title)
-    own_rows = poster_rows(printed, lines, found, is_outlet, hints.outlet_page, hints.site)
+    poster_rows(printed, lines, found, is_outlet, hints.outlet_page)
     vet_posters(lines, found, is_outlet, hints.site)
     creditmodel.propose_into(found, lines, title, hints.site, is_outlet)
-    return _page(found, title, hints, is_outlet, own_rows)
+    return _page(found, title, hints, is_outlet)
 
 
 # The lower-case first characters of the matches of the anchored patterns the walk tries on every line ("" stands
@@ -257,12 +255,11 @@ def _mentions_read_on(tail: str) -> bool:
     return "ead " in tail or "EAD " in tail or "ontinue" in tail or "ONTINUE" in tail
 
 
-def _page(found: Found, title: str, hints: Hints, is_outlet: IsOutlet, own_rows: Sequence[OwnRow] = ()) -> Page:
+def _page(found: Found, title: str, hints: Hints, is_outlet: IsOutlet) -> Page:
     credit_frame(found, is_outlet)  # a translator's frame naming the outlet, which the span may cut as a lead-in
     span = resolve_span(found.body, found.origins, title)
     found.body = list(span.body)
     body = strip_datelines(found, is_outlet)
-    outlets_own_page(found, own_rows, [clue.value for clue in hints.outlets])
     if body:
         body[-1] = endings.without_end_marker(body[-1])
     for names in hints.bylines:
@@ -278,14 +275,17 @@ def _page(found: Found, title: str, hints: Hints, is_outlet: IsOutlet, own_rows:
     chosen = resolver.resolve(found.candidates, outlet_page=hints.outlet_page,
                               site=(hints.site or "", hints.page_title or ""))
     via, source_url = original_from_footer(chosen, hints.via)
+    if chosen.own_story and via is not None:
+        # The outlet's own page (a credit names the site itself): its address is the story's, no repost's.
+        via, source_url = None, source_url or via
     return Page(
         title=hints.title or Clue(title, "page title"),
         body=tuple(body),
         outlets=chosen.outlets,
         bylines=chosen.bylines,
         dates=chosen.dates,
-        republisher=None if hints.outlet_page else chosen.republisher,
-        republished=None if hints.outlet_page else chosen.republished,
+        republisher=None if hints.outlet_page or chosen.own_story else chosen.republisher,
+        republished=None if hints.outlet_page or chosen.own_story else chosen.republished,
         source_url=source_url,
         via=via,
         links=hints.links,

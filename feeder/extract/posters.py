@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import NamedTuple
 
 from feeder.extract import resolver, rules, vocab
 from feeder.extract.dates import find_dates
@@ -396,16 +395,15 @@ def poster_shaped(name: str) -> bool:
 
 
 def poster_rows(printed: Sequence[Line], lines: Sequence[Line], found: Found, is_outlet: IsOutlet,
-                outlet_page: bool, site: str | None = None) -> list[OwnRow]:
+                outlet_page: bool) -> None:
     """Propose the poster (and the post's date or time) of every poster's row outside the story's paragraphs, each
     where it stands (the resolver picks the best; the first printed on a tie). ``printed`` are the page's lines as
     printed, ``lines`` as the walk read them (a row cut into its fields). One line is one thing: a byline or a
     stamp read off the row's fields is the poster's name and the post's date. An outlet's name there is the
     outlet's own account, and a name a byline elsewhere prints is the story's author: neither is proposed."""
-    own: list[OwnRow] = []
     posts: list[tuple[int, str]] = []  # the rows read as the post's: where each stands, its poster folded
     if outlet_page:
-        return own
+        return
     at = found.at
     try:
         for line in printed:
@@ -427,9 +425,6 @@ def poster_rows(printed: Sequence[Line], lines: Sequence[Line], found: Found, is
             if not_the_posts_row(lines, min(same), found) or a_replys_row(lines, min(same), found, posts, folded):
                 continue  # a comment's, a teaser's or a reply's row under the story
             posts.append((min(same), folded))
-            if date is not None and site and bare_by_row(line.text) and (
-                    masthead := _masthead(lines[:min(same)], site)) is not None:
-                own.append(OwnRow(frozenset(same), line.origin, name, date, masthead))
             found.at = min(same)
             found.propose("republisher", name, f"{line.origin}: poster's row", resolver.PRINTED_REPUBLISHER)
             if date is not None:
@@ -438,12 +433,6 @@ def poster_rows(printed: Sequence[Line], lines: Sequence[Line], found: Found, is
                 found.propose("post time", time, f"{line.origin}: poster's row", resolver.POST_HEADER, "last")
     finally:
         found.at = at
-    return own
-
-
-def bare_by_row(text: str) -> bool:
-    """The row opens with a bare "by" word (a byline's as often as a poster's), not a posting verb or an age."""
-    return _VERB_ROW.match(text) is None and _AGED_ROW.match(text) is None
 
 
 def _claim(found: Found, same: set[int], roles: tuple[str, ...]) -> None:
@@ -463,46 +452,6 @@ def _drop_section_credits(found: Found, same: set[int], text: str, name: str, da
     if dropped:
         found.proposed["outlet"] -= len(dropped)
         found.candidates[:] = [c for c in found.candidates if c not in dropped]
-
-
-class OwnRow(NamedTuple):
-    """A "By X | date | section" row under the site's masthead: the outlet's own byline row if nothing else is
-    credited."""
-
-    blocks: frozenset[int]
-    origin: str
-    name: str
-    date: str
-    masthead: str
-
-
-def _masthead(above: Sequence[Line], site: str) -> str | None:
-    """The site's name as its masthead prints it alone on a line above the row, or None."""
-    folded = fold_text(site)
-    if len(folded) < 4:
-        return None
-    return next((x.text.strip() for x in above if fold_text(x.text) == folded), None)
-
-
-def outlets_own_page(found: Found, rows: Sequence[OwnRow], metadata: Sequence[str] = ()) -> None:
-    """Tie-break: "By X | date | section" under the site's masthead, on a page that credits no other outlet (no
-    dateline, credit line, link or model credit once the story is read), is the outlet's own page: the site is the
-    outlet, the row its byline and its stamp; no one reposted the story."""
-    if not rows:
-        return
-    row = rows[0]
-    if any(c.role == "outlet" and c.block not in row.blocks for c in found.candidates) or any(
-            fold_text(outlet) != fold_text(row.masthead) for outlet in metadata):
-        return  # ``metadata``: the outlets the page's metadata and links name
-    _claim(found, set(row.blocks), ("byline", "reporting", "header", "republisher", "republished", "post time",
-                                    *resolver.ORIGINAL_ROLES))
-    at = found.at
-    found.at = min(row.blocks)
-    why = f"{row.origin}: byline row under the site's masthead, no other outlet credited"
-    found.credit(row.masthead, f"{why}: the site's own name{resolver.PRINTED_CREDIT}", resolver.BARE_NAME)
-    found.byline(row.name, why)
-    found.propose("stamp", row.date, why, resolver.PRINTED_STAMP)
-    found.at = at
 
 
 # The words an outlet's own desk account adds to its name ("Reuters Staff", "Xinhua Desk", "Redacción EFE").

@@ -143,6 +143,7 @@ class Resolved:
     bylines: tuple[Clue, ...] = ()  # strongest first: normalization takes the first naming a person
     source_url: Clue | None = None
     feed_copy: bool = False  # the page's only printed credit is the site a feed's footer names
+    own_story: bool = False  # a credit in a credit's place names the site itself: the outlet's own page, no repost
 
 
 def resolve(candidates: Sequence[Candidate], *, outlet_page: bool, site: Sequence[str] = ()) -> Resolved:
@@ -164,21 +165,31 @@ def resolve(candidates: Sequence[Candidate], *, outlet_page: bool, site: Sequenc
         by_role["byline"] = [c for c in by_role.get("byline", ()) if not c.printed]
         by_role.setdefault("republisher", []).extend(
             c._replace(role="republisher", score=PRINTED_REPUBLISHER) for c in printed)
+    # Only the site credited (no other outlet's credit printed): a credit naming the site may make it the outlet.
+    # (The site's own name: its og:site_name or title suffix when it has one, not any part of its title line.)
+    named = tuple(site[:1]) if site and site[0] else site
+    alone = not outlet_page and not _credits_another(by_role, named)
+    if alone:
+        _site_desk(by_role, named, site)
     credits_site = not outlet_page and _credits_the_site(by_role, site)
     if SITE_BYLINE and not outlet_page and not credits_site:
         _site_byline(by_role)
     if not outlet_page:
         _dated_dateline(by_role)
+    # Tie-break (the label contract): a printed credit naming the site itself, in a credit's place (a dateline's
+    # token, a source or sign-off line, a desk's byline), makes the page the outlet's own story: its writer is the
+    # story's author, its stamps the story's, and no one reposted it. (A feed aggregator's page names its feeds'
+    # sites and posts nothing of its own.) The site's masthead, title or copyright line alone is no such credit.
+    own_credit = bool(OWN_CREDIT_PAGE and credits_site and not _feed_page(by_role))
+    own_story = own_credit and alone and _credits_the_site(by_role, named)
+    if own_story:
+        _own_story(by_role, named)
     poster = _poster(by_role)
-    # Tie-break: a printed credit naming the site itself (its masthead or title) makes the page the outlet's own:
-    # the stamp above its story is the story's, as on a page its metadata says is the outlet's.
-    # (A feed aggregator's page names its feeds' sites and posts nothing of its own.)
-    own_page = outlet_page or bool(OWN_CREDIT_PAGE and credits_site and not _feed_page(by_role))
-    dates, post = _stamps(by_role, poster, own_page)
+    dates, post = _stamps(by_role, poster, outlet_page or own_credit)
     outlets = tuple(Clue(c.value, c.why, c.block if c.printed else None) for c in _ranked(by_role.get("outlet", ())))
     bylines = tuple(Clue(c.value, c.why) for c in _ranked(_bylines(by_role)))
     return Resolved(dates, post, _clue(poster), outlets, bylines, _clue(_best(by_role.get("source url", ()))),
-                    feed_copy)
+                    feed_copy, own_story)
 
 
 def headline(first_line: Candidate, others: Sequence[Candidate]) -> Candidate:
@@ -307,6 +318,72 @@ def _credits_the_site(by_role: dict[str, list[Candidate]], site: Sequence[str]) 
     # names_the_site for every credit, the site's parts folded once.
     parts = {letters(part).removeprefix("the") for line in site for part in _TITLE_PARTS.split(line)} - {""}
     return any(letters(c.value).removeprefix("the") in parts for c in outlets)
+
+
+# A desk's or staff's byline: a name and its desk's word ("Site Staff", "SITE NEWSDESK", "By Site Reporter").
+_DESK_BYLINE = re.compile(r"^(?:by\s+)?(?P<name>\S.*?)\s+(?:staff(?:\s+(?:writers?|reporters?))?|news\s*desk|desk|"
+                          r"news\s*room|reporters?|correspondents?|editors?|editorial(?:\s+(?:team|board))?)\W*$", re.I)
+# The fewest letters of a desk's name that may name the site as one part of its name ("INSIDER" of "Italian Insider").
+SITE_WORD_LETTERS = 5
+
+
+def _site_desk(by_role: dict[str, list[Candidate]], site: Sequence[str], printed: Sequence[str]) -> None:
+    """A desk's or staff's byline naming the site itself ("Site Staff", "SITE NEWSDESK") is a credit naming the site,
+    standing in the byline's place: the site's name as the page prints it (``printed``: its title line, masthead) is
+    credited, and the desk is no person and no poster."""
+    parts = [part for line in site for part in _TITLE_PARTS.split(line) if len(letters(part)) >= 3]
+    if not parts:
+        return
+    for role in ("byline", "desk byline", "republisher"):
+        for c in list(by_role.get(role, ())):
+            if (m := _DESK_BYLINE.match(c.value)) is None or (name := _site_part(m.group("name"), parts)) is None:
+                continue
+            if name == name.lower():  # a folded name: the same name as a title or masthead prints it
+                name = next((part.strip() for line in printed for part in _TITLE_PARTS.split(line)
+                             if letters(part) == letters(name) and part != part.lower()), name)
+            by_role[role].remove(c)
+            why = f"{c.why}: a desk's byline naming the site{PRINTED_CREDIT}"
+            by_role.setdefault("outlet", []).append(Candidate("outlet", name, c.block, CREDIT_ROW, why, printed=True))
+
+
+def _site_part(name: str, parts: Sequence[str]) -> str | None:
+    """The site's name (one part of its title or masthead line) that ``name`` spells, wholly or as its last words
+    ("Insider" of "Italian Insider"), or None."""
+    own = letters(name).removeprefix("the")
+    if not own:
+        return None
+    for part in parts:
+        words = part.split()
+        if own == letters(part).removeprefix("the") or (len(own) >= SITE_WORD_LETTERS and any(
+                own == letters(" ".join(words[n:])) for n in range(1, len(words)))):
+            return part.strip()
+    return None
+
+
+def _own_story(by_role: dict[str, list[Candidate]], site: Sequence[str]) -> None:
+    """The outlet's own page (a credit names the site itself): the writer the site's post names is the story's author
+    (unless a byline is printed, or the writer is the site's own account), the post's date is the story's stamp."""
+    posters = by_role.pop("republisher", [])
+    if not any(c.printed for role in ("byline", "reporting", "desk byline") for c in by_role.get(role, ())):
+        writer = _best(c for c in posters if not names_the_site(c.value, site))
+        if writer is not None:
+            by_role.setdefault("byline", []).append(writer._replace(
+                role="byline", score=PRINTED_BYLINE if writer.printed else META_BYLINE,
+                why=f"{writer.why} (the writer of the outlet's own story)"))
+    posts = by_role.pop("republished", [])
+    printed = _best(c for c in posts if c.printed)
+    if printed is not None:
+        by_role.setdefault("stamp", []).append(printed._replace(
+            role="stamp", score=PRINTED_STAMP, why=f"{printed.why} (the outlet's own page: the story's stamp)"))
+    for c in posts:
+        if not c.printed:  # the page's metadata names when it was published: the story's first stamp
+            by_role.setdefault("published", []).append(c._replace(
+                role="published", score=META_STAMP, why=f"{c.why} (the outlet's own page: the story's stamp)"))
+
+
+def _credits_another(by_role: dict[str, list[Candidate]], site: Sequence[str]) -> bool:
+    """A printed credit names an outlet other than the site itself."""
+    return any(c.printed and not names_the_site(c.value, site) for c in by_role.get("outlet", ()))
 
 
 def _site_byline(by_role: dict[str, list[Candidate]]) -> None:
