@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from feeder.extract import endings, resolver, rules, signoffs
+from feeder.extract import endings, resolver, rules, signoffs, vocab
 from feeder.extract.credit_rows import (
     ACCOUNT_LOGIN,
     dashed_row,
@@ -686,3 +687,36 @@ _LOCAL_POSTED_AT = re.compile(
 # A post's header or footer that prints only the time of day (the date stands elsewhere), maybe its poster.
 _POST_TIME = re.compile(r"\b(?:posted|published)\s+(?:on|at)\s+(?P<time>\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\b\.?)?)"
                         r"(?![\d/.-])(?:\s+by\s+(?P<name>[^\W\d][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}))?", re.I)
+
+
+# How many lines above an outlet's bare name a tag list's heading may stand (the list's other items between).
+TAG_LIST_REACH = 6
+# A tag list's item is a short line.
+TAG_CHARS = 40
+# ... alone on its line, or with its first item after a colon ("Topics: Ferries").
+_TAG_HEAD = re.compile(rf"^(?:{vocab.TAXONOMY_HEADS})\s*(?:[:：]?$|[:：]\s*[^\s:：][^:：]{{0,{TAG_CHARS}}}$)", re.I)
+_NAME_LINE = ": outlet name line"
+
+
+def tagged_names(lines: Sequence[Line], found: Found) -> None:
+    """An outlet's bare name in a list of tags under its heading ("TAGS" over "KUNA" over "Qatar Press Center") is a
+    topic the post is filed under, never its credit: such candidates (a name line's, the credit model's) are
+    withdrawn."""
+    # (Only under the story's first paragraph: a topic list in the story's header may name its source.)
+    start = min((c.block for c in found.candidates if c.role == "story"), default=None)
+    dropped = [c for c in found.candidates if c.role == "outlet" and c.printed and start is not None and (
+        c.block > start) and (c.why.endswith(_NAME_LINE) or resolver.MODEL_CREDIT_WHY in c.why) and _tagged(
+        lines, c.block)]
+    if dropped:
+        found.candidates[:] = [c for c in found.candidates if c not in dropped]
+        found.proposed["outlet"] -= len(dropped)
+
+
+def _tagged(lines: Sequence[Line], block: int) -> bool:
+    for at in range(block - 1, max(block - 1 - TAG_LIST_REACH, -1), -1):
+        text = lines[at].text.strip()
+        if _TAG_HEAD.match(text):
+            return True
+        if len(text) > TAG_CHARS or is_prose(text):
+            return False
+    return False

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from feeder.extract import creditmodel, endings, resolver, rules, vocab
 from feeder.extract.clocks import propose_clocks
-from feeder.extract.credit_lines import credits_outlet, original_from_footer, outlet_like, read_credit
+from feeder.extract.credit_lines import credits_outlet, original_from_footer, outlet_like, read_credit, tagged_names
 from feeder.extract.datelines import PRINTED_CREDIT, credit_frame, strip_datelines
 from feeder.extract.line_joins import label_at_end, labelled_lines, segments
 from feeder.extract.posters import (
@@ -205,6 +205,7 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
     poster_rows(printed, lines, found, is_outlet, hints.outlet_page)
     vet_posters(lines, found, is_outlet, hints.site)
     creditmodel.propose_into(found, lines, title, hints.site, is_outlet)
+    tagged_names(lines, found)
     return _page(found, title, hints, is_outlet)
 
 

@@ -114,6 +114,8 @@ READ_ON_LINKS = (
 READ_MORE = r"read more:?"
 # A post's taxonomy: labels, tags, categories (Blogger "Labels:", WordPress "Filed under", Joomla "Category:").
 TAXONOMY_LABELS = r"labels?:.*|tags?:.*|categories:?.*|category:.*|filed under:?.*"
+# The heading of a post's list of tags or topics printed one item a line under it ("TAGS", "Topics:", "Filed under").
+TAXONOMY_HEADS = r"tags?|tagged(?: with)?|topics?|keywords?|labels?|categories|filed under|related (?:topics|tags)"
 # Heads and controls of a comment block (its counter, its form, its sort menu): the story is over.
 COMMENT_BLOCK_HEADS = (r"no comments?:?|\d+ comments?:?|comments?:?|post a comment|leave a (?:reply|comment).*|"
                        r"sort by:?.*|"
