@@ -720,3 +720,35 @@ def _tagged(lines: Sequence[Line], block: int) -> bool:
         if len(text) > TAG_CHARS or is_prose(text):
             return False
     return False
+
+
+# An outlet's code this short or shorter may stand for another name the page spells out ("CNS"); two letters ("AP")
+# spell too many places and people's names to be read so.
+SPELLED_CODE = (3, 6)
+_CODE = re.compile(r"^[A-Z]+$")
+# The last word of a news service's name spelled out ("Catholic News Service"), beside a paper's ("… Times").
+_SERVICE_END = re.compile(r"\b(?:Service|Network|Agency|Wire|News|Press|Syndicate)$")
+
+
+def spelled_codes(lines: Sequence[Line], found: Found, is_outlet: IsOutlet) -> None:
+    """An outlet's code the page spells out as a news outlet's name the registry does not know ("(CNS)" in the
+    dateline, "Catholic News Service" in the rights line under the story) stands for that name, not for the outlet
+    the registry knows by the code: the credit is the spelled-out name, as printed."""
+    for index, c in enumerate(found.candidates):
+        if c.role != "outlet" or not c.printed or not SPELLED_CODE[0] <= len(c.value) <= SPELLED_CODE[1] or (
+                _CODE.match(c.value) is None):
+            continue
+        spelled = re.compile(r"\b" + r"\s+".join(rf"{ch}[a-z]+" for ch in c.value) + r"\b")
+        names = {m.group() for line in lines if c.value[0] in line.text for m in spelled.finditer(line.text)}
+        names = {n for n in names if paper_shaped(n) or _SERVICE_END.search(n)}
+        if len(names) != 1 or _known_spelling(name := names.pop(), is_outlet):
+            continue  # none, several, or one the registry knows (the code's own name, or an outlet it credits)
+        found.candidates[index] = c._replace(value=name, why=f"{c.why}: the code the page spells out{PRINTED_CREDIT}")
+
+
+def _known_spelling(name: str, is_outlet: IsOutlet) -> bool:
+    """The registry knows the name, or the name with a word's plural or possessive "s" dropped ("Philippines News
+    Agency" for Philippine News Agency)."""
+    words = name.split()
+    return is_outlet(name) or any(is_outlet(" ".join([*words[:n], re.sub(r"(?:'s|’s|s)$", "", word), *words[n + 1:]]))
+                                  for n, word in enumerate(words) if word.endswith("s"))

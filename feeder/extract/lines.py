@@ -8,7 +8,14 @@ from dataclasses import replace
 
 from feeder.extract import creditmodel, endings, resolver, rules, vocab
 from feeder.extract.clocks import propose_clocks
-from feeder.extract.credit_lines import credits_outlet, original_from_footer, outlet_like, read_credit, tagged_names
+from feeder.extract.credit_lines import (
+    credits_outlet,
+    original_from_footer,
+    outlet_like,
+    read_credit,
+    spelled_codes,
+    tagged_names,
+)
 from feeder.extract.datelines import PRINTED_CREDIT, credit_frame, strip_datelines
 from feeder.extract.line_joins import label_at_end, labelled_lines, segments
 from feeder.extract.posters import (
@@ -206,7 +213,7 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
     vet_posters(lines, found, is_outlet, hints.site)
     creditmodel.propose_into(found, lines, title, hints.site, is_outlet)
     tagged_names(lines, found)
-    return _page(found, title, hints, is_outlet)
+    return _page(found, title, hints, is_outlet, lines)
 
 
 # The lower-case first characters of the matches of the anchored patterns the walk tries on every line ("" stands
@@ -256,11 +263,12 @@ def _mentions_read_on(tail: str) -> bool:
     return "ead " in tail or "EAD " in tail or "ontinue" in tail or "ONTINUE" in tail
 
 
-def _page(found: Found, title: str, hints: Hints, is_outlet: IsOutlet) -> Page:
+def _page(found: Found, title: str, hints: Hints, is_outlet: IsOutlet, lines: Sequence[Line] = ()) -> Page:
     credit_frame(found, is_outlet)  # a translator's frame naming the outlet, which the span may cut as a lead-in
     span = resolve_span(found.body, found.origins, title)
     found.body = list(span.body)
     body = strip_datelines(found, is_outlet)
+    spelled_codes(lines, found, is_outlet)  # (after the datelines' credits are read)
     if body:
         body[-1] = endings.without_end_marker(body[-1])
     for names in hints.bylines:
