@@ -180,7 +180,7 @@ _SYNDICATED_RIGHTS = re.compile(r"^(?:©|\([cC]\)|Copyright)(?:\s*©)?\s*(?:(?:1
                                 r"(?P<outlet>[A-Z][^.,;:©]{1,50}?)\.?"
                                 r"\s+(?:To (?:see|read) more|For more|More)[^:/]{0,30}?(?:visit|at|on)\s*:?\s+"
                                 r"(?:https?://)?(?P<host>[\w-]+(?:\.[\w-]+)+)")
-_SENTENCE_OPENINGS = "PpTtAaFfRr"
+_SENTENCE_OPENINGS = "PpTtAaFfRrOo"
 _RAN_FIRST_ON = re.compile(r"^(?:this (?:article|story|report) (?:was|is) )?(?:first|originally) (?:published|printed) "
                            r"on\s+(?P<date>[^.]{4,40}?)\.?$", re.I)
 _HOST = re.compile(r"\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|[a-z]{2})(?:\.[a-z]{2})?\b")
@@ -222,6 +222,12 @@ def _credit_sentence(line: Line, found: Found, is_outlet: IsOutlet, following: s
             m.group("how") == "on" and _APPEARED.search(line.text) and not is_date_line(m.group("outlet"))):
         return False  # "Published on May 5" is a stamp; "Printed in", "Reported by", "Appeared on X" name the outlet
     known = is_outlet(outlet)
+    bare = outlet[4:] if outlet[:4].lower() == "the " else outlet
+    if not known and _RAN_FIRST.search(line.text) and m.group("how") == "in" and own_site(bare, found):
+        # "This story first appeared in The Site": a credit naming the site itself, the outlet's own story's.
+        found.credit(bare, f"{line.origin}: credit sentence naming the site itself{PRINTED_CREDIT}")
+        found.ended = len(found.body) >= 2 or found.ended
+        return True
     # "Published by John Smith" names a person, "Published in Main Story" a site's category: a name the registry
     # does not know is taken as printed only after words that say the story ran elsewhere first (and, after "by",
     # that it is republished with the outlet's permission: a publisher grants that, not a writer).
