@@ -9,7 +9,7 @@ from feeder.extract import blocks, headline, linemodel, resolver, rules
 from feeder.extract.dates import find_dates
 from feeder.extract.line_joins import glued_stamps
 from feeder.extract.lines import read_lines
-from feeder.extract.shapes import Hints, IsOutlet, Line, is_prose
+from feeder.extract.shapes import Hints, IsOutlet, Line, is_date_line, is_prose, proper_name
 from feeder.extract.titles import headline_above_byline, quoted_headline, split_title, unquoted_excerpt
 from feeder.fold import fold_text
 from feeder.records import Clue, Page
@@ -134,14 +134,24 @@ def _continues(text: str) -> bool:
     return " " in text or text.endswith((".", "!", "?", ",", ";", ":"))
 
 
+# A byline's word printed alone on its line, the name on the next (a theme's "By" / "Name" / "-" / date fields).
+_BY_ALONE = frozenset(("By", "by", "BY", "By:", "by:", "BY:"))
+# The longest name line joined to it.
+BY_NAME_CHARS = 60
+
+
 def _continued(lines: list[Line]) -> list[Line]:
-    """Join a line that stops mid-sentence to the next when that one carries on in lower case."""
+    """Join a line that stops mid-sentence to the next when that one carries on in lower case, and a byline's word
+    alone on its line to the name under it."""
     joined: list[Line] = []
     for line in lines:
         last = joined[-1] if joined else None
         if last and last.text and line.text[:1].islower() and len(last.text.split()) >= 6 and (
                 not last.text.endswith((".", "!", "?", ":", '"', "”", "’", ")"))) and _continues(line.text):
             joined[-1] = Line(f"{last.text} {line.text}", last.origin, last.in_body)
+        elif last and last.text.strip() in _BY_ALONE and len(line.text) <= BY_NAME_CHARS and proper_name(
+                line.text.strip()) and not is_date_line(line.text):
+            joined[-1] = Line(f"By {line.text.strip()}", last.origin, last.in_body)
         else:
             joined.append(line)
     return joined
