@@ -170,7 +170,9 @@ def resolve(candidates: Sequence[Candidate], *, outlet_page: bool, site: Sequenc
     named = tuple(site[:1]) if site and site[0] else site
     alone = not outlet_page and not _credits_another(by_role, named)
     if alone:
-        _site_desk(by_role, named, site)
+        _site_desk(by_role, site)
+    elif not outlet_page:
+        _site_desk_posts(by_role, site)
     credits_site = not outlet_page and _credits_the_site(by_role, site)
     if SITE_BYLINE and not outlet_page and not credits_site:
         _site_byline(by_role)
@@ -181,7 +183,7 @@ def resolve(candidates: Sequence[Candidate], *, outlet_page: bool, site: Sequenc
     # story's author, its stamps the story's, and no one reposted it. (A feed aggregator's page names its feeds'
     # sites and posts nothing of its own.) The site's masthead, title or copyright line alone is no such credit.
     own_credit = bool(OWN_CREDIT_PAGE and credits_site and not _feed_page(by_role))
-    own_story = own_credit and alone and _credits_the_site(by_role, named)
+    own_story = own_credit and alone
     if own_story:
         _own_story(by_role, named)
     poster = _poster(by_role)
@@ -327,10 +329,10 @@ _DESK_BYLINE = re.compile(r"^(?:by\s+)?(?P<name>\S.*?)\s+(?:staff(?:\s+(?:writer
 SITE_WORD_LETTERS = 5
 
 
-def _site_desk(by_role: dict[str, list[Candidate]], site: Sequence[str], printed: Sequence[str]) -> None:
+def _site_desk(by_role: dict[str, list[Candidate]], site: Sequence[str]) -> None:
     """A desk's or staff's byline naming the site itself ("Site Staff", "SITE NEWSDESK") is a credit naming the site,
-    standing in the byline's place: the site's name as the page prints it (``printed``: its title line, masthead) is
-    credited, and the desk is no person and no poster."""
+    standing in the byline's place: the site's name as the page prints it (its title line, masthead) is credited, and
+    the desk is no person and no poster."""
     parts = [part for line in site for part in _TITLE_PARTS.split(line) if len(letters(part)) >= 3]
     if not parts:
         return
@@ -339,11 +341,38 @@ def _site_desk(by_role: dict[str, list[Candidate]], site: Sequence[str], printed
             if (m := _DESK_BYLINE.match(c.value)) is None or (name := _site_part(m.group("name"), parts)) is None:
                 continue
             if name == name.lower():  # a folded name: the same name as a title or masthead prints it
-                name = next((part.strip() for line in printed for part in _TITLE_PARTS.split(line)
+                name = next((part.strip() for line in site for part in _TITLE_PARTS.split(line)
                              if letters(part) == letters(name) and part != part.lower()), name)
             by_role[role].remove(c)
             why = f"{c.why}: a desk's byline naming the site{PRINTED_CREDIT}"
             by_role.setdefault("outlet", []).append(Candidate("outlet", name, c.block, CREDIT_ROW, why, printed=True))
+
+
+def _site_desk_posts(by_role: dict[str, list[Candidate]], site: Sequence[str]) -> None:
+    """On a page crediting another outlet, a desk's byline naming the site itself ("by Site Newsdesk 22 June 2013,
+    18:47") is the site's account that posted the story: the poster, and the date it prints the post's."""
+    parts = [part for line in site for part in _TITLE_PARTS.split(line) if len(letters(part)) >= 3]
+    for c in list(by_role.get("byline", ()) if parts else ()):
+        hits = find_dates(c.value) if c.printed else []
+        name, when = (c.value[:hits[0].start].rstrip(" ,-–—|"), c.value[hits[0].start:]) if hits and hits[
+            0].start > 0 else (c.value, None)
+        if (m := _DESK_BYLINE.match(name)) is None or _site_part(m.group("name"), parts) is None:
+            continue
+        by_role["byline"].remove(c)
+        why = f"{c.why} (a desk's byline naming the site, another outlet credited: the site's post)"
+        by_role.setdefault("republisher", []).append(c._replace(role="republisher", value=name,
+                                                                score=PRINTED_REPUBLISHER, why=why))
+        if when is not None:
+            by_role.setdefault("republished", []).append(c._replace(role="republished", value=when,
+                                                                    score=POST_HEADER, why=why))
+            continue
+        # ... or the date line right under it (the site's post header: "By Site Desk" over "February 16, 2021").
+        under = [d for role in ORIGINAL_ROLES for d in by_role.get(role, ()) if d.printed and (
+            d.score <= PRINTED_STAMP and 0 < d.block - c.block <= 1)]
+        if len(under) == 1:
+            by_role[under[0].role].remove(under[0])
+            by_role.setdefault("republished", []).append(under[0]._replace(
+                role="republished", score=POST_HEADER, why=f"{under[0].why} (under {why.strip(' ()')})"))
 
 
 def _site_part(name: str, parts: Sequence[str]) -> str | None:
