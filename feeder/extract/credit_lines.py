@@ -79,8 +79,9 @@ def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, foll
         # items follow credits that outlet; the sentence stays the story's first.
         found.credit(outlet, f"{line.origin}: a digest's lead naming its outlet", resolver.DATELINE)
         return False
-    if text.lstrip(_NOTE_WRAPPERS)[:1] in _SENTENCE_OPENINGS and size <= CREDIT_SENTENCE_CHARS and _credit_sentence(
-            line, found, is_outlet, following):
+    opening = text.lstrip(_NOTE_WRAPPERS)
+    if (opening[:1] in _SENTENCE_OPENINGS or opening[:10].lower() == "originally") and (
+            size <= CREDIT_SENTENCE_CHARS) and _credit_sentence(line, found, is_outlet, following):
         return True
     if size <= 120 and "ggregator" in text and _FEED_AGGREGATOR.search(text):
         # A menu or breadcrumb naming the site's feed aggregator: its items are other outlets' (read on as chrome).
@@ -180,7 +181,7 @@ _SYNDICATED_RIGHTS = re.compile(r"^(?:©|\([cC]\)|Copyright)(?:\s*©)?\s*(?:(?:1
                                 r"(?P<outlet>[A-Z][^.,;:©]{1,50}?)\.?"
                                 r"\s+(?:To (?:see|read) more|For more|More)[^:/]{0,30}?(?:visit|at|on)\s*:?\s+"
                                 r"(?:https?://)?(?P<host>[\w-]+(?:\.[\w-]+)+)")
-_SENTENCE_OPENINGS = "PpTtAaFfRrOo"
+_SENTENCE_OPENINGS = "PpTtAaFfRr"
 _RAN_FIRST_ON = re.compile(r"^(?:this (?:article|story|report) (?:was|is) )?(?:first|originally) (?:published|printed) "
                            r"on\s+(?P<date>[^.]{4,40}?)\.?$", re.I)
 _HOST = re.compile(r"\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|[a-z]{2})(?:\.[a-z]{2})?\b")
@@ -740,12 +741,15 @@ def spelled_codes(lines: Sequence[Line], found: Found, is_outlet: IsOutlet) -> N
     """An outlet's code the page spells out as a news outlet's name the registry does not know ("(CNS)" in the
     dateline, "Catholic News Service" in the rights line under the story) stands for that name, not for the outlet
     the registry knows by the code: the credit is the spelled-out name, as printed."""
+    text: str | None = None
     for index, c in enumerate(found.candidates):
         if c.role != "outlet" or not c.printed or not SPELLED_CODE[0] <= len(c.value) <= SPELLED_CODE[1] or (
                 _CODE.match(c.value) is None):
             continue
-        spelled = re.compile(r"\b" + r"\s+".join(rf"{ch}[a-z]+" for ch in c.value) + r"\b")
-        names = {m.group() for line in lines if c.value[0] in line.text for m in spelled.finditer(line.text)}
+        if text is None:
+            text = "\n".join(line.text for line in lines)  # one pass of the pattern over the page
+        spelled = re.compile(r"\b" + r"[ \t]+".join(rf"{ch}[a-z]+" for ch in c.value) + r"\b")
+        names = {m.group() for m in spelled.finditer(text)}
         names = {n for n in names if paper_shaped(n) or _SERVICE_END.search(n)}
         if len(names) != 1 or _known_spelling(name := names.pop(), is_outlet):
             continue  # none, several, or one the registry knows (the code's own name, or an outlet it credits)

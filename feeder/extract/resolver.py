@@ -325,6 +325,8 @@ def _credits_the_site(by_role: dict[str, list[Candidate]], site: Sequence[str]) 
 # A desk's or staff's byline: a name and its desk's word ("Site Staff", "SITE NEWSDESK", "By Site Reporter").
 _DESK_BYLINE = re.compile(r"^(?:by\s+)?(?P<name>\S.*?)\s+(?:staff(?:\s+(?:writers?|reporters?))?|news\s*desk|desk|"
                           r"news\s*room|reporters?|correspondents?|editors?|editorial(?:\s+(?:team|board))?)\W*$", re.I)
+# ... its desk's word anywhere in a byline (a cheap test before the byline's date is looked for).
+_DESK_WORD = re.compile(r"(?i)\b(?:staff|(?:news\s*)?desk|news\s*room|reporters?|correspondents?|editors?|editorial)\b")
 # The fewest letters of a desk's name that may name the site as one part of its name ("INSIDER" of "Italian Insider").
 SITE_WORD_LETTERS = 5
 
@@ -353,7 +355,9 @@ def _site_desk_posts(by_role: dict[str, list[Candidate]], site: Sequence[str]) -
     18:47") is the site's account that posted the story: the poster, and the date it prints the post's."""
     parts = [part for line in site for part in _TITLE_PARTS.split(line) if len(letters(part)) >= 3]
     for c in list(by_role.get("byline", ()) if parts else ()):
-        hits = find_dates(c.value) if c.printed else []
+        if not c.printed or _DESK_WORD.search(c.value) is None:
+            continue
+        hits = find_dates(c.value)
         name, when = (c.value[:hits[0].start].rstrip(" ,-–—|"), c.value[hits[0].start:]) if hits and hits[
             0].start > 0 else (c.value, None)
         if (m := _DESK_BYLINE.match(name)) is None or _site_part(m.group("name"), parts) is None:
@@ -412,7 +416,11 @@ def _own_story(by_role: dict[str, list[Candidate]], site: Sequence[str]) -> None
 
 def _credits_another(by_role: dict[str, list[Candidate]], site: Sequence[str]) -> bool:
     """A printed credit names an outlet other than the site itself."""
-    return any(c.printed and not names_the_site(c.value, site) for c in by_role.get("outlet", ()))
+    printed = [c for c in by_role.get("outlet", ()) if c.printed]
+    if not printed:
+        return False
+    parts = {letters(part).removeprefix("the") for line in site for part in _TITLE_PARTS.split(line)} - {""}
+    return any(letters(c.value).removeprefix("the") not in parts for c in printed)
 
 
 def _site_byline(by_role: dict[str, list[Candidate]]) -> None:
