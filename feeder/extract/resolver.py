@@ -353,10 +353,9 @@ def _site_desk(by_role: dict[str, list[Candidate]], site: Sequence[str]) -> None
 def _site_desk_posts(by_role: dict[str, list[Candidate]], site: Sequence[str]) -> None:
     """On a page crediting another outlet, a desk's byline naming the site itself ("by Site Newsdesk 22 June 2013,
     18:47") is the site's account that posted the story: the poster, and the date it prints the post's."""
-    parts = [part for line in site for part in _TITLE_PARTS.split(line) if len(letters(part)) >= 3]
-    for c in list(by_role.get("byline", ()) if parts else ()):
-        if not c.printed or _DESK_WORD.search(c.value) is None:
-            continue
+    desks = [c for c in by_role.get("byline", ()) if c.printed and _DESK_WORD.search(c.value) is not None]
+    parts = [part for line in site for part in _TITLE_PARTS.split(line) if len(letters(part)) >= 3] if desks else []
+    for c in desks if parts else ():
         hits = find_dates(c.value)
         name, when = (c.value[:hits[0].start].rstrip(" ,-–—|"), c.value[hits[0].start:]) if hits and hits[
             0].start > 0 else (c.value, None)
