@@ -300,3 +300,20 @@ def test_a_printed_weekday_picks_the_reading_that_falls_on_it(day: date, before:
         assert hit.weekday_named and hit.year == day.year
         if settles:
             assert (hit.month, hit.day, hit.order_ambiguous) == (day.month, day.day, False), printed
+
+
+# --- dotted numeric dates: day-first, unless only the month-first reading exists
+
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2099, 12, 31)),
+       st.sampled_from(("", "Posted ", "AP | ", "Updated: ")), st.sampled_from(("", " | World", " 09:15")))
+def test_a_dotted_date_reads_day_first_unless_its_second_number_is_no_month(day: date, before: str,
+                                                                            after: str) -> None:
+    day_first = _only_hit(f"{before}{day:%d.%m.%Y}{after}")
+    assert (day_first.year, day_first.month, day_first.day) == (day.year, day.month, day.day)
+    month_first = find_dates(f"{before}{day:%m.%d.%Y}{after}")
+    if day.day > 12:  # "07.18.2012": read month-first, and evidence of the page's order
+        assert len(month_first) == 1 and (month_first[0].month, month_first[0].day) == (day.month, day.day)
+        assert month_first[0].order_decisive and numeric_order_evidence(month_first) is False
+    else:  # both numbers are months: the dotted convention, day-first
+        assert len(month_first) == 1 and (month_first[0].month, month_first[0].day) == (day.day, day.month)
+        assert not month_first[0].order_decisive

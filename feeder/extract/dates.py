@@ -6,7 +6,8 @@ aware datetime. Vocabulary lives in the tables below, grouped by what it is; the
 built from them. Lines without a digit or a relative-time word cost one regex search.
 
 Documented readings:
-- a dotted numeric date (15.09.2021) is day-first wherever it is written;
+- a dotted numeric date (15.09.2021) is day-first wherever it is written, unless its second number
+  is above 12 (07.18.2012, a US site's dotted stamp): then it is month-first, and evidence for the page;
 - a slashed or dashed numeric date whose two leading numbers are both <= 12 and differ
   (03/04/2021) is ``order_ambiguous``: ``month``/``day`` hold the month-first reading and
   ``read_as(day_first=True)`` gives the other; one above 12 decides the order (and is evidence
@@ -309,7 +310,7 @@ class DateHit:
     precision: Precision = "day"
     order: Order = "named"  # how the numbers were read: year first, day first, month first, month word
     order_ambiguous: bool = False  # 03/04/2021: month/day hold the month-first reading, see read_as
-    order_decisive: bool = False  # a slashed/dashed date with a number above 12: evidence for the page
+    order_decisive: bool = False  # a slashed/dashed (or month-first dotted) date with a number above 12: evidence
     label: str | None = None  # normalized: published, updated, posted, created, modified, date, time, source
     label_start: int = -1  # where the label begins; equals start when there is none
     trap: str | None = None  # "relative" (3 hours ago, yesterday) or "yearless" (March 2)
@@ -418,6 +419,8 @@ def _read_numeric(a: int, b: int, m: re.Match[str], year: int) -> _Core | None:
     if m["num_sep"] == ".":
         if len(m["num_y"]) == 2 and m.end("num_ar") - m.start() + len(m["num_b"]) < 4:
             return None  # "3.10.12" is a version number; a short dotted date prints "25.12.21"
+        if b > 12 >= a:  # "07.18.2012": only month-first reads; evidence for the page as a slashed one is
+            return _valid(m, year, a, b, "mdy", decisive=True)
         return _valid(m, year, b, a, "dmy")
     if a > 12 >= b:
         return _valid(m, year, b, a, "dmy", decisive=True)
