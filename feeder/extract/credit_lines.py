@@ -509,6 +509,10 @@ def _byline(line: Line, found: Found, is_outlet: IsOutlet, story: bool, followin
     elif (split := rules.NAME_THEN_DATE.match(name)) and is_date_line(split.group("date")):
         name = split.group("name")
         header_date(Line(split.group("date"), line.origin, line.in_body), found, story and not account)
+    elif (tail := run_on_stamp(name)) is not None:
+        # "by Site Newsdesk 22 June 2013, 18:47": the capture ran the row's stamp on after the name, no bar between.
+        name, when = name[:tail].rstrip(), name[tail:]
+        header_date(Line(when, line.origin, line.in_body), found, story and not account)
     if account and ACCOUNT_LOGIN.match(name):
         found.propose("republisher", name, f"{line.origin}: site account's byline", resolver.PRINTED_REPUBLISHER)
         return True
@@ -551,6 +555,25 @@ def _byline(line: Line, found: Found, is_outlet: IsOutlet, story: bool, followin
     else:
         found.propose("republisher", name, f"{line.origin}: republisher's byline", resolver.PRINTED_REPUBLISHER)
     return True
+
+
+# The most words a byline's name may print before a stamp run on after it.
+RUN_ON_NAME_WORDS = 5
+
+
+def run_on_stamp(name: str) -> int | None:
+    """Where a stamp run on after a byline's name with no bar between starts ("Site Newsdesk 22 June 2013, 18:47",
+    "Jane Doe Mar 3, 2021 10:15 AM"): a dated stamp closing the text after at most RUN_ON_NAME_WORDS capitalised
+    words, no trap, nothing but punctuation after it."""
+    hits = [h for h in find_dates(name) if h.trap is None and h.year is not None]
+    if len(hits) != 1 or name[hits[0].end:].strip(" .,;") or not is_date_line(name[hits[0].label_start:]):
+        return None
+    start = hits[0].label_start if hits[0].label is not None else hits[0].start
+    words = name[:start].split()
+    if not 1 <= len(words) <= RUN_ON_NAME_WORDS or not all(w[:1].isupper() for w in words) or (
+            name[start - 1:start] != " "):
+        return None
+    return start
 
 
 def _dated_tail(name: str) -> int | None:
