@@ -158,8 +158,10 @@ def test_a_byline_labelled_article_by() -> None:
 _NAME_WORDS = st.sampled_from(("Ruth", "Okafor", "Naharnet", "Newsdesk", "Tomás", "Reyes", "Coastline", "Staff", "Li"))
 
 
-@given(st.lists(_NAME_WORDS, min_size=1, max_size=RUN_ON_NAME_WORDS),
-       st.datetimes(min_value=datetime(1995, 1, 1), max_value=datetime(2060, 12, 31)),
+_PRINTED_TIMES = st.datetimes(min_value=datetime(1995, 1, 1), max_value=datetime(2060, 12, 31))  # noqa: DTZ001
+
+
+@given(st.lists(_NAME_WORDS, min_size=1, max_size=RUN_ON_NAME_WORDS), _PRINTED_TIMES,
        st.sampled_from(("%d %B %Y, %H:%M", "%b %d, %Y %I:%M %p", "%B %d, %Y", "%d/%m/%Y %H:%M", "%Y-%m-%d %H:%M")))
 def test_a_stamp_run_on_after_a_name_splits_where_the_stamp_starts(words: list[str], when: datetime,
                                                                     shape: str) -> None:
