@@ -498,6 +498,10 @@ def _byline(line: Line, found: Found, is_outlet: IsOutlet, story: bool, followin
         # "By <an empty author link> <time>": the post's stamp, and no name
         header_date(Line(name, line.origin, line.in_body), found, story)
         return True
+    if (empty := _EMPTY_AUTHOR.match(name)) is not None and is_date_line(when := name[empty.end():]):
+        # "Written by <an empty author field> on September 25, 2021": the theme's row, its stamp, and no name.
+        header_date(Line(when, line.origin, line.in_body), found, story)
+        return True
     # "By hafiz", "By admin": a site account's login (one lower-case word), not a reporter's name:
     # whoever posted the story on this page.
     account = not found.body and bool(ACCOUNT_LOGIN.match(name.split(" ", 1)[0])) and (
@@ -557,6 +561,8 @@ def _byline(line: Line, found: Found, is_outlet: IsOutlet, story: bool, followin
     return True
 
 
+# What a theme prints between an empty author field and its date ("Written by  on <date>", "By | <date>").
+_EMPTY_AUTHOR = re.compile(r"^(?:on|at|[|·•–—-])\s+", re.I)
 # The most words a byline's name may print before a stamp run on after it.
 RUN_ON_NAME_WORDS = 5
 
