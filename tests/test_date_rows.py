@@ -1,5 +1,7 @@
-"""Stamps in a theme's byline row when the row prints no name: an empty author field before the post's date
-("Written by  on March 3, 2022", "By | 14 June 2020") gives the post date and no poster or author."""
+"""Stamps in rows and datelines: an empty author field before the post's date ("Written by  on March 3, 2022",
+"By | 14 June 2020") gives the post date and no poster or author; a dateline alone on its line that prints another
+calendar's date before the Gregorian one ("Riyadh, Ramadan 27, 1442 AH, corresponding to May 09, 2021 AD, SPA")
+credits the agency with the Gregorian date."""
 
 from __future__ import annotations
 
@@ -11,6 +13,8 @@ from hypothesis import strategies as st
 
 from feeder.cli import inspect_record
 from feeder.config import Config
+from feeder.extract.datelines import COMMA_TOKEN_LINE
+from feeder.extract.dates import find_dates
 
 STORY = ("OSLO (NTB) - The old town hall will reopen to the public next month after a two-year restoration that "
          "replaced its roof and rebuilt the clock tower, the municipality said on Thursday.")
@@ -19,7 +23,7 @@ MORE = "The building will host the tourist office and a small museum of the town
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.dates(min_value=date(2000, 1, 1), max_value=date(2040, 12, 31)),
-       st.sampled_from(("Written by", "By", "Author:")), st.sampled_from(("on", "|", "–", "·")),
+       st.sampled_from(("Written by", "By", "Author:")), st.sampled_from(("on", "|", "–")),
        st.sampled_from(("%B %d, %Y", "%d %B %Y", "%b %d, %Y", "%Y-%m-%d")))
 def test_an_empty_author_field_leaves_the_post_date(tmp_path: Path, config: Config, day: date, label: str,
                                                     joint: str, shape: str) -> None:
@@ -30,3 +34,29 @@ def test_an_empty_author_field_leaves_the_post_date(tmp_path: Path, config: Conf
     record = inspect_record(path, config)
     assert record["republished"] == f"{day:%Y-%m-%d}T00:00:00+00:00"
     assert record["authors"] == [] and record["republisher"] is None and record["published"] is None
+
+
+# --- a dateline printing another calendar's date before the Gregorian one (Hijri beside Gregorian)
+
+_HIJRI_MONTHS = ("Muharram", "Safar", "Rabi al-Awwal", "Rabi' al-Thani", "Jumada al-Ula", "Rajab", "Sha'ban",
+                 "Ramadan", "Shawwal", "Dhu al-Hijjah")
+
+
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2060, 12, 31)), st.sampled_from(_HIJRI_MONTHS),
+       st.integers(min_value=1, max_value=30), st.integers(min_value=1400, max_value=1480),
+       st.sampled_from(("{m} {d}, {y}", "{d} {m} {y}", "{m} {d}, {y} AH", "{d} {m} {y} H")),
+       st.sampled_from(("", "corresponding to ")), st.sampled_from(("%B %d, %Y", "%d %B %Y", "%b %d, %Y")),
+       st.sampled_from(("SPA", "KUNA", "Saudi Press Agency")))
+def test_a_dateline_line_with_another_calendar_keeps_the_gregorian_date(
+        day: date, month: str, hijri_day: int, year: int, hijri: str, joint: str, shape: str, token: str) -> None:
+    other = hijri.format(m=month, d=hijri_day, y=year)
+    for line in (f"Riyadh, {other}, {joint}{day:{shape}}, {token}", f"Riyadh, {day:{shape}}, {token}"):
+        m = COMMA_TOKEN_LINE.match(line)
+        assert m is not None and m.group("outlet") == token, line
+        hits = [h for h in find_dates(m.group("date")) if h.year is not None]
+        assert [(h.year, h.month, h.day) for h in hits] == [(day.year, day.month, day.day)], line
+
+
+def test_a_headline_with_a_place_and_a_date_is_no_dateline_line_without_a_comma_token() -> None:
+    assert COMMA_TOKEN_LINE.match("Riyadh marks national day on 23 September 2021 with parades") is None
+    assert COMMA_TOKEN_LINE.match("Jeddah, 19 September 2021 - ministry launches permits for workers") is None

@@ -18,7 +18,7 @@ from feeder.extract.credit_rows import (
     stamp_fields,
     stamp_role,
 )
-from feeder.extract.datelines import PRINTED_CREDIT, dateline_stamp, token_outlet
+from feeder.extract.datelines import COMMA_TOKEN_LINE, PRINTED_CREDIT, dateline_stamp, token_outlet
 from feeder.extract.dates import MONTH_NUMBER, find_dates
 from feeder.extract.posters import header_date
 from feeder.extract.proposals import Found
@@ -468,6 +468,12 @@ def _byline(line: Line, found: Found, is_outlet: IsOutlet, story: bool, followin
     if text.endswith(")") and (m := rules.DATELINE_LINE.match(text)) and (
             outlet := token_outlet(m.group("outlet"), is_outlet)):
         # "ASTANA, December 15 (Agency)" alone on a line (often under the story): a dateline as its credit line.
+        found.credit(outlet, f"{line.origin}: dateline on a line of its own", resolver.DATELINE)
+        dateline_stamp(m, found)
+        return True
+    if "," in text and (m := COMMA_TOKEN_LINE.match(text)) and (outlet := token_outlet(m.group("outlet"), is_outlet)):
+        # "Riyadh, Ramadan 27, 1442 AH, corresponding to May 09, 2021 AD, SPA" alone on a line: a dated place and the
+        # agency's name after a comma, the story under it; the credit line and its stamp.
         found.credit(outlet, f"{line.origin}: dateline on a line of its own", resolver.DATELINE)
         dateline_stamp(m, found)
         return True
