@@ -70,6 +70,22 @@ MONTHS_BY_LANGUAGE: dict[str, tuple[tuple[str, ...], ...]] = {
            ("augustus",), ("september",), ("oktober", "okt"), ("november",), ("december",)),
     "tr": (("ocak",), ("şubat",), ("mart",), ("nisan",), ("mayıs",), ("haziran",), ("temmuz",), ("ağustos",),
            ("eylül",), ("ekim",), ("kasım",), ("aralık",)),
+    "sv": (("januari",), ("februari",), ("mars",), ("april",), ("maj",), ("juni",), ("juli",), ("augusti",),
+           ("september",), ("oktober",), ("november",), ("december",)),
+    "da": (("januar",), ("februar",), ("marts",), ("april",), ("maj",), ("juni",), ("juli",), ("august",),
+           ("september",), ("oktober",), ("november",), ("december",)),
+    "nb": (("januar",), ("februar",), ("mars",), ("april",), ("mai",), ("juni",), ("juli",), ("august",),
+           ("september",), ("oktober",), ("november",), ("desember",)),
+    # Polish, Finnish and Greek print the month's genitive after the day; full names only (their short forms
+    # are common words elsewhere).
+    "pl": (("stycznia", "styczeń"), ("lutego", "luty"), ("marca", "marzec"), ("kwietnia", "kwiecień"),
+           ("maja", "maj"), ("czerwca", "czerwiec"), ("lipca", "lipiec"), ("sierpnia", "sierpień"),
+           ("września", "wrzesień"), ("października", "październik"), ("listopada", "listopad"),
+           ("grudnia", "grudzień")),
+    "fi": (("tammikuuta",), ("helmikuuta",), ("maaliskuuta",), ("huhtikuuta",), ("toukokuuta",), ("kesäkuuta",),
+           ("heinäkuuta",), ("elokuuta",), ("syyskuuta",), ("lokakuuta",), ("marraskuuta",), ("joulukuuta",)),
+    "el": (("ιανουαρίου",), ("φεβρουαρίου",), ("μαρτίου",), ("απριλίου",), ("μαΐου", "μαίου"), ("ιουνίου",),
+           ("ιουλίου",), ("αυγούστου",), ("σεπτεμβρίου",), ("οκτωβρίου",), ("νοεμβρίου",), ("δεκεμβρίου",)),
 }
 
 # Weekday names (full and common abbreviations) that may stand before a date or, in brackets, after it.
@@ -133,6 +149,9 @@ ZONE_ABBREVIATIONS: dict[str, float] = {
     "ACST": 9.5, "AEST": 10, "AEDT": 11, "NZST": 12, "NZDT": 13, "EST": -5, "EDT": -4, "CDT": -5,
     "MST": -7, "MDT": -6, "PST": -8, "PDT": -7, "AKST": -9, "AKDT": -8, "HST": -10, "AST": -4, "ADT": -3,
     "NST": -3.5, "NDT": -2.5, "BRT": -3, "ART": -3,
+    # Africa, the Gulf, West and South Asia, Indonesia's other clocks
+    "WAT": 1, "CAT": 2, "SAST": 2, "EAT": 3, "TRT": 3, "IRST": 3.5, "GST": 4, "AFT": 4.5, "SLST": 5.5, "BTT": 6,
+    "MMT": 6.5, "WITA": 8, "WIT": 9, "ACDT": 10.5,
 }
 AMBIGUOUS_ZONES = ("CST",)
 # Words that name a region's clock, summer or winter alike: they resolve through the IANA zone.
@@ -277,7 +296,7 @@ _TIME = (
     rf"|\.(?P<mi_dot>[0-5]\d)(?=\s*(?:[AaPp]\.?\s?[Mm]\b|(?i:uhr|h)\b|(?:{_alternation(_ZONE_WORDS)})(?![A-Za-z])))"
     r"|\s*[时時시点點]\s*(?:(?P<mi_cjk>[0-5]?\d)\s*[分분]?(?:\s*(?P<s_cjk>[0-5]?\d)\s*[秒초])?)?"
     r"|(?=\s*(?:[AaPp]\.?\s?[Mm]\b|(?i:noon|midnight|uhr)\b)))"
-    rf"(?:\s*{_MERIDIEM})?(?:\s*(?i:uhr|h)\b)?"
+    rf"(?:\s*{_MERIDIEM})?(?:\s*(?i:uhr|hrs|h)\b\.?)?"
     r"|(?P<word>(?i:noon|midnight)\b)"
 )
 _WEEKDAY_AFTER = re.compile(rf"\s*(?:[(（]\s*(?P<wd>{CJK_WEEKDAY}|{CJK_WEEKDAY_SHORT}|(?i:{_WEEKDAY_WORDS}))\.?\s*[)）]"
