@@ -1,7 +1,8 @@
 """Stamps in rows and datelines: an empty author field before the post's date ("Written by  on March 3, 2022",
 "By | 14 June 2020") gives the post date and no poster or author; a dateline alone on its line that prints another
 calendar's date before the Gregorian one ("Riyadh, Ramadan 27, 1442 AH, corresponding to May 09, 2021 AD, SPA")
-credits the agency with the Gregorian date."""
+credits the agency with the Gregorian date; a person's byline, the outlet and its stamp on one row with no "By"
+("Henrik Lund (NTB) | 2022-02-14 09:40") is the outlet's credit row."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 
 from feeder.cli import inspect_record
 from feeder.config import Config
+from feeder.extract.credit_lines import _PERSON_OUTLET_STAMP
 from feeder.extract.datelines import COMMA_TOKEN_LINE
 from feeder.extract.dates import find_dates
 
@@ -60,3 +62,28 @@ def test_a_dateline_line_with_another_calendar_keeps_the_gregorian_date(
 def test_a_headline_with_a_place_and_a_date_is_no_dateline_line_without_a_comma_token() -> None:
     assert COMMA_TOKEN_LINE.match("Riyadh marks national day on 23 September 2021 with parades") is None
     assert COMMA_TOKEN_LINE.match("Jeddah, 19 September 2021 - ministry launches permits for workers") is None
+
+
+# --- a person's byline, the outlet and its stamp on one row, no "By"
+
+_GIVEN = st.sampled_from(("Henrik", "Ana", "Marta", "Kwame", "Li"))
+_FAMILY = st.sampled_from(("Lund", "Ribeiro", "Quiroga", "Mensah", "Wei", "O'Neil"))
+
+
+@given(_GIVEN, _FAMILY, st.sampled_from(("Reuters", "NTB", "Lusa", "Agence France-Presse")),
+       st.sampled_from(("{n} ({o}) | {d}", "{n} ({o}) {d}", "{n} ({o}) - {d}", "{n}, {o}, {d}", "{n} - {o} - {d}",
+                        "{n}/{o} {d}", "Written by {n} ({o}) on {d}")),
+       st.dates(min_value=date(1995, 1, 1), max_value=date(2060, 12, 31)),
+       st.sampled_from(("%d %B %Y", "%b %d, %Y", "%Y-%m-%d 09:40", "%d.%m.%Y 10:15")))
+def test_a_person_outlet_and_stamp_row_splits_into_its_three_fields(given_name: str, family: str, outlet: str,
+                                                                     row: str, day: date, shape: str) -> None:
+    name = f"{given_name} {family}"
+    m = _PERSON_OUTLET_STAMP.match(row.format(n=name, o=outlet, d=f"{day:{shape}}"))
+    assert m is not None
+    assert m.group("names") == name and (m.group("bracketed") or m.group("outlet")).strip() == outlet
+    hits = find_dates(m.group("date"))
+    assert hits and hits[0].start == 0 and (hits[0].year, hits[0].month, hits[0].day) == (day.year, day.month, day.day)
+
+
+def test_a_by_line_is_left_to_the_byline_readers() -> None:
+    assert _PERSON_OUTLET_STAMP.match("By Nicolas Vauclair, Associated Press | Posted - Jan. 19, 2020") is None

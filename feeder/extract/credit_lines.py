@@ -59,6 +59,9 @@ def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, foll
     if size <= 100 and (text[:1].isdigit() or (text[:1].isupper() and text[-1:].isalpha() and text.split(
             " ", 1)[0].rstrip(".,").casefold() in MONTH_NUMBER)) and _stamp_then_outlet(line, found, is_outlet):
         return True
+    if size <= 120 and text[:1].isupper() and (m := _PERSON_OUTLET_STAMP.match(text)) and (
+            _person_outlet_stamp(line, m, found, is_outlet)):
+        return True
     if text[:1] in "PVDAOR" and size <= 80 and (m := _LOCAL_BY.match(text)) is not None and proper_name(
             names := m.group("names")):
         # "Por GABRIELA SOTO ACUÑA", "Von Anna Schmidt", "Door Jan de Vries": a byline in the page's language.
@@ -635,6 +638,31 @@ _LOCAL_BY = re.compile(r"^(?:Por|Von|Door|Av|Oleh|Przez|Redacción:?|Reportagem 
 
 # "Article By A", "Story by A", "Words by A": a byline with a theme's word before its "By".
 _PREFIXED_BY = re.compile(r"^(?:article|story|report|words|text)\s+by\s*:?\s+(?P<rest>[^\W\d].*)$", re.I)
+
+
+# A person's byline, the outlet after it (in brackets, or after a comma, a dash or a slash), then the outlet's stamp:
+# "Marta Quiroga (Reuters) | 2021-08-01 20:49", "Marta Quiroga, Reuters, 1 August 2021", "Written by Marta Quiroga
+# (Reuters) on Aug 1, 2021". (Other rows of bars are read field by field elsewhere; "By" lines by the byline readers.)
+_PERSON_OUTLET_STAMP = re.compile(
+    r"^(?:(?i:written|posted|reported)\s+(?i:by)\s*:?\s+)?"
+    r"(?P<names>(?!(?i:by)\s)[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})"
+    r"(?:\s*[(（]\s*(?P<bracketed>[^()（）]{2,40}?)\s*[)）]\s*(?:[|·•,/–—-]\s*)?"
+    r"|(?:,|/|\s[·•–—-])\s*(?P<outlet>[A-Z][^,/|·•()–—]{1,40}?)\s*(?:,|/|\s[·•–—-]|(?=\s(?:\d|[A-Z][a-z]{2,8}\.?\s\d))))"
+    r"\s*(?:(?i:on)\s+)?(?P<date>\S.{3,60})$")
+
+
+def _person_outlet_stamp(line: Line, m: re.Match[str], found: Found, is_outlet: IsOutlet) -> bool:
+    """A person's byline naming a known outlet, with a dated stamp after it: the outlet's credit row (its byline and
+    its stamp, as "By A (Outlet) date" is); True when the line was one."""
+    names, outlet, when = m.group("names"), (m.group("bracketed") or m.group("outlet")).strip(), m.group("date")
+    if not is_outlet(outlet) or is_outlet(names) or not proper_name(names) or not is_date_line(when) or not (
+            printed_date(when)) or find_dates(when)[0].start != 0:
+        return False
+    why = f"{line.origin}: a person's byline, the outlet and its stamp"
+    found.credit(outlet, why)
+    found.byline(names, why)
+    found.propose("stamp", when, why, resolver.BESIDE_CREDIT)
+    return True
 
 
 # "March 9, 2016 by ilcasia": a theme's post line (its "Posted on" left to screen readers), the date first.
