@@ -2,7 +2,8 @@
 "By | 14 June 2020") gives the post date and no poster or author; a dateline alone on its line that prints another
 calendar's date before the Gregorian one ("Riyadh, Ramadan 27, 1442 AH, corresponding to May 09, 2021 AD, SPA")
 credits the agency with the Gregorian date; a person's byline, the outlet and its stamp on one row with no "By"
-("Henrik Lund (NTB) | 2022-02-14 09:40") is the outlet's credit row."""
+("Henrik Lund (NTB) | 2022-02-14 09:40") is the outlet's credit row, as a dateline's place and outlet as the credit
+field is ("Riyadh - SPA" over its date)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from hypothesis import strategies as st
 
 from feeder.cli import inspect_record
 from feeder.config import Config
-from feeder.extract.credit_lines import _PERSON_OUTLET_STAMP
+from feeder.extract.credit_lines import _PERSON_OUTLET_STAMP, _PLACE_DASH_OUTLET
 from feeder.extract.datelines import COMMA_TOKEN_LINE
 from feeder.extract.dates import find_dates
 
@@ -87,3 +88,25 @@ def test_a_person_outlet_and_stamp_row_splits_into_its_three_fields(given_name: 
 
 def test_a_by_line_is_left_to_the_byline_readers() -> None:
     assert _PERSON_OUTLET_STAMP.match("By Nicolas Vauclair, Associated Press | Posted - Jan. 19, 2020") is None
+
+
+# --- a dateline's place and outlet as the credit field ("Riyadh - SPA", "Bern — Keystone-SDA | 12.10.2021 14:20")
+
+
+@given(st.sampled_from(("Riyadh", "Bern", "Sao Paulo", "Port Louis", "St. John's")),
+       st.sampled_from(("-", "–", "—")), st.sampled_from(("SPA", "Keystone-SDA", "Agência Brasil", "Reuters")),
+       st.one_of(st.none(), st.dates(min_value=date(1995, 1, 1), max_value=date(2060, 12, 31))))
+def test_a_place_dash_outlet_field_reads_its_outlet_and_stamp(place: str, dash: str, outlet: str,
+                                                              day: date | None) -> None:
+    text = f"{place} {dash} {outlet}" + ("" if day is None else f" | {day:%a, %d %b %Y}")
+    m = _PLACE_DASH_OUTLET.match(text)
+    assert m is not None and m.group("place") == place and m.group("outlet") == outlet
+    if day is None:
+        assert m.group("date") is None
+    else:
+        hit = find_dates(m.group("date"))[0]
+        assert (hit.year, hit.month, hit.day) == (day.year, day.month, day.day)
+
+
+def test_a_headline_with_a_dash_is_no_place_and_outlet_field() -> None:
+    assert _PLACE_DASH_OUTLET.match("Grain barges load fully again after dredging - Reuters") is None

@@ -62,6 +62,9 @@ def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, foll
     if size <= 120 and text[:1].isupper() and (m := _PERSON_OUTLET_STAMP.match(text)) and (
             _person_outlet_stamp(line, m, found, is_outlet)):
         return True
+    if size <= 90 and text[:1].isupper() and (m := _PLACE_DASH_OUTLET.match(text)) and (
+            _place_dash_outlet(line, m, found, is_outlet)):
+        return True
     if text[:1] in "PVDAOR" and size <= 80 and (m := _LOCAL_BY.match(text)) is not None and proper_name(
             names := m.group("names")):
         # "Por GABRIELA SOTO ACUÑA", "Von Anna Schmidt", "Door Jan de Vries": a byline in the page's language.
@@ -662,6 +665,26 @@ def _person_outlet_stamp(line: Line, m: re.Match[str], found: Found, is_outlet: 
     found.credit(outlet, why)
     found.byline(names, why)
     found.propose("stamp", when, why, resolver.BESIDE_CREDIT)
+    return True
+
+
+# A dateline's two fields as the story's credit field: the place, a dash, the outlet ("Riyadh - SPA"), alone on its
+# line or the first field of a row with its stamp ("Riyadh - SPA | Mon, 14 Sep 2020").
+_PLACE_DASH_OUTLET = re.compile(r"^(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2})\s+[-–—]\s+"
+                                r"(?P<outlet>[^|\d]{2,40}?)\s*(?:\|\s*(?P<date>[^|]{4,40}?)\s*)?$")
+
+
+def _place_dash_outlet(line: Line, m: re.Match[str], found: Found, is_outlet: IsOutlet) -> bool:
+    """A known outlet after a place and a dash, alone or before its stamp: the outlet's credit (and its stamp, the
+    date nearest its credit); True when the line was one."""
+    outlet, when = m.group("outlet"), m.group("date")
+    if not is_outlet(outlet) or is_outlet(m.group("place")) or (
+            when is not None and not (is_date_line(when) and printed_date(when))):
+        return False
+    why = f"{line.origin}: the dateline's place and outlet as the credit"
+    found.credit(outlet, why)
+    if when is not None:
+        found.propose("stamp", when, why, resolver.BESIDE_CREDIT)
     return True
 
 
