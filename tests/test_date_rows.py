@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from feeder.cli import inspect_record
 from feeder.config import Config
-from feeder.extract.credit_lines import _PERSON_OUTLET_STAMP, _PLACE_DASH_OUTLET
+from feeder.extract.credit_lines import _NOT_A_PLACE, _PERSON_OUTLET_STAMP, _PLACE_DASH_OUTLET
 from feeder.extract.datelines import COMMA_TOKEN_LINE
 from feeder.extract.dates import find_dates
 
@@ -110,3 +110,10 @@ def test_a_place_dash_outlet_field_reads_its_outlet_and_stamp(place: str, dash: 
 
 def test_a_headline_with_a_dash_is_no_place_and_outlet_field() -> None:
     assert _PLACE_DASH_OUTLET.match("Grain barges load fully again after dredging - Reuters") is None
+
+
+def test_a_label_before_the_outlet_is_no_place() -> None:
+    # "About This Source - Outlet" names the outlet, but no dateline: the credit is read as what it is elsewhere.
+    m = _PLACE_DASH_OUTLET.match("About This Source - Anadolu Agency")
+    assert m is not None and _NOT_A_PLACE.intersection(m.group("place").casefold().split())
+    assert not _NOT_A_PLACE.intersection("The Hague".casefold().split())

@@ -674,11 +674,19 @@ _PLACE_DASH_OUTLET = re.compile(r"^(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-
                                 r"(?P<outlet>[^|\d]{2,40}?)\s*(?:\|\s*(?P<date>[^|]{4,40}?)\s*)?$")
 
 
+# Words no place name is made of: a label or a pointer before the outlet ("About This Source - Outlet", "More From -
+# Outlet", "Photo - Outlet"), which names the outlet but is no dateline.
+_NOT_A_PLACE = frozenset(("about", "this", "more", "from", "by", "via", "source", "sources", "read", "photo",
+                          "photos", "video", "videos", "news", "latest", "top", "see", "our", "your", "all", "share",
+                          "follow", "home", "credit", "courtesy", "image", "copyright"))
+
+
 def _place_dash_outlet(line: Line, m: re.Match[str], found: Found, is_outlet: IsOutlet) -> bool:
     """A known outlet after a place and a dash, alone or before its stamp: the outlet's credit (and its stamp, the
     date nearest its credit); True when the line was one."""
     outlet, when = m.group("outlet"), m.group("date")
-    if not is_outlet(outlet) or is_outlet(m.group("place")) or (
+    if _NOT_A_PLACE.intersection(m.group("place").casefold().split()) or not is_outlet(outlet) or is_outlet(
+            m.group("place")) or (
             when is not None and not (is_date_line(when) and printed_date(when))):
         return False
     why = f"{line.origin}: the dateline's place and outlet as the credit"
