@@ -19,7 +19,7 @@ _PLACE_TAIL = re.compile(r"\s+(?i:in|from|at)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'�
 _PLACE_CLAUSE = re.compile(r"\s+(?i:in)\s+[A-Z][\w'’.-]*(?:[\s,]+[A-Z][\w'’.-]*)*\s*$")
 _OUTLET_TAIL = re.compile(r"\s+(?i:for|of)\s+(?:the\s+)?[A-Z].*$")
 _ROLES = re.compile(
-    r"\b(?:staff|desk|newsroom|team|editors?|editorial|correspondents?|reporters?|writers?|"
+    r"\b(?:staff|desk|newsdesk|webdesk|newsroom|team|editors?|editorial|correspondents?|reporters?|writers?|"
     r"contributors?|agency|agencies|news|wires?|bureau|online|web|digital|photographer|"
     r"photo|photos|video|graphics|source|updated|published|comments?)\b", re.I)
 # The account a CMS posts under by default ("admin"): a login, never the story's writer.

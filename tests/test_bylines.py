@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -10,6 +12,7 @@ from feeder.bylines import _BUTTON_TAIL as BUTTON_TAIL
 from feeder.bylines import _LABEL_NAME as LABEL_NAME
 from feeder.bylines import _ROLES as ROLE_WORDS
 from feeder.bylines import clean_authors, clean_poster
+from feeder.extract.credit_lines import RUN_ON_NAME_WORDS, run_on_stamp
 from feeder.extract.vocab import CHROME_LINE, MEMBER_RANK
 from feeder.normalize import _without_name_lists
 from feeder.records import Clue
@@ -66,6 +69,8 @@ def test_any_byline_cleans_without_error_and_never_names_an_agency(raw: str) -> 
     ("By JEAN-PIERRE DUBOIS", ("Jean-Pierre Dubois",)),
     ("By MARY O'NEIL", ("Mary O'Neil",)),
     ("Editor: Li Ming", ()),
+    ("by Naharnet Newsdesk", ()),  # a desk in one word is still a desk
+    ("Coastline Webdesk", ()),
     ("Photo: Qian Baoyu/China Daily", ()),
     # The agency signed after the names without a comma: the names stay, the agency goes.
     ("By MARTA QUIROGA Associated Press", ("Marta Quiroga",)),
@@ -146,3 +151,27 @@ def test_an_edition_after_the_name_names_the_outlet(printed: str, expected: str 
 
 def test_a_byline_labelled_article_by() -> None:
     assert clean_authors("Article By Daniel Roe, Reuters", is_outlet) == ("Daniel Roe",)
+
+
+# --- a stamp run on after a byline's name, no bar between ("by Site Newsdesk 22 June 2013, 18:47")
+
+_NAME_WORDS = st.sampled_from(("Ruth", "Okafor", "Naharnet", "Newsdesk", "Tomás", "Reyes", "Coastline", "Staff", "Li"))
+
+
+_PRINTED_TIMES = st.datetimes(min_value=datetime(1995, 1, 1), max_value=datetime(2060, 12, 31))  # noqa: DTZ001
+
+
+@given(st.lists(_NAME_WORDS, min_size=1, max_size=RUN_ON_NAME_WORDS), _PRINTED_TIMES,
+       st.sampled_from(("%d %B %Y, %H:%M", "%b %d, %Y %I:%M %p", "%B %d, %Y", "%d/%m/%Y %H:%M", "%Y-%m-%d %H:%M")))
+def test_a_stamp_run_on_after_a_name_splits_where_the_stamp_starts(words: list[str], when: datetime,
+                                                                    shape: str) -> None:
+    name = " ".join(words)
+    assert run_on_stamp(f"{name} {when:{shape}}") == len(name) + 1
+    assert run_on_stamp(name) is None
+    assert run_on_stamp(f"{name} 3 hours ago") is None  # a relative time is a trap, never a stamp
+
+
+def test_a_run_on_stamp_needs_a_short_capitalised_name_before_it() -> None:
+    assert run_on_stamp("22 June 2013, 18:47") is None  # no name at all
+    assert run_on_stamp("the council met on 22 June 2013") is None  # words of a sentence
+    assert run_on_stamp("One Two Three Four Five Six 22 June 2013") is None  # longer than a byline's name

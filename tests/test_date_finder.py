@@ -63,7 +63,7 @@ MONTHS_RU = ("января", "февраля", "марта", "апреля", "м
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # Printed zones and the offsets they stand for (never CST: its reading depends on the outlet).
 NAMED_ZONES = {"EDT": -4, "EST": -5, "PDT": -7, "BST": 1, "CEST": 2, "JST": 9, "KST": 9, "IST": 5.5, "UTC": 0,
-               "GMT": 0}
+               "GMT": 0, "WAT": 1, "CAT": 2, "SAST": 2, "EAT": 3, "GST": 4, "IRST": 3.5, "WITA": 8}
 # Words printed around a stamp that must not change its reading (no digits, no month or zone words).
 FILLERS = ("", "Posted by admin | ", "Source: Xinhua | ", "By Li Wei, ", "— ", "(Reuters) ")
 TRAILERS = ("", " | Share", " · Comments", ". Read more", " 来源：新华社")
@@ -153,9 +153,10 @@ def test_an_unzoned_stamp_is_in_the_outlets_zone(moment: datetime, zone: str, be
 
 
 @settings(max_examples=100, deadline=None)
-@given(instants, st.sampled_from(sorted(NAMED_ZONES)))
-def test_named_zones_stand_for_their_offsets(moment: datetime, name: str) -> None:
-    text = f"{MONTHS[moment.month - 1]} {moment.day}, {moment.year} {moment:%H:%M} {name}"
+@given(instants, st.sampled_from(sorted(NAMED_ZONES)), st.sampled_from(("", " hrs", " Hrs")))
+def test_named_zones_stand_for_their_offsets(moment: datetime, name: str, hours: str) -> None:
+    # "11:30 hrs GMT": the word for hours may stand between the time and its zone.
+    text = f"{MONTHS[moment.month - 1]} {moment.day}, {moment.year} {moment:%H:%M}{hours} {name}"
     parsed = parse_date(text, "Asia/Shanghai")
     assert parsed is not None and parsed.zone_stated
     assert parsed.value.utcoffset() == timedelta(hours=NAMED_ZONES[name])
@@ -300,3 +301,20 @@ def test_a_printed_weekday_picks_the_reading_that_falls_on_it(day: date, before:
         assert hit.weekday_named and hit.year == day.year
         if settles:
             assert (hit.month, hit.day, hit.order_ambiguous) == (day.month, day.day, False), printed
+
+
+# --- dotted numeric dates: day-first, unless only the month-first reading exists
+
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2099, 12, 31)),
+       st.sampled_from(("", "Posted ", "AP | ", "Updated: ")), st.sampled_from(("", " | World", " 09:15")))
+def test_a_dotted_date_reads_day_first_unless_its_second_number_is_no_month(day: date, before: str,
+                                                                            after: str) -> None:
+    day_first = _only_hit(f"{before}{day:%d.%m.%Y}{after}")
+    assert (day_first.year, day_first.month, day_first.day) == (day.year, day.month, day.day)
+    month_first = find_dates(f"{before}{day:%m.%d.%Y}{after}")
+    if day.day > 12:  # "07.18.2012": read month-first, and evidence of the page's order
+        assert len(month_first) == 1 and (month_first[0].month, month_first[0].day) == (day.month, day.day)
+        assert month_first[0].order_decisive and numeric_order_evidence(month_first) is False
+    else:  # both numbers are months: the dotted convention, day-first
+        assert len(month_first) == 1 and (month_first[0].month, month_first[0].day) == (day.day, day.month)
+        assert not month_first[0].order_decisive

@@ -19,7 +19,7 @@ from feeder.extract.credit_rows import (
     stamp_fields,
     stamp_role,
 )
-from feeder.extract.datelines import PRINTED_CREDIT, dateline_stamp, token_outlet
+from feeder.extract.datelines import COMMA_TOKEN_LINE, PRINTED_CREDIT, dateline_stamp, token_outlet
 from feeder.extract.dates import MONTH_NUMBER, find_dates
 from feeder.extract.posters import header_date
 from feeder.extract.proposals import Found
@@ -59,6 +59,12 @@ def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, foll
         return True
     if size <= 100 and (text[:1].isdigit() or (text[:1].isupper() and text[-1:].isalpha() and text.split(
             " ", 1)[0].rstrip(".,").casefold() in MONTH_NUMBER)) and _stamp_then_outlet(line, found, is_outlet):
+        return True
+    if size <= 120 and text[:1].isupper() and (m := _PERSON_OUTLET_STAMP.match(text)) and (
+            _person_outlet_stamp(line, m, found, is_outlet)):
+        return True
+    if size <= 90 and text[:1].isupper() and (m := _PLACE_DASH_OUTLET.match(text)) and (
+            _place_dash_outlet(line, m, found, is_outlet)):
         return True
     if text[:1] in "PVDAOR" and size <= 80 and (m := _LOCAL_BY.match(text)) is not None and proper_name(
             names := m.group("names")):
@@ -479,6 +485,12 @@ def _byline(line: Line, found: Found, is_outlet: IsOutlet, story: bool, followin
         found.credit(outlet, f"{line.origin}: dateline on a line of its own", resolver.DATELINE)
         dateline_stamp(m, found)
         return True
+    if "," in text and (m := COMMA_TOKEN_LINE.match(text)) and (outlet := token_outlet(m.group("outlet"), is_outlet)):
+        # "Riyadh, Ramadan 27, 1442 AH, corresponding to May 09, 2021 AD, SPA" alone on a line: a dated place and the
+        # agency's name after a comma, the story under it; the credit line and its stamp.
+        found.credit(outlet, f"{line.origin}: dateline on a line of its own", resolver.DATELINE)
+        dateline_stamp(m, found)
+        return True
     if (m := rules.NAMES_OUTLET.match(text)) is not None and is_outlet(m.group("outlet")):
         found.credit(m.group("outlet"), f"{line.origin}: outlet beside the byline")
         found.byline(m.group("names"), f"{line.origin}: byline naming the outlet")
@@ -506,6 +518,10 @@ def _byline(line: Line, found: Found, is_outlet: IsOutlet, story: bool, followin
         # "By <an empty author link> <time>": the post's stamp, and no name
         header_date(Line(name, line.origin, line.in_body), found, story)
         return True
+    if (empty := _EMPTY_AUTHOR.match(name)) is not None and is_date_line(when := name[empty.end():]):
+        # "Written by <an empty author field> on September 25, 2021": the theme's row, its stamp, and no name.
+        header_date(Line(when, line.origin, line.in_body), found, story)
+        return True
     # "By hafiz", "By admin": a site account's login (one lower-case word), not a reporter's name:
     # whoever posted the story on this page.
     account = not found.body and bool(ACCOUNT_LOGIN.match(name.split(" ", 1)[0])) and (
@@ -517,6 +533,10 @@ def _byline(line: Line, found: Found, is_outlet: IsOutlet, story: bool, followin
     elif (split := rules.NAME_THEN_DATE.match(name)) and is_date_line(split.group("date")):
         name = split.group("name")
         header_date(Line(split.group("date"), line.origin, line.in_body), found, story and not account)
+    elif (tail := run_on_stamp(name)) is not None:
+        # "by Site Newsdesk 22 June 2013, 18:47": the capture ran the row's stamp on after the name, no bar between.
+        name, when = name[:tail].rstrip(), name[tail:]
+        header_date(Line(when, line.origin, line.in_body), found, story and not account)
     if account and ACCOUNT_LOGIN.match(name):
         found.propose("republisher", name, f"{line.origin}: site account's byline", resolver.PRINTED_REPUBLISHER)
         return True
@@ -559,6 +579,27 @@ def _byline(line: Line, found: Found, is_outlet: IsOutlet, story: bool, followin
     else:
         found.propose("republisher", name, f"{line.origin}: republisher's byline", resolver.PRINTED_REPUBLISHER)
     return True
+
+
+# What a theme prints between an empty author field and its date ("Written by  on <date>", "By | <date>").
+_EMPTY_AUTHOR = re.compile(r"^(?:on|at|[|·•–—-])\s+", re.I)
+# The most words a byline's name may print before a stamp run on after it.
+RUN_ON_NAME_WORDS = 5
+
+
+def run_on_stamp(name: str) -> int | None:
+    """Where a stamp run on after a byline's name with no bar between starts ("Site Newsdesk 22 June 2013, 18:47",
+    "Jane Doe Mar 3, 2021 10:15 AM"): a dated stamp closing the text after at most RUN_ON_NAME_WORDS capitalised
+    words, no trap, nothing but punctuation after it."""
+    hits = [h for h in find_dates(name) if h.trap is None and h.year is not None]
+    if len(hits) != 1 or name[hits[0].end:].strip(" .,;") or not is_date_line(name[hits[0].label_start:]):
+        return None
+    start = hits[0].label_start if hits[0].label is not None else hits[0].start
+    words = name[:start].split()
+    if not 1 <= len(words) <= RUN_ON_NAME_WORDS or not all(w[:1].isupper() for w in words) or (
+            name[start - 1:start] != " "):
+        return None
+    return start
 
 
 def _dated_tail(name: str) -> int | None:
@@ -608,6 +649,59 @@ _LOCAL_BY = re.compile(r"^(?:Por|Von|Door|Av|Oleh|Przez|Redacción:?|Reportagem 
 
 # "Article By A", "Story by A", "Words by A": a byline with a theme's word before its "By".
 _PREFIXED_BY = re.compile(r"^(?:article|story|report|words|text)\s+by\s*:?\s+(?P<rest>[^\W\d].*)$", re.I)
+
+
+# A person's byline, the outlet after it (in brackets, or after a comma, a dash or a slash), then the outlet's stamp:
+# "Marta Quiroga (Reuters) | 2021-08-01 20:49", "Marta Quiroga, Reuters, 1 August 2021", "Written by Marta Quiroga
+# (Reuters) on Aug 1, 2021". (Other rows of bars are read field by field elsewhere; "By" lines by the byline readers.)
+_PERSON_OUTLET_STAMP = re.compile(
+    r"^(?:(?i:written|posted|reported)\s+(?i:by)\s*:?\s+)?"
+    r"(?P<names>(?!(?i:by)\s)[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})"
+    r"(?:\s*[(（]\s*(?P<bracketed>[^()（）]{2,40}?)\s*[)）]\s*(?:[|·•,/–—-]\s*)?"
+    r"|(?:,|/|\s[·•–—-])\s*(?P<outlet>[A-Z][^,/|·•()–—]{1,40}?)\s*(?:,|/|\s[·•–—-]|(?=\s(?:\d|[A-Z][a-z]{2,8}\.?\s\d))))"
+    r"\s*(?:(?i:on)\s+)?(?P<date>\S.{3,60})$")
+
+
+def _person_outlet_stamp(line: Line, m: re.Match[str], found: Found, is_outlet: IsOutlet) -> bool:
+    """A person's byline naming a known outlet, with a dated stamp after it: the outlet's credit row (its byline and
+    its stamp, as "By A (Outlet) date" is); True when the line was one."""
+    names, outlet, when = m.group("names"), (m.group("bracketed") or m.group("outlet")).strip(), m.group("date")
+    if not is_outlet(outlet) or is_outlet(names) or not proper_name(names) or not is_date_line(when) or not (
+            printed_date(when)) or find_dates(when)[0].start != 0:
+        return False
+    why = f"{line.origin}: a person's byline, the outlet and its stamp"
+    found.credit(outlet, why)
+    found.byline(names, why)
+    found.propose("stamp", when, why, resolver.BESIDE_CREDIT)
+    return True
+
+
+# A dateline's two fields as the story's credit field: the place, a dash, the outlet ("Riyadh - SPA"), alone on its
+# line or the first field of a row with its stamp ("Riyadh - SPA | Mon, 14 Sep 2020").
+_PLACE_DASH_OUTLET = re.compile(r"^(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2})\s+[-–—]\s+"
+                                r"(?P<outlet>[^|\d]{2,40}?)\s*(?:\|\s*(?P<date>[^|]{4,40}?)\s*)?$")
+
+
+# Words no place name is made of: a label or a pointer before the outlet ("About This Source - Outlet", "More From -
+# Outlet", "Photo - Outlet"), which names the outlet but is no dateline.
+_NOT_A_PLACE = frozenset(("about", "this", "more", "from", "by", "via", "source", "sources", "read", "photo",
+                          "photos", "video", "videos", "news", "latest", "top", "see", "our", "your", "all", "share",
+                          "follow", "home", "credit", "courtesy", "image", "copyright"))
+
+
+def _place_dash_outlet(line: Line, m: re.Match[str], found: Found, is_outlet: IsOutlet) -> bool:
+    """A known outlet after a place and a dash, alone or before its stamp: the outlet's credit (and its stamp, the
+    date nearest its credit); True when the line was one."""
+    outlet, when = m.group("outlet"), m.group("date")
+    if _NOT_A_PLACE.intersection(m.group("place").casefold().split()) or not is_outlet(outlet) or is_outlet(
+            m.group("place")) or (
+            when is not None and not (is_date_line(when) and printed_date(when))):
+        return False
+    why = f"{line.origin}: the dateline's place and outlet as the credit"
+    found.credit(outlet, why)
+    if when is not None:
+        found.propose("stamp", when, why, resolver.BESIDE_CREDIT)
+    return True
 
 
 # "March 9, 2016 by ilcasia": a theme's post line (its "Posted on" left to screen readers), the date first.

@@ -305,9 +305,19 @@ def _glued_outlet_byline(text: str, is_outlet: IsOutlet) -> int | None:
     return None
 
 
+# A date of another calendar printed before the Gregorian one, in a dateline: "Ramadan 27, 1442 AH, corresponding
+# to May 09, 2021 AD", "27 Ramadan 1442, 9 May 2021" (a month word and a year of the Hijri era, 1300-1499, which
+# the Persian solar calendar's years share); only the Gregorian date is the stamp.
+OTHER_CALENDAR = (r"(?:(?:[A-Z][\w'’ -]{2,24}?\s+\d{1,2},?|\d{1,2}\s+[A-Z][\w'’ -]{2,24}?)\s+1[34]\d\d(?!\d)"
+                  r"(?:\s*(?:AH|A\.H\.|H|SH))?\s*[,/–-]?\s*(?:(?:corresponding|which corresponds) to\s+)?)")
 # A dated place, the agency's name after a comma, then the dash: "Tehran, May 1, IRNA - text".
-_COMMA_TOKEN = re.compile(r"^[A-Z][\w .'’-]{1,40}?,\s*" + rules.DATELINE_DATE + r"(?P<token>,\s*"
+_COMMA_TOKEN = re.compile(r"^[A-Z][\w .'’-]{1,40}?,\s*" + f"{OTHER_CALENDAR}?" + rules.DATELINE_DATE +
+                          r"(?:\s*A\.?D\.?)?(?P<token>,\s*"
                           r"(?P<outlet>[A-Z][\w&.'’-]{1,20}(?:\s[A-Z][\w&.'’-]{1,20}){0,2}))\s*(?=(?:--|—|–|-)\s)")
+# ... alone on its line, with no dash (the story starts on the next line): the story's credit line and its stamp.
+COMMA_TOKEN_LINE = re.compile(r"^[A-Z][\w .'’-]{1,40}?,\s*" + f"{OTHER_CALENDAR}?" + rules.DATELINE_DATE +
+                              r"(?:\s*A\.?D\.?)?,\s*(?P<outlet>[A-Z][\w&.'’-]{1,20}(?:\s[A-Z][\w&.'’-]{1,20}){0,2})"
+                              r"\s*(?:--|—|–|-)?$")
 
 
 # A place, its region or a date (or both), then an agency's code after a comma, then the story's dash (maybe with no

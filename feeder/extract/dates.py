@@ -6,7 +6,8 @@ aware datetime. Vocabulary lives in the tables below, grouped by what it is; the
 built from them. Lines without a digit or a relative-time word cost one regex search.
 
 Documented readings:
-- a dotted numeric date (15.09.2021) is day-first wherever it is written;
+- a dotted numeric date (15.09.2021) is day-first wherever it is written, unless its second number
+  is above 12 (07.18.2012, a US site's dotted stamp): then it is month-first, and evidence for the page;
 - a slashed or dashed numeric date whose two leading numbers are both <= 12 and differ
   (03/04/2021) is ``order_ambiguous``: ``month``/``day`` hold the month-first reading and
   ``read_as(day_first=True)`` gives the other; one above 12 decides the order (and is evidence
@@ -69,6 +70,22 @@ MONTHS_BY_LANGUAGE: dict[str, tuple[tuple[str, ...], ...]] = {
            ("augustus",), ("september",), ("oktober", "okt"), ("november",), ("december",)),
     "tr": (("ocak",), ("şubat",), ("mart",), ("nisan",), ("mayıs",), ("haziran",), ("temmuz",), ("ağustos",),
            ("eylül",), ("ekim",), ("kasım",), ("aralık",)),
+    "sv": (("januari",), ("februari",), ("mars",), ("april",), ("maj",), ("juni",), ("juli",), ("augusti",),
+           ("september",), ("oktober",), ("november",), ("december",)),
+    "da": (("januar",), ("februar",), ("marts",), ("april",), ("maj",), ("juni",), ("juli",), ("august",),
+           ("september",), ("oktober",), ("november",), ("december",)),
+    "nb": (("januar",), ("februar",), ("mars",), ("april",), ("mai",), ("juni",), ("juli",), ("august",),
+           ("september",), ("oktober",), ("november",), ("desember",)),
+    # Polish, Finnish and Greek print the month's genitive after the day; full names only (their short forms
+    # are common words elsewhere).
+    "pl": (("stycznia", "styczeń"), ("lutego", "luty"), ("marca", "marzec"), ("kwietnia", "kwiecień"),
+           ("maja", "maj"), ("czerwca", "czerwiec"), ("lipca", "lipiec"), ("sierpnia", "sierpień"),
+           ("września", "wrzesień"), ("października", "październik"), ("listopada", "listopad"),
+           ("grudnia", "grudzień")),
+    "fi": (("tammikuuta",), ("helmikuuta",), ("maaliskuuta",), ("huhtikuuta",), ("toukokuuta",), ("kesäkuuta",),
+           ("heinäkuuta",), ("elokuuta",), ("syyskuuta",), ("lokakuuta",), ("marraskuuta",), ("joulukuuta",)),
+    "el": (("ιανουαρίου",), ("φεβρουαρίου",), ("μαρτίου",), ("απριλίου",), ("μαΐου", "μαίου"), ("ιουνίου",),
+           ("ιουλίου",), ("αυγούστου",), ("σεπτεμβρίου",), ("οκτωβρίου",), ("νοεμβρίου",), ("δεκεμβρίου",)),
 }
 
 # Weekday names (full and common abbreviations) that may stand before a date or, in brackets, after it.
@@ -132,6 +149,9 @@ ZONE_ABBREVIATIONS: dict[str, float] = {
     "ACST": 9.5, "AEST": 10, "AEDT": 11, "NZST": 12, "NZDT": 13, "EST": -5, "EDT": -4, "CDT": -5,
     "MST": -7, "MDT": -6, "PST": -8, "PDT": -7, "AKST": -9, "AKDT": -8, "HST": -10, "AST": -4, "ADT": -3,
     "NST": -3.5, "NDT": -2.5, "BRT": -3, "ART": -3,
+    # Africa, the Gulf, West and South Asia, Indonesia's other clocks
+    "WAT": 1, "CAT": 2, "SAST": 2, "EAT": 3, "TRT": 3, "IRST": 3.5, "GST": 4, "AFT": 4.5, "SLST": 5.5, "BTT": 6,
+    "MMT": 6.5, "WITA": 8, "WIT": 9, "ACDT": 10.5,
 }
 AMBIGUOUS_ZONES = ("CST",)
 # Words that name a region's clock, summer or winter alike: they resolve through the IANA zone.
@@ -276,7 +296,7 @@ _TIME = (
     rf"|\.(?P<mi_dot>[0-5]\d)(?=\s*(?:[AaPp]\.?\s?[Mm]\b|(?i:uhr|h)\b|(?:{_alternation(_ZONE_WORDS)})(?![A-Za-z])))"
     r"|\s*[时時시点點]\s*(?:(?P<mi_cjk>[0-5]?\d)\s*[分분]?(?:\s*(?P<s_cjk>[0-5]?\d)\s*[秒초])?)?"
     r"|(?=\s*(?:[AaPp]\.?\s?[Mm]\b|(?i:noon|midnight|uhr)\b)))"
-    rf"(?:\s*{_MERIDIEM})?(?:\s*(?i:uhr|h)\b)?"
+    rf"(?:\s*{_MERIDIEM})?(?:\s*(?i:uhr|hrs|h)\b\.?)?"
     r"|(?P<word>(?i:noon|midnight)\b)"
 )
 _WEEKDAY_AFTER = re.compile(rf"\s*(?:[(（]\s*(?P<wd>{CJK_WEEKDAY}|{CJK_WEEKDAY_SHORT}|(?i:{_WEEKDAY_WORDS}))\.?\s*[)）]"
@@ -309,7 +329,7 @@ class DateHit:
     precision: Precision = "day"
     order: Order = "named"  # how the numbers were read: year first, day first, month first, month word
     order_ambiguous: bool = False  # 03/04/2021: month/day hold the month-first reading, see read_as
-    order_decisive: bool = False  # a slashed/dashed date with a number above 12: evidence for the page
+    order_decisive: bool = False  # a slashed/dashed (or month-first dotted) date with a number above 12: evidence
     label: str | None = None  # normalized: published, updated, posted, created, modified, date, time, source
     label_start: int = -1  # where the label begins; equals start when there is none
     trap: str | None = None  # "relative" (3 hours ago, yesterday) or "yearless" (March 2)
@@ -418,6 +438,8 @@ def _read_numeric(a: int, b: int, m: re.Match[str], year: int) -> _Core | None:
     if m["num_sep"] == ".":
         if len(m["num_y"]) == 2 and m.end("num_ar") - m.start() + len(m["num_b"]) < 4:
             return None  # "3.10.12" is a version number; a short dotted date prints "25.12.21"
+        if b > 12 >= a:  # "07.18.2012": only month-first reads; evidence for the page as a slashed one is
+            return _valid(m, year, a, b, "mdy", decisive=True)
         return _valid(m, year, b, a, "dmy")
     if a > 12 >= b:
         return _valid(m, year, b, a, "dmy", decisive=True)

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from feeder.extract import posters, rules, vocab
 from feeder.extract.blocks import CJK, Features, describe
+from feeder.extract.datelines import COMMA_TOKEN_LINE
 from feeder.extract.dates import LABEL_OF, find_dates
 from feeder.fold import fold_text
 
@@ -729,6 +730,8 @@ def other_role(text: str) -> str | None:
         return "counter"
     if _ACTION_ROW.match(text):
         return "counter"
+    if digits and (m := COMMA_TOKEN_LINE.match(text)) and any(hit.year for hit in find_dates(m.group("date"))):
+        return "dateline"  # "Jeddah, 12 Safar 1443 H, 19 September 2021, SPA": the story's credit line over it
     if _RELATIVE_LINE.match(text.strip()) or (len(text.split()) <= 3 and any(
             hit.trap == "relative" and 2 * (hit.end - hit.start) >= len(text) for hit in find_dates(text))):
         return "relative time"
