@@ -23,7 +23,27 @@ def find_headline(tags: list[Tag], meta: Mapping[str, str], ld: Mapping[str, Any
     else og:title, <h1>, <title>."""
     found = _find_headline([t for t in tags if t.name in ("h1", "h2", "h3")], meta, ld, is_outlet, container)
     found = _without_outlet_suffix(found, is_outlet) if found else found
+    found = _without_labels(found) if found else found
     return _without_site_prefix(found, page_text) if found and page_text else found
+
+
+# What a CMS prints around a headline it copied or filed, never the story's words: a section label before a
+# spaced slash ("General / Headline"), a wire's slug in capitals glued on by hyphens ("GRENADA-FINANCE-Headline"),
+# and the copied page's own site name after a bar ("Headline | The Economist": a bar is a title's separator, a
+# label before one, "VIEWPOINT | Headline", is a column's name and stays).
+_SECTION_PREFIX = re.compile(r"^(?:[A-Z][\w&'’.]*)(?:\s[A-Z][\w&'’.]*)?\s+/\s+(?P<rest>\S.*)$")
+_SLUG_PREFIX = re.compile(r"^[A-Z]{2,}(?:-[A-Z]{2,})+-(?P<rest>[A-Z][a-z].*)$")
+_SITE_SUFFIX = re.compile(r"^(?P<rest>.+?)\s+\|\s+(?:The\s+)?(?:[A-Z][\w&'’.-]*)(?:\s+[A-Z][\w&'’.-]*){0,2}$")
+
+
+def _without_labels(title: str) -> str:
+    """The headline without a section label, a wire slug or a copied site name around it (each cut only when a
+    headline's MIN_HEADLINE_WORDS words remain)."""
+    for label in (_SECTION_PREFIX, _SLUG_PREFIX, _SITE_SUFFIX):
+        found = label.match(title)
+        if found is not None and len(found.group("rest").split()) >= MIN_HEADLINE_WORDS:
+            title = found.group("rest")
+    return title
 
 
 # "Headline | The Economist", "Headline - Reuters": the outlet's name after a bar or a spaced dash.
