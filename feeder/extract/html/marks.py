@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from feeder.extract.html.furniture import meta_row_with_share
 from feeder.extract.html.tree import INLINE, Tag, attr_words, elements, text_of, words_of
+from feeder.extract.resolver import MARKED_BYLINE
 from feeder.records import Clue, DateClue, DateRole
 
 # Regions whose names and dates belong to other posts or to the site: comments, replies, sidebars,
@@ -90,11 +91,11 @@ def _mark(tag: Tag, n: int, words: str, authors: list[tuple[int, int, Tag, str]]
         if any(id(tag) in _inside(t) for t, _ in bylines):
             return  # a name inside a byline already read: one of its people
         if (name := marked_name(tag)) and rank == _CLASSED and beside_an_outlet(tag, name, is_outlet):
-            bylines.append((tag, Clue(name, f"markup: the story's byline beside its outlet in {_describe(tag)}")))
+            bylines.append((tag, Clue(name, f"{MARKED_BYLINE} beside its outlet in {_describe(tag)}")))
         elif name:
             authors.append((rank, n, tag, name))
         elif (byline := story_byline(tag, is_outlet)) is not None:
-            bylines.append((tag, Clue(byline, f"markup: the story's byline in {_describe(tag)}")))
+            bylines.append((tag, Clue(byline, f"{MARKED_BYLINE} in {_describe(tag)}")))
     elif (clue := _marked_date(tag, words)) is not None:
         dates.append((tag, clue))
 
