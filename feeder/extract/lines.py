@@ -264,7 +264,7 @@ def _page(found: Found, title: str, hints: Hints, is_outlet: IsOutlet, own_rows:
     body = strip_datelines(found, is_outlet)
     outlets_own_page(found, own_rows, [clue.value for clue in hints.outlets])
     if body:
-        body[-1] = endings.without_end_marker(body[-1])
+        body[-1] = endings.without_outlet_tail(endings.without_end_marker(body[-1]), is_outlet)
     for names in hints.bylines:
         found.metadata("byline", names, resolver.META_BYLINE)
     for outlet in hints.outlets:
