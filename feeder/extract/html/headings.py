@@ -156,7 +156,9 @@ def unless_a_name(title: str, headings: list[Tag], meta: Mapping[str, str], is_o
     if (item := _feed_item_title(title, headings, meta)) is not None:
         return item
     if not _is_a_name(title, names, is_outlet) and not _DANGLING.search(title):
-        return title
+        # (a title of a word or two is the site's short name when a headline stands right above the story)
+        short = len(title.split()) <= GENERIC_TITLE_WORDS and container is not None
+        return (line_above(container) if short and container is not None else None) or title
     parts = {fold_text(p) for p in _TITLE_PARTS.split(meta.get("title", ""))}
     texts = [(h, text_of(h)) for h in headings]
     for _, text in texts:
@@ -167,7 +169,24 @@ def unless_a_name(title: str, headings: list[Tag], meta: Mapping[str, str], is_o
     found = next((text for heading, text in reversed(texts) if id(heading) in above and (
         len(text.split()) >= MIN_HEADLINE_WORDS) and not _is_a_name(text, names, is_outlet)), None)
     inside = heading_inside(container) if container is not None else None
-    return found or inside or title
+    return found or inside or (line_above(container) if container is not None else None) or title
+
+
+# Text runs looked at above the story's block for its headline (a page built of tables prints no heading).
+ABOVE_RUNS = 6
+
+
+def line_above(container: Tag) -> str | None:
+    """The headline-shaped line printed right above the story's block when no heading names the story (a table
+    layout's title cell, `<td><span id="lblTitle">`): a few words, no sentence's end, not a date."""
+    for piece in container.find_all_previous(string=True, limit=ABOVE_RUNS):
+        text = " ".join(str(piece).split())
+        if not text:
+            continue
+        shaped = MIN_HEADLINE_WORDS <= len(text.split()) <= MAX_HEADLINE_WORDS and not text.endswith(
+            (".", "!", "?", ":", "…")) and not is_date_line(text)
+        return text if shaped else None
+    return None
 
 
 # A feed's or a section's name is short: a heading this short that opens the <title> ("Indonesian News | Site")
