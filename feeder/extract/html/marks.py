@@ -90,7 +90,8 @@ def _mark(tag: Tag, n: int, words: str, authors: list[tuple[int, int, Tag, str]]
     if (rank := _author_rank(tag, words)) is not None:
         if any(id(tag) in _inside(t) for t, _ in bylines):
             return  # a name inside a byline already read: one of its people
-        if (name := marked_name(tag)) and rank == _CLASSED and beside_an_outlet(tag, name, is_outlet):
+        if (name := marked_name(tag, handle=rank < _CLASSED)) and rank == _CLASSED and beside_an_outlet(
+                tag, name, is_outlet):
             bylines.append((tag, Clue(name, f"{MARKED_BYLINE} beside its outlet in {_describe(tag)}")))
         elif name:
             authors.append((rank, n, tag, name))
@@ -178,17 +179,26 @@ def _author_rank(tag: Tag, words: str) -> int | None:
     return 4 if AUTHOR_ATTR.search(words) else None
 
 
-def marked_name(tag: Tag) -> str | None:
-    """The one name an element marked as an author holds (its "By" label gone), or None: none, several, a label."""
+def marked_name(tag: Tag, handle: bool = False) -> str | None:
+    """The one name an element marked as an author holds (its "By" label gone), or None: none, several, a label.
+    With ``handle`` (an element marked explicitly: microdata, rel=author, hCard), an account's one-word handle with
+    digits ("n3k6") is a name too."""
     name = _NAME_LABEL.sub("", text_of(tag)).strip(" ,;:|·-–—")
     words = name.split()
+    digits = any(c.isdigit() for c in name) and not (handle and len(words) == 1 and _HANDLE.match(name))
     # Several people ("A and B", "A, B") are the story's byline as a portal prints it, not the posting account.
     if _SEVERAL_NAMES.search(name) or not 1 <= len(words) <= MAX_NAME_WORDS or len(name) > 60 or (
-            any(c.isdigit() for c in name) or not name[:1].isalpha()):
+            digits or not name[:1].isalpha()):
         return None
     if not _NAME_LABEL.sub("", f"{name} ").strip():
         return None  # "By" alone: a theme's label element before the names, which stand beside it
+    if len(words) > 1 and words[0][:1].isupper() and words[-1].islower():
+        return None  # a theme's label before the name ("Posted on", "Publié le"): a name's last word is capitalised
     return name
+
+
+# An account's handle: letters and digits, at most a separator between ("n3k6", "user_2041").
+_HANDLE = re.compile(r"^[^\W\d_][\w.-]{1,30}$")
 
 
 def _marked_date(tag: Tag, words: str) -> DateClue | None:
