@@ -91,7 +91,7 @@ def without_end_marker(text: str, dashed_name: bool = False) -> str:
 
 
 # An outlet's name or code glued after the last sentence, bare, in brackets or set off by dashes ("… il Partito
-# democratico. (ANSA).", "… fügte die Regierungschefin hinzu. dpa", "… Ruler of Dubai. - Emirates News Agency, WAM –"):
+# democratico. (ANSA).", "… fügte die Regierungschefin hinzu. dpa", "… Ruler of Dubai. - Emirates News Agency, WAM -"):
 # the agency's sign-off, a credit the credit readers take, no story text.
 _GLUED_NAME = re.compile(r"(?<=[.!?\"”’])\s+(?:[-–—]\s*)?(?:\((?P<bracketed>[^()]{2,40})\)|"
                          r"(?P<bare>[A-Za-z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3}(?:, [A-Z][\w&'’.-]*){0,1}))"
