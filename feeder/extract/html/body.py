@@ -64,11 +64,14 @@ QUOTED_STORY_PARAGRAPHS = 2
 
 def quoted_story(story: Tag) -> Tag | None:
     """The <blockquote> of a post holding the story it quotes, or None (no such quote: the post is the story)."""
+    tags = elements(story)
+    if not any(t.name == "blockquote" for t in tags):
+        return None  # (most posts quote nothing: their paragraphs are not read again)
     words: dict[int, int] = {}
     total = 0
     quotes: list[Tag] = []
     inside: dict[int, Tag] = {}
-    for tag in elements(story):  # document order: a parent before its children
+    for tag in tags:  # document order: a parent before its children
         parent = tag.parent
         if tag.name == "blockquote" and (parent is None or id(parent) not in inside):
             quotes.append(tag)

@@ -311,8 +311,10 @@ def linked_headline(container: Tag, outlet_url: IsOutlet, is_outlet: IsOutlet) -
     "BEIJING, Dec. 1 (Xinhua) — …"): the story's own headline, its outlet's name after a dash cut."""
     blocks = [c for c in container.children if isinstance(c, Tag)][:LINKED_HEADLINE_REACH + 1]
     for block, below in itertools.pairwise(blocks):
+        if block.name != "p" or below.name != "p":
+            continue
         links = [t for t in elements(block) if t.name == "a"]
-        if block.name != "p" or len(links) != 1 or text_of(links[0]) != text_of(block) or below.name != "p":
+        if len(links) != 1 or text_of(links[0]) != text_of(block):
             continue
         href = links[0].get("href")
         text = _without_outlet_suffix(text_of(block), is_outlet)
