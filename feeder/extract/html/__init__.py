@@ -16,7 +16,6 @@ from feeder.extract.html.headings import (
     find_headline,
     heading_inside,
     lead_bold,
-    linked_headline,
     not_a_headline,
     only_a_date,
     opening_headline,
@@ -52,8 +51,6 @@ def extract_html(text: str, is_outlet: IsOutlet, outlet_url: IsOutlet) -> Page |
     # A thread's title names the thread; a story pasted in its first post opens with its own headline.
     lead = lead_bold(container) if container is not None and (post or not_a_headline(title)) else None
     outlet_page = outlet_page_of(meta, ld, is_outlet, outlet_url)
-    if lead is None and container is not None and not outlet_page:
-        lead = linked_headline(container, outlet_url, is_outlet)  # a pasted story under its linked headline
     inside, own, closing = body_regions(container, marks, outlet_page)
     lines = list(page_lines(soup.body or soup, inside))
     title, lines, feed_stamp = unglued_feed_stamp(title, lines)

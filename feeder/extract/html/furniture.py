@@ -62,10 +62,7 @@ FORM_PROSE_WORDS = 20
 
 
 def _holds_prose(form: Tag) -> bool:
-    """A paragraph of prose inside: a <p>, or a run of text of as many words (an ASP.NET page wraps the whole page
-    in one form and prints its story as a label's text: `<span id="lblDetail">`)."""
-    return any(len(text_of(p).split()) >= FORM_PROSE_WORDS for p in elements(form) if p.name == "p") or any(
-        len(str(piece).split()) >= FORM_PROSE_WORDS for piece in form.strings)
+    return any(len(text_of(p).split()) >= FORM_PROSE_WORDS for p in elements(form) if p.name == "p")
 
 
 def drop_furniture(soup: BeautifulSoup, post: Tag | None, tags: list[Tag], story: StoryRegions) -> list[Tag]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Mapping
 from dataclasses import replace
@@ -299,27 +298,4 @@ def lead_bold(container: Tag) -> str | None:
     if not opens or not 4 <= words <= 25 or text.endswith(".") or text.lower().startswith("by "):
         return None
     return text
-
-
-# Blocks of a post read for a linked headline over the story it pastes (a poster's few words may stand above it).
-LINKED_HEADLINE_REACH = 4
-
-
-def linked_headline(container: Tag, outlet_url: IsOutlet, is_outlet: IsOutlet) -> str | None:
-    """The headline of a story a post pastes whole, printed as a paragraph that is only a link to the story on its
-    outlet's site, right above the story's first paragraph ("<p><a href=outlet…>Headline - Outlet</a></p>" over
-    "BEIJING, Dec. 1 (Xinhua) — …"): the story's own headline, its outlet's name after a dash cut."""
-    blocks = [c for c in container.children if isinstance(c, Tag)][:LINKED_HEADLINE_REACH + 1]
-    for block, below in itertools.pairwise(blocks):
-        if block.name != "p" or below.name != "p":
-            continue
-        links = [t for t in elements(block) if t.name == "a"]
-        if len(links) != 1 or text_of(links[0]) != text_of(block):
-            continue
-        href = links[0].get("href")
-        text = _without_outlet_suffix(text_of(block), is_outlet)
-        if isinstance(href, str) and outlet_url(href) and is_prose(text_of(below)) and (
-                MIN_HEADLINE_WORDS <= len(text.split()) <= MAX_HEADLINE_WORDS) and not text.endswith((".", "!", "?")):
-            return text
-    return None
 
