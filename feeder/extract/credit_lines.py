@@ -31,6 +31,10 @@ from feeder.records import Clue
 BYLINE_OVER_OUTLET = "byline over the outlet's name"
 
 
+# Why a "By X" line under the story is proposed as the page's poster (on an outlet's own page: the story's byline).
+AUTHOR_BOX = ": author box after the story"
+
+
 def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, following: str) -> bool:
     """Take credit, stamp, byline, editor and photo lines; True when the line was one."""
     text = line.text
@@ -570,7 +574,7 @@ def _byline(line: Line, found: Found, is_outlet: IsOutlet, story: bool, followin
         found.byline(name, f"{line.origin}: byline over the outlet's credit")
     elif found.body and not slight(found.body):
         found.ended = True  # an author box after the story: the republisher, not the story's author
-        found.propose("republisher", name, f"{line.origin}: author box after the story", resolver.PRINTED_REPUBLISHER)
+        found.propose("republisher", name, f"{line.origin}{AUTHOR_BOX}", resolver.PRINTED_REPUBLISHER)
     elif story and not text.lower().startswith("author"):
         # "By A" over a line that is only the outlet's name: the story's byline with its outlet, stacked as wire
         # copy is signed (normalization keeps it even when the page's metadata names the same person its poster).

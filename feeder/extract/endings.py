@@ -8,6 +8,7 @@ tools, never one page's wording. A line of these is not story text; under the st
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from feeder.extract import vocab
 
@@ -87,6 +88,26 @@ def without_end_marker(text: str, dashed_name: bool = False) -> str:
             break
         text = text[: signoff.start()].rstrip()
     return text
+
+
+# An outlet's name or code glued after the last sentence, bare, in brackets or set off by dashes ("… il Partito
+# democratico. (ANSA).", "… fügte die Regierungschefin hinzu. dpa", "… Ruler of Dubai. - Emirates News Agency, WAM -"):
+# the agency's sign-off, a credit the credit readers take, no story text.
+_GLUED_NAME = re.compile(r"(?<=[.!?\"”’])\s+(?:[-–—]\s*)?(?:\((?P<bracketed>[^()]{2,40})\)|"
+                         r"(?P<bare>[A-Za-z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3}(?:, [A-Z][\w&'’.-]*){0,1}))"
+                         r"\s*[-–—]?\s*\.?\s*$")
+
+
+def without_outlet_tail(text: str, is_outlet: Callable[[str], bool]) -> str:
+    """The last paragraph without an outlet's name or code glued after its last sentence (only names the registry
+    knows, each part of "Name, CODE": a word after a sentence is otherwise the story's)."""
+    found = _GLUED_NAME.search(text, max(0, len(text) - SIGNOFF_CHARS))
+    if found is None or found.start() == 0:
+        return text
+    name = (found.group("bracketed") or found.group("bare")).strip()
+    if not (is_outlet(name) or all(is_outlet(part.strip()) for part in name.split(","))):
+        return text
+    return text[: found.start()].rstrip()
 
 
 # An opinion page's disclaimer: the piece's views are not the site's ("This column does not necessarily reflect

@@ -9,6 +9,7 @@ from dataclasses import replace
 from feeder.extract import creditmodel, endings, resolver, rules, vocab
 from feeder.extract.clocks import propose_clocks
 from feeder.extract.credit_lines import (
+    AUTHOR_BOX,
     credits_outlet,
     original_from_footer,
     outlet_like,
@@ -270,9 +271,14 @@ def _page(found: Found, title: str, hints: Hints, is_outlet: IsOutlet, lines: Se
     body = strip_datelines(found, is_outlet)
     spelled_codes(lines, found, is_outlet)  # (after the datelines' credits are read)
     if body:
-        body[-1] = endings.without_end_marker(body[-1])
+        body[-1] = endings.without_outlet_tail(endings.without_end_marker(body[-1]), is_outlet)
     for names in hints.bylines:
         found.metadata("byline", names, resolver.META_BYLINE)
+    if hints.outlet_page and not found.has("byline", "desk byline"):
+        # On the outlet's own page no one reposted the story: a "By" line under it signs the story.
+        for box in [c for c in found.candidates if c.role == "republisher" and c.why.endswith(AUTHOR_BOX)][:1]:
+            found.candidates.append(box._replace(role="byline", score=resolver.PRINTED_BYLINE,
+                                                 why=f"{box.why} on the outlet's own page"))
     for outlet in hints.outlets:
         found.metadata("outlet", outlet, resolver.META_OUTLET)
     found.metadata("source url", hints.source_url, resolver.META_URL)

@@ -511,8 +511,8 @@ def _bylines(by_role: dict[str, list[Candidate]]) -> list[Candidate]:
 def _poster(by_role: dict[str, list[Candidate]]) -> Candidate | None:
     """Who posted the story here; never one of the story's own bylines ("Reporting by X" did not repost it)."""
     posters = by_role.get("republisher", [])
-    authors = [fold_text(c.value) for role in ("byline", "reporting") for c in by_role.get(role, ()) if c.printed
-               ] if posters else []
+    authors = [fold_text(c.value) for role in ("byline", "reporting") for c in by_role.get(role, ()) if c.printed or (
+        c.why.startswith(MARKED_BYLINE))] if posters else []
     # Tie-break: "PIA Bicol" posting the story PIA's credit names is the outlet's own (regional, desk) account.
     credited = {x for c in by_role.get("outlet", ()) if len(x := letters(c.value)) >= 2}
     return _best(c for c in posters if not (c.printed and any(fold_text(c.value) in names for names in authors)) and (
@@ -581,6 +581,8 @@ def _stamps(by_role: dict[str, list[Candidate]], poster: Candidate | None, outle
 
 # The origin of a feed item's stamp read from a feed aggregator's markup (html/credits.py).
 FEED_ITEM = "markup: a feed aggregator's item stamp"
+# A byline the markup's structure says is the story's (extract/html/marks.py), printed in the page's byline slot.
+MARKED_BYLINE = "markup: the story's byline"
 
 
 def _feed_page(by_role: dict[str, list[Candidate]]) -> bool:

@@ -42,7 +42,7 @@ def extract_html(text: str, is_outlet: IsOutlet, outlet_url: IsOutlet) -> Page |
     if post is not None:
         tags = elements(soup)  # replies were removed: walk the tree again
     story = story_regions(tags)
-    marks = read_marks(tags, story.kept)
+    marks = read_marks(tags, story.kept, is_outlet)
     tags = drop_furniture(soup, post, tags, story)
     container = (densest_block(elements(post)) or post) if post is not None else story_container(tags)
     title = find_headline(tags, meta, ld, is_outlet, container, head.text)

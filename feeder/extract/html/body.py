@@ -48,9 +48,48 @@ def body_regions(container: Tag | None, marks: Marks, outlet_page: bool) -> tupl
     own = page_marks(marks, block)
     wide = {id(t) for t in inside} | {id(container)}
     narrow = wide if story is container else {id(t) for t in elements(story)} | {id(story)}
+    if (quoted := quoted_story(story)) is not None:
+        narrow = {id(t) for t in elements(quoted)} | {id(quoted)}
     row = set() if outlet_page else account_row(own)
     narrow = narrow | _lead_paragraphs(container)
     return Inside(wide, narrow, row | _captions(inside) | _highlights(inside)), own, _closing_credits(block)
+
+
+# Share of the post's prose words a <blockquote> must hold to be the story the post pasted, and the story's
+# paragraphs it must hold: the poster's own words before and after it (a comment, "read more at the link") are
+# then no part of the story (issue 12 class 6); a pull quote or a quoted passage inside a story holds far less.
+QUOTED_STORY_SHARE = 0.6
+QUOTED_STORY_PARAGRAPHS = 2
+
+
+def quoted_story(story: Tag) -> Tag | None:
+    """The <blockquote> of a post holding the story it quotes, or None (no such quote: the post is the story)."""
+    tags = elements(story)
+    if not any(t.name == "blockquote" for t in tags):
+        return None  # (most posts quote nothing: their paragraphs are not read again)
+    words: dict[int, int] = {}
+    total = 0
+    quotes: list[Tag] = []
+    inside: dict[int, Tag] = {}
+    for tag in tags:  # document order: a parent before its children
+        parent = tag.parent
+        if tag.name == "blockquote" and (parent is None or id(parent) not in inside):
+            quotes.append(tag)
+            inside[id(tag)] = tag
+        elif parent is not None and id(parent) in inside:
+            inside[id(tag)] = inside[id(parent)]
+        if tag.name == "p" and is_prose(text := text_of(tag)):
+            count = len(text.split())
+            total += count
+            if id(tag) in inside:
+                quote = inside[id(tag)]
+                words[id(quote)] = words.get(id(quote), 0) + count
+                words[-id(quote)] = words.get(-id(quote), 0) + 1
+    for quote in quotes:
+        if words.get(id(quote), 0) >= QUOTED_STORY_SHARE * total and (
+                words.get(-id(quote), 0) >= QUOTED_STORY_PARAGRAPHS) and words[id(quote)] < total:
+            return quote
+    return None
 
 
 # A paragraph's class naming it the story's lead ("lead", "article-lead", "story__intro"): news CMSs print the

@@ -41,7 +41,20 @@ def story_container(tags: list[Tag]) -> Tag | None:
         if firsts[rank].find("p"):
             return firsts[rank]
     densest = densest_block(tags)
-    return _with_sibling_blocks(densest) if densest is not None else None
+    return _with_sibling_blocks(_block_of(densest)) if densest is not None else None
+
+
+def _block_of(densest: Tag) -> Tag:
+    """The block a run of inline prose stands for: an inline element that is all its parent holds (a label's text,
+    `<td><span id="lblDetail">story</span></td>`) is read as that parent, the line the page prints."""
+    parent = densest.parent
+    if densest.name in _INLINE_CANDIDATES and isinstance(parent, Tag) and parent.name not in ("body", "html") and (
+            text_of(parent) == text_of(densest)):
+        return parent
+    return densest
+
+
+_INLINE_CANDIDATES = frozenset({"font", "a", "span"})
 
 
 # Sibling blocks, each holding prose, from which a story is split into one block per paragraph (editors that

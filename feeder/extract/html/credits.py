@@ -109,7 +109,7 @@ def hints_of(soup: BeautifulSoup, tags: list[Tag], meta: Mapping[str, str], ld: 
         page_title=meta.get("title"),
         outlet_page=outlet_page,
         outlets=tuple(outlets),
-        bylines=people if outlet_page or original_ld else (),
+        bylines=(*(_joined(people) if outlet_page or original_ld else ()), *(b for _, b in marks.bylines)),
         dates=dates if outlet_page else tuple(_feed_item_stamps(tags)),
         republisher=None if outlet_page else account,
         republished=None if outlet_page or not posted else Clue(posted[0].value, posted[0].origin),
@@ -119,6 +119,15 @@ def hints_of(soup: BeautifulSoup, tags: list[Tag], meta: Mapping[str, str], ld: 
                                                      FOOTER_ADDRESS),
         links=links,
     )
+
+
+def _joined(people: tuple[Clue, ...]) -> tuple[Clue, ...]:
+    """The story's authors as one byline: JSON-LD lists each person of a byline apart ("author": [A, B]), and
+    normalization reads the first byline naming people."""
+    ld = [p for p in people if p.origin == "JSON-LD author"]
+    if len(ld) < 2:
+        return people
+    return (Clue(", ".join(p.value for p in ld), "JSON-LD author"), *(p for p in people if p not in ld))
 
 
 # An outlet's name in brackets closing a headline: "Headline (Outlet)".

@@ -23,7 +23,27 @@ def find_headline(tags: list[Tag], meta: Mapping[str, str], ld: Mapping[str, Any
     else og:title, <h1>, <title>."""
     found = _find_headline([t for t in tags if t.name in ("h1", "h2", "h3")], meta, ld, is_outlet, container)
     found = _without_outlet_suffix(found, is_outlet) if found else found
+    found = _without_labels(found) if found else found
     return _without_site_prefix(found, page_text) if found and page_text else found
+
+
+# What a CMS prints around a headline it copied or filed, never the story's words: a section label before a
+# spaced slash ("General / Headline"), a wire's slug in capitals glued on by hyphens ("GRENADA-FINANCE-Headline"),
+# and the copied page's own site name after a bar ("Headline | The Economist": a bar is a title's separator, a
+# label before one, "VIEWPOINT | Headline", is a column's name and stays).
+_SECTION_PREFIX = re.compile(r"^(?:[A-Z][\w&'’.]*)(?:\s[A-Z][\w&'’.]*)?\s+/\s+(?P<rest>\S.*)$")
+_SLUG_PREFIX = re.compile(r"^[A-Z]{2,}(?:-[A-Z]{2,})+-(?P<rest>[A-Z][a-z].*)$")
+_SITE_SUFFIX = re.compile(r"^(?P<rest>.+?)\s+\|\s+(?:The\s+)?(?:[A-Z][\w&'’.-]*)(?:\s+[A-Z][\w&'’.-]*){0,2}$")
+
+
+def _without_labels(title: str) -> str:
+    """The headline without a section label, a wire slug or a copied site name around it (each cut only when a
+    headline's MIN_HEADLINE_WORDS words remain)."""
+    for label in (_SECTION_PREFIX, _SLUG_PREFIX, _SITE_SUFFIX):
+        found = label.match(title)
+        if found is not None and len(found.group("rest").split()) >= MIN_HEADLINE_WORDS:
+            title = found.group("rest")
+    return title
 
 
 # "Headline | The Economist", "Headline - Reuters": the outlet's name after a bar or a spaced dash.
@@ -136,7 +156,9 @@ def unless_a_name(title: str, headings: list[Tag], meta: Mapping[str, str], is_o
     if (item := _feed_item_title(title, headings, meta)) is not None:
         return item
     if not _is_a_name(title, names, is_outlet) and not _DANGLING.search(title):
-        return title
+        # (a title of a word or two is the site's short name when a headline stands right above the story)
+        short = len(title.split()) <= GENERIC_TITLE_WORDS and container is not None
+        return (line_above(container) if short and container is not None else None) or title
     parts = {fold_text(p) for p in _TITLE_PARTS.split(meta.get("title", ""))}
     texts = [(h, text_of(h)) for h in headings]
     for _, text in texts:
@@ -147,7 +169,24 @@ def unless_a_name(title: str, headings: list[Tag], meta: Mapping[str, str], is_o
     found = next((text for heading, text in reversed(texts) if id(heading) in above and (
         len(text.split()) >= MIN_HEADLINE_WORDS) and not _is_a_name(text, names, is_outlet)), None)
     inside = heading_inside(container) if container is not None else None
-    return found or inside or title
+    return found or inside or (line_above(container) if container is not None else None) or title
+
+
+# Text runs looked at above the story's block for its headline (a page built of tables prints no heading).
+ABOVE_RUNS = 6
+
+
+def line_above(container: Tag) -> str | None:
+    """The headline-shaped line printed right above the story's block when no heading names the story (a table
+    layout's title cell, `<td><span id="lblTitle">`): a few words, no sentence's end, not a date."""
+    for piece in container.find_all_previous(string=True, limit=ABOVE_RUNS):
+        text = " ".join(str(piece).split())
+        if not text:
+            continue
+        shaped = MIN_HEADLINE_WORDS <= len(text.split()) <= MAX_HEADLINE_WORDS and not text.endswith(
+            (".", "!", "?", ":", "…")) and not is_date_line(text)
+        return text if shaped else None
+    return None
 
 
 # A feed's or a section's name is short: a heading this short that opens the <title> ("Indonesian News | Site")
@@ -259,3 +298,4 @@ def lead_bold(container: Tag) -> str | None:
     if not opens or not 4 <= words <= 25 or text.endswith(".") or text.lower().startswith("by "):
         return None
     return text
+

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from feeder.extract.html.furniture import meta_row_with_share
 from feeder.extract.html.tree import INLINE, Tag, attr_words, elements, text_of, words_of
+from feeder.extract.resolver import MARKED_BYLINE
 from feeder.records import Clue, DateClue, DateRole
 
 # Regions whose names and dates belong to other posts or to the site: comments, replies, sidebars,
@@ -42,14 +44,18 @@ class Marks:
 
     authors: tuple[tuple[Tag, Clue], ...] = ()
     dates: tuple[tuple[Tag, DateClue], ...] = ()
+    # Author elements holding the story's byline as a portal prints it: several people ("A and B"), a person
+    # and the outlet they write for ("Name, Agence France-Presse"), or a person beside an outlet's own field.
+    bylines: tuple[tuple[Tag, Clue], ...] = ()
 
 
-def read_marks(tags: list[Tag], kept: frozenset[int]) -> Marks:
+def read_marks(tags: list[Tag], kept: frozenset[int], is_outlet: Callable[[str], bool]) -> Marks:
     """One pass from the root (tags in document order), skipping the regions of other posts and of the site
     (kept: ids of the elements that hold the story, never such a region whatever their names say)."""
     other: set[int] = set()
     authors: list[tuple[int, int, Tag, str]] = []
     dates: list[tuple[Tag, DateClue]] = []
+    bylines: list[tuple[Tag, Clue]] = []
     for n, tag in enumerate(tags):
         parent = tag.parent
         if parent is not None and id(parent) in other:
@@ -65,9 +71,10 @@ def read_marks(tags: list[Tag], kept: frozenset[int]) -> Marks:
             other.add(id(tag))
         elif (tag.name in _MARKED or not _PLAIN_ATTRS.issuperset(attrs) or AUTHOR_ATTR.search(words)
               or "fn" in words.split()) and len(authors) + len(dates) < MAX_MARKS:
-            _mark(tag, n, words, authors, dates)
+            _mark(tag, n, words, authors, dates, bylines, is_outlet)
     authors.sort(key=lambda found: found[:2])
-    return Marks(tuple((t, Clue(name, f"markup: {_describe(t)}")) for _, _, t, name in authors), tuple(dates))
+    return Marks(tuple((t, Clue(name, f"markup: {_describe(t)}")) for _, _, t, name in authors), tuple(dates),
+                 tuple(bylines))
 
 
 # Marked names and stamps read on one page: a page's own post has a few; the bound keeps hostile nesting linear.
@@ -79,11 +86,82 @@ _PLAIN_ATTRS = frozenset({"class", "id", "style", "href", "src", "alt", "title",
 
 
 def _mark(tag: Tag, n: int, words: str, authors: list[tuple[int, int, Tag, str]],
-          dates: list[tuple[Tag, DateClue]]) -> None:
-    if (rank := _author_rank(tag, words)) is not None and (name := marked_name(tag)):
-        authors.append((rank, n, tag, name))
+          dates: list[tuple[Tag, DateClue]], bylines: list[tuple[Tag, Clue]], is_outlet: Callable[[str], bool]) -> None:
+    if (rank := _author_rank(tag, words)) is not None:
+        if any(id(tag) in _inside(t) for t, _ in bylines):
+            return  # a name inside a byline already read: one of its people
+        if (name := marked_name(tag, handle=rank < _CLASSED)) and rank == _CLASSED and beside_an_outlet(
+                tag, name, is_outlet):
+            bylines.append((tag, Clue(name, f"{MARKED_BYLINE} beside its outlet in {_describe(tag)}")))
+        elif name:
+            authors.append((rank, n, tag, name))
+        elif (byline := story_byline(tag, is_outlet)) is not None:
+            bylines.append((tag, Clue(byline, f"{MARKED_BYLINE} in {_describe(tag)}")))
     elif (clue := _marked_date(tag, words)) is not None:
         dates.append((tag, clue))
+
+
+def _inside(tag: Tag) -> set[int]:
+    return {id(t) for t in elements(tag)}
+
+
+# The rank of an author element named so by its class alone (a theme's or portal's byline slot).
+_CLASSED = 4
+# The separators between a byline row's fields ("AP | NAME | Posted …", "Name, Outlet", "Name - Outlet").
+_FIELD_SEPARATORS = re.compile(r"\s*(?:[|·•/]|\s[-–—]\s|,)\s*")
+# A poster's label: the name after it posted the page, whatever stands beside it.
+_POSTER_LABEL = re.compile(r"^(?:posted|submitted|published|uploaded|shared)\s+by\b", re.I)
+
+
+def story_byline(tag: Tag, is_outlet: Callable[[str], bool]) -> str | None:
+    """The byline an author element prints when it is the story's, not a posting account's: several people
+    ("Carla Tsang and Giulia Ferretti", "By A and B"), or a person then the outlet they write for ("Name,
+    Agence France-Presse"); each part a name's shape. None for anything else (a label, a sentence, a date)."""
+    text = text_of(tag)
+    if _POSTER_LABEL.match(text) or len(text) > MAX_BYLINE_CHARS:
+        return None
+    name = _NAME_LABEL.sub("", text).strip(" ,;:|·-–—")
+    parts = [p for p in _SEVERAL_NAMES.split(name) if p.strip(" .")]
+    if not parts or len(parts) > MAX_BYLINE_PEOPLE or not all(_name_shaped(p) for p in parts):
+        return None
+    people = [p for p in parts if not is_outlet(p.strip(" ."))]
+    if people and len(people) == len(parts) - 1 and is_outlet(parts[-1].strip(" .")):
+        return name
+    # Several people each linked to their profile on the site are the site's own contributors' accounts: whether
+    # they wrote the story or posted it, the page's credits decide, not this slot.
+    linked = tag.find("a") is not None
+    return name if len(people) == len(parts) > 1 and not linked else None
+
+
+# A byline element read as the story's: a few people's names, well under a sentence's length.
+MAX_BYLINE_PEOPLE = 4
+MAX_BYLINE_CHARS = 120
+
+
+def _name_shaped(part: str) -> bool:
+    words = part.split()
+    return 1 <= len(words) <= MAX_NAME_WORDS and not any(c.isdigit() for c in part) and part.strip()[:1].isupper()
+
+
+def beside_an_outlet(tag: Tag, name: str, is_outlet: Callable[[str], bool]) -> bool:
+    """A person's name in an author element whose row prints an outlet as a field of its own ("AP | NAME | Posted
+    07.18.2012"): the person wrote the story for that outlet, no account posting it. Never a poster's row ("Posted
+    by admin | Xinhua"): the label names who posted."""
+    if is_outlet(name) or _POSTER_LABEL.match(text_of(tag)):
+        return False
+    field = tag
+    while isinstance(field.parent, Tag) and field.parent.name in INLINE:
+        field = field.parent
+    row = field.parent
+    if not isinstance(row, Tag) or row.name in ("body", "html") or words_of(row) > MAX_ROW_WORDS:
+        return False
+    mine = _inside(tag) | {id(tag)}
+    # (a link's words are a category, a tag or a menu: "China News" under the site's own menu is no credit)
+    links = {id(t) for a in elements(row) if a.name == "a" for t in (a, *elements(a))}
+    fields = [part for piece in row.strings if not (
+        isinstance(piece.parent, Tag) and (id(piece.parent) in mine or id(piece.parent) in links))
+        for part in _FIELD_SEPARATORS.split(" ".join(str(piece).split())) if part]
+    return any(is_outlet(part.strip(" .")) for part in fields)
 
 
 def _author_rank(tag: Tag, words: str) -> int | None:
@@ -101,17 +179,26 @@ def _author_rank(tag: Tag, words: str) -> int | None:
     return 4 if AUTHOR_ATTR.search(words) else None
 
 
-def marked_name(tag: Tag) -> str | None:
-    """The one name an element marked as an author holds (its "By" label gone), or None: none, several, a label."""
+def marked_name(tag: Tag, handle: bool = False) -> str | None:
+    """The one name an element marked as an author holds (its "By" label gone), or None: none, several, a label.
+    With ``handle`` (an element marked explicitly: microdata, rel=author, hCard), an account's one-word handle with
+    digits ("n3k6") is a name too."""
     name = _NAME_LABEL.sub("", text_of(tag)).strip(" ,;:|·-–—")
     words = name.split()
+    digits = any(c.isdigit() for c in name) and not (handle and len(words) == 1 and _HANDLE.match(name))
     # Several people ("A and B", "A, B") are the story's byline as a portal prints it, not the posting account.
     if _SEVERAL_NAMES.search(name) or not 1 <= len(words) <= MAX_NAME_WORDS or len(name) > 60 or (
-            any(c.isdigit() for c in name) or not name[:1].isalpha()):
+            digits or not name[:1].isalpha()):
         return None
     if not _NAME_LABEL.sub("", f"{name} ").strip():
         return None  # "By" alone: a theme's label element before the names, which stand beside it
+    if len(words) > 1 and words[0][:1].isupper() and words[-1].islower():
+        return None  # a theme's label before the name ("Posted on", "Publié le"): a name's last word is capitalised
     return name
+
+
+# An account's handle: letters and digits, at most a separator between ("n3k6", "user_2041").
+_HANDLE = re.compile(r"^[^\W\d_][\w.-]{1,30}$")
 
 
 def _marked_date(tag: Tag, words: str) -> DateClue | None:
@@ -147,7 +234,7 @@ def page_marks(marks: Marks, story: Tag | None) -> Marks:
     inside = {id(t) for t in elements(story)} | {id(story)} if story is not None else set()
     authors = tuple(a for a in marks.authors if id(a[0]) not in inside or a[0].get("itemprop") in ("name", "author"))
     dates = sorted((d for d in marks.dates if id(d[0]) not in inside), key=lambda d: d[1].role != "published")
-    return Marks(authors[:1], tuple(dates))
+    return Marks(authors[:1], tuple(dates), marks.bylines)
 
 
 # Words in the meta row around a posting account's name ("Posted by X at 4:03 AM | 2 comments").
