@@ -550,7 +550,7 @@ def _publish(config: Config, store: Store, now: datetime, *, record_every: int =
 
     written: list[str] = []
     refused: list[str] = []
-    pending = (document for document in documents(config, store, now=now, recorded=recorded.get)
+    pending = (document for document in documents(config, store, now=now, recorded=recorded.get, agrees=recorded.agrees)
                if _disagrees(document, recorded.get(str(document.path))))
     done = _Done()
     # Pages (one per entry) are written by a few threads, without a fsync each: one syncfs makes
@@ -603,6 +603,10 @@ class _Recorded:
         if path.startswith(self.entry_folder):
             return self.store.published_document(path) if self.any_page else None
         return self.others.get(path)
+
+    def agrees(self, path: str, signature: str) -> bool:
+        """Whether the document at ``path`` is on disk as recorded, written with this signature."""
+        return not _disagrees_at(path, signature, self.get(path))
 
     def all_on_disk(self) -> bool:
         """Whether every document a pass would check is on disk as recorded: the feeds, archive
@@ -673,9 +677,13 @@ def _on_disk(path: Path | str) -> tuple[int, int] | None:
 
 
 def _disagrees(document: Document, recorded: PublishedDocument | None) -> bool:
-    if recorded is None or recorded.signature != document.signature:
+    return _disagrees_at(document.path, document.signature, recorded)
+
+
+def _disagrees_at(path: Path | str, signature: str, recorded: PublishedDocument | None) -> bool:
+    if recorded is None or recorded.signature != signature:
         return True
-    return _on_disk(document.path) != (recorded.size, recorded.mtime_ns)
+    return _on_disk(path) != (recorded.size, recorded.mtime_ns)
 
 
 Rendered = tuple[bytes, list[str]]  # a document's bytes and the gate's objections
