@@ -316,4 +316,42 @@ def test_crash_test_short(tmp_path: Path) -> None:
 
     figures = run_crash_test(tmp_path, kills=12, seed=7, pool_every=0)
     assert figures.kills == 12
-    assert (figures.torn, figures.lost, figures.duplicates, figures.stuck_locks) == (0, 0, 0, 0), figures.notes
+    assert (figures.torn, figures.lost, figures.duplicates, figures.stuck_locks, figures.temporaries) == (
+        0, 0, 0, 0, 0), figures.notes
+
+
+def test_a_pass_killed_while_writing_leaves_temporaries_the_next_one_removes(tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pass marks the state folder while it writes documents: a mark found (the pass before was killed
+    while writing) makes the next pass that writes sweep the output folders of temporary files first;
+    without it no folder is listed for them, and the mark is gone after every pass that wrote."""
+    from feeder import atom
+    from feeder.pipeline import WRITING
+
+    config = load_config(write_config(tmp_path, max_entries=2))
+    listed: list[Path] = []
+    remove = atom._remove_temporaries
+
+    def spy(folder: Path) -> None:
+        listed.append(folder)
+        remove(folder)
+
+    monkeypatch.setattr(atom, "_remove_temporaries", spy)
+    monkeypatch.setattr(atom, "_swept", set())
+    for n in range(1, 6):
+        write_story(config.input_folder, n)
+    run_once(config, now=datetime(2026, 11, 1, tzinfo=UTC))
+    assert listed == [] and not (config.state_folder / WRITING).exists()
+    # what a kill -9 while writing leaves: the mark, and temporary files beside the documents
+    (config.state_folder / WRITING).touch()
+    left = [config.output_folder / ".feed.atom.x1.tmp", config.output_folder / "archive" / ".feed-1.atom.x2.tmp",
+            config.output_folder / "entries" / ".0123.html.x3.tmp"]
+    for path in left:
+        path.write_bytes(b"<feed")
+    monkeypatch.setattr(atom, "_swept", set())  # a new process
+    write_story(config.input_folder, 6)
+    run_once(config, now=datetime(2026, 11, 2, tzinfo=UTC))
+    assert not any(path.exists() for path in left)
+    assert sorted(listed) == sorted([config.output_folder, config.output_folder / "archive",
+                                     config.output_folder / "entries"])
+    assert not (config.state_folder / WRITING).exists()
