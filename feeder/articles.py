@@ -109,19 +109,12 @@ def _list_folder(here: str, handle: int, trusted: Mapping[str, FolderStamp]) -> 
 
 def scan_folder(here: str, handle: int) -> tuple[list[tuple[str, int, int]], list[str], bool]:
     """The article files (name, size, mtime_ns) and the subfolders (paths) of the open folder
-    ``here``, and whether it was listed to its end.
-
-    The names are listed first and stat'ed after, in one comprehension (relative to the open
-    folder, following symlinks as ``DirEntry.stat`` does): the stats are most of a scan of
-    100,000 files, and a loop statement per file costs more than the comprehension's. A file that
-    cannot be stat'ed (gone since it was listed) is listed with size and mtime -1.
-    """
-    names: list[str] = []
+    ``here``, and whether it was listed to its end."""
+    files: list[tuple[str, int, int]] = []
     subfolders: list[str] = []
-    add = names.append
-    complete = True
+    add = files.append
     try:
-        with os.scandir(handle) as listing:  # by descriptor: each name is stat'ed relative to the folder
+        with os.scandir(handle) as listing:  # by descriptor: each entry's stat is relative to the folder
             for entry in listing:
                 name = entry.name
                 if name[0] == ".":
@@ -129,23 +122,15 @@ def scan_folder(here: str, handle: int) -> tuple[list[tuple[str, int, int]], lis
                 if entry.is_dir(follow_symlinks=False):
                     subfolders.append(os.path.join(here, name))
                 elif name.endswith(_ENDINGS) or name.lower().endswith(_ENDINGS):
-                    add(name)
+                    try:
+                        info = entry.stat()
+                    except OSError:
+                        add((name, -1, -1))
+                    else:
+                        add((name, info.st_size, info.st_mtime_ns))
     except OSError:
-        complete = False
-    stat = os.stat
-    try:
-        files = [(name, info.st_size, info.st_mtime_ns) for name in names for info in (stat(name, dir_fd=handle),)]
-    except OSError:  # one vanished (or cannot be stat'ed): file by file
-        files = [_stat_of(name, handle) for name in names]
-    return files, subfolders, complete
-
-
-def _stat_of(name: str, handle: int) -> tuple[str, int, int]:
-    try:
-        info = os.stat(name, dir_fd=handle)
-    except OSError:
-        return name, -1, -1
-    return name, info.st_size, info.st_mtime_ns
+        return files, subfolders, False
+    return files, subfolders, True
 
 
 def _digest(files: list[tuple[str, int, int]]) -> str:
