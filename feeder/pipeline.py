@@ -547,25 +547,28 @@ def _publish(config: Config, store: Store, now: datetime, *, record_every: int =
         return _write_documents(config, store, now, recorded, (generation, settings, record_every))
 
 
-WRITING = "writing"  # in the state folder while a pass writes documents: one killed then may have left temporaries
+WRITES_ENDED = "writes-ended"  # in the state folder: the last pass that wrote documents ended its writes
 
 
 @contextmanager
 def _writing(config: Config) -> Iterator[None]:
-    """While a pass writes documents: a mark in the state folder, made before the first temporary file
-    and removed once every one is renamed or removed. Found at the start (a pass killed while writing),
-    the output folders are swept of temporary files first; not found, they are not listed (which
-    cost a tenth of a second in a folder of 100,000 entry pages at every pass that wrote one)."""
+    """While a pass writes documents, the state folder's mark that the last writes ended is removed:
+    made again once every temporary file is renamed or removed. Missing at the start (a pass killed
+    while writing, an error, or a state older than the mark), the output folders are swept of
+    temporary files first; there, they are not listed (which cost a tenth of a second in a folder of
+    100,000 entry pages at every pass that wrote one)."""
     from feeder.atom import sweep_temporaries
 
-    mark = config.state_folder / WRITING
+    mark = config.state_folder / WRITES_ENDED
     folder = config.output_folder
-    left = mark.exists()
-    if not left:
-        mark.touch()
+    try:
+        mark.unlink()  # before the first temporary file
+        left = False
+    except FileNotFoundError:
+        left = True
     sweep_temporaries([folder, folder / ARCHIVE_FOLDER, folder / ENTRY_FOLDER], left=left)
     yield
-    mark.unlink(missing_ok=True)  # not after an error: the next pass sweeps, to be sure
+    mark.touch()  # not after an error: the next pass sweeps, to be sure
 
 
 def _write_documents(config: Config, store: Store, now: datetime, recorded: _Recorded,
