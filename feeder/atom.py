@@ -449,9 +449,31 @@ def _sweep(folder: Path) -> None:
     """Remove temporary files left by a writer that was killed, once per folder (a listing per write is O(n²))."""
     with _sweeping:
         if folder not in _swept:
-            for stale in folder.glob(".*.tmp"):
-                stale.unlink(missing_ok=True)  # only one feeder holds the folder's lock
+            _remove_temporaries(folder)
             _swept.add(folder)
+
+
+def sweep_temporaries(folders: Sequence[Path], *, left: bool) -> None:
+    """Before a pass writes into ``folders``: remove the temporary files a killed writer ``left`` there,
+    or (none left: the caller knows every earlier writer ended) note them as swept without listing
+    them (a folder of 100,000 entry pages takes a tenth of a second to list)."""
+    with _sweeping:
+        for folder in folders:
+            if left:
+                _remove_temporaries(folder)
+            _swept.add(folder)
+
+
+def _remove_temporaries(folder: Path) -> None:
+    try:
+        with os.scandir(folder) as listing:
+            stale = [entry.path for entry in listing  # the names ``glob(".*.tmp")`` matches
+                     if entry.name[0] == "." and entry.name.endswith(".tmp") and len(entry.name) > 4]
+    except FileNotFoundError:
+        return
+    for path in stale:
+        with suppress(FileNotFoundError):
+            os.unlink(path)  # only one feeder holds the folder's lock
 
 
 def sync_filesystem(folder: Path) -> None:

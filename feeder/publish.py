@@ -109,30 +109,50 @@ class _Plan:
 
 
 Recorded = Callable[[str], PublishedDocument | None]  # what the state says of a written document, by path
+Agrees = Callable[[str, str], bool]  # whether the document at this path is on disk as written with this signature
 
 
-def documents(config: Config, store: Store, *, now: datetime, recorded: Recorded | None = None
-              ) -> Iterator[Document]:
+@dataclass(frozen=True, slots=True)
+class _Kept:
+    """Archive pages left out of a plan because they are on disk as planned (``agrees``): a pass would
+    only stat them and pass on; their paths are still listed (``paths``, for the list of published paths)."""
+
+    agrees: Agrees | None
+    paths: list[str]
+
+    def skips(self, path: str, signature: str) -> bool:
+        if self.agrees is not None and self.agrees(path, signature):
+            self.paths.append(path)
+            return True
+        return False
+
+
+def documents(config: Config, store: Store, *, now: datetime, recorded: Recorded | None = None,
+              agrees: Agrees | None = None) -> Iterator[Document]:
     """Every document the current state calls for, main feed first, the list of them last.
 
     ``recorded`` tells which archive pages' entries changed since they were written: their entry
     pages are planned again (without it, only those of an archive page missing on disk).
+    ``agrees`` (a pass's own check of a document against the state) leaves out the archive pages
+    (Atom and HTML) already on disk as planned, the thousands a pass at 100,000 stories would
+    make a document of only to find it written; the list of published paths still lists them.
     """
     plan = _Plan(fingerprint(config), store.page_signatures(config.feed.max_entries), *store.seq_extent(),
                  store.outlet_signatures() if config.per_outlet else {})
-    planned: list[Path] = []
-    feeds = _feed_documents(config, store, plan, now=now, outlet=None)
+    kept = _Kept(agrees, [])
+    planned: list[str] = kept.paths
+    feeds = _feed_documents(config, store, plan, now=now, outlet=None, kept=kept)
     if config.per_outlet:
         feeds = chain(feeds, *(_feed_documents(config, store, plan, now=now, outlet=key)
                                for key in sorted(plan.outlets)))
-    for document in chain(feeds, _page_documents(config, store, plan, recorded)):
-        planned.append(document.path)
+    for document in chain(feeds, _page_documents(config, store, plan, (recorded, kept))):
+        planned.append(os.fspath(document.path))
         yield document
     yield _manifest(config, store, planned, recorded)
 
 
-def _feed_documents(config: Config, store: Store, plan: _Plan, *, now: datetime, outlet: str | None
-                    ) -> Iterator[Document]:
+def _feed_documents(config: Config, store: Store, plan: _Plan, *, now: datetime, outlet: str | None,
+                    kept: _Kept | None = None) -> Iterator[Document]:
     stem = Path(config.feed.filename).stem if outlet is None else outlet
     deleted = tombstones(store, outlet)  # RFC 6721 markers of retracted entries, in the current feed only
     meta = replace(_meta(config, stem, outlet), deleted=deleted)
@@ -153,7 +173,11 @@ def _feed_documents(config: Config, store: Store, plan: _Plan, *, now: datetime,
         yield _feed_document(atom_path.with_suffix(".rss"), "rss", signature + "|rss",
                              StoredRendition("rss", rss_meta, (), now), rows, config)
     archives = config.output_folder / ARCHIVE_FOLDER
+    folder = os.fspath(archives)
     for page in range(1, pages + 1):
+        if kept is not None and kept.skips(os.path.join(folder, f"{stem}-{page}.atom"),
+                                           _archive_signature(plan, page, pages)):
+            continue
         yield _archive(config, store, stem, meta, (page, pages), plan, now, archives)
 
 
@@ -212,7 +236,8 @@ def _archive(config: Config, store: Store, stem: str, meta: FeedMeta, position: 
                           lambda: tuple(store.entry_rows_by_seq(seq_range=seq_range)), config)
 
 
-def _page_documents(config: Config, store: Store, plan: _Plan, recorded: Recorded | None) -> Iterator[Document]:
+def _page_documents(config: Config, store: Store, plan: _Plan, state: tuple[Recorded | None, _Kept | None]
+                    ) -> Iterator[Document]:
     """The site's pages (index, one per feed and archive page, one per entry), the 404 page, the feeds'
     stylesheet and the pages' style sheet.
 
@@ -227,6 +252,7 @@ def _page_documents(config: Config, store: Store, plan: _Plan, recorded: Recorde
     archives = tuple(pages.ArchiveRef(n, f"{ARCHIVE_FOLDER}/{stem}-{n}.atom", f"{ARCHIVE_FOLDER}/{stem}-{n}.html")
                      for n in range(1, count + 1))
     outlets = store.outlets() if config.per_outlet else []
+    recorded, kept = state
 
     @cache
     def refs() -> tuple[pages.FeedRef, ...]:
@@ -252,7 +278,11 @@ def _page_documents(config: Config, store: Store, plan: _Plan, recorded: Recorde
     for entry in newest():
         written.add(entry.id)
         yield _entry_document(config, site, entry, refs, plan.fingerprint)
+    base = os.fspath(folder)
     for ref in archives:
+        if kept is not None and kept.skips(os.path.join(base, ref.page),
+                                           _archive_signature(plan, ref.number, len(archives)) + "|html"):
+            continue  # as when it is planned and found written: its stories' pages are not planned again
         yield from _archive_pages(config, store, site, (ref, archives), refs, written, (plan, recorded))
 
 
@@ -308,7 +338,7 @@ def _feed_ref(config: Config, store: Store, outlet: str | None) -> pages.FeedRef
                          f"{stem}.html", store.count_entries(outlet))
 
 
-def _manifest(config: Config, store: Store, planned: list[Path], recorded: Recorded | None) -> Document:
+def _manifest(config: Config, store: Store, planned: list[str], recorded: Recorded | None) -> Document:
     """The list of everything published, for ``feeder serve``: it serves these paths and nothing else.
 
     Its first line says what it was built from (the number of entries and the other documents); it
@@ -322,7 +352,7 @@ def _manifest(config: Config, store: Store, planned: list[Path], recorded: Recor
     # relative_to per planned document cost more than the rest of planning them)
     base = os.path.join(os.fspath(folder), "")
     entries = base + ENTRY_PREFIX
-    others = [_relative(name, base, folder) for name in map(os.fspath, planned)
+    others = [_relative(name, base, folder) for name in planned
               if not name.startswith(entries) or "/" in name[len(entries):]]
     count = store.count_entries()
     head = pages.manifest_head(count, others)

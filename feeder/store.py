@@ -307,9 +307,20 @@ class Store:
 
     def page_signatures(self, size: int) -> dict[int, tuple[int, int]]:
         """Page number (1-based, ``size`` entries each, by seq) -> (entries, highest generation)."""
-        rows = self._db.rows("SELECT (seq - 1) / ? + 1, COUNT(*), MAX(version) FROM entries GROUP BY 1",
-                             (size,))
-        return {int(page): (int(count), int(top)) for page, count, top in rows}
+        low, high = self._db.execute("SELECT MIN(seq), MAX(seq) FROM entries").fetchone()
+        if low is None or low < 1:  # none, or renumbering under way (negative seqs): grouped as they fall
+            rows = self._db.rows("SELECT (seq - 1) / ? + 1, COUNT(*), MAX(version) FROM entries GROUP BY 1",
+                                 (size,))
+            return {int(page): (int(count), int(top)) for page, count, top in rows}
+        # A page's range from the (seq, version) index, page by page: grouping by a computed page number
+        # sorted all 100,000 rows again in a temporary B-tree (23 against 13 ms at 100,000 entries).
+        query = "SELECT COUNT(*), MAX(version) FROM entries WHERE seq BETWEEN ? AND ?"
+        pages: dict[int, tuple[int, int]] = {}
+        for page in range((low - 1) // size + 1, (high - 1) // size + 2):
+            count, top = self._db.execute(query, ((page - 1) * size + 1, page * size)).fetchone()
+            if count:
+                pages[page] = (int(count), int(top))
+        return pages
 
     def outlet_signatures(self) -> dict[str, tuple[int, int]]:
         """Outlet key -> (entries, highest generation)."""

@@ -261,3 +261,38 @@ def test_the_list_of_published_paths_follows_adds_edits_and_retractions(tmp_path
     write_story(config.input_folder, 9)
     assert check(datetime(2026, 11, 30, tzinfo=UTC)) == [False, True]  # one removed: every id again
     assert check(datetime(2026, 12, 1, tzinfo=UTC)) == []  # unchanged: not built at all
+
+
+def test_archive_pages_on_disk_as_planned_are_left_out_and_still_listed(tmp_path: Path) -> None:
+    """A pass leaves out of its plan the archive pages already written as planned (``agrees``): what it
+    then finds to write is what the whole plan would give, and the list of published paths is the
+    same bytes, after an archive page was deleted and another rewritten by hand."""
+    from feeder.pipeline import _disagrees, _Recorded
+    from feeder.publish import documents
+    from feeder.store import Store
+    from tests.stories import write_story
+
+    config = load_config(write_config(tmp_path, max_entries=2))
+    for n in range(1, 10):
+        write_story(config.input_folder, n)
+    run_once(config, now=NOW)
+    archive = config.output_folder / "archive"
+    (archive / "feed-2.html").unlink()
+    (archive / "feed-3.atom").write_bytes((archive / "feed-3.atom").read_bytes() + b"\n")
+    store = Store.open(config.state_folder)
+    try:
+        recorded = _Recorded(store, config)
+
+        def plan(skipping: bool) -> tuple[list[tuple[str, str]], bytes, int]:
+            planned = list(documents(config, store, now=NOW, recorded=recorded.get,
+                                     agrees=recorded.agrees if skipping else None))
+            pending = [(str(d.path), d.signature) for d in planned if _disagrees(d, recorded.get(str(d.path)))]
+            return pending, planned[-1].render(), len(planned)
+
+        whole, skipping = plan(False), plan(True)
+    finally:
+        store.close()
+    assert skipping[:2] == whole[:2]
+    assert {Path(path).name for path, _ in whole[0]} >= {"feed-2.html", "feed-3.atom"}
+    assert skipping[2] < whole[2]  # the pages on disk as planned were not made documents of
+    assert len(list(archive.glob("*.html"))) >= 3

@@ -316,4 +316,48 @@ def test_crash_test_short(tmp_path: Path) -> None:
 
     figures = run_crash_test(tmp_path, kills=12, seed=7, pool_every=0)
     assert figures.kills == 12
-    assert (figures.torn, figures.lost, figures.duplicates, figures.stuck_locks) == (0, 0, 0, 0), figures.notes
+    assert (figures.torn, figures.lost, figures.duplicates, figures.stuck_locks, figures.temporaries) == (
+        0, 0, 0, 0, 0), figures.notes
+
+
+def test_a_pass_killed_while_writing_leaves_temporaries_the_next_one_removes(tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pass removes the state folder's mark that the last writes ended before it writes documents, and
+    makes it again once they have: the mark missing (the first pass, a state older than the mark, a
+    pass killed while writing) makes the next pass that writes sweep the output folders of temporary
+    files first; with it no folder is listed for them."""
+    from feeder import atom
+    from feeder.pipeline import WRITES_ENDED
+
+    config = load_config(write_config(tmp_path, max_entries=2))
+    listed: list[Path] = []
+    remove = atom._remove_temporaries
+
+    def spy(folder: Path) -> None:
+        listed.append(folder)
+        remove(folder)
+
+    monkeypatch.setattr(atom, "_remove_temporaries", spy)
+    every = [config.output_folder, config.output_folder / "archive", config.output_folder / "entries"]
+
+    def publish(first: int, day: int) -> None:
+        monkeypatch.setattr(atom, "_swept", set())  # a new process
+        listed.clear()
+        for n in range(first, first + 3):
+            write_story(config.input_folder, n)
+        run_once(config, now=datetime(2026, 11, day, tzinfo=UTC))
+        assert (config.state_folder / WRITES_ENDED).exists()
+
+    publish(1, 1)
+    assert sorted(listed) == sorted(every)  # no mark yet: swept (nothing there)
+    publish(4, 2)
+    assert listed == []  # the writes before ended: nothing listed
+    # what a kill -9 while writing leaves: no mark, and temporary files beside the documents
+    (config.state_folder / WRITES_ENDED).unlink()
+    left = [config.output_folder / ".feed.atom.x1.tmp", config.output_folder / "archive" / ".feed-1.atom.x2.tmp",
+            config.output_folder / "entries" / ".0123.html.x3.tmp"]
+    for path in left:
+        path.write_bytes(b"<feed")
+    publish(7, 3)
+    assert sorted(listed) == sorted(every)
+    assert not any(path.exists() for path in left)

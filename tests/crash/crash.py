@@ -9,8 +9,9 @@ a batch big enough for the worker pool, now and then an edit of a published file
 `feeder build` or `feeder run` and kills it with SIGKILL at a random instant of its expected
 duration. After every kill it counts torn documents (a published file that is not valid Atom)
 and stuck locks (the lock still taken once the killed process is gone). After the last round
-one normal pass runs, then it counts lost entries (a story file in no entry) and duplicates
-(a story under two ids, an entry on two archive pages, an id twice in one document).
+one normal pass runs, then it counts lost entries (a story file in no entry), duplicates
+(a story under two ids, an entry on two archive pages, an id twice in one document) and the
+temporary files of killed writers still in the feeds folder.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ class Figures:
     stuck_locks: int = 0
     lost: int = 0
     duplicates: int = 0
+    temporaries: int = 0  # temporary files of killed writers still in the feeds folder after the final pass
     stories: int = 0
     notes: list[str] = field(default_factory=list)
 
@@ -63,7 +65,7 @@ class Figures:
                 f"{self.after_state} after the state was written to, {self.after_documents} after a document was "
                 f"written; {self.finished} passes finished first) over {self.stories} stories: "
                 f"{self.torn} torn documents, {self.lost} lost entries, {self.duplicates} duplicates, "
-                f"{self.stuck_locks} stuck locks")
+                f"{self.stuck_locks} stuck locks, {self.temporaries} temporary files left")
 
 
 def run_crash_test(folder: Path, *, kills: int, seed: int, pool_every: int = 25,
@@ -115,6 +117,9 @@ def run_crash_test(folder: Path, *, kills: int, seed: int, pool_every: int = 25,
     figures.torn += _torn(config, figures)
     figures.stories = len(written)
     figures.lost, figures.duplicates = _lost_and_duplicates(config, written, figures)
+    left = [path for path in config.output_folder.rglob(".*.tmp") if path.is_file()]
+    figures.temporaries = len(left)
+    figures.notes.extend(f"left: {path.relative_to(config.output_folder)}" for path in left[:5])
     return figures
 
 
@@ -207,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     for note in figures.notes[:20]:
         print("  " + note)
     print(f"  {time.monotonic() - started:.0f} s, load average {os.getloadavg()[0]:.1f}")
-    clean = figures.torn == figures.lost == figures.duplicates == figures.stuck_locks == 0
+    clean = figures.torn == figures.lost == figures.duplicates == figures.stuck_locks == figures.temporaries == 0
     return 0 if clean else 1
 
 
