@@ -335,7 +335,7 @@ def _site_desk(by_role: dict[str, list[Candidate]], site: Sequence[str]) -> None
     """A desk's or staff's byline naming the site itself ("Site Staff", "SITE NEWSDESK") is a credit naming the site,
     standing in the byline's place: the site's name as the page prints it (its title line, masthead) is credited, and
     the desk is no person and no poster."""
-    parts = [part for line in site for part in _TITLE_PARTS.split(line) if len(letters(part)) >= 3]
+    parts = _site_parts(site)
     if not parts:
         return
     for role in ("byline", "desk byline", "republisher"):
@@ -354,7 +354,7 @@ def _site_desk_posts(by_role: dict[str, list[Candidate]], site: Sequence[str]) -
     """On a page crediting another outlet, a desk's byline naming the site itself ("by Site Newsdesk 22 June 2013,
     18:47") is the site's account that posted the story: the poster, and the date it prints the post's."""
     desks = [c for c in by_role.get("byline", ()) if c.printed and _DESK_WORD.search(c.value) is not None]
-    parts = [part for line in site for part in _TITLE_PARTS.split(line) if len(letters(part)) >= 3] if desks else []
+    parts = _site_parts(site) if desks else []
     for c in desks if parts else ():
         hits = find_dates(c.value)
         name, when = (c.value[:hits[0].start].rstrip(" ,-–—|"), c.value[hits[0].start:]) if hits and hits[
@@ -376,6 +376,11 @@ def _site_desk_posts(by_role: dict[str, list[Candidate]], site: Sequence[str]) -
             by_role[under[0].role].remove(under[0])
             by_role.setdefault("republished", []).append(under[0]._replace(
                 role="republished", score=POST_HEADER, why=f"{under[0].why} (under {why.strip(' ()')})"))
+
+
+def _site_parts(site: Sequence[str]) -> list[str]:
+    """The parts of the site's title or masthead lines that may be its name (split at bars and dashes)."""
+    return [part for line in site for part in _TITLE_PARTS.split(line) if len(letters(part)) >= 3]
 
 
 def _site_part(name: str, parts: Sequence[str]) -> str | None:
