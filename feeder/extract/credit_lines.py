@@ -814,7 +814,11 @@ def tagged_names(lines: Sequence[Line], found: Found) -> None:
         lines, c.block)]
     if dropped:
         found.candidates[:] = [c for c in found.candidates if c not in dropped]
-        found.proposed["outlet"] -= len(dropped)
+        # (The model's candidate joins the list uncounted: only the name lines' were counted as proposed.)
+        if (left := found.proposed.get("outlet", 0) - sum(resolver.MODEL_CREDIT_WHY not in c.why for c in dropped)):
+            found.proposed["outlet"] = left
+        else:
+            found.proposed.pop("outlet", None)
 
 
 def _tagged(lines: Sequence[Line], block: int) -> bool:
