@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from feeder.extract.credit_rows import paper_shaped
 from feeder.extract.rules import FURNITURE
-from feeder.extract.vocab import CHROME_LINE, MEMBER_RANK
+from feeder.extract.vocab import CHROME_LINE, MEMBER_RANK, ORGANISATION_WORDS
 
 _LEAD = re.compile(
     r"^\s*(?:(?:written|reported|story|text|words|reporting|additional reporting|article|column|report)\s+by|by|author|"
@@ -38,6 +39,11 @@ _BUTTON_TAIL = re.compile(
 # A weekday or a relative day alone in a name's place: the byline's date, not a person.
 _DAY_WORD = re.compile(r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday)$", re.I)
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
+# A name holding a word of an organisation's kind ("Harbourview Residents Council", "Acme Inc") is the writer's
+# organisation printed beside their name, no person; a two-word name closing on such a word that is also a family
+# name ("Charlotte Church", "Ellen Bank") stays a person's.
+_ORGANISATION = re.compile(rf"\b(?:{ORGANISATION_WORDS})\b", re.I)
+_FAMILY_NAME_ORGANISATION = re.compile(r"^[^\W\d_][\w'’.-]*\s+(?i:church|bank|college|school)$")
 # The longest agency name looked for at the end of a byline ("Agence France-Presse", "Press Trust of India").
 OUTLET_TAIL_WORDS = 4
 _LOWER_PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "del", "la", "le"})
@@ -65,12 +71,32 @@ def _clean_one(part: str, is_outlet: Callable[[str], bool]) -> str | None:
     part = _OUTLET_TAIL.sub("", part).strip(" .-–—")
     part = without_outlet_tail(part, is_outlet)
     if not part or is_outlet(part) or _ROLES.search(part) or _NOT_NAME.search(part) or _ACCOUNT.match(part) or (
-            MEMBER_RANK.match(part) or _LABEL_NAME.search(part) or _chrome(part) or _DAY_WORD.match(part)):
+            MEMBER_RANK.match(part) or _LABEL_NAME.search(part) or _chrome(part) or _DAY_WORD.match(part)) or (
+            _organisation(part)):
         return None
     words = part.split()
     if not 1 <= len(words) <= 5 or not all(_NAME_WORD.match(w) for w in words):
         return None
     return _title_case(words)
+
+
+def _organisation(name: str) -> bool:
+    return _ORGANISATION.search(name) is not None and not _FAMILY_NAME_ORGANISATION.match(name)
+
+
+def byline_poster(raw: str, is_outlet: Callable[[str], bool] = lambda _: False) -> str:
+    """A byline read as the page's poster (a site's own post, no outlet credited): its person names, cleaned as any
+    byline's and joined as a byline joins them ("Rania Saleh and Tomas Ibarra"); an organisation, outlet or role
+    printed beside them ("Jane Doe, Riverside Garden Club") is no poster. A byline of one name, or of no person's
+    name, is left as printed for the poster's own cleaning (a login or an account is a poster too)."""
+    text = " ".join(_URL.sub(" ", _LEAD.sub("", " ".join(raw.split()))).split())
+    if len(parts := _SPLIT.split(text)) < 2:
+        return raw
+    # (A paper's name after the first name is the outlet the writer works for: "Kate Lin, Valley Courier".)
+    names = clean_authors(", ".join(p for n, p in enumerate(parts) if n == 0 or not paper_shaped(p)), is_outlet)
+    if not names:
+        return raw
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def without_outlet_tail(part: str, is_outlet: Callable[[str], bool]) -> str:

@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta, tzinfo
 from urllib.parse import urlsplit
 
-from feeder.bylines import clean_authors, clean_poster, without_outlet_tail
+from feeder.bylines import byline_poster, clean_authors, clean_poster, without_outlet_tail
 from feeder.config import DatePolicy
 from feeder.dates import CHINA_ZONE, parse_date, stated_offset
 from feeder.errors import NotAnArticle
@@ -35,7 +35,7 @@ def normalize(raw: RawArticle, page: Page, registry: Registry, default_zone: str
         page = _platform_row(page)
     page_zone = stated_offset(page.page_zone) if page.page_zone else None
     if outlet is None:
-        page = _own_post(page)  # no outlet named: the page's stamps and bylines are its own
+        page = _own_post(page, registry)  # no outlet named: the page's stamps and bylines are its own
     zone = outlet.zone if outlet else default_zone
     printed = [clue.value for clue in page.dates] + ([page.republished.value] if page.republished else [])
     day_first = numeric_order_evidence(hit for value in printed for hit in find_dates(value))
@@ -109,12 +109,15 @@ def _platform_row(page: Page) -> Page:
                    republished=Clue(post.value, f"{post.origin}; the post's row"))
 
 
-def _own_post(page: Page) -> Page:
+def _own_post(page: Page, registry: Registry) -> Page:
     """A page that credits no outlet republishes nothing: its byline is the site's, its date its post date.
 
     No credit is invented, so the story has no original authors or original stamps.
     """
-    republisher = page.republisher or (page.bylines[0] if page.bylines else None)
+    byline = page.bylines[0] if page.bylines else None
+    # (A byline of several names is cleaned to its people here: "Name, Residents Council" names no poster.)
+    republisher = page.republisher or (byline and replace(byline, value=byline_poster(
+        byline.value, lambda s: registry.named(s) is not None)))
     republished = page.republished or (Clue(page.dates[0].value, page.dates[0].origin) if page.dates else None)
     return replace(page, bylines=(), dates=(), republisher=republisher, republished=republished)
 

@@ -5,14 +5,16 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from feeder.bylines import _BUTTON_TAIL as BUTTON_TAIL
 from feeder.bylines import _LABEL_NAME as LABEL_NAME
+from feeder.bylines import _ORGANISATION as ORGANISATION_WORD
 from feeder.bylines import _ROLES as ROLE_WORDS
-from feeder.bylines import clean_authors, clean_poster
+from feeder.bylines import byline_poster, clean_authors, clean_poster
 from feeder.extract.credit_lines import RUN_ON_NAME_WORDS, run_on_stamp
+from feeder.extract.credit_rows import paper_shaped
 from feeder.extract.vocab import CHROME_LINE, MEMBER_RANK
 from feeder.normalize import _without_name_lists
 from feeder.records import Clue
@@ -27,14 +29,15 @@ def is_outlet(name: str) -> bool:
 
 word = st.text(alphabet="abcdefghijklmnoprstuvwyz", min_size=2, max_size=9).map(str.capitalize)
 # Role words (staff, desk, editor, news …), forum ranks, site chrome ("Go En"), a share button after the name
-# ("Aa Share") and a template's label ("Aa Name") are refused by design, and byline labels ("By Author: …",
-# "Writer", "Story by") are read as labels, so names are drawn without them.
+# ("Aa Share"), a template's label ("Aa Name") and an organisation's word ("Aa Fc", "Aa Club") are refused by
+# design, and byline labels ("By Author: …", "Writer", "Story by") are read as labels, so names are drawn without
+# them.
 # A name whose last words are an agency's name or code ("Tom Birch Reuters", "Aa Aa Ap") is read as a
 # name signed with its agency, by design, so names are drawn without such a tail.
 names = st.lists(word, min_size=2, max_size=3).map(" ".join).filter(
     lambda n: not is_outlet(n) and not any(is_outlet(" ".join(n.split()[i:])) for i in range(1, len(n.split())))
     and not ROLE_WORDS.search(n) and not MEMBER_RANK.match(n) and not CHROME_LINE.match(n)
-    and not BUTTON_TAIL.search(n) and not LABEL_NAME.search(n) and not any(
+    and not BUTTON_TAIL.search(n) and not LABEL_NAME.search(n) and not ORGANISATION_WORD.search(n) and not any(
         w.lower() in ("and", "with", "in", "for", "by", "from", "at", "of", "van", "von", "der", "den", "de", "da",
                       "del", "la", "le", "author", "authors", "writer", "reporter", "reporters", "written",
                       "reported", "story", "text", "words", "reporting") for w in n.split()))
@@ -151,6 +154,39 @@ def test_an_edition_after_the_name_names_the_outlet(printed: str, expected: str 
 
 def test_a_byline_labelled_article_by() -> None:
     assert clean_authors("Article By Daniel Roe, Reuters", is_outlet) == ("Daniel Roe",)
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("By Jane Doe, Riverside Garden Club", ("Jane Doe",)),  # the writer's organisation beside the name
+    ("Tom Ulloa and the Ferry Users Association", ("Tom Ulloa",)),
+    ("Acme Inc", ()),
+    ("By Charlotte Church", ("Charlotte Church",)),  # a family name that is also an organisation's word
+    ("Ellen Bank and Rui Costa", ("Ellen Bank", "Rui Costa")),
+])
+def test_an_organisation_beside_the_names_is_no_person(raw: str, expected: tuple[str, ...]) -> None:
+    assert clean_authors(raw, is_outlet) == expected
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("Odile Brannock, Millbrook Allotment Society", "Odile Brannock"),  # a site's own post: the writer posted it
+    ("By Priya Halvorsen & Declan Moyes", "Priya Halvorsen and Declan Moyes"),
+    ("A. Lin, B. Osei and C. Marr", "A. Lin, B. Osei and C. Marr"),
+    ("KATE MORROW", "KATE MORROW"),  # one name: left as printed for the poster's cleaning
+    ("greenpages_admin", "greenpages_admin"),  # an account
+    ("Metro Desk, Harbour Rowing Club", "Metro Desk, Harbour Rowing Club"),  # no person: left to the poster's cleaning
+    ("Kate Lin, Valley Courier", "Kate Lin"),  # the paper she writes for
+])
+def test_a_byline_read_as_the_poster(raw: str, expected: str) -> None:
+    assert byline_poster(raw, is_outlet) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(names, min_size=2, max_size=3, unique=True), st.sampled_from((", ", " and ", " & ", " / ")),
+       st.sampled_from(("", "Hill Rowing Club", "Ministry of Water")))
+def test_a_byline_poster_is_its_people_joined(people: list[str], joint: str, organisation: str) -> None:
+    assume(not any(paper_shaped(p) for p in people[1:]))  # "Aa Star": a paper's name after the first, by design
+    raw = joint.join([*people, organisation] if organisation else people)
+    assert byline_poster(raw, is_outlet) == ", ".join(people[:-1]) + " and " + people[-1]
 
 
 # --- a stamp run on after a byline's name, no bar between ("by Site Newsdesk 22 June 2013, 18:47")
