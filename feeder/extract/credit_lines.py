@@ -839,23 +839,61 @@ _CODE = re.compile(r"^[A-Z]+$")
 _SERVICE_END = re.compile(r"\b(?:Service|Network|Agency|Wire|News|Press|Syndicate)$")
 
 
+# Where a spelled-out name stands as a credit: a rights line ("© 2024 Catholic News Service", "Copyright Northern News
+# Agency"), an attribution label or verb ("Source:", "Courtesy of", "Distributed by", "Reprinted with permission
+# from"), or a sign-off's dash ("— Northern News Agency"); the name then closes the line, maybe with a joint holder
+# after a slash ("/U.S. Conference of Catholic Bishops"), the year, a rights phrase or the outlet's address after it.
+# A masthead (the name alone) and a story's sentence ("engineers from the Coastal Navigation Service said") are no
+# such shape.
+_RIGHTS_LEAD = (r"(?:©|\([cC]\)|(?i:copyright))(?:\s*(?:©|\([cC]\)))?\s*"
+                r"(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)?[\s,]*(?i:by\s+)?")
+_ATTRIBUTION_LEAD = (r"(?i:source|sources|credit|credits|courtesy|via|from|fuente|fonte|quelle)\s*[:：]\s*|"
+                     r"(?i:courtesy(?:\s+of)?|via)\s+|"
+                     r"(?i:distributed|provided|supplied|syndicated|released|contributed)\s+(?i:by)\s+|"
+                     r"(?i:reprinted|republished|reproduced|used)\s+"
+                     r"(?i:(?:with|by)\s+(?:the\s+)?(?:kind\s+)?permission\s+)?(?i:from|of|by)\s+")
+_CREDIT_LEAD = re.compile(rf"\s*(?:{_RIGHTS_LEAD}|{_ATTRIBUTION_LEAD}|[-–—]{{1,2}}\s*)(?i:the\s+)?$")
+_CREDIT_TAIL = re.compile(
+    r"^(?:\s*/\s*[A-Z][\w.'’ &-]{0,60})?\s*(?:[.,;]?\s*(?:(?:19|20)\d\d\.?)?\s*"
+    r"(?i:all rights reserved\.?|used (?:by|with) permission\.?|to see more.*|(?:https?://|www\.)\S*)?)?\s*$")
+
+
 def spelled_codes(lines: Sequence[Line], found: Found, is_outlet: IsOutlet) -> None:
-    """An outlet's code the page spells out as a news outlet's name the registry does not know ("(CNS)" in the
-    dateline, "Catholic News Service" in the rights line under the story) stands for that name, not for the outlet
-    the registry knows by the code: the credit is the spelled-out name, as printed."""
+    """An outlet's code in a credit's place (a dateline's or a sign-off's brackets, a credit row) that the page spells
+    out as a news outlet's name the registry does not know, in a credit's shape ("(CNS)" in the dateline, "© Catholic
+    News Service" under the story), stands for that name, not for the outlet the registry knows by the code: the
+    credit is the spelled-out name, as printed. A name whose initials merely match (the site's masthead or its own
+    rights line, a story's sentence) is no spelling of the code."""
     text: str | None = None
     for index, c in enumerate(found.candidates):
         if c.role != "outlet" or not c.printed or not SPELLED_CODE[0] <= len(c.value) <= SPELLED_CODE[1] or (
-                _CODE.match(c.value) is None):
+                _CODE.match(c.value) is None) or c.why.endswith(_NAME_LINE) or resolver.MODEL_CREDIT_WHY in c.why:
             continue
         if text is None:
             text = "\n".join(line.text for line in lines)  # one pass of the pattern over the page
         spelled = re.compile(r"\b" + r"[ \t]+".join(rf"{ch}[a-z]+" for ch in c.value) + r"\b")
-        names = {m.group() for m in spelled.finditer(text)}
-        names = {n for n in names if paper_shaped(n) or _SERVICE_END.search(n)}
+        names = {m.group() for m in spelled.finditer(text) if _credit_shaped(text, m)}
+        names = {n for n in names if (paper_shaped(n) or _SERVICE_END.search(n)) and not (
+            resolver.names_the_site(n, found.site) or _masthead(n, lines, found))}
         if len(names) != 1 or _known_spelling(name := names.pop(), is_outlet):
             continue  # none, several, or one the registry knows (the code's own name, or an outlet it credits)
         found.candidates[index] = c._replace(value=name, why=f"{c.why}: the code the page spells out{PRINTED_CREDIT}")
+
+
+def _masthead(name: str, lines: Sequence[Line], found: Found) -> bool:
+    """The name is printed alone on a line above the story: the site's masthead (its rights line names it too)."""
+    start = min((c.block for c in found.candidates if c.role == "story"), default=len(lines))
+    own = fold_text(name)
+    return any(fold_text(line.text.strip()) == own for line in lines[:start])
+
+
+def _credit_shaped(text: str, m: re.Match[str]) -> bool:
+    """The spelled-out name stands on its line as a credit does: after a rights or attribution lead, closing the
+    line."""
+    start = text.rfind("\n", 0, m.start()) + 1
+    end = text.find("\n", m.end())
+    return _CREDIT_LEAD.match(text, start, m.start()) is not None and (
+        _CREDIT_TAIL.match(text[m.end():len(text) if end < 0 else end]) is not None)
 
 
 def _known_spelling(name: str, is_outlet: IsOutlet) -> bool:
