@@ -4,10 +4,13 @@ line at a time; whole pages of each class are in tests/fixtures/dump_classes."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from bs4 import BeautifulSoup, Tag
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from feeder.extract import headline, linemodel, posters
+from feeder.extract.html.marks import _SEVERAL_NAMES as SEVERAL_NAMES
+from feeder.extract.html.marks import marked_name
 
 
 @pytest.mark.parametrize(("text", "row"), [
@@ -125,3 +128,32 @@ def test_the_rows_gate_on_every_labelled_line() -> None:
             for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
                 if 6 <= len(line) <= posters.MAX_POSTER_ROW:
                     assert posters.poster_row(line) == posters.read_row(line), line
+
+
+# --- a blog's display name: a first name and a descriptive tail ("Kate the gardener")
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Kate the gardener", True), ("Sam from the shop", True), ("Jo at the bakery", True),
+    ("Tom of Harbour Books", True),
+    ("Posted on", False), ("Publié le", False), ("Publicado el", False),  # a theme's label before the name
+    ("Editor at the desk", False),  # a role word with a tail
+    ("the gardener", False),  # a role alone
+    ("Kate Morrow", False),  # a plain name is read as one anyway
+])
+def test_a_display_name(name: str, expected: bool) -> None:
+    assert posters.display_name(name) is expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="abcdefghiklmnoprstuvw", min_size=2, max_size=8).map(str.capitalize),
+       st.sampled_from(("the", "from the", "at the", "of the", "from")),
+       st.lists(st.text(alphabet="abcdefghiklmnoprstuvw", min_size=2, max_size=8), min_size=1, max_size=2))
+def test_a_first_name_and_a_lower_case_tail_is_a_display_name_and_marked_as_printed(
+        first: str, joint: str, tail: list[str]) -> None:
+    name = f"{first} {joint} {' '.join(tail)}"
+    assume(not SEVERAL_NAMES.search(name))  # "Et the aa": "et" joins two names in French
+    shaped = posters.display_name(name)
+    assert shaped is (first.casefold() not in posters._NO_FIRST_NAME and posters.poster_shaped(name))
+    tag = BeautifulSoup(f'<span class="author">{name}</span>', "lxml").find("span")
+    assert isinstance(tag, Tag)
+    assert (marked_name(tag) == name) is shaped

@@ -394,6 +394,24 @@ def poster_shaped(name: str) -> bool:
     return not (vocab.CHROME_LINE.match(name) or vocab.SITE_SECTION.match(name))
 
 
+# A blog's display name: a first name and a descriptive tail in lower case ("Kate the gardener", "Sam from the shop",
+# "Jo at the bakery"): an account as the blog signs its posts, printed so.
+_DISPLAY_NAME = re.compile(r"^(?P<first>[A-Z][\w'’.-]*)\s+(?:the|from|of|at|@)\s+(?:(?:the|our|my)\s+)?"
+                           r"[\w'’-]+(?:\s+[\w'’-]+){0,2}$")
+# First words that make such a phrase a theme's label ("Posted at the weekend", "Published from the app") or a role
+# ("Editor at the desk"), no display name.
+_NO_FIRST_NAME = frozenset([verb for verbs, _ in vocab.POSTER_VERBS for verb in verbs if verb.isalpha()] + [
+    "written", "updated", "filed", "last", "editor", "editors", "staff", "team", "desk", "newsdesk", "reporter",
+    "correspondent", "contributor", "writer", "author", "admin", "webmaster", "news", "photo", "video"])
+
+
+def display_name(name: str) -> bool:
+    """Whether an account's name is a blog's display name, a first name and its descriptive tail ("Kate the
+    gardener"), never a theme's label ("Posted on", "Publié le") or a role word with a tail."""
+    m = _DISPLAY_NAME.match(name)
+    return m is not None and m.group("first").casefold() not in _NO_FIRST_NAME and poster_shaped(name)
+
+
 def poster_rows(printed: Sequence[Line], lines: Sequence[Line], found: Found, is_outlet: IsOutlet,
                 outlet_page: bool) -> None:
     """Propose the poster (and the post's date or time) of every poster's row outside the story's paragraphs, each

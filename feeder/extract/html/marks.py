@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from feeder.extract.html.furniture import meta_row_with_share
 from feeder.extract.html.tree import INLINE, Tag, attr_words, elements, text_of, words_of
+from feeder.extract.posters import display_name
 from feeder.extract.resolver import MARKED_BYLINE
 from feeder.records import Clue, DateClue, DateRole
 
@@ -192,11 +193,17 @@ def marked_name(tag: Tag, handle: bool = False) -> str | None:
         return None
     if not _NAME_LABEL.sub("", f"{name} ").strip():
         return None  # "By" alone: a theme's label element before the names, which stand beside it
-    if len(words) > 1 and words[0][:1].isupper() and words[-1].islower():
-        return None  # a theme's label before the name ("Posted on", "Publié le"): a name's last word is capitalised
+    if len(words) > 1 and words[0].casefold() in _ROLE_OPENERS:
+        return None  # a role in the name's place ("the gardener", "Our editor"): no name, whatever its tail
+    if len(words) > 1 and words[0][:1].isupper() and words[-1].islower() and not display_name(name):
+        # A theme's label before the name ("Posted on", "Publié le"): a name's last word is capitalised, but for a
+        # blog's display name ("Kate the gardener", "Sam from the shop").
+        return None
     return name
 
 
+# Words that open a role, not a name: an article or a possessive ("the gardener", "our editor").
+_ROLE_OPENERS = frozenset(("the", "a", "an", "our", "my", "your", "their", "his", "her", "this"))
 # An account's handle: letters and digits, at most a separator between ("n3k6", "user_2041").
 _HANDLE = re.compile(r"^[^\W\d_][\w.-]{1,30}$")
 
