@@ -9,6 +9,7 @@ from feeder.extract import endings, resolver, rules, signoffs, vocab
 from feeder.extract.credit_rows import (
     ACCOUNT_LOGIN,
     dashed_row,
+    organisation_shaped,
     outlet_after_names,
     outlet_shaped,
     own_site,
@@ -29,6 +30,7 @@ from feeder.records import Clue
 
 # The provenance of a byline printed right over the outlet's name ("By A" over "Associated Press").
 BYLINE_OVER_OUTLET = "byline over the outlet's name"
+STACKED_OUTLET = "the outlet's name under the byline"
 
 
 # Why a "By X" line under the story is proposed as the page's poster (on an outlet's own page: the story's byline).
@@ -566,6 +568,11 @@ def _byline(line: Line, found: Found, is_outlet: IsOutlet, story: bool, followin
         # A name the registry does not know stays out of the byline: normalization cannot strip it there.
         found.byline(name[: name.rfind(credit)].rstrip(" ,") if printed else name,
                      f"{line.origin}: byline naming the outlet")
+    elif not found.body and (unlisted := _stacked_outlet(following, found, is_outlet)) is not None:
+        # "Author: A" over "Inter Press Service" over the date: a wire's signature, stacked; the name under the
+        # byline, shaped as a news outlet's and not the site's own, is the story's outlet.
+        found.credit(unlisted, f"{line.origin}: {STACKED_OUTLET}{PRINTED_CREDIT}")
+        found.byline(name, f"{line.origin}: {BYLINE_OVER_OUTLET}")
     elif found.body and slight(found.body) and text[:3].lower() == "by ":
         found.restart()  # a "By …" line after a line or two of prose: that prose was a teaser
         found.byline(name, f"{line.origin}: byline")
@@ -583,6 +590,18 @@ def _byline(line: Line, found: Found, is_outlet: IsOutlet, story: bool, followin
     else:
         found.propose("republisher", name, f"{line.origin}: republisher's byline", resolver.PRINTED_REPUBLISHER)
     return True
+
+
+def _stacked_outlet(following: str, found: Found, is_outlet: IsOutlet) -> str | None:
+    """The line under a byline when it is only a news outlet's name the registry does not know: a paper's or a news
+    service's shape ("Inter Press Service", "Harbour Gazette"), no organisation's, not the site's own name, no byline
+    of its own ("By The Associated Press")."""
+    name = following.strip()
+    if not name or len(name) > 60 or name.split()[0].casefold() in vocab.BY_WORDS or is_outlet(name) or not (
+            paper_shaped(name) or _SERVICE_END.search(name)) or (
+            organisation_shaped(name) or not proper_name(name) or resolver.names_the_site(name, found.site)):
+        return None
+    return name
 
 
 # What a theme prints between an empty author field and its date ("Written by  on <date>", "By | <date>").

@@ -10,6 +10,7 @@ from feeder.extract import creditmodel, endings, resolver, rules, vocab
 from feeder.extract.clocks import propose_clocks
 from feeder.extract.credit_lines import (
     AUTHOR_BOX,
+    STACKED_OUTLET,
     credits_outlet,
     original_from_footer,
     outlet_like,
@@ -160,6 +161,8 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
             found.propose("stamp", text, f"{line.origin}: stamp beside the outlet's name", resolver.BESIDE_CREDIT)
             found.after_credit = False
             continue
+        if found.after_credit and _stacked_name(text, found):
+            continue  # the outlet's name under the byline that credited it ("By A" / "Outlet" / date): its stamp next
         found.after_credit = False
         if text[-1:] in _READ_ON_ENDS and _mentions_read_on(text[-READ_ON_CHARS:]) and (
                 link := GLUED_READ_ON.search(text, max(0, len(text) - READ_ON_CHARS))):
@@ -226,6 +229,12 @@ _MEMBER_META_OPENINGS = frozenset(("j", "m", "p", "l", "r", ""))
 # The patterns behind each set of openings (tests/test_extract_gates.py checks that every match opens so).
 OPENING_GATES = ((vocab.THREAD_STARTER, _THREAD_STARTER_OPENINGS), (vocab.THREAD_START_DATE, _THREAD_START_OPENINGS),
                  (rules.MEMBER_META, _MEMBER_META_OPENINGS))
+
+
+def _stacked_name(text: str, found: Found) -> bool:
+    """The line is the name a byline's reading credited just above it, printed under the byline."""
+    last = next((c for c in reversed(found.candidates) if c.role == "outlet"), None)
+    return last is not None and STACKED_OUTLET in last.why and fold_text(text) == fold_text(last.value)
 
 
 def _credited(candidates: Sequence[Candidate]) -> bool:
