@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from feeder.extract.credit_lines import _stacked_outlet
+from feeder.extract.credit_rows import role_line
 from feeder.extract.proposals import Found
 from feeder.sources import build_registry
 
@@ -45,3 +46,30 @@ def test_a_news_shaped_name_is_credited_as_printed_never_a_byline(first: list[st
     got = _stacked_outlet(f"{by}{name}", Found(), is_outlet)
     assert got is None if by else got in (name, None)
     assert got is None or not is_outlet(got)
+
+
+# --- a byline and its role naming the outlet on one line ("Name — Repórter da Agência Brasil")
+
+@pytest.mark.parametrize(("line", "byline", "outlet"), [
+    ("Helena Vasconcelos – Repórter da Agência Brasil", "Helena Vasconcelos", "Agência Brasil"),
+    ("By Camila Duarte - Reporter for Reuters - Santos", "Camila Duarte", "Reuters"),
+    ("Tom Okoro — Correspondent for the Coastal Herald", "Tom Okoro", "Coastal Herald"),
+    ("Tom Okoro – Editor of the Harbour Ferry Users Association", None, None),  # an organisation's
+    ("Prices rose - reporter of the year award goes to Ana", None, None),
+    ("Jean-Pierre Dubois", None, None),  # a hyphen inside a name is no field's joint
+])
+def test_a_byline_and_its_role_line(line: str, byline: str | None, outlet: str | None) -> None:
+    found = Found()
+    assert role_line(line, "line 1", found, is_outlet) is (byline is not None)
+    assert [c.value for c in found.candidates] == ([byline, outlet] if byline else [])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(words, min_size=2, max_size=3), st.sampled_from((" – ", " — ", " - ")),
+       st.sampled_from(("Reporter for", "Correspondent of the", "Repórter da")),
+       st.sampled_from(("Reuters", "Harbour Gazette", "Agência Brasil")))
+def test_a_role_line_names_the_person_and_the_outlet(name: list[str], dash: str, role: str, outlet: str) -> None:
+    found = Found()
+    person = " ".join(name)
+    assert role_line(f"{person}{dash}{role} {outlet}", "line 1", found, is_outlet)
+    assert [c.value for c in found.candidates] == [person, outlet]

@@ -16,6 +16,7 @@ from feeder.extract.credit_rows import (
     paper_shaped,
     pipe_fields,
     post_meta_row,
+    role_line,
     site_account_outlet,
     stamp_fields,
     stamp_role,
@@ -35,6 +36,10 @@ STACKED_OUTLET = "the outlet's name under the byline"
 
 # Why a "By X" line under the story is proposed as the page's poster (on an outlet's own page: the story's byline).
 AUTHOR_BOX = ": author box after the story"
+
+
+# The longest line read as a byline with its role ("Name — Reporter of Outlet — Place").
+ROLE_LINE_CHARS = 120
 
 
 def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, following: str) -> bool:
@@ -102,6 +107,9 @@ def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, foll
     if _feed_site_hinted(text):
         _feed_site(line, found)  # the line is still the story's closer: the walk reads it on
         return False
+    if size <= ROLE_LINE_CHARS and (" – " in text or " — " in text or " - " in text) and role_line(
+            text, line.origin, found, is_outlet):
+        return True  # "Helena Vasconcelos — Repórter da Agência Brasil": the byline and its role naming the outlet
     if not rules.credit_shaped(text) and not _post_or_link_shaped(text):
         # None of the patterns below can match: only an outlet's bare name may.
         if size <= 60 and is_outlet(text):
@@ -147,7 +155,7 @@ def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, foll
     if (m := rules.PUBLISHED_ON_SITE.match(text)) and is_date_line(m.group("date")) and not is_outlet(m.group("site")):
         found.propose("republished", m.group("date"), f"{line.origin}: '{m.group(0)[:40]}'", resolver.POST_HEADER)
         return True
-    if (" — " in text or " – " in text) and dashed_row(text, line.origin, found, is_outlet):
+    if (" — " in text or " – " in text or " - " in text) and dashed_row(text, line.origin, found, is_outlet):
         return True
     if (m := rules.STAMP_LABEL.match(text)) is not None and is_date_line(m.group("rest")):
         if m.group("label").lower() in ("date", "time") and not story:

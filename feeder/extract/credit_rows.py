@@ -238,12 +238,13 @@ def paper_shaped(name: str) -> bool:
 
 
 # "Publicado em 10/05/2021 — 06:05 Por A B — Repórter da Agência X — Brasília", "Published on 3 May 2022 — 10:15 By
-# A B — Correspondent for Outlet": a stamp, a byline and the byline's role naming its outlet on one dashed row.
-_DASH_FIELD = re.compile(r"\s+[—–]\s+")
+# A B - Correspondent for Outlet": a stamp, a byline and the byline's role naming its outlet on one dashed row (spaced
+# dashes or hyphens; a hyphen inside a name, "Jean-Pierre", is no field's joint).
+_DASH_FIELD = re.compile(r"\s+[—–-]\s+")
 _BY_WORD = re.compile(r"\s(?i:por|by|par|von|di)\s+(?=[A-Z])")
 _ROLE_OF_OUTLET = re.compile(
     r"^(?i:(?:senior|chief|staff|special)\s+)?(?i:rep[oó]rter|correspondent|correspondente|corresponsal|journalist|"
-    r"jornalista|periodista|redator|redactor|editor|editora)\s+(?i:da|do|de|del|of|at|for|with)\s+"
+    r"jornalista|periodista|redator|redactor|editor|editora)\s+(?i:da|do|de|del|of|at|for|with)\s+(?i:the\s+)?"
     r"(?P<outlet>[A-Z][^—–]{1,40}?)\s*$")
 
 
@@ -261,6 +262,31 @@ def dashed_row(text: str, origin: str, found: Found, is_outlet: IsOutlet) -> boo
     found.byline(fields[0], f"{where} 2")
     found.credit(role.group("outlet"), f"{where} 3: the byline's role names its outlet")
     return True
+
+
+# A byline and its role naming the outlet on a line of their own ("Helena Vasconcelos — Repórter da Agência Brasil",
+# "By A B - Correspondent for Outlet - Place"): the fields after the name are the role, then maybe a place.
+ROLE_LINE_FIELDS = 3
+
+
+def role_line(text: str, origin: str, found: Found, is_outlet: IsOutlet) -> bool:
+    """Read a person's name and the role naming their outlet, split by a spaced dash; True when the line was one. The
+    outlet is credited as printed when listed or shaped as a news outlet's (no organisation's: "Editor of the Garden
+    Club" names none)."""
+    fields = _DASH_FIELD.split(text.strip())
+    if not 2 <= len(fields) <= ROLE_LINE_FIELDS or (role := _ROLE_OF_OUTLET.match(fields[1])) is None:
+        return False
+    name = _BY_LEAD.sub("", fields[0])
+    outlet = role.group("outlet")
+    if not proper_name(name) or not (is_outlet(outlet) or outlet_shaped(outlet, writer_may_be_named=False)):
+        return False
+    found.byline(name, f"{origin}: byline and its role")
+    printed = "" if is_outlet(outlet) else resolver.PRINTED_CREDIT
+    found.credit(outlet, f"{origin}: the byline's role names its outlet{printed}")
+    return True
+
+
+_BY_LEAD = re.compile(rf"^(?i:{'|'.join(vocab.BY_WORDS)})\s+(?=[A-Z])")
 
 
 def own_site(name: str, found: Found) -> bool:
