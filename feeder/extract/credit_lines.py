@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from feeder.extract import endings, resolver, rules, signoffs, vocab
+from feeder.extract import endings, headline, resolver, rules, signoffs, vocab
 from feeder.extract.credit_rows import (
     ACCOUNT_LOGIN,
     dashed_row,
@@ -81,6 +81,9 @@ def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, foll
             names := m.group("names")):
         # "Por GABRIELA SOTO ACUÑA", "Von Anna Schmidt", "Door Jan de Vries": a byline in the page's language.
         return _byline(Line(f"By {names}", line.origin, line.in_body), found, is_outlet, story, following)
+    if text[:5] == "From " and size <= 80 and headline.other_role(text) == "byline":
+        # "From Nurul Huda Kamaruddin" over the story: an agency's byline word (the headline reader reads it so too).
+        return _byline(Line(f"By {text[5:]}", line.origin, line.in_body), found, is_outlet, story, following)
     if text[:1] in "ASRTWastrw" and size <= 120 and (m := _PREFIXED_BY.match(text)) is not None:
         # "Article By A, Outlet", "Story by A": a byline with its theme's word before the "By".
         return _byline(Line(f"By {m.group('rest')}", line.origin, line.in_body), found, is_outlet, story, following)
