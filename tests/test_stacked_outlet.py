@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from feeder.extract.credit_lines import _stacked_outlet
-from feeder.extract.credit_rows import role_line
+from feeder.extract.credit_rows import role_line, run_on_paper
 from feeder.extract.proposals import Found
 from feeder.sources import build_registry
 
@@ -73,3 +73,30 @@ def test_a_role_line_names_the_person_and_the_outlet(name: list[str], dash: str,
     person = " ".join(name)
     assert role_line(f"{person}{dash}{role} {outlet}", "line 1", found, is_outlet)
     assert [c.value for c in found.candidates] == [person, outlet]
+
+
+# --- a paper's name run on after the person's with no comma ("By Peter Kessler Tribune Newspapers")
+
+@pytest.mark.parametrize(("name", "paper"), [
+    ("Dolores Quint McKinley Newspapers", "McKinley Newspapers"),
+    ("Arturo Benn Harbour Weekly", "Harbour Weekly"),
+    ("Mary Ann Holt Valley Daily News", None),  # "Valley Daily News" or "Holt Valley Daily News": no guess
+    ("Jane Doe New York Times", None),  # "York Times" after three words fits too
+    ("JONAH PRESTWICK Associated Press", None),  # a listed outlet: the byline cleaning's
+    ("Jane Doe, Harbour Weekly", None),  # a comma: outlet_after_names reads it
+    ("Jane Doe", None),
+])
+def test_a_paper_run_on_after_the_name(name: str, paper: str | None) -> None:
+    assert run_on_paper(name, is_outlet) == paper
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(words, min_size=2, max_size=3), st.lists(words, min_size=1, max_size=3),
+       st.sampled_from(("Gazette", "Herald", "Newspapers", "Courier")))
+def test_a_run_on_paper_is_a_cut_of_the_name_never_a_guess(person: list[str], place: list[str], end: str) -> None:
+    name = " ".join([*person, *place, end])
+    paper = run_on_paper(name, is_outlet)
+    assert paper is None or name.endswith(f" {paper}")
+    if paper is not None:  # the only cut: the other length of person's name leaves no paper's shape
+        head = len(name.split()) - len(paper.split())
+        assert head in (2, 3)

@@ -17,6 +17,7 @@ from feeder.extract.credit_rows import (
     pipe_fields,
     post_meta_row,
     role_line,
+    run_on_paper,
     site_account_outlet,
     stamp_fields,
     stamp_role,
@@ -564,7 +565,7 @@ def _byline(line: Line, found: Found, is_outlet: IsOutlet, story: bool, followin
                       resolver.PRINTED_BYLINE)
         return True
     desk = rules.DESK_WORDS.sub("", name)
-    credit = outlet_after_names(name, is_outlet)
+    credit = outlet_after_names(name, is_outlet) or run_on_paper(name, is_outlet)
     if is_outlet(name) or (desk != name and is_outlet(desk)):
         found.credit(desk if desk != name else name, f"{line.origin}: agency or desk byline")
         found.propose("desk byline", name, f"{line.origin}: agency or desk byline", resolver.PRINTED_BYLINE)

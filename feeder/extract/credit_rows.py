@@ -224,11 +224,29 @@ def outlet_after_names(name: str, is_outlet: IsOutlet) -> str | None:
     return printed if shaped and rules.BYLINE_ROLE.search(printed) is None else None
 
 
+# The words of a person's name before a paper's name run on after it with no comma ("Peter Kessler Tribune
+# Newspapers"): two or three.
+RUN_ON_NAME_WORDS = (2, 3)
+
+
+def run_on_paper(name: str, is_outlet: IsOutlet) -> str | None:
+    """The paper's name the registry does not know run on after a person's with no comma ("By Peter Kessler Tribune
+    Newspapers"), when only one cut leaves a person's name of two or three words before a paper's shape; None when
+    none or several do ("Jane Doe New York Times" may be "York Times" after a three-word name: no guess). A listed
+    outlet signed so ("By JONAH PRESTWICK Associated Press") is the byline cleaning's (without_outlet_tail)."""
+    if "," in name or "(" in name or any(is_outlet(" ".join(name.split()[n:])) for n in RUN_ON_NAME_WORDS):
+        return None
+    words = name.split()
+    tails = [" ".join(words[n:]) for n in RUN_ON_NAME_WORDS if len(words) > n + 1]
+    papers = [t for t in tails if paper_shaped(t) and proper_name(" ".join(words[:len(words) - len(t.split())]))]
+    return papers[0] if len(papers) == 1 and rules.BYLINE_ROLE.search(papers[0]) is None else None
+
+
 # The last word of a paper's or a broadcaster's name ("The Sunday Times", "Kuwait Herald", "Metro Daily News").
 _PAPER_WORD = re.compile(
     r"^(?:the\s+)?(?:[A-Z][\w'’&.-]*\s+){1,4}(?:Times|Post|Herald|Tribune|Journal|Gazette|Chronicle|Telegraph|"
     r"Observer|Standard|Express|Guardian|Independent|Inquirer|Courier|Mirror|Mail|Star|Sun|Daily|News|"
-    r"Newspaper|Weekly|Review|Monitor|Dispatch|Bulletin|Record|Examiner|Leader|Nation|Press|Today|"
+    r"Newspapers?|Weekly|Review|Monitor|Dispatch|Bulletin|Record|Examiner|Leader|Nation|Press|Today|"
     r"Insider|Wire|Agency|Television|TV|Radio|Broadcasting)$")
 
 
