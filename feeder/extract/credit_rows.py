@@ -256,9 +256,10 @@ def paper_shaped(name: str) -> bool:
 
 
 # "Publicado em 10/05/2021 — 06:05 Por A B — Repórter da Agência X — Brasília", "Published on 3 May 2022 — 10:15 By
-# A B - Correspondent for Outlet": a stamp, a byline and the byline's role naming its outlet on one dashed row (spaced
-# dashes or hyphens; a hyphen inside a name, "Jean-Pierre", is no field's joint).
-_DASH_FIELD = re.compile(r"\s+[—–-]\s+")
+# A B — Correspondent for Outlet": a stamp, a byline and the byline's role naming its outlet on one dashed row.
+_DASH_FIELD = re.compile(r"\s+[—–]\s+")
+# A role line's joints: spaced dashes or hyphens (a hyphen inside a name, "Jean-Pierre", is no joint).
+_ROLE_JOINT = re.compile(r"\s+[—–-]\s+")
 _BY_WORD = re.compile(r"\s(?i:por|by|par|von|di)\s+(?=[A-Z])")
 _ROLE_OF_OUTLET = re.compile(
     r"^(?i:(?:senior|chief|staff|special)\s+)?(?i:rep[oó]rter|correspondent|correspondente|corresponsal|journalist|"
@@ -291,7 +292,7 @@ def role_line(text: str, origin: str, found: Found, is_outlet: IsOutlet) -> bool
     """Read a person's name and the role naming their outlet, split by a spaced dash; True when the line was one. The
     outlet is credited as printed when listed or shaped as a news outlet's (no organisation's: "Editor of the Garden
     Club" names none)."""
-    fields = _DASH_FIELD.split(text.strip())
+    fields = _ROLE_JOINT.split(text.strip())
     if not 2 <= len(fields) <= ROLE_LINE_FIELDS or (role := _ROLE_OF_OUTLET.match(fields[1])) is None:
         return False
     name = _BY_LEAD.sub("", fields[0])
