@@ -33,6 +33,8 @@ from feeder.records import Clue
 # The provenance of a byline printed right over the outlet's name ("By A" over "Associated Press").
 BYLINE_OVER_OUTLET = "byline over the outlet's name"
 STACKED_OUTLET = "the outlet's name under the byline"
+# ... and of a paper's name run on after the byline's name with no comma ("By Peter Kessler Tribune Newspapers").
+RUN_ON_PAPER = " (run on after the name)"
 
 
 # Why a "By X" line under the story is proposed as the page's poster (on an outlet's own page: the story's byline).
@@ -565,7 +567,9 @@ def _byline(line: Line, found: Found, is_outlet: IsOutlet, story: bool, followin
                       resolver.PRINTED_BYLINE)
         return True
     desk = rules.DESK_WORDS.sub("", name)
-    credit = outlet_after_names(name, is_outlet) or run_on_paper(name, is_outlet)
+    credit = outlet_after_names(name, is_outlet)
+    run_on = "" if credit else RUN_ON_PAPER
+    credit = credit or run_on_paper(name, is_outlet)
     if is_outlet(name) or (desk != name and is_outlet(desk)):
         found.credit(desk if desk != name else name, f"{line.origin}: agency or desk byline")
         found.propose("desk byline", name, f"{line.origin}: agency or desk byline", resolver.PRINTED_BYLINE)
@@ -576,7 +580,7 @@ def _byline(line: Line, found: Found, is_outlet: IsOutlet, story: bool, followin
     elif credit:
         # "By DELPHINE ORTEGA, Associated Press": the byline of the outlet's story, wherever it stands.
         printed = "" if is_outlet(credit) else PRINTED_CREDIT
-        found.credit(credit, f"{line.origin}: outlet named in the byline{printed}")
+        found.credit(credit, f"{line.origin}: outlet named in the byline{run_on}{printed}")
         # A name the registry does not know stays out of the byline: normalization cannot strip it there.
         found.byline(name[: name.rfind(credit)].rstrip(" ,") if printed else name,
                      f"{line.origin}: byline naming the outlet")

@@ -10,6 +10,7 @@ from feeder.extract import creditmodel, endings, resolver, rules, vocab
 from feeder.extract.clocks import propose_clocks
 from feeder.extract.credit_lines import (
     AUTHOR_BOX,
+    RUN_ON_PAPER,
     STACKED_OUTLET,
     credits_outlet,
     original_from_footer,
@@ -152,8 +153,11 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
             if found.body:
                 teaser_stamps(found, kept, lines, index, ended)
             # A bare date next stands beside the credit when it names an outlet (not a commenter's login).
-            found.after_credit = found.proposed.get("outlet", 0) > credited and outlet_like(
-                next(c.value for c in reversed(found.candidates) if c.role == "outlet"), is_outlet)
+            # (A paper run on after a byline's name is read as a listed agency's signature is: no stamp row.)
+            last = next(c for c in reversed(found.candidates) if c.role == "outlet") if (
+                found.proposed.get("outlet", 0) > credited) else None
+            found.after_credit = last is not None and outlet_like(last.value, is_outlet) and (
+                RUN_ON_PAPER not in last.why)
             if paragraphs and not found.body:
                 ended = False  # a byline under a teaser: the story starts here, below any earlier break
             continue
