@@ -256,8 +256,9 @@ def paper_shaped(name: str) -> bool:
 
 
 # "Publicado em 10/05/2021 — 06:05 Por A B — Repórter da Agência X — Brasília", "Published on 3 May 2022 — 10:15 By
-# A B — Correspondent for Outlet": a stamp, a byline and the byline's role naming its outlet on one dashed row.
-_DASH_FIELD = re.compile(r"\s+[—–]\s+")
+# A B - Correspondent for Outlet": a stamp, a byline and the byline's role naming its outlet on one dashed row (spaced
+# dashes or hyphens; a hyphen inside a name, "Jean-Pierre", is no field's joint).
+_DASH_FIELD = re.compile(r"\s+[—–-]\s+")
 # A role line's joints: spaced dashes or hyphens (a hyphen inside a name, "Jean-Pierre", is no joint).
 _ROLE_JOINT = re.compile(r"\s+[—–-]\s+")
 _BY_WORD = re.compile(r"\s(?i:por|by|par|von|di)\s+(?=[A-Z])")
