@@ -228,7 +228,7 @@ def outlet_after_names(name: str, is_outlet: IsOutlet) -> str | None:
 _PAPER_WORD = re.compile(
     r"^(?:the\s+)?(?:[A-Z][\w'’&.-]*\s+){1,4}(?:Times|Post|Herald|Tribune|Journal|Gazette|Chronicle|Telegraph|"
     r"Observer|Standard|Express|Guardian|Independent|Inquirer|Courier|Mirror|Mail|Star|Sun|Daily|News|"
-    r"Newspaper|Weekly|Review|Monitor|Dispatch|Bulletin|Record|Examiner|Leader|Nation|Press|Today|"
+    r"Newspaper|Weekly|Review|Monitor|Sentinel|Dispatch|Bulletin|Record|Examiner|Leader|Nation|Press|Today|"
     r"Insider|Wire|Agency|Television|TV|Radio|Broadcasting)$")
 
 
