@@ -141,3 +141,31 @@ def unquoted_excerpt(body: Sequence[str]) -> list[str]:
             sum(body[0].count(q) for q in '"“”') == 1 and sum(body[-1].count(q) for q in '"“”') == 1):
         return [body[0][1:].lstrip(), *body[1:-1], body[-1][:-1].rstrip()]
     return list(body)
+
+
+# Names of a news site's sections as a CMS or a wire prints them before a headline it files there ("World / …",
+# "POLITICS | …", "Farm News / …", WordPress's default "General" and "Uncategorized"): a label's last word.
+SECTION_NAMES = re.compile(
+    r"(?:news|world|general|uncategori[sz]ed|local|national|international|business|economy|finance|markets?|"
+    r"politics|sports?|opinion|editorial|health|science|tech|technology|culture|arts|entertainment|lifestyle|"
+    r"travel|education|environment|regions?|regional|asia|africa|europe|americas|latest|updates|features?)",
+    re.I)
+# Kicker labels: what an agency or a portal prints before a headline to say what kind of item it is (a story's
+# version, "UPDATE 2-"; its access, "EXCLUSIVE:"; its medium, "WATCH:", "VIDEO:", "PHOTOS:"; its urgency,
+# "BREAKING:", "JUST IN:"), or the section it is filed in before a bar ("POLITICS | "). None is a headline's word
+# in that place: a word opening the headline's sentence has no colon, bar or hyphen after it ("Exclusive club
+# deal lifts …"), and a column's name ("YOURSAY |", "Analysis:") is the writer's, kept.
+_KICKER_LABEL = re.compile(
+    r"^(?:(?i:update\s?\d{1,2}|updated|exclusive|breaking(?:\s+news)?|just\s+in|watch|video|photos?|listen)"
+    r"\s*(?:[:|]\s*|-(?=[A-Z\"“‘'])|\s[-–—]\s+)"
+    rf"|(?i:{SECTION_NAMES.pattern})\s+\|\s+)(?P<rest>\S.*)$")
+# Words a headline keeps after its kicker label is cut (a shorter rest is the label's own phrase).
+KICKER_REST_WORDS = 4
+
+
+def without_kicker_label(title: str) -> str:
+    """The headline without a kicker label before it ("UPDATE 2-", "EXCLUSIVE: ", "WATCH: ", "POLITICS | ")."""
+    found = _KICKER_LABEL.match(title)
+    if found is None or len(found.group("rest").split()) < KICKER_REST_WORDS:
+        return title
+    return found.group("rest")

@@ -13,6 +13,7 @@ from feeder.extract.html.meta import names_the_site
 from feeder.extract.html.tree import Tag, elements, text_of
 from feeder.extract.lines import IsOutlet, Line, is_date_line, is_prose, split_title
 from feeder.extract.resolver import letters
+from feeder.extract.titles import SECTION_NAMES
 from feeder.fold import fold_text
 from feeder.records import DateClue
 
@@ -40,15 +41,6 @@ _SECTION_PREFIX = re.compile(r"^(?P<label>[A-Z][\w&'’.]*(?:\s[A-Z][\w&'’.]*)
 _SLUG_PREFIX = re.compile(r"^[A-Z]{2,}(?:-[A-Z]{2,})+-(?P<rest>[A-Z][a-z].*)$")
 _SITE_SUFFIX = re.compile(
     r"^(?P<rest>.+?)\s+\|\s+(?P<label>(?:The\s+)?(?:[A-Z][\w&'’.-]*)(?:\s+[A-Z][\w&'’.-]*){0,2})$")
-# Names of a news site's sections as a CMS prints them before a headline it files there ("World / …", "Farm
-# News / …", WordPress's default "General" and "Uncategorized"): the label's last word is one of these.
-SECTION_NAMES = re.compile(
-    r"(?:news|world|general|uncategori[sz]ed|local|national|international|business|economy|finance|markets?|"
-    r"politics|sports?|opinion|editorial|health|science|tech|technology|culture|arts|entertainment|lifestyle|"
-    r"travel|education|environment|regions?|regional|asia|africa|europe|americas|latest|updates|features?)",
-    re.I)
-
-
 def _without_labels(title: str, tags: list[Tag], meta: Mapping[str, str], is_outlet: IsOutlet,
                     page_text: str) -> str:
     """The headline without a section label, a wire slug or a copied site name around it (each cut only when a
