@@ -9,7 +9,8 @@ from feeder.extract.line_joins import glued_stamps
 from feeder.extract.shapes import Line
 
 _HEAD = st.lists(st.sampled_from(["Volunteers", "plant", "seedlings", "on", "the", "burnt", "ridge", "again", "Mayor",
-                                  "opens", "new", "bridge"]), min_size=4, max_size=9).map(lambda words: " ".join([*words, "ridge"]))
+                                  "opens", "new", "bridge"]), min_size=4, max_size=9).map(
+    lambda words: " ".join([*words, "ridge"]))  # a noun closes it: no word of it owns a date after it
 _TAIL = st.sampled_from(["", " by admin", " by lightning", " June 9, 2024", " June 9, 2024 by ridgewatcher",
                          " Posted on 9 June 2024 by admin", " for October 12, 2024", " by the river"])
 
