@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from feeder.extract import rules, vocab
 from feeder.extract.dates import DateHit, find_dates
-from feeder.extract.posters import poster_shaped
+from feeder.extract.posters import opens_a_row, poster_shaped
 from feeder.extract.shapes import Line, is_date_line, is_prose
 
 _TRAILING_LABEL = re.compile(rf"\s(?:{vocab.FIELD_LABELS})\s*[:：]$", re.I)
@@ -186,7 +186,7 @@ SITE_ACCOUNTS = re.compile(r"(?i:admin|administrator|site\s?admin|webmaster|edit
 _POSTED_ON = re.compile(r"\s(?i:(?:posted|published|submitted|written|updated)(?:\s+on)?)\s*$")
 # A word before a date that makes it the headline's own ("… planting day for October 12, 2024", "… set on …").
 DATE_OWNED = re.compile(r"(?i:\b(?:on|for|by|until|till|from|since|before|after|of|to|at|in|and|or|between|"
-                        r"due|dated|through)\s*,?\s*$)")
+                        r"due|dated|through|date|today)\s*,?\s*$)")  # (a masthead's "… Today" over the day's date)
 
 
 def _glued_poster_at(text: str, by: re.Match[str], hits: Sequence[DateHit]) -> int | None:
@@ -196,7 +196,7 @@ def _glued_poster_at(text: str, by: re.Match[str], hits: Sequence[DateHit]) -> i
     dated = [h for h in hits if not text[h.end:by.start()].strip()]
     if dated and poster_shaped(name):
         return _glued_date_at(text, dated[-1].start)
-    if SITE_ACCOUNTS.fullmatch(name) and _headline_words(text[:by.start()]):
+    if SITE_ACCOUNTS.fullmatch(name) and _headline_words(text[:by.start()]) and _headline_head(text[:by.start()]):
         return by.start() + 1
     return None
 
@@ -207,7 +207,20 @@ def _glued_date_at(text: str, start: int) -> int | None:
     head = text[:start]
     if (posted := _POSTED_ON.search(head)) is not None:
         start, head = posted.start() + 1, head[:posted.start()]
-    return start if _headline_words(head) and not DATE_OWNED.search(head) else None
+    return start if _headline_words(head) and not DATE_OWNED.search(head) and _headline_head(head) else None
+
+
+# What a headline's words before a glued row never hold: a separator of a meta row or a breadcrumb.
+_ROW_SEPARATORS = re.compile(r"[/|»«·•]")
+
+
+def _headline_head(head: str) -> bool:
+    """The words before a glued row are a headline's: not a meta row of their own (a byline, a field's label, a
+    poster's verb, a thread's header: "By A (Outlet)", "Posted on May 14, 2024", "Thread starter X Start date"), no
+    separator between fields, no date of their own."""
+    if _ROW_SEPARATORS.search(head) or opens_a_row(head) or vocab.LEADING_LABEL.match(head):
+        return False
+    return not any(hit.year is not None for hit in find_dates(head)) if any(map(str.isdigit, head)) else True
 
 
 def _headline_words(head: str) -> bool:
