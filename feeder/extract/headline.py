@@ -173,6 +173,13 @@ _TRAIL = re.compile(r"(?i:home|start|inicio|início|accueil|startseite|beranda|�
 _TRAIL_PARTS = re.compile(r"\s*[>»›/|]\s*")
 _SHARE_BUTTON = re.compile(r"(?i:(?:share|tweet|post|pin|send|email)\b.{0,20}\b(?:on|via|to|with)\s+"
                            r"(?:facebook|twitter|x|whatsapp|linkedin|pinterest|telegram|reddit|email|line)\b)")
+# "Share this on", "Share via:", "Email this story to": a share row's head, its buttons on the lines below it.
+_SHARE_ROW_HEAD = re.compile(r"(?i:(?:share|send|e-?mail|post)(?:\s+(?:this|it))?(?:\s+(?:post|article|story|page))?"
+                             r"\s+(?:on|via|with|to)\s*:?\s*)$")
+# "Article by WN.com", "Story by Jane Roe", "Report by Staff": a byline opened by what the item is, a name or an
+# address after its "by" and nothing else.
+_NOUN_BYLINE = re.compile(r"(?i:(?:article|story|report|post|text|words|column|analysis|news)\s+by)\s+"
+                          r"(?:[A-Z][\w'’.-]*|[\w-]+\.[a-z]{2,})(?:\s+[A-Z][\w'’.-]*){0,3}$")
 # "Kyodo News Digest: April 16, 2022": a digest's title names its day after its own words, which no label is.
 _TITLED_DATE = re.compile(r"^(?P<head>[^\d:|–—]{8,80}?)\s*[:|–—]\s*\S")
 
@@ -275,7 +282,7 @@ _NOTE_LABEL = re.compile(r"^[A-Z][a-z]+['’]s\s+[Nn]ote\s*[:：]")
 def _anchor(text: str) -> bool:
     """A line a headline hangs over: byline, stamp, dateline, credit label or a story paragraph."""
     if rules.BYLINE.match(text) or _date_like(text) or _NOTE_LABEL.match(text) or _opens_on_a_date(text) or (
-            _dated_row(text) and not _titled_date(text)) or _WROTE_BYLINE.match(text):
+            _dated_row(text) and not _titled_date(text)) or _WROTE_BYLINE.match(text) or _NOUN_BYLINE.match(text):
         return True
     if (m := vocab.LABEL_PREFIX.match(text)) and not _kicker(text, m.end()):
         return True
@@ -354,8 +361,8 @@ def candidates(lines: Sequence[str], head: str | None = None, head_named_site: b
         if not _may_be_title(text) or rules.PHOTO_CREDIT_CLOSE.search(text):
             continue  # a paragraph closed by its photo's credit ("… on Monday. (AFP Photo)") is a story's, no title
         features = describe(index, text)
-        if not title_like(features, text):
-            continue
+        if not title_like(features, text) or _SHARE_ROW_HEAD.match(text) or _NOUN_BYLINE.match(text):
+            continue  # ("Share this on" over its buttons: the share row's head; "Article by WN.com": a byline)
         titled.add(index)
         score, why = -DEPTH * depth, []
         folded = fold_text(text)
