@@ -56,7 +56,25 @@ def _without_labels(title: str, tags: list[Tag], meta: Mapping[str, str], is_out
     if found is not None and _headline_left(found) and _names_a_site(found.group("label"), tags, meta,
                                                                        is_outlet):
         title = found.group("rest")
+    found = _SECTION_SUFFIX.match(title)
+    if found is not None and _headline_left(found) and _links_a_section(found.group("label"), tags):
+        title = found.group("rest")
     return title
+
+
+# "Headline - Pakistan" (any dash): a section's name after a spaced dash or bar closing the title, as a CMS files it.
+_SECTION_SUFFIX = re.compile(r"^(?P<rest>.+?)\s+[|–—-]\s+(?P<label>[A-Z][\w&'’.]*(?:\s[A-Z][\w&'’.]*)?)$")
+# The words of a link's address that name a section's page ("/category/pakistan/", "/section/world"; a tag's page
+# names a topic or a person the story is about, "/tag/capcoe/", never a label the title carries).
+_SECTION_PATH = re.compile(r"/(?:category|categories|section|sections)/(?P<slug>[^/?#]+)/?(?:[?#]|$)",
+                           re.I)
+
+
+def _links_a_section(label: str, tags: list[Tag]) -> bool:
+    """The page links the label's section: a link to a category's or section's page spelling its name."""
+    spelled = letters(label)
+    return any(tag.name == "a" and isinstance(href := tag.get("href"), str) and (m := _SECTION_PATH.search(href))
+               is not None and letters(m.group("slug")) == spelled for tag in tags)
 
 
 def _headline_left(found: re.Match[str]) -> bool:
@@ -69,7 +87,7 @@ def _is_section_label(label: str, title: str, tags: list[Tag], page_text: str) -
     if SECTION_NAMES.fullmatch(label.split()[-1]) is not None:
         return True
     folded = fold_text(label)
-    if any(t.name == "a" and fold_text(text_of(t)) == folded for t in tags):
+    if any(t.name == "a" and fold_text(text_of(t)) == folded for t in tags) or _links_a_section(label, tags):
         return True
     return bool(page_text) and len(_other_titles(title[:title.index("/") + 2], title, page_text)) >= 1
 
