@@ -249,6 +249,25 @@ _CAPTURE_WORD = re.compile(r"(?i:\b(?:archived|saved|captured|retrieved|fetched|
 MAX_TITLE_CHARS = 240
 
 
+# "A 'high' Hari Raya-do...": a blog post's title may trail off on an ellipsis. A short line, no sentence ended
+# inside it, right over the story's first paragraph (a teaser cut off mid-sentence runs longer and ends a
+# sentence before its cut).
+TRAILING_TITLE_WORDS = 8
+_TRAILS_OFF = re.compile(r"(?<=\w)(?:\.{3}|…)$")
+
+
+def _trailing_off(text: str, window: Sequence[str], index: int) -> str:
+    """The line without the ellipsis it trails off on, when it is a short title over the story's first paragraph
+    (the line itself otherwise)."""
+    if not _TRAILS_OFF.search(text) or len(text.split()) > TRAILING_TITLE_WORDS or not text[:1].isupper():
+        return text
+    head = _TRAILS_OFF.sub("", text)
+    if rules.SENTENCE_END.search(head) or re.search(r"[.!?]\s", head):
+        return text
+    below = window[index + 1] if index + 1 < len(window) else ""
+    return head if _paragraph(below, OPENING_WORDS) else text
+
+
 def _may_be_title(text: str) -> bool:
     """Cheap checks first: most lines of a page are paragraphs or single words."""
     return 8 <= len(text) <= MAX_TITLE_CHARS and (" " in text or not text.isascii()) and (
@@ -358,10 +377,11 @@ def candidates(lines: Sequence[str], head: str | None = None, head_named_site: b
             text = _without_page_name(text, line_folds)
         if (bracketed := _BRACKETS.match(text)) is not None:
             text = bracketed.group("inner").strip()
-        if not _may_be_title(text) or rules.PHOTO_CREDIT_CLOSE.search(text):
+        shape = _trailing_off(text, window, index)  # the words a title trailing off on an ellipsis is judged by
+        if not _may_be_title(shape) or rules.PHOTO_CREDIT_CLOSE.search(text):
             continue  # a paragraph closed by its photo's credit ("… on Monday. (AFP Photo)") is a story's, no title
-        features = describe(index, text)
-        if not title_like(features, text) or _SHARE_ROW_HEAD.match(text) or _NOUN_BYLINE.match(text):
+        features = describe(index, shape)
+        if not title_like(features, shape) or _SHARE_ROW_HEAD.match(text) or _NOUN_BYLINE.match(text):
             continue  # ("Share this on" over its buttons: the share row's head; "Article by WN.com": a byline)
         titled.add(index)
         score, why = -DEPTH * depth, []
