@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from feeder.extract.posters import poster_row, read_row
@@ -14,6 +14,7 @@ _DATE = st.sampled_from(["June 9, 2024", "9 June 2024", "Sat, 10/20/2018 - 14:35
 _VERB = st.sampled_from(["Written by", "Posted by", "Submitted by"])
 
 
+@settings(deadline=None)
 @given(_VERB, _NAME, _ROLE, _DATE)
 def test_the_role_is_no_part_of_the_posters_name(verb: str, name: str, role: str, date: str) -> None:
     row = poster_row(f"{verb} {name}{role} on {date}")
@@ -21,6 +22,7 @@ def test_the_role_is_no_part_of_the_posters_name(verb: str, name: str, role: str
     assert read_row(f"{verb} {name}{role} on {date}") == row
 
 
+@settings(deadline=None)
 @given(_NAME, _ROLE)
 def test_an_undated_written_by_line_is_no_posters_row(name: str, role: str) -> None:
     assert poster_row(f"Written by {name}{role}") is None

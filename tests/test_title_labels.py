@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from feeder.extract.titles import KICKER_REST_WORDS, without_kicker_label
+from feeder.extract.html.headings import _without_labels
+from feeder.extract.titles import KICKER_REST_WORDS, split_title, without_kicker_label
 
 _WORDS = st.lists(st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJ-'’|:/", min_size=1, max_size=8),
                   min_size=0, max_size=12)
 
 
+@settings(deadline=None)
 @given(_WORDS)
 def test_a_cut_title_is_the_end_of_the_printed_one(words: list[str]) -> None:
     title = " ".join(words)
@@ -20,6 +22,7 @@ def test_a_cut_title_is_the_end_of_the_printed_one(words: list[str]) -> None:
         assert len(cut.split()) >= KICKER_REST_WORDS
 
 
+@settings(deadline=None)
 @given(st.sampled_from(["UPDATE 2-", "EXCLUSIVE: ", "WATCH: ", "POLITICS | ", "Breaking: ", "VIDEO - "]),
        st.lists(st.sampled_from(["ferry", "fares", "rise", "on", "the", "lake", "again"]), min_size=4, max_size=9))
 def test_a_label_class_kicker_is_cut(label: str, words: list[str]) -> None:
@@ -37,19 +40,31 @@ def test_headline_words_and_column_names_stay() -> None:
 _NAME = st.sampled_from(["Biden", "Xi", "Modi", "Lula Silva", "Kerala", "Ruto", "Macron"])
 
 
+@settings(deadline=None)
 @given(_NAME, _NAME, st.lists(st.sampled_from(["talks", "resume", "after", "a", "long", "pause", "today"]),
                              min_size=3, max_size=8))
 def test_no_evidence_no_cut_of_a_slash_or_bar_part(first: str, second: str, words: list[str]) -> None:
-    from feeder.extract.html.headings import _without_labels
-
     for title in (f"{first} / {second} {' '.join(words)}", f"{second} {' '.join(words)} | {first}"):
         assert _without_labels(title, [], {}, lambda name: False, "") == title
 
 
+@settings(deadline=None)
 @given(st.sampled_from(["World", "General", "Farm News", "Business"]),
        st.lists(st.sampled_from(["tariffs", "rise", "four", "percent", "in", "july"]), min_size=4, max_size=8))
 def test_a_section_name_before_a_slash_is_cut(label: str, words: list[str]) -> None:
-    from feeder.extract.html.headings import _without_labels
-
     rest = "Water " + " ".join(words)
     assert _without_labels(f"{label} / {rest}", [], {}, lambda name: False, "") == rest
+
+
+@settings(deadline=None)
+@given(st.sampled_from(["Ridge Notes", "Notes From the Ridge and the Valley", "AP"]),
+       st.sampled_from([": ", " - ", " | "]),
+       st.lists(st.sampled_from(["up", "the", "fire", "tower", "at", "last"]), min_size=3, max_size=8),
+       st.booleans())
+def test_a_blogs_name_over_its_post_gives_the_post(name: str, sep: str, words: list[str], name_above: bool) -> None:
+    post = "Fire " + " ".join(words)
+    lines = [name, "a tagline", post] if name_above else [post, "a tagline", name]
+    head, _ = split_title(f"{name}{sep}{post}", lines, lambda printed: False)
+    assert f"{name}{sep}{post}".endswith(head) or head == name
+    if name_above:
+        assert head == post

@@ -34,7 +34,27 @@ def split_title(page_title: str, lines: Sequence[str], is_outlet: IsOutlet) -> t
         head, site = cut[0], cut[1] if site is None else f"{cut[1]} {site}"
 
 
+# Separators between a blog's name and its post's title in a page title ("Blog Name: Post title", "Blog - Post").
+_NAME_AND_POST = re.compile(r"\s*(?::|\s[-–—|]\s)\s*")
+
+
+def _post_after_masthead(page_title: str, lines: Sequence[str]) -> str | None:
+    """"Blog Name: Post title" when the page prints both parts as lines of their own, the blog's name above the
+    post's title (its masthead): the part printed lower is the post's headline, however short."""
+    parts = _NAME_AND_POST.split(page_title, maxsplit=1)
+    if len(parts) != 2 or len(parts[1].split()) < 3 or _NAME_AND_POST.search(parts[1]):
+        return None  # (a feed's item title, "Feed: Section: Headline", is _unprefixed's)
+    at: dict[str, int] = {}
+    for index, line in enumerate(lines[:80]):
+        if len(line) <= len(page_title):
+            at.setdefault(fold_text(line), index)
+    name, post = (at.get(fold_text(part)) for part in parts)
+    return " ".join(parts[1].split()) if name is not None and post is not None and name < post else None
+
+
 def _repeated_headline(page_title: str, lines: Sequence[str]) -> str | None:
+    if (post := _post_after_masthead(page_title, lines)) is not None:
+        return post
     whole = fold_text(page_title)
     best: str | None = None
     for line in lines[:80]:
