@@ -44,9 +44,10 @@ def _post_after_masthead(page_title: str, lines: Sequence[str]) -> str | None:
     parts = _NAME_AND_POST.split(page_title, maxsplit=1)
     if len(parts) != 2 or len(parts[1].split()) < 3 or _NAME_AND_POST.search(parts[1]):
         return None  # (a feed's item title, "Feed: Section: Headline", is _unprefixed's)
+    sizes = {len(part) for part in parts}
     at: dict[str, int] = {}
     for index, line in enumerate(lines[:80]):
-        if len(line) <= len(page_title):
+        if len(line.strip()) in sizes:  # (a part printed alone has its length: the other lines are spared folding)
             at.setdefault(fold_text(line), index)
     name, post = (at.get(fold_text(part)) for part in parts)
     return " ".join(parts[1].split()) if name is not None and post is not None and name < post else None
