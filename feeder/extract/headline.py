@@ -259,7 +259,8 @@ _TRAILS_OFF = re.compile(r"(?<=\w)(?:\.{3}|…)$")
 def _trailing_off(text: str, window: Sequence[str], index: int) -> str:
     """The line without the ellipsis it trails off on, when it is a short title over the story's first paragraph
     (the line itself otherwise)."""
-    if not _TRAILS_OFF.search(text) or len(text.split()) > TRAILING_TITLE_WORDS or not text[:1].isupper():
+    if not text.endswith(("...", "…")) or not _TRAILS_OFF.search(text) or len(text.split()) > TRAILING_TITLE_WORDS or (
+            not text[:1].isupper()):
         return text
     head = _TRAILS_OFF.sub("", text)
     if rules.SENTENCE_END.search(head) or re.search(r"[.!?]\s", head):

@@ -458,7 +458,9 @@ def _masthead_byline(by_role: dict[str, list[Candidate]], site: Sequence[str]) -
     """Tie-break: a byline naming the site's own masthead ("Article by WN.com" under the first line "WN.com") over a
     date line, on a page crediting another outlet, is the site's post header: no person wrote the story under it, and
     the date is the post's."""
-    bylines = [c for c in by_role.get("byline", ()) if c.printed and names_the_site(c.value, site)]
+    if not by_role.get("byline") or not site:
+        return
+    bylines = [c for c in by_role["byline"] if c.printed and names_the_site(c.value, site)]
     if len(bylines) != 1 or any(by_role.get(role) for role in ("republished", "header")):
         return
     byline = bylines[0]

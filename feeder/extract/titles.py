@@ -47,7 +47,7 @@ def _post_after_masthead(page_title: str, lines: Sequence[str]) -> str | None:
     sizes = {len(part) for part in parts}
     at: dict[str, int] = {}
     for index, line in enumerate(lines[:80]):
-        if len(line.strip()) in sizes:  # (a part printed alone has its length: the other lines are spared folding)
+        if len(line) in sizes:  # (a part printed alone has its length: the other lines are spared folding)
             at.setdefault(fold_text(line), index)
     name, post = (at.get(fold_text(part)) for part in parts)
     return " ".join(parts[1].split()) if name is not None and post is not None and name < post else None
