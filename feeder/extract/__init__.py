@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from feeder.errors import NotAnArticle
 from feeder.extract import blocks, headline, rules
 from feeder.extract.shapes import is_date_line, is_prose
 from feeder.extract.text import extract_text
+from feeder.extract.titles import without_kicker_label
 from feeder.extract.walls import teaser_list, wall_kind
-from feeder.records import Page, RawArticle
+from feeder.records import Clue, Page, RawArticle
 from feeder.sources import Registry
 
 __all__ = ["extract"]
@@ -38,6 +40,8 @@ def extract(raw: RawArticle, registry: Registry) -> Page:
         raise NotAnArticle(raw.path, f"{wall[0]} ({wall[1]!r}): the capture holds no article; scrape it again")
     if page is None or page.title is None or not page.title.value.strip():
         raise NotAnArticle(raw.path, "no headline found: the first line or <title>/<h1> is empty")
+    if (cut := without_kicker_label(page.title.value)) != page.title.value:
+        page = replace(page, title=Clue(cut, f"{page.title.origin}; its kicker label cut"))
     if not page.body:
         raise NotAnArticle(raw.path, "no article body found: no paragraph of story text")
     lines = _text_lines(raw.text) if raw.kind == "text" else []

@@ -246,7 +246,7 @@ def run_on_paper(name: str, is_outlet: IsOutlet) -> str | None:
 _PAPER_WORD = re.compile(
     r"^(?:the\s+)?(?:[A-Z][\w'’&.-]*\s+){1,4}(?:Times|Post|Herald|Tribune|Journal|Gazette|Chronicle|Telegraph|"
     r"Observer|Standard|Express|Guardian|Independent|Inquirer|Courier|Mirror|Mail|Star|Sun|Daily|News|"
-    r"Newspapers?|Weekly|Review|Monitor|Dispatch|Bulletin|Record|Examiner|Leader|Nation|Press|Today|"
+    r"Newspapers?|Weekly|Review|Monitor|Sentinel|Dispatch|Bulletin|Record|Examiner|Leader|Nation|Press|Today|"
     r"Insider|Wire|Agency|Television|TV|Radio|Broadcasting)$")
 
 

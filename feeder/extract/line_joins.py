@@ -6,7 +6,8 @@ import re
 from collections.abc import Sequence
 
 from feeder.extract import rules, vocab
-from feeder.extract.dates import find_dates
+from feeder.extract.dates import DateHit, find_dates
+from feeder.extract.posters import opens_a_row, poster_shaped
 from feeder.extract.shapes import Line, is_date_line, is_prose
 
 _TRAILING_LABEL = re.compile(rf"\s(?:{vocab.FIELD_LABELS})\s*[:：]$", re.I)
@@ -158,16 +159,68 @@ def _glued_stamp_at(text: str) -> int | None:
     if not 20 <= len(text) <= 240 or not (text[-1:].isalnum() or text[-1:] == ")") or text[:1].isdigit():
         return None
     if not any(map(str.isdigit, text[-30:])):
-        return None
+        by = _GLUED_BY.search(text) if " by " in text[-40:].lower() else None
+        return _glued_poster_at(text, by, ()) if by is not None else None
     if (m := _GLUED_TIME.search(text)) is not None:
         head = text[:m.start()]
         return m.start("stamp") if not TIME_OWNED.search(head) and _headline_words(head) else None
     hits = [h for h in find_dates(text) if h.year is not None and h.trap is None]
+    if (by := _GLUED_BY.search(text)) is not None:
+        return _glued_poster_at(text, by, hits)
     if not hits or not _CODE_AFTER.match(text[hits[-1].end:]):
         return None
     head = text[:hits[-1].start]
     sep = _GLUED_DATE_SEPARATOR.search(head)
-    return hits[-1].start if sep is not None and _headline_words(head[:sep.start()]) else None
+    if sep is not None:
+        return hits[-1].start if _headline_words(head[:sep.start()]) else None
+    return _glued_date_at(text, hits[-1].start) if hits[-1].end == len(text.rstrip()) else None
+
+
+# A theme's meta row glued after a headline's words: "Headline by admin", "Headline June 9, 2024 by ridgewatcher",
+# "Headline Posted on 9 June 2024 by admin", "Headline June 9, 2024". "by" and a name end a headline's words too
+# ("… fires started by lightning"): the row is read off only after the post's date, or for a site's own account.
+_GLUED_BY = re.compile(r"\s(?i:by)\s+(?P<name>\S+(?:\s+\S+)?)$")
+# The accounts a blog or CMS theme posts under when no person signs: "by admin", "by webmaster".
+SITE_ACCOUNTS = re.compile(r"(?i:admin|administrator|site\s?admin|webmaster|editor|moderator|news\s?desk)")
+# A theme's verb before the post's date ("Posted on 9 June 2024"), part of the glued row.
+_POSTED_ON = re.compile(r"\s(?i:(?:posted|published|submitted|written|updated)(?:\s+on)?)\s*$")
+# A word before a date that makes it the headline's own ("… planting day for October 12, 2024", "… set on …").
+DATE_OWNED = re.compile(r"(?i:\b(?:on|for|by|until|till|from|since|before|after|of|to|at|in|and|or|between|"
+                        r"due|dated|through|date|today)\s*,?\s*$)")  # (a masthead's "… Today" over the day's date)
+
+
+def _glued_poster_at(text: str, by: re.Match[str], hits: Sequence[DateHit]) -> int | None:
+    """Where a poster's row glued after a headline starts: at the post's date right before "by" and a poster's
+    name, or at "by" before a site's account."""
+    name = by.group("name")
+    dated = [h for h in hits if not text[h.end:by.start()].strip()]
+    if dated and poster_shaped(name):
+        return _glued_date_at(text, dated[-1].start)
+    if SITE_ACCOUNTS.fullmatch(name) and _headline_words(text[:by.start()]) and _headline_head(text[:by.start()]):
+        return by.start() + 1
+    return None
+
+
+def _glued_date_at(text: str, start: int) -> int | None:
+    """Where a post's date glued after a headline's words starts (with a theme's "Posted on" before it), unless
+    a word of the headline owns the date."""
+    head = text[:start]
+    if (posted := _POSTED_ON.search(head)) is not None:
+        start, head = posted.start() + 1, head[:posted.start()]
+    return start if _headline_words(head) and not DATE_OWNED.search(head) and _headline_head(head) else None
+
+
+# What a headline's words before a glued row never hold: a separator of a meta row or a breadcrumb.
+_ROW_SEPARATORS = re.compile(r"[/|»«·•]")
+
+
+def _headline_head(head: str) -> bool:
+    """The words before a glued row are a headline's: not a meta row of their own (a byline, a field's label, a
+    poster's verb, a thread's header: "By A (Outlet)", "Posted on May 14, 2024", "Thread starter X Start date"), no
+    separator between fields, no date of their own."""
+    if _ROW_SEPARATORS.search(head) or opens_a_row(head) or vocab.LEADING_LABEL.match(head):
+        return False
+    return not any(hit.year is not None for hit in find_dates(head)) if any(map(str.isdigit, head)) else True
 
 
 def _headline_words(head: str) -> bool:

@@ -301,8 +301,14 @@ _TIME = re.compile(r"^(?P<time>\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\b\.?)?)(?!\d)",
 
 # The first words of every row above (lower case): a line opening otherwise is spared the patterns.
 _OPENERS = frozenset(
-    [verb.split("\\s+")[0] for verbs, _ in vocab.POSTER_VERBS for verb in verbs] + list(vocab.BY_WORDS))
+    [verb.split("\\s+")[0] for verbs, _ in vocab.POSTER_VERBS for verb in verbs] + list(vocab.BY_WORDS) + ["written"])
 _FIRST_WORD = re.compile(r"^\W{0,2}(\w+)")
+
+
+def opens_a_row(text: str) -> bool:
+    """The line opens on a word a poster's row or a byline opens on ("Posted", "By", "Written", "Thread")."""
+    first = _FIRST_WORD.match(text)
+    return first is not None and first.group(1).lower() in (*_OPENERS, "thread")
 
 
 @lru_cache(maxsize=8192)
@@ -319,6 +325,11 @@ def poster_row(text: str) -> tuple[str, str | None, str | None] | None:
 
 def read_row(text: str) -> tuple[str, str | None, str | None] | None:
     """poster_row without its gate (tests/test_posters.py checks that the gate never changes an answer)."""
+    if "(" in text:
+        text = _BRACKETED_ROLE.sub("", text)  # "X (Guest Contributor) on …": the account's role, not its name
+    if (written := _WRITTEN_ROW.match(text)) is not None:
+        name, date = written.group("name").strip(), _post_date(written.group("rest"))
+        return (name, date, None) if date is not None and poster_shaped(name) else None
     if (aged := _AGED_ROW.match(text)) is not None:
         name = aged.group("name").strip()
         return (name, None, None) if poster_shaped(name) else None  # a relative age is no date
@@ -336,6 +347,14 @@ def read_row(text: str) -> tuple[str, str | None, str | None] | None:
     return name, date, time
 
 
+# A writer's role a theme prints in brackets after the account's name ("Marta Oyelaran (Guest Contributor)",
+# "(guest writer)", "(Staff Writer)"): the role of whoever posted, never a word of the name.
+_BRACKETED_ROLE = re.compile(
+    r"\s*\((?i:(?:guest|staff|contributing|senior|freelance)\s+(?:contributor|writer|author|columnist|editor|"
+    r"blogger|reporter)|guest(?:\s+post)?|contributor|columnist|staff|blogger|correspondent)\)")
+# "Written by X on June 9, 2024": a theme's author field dated with the post is its poster's row. (Alone, "Written
+# by X" is a byline the byline readers weigh; the post's date right after it makes it the theme's row.)
+_WRITTEN_ROW = re.compile(rf"^\W{{0,2}}written\s+by\s*:?\s+{_NAME}\s+(?i:on)\s+(?P<rest>.+)$", re.I)
 _VERB_HEAD = re.compile(rf"^\W{{0,2}}(?:{_POSTER_VERB})\s*[:：]?\s+(?P<tail>.+)$", re.I)
 # A poster's name before the date with no separator holds at most this many words ("Posted by: Site Name June 26").
 MAX_GLUED_NAME_WORDS = 4

@@ -176,6 +176,8 @@ def resolve(candidates: Sequence[Candidate], *, outlet_page: bool, site: Sequenc
     credits_site = not outlet_page and _credits_the_site(by_role, site)
     if SITE_BYLINE and not outlet_page and not credits_site:
         _site_byline(by_role)
+    if not outlet_page and not credits_site:
+        _masthead_byline(by_role, site)
     if not outlet_page:
         _dated_dateline(by_role)
     # Tie-break (the label contract): a printed credit naming the site itself, in a credit's place (a dateline's
@@ -450,6 +452,25 @@ def _site_byline(by_role: dict[str, list[Candidate]]) -> None:
                                                                    why=byline.why + why))
     by_role.setdefault("republished", []).append(stamp._replace(role="republished", score=POST_HEADER,
                                                                   why=stamp.why + why))
+
+
+def _masthead_byline(by_role: dict[str, list[Candidate]], site: Sequence[str]) -> None:
+    """Tie-break: a byline naming the site's own masthead ("Article by WN.com" under the first line "WN.com") over a
+    date line, on a page crediting another outlet, is the site's post header: no person wrote the story under it, and
+    the date is the post's."""
+    if not by_role.get("byline") or not site:
+        return
+    bylines = [c for c in by_role["byline"] if c.printed and names_the_site(c.value, site)]
+    if len(bylines) != 1 or any(by_role.get(role) for role in ("republished", "header")):
+        return
+    byline = bylines[0]
+    stamps = [c for role in ORIGINAL_ROLES for c in by_role.get(role, ())
+              if c.printed and 0 <= c.block - byline.block <= 1 and c.score <= PRINTED_STAMP]
+    by_role["byline"].remove(byline)
+    for stamp in stamps[:1]:
+        by_role[stamp.role].remove(stamp)
+        by_role.setdefault("republished", []).append(stamp._replace(
+            role="republished", score=POST_HEADER, why=stamp.why + " (under a byline naming the site: its post date)"))
 
 
 # The most days a bare date under the byline may fall after the story's dated dateline and still be this page's post.

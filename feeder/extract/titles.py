@@ -34,7 +34,28 @@ def split_title(page_title: str, lines: Sequence[str], is_outlet: IsOutlet) -> t
         head, site = cut[0], cut[1] if site is None else f"{cut[1]} {site}"
 
 
+# Separators between a blog's name and its post's title in a page title ("Blog Name: Post title", "Blog - Post").
+_NAME_AND_POST = re.compile(r"\s*(?::|\s[-–—|]\s)\s*")
+
+
+def _post_after_masthead(page_title: str, lines: Sequence[str]) -> str | None:
+    """"Blog Name: Post title" when the page prints both parts as lines of their own, the blog's name above the
+    post's title (its masthead): the part printed lower is the post's headline, however short."""
+    parts = _NAME_AND_POST.split(page_title, maxsplit=1)
+    if len(parts) != 2 or len(parts[1].split()) < 3 or _NAME_AND_POST.search(parts[1]):
+        return None  # (a feed's item title, "Feed: Section: Headline", is _unprefixed's)
+    sizes = {len(part) for part in parts}
+    at: dict[str, int] = {}
+    for index, line in enumerate(lines[:80]):
+        if len(line) in sizes:  # (a part printed alone has its length: the other lines are spared folding)
+            at.setdefault(fold_text(line), index)
+    name, post = (at.get(fold_text(part)) for part in parts)
+    return " ".join(parts[1].split()) if name is not None and post is not None and name < post else None
+
+
 def _repeated_headline(page_title: str, lines: Sequence[str]) -> str | None:
+    if (post := _post_after_masthead(page_title, lines)) is not None:
+        return post
     whole = fold_text(page_title)
     best: str | None = None
     for line in lines[:80]:
@@ -141,3 +162,31 @@ def unquoted_excerpt(body: Sequence[str]) -> list[str]:
             sum(body[0].count(q) for q in '"“”') == 1 and sum(body[-1].count(q) for q in '"“”') == 1):
         return [body[0][1:].lstrip(), *body[1:-1], body[-1][:-1].rstrip()]
     return list(body)
+
+
+# Names of a news site's sections as a CMS or a wire prints them before a headline it files there ("World / …",
+# "POLITICS | …", "Farm News / …", WordPress's default "General" and "Uncategorized"): a label's last word.
+SECTION_NAMES = re.compile(
+    r"(?:news|world|general|uncategori[sz]ed|local|national|international|business|economy|finance|markets?|"
+    r"politics|sports?|opinion|editorial|health|science|tech|technology|culture|arts|entertainment|lifestyle|"
+    r"travel|education|environment|regions?|regional|asia|africa|europe|americas|latest|updates|features?)",
+    re.I)
+# Kicker labels: what an agency or a portal prints before a headline to say what kind of item it is (a story's
+# version, "UPDATE 2-"; its access, "EXCLUSIVE:"; its medium, "WATCH:", "VIDEO:", "PHOTOS:"; its urgency,
+# "BREAKING:", "JUST IN:"), or the section it is filed in before a bar ("POLITICS | "). None is a headline's word
+# in that place: a word opening the headline's sentence has no colon, bar or hyphen after it ("Exclusive club
+# deal lifts …"), and a column's name ("YOURSAY |", "Analysis:") is the writer's, kept.
+_KICKER_LABEL = re.compile(
+    r"^(?:(?i:update\s?\d{1,2}|updated|exclusive|breaking(?:\s+news)?|just\s+in|watch|video|photos?|listen)"
+    r"\s*(?:[:|]\s*|-(?=[A-Z\"“‘'])|\s[-–—]\s+)"
+    rf"|(?i:{SECTION_NAMES.pattern})\s+\|\s+)(?P<rest>\S.*)$")
+# Words a headline keeps after its kicker label is cut (a shorter rest is the label's own phrase).
+KICKER_REST_WORDS = 4
+
+
+def without_kicker_label(title: str) -> str:
+    """The headline without a kicker label before it ("UPDATE 2-", "EXCLUSIVE: ", "WATCH: ", "POLITICS | ")."""
+    found = _KICKER_LABEL.match(title)
+    if found is None or len(found.group("rest").split()) < KICKER_REST_WORDS:
+        return title
+    return found.group("rest")

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from typing import Any
 
+from feeder.extract.credit_rows import paper_shaped
 from feeder.extract.dates import find_dates
+from feeder.extract.html.meta import names_the_site
 from feeder.extract.html.tree import Tag, elements, text_of
 from feeder.extract.lines import IsOutlet, Line, is_date_line, is_prose, split_title
+from feeder.extract.resolver import letters
+from feeder.extract.titles import SECTION_NAMES
 from feeder.fold import fold_text
 from feeder.records import DateClue
 
@@ -23,27 +27,97 @@ def find_headline(tags: list[Tag], meta: Mapping[str, str], ld: Mapping[str, Any
     else og:title, <h1>, <title>."""
     found = _find_headline([t for t in tags if t.name in ("h1", "h2", "h3")], meta, ld, is_outlet, container)
     found = _without_outlet_suffix(found, is_outlet) if found else found
-    found = _without_labels(found) if found else found
+    found = _without_labels(found, tags, meta, is_outlet, page_text) if found else found
     return _without_site_prefix(found, page_text) if found and page_text else found
 
 
 # What a CMS prints around a headline it copied or filed, never the story's words: a section label before a
 # spaced slash ("General / Headline"), a wire's slug in capitals glued on by hyphens ("GRENADA-FINANCE-Headline"),
 # and the copied page's own site name after a bar ("Headline | The Economist": a bar is a title's separator, a
-# label before one, "VIEWPOINT | Headline", is a column's name and stays).
-_SECTION_PREFIX = re.compile(r"^(?:[A-Z][\w&'’.]*)(?:\s[A-Z][\w&'’.]*)?\s+/\s+(?P<rest>\S.*)$")
+# label before one, "VIEWPOINT | Headline", is a column's name and stays). A label or a name is cut only on the
+# page's evidence that it is one (`_is_section_label`, `_names_a_site`): "Biden / Xi talks resume" and "Floods
+# hit Kerala | Live Updates" are headlines whole.
+_SECTION_PREFIX = re.compile(r"^(?P<label>[A-Z][\w&'’.]*(?:\s[A-Z][\w&'’.]*)?)\s+/\s+(?P<rest>\S.*)$")
 _SLUG_PREFIX = re.compile(r"^[A-Z]{2,}(?:-[A-Z]{2,})+-(?P<rest>[A-Z][a-z].*)$")
-_SITE_SUFFIX = re.compile(r"^(?P<rest>.+?)\s+\|\s+(?:The\s+)?(?:[A-Z][\w&'’.-]*)(?:\s+[A-Z][\w&'’.-]*){0,2}$")
-
-
-def _without_labels(title: str) -> str:
+_SITE_SUFFIX = re.compile(
+    r"^(?P<rest>.+?)\s+\|\s+(?P<label>(?:The\s+)?(?:[A-Z][\w&'’.-]*)(?:\s+[A-Z][\w&'’.-]*){0,2})$")
+def _without_labels(title: str, tags: list[Tag], meta: Mapping[str, str], is_outlet: IsOutlet,
+                    page_text: str) -> str:
     """The headline without a section label, a wire slug or a copied site name around it (each cut only when a
-    headline's MIN_HEADLINE_WORDS words remain)."""
-    for label in (_SECTION_PREFIX, _SLUG_PREFIX, _SITE_SUFFIX):
-        found = label.match(title)
-        if found is not None and len(found.group("rest").split()) >= MIN_HEADLINE_WORDS:
-            title = found.group("rest")
+    headline's MIN_HEADLINE_WORDS words remain, and a label or a name only on the page's evidence)."""
+    found = _SECTION_PREFIX.match(title)
+    if found is not None and _headline_left(found) and _is_section_label(found.group("label"), title, tags,
+                                                                           page_text):
+        title = found.group("rest")
+    found = _SLUG_PREFIX.match(title)
+    if found is not None and _headline_left(found):
+        title = found.group("rest")
+    found = _SITE_SUFFIX.match(title)
+    if found is not None and _headline_left(found) and _names_a_site(found.group("label"), tags, meta,
+                                                                       is_outlet):
+        title = found.group("rest")
+    found = _SECTION_SUFFIX.match(title)
+    if found is not None and _headline_left(found) and _links_a_section(found.group("label"), tags):
+        title = found.group("rest")
     return title
+
+
+# "Headline - Pakistan" (any dash): a section's name after a spaced dash or bar closing the title, as a CMS files it.
+_SECTION_SUFFIX = re.compile(r"^(?P<rest>.+?)\s+[|–—-]\s+(?P<label>[A-Z][\w&'’.]*(?:\s[A-Z][\w&'’.]*)?)$")
+# The words of a link's address that name a section's page ("/category/pakistan/", "/section/world"; a tag's page
+# names a topic or a person the story is about, "/tag/capcoe/", never a label the title carries).
+_SECTION_PATH = re.compile(r"/(?:category|categories|section|sections)/(?P<slug>[^/?#]+)/?(?:[?#]|$)",
+                           re.I)
+
+
+def _links_a_section(label: str, tags: list[Tag]) -> bool:
+    """The page links the label's section: a link to a category's or section's page spelling its name."""
+    spelled = letters(label)
+    return any(tag.name == "a" and isinstance(href := tag.get("href"), str) and (m := _SECTION_PATH.search(href))
+               is not None and letters(m.group("slug")) == spelled for tag in tags)
+
+
+def _headline_left(found: re.Match[str]) -> bool:
+    return len(found.group("rest").split()) >= MIN_HEADLINE_WORDS
+
+
+def _is_section_label(label: str, title: str, tags: list[Tag], page_text: str) -> bool:
+    """A label before a slash is a section's: a section's name, a link's words on the page (a breadcrumb, a
+    category link), or printed before other titles on the page too."""
+    if SECTION_NAMES.fullmatch(label.split()[-1]) is not None:
+        return True
+    folded = fold_text(label)
+    if any(t.name == "a" and fold_text(text_of(t)) == folded for t in tags) or _links_a_section(label, tags):
+        return True
+    return bool(page_text) and len(_other_titles(title[:title.index("/") + 2], title, page_text)) >= 1
+
+
+def _names_a_site(name: str, tags: list[Tag], meta: Mapping[str, str], is_outlet: IsOutlet) -> bool:
+    """A name after a bar is a site's: an outlet's, shaped like a paper's ("The Rice Monitor"), the site's own
+    (og:site_name, the <title>'s last part, its masthead), or spelled by the address of a page it links to."""
+    if is_outlet(name) or paper_shaped(name) or names_the_site(name, meta):
+        return True
+    if fold_text(name) in _site_names([t for t in tags if t.name in ("h1", "h2", "h3", "a")], meta):
+        return True
+    spelled = letters(re.sub(r"^the\s+", "", name, flags=re.I))
+    return len(spelled) >= SPELLED_HOST_CHARS and any(spelled in host for host in _link_hosts(tags, meta))
+
+
+# A site's name spelled by an address has at least this many letters (a two-letter code matches anything).
+SPELLED_HOST_CHARS = 4
+
+
+def _link_hosts(tags: list[Tag], meta: Mapping[str, str]) -> Iterator[str]:
+    """The letters of the hosts the page's links and its own address name ("economist.com" -> "economistcom")."""
+    hrefs = [meta.get("og:url", ""), meta.get("canonical", "")]
+    hrefs += [href for t in tags if t.name == "a" and isinstance(href := t.get("href"), str)]
+    for href in hrefs:
+        host = _HOST.match(href.strip())
+        if host is not None:
+            yield letters(host.group(1).removeprefix("www."))
+
+
+_HOST = re.compile(r"^https?://([^/?#:]+)", re.I)
 
 
 # "Headline | The Economist", "Headline - Reuters": the outlet's name after a bar or a spaced dash.
