@@ -175,8 +175,9 @@ def resolve_span(body: Sequence[str], origins: Sequence[str], title: str) -> Spa
     """The story's span inside the walk's run of prose ``body`` (each paragraph at ``origins``)."""
     if len(body) < 2:
         return Span(tuple(body), _where(origins, 0, len(body), "the walk's run", "the walk's run"))
-    start, start_why = _start(body, title)
-    end, end_why = _end(body, title, start)
+    own_voice = _in_own_voice(body)
+    start, start_why = _start(body, title, own_voice)
+    end, end_why = _end(body, title, start, own_voice)
     if not any(_ends_sentence_signed(p) for p in body[start:end]):
         start, end, start_why, end_why = 0, len(body), "the walk's run", "the walk's run"
     kept, dropped = _without_furniture(body, start, end)
@@ -235,7 +236,7 @@ def without_glued_video(paragraph: str) -> str:
     return rest if OPENS_WITH_DATELINE.match(rest) or _BRACKETED_DATELINE.match(rest) else paragraph
 
 
-def lead_score(text: str, following: str, title: str) -> tuple[float, str]:
+def lead_score(text: str, following: str, title: str, own_voice: bool = False) -> tuple[float, str]:
     """How much a line at the top of the run looks like furniture above the story, and the strongest reason."""
     score, why = _shared_score(text, title, LEAD_HEADLINE_WORDS)
     if following and is_caption(text):
@@ -244,7 +245,7 @@ def lead_score(text: str, following: str, title: str) -> tuple[float, str]:
     elif following and ("elow" in text or "isclaimer" in text or "ranslated" in text) and FRAMING_LINE.search(text):
         score += FRAMING
         why = "words about the story below"
-    if following and _poster_words(text, following):
+    if following and not own_voice and _poster_words(text, following):
         score += POSTER_WORDS
         why = why or "the poster's own words"
     if following and (not _ends_sentence(text) or len(text.split()) <= SHORT_LEAD_WORDS) and (
@@ -262,11 +263,13 @@ def is_caption(text: str) -> bool:
                 and CAPTION_CLOSE.search(tail)) or (text[:1] in "(IiAaTt" and bool(CAPTION_OPEN.match(text)))
 
 
-def tail_score(text: str, title: str, above: str = "", last: bool = False) -> tuple[float, str]:
+def tail_score(text: str, title: str, above: str = "", last: bool = False, own_voice: bool = False) -> tuple[
+        float, str]:
     """How much a line at the bottom of the run (``above``: the line over it; ``last``: the run's last line) looks
-    like furniture under the story, and the strongest reason."""
+    like furniture under the story, and the strongest reason (``own_voice``: the run is the poster's own post, see
+    _in_own_voice)."""
     score, why = _shared_score(text, title, HEADLINE_WORDS)
-    if above and _poster_words(text, above):
+    if above and not own_voice and _poster_words(text, above):
         score += POSTER_WORDS
         why = why or "the poster's own words"
     if last and _lead_in_to_nothing(text):
@@ -317,6 +320,23 @@ def _poster_words(text: str, beside: str) -> bool:
     paragraph in neither. Quotations and reported speech are the story's: the people it quotes speak so."""
     return len(text.split(maxsplit=POSTER_WORDS_MAX)) <= POSTER_WORDS_MAX and not _QUOTES.intersection(text) and bool(
         _PERSON.search(text)) and not vocab.FIRST_PERSON.search(beside) and not _ATTRIBUTION.search(text)
+
+
+# A quotation inside a paragraph: the people a story quotes speak in the first person there.
+_QUOTATION = re.compile(r'[“"«„][^“”"«»„]{0,400}[”"»“]')
+
+
+def _in_own_voice(body: Sequence[str]) -> bool:
+    """A paragraph opening the run (one of its first OWN_VOICE_REACH), longer than a poster's line, speaks in the
+    first or second person outside quotations and reported speech: the run is the poster's own post (a diary, a
+    column, a letter quoted in it), and its short first-person lines are its own words, not a poster's note beside
+    a story pasted in the third person. (Only the opening counts: readers' replies under a story speak so too.)"""
+    return any(len(p.split(maxsplit=POSTER_WORDS_MAX)) > POSTER_WORDS_MAX and _PERSON.search(_QUOTATION.sub(" ", p))
+               and not _ATTRIBUTION.search(p) for p in body[:OWN_VOICE_REACH])
+
+
+# How many paragraphs opening the run tell whether it is the poster's own post.
+OWN_VOICE_REACH = 3
 
 
 def _shared_score(text: str, title: str, headline_words: int) -> tuple[float, str]:
@@ -377,7 +397,7 @@ def _title_words(title: str) -> frozenset[str]:
     return frozenset(fold_text(title).split())
 
 
-def _start(body: Sequence[str], title: str) -> tuple[int, str]:
+def _start(body: Sequence[str], title: str, own_voice: bool = False) -> tuple[int, str]:
     """Tie-break: the story starts below the last strong furniture line of the run of furniture at the top."""
     start, why = 0, "the walk's first prose line"
     for index in range(1, min(LEAD_REACH, len(body) - 1)):
@@ -385,7 +405,7 @@ def _start(body: Sequence[str], title: str) -> tuple[int, str]:
             # Tie-break: a feed's excerpt and its footer above the whole story: the story starts again below.
             return index + 1, "below a feed's excerpt and its footer"
     for index in range(min(LEAD_REACH, len(body) - 1)):
-        score, reason = lead_score(body[index], body[index + 1], title)
+        score, reason = lead_score(body[index], body[index + 1], title, own_voice)
         following = body[index + 1]
         if score < LEAD_SCORE or (score < FURNITURE_SCORE and body[index].rstrip().endswith((":", "："))) or (
                 score < CAPTION and (following[:1].islower() or following[:1] in "([（" or (
@@ -397,7 +417,7 @@ def _start(body: Sequence[str], title: str) -> tuple[int, str]:
     return start, why
 
 
-def _end(body: Sequence[str], title: str, start: int) -> tuple[int, str]:
+def _end(body: Sequence[str], title: str, start: int, own_voice: bool = False) -> tuple[int, str]:
     """Tie-break: the story ends above the longest run of furniture lines at the bottom."""
     end, why = len(body), "the walk's last prose line"
     separator = next((i for i in range(start + 1, len(body)) if SEPARATOR.match(body[i])), None)
@@ -410,7 +430,8 @@ def _end(body: Sequence[str], title: str, start: int) -> tuple[int, str]:
     if notice is not None:
         end, why = notice, "above a rights notice (only lines ending no sentence below it)"
     for index in range(end - 1, max(start, end - 1 - TAIL_REACH), -1):
-        score, reason = tail_score(body[index], title, body[index - 1] if index > start else "", index == len(body) - 1)
+        score, reason = tail_score(body[index], title, body[index - 1] if index > start else "", index == len(body) - 1,
+                                   own_voice)
         if score < FURNITURE_SCORE:
             break
         end, why = index, f"above furniture ({reason}, score {score:.2f})"
