@@ -73,6 +73,9 @@ CUT_SCORE = 3.0
 THREAD_HEAD = 3.0  # the head of a reader's comment or reply (extract/endings.py)
 # A line that cuts the story has at most this many words (a story sentence mentioning "300 comments" has more).
 CUT_WORDS = 12
+# At the bottom, a short line scoring this (ending no sentence: a related story's headline, a "More in this section"
+# label) is furniture when it stands in one run with a line reaching FURNITURE_SCORE.
+TAIL_RUN_SCORE = 1.0
 # How many lines at each edge of the run are read as candidates.
 LEAD_REACH = 6
 TAIL_REACH = 6
@@ -429,12 +432,18 @@ def _end(body: Sequence[str], title: str, start: int, own_voice: bool = False) -
     notice = _rights_notice_above_links(body, start, end)
     if notice is not None:
         end, why = notice, "above a rights notice (only lines ending no sentence below it)"
+    anchored = ""  # why the run at the bottom holds a line that is furniture by itself
     for index in range(end - 1, max(start, end - 1 - TAIL_REACH), -1):
-        score, reason = tail_score(body[index], title, body[index - 1] if index > start else "", index == len(body) - 1,
+        text = body[index]
+        score, reason = tail_score(text, title, body[index - 1] if index > start else "", index == len(body) - 1,
                                    own_voice)
-        if score < FURNITURE_SCORE:
+        if score >= FURNITURE_SCORE:
+            anchored = f"above furniture ({reason}, score {score:.2f})"
+        elif score < TAIL_RUN_SCORE or len(text.split(maxsplit=LEAD_HEADLINE_WORDS)) > LEAD_HEADLINE_WORDS or (
+                _ends_sentence_signed(text)):
             break
-        end, why = index, f"above furniture ({reason}, score {score:.2f})"
+        if anchored:  # tie-break: a short line ending no sentence goes with the furniture run it stands in
+            end, why = index, anchored
     return end, why
 
 
