@@ -119,7 +119,8 @@ PROMPT = re.compile(r"\b(?:log ?in|sign ?in|register|sign ?up)\b.{0,40}\b(?:to (
 # A separator run opening a paragraph ("***** Back when …", "----"): what follows is the page's, not the story's.
 SEPARATOR = re.compile(r"^(?:[*_=~#-]\s?){5,}")
 # A paragraph that is a photo's credit or caption credit: "File photo (Pic: X)", "… Kim Jong Il. AFP Photo via X."
-PHOTO_CREDIT = re.compile(r"[(\[]\s*(?:pic|photo|image|picture)s?\s*[:：][^()\[\]]{1,60}[)\]]\s*$|"
+PHOTO_CREDIT = re.compile(r"[(\[]\s*(?:pic|photo|photograph|image|picture)s?\s*(?:[:：]|by\s|courtesy of\s)"
+                          r"[^()\[\]]{1,60}[)\]]\s*$|"
                           r"(?:^|[.\s])(?:[A-Z]{2,10}|file|staff) (?:photo|pic|picture)s?(?: via [^.]{2,40})?\.?$",
                           re.I)
 # How a photo's caption closes with its credit, in the dress agencies and portals print it: "(Photo courtesy of
@@ -129,6 +130,9 @@ CAPTION_CLOSE = re.compile(
     r"(?i:[(\[]\s*(?:photos?|fotos?|pics?|pictures?|images?|files?|file photo)\b[^()\[\]]{0,60}[)\]]\.?$"
     r"|\b(?:photos?|fotos?|pics?|pictures?|images?)\s*(?:by|credit|courtesy)?\s*[:：]\s*[^.:]{2,60}$"
     r"|\s[-–—]\s*[\w .'’-]{2,30}\b(?:photo|pic|picture)s?\b[^.]{0,40}\.?$)"
+    # a credit label after the caption's last sentence, its name closed by a stop ("… la vida. Foto: Ana Díaz.")
+    r"|(?<=[.!?])\s+(?i:photos?|fotos?|pics?|pictures?|images?)(?i:\s*(?:by|credit|courtesy))?\s*[:：]\s*"
+    r"[A-Z][^.:]{1,60}(?:\.{1,4}|…)$"
     r"|\b[A-Z]{2,12}(?:\s[A-Z]{2,12})?\s(?:PHOTOS?|PIC|FILE)$"
     r"|(?<=[.!?])\s+[A-Z]{3,12}(?:\s[A-Z]{3,12}){0,2}$"
     r"|\)\s*==\s*[A-Z]\w{1,20}$")
@@ -177,19 +181,24 @@ _SENTENCE_STOP = re.compile(r"[.!?。！？](?:\s|$)")
 def resolve_span(body: Sequence[str], origins: Sequence[str], title: str) -> Span:
     """The story's span inside the walk's run of prose ``body`` (each paragraph at ``origins``)."""
     if len(body) < 2:
-        return Span(tuple(body), _where(origins, 0, len(body), "the walk's run", "the walk's run"))
-    own_voice = _in_own_voice(body)
-    start, start_why = _start(body, title, own_voice)
-    end, end_why = _end(body, title, start, own_voice)
-    if not any(_ends_sentence_signed(p) for p in body[start:end]):
         start, end, start_why, end_why = 0, len(body), "the walk's run", "the walk's run"
-    kept, dropped = _without_furniture(body, start, end)
+        kept, dropped = list(body), ""
+    else:
+        own_voice = _in_own_voice(body)
+        start, start_why = _start(body, title, own_voice)
+        end, end_why = _end(body, title, start, own_voice)
+        if not any(_ends_sentence_signed(p) for p in body[start:end]):
+            start, end, start_why, end_why = 0, len(body), "the walk's run", "the walk's run"
+        kept, dropped = _without_furniture(body, start, end)
     if kept and (unglued := without_glued_label(kept[0])) != kept[0]:
         kept[0] = unglued
         dropped += "; a label glued before the first paragraph left out"
     elif kept and (unglued := without_glued_video(kept[0])) != kept[0]:
         kept[0] = unglued
         dropped += "; a video's title and running time glued before the first paragraph left out"
+    elif kept and (unglued := without_glued_caption(kept[0])) != kept[0]:
+        kept[0] = unglued
+        dropped += "; a photo's caption glued before the first paragraph left out"
     return Span(tuple(kept), _where(origins, start, end, start_why, end_why) + dropped)
 
 
@@ -237,6 +246,23 @@ def without_glued_video(paragraph: str) -> str:
         return paragraph
     rest = paragraph[video.end():]
     return rest if OPENS_WITH_DATELINE.match(rest) or _BRACKETED_DATELINE.match(rest) else paragraph
+
+
+# A photo's caption the capture ran into the first paragraph, closing with its credit in brackets ("Complaints about
+# fare scams chip away at trust. (File Photo) PATTAYA, Thailand – …", "… on Monday (Photo: A. Rahman) KUALA LUMPUR: …").
+GLUED_CAPTION = re.compile(r"^[^()\[\]]{10,300}?\s*[(\[]\s*(?:[A-Z]{2,10}\s+)?(?:file photo|photo|pic|picture|image|foto)s?"
+                           r"\b[^()\[\]]{0,60}[)\]]\s+(?=\S)", re.I)
+
+
+def without_glued_caption(paragraph: str) -> str:
+    """The first paragraph without a photo's caption and credit glued before it, when a dateline follows."""
+    if "(" not in paragraph[:300] and "[" not in paragraph[:300] or OPENS_WITH_DATELINE.match(paragraph):
+        return paragraph
+    caption = GLUED_CAPTION.match(paragraph)
+    if caption is None:
+        return paragraph
+    rest = paragraph[caption.end():]
+    return rest if OPENS_WITH_DATELINE.match(rest) else paragraph
 
 
 def lead_score(text: str, following: str, title: str, own_voice: bool = False) -> tuple[float, str]:
