@@ -618,6 +618,9 @@ def _inside_furniture(paragraph: str, repeated: Counter[str] | None) -> str:
         return "photo credit"
     if READ_ALSO.match(paragraph):
         return "pointer to another story"
+    if ("mail" in paragraph or "inbox" in paragraph or "ewsletter" in paragraph) and vocab.NEWSLETTER_PITCH.match(
+            paragraph):
+        return "newsletter pitch"
     if paragraph[:1].isdigit() and endings.REACTION_COUNT.match(paragraph):
         return "reaction count"
     if len(paragraph) <= _COUNTER_CHARS and paragraph[:1] in _COUNTER_OPENINGS and (

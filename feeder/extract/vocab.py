@@ -88,6 +88,15 @@ _SHORT_REST = r"\S*(?:\s+\S+){0,24}\s*"
 # Prompts to subscribe, sign up or follow.
 SUBSCRIBE_PROMPTS = (rf"subscribe{_SHORT_REST}|sign up{_SHORT_REST}|follow us{_SHORT_REST}|join our {_SHORT_REST}|"
                      rf"newsletter{_SHORT_REST}")
+# A newsletter's pitch not opening with "subscribe" or "sign up" (those are SUBSCRIBE_PROMPTS): an offer of the site's
+# mail to the reader ("Get a daily email with the latest news and analysis.", "If you'd like to get this column in
+# your inbox, please subscribe at this link."), wherever it stands in the story's run (extract/span.py drops it).
+NEWSLETTER_PITCH = re.compile(
+    # (never a line reporting who said it: "Get the alerts by email, the company told customers.")
+    r"^(?!.*\b(?:said|says|told|tells|added|according to)\b)(?:"
+    r"(?:get|receive|want|enjoy)\b.{0,60}\b(?:e-?mail|newsletter|inbox|briefing)s?\b|"
+    r"(?:if you(?:['’]d| would) like|(?:would|do) you (?:like|want)|to (?:get|receive))\b.{0,80}"
+    r"\b(?:e-?mail|newsletter|inbox)\b.{0,80}\b(?:subscribe|sign up|register)\b)", re.I)
 # Heads of the lists of other stories a page shows under or beside the story.
 RELATED_LIST_HEADS = (
     r"related(?: posts?| articles?| stories| news)?:?|you (?:may|might) also like.*|popular posts?|"
