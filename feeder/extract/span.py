@@ -76,6 +76,9 @@ CUT_WORDS = 12
 # At the bottom, a short line scoring this (ending no sentence: a related story's headline, a "More in this section"
 # label) is furniture when it stands in one run with a line reaching FURNITURE_SCORE.
 TAIL_RUN_SCORE = 1.0
+# The story starts at the one datelined paragraph near the run's top when every line above it has at most this many
+# words (a standfirst, a caption, a poster's note; 0: the tie-break is off).
+DATELINE_START_WORDS = 40
 # How many lines at each edge of the run are read as candidates.
 LEAD_REACH = 6
 TAIL_REACH = 6
@@ -443,7 +446,30 @@ def _start(body: Sequence[str], title: str, own_voice: bool = False) -> tuple[in
             # across two lines (the next carries on its sentence).
             break
         start, why = index + 1, f"below furniture ({reason}, score {score:.2f})"
+    dated = _dateline_start(body, start)
+    if dated is not None:
+        start, why = dated, "the datelined first paragraph (short lines above it: a standfirst, a caption)"
     return start, why
+
+
+def _dateline_start(body: Sequence[str], start: int) -> int | None:
+    """Tie-break: the story starts at its dateline. The one paragraph of the run opening with a dateline, near its
+    top, is the story's first; the short lines above it (a standfirst ending its sentence, a caption, the poster's
+    note) are not the story. A digest (several datelined items) and a long paragraph above keep the run as it is."""
+    if DATELINE_START_WORDS <= 0:
+        return None
+    datelined = [i for i, p in enumerate(body) if p[:1].isupper() and _opens_with_dateline(p)]
+    if len(datelined) != 1 or not start < datelined[0] < LEAD_REACH or not _ends_sentence_signed(body[datelined[0]]):
+        return None
+    above = body[start:datelined[0]]
+    return datelined[0] if all(len(p.split(maxsplit=DATELINE_START_WORDS)) <= DATELINE_START_WORDS for p in above) else (
+        None)
+
+
+def _opens_with_dateline(text: str) -> bool:
+    """The paragraph opens with a dateline, not a label in capitals ("UPDATE:", "BACKGROUND -")."""
+    found = OPENS_WITH_DATELINE.match(text)
+    return found is not None and not vocab.CAPS_LABEL.match(found.group(0))
 
 
 def _end(body: Sequence[str], title: str, start: int, own_voice: bool = False) -> tuple[int, str]:

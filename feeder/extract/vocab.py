@@ -97,6 +97,11 @@ NEWSLETTER_PITCH = re.compile(
     r"(?:get|receive|want|enjoy)\b.{0,60}\b(?:e-?mail|newsletter|inbox|briefing)s?\b|"
     r"(?:if you(?:['’]d| would) like|(?:would|do) you (?:like|want)|to (?:get|receive))\b.{0,80}"
     r"\b(?:e-?mail|newsletter|inbox)\b.{0,80}\b(?:subscribe|sign up|register)\b)", re.I)
+# A label in capitals opening a paragraph as a dateline's place would ("UPDATE:", "BACKGROUND -", "EDITOR'S NOTE:"):
+# a section of the story or a note on it, never where it was filed.
+CAPS_LABEL = re.compile(r"^(?:UPDATED?|BACKGROUND|ANALYSIS|CORRECTION|CLARIFICATION|EDITOR['’]?S NOTE|NOTE|WATCH|LISTEN|"
+                        r"READ(?: MORE| ALSO)?|ALSO READ|RELATED|PHOTOS?|VIDEO|BREAKING(?: NEWS)?|EXCLUSIVE|OPINION|"
+                        r"COMMENT|Q|A|FACTBOX|TIMELINE|EXPLAINER|FILE|SOURCE|SOURCES|DISCLAIMER)\b", re.I)
 # Heads of the lists of other stories a page shows under or beside the story.
 RELATED_LIST_HEADS = (
     r"related(?: posts?| articles?| stories| news)?:?|you (?:may|might) also like.*|popular posts?|"
