@@ -126,6 +126,18 @@ TRANSLATION_NOTE = r"[(\[]\s*(?:[\w-]+ ){0,2}translat(?:ed|ion)\b[^()\[\]]{2,100
 STORY_CLOSER = re.compile(rf"^(?:{POST_META_FOOTER}|{SYNDICATION_NOTE}|{CONTRIBUTOR_LINE}|{FEED_FOOTER}|{PROMO}|"
                           rf"{PRINT_NOTE}|{OPINION_DISCLAIMER}|{TRANSLATION_NOTE})$", re.I)
 PLATFORM_CLOSER = re.compile(rf"^(?:{PLATFORM_FOOTER}|{SUPPORT_NOTE})$", re.I)
+# A note on the writer under the story ("Lena Ortiz is a freelance journalist based in Quito.", "The author is a senior
+# fellow at …", "About the author: …", "El autor es …"): who wrote it, not what happened. extract/span.py weighs it at
+# the bottom of the run only (a story's own sentence about a reporter stands inside it).
+AUTHOR_BIO = re.compile(
+    r"^(?:[*—–-]\s*)?(?:(?i:about the (?:author|writer)s?)\s*[:：.-]|"
+    r"(?i:the (?:author|writer|columnist)s? (?:is|are|was|has been|teaches|works|lives|writes)\b)|"
+    r"(?i:(?:el autor|la autora|l['’]auteur|l['’]autrice|der autor|die autorin|o autor|a autora) (?:es|est|ist|é)\b)|"
+    r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3},? (?:is|was|has been) (?:a|an|the)\s(?:[\w'’,-]+\s){0,5}?"
+    r"(?i:journalist|reporter|writer|correspondent|editor|columnist|contributor|author|blogger|freelancer|"
+    r"photographer|commentator|analyst|fellow)s?\b)")
+# A writer's note is short.
+AUTHOR_BIO_WORDS = 60
 # Longer lines are paragraphs: the closers are short.
 MAX_CLOSER_CHARS = 360
 

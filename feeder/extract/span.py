@@ -54,6 +54,7 @@ DATELINE_BELOW = 1.5  # a lead line right above a paragraph that opens with a da
 SHORT_LEAD_WORDS = 12
 RIGHTS_NOTICE = 4.0  # a copyright or rights notice
 CLOSER = 3.0  # a line extract/endings.py classes as closing a story (footers, syndication notes, promos)
+AUTHOR_NOTE = 3.0  # under the story, a note on its writer ("Name is a freelance journalist based in …")
 ACCOUNT_PROMPT = 3.0  # a prompt to log in, register or reply, a comment counter
 CUT_TEASER = 1.5  # a teaser of another story, cut off with "[…]"
 CHROME = 2.0  # navigation, account, sharing or advert chrome (extract/vocab.py)
@@ -154,8 +155,12 @@ FRAMING_LINE = re.compile(r"\b(?:copied|pasted|quoted|posted|reproduced|shared|s
 # Substrings a caption's close holds: a cheap test that spares most paragraphs the pattern.
 _CAPTION_HINTS = ("hoto", "HOTO", "oto:", "ic", "IC", "icture", "mage", "ile", "ILE", "==")
 # An inline pointer to another story inside the span: "ALSO READ: Headline", "Read more: …", "Lea también: …".
-READ_ALSO = re.compile(r"^(?:also read|read also|read more|see also|related|related story|recommended|lea también|"
-                       r"leia também|lire aussi|lesen sie auch|baca juga)\s*[:：|»>-]\s*\S|"
+READ_ALSO = re.compile(r"^(?:also (?:read|see|watch)|read also|read more|read next|see also|related(?: (?:story|stories|"
+                       r"articles?|news|coverage|content|posts?|reading))?|recommended(?: reading)?|"
+                       r"(?:suggested|further|must) read(?:ing)?|more on this(?: story| topic)?|don['’]t miss|"
+                       r"you (?:may|might) also like|lea también|lee también|leer también|ver también|leia também|"
+                       r"veja também|lire aussi|à lire aussi|à lire également|leggi anche|lesen sie auch|lees ook|"
+                       r"baca juga|اقرأ أيضا|اقرأ أيضاً)\s*[:：|»>-]\s*\S|"
                        # a pointer set off by a bar ("READ | Headline", "WATCH | …"): a portal's link, not a label
                        r"^(?:read|watch|listen)\s*\|\s*\S", re.I)
 # How much of the story's first paragraph a feed's excerpt above the story repeats (excerpts are cut short).
@@ -310,6 +315,10 @@ def tail_score(text: str, title: str, above: str = "", last: bool = False, own_v
     if text[:1].isdigit() and endings.REACTION_COUNT.match(text):
         score += ACCOUNT_PROMPT
         why = "a reaction count"
+    if len(text.split(maxsplit=endings.AUTHOR_BIO_WORDS)) <= endings.AUTHOR_BIO_WORDS and (
+            endings.AUTHOR_BIO.match(text)):
+        score += AUTHOR_NOTE
+        why = "a note on the writer"
     if len(text) <= _COUNTER_CHARS and text[:1] in _COUNTER_OPENINGS and endings.PAGE_COUNTER.match(text):
         score += ACCOUNT_PROMPT
         why = "a page's counter"
