@@ -471,6 +471,8 @@ def _dateline_start(body: Sequence[str], start: int) -> int | None:
     if len(datelined) != 1 or not start < datelined[0] < LEAD_REACH or not _ends_sentence_signed(body[datelined[0]]):
         return None
     above = body[start:datelined[0]]
+    if not _ends_sentence(above[-1]) and any(_ends_sentence(p) for p in above[:-1]):
+        return None  # a story, then an item's headline over its dateline: a digest's items
     return datelined[0] if all(len(p.split(maxsplit=DATELINE_START_WORDS)) <= DATELINE_START_WORDS for p in above) else (
         None)
 
