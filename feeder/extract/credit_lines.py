@@ -814,7 +814,9 @@ def tagged_names(lines: Sequence[Line], found: Found) -> None:
         lines, c.block)]
     if dropped:
         found.candidates[:] = [c for c in found.candidates if c not in dropped]
-        found.proposed["outlet"] -= len(dropped)
+        # (the credit model's candidates are appended uncounted: the count may hold fewer, or none)
+        if "outlet" in found.proposed:
+            found.proposed["outlet"] = max(0, found.proposed["outlet"] - len(dropped))
 
 
 def _tagged(lines: Sequence[Line], block: int) -> bool:
