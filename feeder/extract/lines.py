@@ -264,8 +264,33 @@ def _mentions_read_on(tail: str) -> bool:
     return "ead " in tail or "EAD " in tail or "ontinue" in tail or "ONTINUE" in tail
 
 
+def _captions_over_credits(found: Found, lines: Sequence[Line]) -> None:
+    """A paragraph of the run right over a photographer's credit line ("Tara Whitlock for NPR") is
+    that photo's caption, not the story's: it leaves the run (a run of one paragraph stays as it is)."""
+    if len(found.body) < 2:
+        return
+    kept = set(found.origins)
+    captions = {line.origin for line, under in zip(lines, lines[1:], strict=False) if line.origin in kept and len(
+        under.text) <= PHOTOGRAPHER_CHARS and _credits_a_photo(under.text) and len(
+        line.text.split(maxsplit=CAPTION_WORDS)) <= CAPTION_WORDS}
+    if captions and len(captions) < len(found.body):
+        found.body[:], found.origins[:] = zip(*[(text, origin) for text, origin in zip(found.body, found.origins,
+                                                                                          strict=True)
+                                                if origin not in captions], strict=True)
+
+
+def _credits_a_photo(text: str) -> bool:
+    return " for " in text and bool(vocab.PHOTOGRAPHER_LINE.match(text))
+
+
+# A photographer's credit line is short; a caption has at most CAPTION_WORDS words.
+PHOTOGRAPHER_CHARS = 70
+CAPTION_WORDS = 60
+
+
 def _page(found: Found, title: str, hints: Hints, is_outlet: IsOutlet, lines: Sequence[Line] = ()) -> Page:
     credit_frame(found, is_outlet)  # a translator's frame naming the outlet, which the span may cut as a lead-in
+    _captions_over_credits(found, lines)
     span = resolve_span(found.body, found.origins, title)
     found.body = list(span.body)
     body = strip_datelines(found, is_outlet)

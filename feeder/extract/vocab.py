@@ -97,6 +97,12 @@ NEWSLETTER_PITCH = re.compile(
     r"(?:get|receive|want|enjoy)\b.{0,60}\b(?:e-?mail|newsletter|inbox|briefing)s?\b|"
     r"(?:if you(?:['’]d| would) like|(?:would|do) you (?:like|want)|to (?:get|receive))\b.{0,80}"
     r"\b(?:e-?mail|newsletter|inbox)\b.{0,80}\b(?:subscribe|sign up|register)\b)", re.I)
+# A photographer's credit alone on its line under the photo's caption, as public broadcasters and papers print a
+# commissioned picture's: "Name for Outlet" ("Tara Whitlock for NPR"). The paragraph right over it is the caption
+# (extract/lines.py). (A bare "Photo: Agency" or "Name/Agency" line stands under a story's paragraph as often as
+# under a caption: those the walk leaves out alone.)
+PHOTOGRAPHER_LINE = re.compile(
+    r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3} for (?:the )?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3}$")
 # A label in capitals opening a paragraph as a dateline's place would ("UPDATE:", "BACKGROUND -", "EDITOR'S NOTE:"):
 # a section of the story or a note on it, never where it was filed.
 CAPS_LABEL = re.compile(r"^(?:UPDATED?|BACKGROUND|ANALYSIS|CORRECTION|CLARIFICATION|EDITOR['’]?S NOTE|NOTE|WATCH|LISTEN|"
