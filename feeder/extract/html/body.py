@@ -54,7 +54,8 @@ def body_regions(container: Tag | None, marks: Marks, outlet_page: bool,
         narrow = {id(t) for t in elements(quoted)} | {id(quoted)}
     row = set() if outlet_page else account_row(own)
     narrow = narrow | _lead_paragraphs(container)
-    return Inside(wide, narrow, row | _captions(inside) | _highlights(inside)), own, _closing_credits(block)
+    return Inside(wide, narrow, row | _captions(inside) | _highlights(inside) | _standfirsts(inside)), own, (
+        _closing_credits(block))
 
 
 # Share of the post's prose words a <blockquote> must hold to be the story the post pasted, and the story's
@@ -195,6 +196,29 @@ def _highlights(tags: list[Tag]) -> set[int]:
                     HIGHLIGHT_WORDS <= len(item.split()) <= MAX_HEADLINE_WORDS and not is_date_line(item)
                     for item in items):
                 found.update(id(t) for t in (tag, *elements(tag)))
+    return found
+
+
+# Class and id words of a story's standfirst, deck or kicker, as news themes name them in several languages
+# ("standfirst", "article-dek", "subtitle", "sapo", "chapeau", "bajada", "entradilla"): the summary or label over
+# the story, never its text.
+STANDFIRST_ATTR = re.compile(r"(?:^|[\s_-])(?:standfirst|dek|deck|strapline|subtitle|sub-?headline|subhead|sapo|"
+                             r"chapeau|chapo|bajada|entradilla|kicker|overline)(?:$|[\s_-])", re.I)
+# A standfirst is short: a block with more words holds the story itself.
+STANDFIRST_WORDS = 60
+
+
+def _standfirsts(tags: list[Tag]) -> set[int]:
+    """Ids of the standfirst, deck and kicker blocks (and everything inside them)."""
+    found: set[int] = set()
+    for tag in tags:  # document order: a parent before its children
+        if id(tag) in found:
+            continue
+        classes = tag.get("class") if tag.attrs else None
+        words = " ".join([*(classes if isinstance(classes, list) else []), str(tag.get("id") or "")])
+        if words.strip() and STANDFIRST_ATTR.search(words) and len(
+                text_of(tag).split(maxsplit=STANDFIRST_WORDS)) <= STANDFIRST_WORDS:
+            found.update(id(t) for t in (tag, *elements(tag)))
     return found
 
 
