@@ -55,6 +55,7 @@ SHORT_LEAD_WORDS = 12
 RIGHTS_NOTICE = 4.0  # a copyright or rights notice
 CLOSER = 3.0  # a line extract/endings.py classes as closing a story (footers, syndication notes, promos)
 AUTHOR_NOTE = 3.0  # under the story, a note on its writer ("Name is a freelance journalist based in …")
+PROMOTION = 2.0  # under the story, the site's call to get its app or follow its channel (vocab.SITE_PROMOTION)
 ACCOUNT_PROMPT = 3.0  # a prompt to log in, register or reply, a comment counter
 CUT_TEASER = 1.5  # a teaser of another story, cut off with "[…]"
 CHROME = 2.0  # navigation, account, sharing or advert chrome (extract/vocab.py)
@@ -319,6 +320,10 @@ def tail_score(text: str, title: str, above: str = "", last: bool = False, own_v
             endings.AUTHOR_BIO.match(text)):
         score += AUTHOR_NOTE
         why = "a note on the writer"
+    if len(text.split(maxsplit=vocab.SITE_PROMOTION_WORDS)) <= vocab.SITE_PROMOTION_WORDS and (
+            vocab.SITE_PROMOTION.match(text)):
+        score += PROMOTION
+        why = why or "the site's call to follow it elsewhere"
     if len(text) <= _COUNTER_CHARS and text[:1] in _COUNTER_OPENINGS and endings.PAGE_COUNTER.match(text):
         score += ACCOUNT_PROMPT
         why = "a page's counter"

@@ -103,6 +103,15 @@ NEWSLETTER_PITCH = re.compile(
 # under a caption: those the walk leaves out alone.)
 PHOTOGRAPHER_LINE = re.compile(
     r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3} for (?:the )?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3}$")
+# A site's call to follow it elsewhere, closing a story: its app, channel, feed or page ("Download the Coast Radio
+# app for the latest news.", "Join our WhatsApp channel for updates.", "Watch the full interview on our YouTube
+# channel."). extract/span.py weighs it at the run's bottom only.
+SITE_PROMOTION = re.compile(
+    r"^\W{0,3}(?:download|get|install|follow|join|watch|listen|subscribe|like|stay (?:updated|tuned|connected)|"
+    r"click|tap)\b.{0,80}?\b(?:us|our|app|channel|podcast|newsletter|whatsapp|telegram|youtube|facebook|twitter|"
+    r"instagram|tiktok|google news|apple news)\b", re.I)
+# A promotion is short.
+SITE_PROMOTION_WORDS = 30
 # A label in capitals opening a paragraph as a dateline's place would ("UPDATE:", "BACKGROUND -", "EDITOR'S NOTE:"):
 # a section of the story or a note on it, never where it was filed.
 CAPS_LABEL = re.compile(r"^(?:UPDATED?|BACKGROUND|ANALYSIS|CORRECTION|CLARIFICATION|EDITOR['’]?S NOTE|NOTE|WATCH|LISTEN|"
