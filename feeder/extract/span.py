@@ -113,9 +113,16 @@ OPENS_WITH_DATELINE = re.compile(
     r"|[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2}(?:,\s*[A-Z][\w.]*(?:\s[\w.,]+){0,3}?)?\s*" + _TOKEN +
     r"|[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2},\s*" + rules.DATELINE_DATE + r"\s*" + _TOKEN + r"?)"
     r"\s*" + _DASH + r"\s?(?=\S)")
+# A ban on reproducing the site's text ("Reproduction in whole or in part without permission is prohibited.",
+# "Prohibida su reproducción total o parcial", "Reproduction interdite", "Riproduzione riservata").
+_REPRODUCTION = (r"\breproduction\b[^.]{0,60}(?:\bin whole or in part\b|\bwithout (?:the )?(?:prior |express )?"
+                 r"(?:written )?(?:permission|consent|authori[sz]ation)\b)|"
+                 r"\bprohibida (?:su|la) reproducci[oó]n\b|\bqueda prohibida\b[^.]{0,40}\breproducci[oó]n\b|"
+                 r"\breproduction interdite\b|\briproduzione riservata\b|\bnachdruck\b[^.]{0,40}\bverboten\b")
 # A copyright or rights notice, in the languages agencies' copy travels in.
 RIGHTS = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b|\bderechos reservados\b|"
-                    r"\btous droits réservés\b|\balle rechte vorbehalten\b|\bdireitos reservados\b|版权所有", re.I)
+                    r"\btous droits réservés\b|\balle rechte vorbehalten\b|\bdireitos reservados\b|版权所有|"
+                    + _REPRODUCTION, re.I)
 # A prompt to log in, register or reply: forum and paywall chrome inside the post's text.
 PROMPT = re.compile(r"\b(?:log ?in|sign ?in|register|sign ?up)\b.{0,40}\b(?:to (?:view|read|see|post|reply|comment"
                     r"|continue)|now|later)\b|^reply to this (?:topic|thread|post)\b|"
@@ -426,7 +433,8 @@ _TEASER_ENDS = ("[…]", "[...]")
 # Chrome lines are short.
 _CHROME_CHARS = 80
 # Substrings a line RIGHTS or PROMPT matches holds: a cheap test that spares most lines the patterns.
-_RIGHTS_HINTS = ("©", "opyright", "OPYRIGHT", "eserv", "(c)", "(C)", "版权", "echte")
+_RIGHTS_HINTS = ("©", "opyright", "OPYRIGHT", "eserv", "(c)", "(C)", "版权", "echte", "eproduc", "EPRODUC", "iproduzione",
+                 "achdruck")
 _PROMPT_HINTS = ("og", "ign", "egist", "eply", "omment", "OG", "IGN", "OMMENT", "コメント", "评论", "評論", "oment",
                  "ommentaire")
 
@@ -520,7 +528,7 @@ def _end(body: Sequence[str], title: str, start: int, own_voice: bool = False) -
 RIGHTS_NOTICE_SHAPE = re.compile(r"\bcopyright\s*(?:©\s*)?(?:\d{4}|\(c\))|\ball rights reserved\b|"
                                  r"\bmay not be (?:re)?published\b|"
                                  r"\bderechos reservados\b|\btous droits réservés\b|\balle rechte vorbehalten\b|"
-                                 r"\bdireitos reservados\b|版权所有", re.I)
+                                 r"\bdireitos reservados\b|版权所有|" + _REPRODUCTION, re.I)
 
 
 def site_rights_notice(text: str) -> bool:
