@@ -36,7 +36,7 @@ GROUPS: dict[str, dict[str, tuple[float, ...]]] = {
     "cut": {"CUT_SCORE": (2.0, 3.0, 4.0, 99.0), "CUT_WORDS": (6, 12, 20), "THREAD_HEAD": (0.0, 3.0)},
     "poster": {"POSTER_WORDS": (0.0, 1.0, 1.5, 2.0), "SEGMENTED": (0.0, 0.75), "LEAD_IN_TO_NOTHING": (0.0, 1.0)},
     "quote": {"QUOTED_STORY_SHARE": (0.5, 0.6, 0.7, 0.8, 1.1), "QUOTED_STORY_PARAGRAPHS": (1, 2, 3)},
-    # (0.0: a quote holding most of the prose is the pasted story with no credit beside it, as before the eleventh round)
+    # (0.0: a quote holding most of the prose is the pasted story with no credit beside it, as before round eleven)
     "quote_alone": {"QUOTED_STORY_ALONE": (0.0, 0.8, 0.85, 0.9, 1.1)},
     "run": {"TAIL_RUN_SCORE": (1.0, 1.5)},
     "voice": {"OWN_VOICE_REACH": (0, 3, 5)},

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 from feeder.extract import creditmodel, endings, resolver, rules, vocab
 from feeder.extract.clocks import propose_clocks
@@ -316,7 +317,7 @@ def _captions_over_credits(found: Found, lines: Sequence[Line]) -> None:
     if len(found.body) < 2:
         return
     kept = set(found.origins)
-    captions = {line.origin for line, under in zip(lines, lines[1:], strict=False) if line.origin in kept and len(
+    captions = {line.origin for line, under in pairwise(lines) if line.origin in kept and len(
         under.text) <= PHOTOGRAPHER_CHARS and _credits_a_photo(under.text) and len(
         line.text.split(maxsplit=CAPTION_WORDS)) <= CAPTION_WORDS}
     if captions and len(captions) < len(found.body):

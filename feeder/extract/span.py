@@ -163,8 +163,9 @@ FRAMING_LINE = re.compile(r"\b(?:copied|pasted|quoted|posted|reproduced|shared|s
 # Substrings a caption's close holds: a cheap test that spares most paragraphs the pattern.
 _CAPTION_HINTS = ("hoto", "HOTO", "oto:", "ic", "IC", "icture", "mage", "ile", "ILE", "==")
 # An inline pointer to another story inside the span: "ALSO READ: Headline", "Read more: …", "Lea también: …".
-READ_ALSO = re.compile(r"^(?:also (?:read|see|watch)|read also|read more|read next|see also|related(?: (?:story|stories|"
-                       r"articles?|news|coverage|content|posts?|reading))?|recommended(?: reading)?|"
+READ_ALSO = re.compile(r"^(?:also (?:read|see|watch)|read also|read more|read next|see also|"
+                       r"related(?: (?:story|stories|articles?|news|coverage|content|posts?|reading))?|"
+                       r"recommended(?: reading)?|"
                        r"(?:suggested|further|must) read(?:ing)?|more on this(?: story| topic)?|don['’]t miss|"
                        r"you (?:may|might) also like|lea también|lee también|leer también|ver también|leia também|"
                        r"veja também|lire aussi|à lire aussi|à lire également|leggi anche|lesen sie auch|lees ook|"
@@ -265,14 +266,15 @@ def without_glued_video(paragraph: str) -> str:
 
 
 # A photo's caption the capture ran into the first paragraph, closing with its credit in brackets ("Complaints about
-# fare scams chip away at trust. (File Photo) PATTAYA, Thailand – …", "… on Monday (Photo: A. Rahman) KUALA LUMPUR: …").
-GLUED_CAPTION = re.compile(r"^[^()\[\]]{10,300}?\s*[(\[]\s*(?:[A-Z]{2,10}\s+)?(?:file photo|photo|pic|picture|image|foto)s?"
-                           r"\b[^()\[\]]{0,60}[)\]]\s+(?=\S)", re.I)
+# fare scams chip away at trust. (File Photo) PATTAYA, Thailand - …", "… on Monday (Photo: A. Rahman) KUALA LUMPUR:
+# …").
+GLUED_CAPTION = re.compile(r"^[^()\[\]]{10,300}?\s*[(\[]\s*(?:[A-Z]{2,10}\s+)?"
+                           r"(?:file photo|photo|pic|picture|image|foto)s?\b[^()\[\]]{0,60}[)\]]\s+(?=\S)", re.I)
 
 
 def without_glued_caption(paragraph: str) -> str:
     """The first paragraph without a photo's caption and credit glued before it, when a dateline follows."""
-    if "(" not in paragraph[:300] and "[" not in paragraph[:300] or OPENS_WITH_DATELINE.match(paragraph):
+    if ("(" not in paragraph[:300] and "[" not in paragraph[:300]) or OPENS_WITH_DATELINE.match(paragraph):
         return paragraph
     caption = GLUED_CAPTION.match(paragraph)
     if caption is None:
@@ -433,8 +435,8 @@ _TEASER_ENDS = ("[…]", "[...]")
 # Chrome lines are short.
 _CHROME_CHARS = 80
 # Substrings a line RIGHTS or PROMPT matches holds: a cheap test that spares most lines the patterns.
-_RIGHTS_HINTS = ("©", "opyright", "OPYRIGHT", "eserv", "(c)", "(C)", "版权", "echte", "eproduc", "EPRODUC", "iproduzione",
-                 "achdruck")
+_RIGHTS_HINTS = ("©", "opyright", "OPYRIGHT", "eserv", "(c)", "(C)", "版权", "echte", "eproduc", "EPRODUC",
+                 "iproduzione", "achdruck")
 _PROMPT_HINTS = ("og", "ign", "egist", "eply", "omment", "OG", "IGN", "OMMENT", "コメント", "评论", "評論", "oment",
                  "ommentaire")
 
@@ -486,8 +488,8 @@ def _dateline_start(body: Sequence[str], start: int) -> int | None:
     above = body[start:datelined[0]]
     if not _ends_sentence(above[-1]) and any(_ends_sentence(p) for p in above[:-1]):
         return None  # a story, then an item's headline over its dateline: a digest's items
-    return datelined[0] if all(len(p.split(maxsplit=DATELINE_START_WORDS)) <= DATELINE_START_WORDS for p in above) else (
-        None)
+    short = all(len(p.split(maxsplit=DATELINE_START_WORDS)) <= DATELINE_START_WORDS for p in above)
+    return datelined[0] if short else None
 
 
 def _opens_with_dateline(text: str) -> bool:

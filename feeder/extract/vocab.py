@@ -114,7 +114,8 @@ SITE_PROMOTION = re.compile(
 SITE_PROMOTION_WORDS = 30
 # A label in capitals opening a paragraph as a dateline's place would ("UPDATE:", "BACKGROUND -", "EDITOR'S NOTE:"):
 # a section of the story or a note on it, never where it was filed.
-CAPS_LABEL = re.compile(r"^(?:UPDATED?|BACKGROUND|ANALYSIS|CORRECTION|CLARIFICATION|EDITOR['’]?S NOTE|NOTE|WATCH|LISTEN|"
+CAPS_LABEL = re.compile(r"^(?:UPDATED?|BACKGROUND|ANALYSIS|CORRECTION|CLARIFICATION|EDITOR['’]?S NOTE|NOTE|WATCH|"
+                        r"LISTEN|"
                         r"READ(?: MORE| ALSO)?|ALSO READ|RELATED|PHOTOS?|VIDEO|BREAKING(?: NEWS)?|EXCLUSIVE|OPINION|"
                         r"COMMENT|Q|A|FACTBOX|TIMELINE|EXPLAINER|FILE|SOURCE|SOURCES|DISCLAIMER)\b", re.I)
 # Heads of the lists of other stories a page shows under or beside the story.
