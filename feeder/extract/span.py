@@ -518,8 +518,8 @@ def _end(body: Sequence[str], title: str, start: int, own_voice: bool = False) -
         if score >= FURNITURE_SCORE:
             anchored = f"above furniture ({reason}, score {score:.2f})"
         elif score < TAIL_RUN_SCORE or len(text.split(maxsplit=LEAD_HEADLINE_WORDS)) > LEAD_HEADLINE_WORDS or (
-                _ends_sentence_signed(text)):
-            break
+                _ends_sentence_signed(text) or _SENTENCE_STOP.search(text)):
+            break  # (a sentence inside the line: the story's last paragraph, a credit glued after its stop)
         if anchored:  # tie-break: a short line ending no sentence goes with the furniture run it stands in
             end, why = index, anchored
     return end, why
