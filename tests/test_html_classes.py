@@ -91,7 +91,8 @@ def test_a_quote_is_the_pasted_story_only_on_its_evidence(before: list[str], quo
     assert isinstance(story, Tag)
     quote = body.quoted_story(story, lambda name: name == "Reuters")
     held = sum(len(p.split()) for p in quoted)
-    total = held + sum(len(p.split()) for p in before + after if is_prose(p))
+    credit = beside.removeprefix("<p>").removesuffix("</p>")
+    total = held + sum(len(p.split()) for p in [*before, *after, credit] if is_prose(p))
     if quote is None:
         return
     assert quote.name == "blockquote" and len(quoted) >= body.QUOTED_STORY_PARAGRAPHS

@@ -32,9 +32,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from feeder.extract import blocks, endings, rules, vocab
 from feeder.extract.dates import find_dates
@@ -94,6 +94,10 @@ ECHO_WORDS = 20
 STORY_WORDS = 45
 # Share of a line's words that must be the headline's for it to echo the headline.
 ECHO_SHARE = 0.6
+
+
+# Whether the run is the poster's own post (_in_own_voice), asked only when a line reads as a poster's words.
+OwnVoice = Callable[[], bool] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,7 +205,7 @@ def resolve_span(body: Sequence[str], origins: Sequence[str], title: str) -> Spa
         start, end, start_why, end_why = 0, len(body), "the walk's run", "the walk's run"
         kept, dropped = list(body), ""
     else:
-        own_voice = _in_own_voice(body)
+        own_voice = cache(lambda: _in_own_voice(body))  # read only where a line reads as a poster's words
         start, start_why = _start(body, title, own_voice)
         end, end_why = _end(body, title, start, own_voice)
         if not any(_ends_sentence_signed(p) for p in body[start:end]):
@@ -283,7 +287,7 @@ def without_glued_caption(paragraph: str) -> str:
     return rest if OPENS_WITH_DATELINE.match(rest) else paragraph
 
 
-def lead_score(text: str, following: str, title: str, own_voice: bool = False) -> tuple[float, str]:
+def lead_score(text: str, following: str, title: str, own_voice: OwnVoice = None) -> tuple[float, str]:
     """How much a line at the top of the run looks like furniture above the story, and the strongest reason."""
     score, why = _shared_score(text, title, LEAD_HEADLINE_WORDS)
     if following and is_caption(text):
@@ -292,7 +296,7 @@ def lead_score(text: str, following: str, title: str, own_voice: bool = False) -
     elif following and ("elow" in text or "isclaimer" in text or "ranslated" in text) and FRAMING_LINE.search(text):
         score += FRAMING
         why = "words about the story below"
-    if following and not own_voice and _poster_words(text, following):
+    if following and _poster_words(text, following) and not (own_voice and own_voice()):
         score += POSTER_WORDS
         why = why or "the poster's own words"
     if following and (not _ends_sentence(text) or len(text.split()) <= SHORT_LEAD_WORDS) and (
@@ -310,13 +314,13 @@ def is_caption(text: str) -> bool:
                 and CAPTION_CLOSE.search(tail)) or (text[:1] in "(IiAaTt" and bool(CAPTION_OPEN.match(text)))
 
 
-def tail_score(text: str, title: str, above: str = "", last: bool = False, own_voice: bool = False) -> tuple[
+def tail_score(text: str, title: str, above: str = "", last: bool = False, own_voice: OwnVoice = None) -> tuple[
         float, str]:
     """How much a line at the bottom of the run (``above``: the line over it; ``last``: the run's last line) looks
     like furniture under the story, and the strongest reason (``own_voice``: the run is the poster's own post, see
     _in_own_voice)."""
     score, why = _shared_score(text, title, HEADLINE_WORDS)
-    if above and not own_voice and _poster_words(text, above):
+    if above and _poster_words(text, above) and not (own_voice and own_voice()):
         score += POSTER_WORDS
         why = why or "the poster's own words"
     if last and _lead_in_to_nothing(text):
@@ -325,12 +329,12 @@ def tail_score(text: str, title: str, above: str = "", last: bool = False, own_v
     if text[:1].isdigit() and endings.REACTION_COUNT.match(text):
         score += ACCOUNT_PROMPT
         why = "a reaction count"
-    if len(text.split(maxsplit=endings.AUTHOR_BIO_WORDS)) <= endings.AUTHOR_BIO_WORDS and (
-            endings.AUTHOR_BIO.match(text)):
+    if any(hint in text for hint in _BIO_HINTS) and len(text.split(maxsplit=endings.AUTHOR_BIO_WORDS)) <= (
+            endings.AUTHOR_BIO_WORDS) and endings.AUTHOR_BIO.match(text):
         score += AUTHOR_NOTE
         why = "a note on the writer"
-    if len(text.split(maxsplit=vocab.SITE_PROMOTION_WORDS)) <= vocab.SITE_PROMOTION_WORDS and (
-            vocab.SITE_PROMOTION.match(text)):
+    if text[:1] in _PROMOTION_OPENINGS and len(text.split(maxsplit=vocab.SITE_PROMOTION_WORDS)) <= (
+            vocab.SITE_PROMOTION_WORDS) and vocab.SITE_PROMOTION.match(text):
         score += PROMOTION
         why = why or "the site's call to follow it elsewhere"
     if len(text) <= _COUNTER_CHARS and text[:1] in _COUNTER_OPENINGS and endings.PAGE_COUNTER.match(text):
@@ -342,6 +346,12 @@ def tail_score(text: str, title: str, above: str = "", last: bool = False, own_v
             score += STAMPED_HEADLINE
             why = why or "another story's headline and its stamp"
     return score, why
+
+
+# Substrings a note on the writer holds, and the first characters a site's promotion opens with: cheap tests that
+# spare most lines endings.AUTHOR_BIO and vocab.SITE_PROMOTION.
+_BIO_HINTS = (" is ", " was ", " has been ", "uthor", "riter", "olumnist", "utor", "uteur", "utrice")
+_PROMOTION_OPENINGS = frozenset("DdGgIiFfJjWwLlSsCcTt*•►▶-–—→>")
 
 
 # A time or a numeric date closing a line ("… Banco Mundial 15:20 (20:20 GMT)", "… Sahara Issue - 10/03/2016 MAP"),
@@ -453,7 +463,7 @@ def _title_words(title: str) -> frozenset[str]:
     return frozenset(fold_text(title).split())
 
 
-def _start(body: Sequence[str], title: str, own_voice: bool = False) -> tuple[int, str]:
+def _start(body: Sequence[str], title: str, own_voice: OwnVoice = None) -> tuple[int, str]:
     """Tie-break: the story starts below the last strong furniture line of the run of furniture at the top."""
     start, why = 0, "the walk's first prose line"
     for index in range(1, min(LEAD_REACH, len(body) - 1)):
@@ -480,25 +490,26 @@ def _dateline_start(body: Sequence[str], start: int) -> int | None:
     """Tie-break: the story starts at its dateline. The one paragraph of the run opening with a dateline, near its
     top, is the story's first; the short lines above it (a standfirst ending its sentence, a caption, the poster's
     note) are not the story. A digest (several datelined items) and a long paragraph above keep the run as it is."""
-    if DATELINE_START_WORDS <= 0:
+    if DATELINE_START_WORDS <= 0 or start >= len(body) or _opens_with_dateline(body[start]):
+        return None  # (most runs: no dateline, or the story's first paragraph holds it)
+    dated = next((i for i in range(start + 1, min(LEAD_REACH, len(body))) if _opens_with_dateline(body[i])), None)
+    if dated is None or not _ends_sentence_signed(body[dated]) or any(
+            _opens_with_dateline(p) for p in body[dated + 1:]):
         return None
-    datelined = [i for i, p in enumerate(body) if p[:1].isupper() and _opens_with_dateline(p)]
-    if len(datelined) != 1 or not start < datelined[0] < LEAD_REACH or not _ends_sentence_signed(body[datelined[0]]):
-        return None
-    above = body[start:datelined[0]]
+    above = body[start:dated]
     if not _ends_sentence(above[-1]) and any(_ends_sentence(p) for p in above[:-1]):
         return None  # a story, then an item's headline over its dateline: a digest's items
     short = all(len(p.split(maxsplit=DATELINE_START_WORDS)) <= DATELINE_START_WORDS for p in above)
-    return datelined[0] if short else None
+    return dated if short else None
 
 
 def _opens_with_dateline(text: str) -> bool:
     """The paragraph opens with a dateline, not a label in capitals ("UPDATE:", "BACKGROUND -")."""
-    found = OPENS_WITH_DATELINE.match(text)
+    found = OPENS_WITH_DATELINE.match(text) if text[:1].isupper() else None
     return found is not None and not vocab.CAPS_LABEL.match(found.group(0))
 
 
-def _end(body: Sequence[str], title: str, start: int, own_voice: bool = False) -> tuple[int, str]:
+def _end(body: Sequence[str], title: str, start: int, own_voice: OwnVoice = None) -> tuple[int, str]:
     """Tie-break: the story ends above the longest run of furniture lines at the bottom."""
     end, why = len(body), "the walk's last prose line"
     separator = next((i for i in range(start + 1, len(body)) if SEPARATOR.match(body[i])), None)
