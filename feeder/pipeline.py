@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import traceback
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
@@ -286,16 +287,21 @@ def _finish_order(store: Store) -> None:
         store.set_meta(ORDER_FROM, None)
 
 
-def _ingest_one(config: Config, store: Store, seen: _Seen, result: _Read | _Rejected | _Skip, now: datetime,
+def _ingest_one(config: Config, store: Store, seen: _Seen, result: _Read | _Rejected | _Skip | _Failed,
+                now: datetime,
                 changed: tuple[set[str], set[str]], review: tuple[Editorial, _Tally]) -> None:
     new, touched = changed
     editorial, tally = review
     rejected = tally.rejected
     path = display_path(seen.path)
-    if isinstance(result, _Skip) or (result.size, result.mtime_ns) != (seen.size, seen.mtime_ns):
+    if isinstance(result, (_Skip, _Failed)) or (result.size, result.mtime_ns) != (seen.size, seen.mtime_ns):
         tally.unsure.add(os.path.dirname(seen.path))
     if isinstance(result, _Skip):
         log.info("%s: %s; it is read again next pass", path, result.why)
+    elif isinstance(result, _Failed):
+        rejected.append(Rejection(path, result.why))
+        log.error("could not read %s: %s", path, result.why)
+        log.debug("%s", result.trace)
     elif isinstance(result, _Rejected):
         rejection = result.rejection
         rejected.append(rejection)
@@ -368,6 +374,14 @@ class _Skip:
 
 
 @dataclass(frozen=True, slots=True)
+class _Failed:
+    """A file feeder itself failed on (a bug, not bad input): reported, kept, nothing recorded, retried next pass."""
+
+    why: str
+    trace: str
+
+
+@dataclass(frozen=True, slots=True)
 class _Rejected:
     """A rejection with the stat of the bytes that were judged."""
 
@@ -376,7 +390,7 @@ class _Rejected:
     mtime_ns: int
 
 
-def _read_all(config: Config, changed: list[_Seen], now: datetime) -> Iterator[_Read | _Rejected | _Skip]:
+def _read_all(config: Config, changed: list[_Seen], now: datetime) -> Iterator[_Read | _Rejected | _Skip | _Failed]:
     """Read and extract the changed files, on every core when there are many (a backfill)."""
     workers = min(os.cpu_count() or 1, 8)
     if len(changed) < PARALLEL_FROM or workers < 2:
@@ -406,7 +420,7 @@ def _start_worker(config: Config, now: datetime) -> None:
     _worker_job = (config, now)
 
 
-def _read_in_worker(seen: _Seen) -> _Read | _Rejected | _Skip:
+def _read_in_worker(seen: _Seen) -> _Read | _Rejected | _Skip | _Failed:
     assert _worker_job is not None, "the pool's initializer sets the job"
     config, now = _worker_job
     return _read(config, seen, now)
@@ -420,7 +434,7 @@ def _stat(path: Path) -> tuple[int, int] | None:
     return info.st_size, info.st_mtime_ns
 
 
-def _read(config: Config, seen: _Seen, now: datetime) -> _Read | _Rejected | _Skip:
+def _read(config: Config, seen: _Seen, now: datetime) -> _Read | _Rejected | _Skip | _Failed:
     """Read one file; its stat before and after the read must agree, else it is retried next pass."""
     before = _stat(seen.path)
     if before is None and not seen.path.is_symlink():
@@ -429,6 +443,9 @@ def _read(config: Config, seen: _Seen, now: datetime) -> _Read | _Rejected | _Sk
         article = inspect_file(seen.path, config, inbox=config.input_folder, now=now)
     except InputError as exc:
         outcome: _Read | Rejection = Rejection(display_path(seen.path), exc.reason)
+    except Exception as exc:  # a bug in feeder costs this one file, never the pass nor the other files
+        return _Failed(f"feeder failed while reading it ({type(exc).__name__}: {exc}); this is a bug in feeder, "
+                       "please report it: the file is kept and read again next pass", traceback.format_exc())
     else:
         outcome = _held_back(config, article, now) or _Read(article, body_hashes(article), 0, 0)
     after = _stat(seen.path)

@@ -272,6 +272,32 @@ def test_a_file_that_vanishes_mid_pass_is_read_when_it_returns(tmp_path: Path,
     assert report.new == 1
 
 
+def test_a_bug_while_reading_one_file_costs_that_file_only_and_it_is_retried(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = load_config(write_config(tmp_path))
+    for n in range(3):
+        write_story(config.input_folder, n)
+    broken = write_story(config.input_folder, 7)
+
+    def fails_on_one(target: Path, *args: object, **kwargs: object) -> object:
+        if target.name == broken.name:
+            raise KeyError("outlet")  # an extraction bug, not bad input
+        return inspect_file(target, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("feeder.pipeline.inspect_file", fails_on_one)
+    report = run_once(config, now=NOW)
+    assert report.new == 3 and report.refused == ()
+    (failed,) = report.rejected
+    assert failed.path.endswith(broken.name) and "KeyError" in failed.reason and "bug in feeder" in failed.reason
+    assert broken.exists(), "the file is kept"
+    assert_each_story_once(config, 3)
+    assert [r.path for r in run_once(config, now=NOW).rejected] == [failed.path], "retried, still reported"
+    monkeypatch.setattr("feeder.pipeline.inspect_file", inspect_file)
+    report = run_once(config, now=NOW)
+    assert (report.new, report.rejected) == (1, ())
+    assert_each_story_once(config, 4)
+
+
 def test_a_damaged_state_database_is_refused_with_what_to_do(tmp_path: Path) -> None:
     config = load_config(write_config(tmp_path))
     for n in range(40):

@@ -814,9 +814,10 @@ def tagged_names(lines: Sequence[Line], found: Found) -> None:
         lines, c.block)]
     if dropped:
         found.candidates[:] = [c for c in found.candidates if c not in dropped]
-        # (the credit model's candidates are appended uncounted: the count may hold fewer, or none)
-        if "outlet" in found.proposed:
-            found.proposed["outlet"] = max(0, found.proposed["outlet"] - len(dropped))
+        # The credit model's candidates join after the walk, uncounted: only proposed name lines are taken back.
+        proposed = sum(1 for c in dropped if resolver.MODEL_CREDIT_WHY not in c.why)
+        if proposed and "outlet" in found.proposed:
+            found.proposed["outlet"] = max(0, found.proposed["outlet"] - proposed)
 
 
 def _tagged(lines: Sequence[Line], block: int) -> bool:
