@@ -18,9 +18,13 @@ POST_META_FOOTER = r"(?:posted|filed) (?:in|under)\b.{0,160}|tagged\s*:?\s.{0,12
 SYNDICATION_NOTE = (r"\(?\s*this (?:story|article|report|content) (?:has not been|was not|is not|has been|was|is)"
                     r" (?:edited|auto-generated|generated|published|posted|reproduced|sourced)\b.{0,200}")
 # A paper's note on where the story was printed ("This article appeared on p14 of the Main section …", "A version
-# of this article appears in print on …").
+# of this article appears in print on …"), or when an agency first sent it.
 PRINT_NOTE = (r"(?:this|a version of this) (?:story|article|report) (?:first )?(?:appeared|appears|was published)"
-              r" (?:on|in)\b.{0,200}")
+              r" (?:on|in)\b.{0,200}|"
+              # an agency's note under its story naming itself and the day it was first sent ("This report by The
+              # Canadian Press was first published Dec. 13, 2024.")
+              r"this (?:story|article|report) by [^.]{2,60}? was (?:first|originally) published (?:on )?"
+              r"[\w ,.]{3,24}\d{4}\.?")
 # "Associated Press writer X in Y contributed to this report.": a credit line, not an author.
 CONTRIBUTOR_LINE = (r"(?:[\w.'’-]+\s){0,8}(?:writers?|reporters?|correspondents?|staff)\s.{0,160}?"
                     r"contributed (?:to )?(?:this|the) (?:report|story|article)\.?")

@@ -200,16 +200,18 @@ def _highlights(tags: list[Tag]) -> set[int]:
 
 
 # Class and id words of a story's standfirst, deck or kicker, as news themes name them in several languages
-# ("standfirst", "article-dek", "subtitle", "sapo", "chapeau", "bajada", "entradilla"): the summary or label over
-# the story, never its text.
+# ("standfirst", "article-dek", "subtitle", "sapo", "chapeau", "bajada", "entradilla"), and of a photo's caption:
+# the summary or label over the story, or what a picture shows, never the story's text.
 STANDFIRST_ATTR = re.compile(r"(?:^|[\s_-])(?:standfirst|dek|deck|strapline|subtitle|sub-?headline|subhead|sapo|"
-                             r"chapeau|chapo|bajada|entradilla|kicker|overline)(?:$|[\s_-])", re.I)
+                             r"chapeau|chapo|bajada|entradilla|kicker|overline|"
+                             # a photo's caption outside <figure> ("wp-caption-text", "image-caption", "img-caption")
+                             r"captions?|legend|pie-?de-?foto)(?:$|[\s_-])", re.I)
 # A standfirst is short: a block with more words holds the story itself.
 STANDFIRST_WORDS = 60
 
 
 def _standfirsts(tags: list[Tag]) -> set[int]:
-    """Ids of the standfirst, deck and kicker blocks (and everything inside them)."""
+    """Ids of the standfirst, deck, kicker and caption blocks (and everything inside them)."""
     found: set[int] = set()
     for tag in tags:  # document order: a parent before its children
         if id(tag) in found:
