@@ -36,13 +36,19 @@ GROUPS: dict[str, dict[str, tuple[float, ...]]] = {
     "cut": {"CUT_SCORE": (2.0, 3.0, 4.0, 99.0), "CUT_WORDS": (6, 12, 20), "THREAD_HEAD": (0.0, 3.0)},
     "poster": {"POSTER_WORDS": (0.0, 1.0, 1.5, 2.0), "SEGMENTED": (0.0, 0.75), "LEAD_IN_TO_NOTHING": (0.0, 1.0)},
     "quote": {"QUOTED_STORY_SHARE": (0.5, 0.6, 0.7, 0.8, 1.1), "QUOTED_STORY_PARAGRAPHS": (1, 2, 3)},
+    # (0.0: a quote holding most of the prose is the pasted story with no credit beside it, as before round eleven)
+    "quote_alone": {"QUOTED_STORY_ALONE": (0.0, 0.8, 0.85, 0.9, 1.1)},
+    "run": {"TAIL_RUN_SCORE": (1.0, 1.5)},
+    "voice": {"OWN_VOICE_REACH": (0, 3, 5)},
+    "dateline": {"DATELINE_START_WORDS": (0, 25, 40, 60)},
 }
 # The HTML reader's weights swept with the span's (a pasted story in a post's <blockquote>); the rest are span's.
-MODULES: dict[str, Any] = {"QUOTED_STORY_SHARE": html_body, "QUOTED_STORY_PARAGRAPHS": html_body}
+MODULES: dict[str, Any] = {"QUOTED_STORY_SHARE": html_body, "QUOTED_STORY_PARAGRAPHS": html_body,
+                           "QUOTED_STORY_ALONE": html_body}
 # The values that switch a feature off: between settings that do equally well on the other sets, the one with
 # more features off wins, so a feature is only kept for a held-out set when it earns its place on the others.
 OFF = {"QUOTED_STORY_SHARE": 1.1, "CUT_SCORE": 99.0, "THREAD_HEAD": 0.0, "POSTER_WORDS": 0.0, "SEGMENTED": 0.0,
-       "LEAD_IN_TO_NOTHING": 0.0}
+       "LEAD_IN_TO_NOTHING": 0.0, "TAIL_RUN_SCORE": 1.5, "OWN_VOICE_REACH": 0, "DATELINE_START_WORDS": 0}
 Setting = dict[str, float]
 Counts = dict[str, tuple[int, int, int]]  # set -> (bodies right, fields right, bodies labelled)
 

@@ -8,11 +8,15 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from feeder.cli import inspect_record
 from feeder.config import Config
 from feeder.extract import rules
+from feeder.extract.html import body
 from feeder.extract.html.headings import heading_inside, only_a_date, unless_a_name
+from feeder.extract.shapes import is_prose
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "html_classes"
 PAGES = sorted(FIXTURES.glob("*.html"))
@@ -63,3 +67,35 @@ def test_a_title_part_ending_on_a_preposition_gives_way_to_the_story_heading() -
 @pytest.mark.parametrize("label", ["Source:", "Read the original", "来源：", "出典：", "출처:"])
 def test_a_source_label_before_a_link_in_several_languages(label: str) -> None:
     assert rules.CREDIT_LINK.search(label)
+
+
+OWN_WORDS = st.sampled_from([
+    "Every family in the district got the same letter from the school board this week, and several of you asked.",
+    "What the letter does not say is who pays for the extended programme that families used last year.",
+    "Good news for once."])
+QUOTED = st.sampled_from([
+    "From September the school day at all primary schools in the district will begin half an hour earlier.",
+    "The change follows a review of bus routes, which found that staggered starting times would save money.",
+    "KISUMU, March 3 (Reuters) - The operator of the lake ferries said it would keep its fares unchanged."])
+BESIDE = st.sampled_from(["", "<p>Reuters</p>", "<p>Read the rest over at the agency's site.</p>", "<p>Thanks.</p>"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(OWN_WORDS, max_size=3), st.lists(QUOTED, max_size=5), st.lists(OWN_WORDS, max_size=3), BESIDE)
+def test_a_quote_is_the_pasted_story_only_on_its_evidence(before: list[str], quoted: list[str], after: list[str],
+                                                          beside: str) -> None:
+    paragraphs = "".join(f"<p>{p}</p>" for p in quoted)
+    html = (f"<div>{''.join(f'<p>{p}</p>' for p in before)}<blockquote>{paragraphs}</blockquote>{beside}"
+            f"{''.join(f'<p>{p}</p>' for p in after)}</div>")
+    story = BeautifulSoup(html, "lxml").find("div")
+    assert isinstance(story, Tag)
+    quote = body.quoted_story(story, lambda name: name == "Reuters")
+    held = sum(len(p.split()) for p in quoted)
+    credit = beside.removeprefix("<p>").removesuffix("</p>")
+    total = held + sum(len(p.split()) for p in [*before, *after, credit] if is_prose(p))
+    if quote is None:
+        return
+    assert quote.name == "blockquote" and len(quoted) >= body.QUOTED_STORY_PARAGRAPHS
+    assert body.QUOTED_STORY_SHARE * total <= held < total
+    credited = (bool(beside) and beside != "<p>Thanks.</p>") or any(q.startswith("KISUMU") for q in quoted[:1])
+    assert credited or held >= body.QUOTED_STORY_ALONE * total

@@ -232,6 +232,12 @@ LINES = st.sampled_from([
     "Please log in or register to view links!", "ALSO READ: Ferry timetables change", "***** My own view.",
     "ROTTERDAM, May 4 (Reuters) - Pilots began guiding ships with the chart, the port said.", "Thank you",
     "The post Pilots steer by a shared digital chart appeared first on Quay Notes.", "Go to Forum >>0 Comment(s)",
+    # the eleventh round's classes: pointers, notes on the writer, promotions, pitches, photo credits, short lines
+    "Related coverage: Port strike ends", "Lena Ortiz is a freelance journalist based in Quito.",
+    "Download the Harbour Radio app for the latest news.", "Get a weekly email with the latest port news.",
+    "(Photographs by Tom Ashby)", "UPDATE: The vote was moved to Thursday, the council said.",
+    "Cooperative cellar opens its doors to visitors for the first time since the pandemic",
+    "I found my notes from that afternoon in a drawer, twenty years after the mayor's speech on the quay.",
 ])
 
 
@@ -502,3 +508,63 @@ def test_a_site_name_and_tagline_under_the_story_are_cut() -> None:
 
 def test_a_lead_in_closing_the_run_introduces_nothing_of_the_story() -> None:
     assert span.resolve_span([STORY, MORE, "Mei Ling Tan says:"], origins(3), TITLE).body == (STORY, MORE)
+
+
+GLUED_CAPTIONS = st.sampled_from(["Drivers wait at a rank on the beach road. (File Photo) ",
+                                  "The bridge at dusk (Photo: A. Rahman) ", "Visitors at the gate [Pic: Site] ", "",
+                                  "Council says (AP) "])
+OPENINGS = st.sampled_from(["PATTAYA, Thailand – Taxis will charge by the meter.", "KUALA LUMPUR: The bridge opened.",
+                            "The bridge opened on Monday, officials said.", "(Reuters) - The bridge opened."])
+
+
+@given(GLUED_CAPTIONS, OPENINGS)
+def test_a_glued_caption_goes_only_before_a_dateline(caption: str, opening: str) -> None:
+    paragraph = caption + opening
+    unglued = span.without_glued_caption(paragraph)
+    assert paragraph.endswith(unglued)  # the paragraph, or its end: nothing added, nothing moved
+    if unglued != paragraph:
+        assert span.OPENS_WITH_DATELINE.match(unglued) and len(unglued) < len(paragraph)
+
+
+def test_a_caption_closing_with_its_credit_and_a_stop() -> None:
+    assert span.is_caption("Vendors return to the market on Monday. Foto: Ana Ruiz/Archivo.")
+    assert span.is_caption("A grandmother on the quay. Photo: Lena Ortiz....")
+    assert not span.is_caption("He showed them the photo: a man standing by the car.")
+
+
+@pytest.mark.parametrize(("text", "note"), [
+    ("Lena Ortiz is a freelance journalist based in Guayaquil.", True),
+    ("The author is a senior fellow at an institute for maritime studies.", True),
+    ("About the author: Tom writes on energy.", True),
+    ("He was a reporter for a regional radio station until it closed.", False),
+    ("The minister is a former journalist.", False),
+])
+def test_a_note_on_the_writer(text: str, note: bool) -> None:
+    assert (span.tail_score(text, TITLE, MORE, last=True)[0] >= span.FURNITURE_SCORE) is note
+
+
+def test_short_lines_ending_no_sentence_go_with_the_furniture_run_they_stand_in() -> None:
+    long_teaser = "Cooperative cellar opens its doors to visitors for the first time since the pandemic"
+    chosen = span.resolve_span([STORY, MORE, long_teaser, "Hail nets go up across the estates", long_teaser],
+                               origins(5), TITLE)
+    assert chosen.body == (STORY, MORE)
+    # alone, such a line (a capture cut off, a story's last words) stays
+    assert span.resolve_span([STORY, MORE, long_teaser], origins(3), TITLE).body == (STORY, MORE, long_teaser)
+
+
+def test_the_story_starts_at_its_one_dateline_under_short_lines() -> None:
+    standfirst = "The union says the deal restores the night-shift bonus the operator cut in January."
+    dated = "MOMBASA: Port workers voted on Friday to accept a new pay deal, their union said."
+    assert span.resolve_span([standfirst, dated, MORE], origins(3), TITLE).body == (dated, MORE)
+    # two datelines: a digest, kept as it is; a label in capitals is no dateline
+    other = "LISBON - Coastal towns prepared on Thursday for the highest tides of the year."
+    assert span.resolve_span([standfirst, dated, other], origins(3), TITLE).body == (standfirst, dated, other)
+    update = "UPDATE: The vote was moved to Thursday, the council said."
+    assert span.resolve_span([standfirst, update, MORE], origins(3), TITLE).body == (standfirst, update, MORE)
+
+
+def test_a_run_opening_in_the_posters_own_voice_keeps_its_first_person_lines() -> None:
+    own = "I found my notes from that afternoon in a drawer, twenty years after the mayor spoke to us on the old quay."
+    last = "Nobody held anyone to anything, as far as I can tell."
+    assert span.resolve_span([own, MORE, last], origins(3), TITLE).body == (own, MORE, last)
+    assert span.resolve_span([STORY, MORE, last], origins(3), TITLE).body == (STORY, MORE)

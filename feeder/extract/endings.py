@@ -18,9 +18,13 @@ POST_META_FOOTER = r"(?:posted|filed) (?:in|under)\b.{0,160}|tagged\s*:?\s.{0,12
 SYNDICATION_NOTE = (r"\(?\s*this (?:story|article|report|content) (?:has not been|was not|is not|has been|was|is)"
                     r" (?:edited|auto-generated|generated|published|posted|reproduced|sourced)\b.{0,200}")
 # A paper's note on where the story was printed ("This article appeared on p14 of the Main section …", "A version
-# of this article appears in print on …").
+# of this article appears in print on …"), or when an agency first sent it.
 PRINT_NOTE = (r"(?:this|a version of this) (?:story|article|report) (?:first )?(?:appeared|appears|was published)"
-              r" (?:on|in)\b.{0,200}")
+              r" (?:on|in)\b.{0,200}|"
+              # an agency's note under its story naming itself and the day it was first sent ("This report by The
+              # Canadian Press was first published Dec. 13, 2024.")
+              r"this (?:story|article|report) by [^.]{2,60}? was (?:first|originally) published (?:on )?"
+              r"[\w ,.]{3,24}\d{4}\.?")
 # "Associated Press writer X in Y contributed to this report.": a credit line, not an author.
 CONTRIBUTOR_LINE = (r"(?:[\w.'’-]+\s){0,8}(?:writers?|reporters?|correspondents?|staff)\s.{0,160}?"
                     r"contributed (?:to )?(?:this|the) (?:report|story|article)\.?")
@@ -122,6 +126,18 @@ TRANSLATION_NOTE = r"[(\[]\s*(?:[\w-]+ ){0,2}translat(?:ed|ion)\b[^()\[\]]{2,100
 STORY_CLOSER = re.compile(rf"^(?:{POST_META_FOOTER}|{SYNDICATION_NOTE}|{CONTRIBUTOR_LINE}|{FEED_FOOTER}|{PROMO}|"
                           rf"{PRINT_NOTE}|{OPINION_DISCLAIMER}|{TRANSLATION_NOTE})$", re.I)
 PLATFORM_CLOSER = re.compile(rf"^(?:{PLATFORM_FOOTER}|{SUPPORT_NOTE})$", re.I)
+# A note on the writer under the story ("Lena Ortiz is a freelance journalist based in Quito.", "The author is a senior
+# fellow at …", "About the author: …", "El autor es …"): who wrote it, not what happened. extract/span.py weighs it at
+# the bottom of the run only (a story's own sentence about a reporter stands inside it).
+AUTHOR_BIO = re.compile(
+    r"^(?:[*—–-]\s*)?(?:(?i:about the (?:author|writer)s?)\s*[:：.-]|"
+    r"(?i:the (?:author|writer|columnist)s? (?:is|are|was|has been|teaches|works|lives|writes)\b)|"
+    r"(?i:(?:el autor|la autora|l['’]auteur|l['’]autrice|der autor|die autorin|o autor|a autora) (?:es|est|ist|é)\b)|"
+    r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3},? (?:is|was|has been) (?:a|an|the)\s(?:[\w'’,-]+\s){0,5}?"
+    r"(?i:journalist|reporter|writer|correspondent|editor|columnist|contributor|author|blogger|freelancer|"
+    r"photographer|commentator|analyst|fellow)s?\b)")
+# A writer's note is short.
+AUTHOR_BIO_WORDS = 60
 # Longer lines are paragraphs: the closers are short.
 MAX_CLOSER_CHARS = 360
 

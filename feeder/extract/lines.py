@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 from feeder.extract import creditmodel, endings, resolver, rules, vocab
 from feeder.extract.clocks import propose_clocks
@@ -70,12 +71,15 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
     skipping = hints.skip_before_title and title_ahead
     member_value = False  # "Joined" alone on a line: the next line is its value, not a date of the story
     member_row: int | None = None  # the last line of a forum member's details
+    skip_to = 0  # the lines of a box of links inside the story, up to here, are skipped
     for index, line in enumerate(lines):
         text, folded = line.text, folds[index]
         # The line's first character, lowered: the anchored patterns below are tried only on a line opening
         # like their matches (or on a non-ASCII one, which IGNORECASE may fold onto a letter).
         opening = text[:1].lower() if text[:1].isascii() else ""
         found.at = index
+        if index < skip_to:
+            continue
         if member_value:
             member_value = False
             continue
@@ -173,7 +177,18 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
             text = text[:link.start()]  # a link on glued after the paragraph's last sentence: the sentence stays
         if rules.FURNITURE.match(text):
             # A site's rights notice under the story closes it too (a bare "© Name" may be a photo's credit inside it)
-            ended = ended or bool(found.body and (rules.STORY_END.match(text) or site_rights_notice(text)))
+            resumes = found.body and not ended and _INLINE_RELATED.match(text) and _story_resumes(lines, index)
+            if resumes:  # a box of links inside the story: its headlines are skipped, the story goes on under it
+                skip_to = resumes
+            ended = ended or bool(found.body and (rules.STORY_END.match(text) or site_rights_notice(text)) and not (
+                resumes))
+            continue
+        if found.body and text[:1] in _DASHES and "(@" in text and EMBED_SIGNATURE.match(text):
+            # An embedded post's signature ("— Name (@handle) December 20, 2025"): the post's text above it is no
+            # paragraph of the story, and the date is the post's, not the page's.
+            if found.origins[-1] == lines[index - 1].origin:
+                found.body.pop()
+                found.origins.pop()
             continue
         if endings.closes_story(text):
             ended = ended or bool(found.body and line.in_body)  # a post footer, a syndication note: story over
@@ -277,8 +292,65 @@ def _mentions_read_on(tail: str) -> bool:
     return "ead " in tail or "EAD " in tail or "ontinue" in tail or "ONTINUE" in tail
 
 
+# A related-list head inside the story ("RELATED:", "See also"): a box of one or two links the story runs on under.
+_INLINE_RELATED = re.compile(rf"^(?:{vocab.RELATED_LIST_HEADS}|{vocab.SIDE_LIST_HEADS})$", re.I)
+# How many link lines such a box holds, and how many of the story's paragraphs must follow it (each ending a sentence,
+# of at least RESUME_WORDS words) for the head to be a box inside the story rather than the list under it.
+INLINE_LINKS = 2
+RESUME_PARAGRAPHS = 2
+RESUME_WORDS = 15
+
+
+def _story_resumes(lines: Sequence[Line], index: int) -> int:
+    """Under the related-list head at ``index``, at most INLINE_LINKS short lines (its links' headlines), then
+    RESUME_PARAGRAPHS paragraphs of the story's prose in a row: the story goes on under an inline box, at the index
+    returned (0: it does not)."""
+    at = index + 1
+    while at < len(lines) and at <= index + INLINE_LINKS and not _resumed_paragraph(lines[at]):
+        at += 1
+    following = lines[at:at + RESUME_PARAGRAPHS]
+    resumes = len(following) == RESUME_PARAGRAPHS and all(_resumed_paragraph(line) for line in following)
+    return at if resumes else 0
+
+
+def _resumed_paragraph(line: Line) -> bool:
+    text = line.text
+    return line.in_body and text[-1:] in ".!?\"”’»" and len(text.split(maxsplit=RESUME_WORDS)) > RESUME_WORDS and (
+        is_prose(text))
+
+
+# An embedded social post's signature line: a dash, the account's name, its handle in brackets, the post's date.
+EMBED_SIGNATURE = re.compile(r"^[—–-]\s*[^()]{1,60}\(@[\w.]{1,30}\)\s+\S.{3,40}$")
+_DASHES = frozenset("—–-")
+
+
+def _captions_over_credits(found: Found, lines: Sequence[Line]) -> None:
+    """A paragraph of the run right over a photographer's credit line ("Tara Whitlock for NPR") is
+    that photo's caption, not the story's: it leaves the run (a run of one paragraph stays as it is)."""
+    if len(found.body) < 2:
+        return
+    kept = set(found.origins)
+    captions = {line.origin for line, under in pairwise(lines) if line.origin in kept and len(
+        under.text) <= PHOTOGRAPHER_CHARS and _credits_a_photo(under.text) and len(
+        line.text.split(maxsplit=CAPTION_WORDS)) <= CAPTION_WORDS}
+    if captions and len(captions) < len(found.body):
+        found.body[:], found.origins[:] = zip(*[(text, origin) for text, origin in zip(found.body, found.origins,
+                                                                                          strict=True)
+                                                if origin not in captions], strict=True)
+
+
+def _credits_a_photo(text: str) -> bool:
+    return " for " in text and bool(vocab.PHOTOGRAPHER_LINE.match(text))
+
+
+# A photographer's credit line is short; a caption has at most CAPTION_WORDS words.
+PHOTOGRAPHER_CHARS = 70
+CAPTION_WORDS = 60
+
+
 def _page(found: Found, title: str, hints: Hints, is_outlet: IsOutlet, lines: Sequence[Line] = ()) -> Page:
     credit_frame(found, is_outlet)  # a translator's frame naming the outlet, which the span may cut as a lead-in
+    _captions_over_credits(found, lines)
     span = resolve_span(found.body, found.origins, title)
     found.body = list(span.body)
     body = strip_datelines(found, is_outlet)

@@ -32,9 +32,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from feeder.extract import blocks, endings, rules, vocab
 from feeder.extract.dates import find_dates
@@ -54,6 +54,8 @@ DATELINE_BELOW = 1.5  # a lead line right above a paragraph that opens with a da
 SHORT_LEAD_WORDS = 12
 RIGHTS_NOTICE = 4.0  # a copyright or rights notice
 CLOSER = 3.0  # a line extract/endings.py classes as closing a story (footers, syndication notes, promos)
+AUTHOR_NOTE = 3.0  # under the story, a note on its writer ("Name is a freelance journalist based in …")
+PROMOTION = 2.0  # under the story, the site's call to get its app or follow its channel (vocab.SITE_PROMOTION)
 ACCOUNT_PROMPT = 3.0  # a prompt to log in, register or reply, a comment counter
 CUT_TEASER = 1.5  # a teaser of another story, cut off with "[…]"
 CHROME = 2.0  # navigation, account, sharing or advert chrome (extract/vocab.py)
@@ -73,6 +75,12 @@ CUT_SCORE = 3.0
 THREAD_HEAD = 3.0  # the head of a reader's comment or reply (extract/endings.py)
 # A line that cuts the story has at most this many words (a story sentence mentioning "300 comments" has more).
 CUT_WORDS = 12
+# At the bottom, a short line scoring this (ending no sentence: a related story's headline, a "More in this section"
+# label) is furniture when it stands in one run with a line reaching FURNITURE_SCORE.
+TAIL_RUN_SCORE = 1.0
+# The story starts at the one datelined paragraph near the run's top when every line above it has at most this many
+# words (a standfirst, a caption, a poster's note; 0: the tie-break is off).
+DATELINE_START_WORDS = 40
 # How many lines at each edge of the run are read as candidates.
 LEAD_REACH = 6
 TAIL_REACH = 6
@@ -86,6 +94,10 @@ ECHO_WORDS = 20
 STORY_WORDS = 45
 # Share of a line's words that must be the headline's for it to echo the headline.
 ECHO_SHARE = 0.6
+
+
+# Whether the run is the poster's own post (_in_own_voice), asked only when a line reads as a poster's words.
+OwnVoice = Callable[[], bool] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,9 +117,16 @@ OPENS_WITH_DATELINE = re.compile(
     r"|[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2}(?:,\s*[A-Z][\w.]*(?:\s[\w.,]+){0,3}?)?\s*" + _TOKEN +
     r"|[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2},\s*" + rules.DATELINE_DATE + r"\s*" + _TOKEN + r"?)"
     r"\s*" + _DASH + r"\s?(?=\S)")
+# A ban on reproducing the site's text ("Reproduction in whole or in part without permission is prohibited.",
+# "Prohibida su reproducción total o parcial", "Reproduction interdite", "Riproduzione riservata").
+_REPRODUCTION = (r"\breproduction\b[^.]{0,60}(?:\bin whole or in part\b|\bwithout (?:the )?(?:prior |express )?"
+                 r"(?:written )?(?:permission|consent|authori[sz]ation)\b)|"
+                 r"\bprohibida (?:su|la) reproducci[oó]n\b|\bqueda prohibida\b[^.]{0,40}\breproducci[oó]n\b|"
+                 r"\breproduction interdite\b|\briproduzione riservata\b|\bnachdruck\b[^.]{0,40}\bverboten\b")
 # A copyright or rights notice, in the languages agencies' copy travels in.
 RIGHTS = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b|\bderechos reservados\b|"
-                    r"\btous droits réservés\b|\balle rechte vorbehalten\b|\bdireitos reservados\b|版权所有", re.I)
+                    r"\btous droits réservés\b|\balle rechte vorbehalten\b|\bdireitos reservados\b|版权所有|"
+                    + _REPRODUCTION, re.I)
 # A prompt to log in, register or reply: forum and paywall chrome inside the post's text.
 PROMPT = re.compile(r"\b(?:log ?in|sign ?in|register|sign ?up)\b.{0,40}\b(?:to (?:view|read|see|post|reply|comment"
                     r"|continue)|now|later)\b|^reply to this (?:topic|thread|post)\b|"
@@ -116,7 +135,8 @@ PROMPT = re.compile(r"\b(?:log ?in|sign ?in|register|sign ?up)\b.{0,40}\b(?:to (
 # A separator run opening a paragraph ("***** Back when …", "----"): what follows is the page's, not the story's.
 SEPARATOR = re.compile(r"^(?:[*_=~#-]\s?){5,}")
 # A paragraph that is a photo's credit or caption credit: "File photo (Pic: X)", "… Kim Jong Il. AFP Photo via X."
-PHOTO_CREDIT = re.compile(r"[(\[]\s*(?:pic|photo|image|picture)s?\s*[:：][^()\[\]]{1,60}[)\]]\s*$|"
+PHOTO_CREDIT = re.compile(r"[(\[]\s*(?:pic|photo|photograph|image|picture)s?\s*(?:[:：]|by\s|courtesy of\s)"
+                          r"[^()\[\]]{1,60}[)\]]\s*$|"
                           r"(?:^|[.\s])(?:[A-Z]{2,10}|file|staff) (?:photo|pic|picture)s?(?: via [^.]{2,40})?\.?$",
                           re.I)
 # How a photo's caption closes with its credit, in the dress agencies and portals print it: "(Photo courtesy of
@@ -126,6 +146,9 @@ CAPTION_CLOSE = re.compile(
     r"(?i:[(\[]\s*(?:photos?|fotos?|pics?|pictures?|images?|files?|file photo)\b[^()\[\]]{0,60}[)\]]\.?$"
     r"|\b(?:photos?|fotos?|pics?|pictures?|images?)\s*(?:by|credit|courtesy)?\s*[:：]\s*[^.:]{2,60}$"
     r"|\s[-–—]\s*[\w .'’-]{2,30}\b(?:photo|pic|picture)s?\b[^.]{0,40}\.?$)"
+    # a credit label after the caption's last sentence, its name closed by a stop ("… la vida. Foto: Ana Díaz.")
+    r"|(?<=[.!?])\s+(?i:photos?|fotos?|pics?|pictures?|images?)(?i:\s*(?:by|credit|courtesy))?\s*[:：]\s*"
+    r"[A-Z][^.:]{1,60}(?:\.{1,4}|…)$"
     r"|\b[A-Z]{2,12}(?:\s[A-Z]{2,12})?\s(?:PHOTOS?|PIC|FILE)$"
     r"|(?<=[.!?])\s+[A-Z]{3,12}(?:\s[A-Z]{3,12}){0,2}$"
     r"|\)\s*==\s*[A-Z]\w{1,20}$")
@@ -144,8 +167,13 @@ FRAMING_LINE = re.compile(r"\b(?:copied|pasted|quoted|posted|reproduced|shared|s
 # Substrings a caption's close holds: a cheap test that spares most paragraphs the pattern.
 _CAPTION_HINTS = ("hoto", "HOTO", "oto:", "ic", "IC", "icture", "mage", "ile", "ILE", "==")
 # An inline pointer to another story inside the span: "ALSO READ: Headline", "Read more: …", "Lea también: …".
-READ_ALSO = re.compile(r"^(?:also read|read also|read more|see also|related|related story|recommended|lea también|"
-                       r"leia também|lire aussi|lesen sie auch|baca juga)\s*[:：|»>-]\s*\S|"
+READ_ALSO = re.compile(r"^(?:also (?:read|see|watch)|read also|read more|read next|see also|"
+                       r"related(?: (?:story|stories|articles?|news|coverage|content|posts?|reading))?|"
+                       r"recommended(?: reading)?|"
+                       r"(?:suggested|further|must) read(?:ing)?|more on this(?: story| topic)?|don['’]t miss|"
+                       r"you (?:may|might) also like|lea también|lee también|leer también|ver también|leia também|"
+                       r"veja também|lire aussi|à lire aussi|à lire également|leggi anche|lesen sie auch|lees ook|"
+                       r"baca juga|اقرأ أيضا|اقرأ أيضاً)\s*[:：|»>-]\s*\S|"
                        # a pointer set off by a bar ("READ | Headline", "WATCH | …"): a portal's link, not a label
                        r"^(?:read|watch|listen)\s*\|\s*\S", re.I)
 # How much of the story's first paragraph a feed's excerpt above the story repeats (excerpts are cut short).
@@ -174,18 +202,24 @@ _SENTENCE_STOP = re.compile(r"[.!?。！？](?:\s|$)")
 def resolve_span(body: Sequence[str], origins: Sequence[str], title: str) -> Span:
     """The story's span inside the walk's run of prose ``body`` (each paragraph at ``origins``)."""
     if len(body) < 2:
-        return Span(tuple(body), _where(origins, 0, len(body), "the walk's run", "the walk's run"))
-    start, start_why = _start(body, title)
-    end, end_why = _end(body, title, start)
-    if not any(_ends_sentence_signed(p) for p in body[start:end]):
         start, end, start_why, end_why = 0, len(body), "the walk's run", "the walk's run"
-    kept, dropped = _without_furniture(body, start, end)
+        kept, dropped = list(body), ""
+    else:
+        own_voice = cache(lambda: _in_own_voice(body))  # read only where a line reads as a poster's words
+        start, start_why = _start(body, title, own_voice)
+        end, end_why = _end(body, title, start, own_voice)
+        if not any(_ends_sentence_signed(p) for p in body[start:end]):
+            start, end, start_why, end_why = 0, len(body), "the walk's run", "the walk's run"
+        kept, dropped = _without_furniture(body, start, end)
     if kept and (unglued := without_glued_label(kept[0])) != kept[0]:
         kept[0] = unglued
         dropped += "; a label glued before the first paragraph left out"
     elif kept and (unglued := without_glued_video(kept[0])) != kept[0]:
         kept[0] = unglued
         dropped += "; a video's title and running time glued before the first paragraph left out"
+    elif kept and (unglued := without_glued_caption(kept[0])) != kept[0]:
+        kept[0] = unglued
+        dropped += "; a photo's caption glued before the first paragraph left out"
     return Span(tuple(kept), _where(origins, start, end, start_why, end_why) + dropped)
 
 
@@ -235,7 +269,25 @@ def without_glued_video(paragraph: str) -> str:
     return rest if OPENS_WITH_DATELINE.match(rest) or _BRACKETED_DATELINE.match(rest) else paragraph
 
 
-def lead_score(text: str, following: str, title: str) -> tuple[float, str]:
+# A photo's caption the capture ran into the first paragraph, closing with its credit in brackets ("Complaints about
+# fare scams chip away at trust. (File Photo) PATTAYA, Thailand - …", "… on Monday (Photo: A. Rahman) KUALA LUMPUR:
+# …").
+GLUED_CAPTION = re.compile(r"^[^()\[\]]{10,300}?\s*[(\[]\s*(?:[A-Z]{2,10}\s+)?"
+                           r"(?:file photo|photo|pic|picture|image|foto)s?\b[^()\[\]]{0,60}[)\]]\s+(?=\S)", re.I)
+
+
+def without_glued_caption(paragraph: str) -> str:
+    """The first paragraph without a photo's caption and credit glued before it, when a dateline follows."""
+    if ("(" not in paragraph[:300] and "[" not in paragraph[:300]) or OPENS_WITH_DATELINE.match(paragraph):
+        return paragraph
+    caption = GLUED_CAPTION.match(paragraph)
+    if caption is None:
+        return paragraph
+    rest = paragraph[caption.end():]
+    return rest if OPENS_WITH_DATELINE.match(rest) else paragraph
+
+
+def lead_score(text: str, following: str, title: str, own_voice: OwnVoice = None) -> tuple[float, str]:
     """How much a line at the top of the run looks like furniture above the story, and the strongest reason."""
     score, why = _shared_score(text, title, LEAD_HEADLINE_WORDS)
     if following and is_caption(text):
@@ -244,7 +296,7 @@ def lead_score(text: str, following: str, title: str) -> tuple[float, str]:
     elif following and ("elow" in text or "isclaimer" in text or "ranslated" in text) and FRAMING_LINE.search(text):
         score += FRAMING
         why = "words about the story below"
-    if following and _poster_words(text, following):
+    if following and _poster_words(text, following) and not (own_voice and own_voice()):
         score += POSTER_WORDS
         why = why or "the poster's own words"
     if following and (not _ends_sentence(text) or len(text.split()) <= SHORT_LEAD_WORDS) and (
@@ -262,11 +314,13 @@ def is_caption(text: str) -> bool:
                 and CAPTION_CLOSE.search(tail)) or (text[:1] in "(IiAaTt" and bool(CAPTION_OPEN.match(text)))
 
 
-def tail_score(text: str, title: str, above: str = "", last: bool = False) -> tuple[float, str]:
+def tail_score(text: str, title: str, above: str = "", last: bool = False, own_voice: OwnVoice = None) -> tuple[
+        float, str]:
     """How much a line at the bottom of the run (``above``: the line over it; ``last``: the run's last line) looks
-    like furniture under the story, and the strongest reason."""
+    like furniture under the story, and the strongest reason (``own_voice``: the run is the poster's own post, see
+    _in_own_voice)."""
     score, why = _shared_score(text, title, HEADLINE_WORDS)
-    if above and _poster_words(text, above):
+    if above and _poster_words(text, above) and not (own_voice and own_voice()):
         score += POSTER_WORDS
         why = why or "the poster's own words"
     if last and _lead_in_to_nothing(text):
@@ -275,6 +329,14 @@ def tail_score(text: str, title: str, above: str = "", last: bool = False) -> tu
     if text[:1].isdigit() and endings.REACTION_COUNT.match(text):
         score += ACCOUNT_PROMPT
         why = "a reaction count"
+    if any(hint in text for hint in _BIO_HINTS) and len(text.split(maxsplit=endings.AUTHOR_BIO_WORDS)) <= (
+            endings.AUTHOR_BIO_WORDS) and endings.AUTHOR_BIO.match(text):
+        score += AUTHOR_NOTE
+        why = "a note on the writer"
+    if text[:1] in _PROMOTION_OPENINGS and len(text.split(maxsplit=vocab.SITE_PROMOTION_WORDS)) <= (
+            vocab.SITE_PROMOTION_WORDS) and vocab.SITE_PROMOTION.match(text):
+        score += PROMOTION
+        why = why or "the site's call to follow it elsewhere"
     if len(text) <= _COUNTER_CHARS and text[:1] in _COUNTER_OPENINGS and endings.PAGE_COUNTER.match(text):
         score += ACCOUNT_PROMPT
         why = "a page's counter"
@@ -284,6 +346,12 @@ def tail_score(text: str, title: str, above: str = "", last: bool = False) -> tu
             score += STAMPED_HEADLINE
             why = why or "another story's headline and its stamp"
     return score, why
+
+
+# Substrings a note on the writer holds, and the first characters a site's promotion opens with: cheap tests that
+# spare most lines endings.AUTHOR_BIO and vocab.SITE_PROMOTION.
+_BIO_HINTS = (" is ", " was ", " has been ", "uthor", "riter", "olumnist", "utor", "uteur", "utrice")
+_PROMOTION_OPENINGS = frozenset("DdGgIiFfJjWwLlSsCcTt*•►▶-–—→>")
 
 
 # A time or a numeric date closing a line ("… Banco Mundial 15:20 (20:20 GMT)", "… Sahara Issue - 10/03/2016 MAP"),
@@ -317,6 +385,23 @@ def _poster_words(text: str, beside: str) -> bool:
     paragraph in neither. Quotations and reported speech are the story's: the people it quotes speak so."""
     return len(text.split(maxsplit=POSTER_WORDS_MAX)) <= POSTER_WORDS_MAX and not _QUOTES.intersection(text) and bool(
         _PERSON.search(text)) and not vocab.FIRST_PERSON.search(beside) and not _ATTRIBUTION.search(text)
+
+
+# A quotation inside a paragraph: the people a story quotes speak in the first person there.
+_QUOTATION = re.compile(r'[“"«„][^“”"«»„]{0,400}[”"»“]')
+
+
+def _in_own_voice(body: Sequence[str]) -> bool:
+    """A paragraph opening the run (one of its first OWN_VOICE_REACH), longer than a poster's line, speaks in the
+    first or second person outside quotations and reported speech: the run is the poster's own post (a diary, a
+    column, a letter quoted in it), and its short first-person lines are its own words, not a poster's note beside
+    a story pasted in the third person. (Only the opening counts: readers' replies under a story speak so too.)"""
+    return any(len(p.split(maxsplit=POSTER_WORDS_MAX)) > POSTER_WORDS_MAX and _PERSON.search(_QUOTATION.sub(" ", p))
+               and not _ATTRIBUTION.search(p) for p in body[:OWN_VOICE_REACH])
+
+
+# How many paragraphs opening the run tell whether it is the poster's own post.
+OWN_VOICE_REACH = 3
 
 
 def _shared_score(text: str, title: str, headline_words: int) -> tuple[float, str]:
@@ -360,7 +445,8 @@ _TEASER_ENDS = ("[…]", "[...]")
 # Chrome lines are short.
 _CHROME_CHARS = 80
 # Substrings a line RIGHTS or PROMPT matches holds: a cheap test that spares most lines the patterns.
-_RIGHTS_HINTS = ("©", "opyright", "OPYRIGHT", "eserv", "(c)", "(C)", "版权", "echte")
+_RIGHTS_HINTS = ("©", "opyright", "OPYRIGHT", "eserv", "(c)", "(C)", "版权", "echte", "eproduc", "EPRODUC",
+                 "iproduzione", "achdruck")
 _PROMPT_HINTS = ("og", "ign", "egist", "eply", "omment", "OG", "IGN", "OMMENT", "コメント", "评论", "評論", "oment",
                  "ommentaire")
 
@@ -377,7 +463,7 @@ def _title_words(title: str) -> frozenset[str]:
     return frozenset(fold_text(title).split())
 
 
-def _start(body: Sequence[str], title: str) -> tuple[int, str]:
+def _start(body: Sequence[str], title: str, own_voice: OwnVoice = None) -> tuple[int, str]:
     """Tie-break: the story starts below the last strong furniture line of the run of furniture at the top."""
     start, why = 0, "the walk's first prose line"
     for index in range(1, min(LEAD_REACH, len(body) - 1)):
@@ -385,7 +471,7 @@ def _start(body: Sequence[str], title: str) -> tuple[int, str]:
             # Tie-break: a feed's excerpt and its footer above the whole story: the story starts again below.
             return index + 1, "below a feed's excerpt and its footer"
     for index in range(min(LEAD_REACH, len(body) - 1)):
-        score, reason = lead_score(body[index], body[index + 1], title)
+        score, reason = lead_score(body[index], body[index + 1], title, own_voice)
         following = body[index + 1]
         if score < LEAD_SCORE or (score < FURNITURE_SCORE and body[index].rstrip().endswith((":", "："))) or (
                 score < CAPTION and (following[:1].islower() or following[:1] in "([（" or (
@@ -394,10 +480,36 @@ def _start(body: Sequence[str], title: str) -> tuple[int, str]:
             # across two lines (the next carries on its sentence).
             break
         start, why = index + 1, f"below furniture ({reason}, score {score:.2f})"
+    dated = _dateline_start(body, start)
+    if dated is not None:
+        start, why = dated, "the datelined first paragraph (short lines above it: a standfirst, a caption)"
     return start, why
 
 
-def _end(body: Sequence[str], title: str, start: int) -> tuple[int, str]:
+def _dateline_start(body: Sequence[str], start: int) -> int | None:
+    """Tie-break: the story starts at its dateline. The one paragraph of the run opening with a dateline, near its
+    top, is the story's first; the short lines above it (a standfirst ending its sentence, a caption, the poster's
+    note) are not the story. A digest (several datelined items) and a long paragraph above keep the run as it is."""
+    if DATELINE_START_WORDS <= 0 or start >= len(body) or _opens_with_dateline(body[start]):
+        return None  # (most runs: no dateline, or the story's first paragraph holds it)
+    dated = next((i for i in range(start + 1, min(LEAD_REACH, len(body))) if _opens_with_dateline(body[i])), None)
+    if dated is None or not _ends_sentence_signed(body[dated]) or any(
+            _opens_with_dateline(p) for p in body[dated + 1:]):
+        return None
+    above = body[start:dated]
+    if not _ends_sentence(above[-1]) and any(_ends_sentence(p) for p in above[:-1]):
+        return None  # a story, then an item's headline over its dateline: a digest's items
+    short = all(len(p.split(maxsplit=DATELINE_START_WORDS)) <= DATELINE_START_WORDS for p in above)
+    return dated if short else None
+
+
+def _opens_with_dateline(text: str) -> bool:
+    """The paragraph opens with a dateline, not a label in capitals ("UPDATE:", "BACKGROUND -")."""
+    found = OPENS_WITH_DATELINE.match(text) if text[:1].isupper() else None
+    return found is not None and not vocab.CAPS_LABEL.match(found.group(0))
+
+
+def _end(body: Sequence[str], title: str, start: int, own_voice: OwnVoice = None) -> tuple[int, str]:
     """Tie-break: the story ends above the longest run of furniture lines at the bottom."""
     end, why = len(body), "the walk's last prose line"
     separator = next((i for i in range(start + 1, len(body)) if SEPARATOR.match(body[i])), None)
@@ -409,11 +521,18 @@ def _end(body: Sequence[str], title: str, start: int) -> tuple[int, str]:
     notice = _rights_notice_above_links(body, start, end)
     if notice is not None:
         end, why = notice, "above a rights notice (only lines ending no sentence below it)"
+    anchored = ""  # why the run at the bottom holds a line that is furniture by itself
     for index in range(end - 1, max(start, end - 1 - TAIL_REACH), -1):
-        score, reason = tail_score(body[index], title, body[index - 1] if index > start else "", index == len(body) - 1)
-        if score < FURNITURE_SCORE:
-            break
-        end, why = index, f"above furniture ({reason}, score {score:.2f})"
+        text = body[index]
+        score, reason = tail_score(text, title, body[index - 1] if index > start else "", index == len(body) - 1,
+                                   own_voice)
+        if score >= FURNITURE_SCORE:
+            anchored = f"above furniture ({reason}, score {score:.2f})"
+        elif score < TAIL_RUN_SCORE or len(text.split(maxsplit=LEAD_HEADLINE_WORDS)) > LEAD_HEADLINE_WORDS or (
+                _ends_sentence_signed(text) or _SENTENCE_STOP.search(text)):
+            break  # (a sentence inside the line: the story's last paragraph, a credit glued after its stop)
+        if anchored:  # tie-break: a short line ending no sentence goes with the furniture run it stands in
+            end, why = index, anchored
     return end, why
 
 
@@ -422,7 +541,7 @@ def _end(body: Sequence[str], title: str, start: int) -> tuple[int, str]:
 RIGHTS_NOTICE_SHAPE = re.compile(r"\bcopyright\s*(?:©\s*)?(?:\d{4}|\(c\))|\ball rights reserved\b|"
                                  r"\bmay not be (?:re)?published\b|"
                                  r"\bderechos reservados\b|\btous droits réservés\b|\balle rechte vorbehalten\b|"
-                                 r"\bdireitos reservados\b|版权所有", re.I)
+                                 r"\bdireitos reservados\b|版权所有|" + _REPRODUCTION, re.I)
 
 
 def site_rights_notice(text: str) -> bool:
@@ -562,6 +681,9 @@ def _inside_furniture(paragraph: str, repeated: Counter[str] | None) -> str:
         return "photo credit"
     if READ_ALSO.match(paragraph):
         return "pointer to another story"
+    if ("mail" in paragraph or "inbox" in paragraph or "ewsletter" in paragraph) and vocab.NEWSLETTER_PITCH.match(
+            paragraph):
+        return "newsletter pitch"
     if paragraph[:1].isdigit() and endings.REACTION_COUNT.match(paragraph):
         return "reaction count"
     if len(paragraph) <= _COUNTER_CHARS and paragraph[:1] in _COUNTER_OPENINGS and (

@@ -88,6 +88,36 @@ _SHORT_REST = r"\S*(?:\s+\S+){0,24}\s*"
 # Prompts to subscribe, sign up or follow.
 SUBSCRIBE_PROMPTS = (rf"subscribe{_SHORT_REST}|sign up{_SHORT_REST}|follow us{_SHORT_REST}|join our {_SHORT_REST}|"
                      rf"newsletter{_SHORT_REST}")
+# A newsletter's pitch not opening with "subscribe" or "sign up" (those are SUBSCRIBE_PROMPTS): an offer of the site's
+# mail to the reader ("Get a daily email with the latest news and analysis.", "If you'd like to get this column in
+# your inbox, please subscribe at this link."), wherever it stands in the story's run (extract/span.py drops it).
+NEWSLETTER_PITCH = re.compile(
+    # (never a line reporting who said it: "Get the alerts by email, the company told customers.")
+    r"^(?!.*\b(?:said|says|told|tells|added|according to)\b)(?:"
+    r"(?:get|receive|want|enjoy)\b.{0,60}\b(?:e-?mail|newsletter|inbox|briefing)s?\b|"
+    r"(?:if you(?:['’]d| would) like|(?:would|do) you (?:like|want)|to (?:get|receive))\b.{0,80}"
+    r"\b(?:e-?mail|newsletter|inbox)\b.{0,80}\b(?:subscribe|sign up|register)\b)", re.I)
+# A photographer's credit alone on its line under the photo's caption, as public broadcasters and papers print a
+# commissioned picture's: "Name for Outlet" ("Tara Whitlock for NPR"). The paragraph right over it is the caption
+# (extract/lines.py). (A bare "Photo: Agency" or "Name/Agency" line stands under a story's paragraph as often as
+# under a caption: those the walk leaves out alone.)
+PHOTOGRAPHER_LINE = re.compile(
+    r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3} for (?:the )?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3}$")
+# A site's call to follow it elsewhere, closing a story: its app, channel, feed or page ("Download the Coast Radio
+# app for the latest news.", "Join our WhatsApp channel for updates.", "Watch the full interview on our YouTube
+# channel."). extract/span.py weighs it at the run's bottom only.
+SITE_PROMOTION = re.compile(
+    r"^\W{0,3}(?:download|get|install|follow|join|watch|listen|subscribe|like|stay (?:updated|tuned|connected)|"
+    r"click|tap)\b.{0,80}?\b(?:us|our|app|channel|podcast|newsletter|whatsapp|telegram|youtube|facebook|twitter|"
+    r"instagram|tiktok|google news|apple news)\b", re.I)
+# A promotion is short.
+SITE_PROMOTION_WORDS = 30
+# A label in capitals opening a paragraph as a dateline's place would ("UPDATE:", "BACKGROUND -", "EDITOR'S NOTE:"):
+# a section of the story or a note on it, never where it was filed.
+CAPS_LABEL = re.compile(r"^(?:UPDATED?|BACKGROUND|ANALYSIS|CORRECTION|CLARIFICATION|EDITOR['’]?S NOTE|NOTE|WATCH|"
+                        r"LISTEN|"
+                        r"READ(?: MORE| ALSO)?|ALSO READ|RELATED|PHOTOS?|VIDEO|BREAKING(?: NEWS)?|EXCLUSIVE|OPINION|"
+                        r"COMMENT|Q|A|FACTBOX|TIMELINE|EXPLAINER|FILE|SOURCE|SOURCES|DISCLAIMER)\b", re.I)
 # Heads of the lists of other stories a page shows under or beside the story.
 RELATED_LIST_HEADS = (
     r"related(?: posts?| articles?| stories| news)?:?|you (?:may|might) also like.*|popular posts?|"

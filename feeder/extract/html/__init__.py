@@ -51,7 +51,7 @@ def extract_html(text: str, is_outlet: IsOutlet, outlet_url: IsOutlet) -> Page |
     # A thread's title names the thread; a story pasted in its first post opens with its own headline.
     lead = lead_bold(container) if container is not None and (post or not_a_headline(title)) else None
     outlet_page = outlet_page_of(meta, ld, is_outlet, outlet_url)
-    inside, own, closing = body_regions(container, marks, outlet_page)
+    inside, own, closing = body_regions(container, marks, outlet_page, is_outlet)
     lines = list(page_lines(soup.body or soup, inside))
     title, lines, feed_stamp = unglued_feed_stamp(title, lines)
     if lead is None and post is not None:

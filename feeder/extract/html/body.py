@@ -12,7 +12,8 @@ from feeder.extract.html.container import GENERIC_CONTAINERS, densest_block, nar
 from feeder.extract.html.headings import MAX_HEADLINE_WORDS
 from feeder.extract.html.marks import Marks, account_row, page_marks
 from feeder.extract.html.tree import INLINE, NavigableString, Tag, elements, text_of
-from feeder.extract.lines import Line, is_date_line, is_prose
+from feeder.extract.lines import IsOutlet, Line, is_date_line, is_prose
+from feeder.extract.span import OPENS_WITH_DATELINE
 
 # Block-level elements: a line of the page is cut at each of them.
 BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption",
@@ -32,7 +33,8 @@ class Inside:
         return tag not in self.row and (tag in self.narrow or (tag in self.wide and not is_prose(text)))
 
 
-def body_regions(container: Tag | None, marks: Marks, outlet_page: bool) -> tuple[Inside, Marks, set[int]]:
+def body_regions(container: Tag | None, marks: Marks, outlet_page: bool,
+                 is_outlet: IsOutlet = lambda _: False) -> tuple[Inside, Marks, set[int]]:
     """Which elements hold the body, the marks of the page's own post (outside the story's prose), and the
     blocks that close the story (where a credit to the original stands).
 
@@ -48,11 +50,12 @@ def body_regions(container: Tag | None, marks: Marks, outlet_page: bool) -> tupl
     own = page_marks(marks, block)
     wide = {id(t) for t in inside} | {id(container)}
     narrow = wide if story is container else {id(t) for t in elements(story)} | {id(story)}
-    if (quoted := quoted_story(story)) is not None:
+    if (quoted := quoted_story(story, is_outlet)) is not None:
         narrow = {id(t) for t in elements(quoted)} | {id(quoted)}
     row = set() if outlet_page else account_row(own)
     narrow = narrow | _lead_paragraphs(container)
-    return Inside(wide, narrow, row | _captions(inside) | _highlights(inside)), own, _closing_credits(block)
+    return Inside(wide, narrow, row | _captions(inside) | _highlights(inside) | _standfirsts(inside)), own, (
+        _closing_credits(block))
 
 
 # Share of the post's prose words a <blockquote> must hold to be the story the post pasted, and the story's
@@ -60,9 +63,14 @@ def body_regions(container: Tag | None, marks: Marks, outlet_page: bool) -> tupl
 # then no part of the story (issue 12 class 6); a pull quote or a quoted passage inside a story holds far less.
 QUOTED_STORY_SHARE = 0.6
 QUOTED_STORY_PARAGRAPHS = 2
+# ... and the evidence that it is a pasted story, not a blog's own post quoting a letter, a speech or a book at
+# length: a credit inside or right around the quote (a dateline opening it, a byline over it, a credit line or a
+# pointer to the original closing it or under it), or the quote holding this share of the post's prose (the
+# poster's words a line or two). Without either, the post's own words around the quote are its story too.
+QUOTED_STORY_ALONE = 0.85
 
 
-def quoted_story(story: Tag) -> Tag | None:
+def quoted_story(story: Tag, is_outlet: IsOutlet = lambda _: False) -> Tag | None:
     """The <blockquote> of a post holding the story it quotes, or None (no such quote: the post is the story)."""
     tags = elements(story)
     if not any(t.name == "blockquote" for t in tags):
@@ -86,10 +94,52 @@ def quoted_story(story: Tag) -> Tag | None:
                 words[id(quote)] = words.get(id(quote), 0) + count
                 words[-id(quote)] = words.get(-id(quote), 0) + 1
     for quote in quotes:
-        if words.get(id(quote), 0) >= QUOTED_STORY_SHARE * total and (
-                words.get(-id(quote), 0) >= QUOTED_STORY_PARAGRAPHS) and words[id(quote)] < total:
+        held = words.get(id(quote), 0)
+        if held >= QUOTED_STORY_SHARE * total and words.get(-id(quote), 0) >= QUOTED_STORY_PARAGRAPHS and (
+                held < total) and (held >= QUOTED_STORY_ALONE * total or _credited_quote(quote, is_outlet)):
             return quote
     return None
+
+
+# A credit line is short: a name, a label and a name, a pointer to where the story came from.
+QUOTE_CREDIT_WORDS = 10
+# A poster's pointer to the original under a pasted story ("Read the rest over at the agency's site.", "You can read
+# more at the link.", "Full story at …"): the quote is the story the link holds.
+QUOTE_POINTER = re.compile(r"\b(?:read|see|more|full (?:story|article|report)|rest of (?:the )?(?:story|article))\b"
+                           r"[^.!?]{0,30}?\b(?:at|on|over at|via|from)\s+(?:the |this |that )?\S", re.I)
+# Dashes, brackets and a closing stop around a bare credit ("— Reuters", "(Yonhap)", "Reuters.").
+_CREDIT_DRESS = " \t-–—()[].,:"
+
+
+def _credited_quote(quote: Tag, is_outlet: IsOutlet) -> bool:
+    """The quote's own evidence of a pasted story: its first paragraph opens with a dateline or is a byline, or its
+    last block, or the block right under or over it, is a credit line or a pointer to the original."""
+    paragraphs = [text for t in elements(quote) if t.name in ("p", "div") and (text := text_of(t)) and not (
+        any(isinstance(c, Tag) and c.name in ("p", "div") for c in t.children))]
+    if paragraphs and (OPENS_WITH_DATELINE.match(paragraphs[0]) or rules.BYLINE.match(paragraphs[0])):
+        return True
+    around = [paragraphs[-1]] if paragraphs else []
+    around += [text_of(t) for t in (_sibling_block(quote, "next"), _sibling_block(quote, "previous")) if t is not None]
+    return any(_credit_line(text, is_outlet) for text in around)
+
+
+def _sibling_block(tag: Tag, direction: str) -> Tag | None:
+    """The nearest element beside the tag (over it or under it) holding text."""
+    for node in (tag.next_siblings if direction == "next" else tag.previous_siblings):
+        if isinstance(node, Tag) and text_of(node):
+            return node
+        if isinstance(node, NavigableString) and node.strip():
+            return None  # text between them: no block stands right beside the quote
+    return None
+
+
+def _credit_line(text: str, is_outlet: IsOutlet) -> bool:
+    """A short line crediting a story: an outlet the registry knows (bare, bracketed or after a dash), a labelled
+    source ("Source: …", "via …"), or a pointer to the original."""
+    if len(text.split(maxsplit=QUOTE_CREDIT_WORDS)) > QUOTE_CREDIT_WORDS:
+        return False
+    return is_outlet(text.strip(_CREDIT_DRESS)) or bool(rules.SOURCE_LINE.match(text) or rules.ORIGINAL_URL.match(text)
+                                                        or QUOTE_POINTER.search(text))
 
 
 # A paragraph's class naming it the story's lead ("lead", "article-lead", "story__intro"): news CMSs print the
@@ -146,6 +196,31 @@ def _highlights(tags: list[Tag]) -> set[int]:
                     HIGHLIGHT_WORDS <= len(item.split()) <= MAX_HEADLINE_WORDS and not is_date_line(item)
                     for item in items):
                 found.update(id(t) for t in (tag, *elements(tag)))
+    return found
+
+
+# Class and id words of a story's standfirst, deck or kicker, as news themes name them in several languages
+# ("standfirst", "article-dek", "subtitle", "sapo", "chapeau", "bajada", "entradilla"), and of a photo's caption:
+# the summary or label over the story, or what a picture shows, never the story's text.
+STANDFIRST_ATTR = re.compile(r"(?:^|[\s_-])(?:standfirst|dek|deck|strapline|subtitle|sub-?headline|subhead|sapo|"
+                             r"chapeau|chapo|bajada|entradilla|kicker|overline|"
+                             # a photo's caption outside <figure> ("wp-caption-text", "image-caption", "img-caption")
+                             r"captions?|legend|pie-?de-?foto)(?:$|[\s_-])", re.I)
+# A standfirst is short: a block with more words holds the story itself.
+STANDFIRST_WORDS = 60
+
+
+def _standfirsts(tags: list[Tag]) -> set[int]:
+    """Ids of the standfirst, deck, kicker and caption blocks (and everything inside them)."""
+    found: set[int] = set()
+    for tag in tags:  # document order: a parent before its children
+        if id(tag) in found:
+            continue
+        classes = tag.get("class") if tag.attrs else None
+        words = " ".join([*(classes if isinstance(classes, list) else []), str(tag.get("id") or "")])
+        if words.strip() and STANDFIRST_ATTR.search(words) and len(
+                text_of(tag).split(maxsplit=STANDFIRST_WORDS)) <= STANDFIRST_WORDS:
+            found.update(id(t) for t in (tag, *elements(tag)))
     return found
 
 
