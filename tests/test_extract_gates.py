@@ -162,23 +162,3 @@ def test_kept_promotion_answers_are_the_patterns_own() -> None:
     for text in fixture_lines():
         assert rules.promotion_line(text) == (rules.PROMOTION_LINE.match(text) is not None), text
 
-
-# Attribute names and values built to reach bs4's class-like attributes ("class", "rel", "headers", "accept-charset"…).
-ATTR_NAMES = st.sampled_from(["class", "rel", "rev", "headers", "accesskey", "accept-charset", "dropzone", "id",
-                              "href", "title", "data-role", "Class", "archive"])
-ATTR_VALUES = st.text(alphabet=st.sampled_from([*"ab -", "\t", "\n", "\xa0", "\u3000"]), max_size=12)
-TAG_NAMES = st.sampled_from(["a", "td", "th", "link", "area", "form", "object", "p", "div", "TD", "icon"])
-
-
-@settings(max_examples=300)
-@given(TAG_NAMES, st.dictionaries(ATTR_NAMES, ATTR_VALUES, max_size=6))
-def test_replayed_attributes_split_as_bs4_splits_them(name: str, attrs: dict[str, str]) -> None:
-    from bs4.builder._lxml import LXMLTreeBuilder
-    from lxml import etree
-
-    from feeder.extract.html import tree
-
-    ours = tree._Replay(etree.fromstring("<p/>"))._replace_cdata_list_attribute_values(name, dict(attrs))
-    theirs = LXMLTreeBuilder()._replace_cdata_list_attribute_values(name, dict(attrs))
-    assert list(ours.items()) == list(theirs.items())
-    assert [type(v) for v in ours.values()] == [type(v) for v in theirs.values()]

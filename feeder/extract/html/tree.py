@@ -6,12 +6,10 @@ import re
 import warnings
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from typing import cast
 
 from bs4 import BeautifulSoup
-from bs4._typing import _AttributeValues, _RawOrProcessedAttributeValues
 from bs4.builder._lxml import LXMLTreeBuilder
-from bs4.element import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag, nonwhitespace_re
+from bs4.element import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 from lxml import etree
 
 __all__ = [
@@ -145,26 +143,6 @@ class _Replay(LXMLTreeBuilder):
     def __init__(self, root: etree._Element) -> None:
         super().__init__()
         self.root = root
-        # The attributes bs4 splits into lists ("class", "rel" …), by tag name: bs4 rebuilds this test for each
-        # attribute of each element, a tenth of a page's tree building.
-        self._listed: dict[str, frozenset[str]] = {}
-
-    def _replace_cdata_list_attribute_values(self, tag_name: str, attrs: _RawOrProcessedAttributeValues
-                                             ) -> _AttributeValues:
-        """bs4's own answer (a class="a b" value becomes ["a", "b"], in place), its test looked up once per
-        tag name."""
-        done = cast("_AttributeValues", attrs)
-        if not done or not self.cdata_list_attributes:
-            return done
-        listed = self._listed.get(tag_name)
-        if listed is None:
-            table = self.cdata_list_attributes
-            listed = self._listed[tag_name] = frozenset(table.get("*", set()) | (table.get(tag_name.lower()) or set()))
-        for attr in listed.intersection(done):
-            value = done[attr]
-            if isinstance(value, str):  # already a list when bs4 sets a tag's attributes twice
-                done[attr] = self.attribute_value_list_class(nonwhitespace_re.findall(value))
-        return done
 
     def feed(self, markup: object) -> None:
         """The events lxml's parser sends the builder (start, data, end, comment), from the tree. lxml's HTML
