@@ -106,11 +106,13 @@ def is_country(name: str) -> bool:
     return key in _country_names() or key.removeprefix("the ") in _country_names()
 
 
+@lru_cache(maxsize=8192)
 def printed_name(text: str) -> str | None:
     """The outlet name a credit prints, cleaned: no "Source:" label, brackets, quotes or end punctuation.
 
     None when what is left cannot be a name: empty, too long, no letter, lower case words
     ("staff writer"), an address or a link, a language, a country, a month or a weekday.
+    Kept per text: the credit model asks about each name-shaped span, and a site prints the same names on every page.
     """
     name = " ".join(text.split())
     for _ in range(3):  # "(Source: Kyodo)", "Source: (Kyodo)."

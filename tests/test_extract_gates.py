@@ -156,3 +156,9 @@ def _glued_by_letters(text: str, names: frozenset[str]) -> int | None:
 def test_glued_outlet_scans_ascii_as_the_letter_loop_does(text: str, cuts: set[int]) -> None:
     names = frozenset(text[:cut] for cut in cuts)
     assert datelines._glued_outlet(text, names.__contains__) == _glued_by_letters(text, names)
+
+
+def test_kept_promotion_answers_are_the_patterns_own() -> None:
+    for text in fixture_lines():
+        assert rules.promotion_line(text) == (rules.PROMOTION_LINE.match(text) is not None), text
+

@@ -51,7 +51,7 @@ def read_credit(line: Line, found: Found, is_outlet: IsOutlet, story: bool, foll
     size = len(text)  # measured once: most of the tests below are gated on it
     if size > 420:
         return False  # credit, stamp and caption lines are short; story paragraphs are not
-    if rules.PROMOTION_LINE.match(line.text):
+    if rules.promotion_line(text):
         return False  # "Advertise with CNN", "Subscribe to The Times": an outlet named as a promotion's, no credit
     if signoffs.read_signoff(line, found, is_outlet, following):
         return True

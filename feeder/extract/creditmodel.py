@@ -132,7 +132,7 @@ _PERSON_BEFORE = re.compile(r"^\W*(?:[Bb][Yy]\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w
 def _name_token(token: str) -> bool:
     """A word of a name: capitalised (or in a script without case), no digit, not a stamp's or a page's word."""
     return (token[:1].isupper() or (token[:1].isalpha() and token[:1].lower() == token[:1].upper())) and not any(
-        ch.isdigit() for ch in token) and token.casefold().rstrip(".") not in _NOT_NAME_WORDS
+        map(str.isdigit, token)) and token.casefold().rstrip(".") not in _NOT_NAME_WORDS
 
 
 def _spans_of(text: str, is_outlet: IsOutlet) -> list[tuple[int, int]]:
@@ -251,7 +251,7 @@ NAV_ITEM_WORDS = 3  # the most words of a menu's item
 
 def _not_a_credit_line(text: str) -> bool:
     """A promotion or a menu row: no name on it is the story's credit."""
-    if rules.PROMOTION_LINE.match(text):  # a line that points elsewhere ("More from AP", "Watch it on BBC")
+    if rules.promotion_line(text):  # a line that points elsewhere ("More from AP", "Watch it on BBC")
         return True
     items = [item for item in _ROW_BREAK.split(text.strip()) if item]
     return (len(items) >= NAV_ITEMS and all(len(item.split()) <= NAV_ITEM_WORDS for item in items)

@@ -209,7 +209,7 @@ _ADDRESS_HOST = re.compile(r"^https?://(?:www\.)?(?P<host>[\w.-]+)")
 def letters(text: str) -> str:
     """A name compared by its letters and digits alone, case folded: "Eastern Eye", "EasternEye" and "eastern_eye"
     are one name (the site's own name, an account's, an address's label)."""
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
+    return "".join(filter(str.isalnum, text.casefold()))  # filter(): the loop stays in C
 
 
 def _named_by_address(by_role: dict[str, list[Candidate]]) -> None:

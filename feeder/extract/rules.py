@@ -113,6 +113,15 @@ PROMOTION_HEAD = 48
 # rules (credit_lines) and the credit model (creditmodel) read this one table.
 PROMOTION_LINE = re.compile(
     rf"^\W{{0,3}}(?:{vocab.POINTS_ELSEWHERE})\b|^.{{0,{PROMOTION_HEAD - 8}}}?{vocab.SEEN_ELSEWHERE}", re.I | re.S)
+
+
+@lru_cache(maxsize=8192)
+def promotion_line(text: str) -> bool:
+    """Whether PROMOTION_LINE matches the line; kept per text, as the credit rules and the credit model both ask
+    about the same lines and a site's furniture repeats on every page."""
+    return PROMOTION_LINE.match(text) is not None
+
+
 # Credit and stamp lines that are about the story rather than part of it.
 SOURCE_LINE = re.compile(
     r"^(?:(?:source|sources|publication|from|via|courtesy(?: of)?|credit|fonte|fuente|quelle|sumber|kaynak|bron|"
