@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from feeder.extract import resolver, rules, vocab
+from feeder.extract.clocks import CJK_MERIDIEM
 from feeder.extract.dates import find_dates
 from feeder.extract.proposals import Found
 from feeder.extract.shapes import IsOutlet, Line, is_date_line, is_prose, slight
@@ -296,7 +297,8 @@ _BY_ROW = re.compile(rf"^\W{{0,2}}{_BY_WORD}\s*[:：]?\s+{_NAME}{_SEPARATOR}(?P<
 MAX_POSTER_ROW = 120
 # A theme's meta row runs on past the date: its category, its comment count.
 _MORE_FIELDS = re.compile(r"^\s*(?:[|·•/]|\s[-–—]\s)\s*\S")
-_TIME = re.compile(r"^(?P<time>\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\b\.?)?)(?!\d)", re.I)
+# The post's time alone in the row's field: "9:14 AM", "05:12", "上午8:05" (a CJK footer's meridiem before it).
+_TIME = re.compile(rf"^(?P<time>(?:{CJK_MERIDIEM}\s*)?\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?\s?m\b\.?)?)(?!\d)", re.I)
 
 
 # The first words of every row above (lower case): a line opening otherwise is spared the patterns.
