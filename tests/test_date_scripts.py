@@ -1,6 +1,7 @@
 """Dates printed in the further languages and scripts of the pages agency copy is republished on: Romanian, Czech,
 Slovak, Serbian, Ukrainian and Bulgarian month names, Hungarian's year-first order ("2022. március 25."), Arabic
-month names (Egypt and the Gulf, the Levant, the Maghreb) and Arabic-Indic or Persian digits. Each round trip
+month names (Egypt and the Gulf, the Levant, the Maghreb) and Arabic-Indic or Persian digits; the Nordic clock word
+before a dotted time ("kl. 13.02", "klo 9.05"). Each round trip
 prints a random instant in the shape and reads it back to the same instant."""
 
 from __future__ import annotations
@@ -71,10 +72,29 @@ def test_a_hungarian_year_first_date_reads_back(day: date, month: tuple[int, str
     assert parsed.value == datetime(day.year, number, day.day, hour, minute, tzinfo=UTC)
 
 
+_NORDIC = [(number, spelling) for lang in ("sv", "da", "nb", "fi") for number, names in
+           enumerate(MONTHS_BY_LANGUAGE[lang], 1) for spelling in names]
+
+
+@given(_DAYS, st.integers(0, 23), st.integers(0, 59), st.sampled_from(_NORDIC), st.sampled_from(("kl.", "kl", "klo")),
+       st.booleans())
+def test_a_nordic_dotted_time_after_its_clock_word_reads_back(day: date, hour: int, minute: int,
+                                                               month: tuple[int, str], word: str,
+                                                               numeric: bool) -> None:
+    number, spelling = month
+    day = day.replace(day=min(day.day, 28), month=number)
+    printed_day = f"{day.day}.{number}.{day.year}" if numeric else f"{day.day}. {spelling} {day.year}"
+    printed = f"{printed_day} {word} {hour}.{minute:02d}"
+    parsed = parse_date(printed, "UTC")
+    assert parsed is not None and not parsed.day_only
+    assert parsed.value == datetime(day.year, number, day.day, hour, minute, tzinfo=UTC)
+
+
 @pytest.mark.parametrize("text", [
     "4 اب",  # a short Levantine month name without a year: the word "father" as often
     "٤ مارس",  # no year: never a publication date
     "The census of 2022. Most of them",  # a year ending a sentence before a word that is no month
+    "Version 3.10 kl. 2.5",  # a clock word before no time
 ])
 def test_no_publication_date_is_read(text: str) -> None:
     assert all(hit.year is None for hit in find_dates(text))

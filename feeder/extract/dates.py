@@ -324,6 +324,11 @@ _ZONE_AFTER = re.compile(rf"[ \t]*[(\[]?{_ZONE}[)\]]?")
 _UNIVERSAL_AFTER = re.compile(r"[ \t]+(?P<zone>GMT|UTC)\s*(?:$|[|·•\n])")
 _ZONE_BEFORE = re.compile(r"(?P<zone>北京时间|北京時間|(?i:beijing\s+time))\s*[:：]?\s*$")
 
+# The Nordic clock word right before an hour of one or two digits ("kl. 13", "kl 9", "klo 10"), as lookbehinds of fixed
+# width, one per spelling and hour length.
+_AFTER_CLOCK_WORD = "(?:" + "|".join(
+    f"(?<={word}{gap}{digits})" for word in ("kl\\.", "Kl\\.", "kl", "Kl", "klo", "Klo") for gap in (r"\s", "")
+    for digits in (r"\d", r"\d\d") if gap or word.endswith(".")) + ")"
 _MERIDIEM = r"(?P<ap>[AaPp]\.?\s?[Mm]\b\.?|(?i:noon|midnight))"
 _CJK_MERIDIEM = rf"(?P<pre>{_alternation(w for w in MERIDIEM if not w.isascii())})"
 _TIME = (
@@ -332,6 +337,8 @@ _TIME = (
     r"|h(?P<mi_h>[0-5]\d)(?!\d)"
     # "4.05 pm", "16.05 Uhr", "15.26 GMT": a dotted time only where a meridiem, Uhr or a zone says it is one
     rf"|\.(?P<mi_dot>[0-5]\d)(?=\s*(?:[AaPp]\.?\s?[Mm]\b|(?i:uhr|h)\b|(?:{_alternation(_ZONE_WORDS)})(?![A-Za-z])))"
+    # "kl. 13.02", "klo 9.05": after the Nordic clock word a dotted time is always one
+    rf"|{_AFTER_CLOCK_WORD}\.(?P<mi_kl>[0-5]\d)(?![\d:])"
     r"|\s*[时時시点點]\s*(?:(?P<mi_cjk>[0-5]?\d)\s*[分분]?(?:\s*(?P<s_cjk>[0-5]?\d)\s*[秒초])?)?"
     r"|(?=\s*(?:[AaPp]\.?\s?[Mm]\b|(?i:noon|midnight|uhr)\b)))"
     rf"(?:\s*{_MERIDIEM})?(?:\s*(?i:uhr|hrs|h)\b\.?)?"
@@ -342,7 +349,7 @@ _WEEKDAY_AFTER = re.compile(rf"\s*(?:[(（]\s*(?P<wd>{CJK_WEEKDAY}|{CJK_WEEKDAY_
 # A weekday word printed between the date and its time: "August 28, 2020, Friday at 12:02 PM".
 _WORD_WEEKDAY_AFTER = re.compile(rf"\s*,?\s*(?i:{_WEEKDAY_WORDS})\.?(?![^\W\d_])")
 # Between a date and its time: "T", or a separator and/or a word ("2021-03-02, at 3pm", "2 mars 2021 à 16h05").
-_CONNECTOR = (r"(?:\.?\s*(?:[,،|/·•@–—-]\s*)?(?:(?i:at|um|à|a las|às|alle|ore|в|kl\.?)(?![^\W\d_])\s*)?|T)")
+_CONNECTOR = (r"(?:\.?\s*(?:[,،|/·•@–—-]\s*)?(?:(?i:at|um|à|a las|às|alle|ore|в|klo|kl\.?)(?![^\W\d_])\s*)?|T)")
 _AFTER = re.compile(rf"{_CONNECTOR}(?:{_TIME})")
 _BEFORE = re.compile(rf"(?:{_TIME})(?:{_ZONE_AFTER.pattern})?\s*(?:,|\||-|–|—|·|(?i:on))?\s*$")
 _YEAR_AFTER_TIME = re.compile(rf"\s+(?P<y>{_YEAR4})(?!\d)")  # asctime: "Tue Mar  2 16:05:00 2021"
@@ -711,7 +718,7 @@ def _clock(m: re.Match[str] | None) -> tuple[int | None, int | None, int | None]
     if m["word"]:
         return (12 if m["word"].lower() == "noon" else 0), 0, None
     hour = int(m["h"])
-    minute = int(m["mi"] or m["mi_h"] or m["mi_dot"] or m["mi_cjk"] or 0)
+    minute = int(m["mi"] or m["mi_h"] or m["mi_dot"] or m["mi_kl"] or m["mi_cjk"] or 0)
     second = m["s"] or m["s_cjk"]
     half = MERIDIEM.get(m["pre"] or "") or _meridiem(m["ap"])
     return _twelve_hour(hour, half), minute, int(second) if second is not None else None
