@@ -338,7 +338,7 @@ _TIME = (
     # "4.05 pm", "16.05 Uhr", "15.26 GMT": a dotted time only where a meridiem, Uhr or a zone says it is one
     rf"|\.(?P<mi_dot>[0-5]\d)(?=\s*(?:[AaPp]\.?\s?[Mm]\b|(?i:uhr|h)\b|(?:{_alternation(_ZONE_WORDS)})(?![A-Za-z])))"
     # "kl. 13.02", "klo 9.05": after the Nordic clock word a dotted time is always one
-    rf"|{_AFTER_CLOCK_WORD}\.(?P<mi_kl>[0-5]\d)(?![\d:])"
+    rf"|(?=\.\d){_AFTER_CLOCK_WORD}\.(?P<mi_kl>[0-5]\d)(?![\d:])"
     r"|\s*[时時시点點]\s*(?:(?P<mi_cjk>[0-5]?\d)\s*[分분]?(?:\s*(?P<s_cjk>[0-5]?\d)\s*[秒초])?)?"
     r"|(?=\s*(?:[AaPp]\.?\s?[Mm]\b|(?i:noon|midnight|uhr)\b)))"
     rf"(?:\s*{_MERIDIEM})?(?:\s*(?i:uhr|hrs|h)\b\.?)?"
