@@ -7,13 +7,18 @@ import re
 from collections.abc import Sequence
 
 from feeder.extract import resolver
+from feeder.extract.dates import MERIDIEM
 from feeder.extract.line_joins import TIME_OWNED
 from feeder.extract.proposals import Found
 from feeder.extract.shapes import Line
 
-# "1:02pm", "15:46", "3:42 PM", "10:31 a.m. EDT", "08:05:12": a clock time and nothing else (a zone may follow).
-CLOCK_ALONE = re.compile(r"^\s*(?P<time>(?P<hour>\d{1,2})[:.]\d{2}(?::\d{2})?(?P<ap>\s*[ap]\.?\s?m\b\.?)?"
-                         r"(?P<zone>\s+(?-i:[A-Z]{2,4}T?))?)\s*$", re.I)
+# The meridiem words Chinese, Japanese and Korean clocks print before the time ("上午8:05", "午後 3:15", "오후 3:15"),
+# from the date finder's table (which reads them inside a stamp).
+CJK_MERIDIEM = "(?:" + "|".join(sorted((w for w in MERIDIEM if not w.isascii()), key=len, reverse=True)) + ")"
+# "1:02pm", "15:46", "3:42 PM", "10:31 a.m. EDT", "08:05:12", "上午8:05": a clock time and nothing else (a zone may
+# follow).
+CLOCK_ALONE = re.compile(rf"^\s*(?P<time>(?P<cjk>{CJK_MERIDIEM}\s*)?(?P<hour>\d{{1,2}})[:.]\d{{2}}(?::\d{{2}})?"
+                         r"(?P<ap>\s*[ap]\.?\s?m\b\.?)?(?P<zone>\s+(?-i:[A-Z]{2,4}T?))?)\s*$", re.I)
 # The origin's end that tells the resolver the time must stand beside the post date (resolver.CLOCK_REACH).
 CLOCK_WHY = ": a time alone on its line"
 
@@ -22,7 +27,7 @@ def clock_time(text: str) -> str | None:
     """The clock time a line is made of, or None. A one-digit hour with no am/pm and no zone ("2:35", "1:02:35")
     is a running time (a video's or a track's length), never a post's clock: posts print "02:35" or "2:35 pm"."""
     m = CLOCK_ALONE.match(text)
-    if m is None or (len(m.group("hour")) == 1 and not m.group("ap") and not m.group("zone")):
+    if m is None or (len(m.group("hour")) == 1 and not (m.group("ap") or m.group("cjk") or m.group("zone"))):
         return None
     return m.group("time")
 

@@ -434,6 +434,24 @@ def token_outlet(token: str, is_outlet: IsOutlet) -> str | None:
     return next((part for part in _TOKEN_PARTS.split(token) if part and is_outlet(part)), None)
 
 
+# A dateline's place and its agency printed as a field of their own, set apart by a spaced dash ("Riyadh - SPA",
+# "Kuwait, en dash, KUNA"): the place a word or three in capitals, the agency's name after it.
+_PLACE_AND_OUTLET = re.compile(r"^(?P<place>[A-Z][\w.'’]*(?:\s[A-Z][\w.'’]*){0,2})\s+[-–—]\s+"
+                               r"(?P<outlet>\S.{0,40}?)\s*$")
+# Words a label or pointer before an outlet's name is made of ("Photo - AFP", "Source - Reuters"): no place.
+_LABEL_WORDS = frozenset(("photo", "photos", "picture", "image", "video", "source", "courtesy", "credit", "by", "via",
+                          "from", "more", "read", "see", "about", "follow", "copyright"))
+
+
+def place_and_outlet(text: str, is_outlet: IsOutlet) -> str | None:
+    """The agency a "Place - Agency" field names (its place no outlet's name and no label), or None."""
+    m = _PLACE_AND_OUTLET.match(text.strip())
+    if m is None or not is_outlet(m.group("outlet")) or is_outlet(m.group("place")) or _LABEL_WORDS.intersection(
+            m.group("place").casefold().split()):
+        return None
+    return m.group("outlet")
+
+
 # Words an agency's or paper's name is made of, in several languages: "dts Nachrichtenagentur", "Agence X".
 _OUTLET_WORD = re.compile(r"(?i:nachrichtenagentur|presseagentur|news\s?agency|agency|agence|agencia|agência|agenzia|"
                           r"ajansı|haber|press|presse|prensa|imprensa|stampa|news|nachrichten|noticias|notícias|wire|"

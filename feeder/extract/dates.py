@@ -86,6 +86,34 @@ MONTHS_BY_LANGUAGE: dict[str, tuple[tuple[str, ...], ...]] = {
            ("heinäkuuta",), ("elokuuta",), ("syyskuuta",), ("lokakuuta",), ("marraskuuta",), ("joulukuuta",)),
     "el": (("ιανουαρίου",), ("φεβρουαρίου",), ("μαρτίου",), ("απριλίου",), ("μαΐου", "μαίου"), ("ιουνίου",),
            ("ιουλίου",), ("αυγούστου",), ("σεπτεμβρίου",), ("οκτωβρίου",), ("νοεμβρίου",), ("δεκεμβρίου",)),
+    "ro": (("ianuarie", "ian"), ("februarie",), ("martie",), ("aprilie",), ("mai",), ("iunie", "iun"),
+           ("iulie", "iul"), ("august",), ("septembrie",), ("octombrie",), ("noiembrie",), ("decembrie",)),
+    # Hungarian prints the year first ("2022. március 25."); its short forms end with a dot.
+    "hu": (("január",), ("február", "febr"), ("március", "márc"), ("április", "ápr"), ("május", "máj"),
+           ("június", "jún"), ("július", "júl"), ("augusztus",), ("szeptember", "szept"), ("október",),
+           ("november",), ("december",)),
+    # Czech and Slovak: the month's genitive after the day and its dot ("4. března 2021", "4. marca 2021").
+    "cs": (("ledna",), ("února",), ("března",), ("dubna",), ("května",), ("června",), ("července",), ("srpna",),
+           ("září",), ("října",), ("listopadu",), ("prosince",)),
+    "sk": (("januára",), ("februára",), ("marca",), ("apríla",), ("mája",), ("júna",), ("júla",), ("augusta",),
+           ("septembra",), ("októbra",), ("novembra",), ("decembra",)),
+    # Serbian, Bosnian and Montenegrin in Latin script (Croatian's own names are left out: its "listopad" is
+    # October, Polish's November).
+    "sr": (("januar",), ("februar",), ("mart",), ("april",), ("maj",), ("jun",), ("jul",), ("avgust",),
+           ("septembar",), ("oktobar",), ("novembar",), ("decembar",)),
+    "uk": (("січня", "січень"), ("лютого", "лютий"), ("березня", "березень"), ("квітня", "квітень"),
+           ("травня", "травень"), ("червня", "червень"), ("липня", "липень"), ("серпня", "серпень"),
+           ("вересня", "вересень"), ("жовтня", "жовтень"), ("листопада", "листопад"), ("грудня", "грудень")),
+    "bg": (("януари",), ("февруари",), ("март",), ("април",), ("май",), ("юни",), ("юли",), ("август",),
+           ("септември",), ("октомври",), ("ноември",), ("декември",)),
+    # Arabic: the names Egypt and the Gulf print, the Levant's and Iraq's (كانون الثاني …), and the Maghreb's
+    # (Morocco: يوليوز، غشت …; Algeria and Tunisia: جانفي، جويلية …), each with its common spellings of hamza.
+    "ar": (("يناير", "كانون الثاني", "جانفي"), ("فبراير", "شباط", "فيفري", "فبرير"), ("مارس", "آذار", "اذار"),
+           ("أبريل", "ابريل", "إبريل", "نيسان", "أفريل", "افريل"), ("مايو", "أيار", "ايار", "ماي"),
+           ("يونيو", "يونيه", "حزيران", "جوان"), ("يوليو", "يوليه", "تموز", "يوليوز", "جويلية"),
+           ("أغسطس", "اغسطس", "آب", "اب", "غشت", "أوت", "اوت"), ("سبتمبر", "أيلول", "ايلول", "شتنبر"),
+           ("أكتوبر", "اكتوبر", "تشرين الأول", "تشرين الاول"), ("نوفمبر", "تشرين الثاني", "نونبر"),
+           ("ديسمبر", "كانون الأول", "كانون الاول", "دجنبر")),
 }
 
 # Weekday names (full and common abbreviations) that may stand before a date or, in brackets, after it.
@@ -104,6 +132,8 @@ WEEKDAYS_BY_LANGUAGE: dict[str, tuple[str, ...]] = {
     "ms": ("isnin", "selasa", "rabu", "khamis", "jumaat", "sabtu", "ahad"),
     "nl": ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"),
     "tr": ("pazartesi", "salı", "çarşamba", "perşembe", "cuma", "cumartesi", "pazar"),
+    "uk": ("понеділок", "вівторок", "середа", "четвер", "п'ятниця", "субота", "неділя"),
+    "ar": ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"),
 }
 # Which day of the week (Monday 0) a weekday word names, where its table lists the seven days Monday first (and
 # English's abbreviations): a printed weekday settles a numeric date whose day and month could be swapped.
@@ -124,12 +154,12 @@ LABELS: dict[str, tuple[str, ...]] = {
                   "发布时间", "发布日期", "发表时间", "发表日期", "发布于", "发表于", "发布", "發布時間", "發表時間",
                   "刊发时间", "公開日", "掲載日", "投稿日", "입력", "기사입력", "등록", "등록일",
                   "veröffentlicht", "veröffentlicht am", "publié le", "publié", "publicado", "publicado el",
-                  "publicado em", "pubblicato", "pubblicato il", "опубликовано"),
+                  "publicado em", "pubblicato", "pubblicato il", "опубликовано", "تاريخ النشر", "نشر في", "نشر"),
     "updated": ("updated", "last updated", "updated on", "updated at", "update", "last update",
                 "更新时间", "更新於", "更新于", "更新日期", "更新日", "更新", "수정", "최종수정",
                 "aktualisiert", "aktualisiert am", "zuletzt aktualisiert", "mis à jour", "mis à jour le",
                 "actualizado", "actualizado el", "atualizado", "atualizado em", "aggiornato", "aggiornato il",
-                "обновлено"),
+                "обновлено", "آخر تحديث", "اخر تحديث", "تحديث"),
     "posted": ("posted", "posted on", "posted at", "submitted", "submitted on", "added", "added on", "shared on",
                "投稿", "发帖时间", "发表"),
     "created": ("created", "created on", "created at", "date created", "创建时间", "erstellt", "erstellt am"),
@@ -228,7 +258,14 @@ LABEL_OF: dict[str, str] = {spelling: label for label, spellings in LABELS.items
 
 _YEAR4 = r"(?:1[89]|2[01])\d\d"
 
-_MONTH_WORD = rf"{_any_case(MONTH_NUMBER)}(?![^\W\d_])\.?"
+# (The class of every month word's first letter goes first: one test spares a digit followed by no month word the
+# trie's many branches.)
+_MONTH_INITIALS = "".join(sorted({form[0] for word in MONTH_NUMBER for form in (word, word.upper())}))
+# ... and of every relative unit's, in Latin or CJK script ("3 hours ago", "3小时前", "3시간 전").
+_RELATIVE_INITIALS = re.escape("".join(sorted(
+    {form[0] for unit in RELATIVE_UNITS for form in (unit, unit.upper())}
+    | {part[0] for part in re.sub(r"\(\?:|[()]|\\s\*", "|", RELATIVE_CJK_UNITS).split("|") if part})))
+_MONTH_WORD = rf"(?=[{re.escape(_MONTH_INITIALS)}]){_any_case(MONTH_NUMBER)}(?![^\W\d_])\.?"
 # After a day number, "2nd of", "2. ", "2 de ", "2-": what may stand between the day and the month.
 _DAY_MONTH_GAP = rf"(?:{_any_case(('st', 'nd', 'rd', 'th', 'er'))}|ᵉʳ|º|°)?(?:\s*\.\s*|\s+(?:of|de|di)\s+|\s*-\s*|\s+)"
 _MONTH_YEAR_GAP = r"(?:\s*,\s*|\s+(?:de|del|of)\s+|\s*[-/.]\s*|\s+)"
@@ -255,13 +292,14 @@ _DIGIT_CORE = re.compile(
     # 2 March 2021, 2. März 2021, 2 de marzo de 2021, 2nd of March, 2021, 2 марта 2021, 2 March (yearless)
     rf"|(?P<dmy>(?<![\d.:/]\d)(?P<dmy_dr>\d?){_DAY_MONTH_GAP}(?P<dmy_mon>{_MONTH_WORD})"
     rf"(?:{_MONTH_YEAR_GAP}(?P<dmy_y>{_YEAR4})(?!\d)(?:\s*(?:года|г\.|г\b))?)?)"
-    # 2021-Mar-02, 2021 March 2
-    rf"|(?P<ynd>(?<![\d.]\d)\d{{3}}(?P<ynd_sep>[-/ ])(?P<ynd_mon>{_MONTH_WORD})(?P=ynd_sep)(?P<ynd_d>\d{{1,2}})"
-    r"(?![\d:]))"
+    # 2021-Mar-02, 2021 March 2; Hungarian's 2022. március 25., 2022. márc. 25. (the year's dot, no separator after)
+    rf"|(?P<ynd>(?<![\d.]\d)\d{{3}}(?:(?P<ynd_sep>[-/ ])(?P<ynd_mon>{_MONTH_WORD})(?P=ynd_sep)"
+    rf"|\.\s*(?P<yhd_mon>{_MONTH_WORD})\s*)(?P<ynd_d>\d{{1,2}})(?![\d:]))"
     # Mar-07-2016, Mar-07-16 (a month word, then the day and the year, dashed; the year is required)
     r"|(?P<mdd>(?<=[^\W\d_]-\d)(?P<mdd_dr>\d?)-(?P<mdd_y>(?:1[89]|2[01])\d\d|\d\d)(?![\d:-]))"
     # 3 hours ago, 5 mins ago, 3小时前, 3시간 전
-    rf"|(?P<rel>(?<!\d\d)\d*\s*(?:{_any_case(RELATIVE_UNITS)}\.?\s+(?:ago|Ago|AGO)\b|{RELATIVE_CJK_UNITS}))"
+    rf"|(?P<rel>(?<!\d\d)\d*\s*(?=[{_RELATIVE_INITIALS}])(?:{_any_case(RELATIVE_UNITS)}\.?\s+(?:ago|Ago|AGO)\b"
+    rf"|{RELATIVE_CJK_UNITS}))"
     # the day of "March 2, 2021", "Mar. 02 2021", "March 2nd", "Mar  2": the month word before it is checked
     r"|(?P<mdy>(?:(?<=[^\W\d_]\s\d)|(?<=[^\W\d_]\.\s\d)|(?<=[^\W\d_]\s\s\d)|(?<=[^\W\d_]\d)|(?<=[^\W\d_]\.\d))"
     rf"(?P<mdy_dr>\d?)(?:{_any_case(('st', 'nd', 'rd', 'th'))})?(?!\d|[:.]\d)"
@@ -286,6 +324,11 @@ _ZONE_AFTER = re.compile(rf"[ \t]*[(\[]?{_ZONE}[)\]]?")
 _UNIVERSAL_AFTER = re.compile(r"[ \t]+(?P<zone>GMT|UTC)\s*(?:$|[|·•\n])")
 _ZONE_BEFORE = re.compile(r"(?P<zone>北京时间|北京時間|(?i:beijing\s+time))\s*[:：]?\s*$")
 
+# The Nordic clock word right before an hour of one or two digits ("kl. 13", "kl 9", "klo 10"), as lookbehinds of fixed
+# width, one per spelling and hour length.
+_AFTER_CLOCK_WORD = "(?:" + "|".join(
+    f"(?<={word}{gap}{digits})" for word in ("kl\\.", "Kl\\.", "kl", "Kl", "klo", "Klo") for gap in (r"\s", "")
+    for digits in (r"\d", r"\d\d") if gap or word.endswith(".")) + ")"
 _MERIDIEM = r"(?P<ap>[AaPp]\.?\s?[Mm]\b\.?|(?i:noon|midnight))"
 _CJK_MERIDIEM = rf"(?P<pre>{_alternation(w for w in MERIDIEM if not w.isascii())})"
 _TIME = (
@@ -294,6 +337,8 @@ _TIME = (
     r"|h(?P<mi_h>[0-5]\d)(?!\d)"
     # "4.05 pm", "16.05 Uhr", "15.26 GMT": a dotted time only where a meridiem, Uhr or a zone says it is one
     rf"|\.(?P<mi_dot>[0-5]\d)(?=\s*(?:[AaPp]\.?\s?[Mm]\b|(?i:uhr|h)\b|(?:{_alternation(_ZONE_WORDS)})(?![A-Za-z])))"
+    # "kl. 13.02", "klo 9.05": after the Nordic clock word a dotted time is always one
+    rf"|(?=\.\d){_AFTER_CLOCK_WORD}\.(?P<mi_kl>[0-5]\d)(?![\d:])"
     r"|\s*[时時시点點]\s*(?:(?P<mi_cjk>[0-5]?\d)\s*[分분]?(?:\s*(?P<s_cjk>[0-5]?\d)\s*[秒초])?)?"
     r"|(?=\s*(?:[AaPp]\.?\s?[Mm]\b|(?i:noon|midnight|uhr)\b)))"
     rf"(?:\s*{_MERIDIEM})?(?:\s*(?i:uhr|hrs|h)\b\.?)?"
@@ -304,12 +349,14 @@ _WEEKDAY_AFTER = re.compile(rf"\s*(?:[(（]\s*(?P<wd>{CJK_WEEKDAY}|{CJK_WEEKDAY_
 # A weekday word printed between the date and its time: "August 28, 2020, Friday at 12:02 PM".
 _WORD_WEEKDAY_AFTER = re.compile(rf"\s*,?\s*(?i:{_WEEKDAY_WORDS})\.?(?![^\W\d_])")
 # Between a date and its time: "T", or a separator and/or a word ("2021-03-02, at 3pm", "2 mars 2021 à 16h05").
-_CONNECTOR = (r"(?:\.?\s*(?:[,|/·•@–—-]\s*)?(?:(?i:at|um|à|a las|às|alle|ore|в|kl\.?)(?![^\W\d_])\s*)?|T)")
+_CONNECTOR = (r"(?:\.?\s*(?:[,،|/·•@–—-]\s*)?(?:(?i:at|um|à|a las|às|alle|ore|в|klo|kl\.?)(?![^\W\d_])\s*)?|T)")
 _AFTER = re.compile(rf"{_CONNECTOR}(?:{_TIME})")
 _BEFORE = re.compile(rf"(?:{_TIME})(?:{_ZONE_AFTER.pattern})?\s*(?:,|\||-|–|—|·|(?i:on))?\s*$")
 _YEAR_AFTER_TIME = re.compile(rf"\s+(?P<y>{_YEAR4})(?!\d)")  # asctime: "Tue Mar  2 16:05:00 2021"
 _NOTHING_BUT_PUNCTUATION = re.compile(r"[\W_]*\Z")
 _LOOKBACK = 48
+# Arabic-Indic and Eastern Arabic-Indic (Persian, Urdu) digits, each to the Western digit of the same value.
+_WESTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -353,6 +400,10 @@ def find_dates(text: str) -> tuple[DateHit, ...]:
     first = _DIGIT_CORE.search(text)
     if first is None and not _may_be_relative(text):
         return ()  # the common case, a line of prose: one scan and a few substring tests
+    if first is not None and not text[first.start()].isascii() and (
+            western := text.translate(_WESTERN_DIGITS)) != text:
+        # Arabic-Indic or Persian digits ("٤ مارس ٢٠٢١"): read as Western digits, one for one, so every span holds.
+        return tuple(replace(hit, raw=text[hit.start:hit.end]) for hit in find_dates(western))
     cores = _cores(text, first)
     if not cores:
         return ()
@@ -452,7 +503,7 @@ def _read_month_word(text: str, m: re.Match[str], shape: str | None) -> _Core | 
     start = lead = m.start()
     year: int | None
     if shape == "ynd":
-        printed, day, year = m["ynd_mon"], int(m["ynd_d"]), _year(text, lead)
+        printed, day, year = m["ynd_mon"] or m["yhd_mon"], int(m["ynd_d"]), _year(text, lead)
         if year is None:
             return None
     elif shape == "mdd":
@@ -584,7 +635,7 @@ def _read_before(text: str, core: _Core, reading: _Reading, floor: int) -> None:
 
 
 def _take_weekday_before(text: str, reading: _Reading, floor: int) -> None:
-    word, start = _word_before(text, _skip_back(text, reading.start, floor, " \t,"), floor)
+    word, start = _word_before(text, _skip_back(text, reading.start, floor, " \t,،"), floor)
     if word.rstrip(".").lower() in WEEKDAY_WORDS:
         reading.weekday, reading.start, reading.weekday_word = True, start, word.rstrip(".").lower()
 
@@ -667,7 +718,7 @@ def _clock(m: re.Match[str] | None) -> tuple[int | None, int | None, int | None]
     if m["word"]:
         return (12 if m["word"].lower() == "noon" else 0), 0, None
     hour = int(m["h"])
-    minute = int(m["mi"] or m["mi_h"] or m["mi_dot"] or m["mi_cjk"] or 0)
+    minute = int(m["mi"] or m["mi_h"] or m["mi_dot"] or m["mi_kl"] or m["mi_cjk"] or 0)
     second = m["s"] or m["s_cjk"]
     half = MERIDIEM.get(m["pre"] or "") or _meridiem(m["ap"])
     return _twelve_hour(hour, half), minute, int(second) if second is not None else None

@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from feeder.extract import resolver, rules, vocab
+from feeder.extract.clocks import CJK_MERIDIEM
+from feeder.extract.datelines import place_and_outlet
 from feeder.extract.dates import find_dates
 from feeder.extract.proposals import Found
 from feeder.extract.shapes import IsOutlet, Line, is_date_line, is_prose, slight
@@ -260,9 +262,10 @@ def stamp_over_headline(lines: Sequence[Line], index: int, found: Found, is_outl
                         story: bool | None = None) -> None:
     """A date line in the post's header, above the headline: the story header's stamp (``story``: the line just
     above the headline) or the post's date and poster (further above); but "EFE" over "02/22/2024", a date right
-    under a line that is only an outlet's name, is that outlet's stamp (the date nearest the outlet's credit)."""
+    under a line that is only an outlet's name (or a dateline's place and the outlet's name: "Riyadh - SPA"), is that
+    outlet's stamp (the date nearest the outlet's credit)."""
     line = lines[index]
-    if index and is_outlet(lines[index - 1].text.strip()):
+    if index and (is_outlet(above := lines[index - 1].text.strip()) or place_and_outlet(above, is_outlet)):
         found.propose("stamp", line.text, f"{line.origin}: stamp under the outlet's name", resolver.BESIDE_CREDIT)
     elif story is not None:
         header_date(Line(line.text, f"{line.origin} (above the headline)", line.in_body), found, story)
@@ -296,7 +299,8 @@ _BY_ROW = re.compile(rf"^\W{{0,2}}{_BY_WORD}\s*[:：]?\s+{_NAME}{_SEPARATOR}(?P<
 MAX_POSTER_ROW = 120
 # A theme's meta row runs on past the date: its category, its comment count.
 _MORE_FIELDS = re.compile(r"^\s*(?:[|·•/]|\s[-–—]\s)\s*\S")
-_TIME = re.compile(r"^(?P<time>\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\b\.?)?)(?!\d)", re.I)
+# The post's time alone in the row's field: "9:14 AM", "05:12", "上午8:05" (a CJK footer's meridiem before it).
+_TIME = re.compile(rf"^(?P<time>(?:{CJK_MERIDIEM}\s*)?\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?\s?m\b\.?)?)(?!\d)", re.I)
 
 
 # The first words of every row above (lower case): a line opening otherwise is spared the patterns.

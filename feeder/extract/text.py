@@ -43,7 +43,10 @@ def extract_text(text: str, is_outlet: IsOutlet) -> Page | None:
     quoted = quoted_headline(title, is_outlet)
     if quoted is not None:
         clue = Clue(quoted, f"{clue.origin if clue else 'page title'}: the quoted headline after the outlet's name")
-    hints = Hints(title=clue, page_title=head.text, outlet_page=bool(site and is_outlet(site)), site=site)
+    # A capture whose first line is only an outlet's name, the headline read below it, is that outlet's own page (its
+    # masthead): the label contract's "the site is an outlet the registry knows".
+    masthead = site is None and clue is not None and is_outlet(head.text)
+    hints = Hints(title=clue, page_title=head.text, outlet_page=bool(site and is_outlet(site)) or masthead, site=site)
     page = read_lines(rest, title, hints, is_outlet)
     if quoted is not None:
         page = replace(page, body=tuple(unquoted_excerpt(page.body)))
