@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from feeder.extract import rules, vocab
+from feeder.extract import posters, rules, vocab  # posters as a module: posters -> clocks -> here at import
 from feeder.extract.dates import DateHit, find_dates
-from feeder.extract.posters import opens_a_row, poster_shaped
 from feeder.extract.shapes import Line, is_date_line, is_prose
 
 _TRAILING_LABEL = re.compile(rf"\s(?:{vocab.FIELD_LABELS})\s*[:：]$", re.I)
@@ -194,7 +193,7 @@ def _glued_poster_at(text: str, by: re.Match[str], hits: Sequence[DateHit]) -> i
     name, or at "by" before a site's account."""
     name = by.group("name")
     dated = [h for h in hits if not text[h.end:by.start()].strip()]
-    if dated and poster_shaped(name):
+    if dated and posters.poster_shaped(name):
         return _glued_date_at(text, dated[-1].start)
     if SITE_ACCOUNTS.fullmatch(name) and _headline_words(text[:by.start()]) and _headline_head(text[:by.start()]):
         return by.start() + 1
@@ -218,7 +217,7 @@ def _headline_head(head: str) -> bool:
     """The words before a glued row are a headline's: not a meta row of their own (a byline, a field's label, a
     poster's verb, a thread's header: "By A (Outlet)", "Posted on May 14, 2024", "Thread starter X Start date"), no
     separator between fields, no date of their own."""
-    if _ROW_SEPARATORS.search(head) or opens_a_row(head) or vocab.LEADING_LABEL.match(head):
+    if _ROW_SEPARATORS.search(head) or posters.opens_a_row(head) or vocab.LEADING_LABEL.match(head):
         return False
     return not any(hit.year is not None for hit in find_dates(head)) if any(map(str.isdigit, head)) else True
 
