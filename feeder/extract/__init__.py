@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from feeder.errors import NotAnArticle
 from feeder.extract import blocks, headline, rules
+from feeder.extract import lazy_re as re
 from feeder.extract.shapes import is_date_line, is_prose
 from feeder.extract.text import extract_text
 from feeder.extract.walls import teaser_list, wall_kind

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
+from feeder.extract import lazy_re as re
 from feeder.extract.dates import find_dates
 from feeder.extract.html.tree import Tag, elements, text_of
 from feeder.extract.lines import IsOutlet, Line, is_date_line, is_prose, split_title
