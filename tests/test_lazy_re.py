@@ -45,3 +45,9 @@ def test_answers_are_the_compiled_patterns(source: str, flags: int, text: str) -
     assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in compiled.finditer(text)]
     assert lazy.sub("x", text) == compiled.sub("x", text) and lazy.split(text) == compiled.split(text)
     assert (lazy.flags, lazy.groups, lazy.groupindex) == (compiled.flags, compiled.groups, compiled.groupindex)
+
+
+def test_compile_all_compiles_every_live_pattern() -> None:
+    made = [lazy_re.compile(rf"x{n}\d") for n in range(3)]
+    lazy_re.compile_all()
+    assert all(isinstance(p, lazy_re.LazyPattern) and p._compiled is not None for p in made)

@@ -11,6 +11,7 @@ compiled pattern costs.
 from __future__ import annotations
 
 import re as _re
+import weakref
 from re import *  # noqa: F403  (the module's whole interface: flags, escape, sub, Match, Pattern ...)
 from typing import Any, cast
 
@@ -52,6 +53,7 @@ class LazyPattern:
         self.pattern = pattern
         self._flags = flags
         self._compiled: _re.Pattern[str] | None = None
+        _LIVE.add(self)
 
     def compiled(self) -> _re.Pattern[str]:
         if self._compiled is None:
@@ -60,6 +62,17 @@ class LazyPattern:
 
     def __repr__(self) -> str:
         return f"LazyPattern({self.pattern!r}, {self._flags!r})"
+
+
+# Every pattern not yet collected: a backfill compiles them all before it forks its readers, once,
+# instead of once in each reader. Weak: a pattern made inside a function goes when it is done with.
+_LIVE: weakref.WeakSet[LazyPattern] = weakref.WeakSet()
+
+
+def compile_all() -> None:
+    """Compile every pattern made so far (before forking worker processes, which inherit them)."""
+    for pattern in list(_LIVE):
+        pattern.compiled()
 
 
 def compile(pattern: str | _re.Pattern[str], flags: int = 0) -> _re.Pattern[str]:  # type: ignore[no-redef]
