@@ -50,7 +50,8 @@ def test_bench_seeded_history_rows_keep_the_earlier_ones(tmp_path: Path) -> None
     rows = [line for line in results.read_text(encoding="utf-8").splitlines() if line.startswith("| ")]
     assert [row.split("|")[1].strip() for row in rows[1:]] == [
         "unchanged pass", "add 1 file", "full build (text) (earlier run)"], rows
-    assert all("text, seeded history" in row and " s (" in row for row in rows[1:3]), rows
+    # a figure with its CPU beside it, in seconds or, under 0.1 s (a quiet machine), in milliseconds
+    assert all("text, seeded history" in row and ("s (" in row) for row in rows[1:3]), rows
 
 
 def test_stage_profile_prints_each_stage(tmp_path: Path) -> None:
