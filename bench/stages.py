@@ -31,6 +31,7 @@ import corpus
 from feeder.articles import read_article
 from feeder.config import load_config
 from feeder.extract import extract
+from feeder.extract.lazy_re import compile_all
 from feeder.learn import body_hashes
 from feeder.normalize import check_dates, normalize
 from feeder.pipeline import _held_back, gate, run_once
@@ -60,6 +61,7 @@ def main() -> int:
                         help="also print the N functions extraction spends most of its own time in")
     parser.add_argument("--profile-only", action="store_true", help=argparse.SUPPRESS)  # the profiled process
     args = parser.parse_args()
+    compile_all()  # the rules' patterns, compiled on first use, belong to start-up: not to the first files' extraction
     source = corpus.corpus(Path(args.out), args.files, SPECS[args.kind])
     if args.profile_only:
         return _profile_extract(source, args.profile_extract)

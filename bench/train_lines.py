@@ -46,7 +46,8 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 # The labelled sets that may be trained on (heldout4, blind24 and blind25 stay untouched: never fitted on).
 SETS = ("scenarios", "corpus", "heldout", "heldout2", "heldout3", "blind5", "blind6", "blind7", "blind9",
-        "blind8", "blind10", "blind12", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind23")
+        "blind8", "blind10", "blind12", "blind15", "blind16", "blind17", "blind18", "blind19",
+        "blind20", "blind21", "blind23")
 MODEL_PATH = ROOT / "feeder" / "data" / "linemodel.json"
 EPOCHS = 12
 STEP = 0.3  # Adagrad's base step

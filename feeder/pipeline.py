@@ -399,9 +399,12 @@ def _read_all(config: Config, changed: list[_Seen], now: datetime) -> Iterator[_
     from concurrent.futures import ProcessPoolExecutor  # with multiprocessing: only for a pass with many files
     from multiprocessing import get_context
 
-    # imported once here, before the fork, not in every worker
+    # imported (and the rules' patterns compiled) once here, before the fork, not in every worker
     import feeder.extract.html
     import feeder.normalize  # noqa: F401
+    from feeder.extract.lazy_re import compile_all
+
+    compile_all()
 
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork"),
                              initializer=_start_worker, initargs=(config, now)) as pool:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from feeder.errors import NotAnArticle
 from feeder.extract import blocks, headline, rules
+from feeder.extract import lazy_re as re
 from feeder.extract.shapes import is_date_line, is_prose
 from feeder.extract.text import extract_text
 from feeder.extract.titles import without_kicker_label

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import itertools
-import re
 import string
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from feeder.extract import lazy_re as re
 from feeder.extract import rules, vocab
 
 # A capture is hard-wrapped when its long lines stop near one width: how many lines must do so.

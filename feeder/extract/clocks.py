@@ -3,9 +3,9 @@ complete a day-only post date."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from feeder.extract import lazy_re as re
 from feeder.extract import resolver
 from feeder.extract.dates import MERIDIEM
 from feeder.extract.line_joins import TIME_OWNED

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from feeder.extract import endings, headline, resolver, rules, signoffs, vocab
+from feeder.extract import lazy_re as re
 from feeder.extract.credit_rows import (
     ACCOUNT_LOGIN,
     dashed_row,

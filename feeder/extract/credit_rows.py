@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
+from feeder.extract import lazy_re as re
 from feeder.extract import resolver, rules, vocab
 from feeder.extract.dates import find_dates
 from feeder.extract.proposals import Found

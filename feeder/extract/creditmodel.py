@@ -23,13 +23,13 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any, NamedTuple
 
+from feeder.extract import lazy_re as re
 from feeder.extract import resolver, rules
 from feeder.extract.credit_rows import organisation_shaped, spells_out
 from feeder.extract.linemodel import probability

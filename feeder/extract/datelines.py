@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from feeder.extract import dates, resolver, rules, vocab
+from feeder.extract import lazy_re as re
 from feeder.extract.credit_rows import organisation_shaped, own_site, spells_out
 from feeder.extract.proposals import Found
 from feeder.extract.shapes import IsOutlet, is_date_line, proper_name

@@ -22,11 +22,12 @@ Documented readings:
 from __future__ import annotations
 
 import calendar
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Literal, NamedTuple
+
+from feeder.extract import lazy_re as re
 
 Precision = Literal["day", "minute", "second"]
 Order = Literal["ymd", "dmy", "mdy", "named", "relative"]

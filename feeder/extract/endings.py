@@ -7,9 +7,9 @@ tools, never one page's wording. A line of these is not story text; under the st
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
+from feeder.extract import lazy_re as re
 from feeder.extract import vocab
 
 # A blog platform's footer under a post: the categories and tags it was filed under.

@@ -9,11 +9,11 @@ dateline or the first paragraph, often echoed by the first line, a URL slug or a
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from feeder.extract import lazy_re as re
 from feeder.extract import posters, rules, vocab
 from feeder.extract.blocks import CJK, Features, describe
 from feeder.extract.datelines import COMMA_TOKEN_LINE

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from feeder.extract import lazy_re as re
 from feeder.extract import posters, rules, vocab  # posters as a module: posters -> clocks -> here at import
 from feeder.extract.dates import DateHit, find_dates
 from feeder.extract.shapes import Line, is_date_line, is_prose

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import math
 import operator
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,6 +19,7 @@ from importlib import resources
 from typing import Any
 
 from feeder.extract import blocks, endings, headline, rules, vocab
+from feeder.extract import lazy_re as re
 from feeder.extract.shapes import is_date_line, is_prose
 from feeder.fold import fold_text
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 from itertools import pairwise
 
 from feeder.extract import creditmodel, endings, resolver, rules, vocab
+from feeder.extract import lazy_re as re
 from feeder.extract.clocks import propose_clocks
 from feeder.extract.credit_lines import (
     AUTHOR_BOX,

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from feeder.extract import lazy_re as re
 from feeder.extract import resolver, rules, vocab
 from feeder.extract.clocks import CJK_MERIDIEM
 from feeder.extract.datelines import place_and_outlet

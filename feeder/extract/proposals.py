@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from feeder.extract import lazy_re as re
 from feeder.extract import resolver
 from feeder.extract.resolver import Candidate, Role
 from feeder.extract.shapes import printed_date

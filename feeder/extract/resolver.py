@@ -20,12 +20,12 @@ one assignment for the whole page, and every chosen value says which tie-break w
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal, NamedTuple, get_args
 
+from feeder.extract import lazy_re as re
 from feeder.extract.dates import find_dates
 from feeder.fold import fold_text
 from feeder.records import Clue, DateClue, DateRole

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from feeder.extract import lazy_re as re
 from feeder.extract import vocab
 
 # Characters that IGNORECASE matches to an ASCII letter but str.lower() does not lower to it
@@ -367,7 +367,7 @@ def _any_of(patterns: Sequence[re.Pattern[str]]) -> re.Pattern[str]:
 
 
 # The plain patterns as one alternation (one call instead of a dozen), the gated ones behind their tests.
-_CREDIT_PLAIN = _any_of([p for p in CREDIT_SHAPES if isinstance(p, re.Pattern)])
+_CREDIT_PLAIN = _any_of([p for p in CREDIT_SHAPES if not isinstance(p, Gated)])
 _CREDIT_GATED = tuple(p for p in CREDIT_SHAPES if isinstance(p, Gated))
 
 

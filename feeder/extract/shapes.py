@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from feeder.extract import lazy_re as re
 from feeder.extract import rules
 from feeder.extract.dates import find_dates
 from feeder.records import Clue, DateClue

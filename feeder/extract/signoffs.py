@@ -4,8 +4,7 @@ an agency named under a label or after a dash."""
 
 from __future__ import annotations
 
-import re
-
+from feeder.extract import lazy_re as re
 from feeder.extract import resolver, rules
 from feeder.extract.datelines import PRINTED_CREDIT, agency_named, token_outlet
 from feeder.extract.dates import MONTH_NUMBER, WEEKDAY_WORDS, find_dates

@@ -30,13 +30,13 @@ FURNITURE_SCORE is furniture. The tie-breaks:
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from feeder.extract import blocks, endings, rules, vocab
+from feeder.extract import lazy_re as re
 from feeder.extract.dates import find_dates
 from feeder.extract.shapes import is_prose
 from feeder.fold import fold_text

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from feeder.extract import blocks, headline, linemodel, resolver, rules
+from feeder.extract import lazy_re as re
 from feeder.extract.dates import find_dates
 from feeder.extract.line_joins import glued_stamps
 from feeder.extract.lines import read_lines

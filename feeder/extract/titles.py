@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from feeder.extract import lazy_re as re
 from feeder.extract import rules
 from feeder.extract.dates import find_dates
 from feeder.extract.headline import caption

@@ -6,7 +6,7 @@ controls, capture-day widgets), never one page's wording.
 
 from __future__ import annotations
 
-import re
+from feeder.extract import lazy_re as re
 
 # A line that points elsewhere: a promotion, a programme, a link list or a badge. An outlet named on it is where to
 # go, advertise, follow, watch, listen or subscribe next, never the story's credit ("More from AP", "Advertise with

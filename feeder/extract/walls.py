@@ -9,9 +9,9 @@ phrase that opens with plain words (not a group) is found at the speed of a subs
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Sequence
 
+from feeder.extract import lazy_re as re
 from feeder.extract.blocks import words_up_to
 from feeder.extract.rules import Lazy
 

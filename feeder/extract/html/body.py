@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from feeder.extract import lazy_re as re
 from feeder.extract import rules
 from feeder.extract.html.container import GENERIC_CONTAINERS, densest_block, narrowed
 from feeder.extract.html.headings import MAX_HEADLINE_WORDS

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
 from feeder.extract import endings, rules
+from feeder.extract import lazy_re as re
 from feeder.extract.credit_lines import FOOTER_ADDRESS, feed_site
 from feeder.extract.credit_rows import site_account_outlet
 from feeder.extract.html.marks import Marks, marked_name

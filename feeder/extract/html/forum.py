@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from feeder.extract import lazy_re as re
 from feeder.extract.html.container import densest_block, is_story_container
 from feeder.extract.html.furniture import FURNITURE_ATTR
 from feeder.extract.html.tree import Tag, attr_words, decompose_where, elements, post_key, words_of

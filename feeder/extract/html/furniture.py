@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from feeder.extract import lazy_re as re
 from feeder.extract import rules
 from feeder.extract.html.container import STORY_CONTAINER_WORDS, is_story_container
 from feeder.extract.html.tree import (

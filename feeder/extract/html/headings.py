@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from typing import Any
 
+from feeder.extract import lazy_re as re
 from feeder.extract.credit_rows import paper_shaped
 from feeder.extract.dates import find_dates
 from feeder.extract.html.meta import names_the_site

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from feeder.extract import lazy_re as re
 from feeder.extract.html.furniture import meta_row_with_share
 from feeder.extract.html.tree import INLINE, Tag, attr_words, elements, text_of, words_of
 from feeder.extract.posters import display_name

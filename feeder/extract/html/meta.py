@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import re
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
+from feeder.extract import lazy_re as re
 from feeder.extract.html.tree import Head, Tag
 from feeder.extract.lines import IsOutlet
 from feeder.extract.resolver import letters

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import warnings
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
@@ -11,6 +10,8 @@ from bs4 import BeautifulSoup
 from bs4.builder._lxml import LXMLTreeBuilder
 from bs4.element import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 from lxml import etree
+
+from feeder.extract import lazy_re as re
 
 __all__ = [
     "INLINE",
