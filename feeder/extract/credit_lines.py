@@ -611,11 +611,13 @@ def _byline(line: Line, found: Found, is_outlet: IsOutlet, story: bool, followin
 def _stacked_outlet(following: str, found: Found, is_outlet: IsOutlet) -> str | None:
     """The line under a byline when it is only a news outlet's name the registry does not know: a paper's or a news
     service's shape ("Inter Press Service", "Harbour Gazette"), no organisation's, not the site's own name, no byline
-    of its own ("By The Associated Press")."""
+    of its own ("By The Associated Press"), and printed alone nowhere else on the page (a name the site's menu or
+    section label prints again, "Community News", is the site's own furniture)."""
     name = following.strip()
     if not name or len(name) > 60 or name.split()[0].casefold() in vocab.BY_WORDS or is_outlet(name) or not (
             paper_shaped(name) or _SERVICE_END.search(name)) or (
-            organisation_shaped(name) or not proper_name(name) or resolver.names_the_site(name, found.site)):
+            organisation_shaped(name) or not proper_name(name) or resolver.names_the_site(name, found.site)) or (
+            fold_text(name) in found.printed_twice):
         return None
     return name
 
@@ -906,7 +908,8 @@ def spelled_codes(lines: Sequence[Line], found: Found, is_outlet: IsOutlet) -> N
         if text is None:
             text = "\n".join(line.text for line in lines)  # one pass of the pattern over the page
         spelled = re.compile(r"\b" + r"[ \t]+".join(rf"{ch}[a-z]+" for ch in c.value) + r"\b")
-        names = {m.group() for m in spelled.finditer(text) if _credit_shaped(text, m)}
+        story = min((x.block for x in found.candidates if x.role == "story"), default=len(lines))
+        names = {m.group() for m in spelled.finditer(text) if _credit_shaped(text, m) or _signed_below(text, m, story)}
         names = {n for n in names if (paper_shaped(n) or _SERVICE_END.search(n)) and not (
             resolver.names_the_site(n, found.site) or _masthead(n, lines, found))}
         if len(names) != 1 or _known_spelling(name := names.pop(), is_outlet):
@@ -928,6 +931,15 @@ def _credit_shaped(text: str, m: re.Match[str]) -> bool:
     end = text.find("\n", m.end())
     return _CREDIT_LEAD.match(text, start, m.start()) is not None and (
         _CREDIT_TAIL.match(text[m.end():len(text) if end < 0 else end]) is not None)
+
+
+def _signed_below(text: str, m: re.Match[str], story: int) -> bool:
+    """The spelled-out name alone on its line below the story's start: a sign-off ("Religion News Service" closing
+    the story)."""
+    start = text.rfind("\n", 0, m.start()) + 1
+    end = text.find("\n", m.end())
+    return text.count("\n", 0, m.start()) > story and not text[start:m.start()].strip() and not (
+        text[m.end():len(text) if end < 0 else end].strip(" ."))
 
 
 def _known_spelling(name: str, is_outlet: IsOutlet) -> bool:

@@ -34,6 +34,7 @@ class Found:
     ended: bool = False  # an author box or comment block closed the story
     after_credit: bool = False  # the previous line named the outlet: a bare date next is its stamp
     site: tuple[str, ...] = ()  # the names the page gives itself (og:site_name, its title line): never a credit
+    printed_twice: frozenset[str] = frozenset()  # folded lines the page prints more than once (menus, labels)
 
     proposed: dict[str, int] = field(default_factory=dict)  # candidates per role, so far
 

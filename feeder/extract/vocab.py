@@ -283,7 +283,8 @@ PLATFORM_KINDS = r"blog|podcast|newsletter|substack|vlog|channel"
 # also carries a word of the news trade (MEDIA_TRADE_WORDS: "Kenya Broadcasting Corporation") is still an outlet's.
 ORGANISATION_WORDS = (r"university|universit[éeày]|universidad|college|institute|school|academy|foundation|ministry|"
                       r"department|council|commission|committee|organi[sz]ation|association|federation|society|club|"
-                      r"fc|inc|ltd|llc|plc|corp|corporation|company|bank|hospital|church|government|authority")
+                      r"fc|inc|ltd|llc|plc|corp|corporation|company|bank|hospital|church|government|authority|"
+                      r"trust|friends|alliance|charity|centre|center|partnership")
 # Words of the news trade that keep an organisation-shaped name an outlet's.
 MEDIA_TRADE_WORDS = r"news|press|media|broadcasting|radio|television|tv|times|post|daily|journal|herald|gazette|agency"
 
