@@ -287,8 +287,7 @@ def _finish_order(store: Store) -> None:
         store.set_meta(ORDER_FROM, None)
 
 
-def _ingest_one(config: Config, store: Store, seen: _Seen, result: _Read | _Rejected | _Skip | _Failed,
-                now: datetime,
+def _ingest_one(config: Config, store: Store, seen: _Seen, result: _Outcome, now: datetime,
                 changed: tuple[set[str], set[str]], review: tuple[Editorial, _Tally]) -> None:
     new, touched = changed
     editorial, tally = review
@@ -390,7 +389,11 @@ class _Rejected:
     mtime_ns: int
 
 
-def _read_all(config: Config, changed: list[_Seen], now: datetime) -> Iterator[_Read | _Rejected | _Skip | _Failed]:
+# What reading one changed file comes to.
+_Outcome = _Read | _Rejected | _Skip | _Failed
+
+
+def _read_all(config: Config, changed: list[_Seen], now: datetime) -> Iterator[_Outcome]:
     """Read and extract the changed files, on every core when there are many (a backfill)."""
     workers = min(os.cpu_count() or 1, 8)
     if len(changed) < PARALLEL_FROM or workers < 2:
@@ -423,7 +426,7 @@ def _start_worker(config: Config, now: datetime) -> None:
     _worker_job = (config, now)
 
 
-def _read_in_worker(seen: _Seen) -> _Read | _Rejected | _Skip | _Failed:
+def _read_in_worker(seen: _Seen) -> _Outcome:
     assert _worker_job is not None, "the pool's initializer sets the job"
     config, now = _worker_job
     return _read(config, seen, now)
@@ -437,7 +440,7 @@ def _stat(path: Path) -> tuple[int, int] | None:
     return info.st_size, info.st_mtime_ns
 
 
-def _read(config: Config, seen: _Seen, now: datetime) -> _Read | _Rejected | _Skip | _Failed:
+def _read(config: Config, seen: _Seen, now: datetime) -> _Outcome:
     """Read one file; its stat before and after the read must agree, else it is retried next pass."""
     before = _stat(seen.path)
     if before is None and not seen.path.is_symlink():

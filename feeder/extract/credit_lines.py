@@ -617,7 +617,7 @@ def _stacked_outlet(following: str, found: Found, is_outlet: IsOutlet) -> str | 
     if not name or len(name) > 60 or name.split()[0].casefold() in vocab.BY_WORDS or is_outlet(name) or not (
             paper_shaped(name) or _SERVICE_END.search(name)) or (
             organisation_shaped(name) or not proper_name(name) or resolver.names_the_site(name, found.site)) or (
-            fold_text(name) in found.printed_twice):
+            found.folds.count(fold_text(name)) > 1):
         return None
     return name
 
@@ -927,19 +927,22 @@ def _masthead(name: str, lines: Sequence[Line], found: Found) -> bool:
 def _credit_shaped(text: str, m: re.Match[str]) -> bool:
     """The spelled-out name stands on its line as a credit does: after a rights or attribution lead, closing the
     line."""
-    start = text.rfind("\n", 0, m.start()) + 1
+    start, end = _line_of(text, m)
+    return _CREDIT_LEAD.match(text, start, m.start()) is not None and _CREDIT_TAIL.match(text[m.end():end]) is not None
+
+
+def _line_of(text: str, m: re.Match[str]) -> tuple[int, int]:
+    """Where the match's line starts and ends in the page's text."""
     end = text.find("\n", m.end())
-    return _CREDIT_LEAD.match(text, start, m.start()) is not None and (
-        _CREDIT_TAIL.match(text[m.end():len(text) if end < 0 else end]) is not None)
+    return text.rfind("\n", 0, m.start()) + 1, len(text) if end < 0 else end
 
 
 def _signed_below(text: str, m: re.Match[str], story: int) -> bool:
     """The spelled-out name alone on its line below the story's start: a sign-off ("Religion News Service" closing
     the story)."""
-    start = text.rfind("\n", 0, m.start()) + 1
-    end = text.find("\n", m.end())
+    start, end = _line_of(text, m)
     return text.count("\n", 0, m.start()) > story and not text[start:m.start()].strip() and not (
-        text[m.end():len(text) if end < 0 else end].strip(" ."))
+        text[m.end():end].strip(" ."))
 
 
 def _known_spelling(name: str, is_outlet: IsOutlet) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from itertools import pairwise
@@ -67,7 +66,7 @@ def read_lines(lines: Sequence[Line], title: str, hints: Hints, is_outlet: IsOut
     hints = replace(hints, page_zone=hints.page_zone or zone)
     folded_title = fold_text(title)
     folds = [fold_text(x.text) if len(x.text) < 2 * len(title) + 40 else "" for x in lines]
-    found.printed_twice = frozenset(f for f, n in Counter(filter(None, folds)).items() if n > 1)
+    found.folds = folds
     started, ended = False, False
     title_ahead = folded_title in folds  # the headline is repeated further down: we are above it
     skipping = hints.skip_before_title and title_ahead

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -34,7 +35,7 @@ class Found:
     ended: bool = False  # an author box or comment block closed the story
     after_credit: bool = False  # the previous line named the outlet: a bare date next is its stamp
     site: tuple[str, ...] = ()  # the names the page gives itself (og:site_name, its title line): never a credit
-    printed_twice: frozenset[str] = frozenset()  # folded lines the page prints more than once (menus, labels)
+    folds: Sequence[str] = ()  # each line of the page folded ("" for a long one): what it prints again
 
     proposed: dict[str, int] = field(default_factory=dict)  # candidates per role, so far
 
