@@ -37,13 +37,16 @@ from feeder.sources import Registry, build_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
-# The labelled sets trained on. heldout4, blind24 and blind25 stay untouched; blind20 and blind23 (first run in the
-# eleventh round) are not trained on yet: with them the model lost 5 training fields and named one more wrong outlet
-# on the development split, so they join after a leave-one-set-out check (--evaluate); blind11, blind13 and
-# blind14 are this model's development split: measured in aggregate (--score), never trained on nor read case by case.
+# The labelled sets trained on. heldout4 and sets not run yet stay untouched. blind20
+# and blind23 (first run in the eleventh round), blind24 and blind25 (first run in the twelfth) are not trained on
+# yet: with blind20 and blind23 the model lost 5 training fields and named one more wrong outlet on the development
+# split, so they join after a leave-one-set-out check (--evaluate); blind11, blind13 and blind14 are this model's
+# development split: measured in aggregate (--score), never trained on nor read case by case.
 SETS = ("scenarios", "corpus", "heldout", "heldout2", "heldout3", "blind5", "blind6", "blind7", "blind8",
         "blind9", "blind10", "blind12", "blind15", "blind16", "blind17", "blind18", "blind19", "blind21")
 DEV_SETS = ("blind11", "blind13", "blind14")
+# Never trained on, scored nor read case by case before their first run (the suite's UNTOUCHED is the same list).
+UNTOUCHED = ("heldout4", "blind26", "blind27", "blind28", "blind29")
 MODEL_PATH = ROOT / "feeder" / "data" / "creditmodel.json"
 
 EPOCHS = 10
@@ -285,7 +288,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.score:
         report(HEADER)
         for set_name in args.score:
-            if set_name in ("heldout4", "blind24", "blind25"):
+            if set_name in UNTOUCHED:
                 parser.error(f"{set_name} stays untouched")
             report(_row(set_name, compare(set_name, creditmodel.shipped())))
         return 0
